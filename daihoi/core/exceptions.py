@@ -1,0 +1,18 @@
+"""The small family of business-rule failures that services raise and views show."""
+
+
+class BusinessError(Exception):
+    """A rule of the domain refused the action; the message is shown to the user."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class PermissionDenied(BusinessError):
+    pass
+
+
+class ConflictError(BusinessError):
+    """Someone else changed the record since the form was opened."""

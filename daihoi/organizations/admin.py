@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from .models import Agency, Committee, Congress, Membership, Participation, Person
+
+
+@admin.register(Congress)
+class CongressAdmin(admin.ModelAdmin):
+    list_display = ("name", "ordinal", "term_start", "term_end", "opening_date", "level")
+    list_filter = ("level", "is_active")
+    search_fields = ("name", "organization")
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "code", "congress", "parent")
+    list_filter = ("congress",)
+    search_fields = ("name", "short_name", "folded_name")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "titles", "agency", "congress")
+    list_filter = ("congress",)
+    search_fields = ("full_name", "titles")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    autocomplete_fields = ("person",)
+    extra = 0
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "congress", "parent")
+    list_filter = ("congress", "kind")
+    search_fields = ("name",)
+    inlines = [MembershipInline]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ("user", "congress", "role", "agency")
+    list_filter = ("congress", "role")
+    search_fields = ("user__username", "user__full_name")
+    autocomplete_fields = ("agency", "person")

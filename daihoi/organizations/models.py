@@ -1,0 +1,277 @@
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from daihoi.accounts.models import Role
+from daihoi.core.roman import to_roman
+from daihoi.core.text import fold
+
+
+class Congress(models.Model):
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("Toàn quốc")
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Cấp huyện")
+        GRASSROOTS = "grassroots", _("Cơ sở")
+
+    class Rules(models.TextChoices):
+        # Which official layout its documents follow (see the documents app).
+        PARTY = "party", _("Văn bản Đảng (HD 36-HD/VPTW)")
+        STATE = "state", _("Văn bản hành chính (NĐ 30/2020/NĐ-CP)")
+
+    name = models.CharField(_("tên Đại hội"), max_length=255)
+    organization = models.CharField(_("Đảng bộ / tổ chức"), max_length=255)
+    level = models.CharField(_("cấp"), max_length=16, choices=Level.choices)
+    ordinal = models.PositiveSmallIntegerField(_("lần thứ"))
+    term_start = models.PositiveSmallIntegerField(_("nhiệm kỳ từ năm"))
+    term_end = models.PositiveSmallIntegerField(_("nhiệm kỳ đến năm"))
+    opening_date = models.DateField(_("ngày khai mạc"), null=True, blank=True)
+    closing_date = models.DateField(_("ngày bế mạc"), null=True, blank=True)
+    venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    place_name = models.CharField(
+        _("địa danh ghi trên văn bản"), max_length=100, blank=True, help_text=_("Ví dụ: Kon Tum")
+    )
+    document_rules = models.CharField(
+        _("thể thức văn bản"), max_length=8, choices=Rules.choices, default=Rules.PARTY
+    )
+    is_active = models.BooleanField(_("đang chuẩn bị"), default=True)
+
+    class Meta:
+        verbose_name = _("Đại hội")
+        verbose_name_plural = _("Đại hội")
+        ordering = ["-opening_date", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_end__gt=F("term_start")), name="congress_term_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(closing_date__isnull=True)
+                | Q(opening_date__isnull=True)
+                | Q(closing_date__gte=F("opening_date")),
+                name="congress_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_title
+
+    @property
+    def ordinal_roman(self) -> str:
+        return to_roman(self.ordinal)
+
+    @property
+    def term(self) -> str:
+        return f"{self.term_start}–{self.term_end}"
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.name} lần thứ {self.ordinal_roman}, nhiệm kỳ {self.term}"
+
+    def days_until_opening(self, today: dt.date) -> int | None:
+        return (self.opening_date - today).days if self.opening_date else None
+
+
+class Agency(models.Model):
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="agencies", verbose_name=_("Đại hội")
+    )
+    name = models.CharField(_("tên cơ quan, đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=64, blank=True)
+    code = models.CharField(
+        _("ký hiệu trên văn bản"), max_length=32, blank=True, help_text=_("Ví dụ: VP, UBND, TU")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("cơ quan cấp trên"),
+    )
+    is_finance = models.BooleanField(
+        _("là cơ quan tài chính"), default=False, help_text=_("Sở Tài chính tổng hợp kinh phí")
+    )
+    folded_name = models.CharField(max_length=400, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "name"], name="agency_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded_name = fold(f"{self.name} {self.short_name}")
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(models.Model):
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="people", verbose_name=_("Đại hội")
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    titles = models.CharField(
+        _("chức vụ"),
+        max_length=500,
+        blank=True,
+        help_text=_("Ví dụ: Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("cơ quan công tác"),
+    )
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def title_list(self) -> list[str]:
+        return [t.strip() for t in self.titles.split(",") if t.strip()]
+
+
+class Committee(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENTS = "documents", _("Tiểu ban Văn kiện")
+        PERSONNEL = "personnel", _("Tiểu ban Nhân sự")
+        SERVICE = "service", _("Tiểu ban Tổ chức phục vụ")
+        PROPAGANDA = "propaganda", _("Tiểu ban Tuyên truyền")
+        PROPAGANDA_SERVICE = "propaganda_service", _("Tiểu ban Tuyên truyền và Phục vụ")
+        OTHER = "other", _("Tiểu ban khác")
+        WORKING_GROUP = "working_group", _("Tổ công tác")
+        SUPPORT_GROUP = "support_group", _("Tổ giúp việc")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="committees", verbose_name=_("Đại hội")
+    )
+    kind = models.CharField(_("loại"), max_length=24, choices=Kind.choices)
+    name = models.CharField(_("tên"), max_length=255)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("trực thuộc"),
+    )
+    functions = models.TextField(_("chức năng"), blank=True)
+    duties = models.TextField(_("nhiệm vụ"), blank=True, help_text=_("Mỗi nhiệm vụ một dòng"))
+    founding_decision = models.CharField(_("quyết định thành lập"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("tiểu ban, tổ")
+        verbose_name_plural = _("tiểu ban, tổ")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def duty_list(self) -> list[str]:
+        return [line.strip(" -;") for line in self.duties.splitlines() if line.strip(" -;")]
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        HEAD = "head", _("Trưởng Tiểu ban")
+        STANDING_DEPUTY = "standing_deputy", _("Phó Trưởng Tiểu ban thường trực")
+        DEPUTY = "deputy", _("Phó Trưởng Tiểu ban")
+        MEMBER = "member", _("Thành viên")
+        SECRETARY = "secretary", _("Thư ký")
+        GROUP_LEADER = "group_leader", _("Tổ trưởng")
+        GROUP_DEPUTY = "group_deputy", _("Tổ phó")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("tiểu ban")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cán bộ")
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+
+    ROLE_ORDER = [r.value for r in Role]
+
+    class Meta:
+        verbose_name = _("thành viên tiểu ban")
+        verbose_name_plural = _("thành viên tiểu ban")
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "person"], name="membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()}"
+
+
+class Participation(models.Model):
+    """What a user may do in one congress; a user works in one or more congresses."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("người dùng"),
+    )
+    congress = models.ForeignKey(
+        Congress,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("Đại hội"),
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="officers",
+        verbose_name=_("cơ quan"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        verbose_name=_("cán bộ"),
+    )
+
+    class Meta:
+        verbose_name = _("phân quyền theo Đại hội")
+        verbose_name_plural = _("phân quyền theo Đại hội")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "congress"], name="participation_unique"),
+            models.CheckConstraint(
+                condition=~Q(role="agency") | Q(agency__isnull=False),
+                name="agency_officer_has_agency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.congress.name}"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == Role.SECRETARIAT
+
+    @property
+    def sees_whole_congress(self) -> bool:
+        return self.role != Role.AGENCY_OFFICER

@@ -1,0 +1,83 @@
+"""Who may do what in a congress. Every view starts from `access_congress`."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from daihoi.accounts.models import Role
+
+from .models import Congress, Participation
+
+ADMIN = "admin"
+WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
+
+
+@dataclass(frozen=True)
+class Access:
+    """A user's standing in one congress, resolved once per request."""
+
+    user: object
+    congress: Congress
+    role: str
+    agency_id: int | None = None
+    person_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+    @property
+    def can_manage(self) -> bool:
+        """Secretariat work: plans, tasks, agencies, committees."""
+        return self.role in (ADMIN, Role.SECRETARIAT)
+
+    @property
+    def can_accept(self) -> bool:
+        """Accept or return a completed task."""
+        return self.role in (ADMIN, Role.SECRETARIAT, Role.COMMITTEE_LEADER)
+
+    @property
+    def sees_whole_congress(self) -> bool:
+        return self.role in (ADMIN, Role.SECRETARIAT, Role.COMMITTEE_LEADER, Role.MEMBER)
+
+    @property
+    def is_agency_officer(self) -> bool:
+        return self.role == Role.AGENCY_OFFICER
+
+    @property
+    def role_label(self) -> str:
+        return "Quản trị hệ thống" if self.is_admin else Role(self.role).label
+
+
+def access_congress(user, congress_id: int) -> Access:
+    """The user's access to a congress; 404 when it is missing or not theirs (no leak)."""
+    if not user.is_authenticated:
+        raise Http404
+    if user.is_superuser:
+        try:
+            return Access(user, Congress.objects.get(pk=congress_id), ADMIN)
+        except Congress.DoesNotExist:
+            raise Http404 from None
+    participation = (
+        Participation.objects.select_related("congress")
+        .filter(user=user, congress_id=congress_id)
+        .first()
+    )
+    if participation is None or participation.role not in WORKSPACE_ROLES:
+        # Editors work on the public portal only.
+        raise Http404
+    return Access(
+        user,
+        participation.congress,
+        participation.role,
+        participation.agency_id,
+        participation.person_id,
+    )
+
+
+def congresses_for(user):
+    if user.is_superuser:
+        return Congress.objects.all()
+    return Congress.objects.filter(
+        participations__user=user, participations__role__in=WORKSPACE_ROLES
+    )

@@ -1,0 +1,259 @@
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from daihoi.core.forms import DeadlineField, VNDateField
+from daihoi.organizations.models import Agency, Committee, Congress, Person
+
+from .models import Area, Phase, Plan, Task, TaskAssignment
+from .status import StatusClass
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class CongressScopedForm(forms.Form):
+    """Limits every choice of agencies, people, plans and committees to one congress."""
+
+    def __init__(self, *args, congress: Congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.congress = congress
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = field.queryset.filter(congress=congress)
+
+
+class PlanForm(CongressScopedForm):
+    number = forms.IntegerField(label="Số", min_value=1, max_value=99999)
+    issuer_code = forms.CharField(
+        label="Ký hiệu cơ quan ban hành", max_length=32, help_text="Ví dụ: UBND, TU, VPTU"
+    )
+    issuer = forms.ModelChoiceField(
+        Agency.objects.all(), label="Cơ quan ban hành", required=False
+    )
+    issued_on = VNDateField(label="Ngày ban hành")
+    subject = forms.CharField(
+        label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
+    parent = forms.ModelChoiceField(
+        Plan.objects.all(), label="Cụ thể hóa kế hoạch", required=False
+    )
+
+
+class TaskForm(CongressScopedForm):
+    title = forms.CharField(
+        label="Nội dung nhiệm vụ", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    description = forms.CharField(
+        label="Mô tả, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    lead_agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị chủ trì")
+    coordinating_agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.all(),
+        label="Đơn vị phối hợp",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    appraising_agency = forms.ModelChoiceField(
+        Agency.objects.all(), label="Đơn vị thẩm định", required=False
+    )
+    leader_in_charge = forms.ModelChoiceField(
+        Person.objects.all(), label="Lãnh đạo phụ trách", required=False
+    )
+    area = forms.ChoiceField(label="Lĩnh vực", choices=Area.choices)
+    phase = forms.ChoiceField(label="Giai đoạn", choices=Phase.choices)
+    start_date = VNDateField(label="Ngày bắt đầu", required=False)
+    deadline = DeadlineField(
+        label="Hạn hoàn thành",
+        help_text="Ngày cụ thể (dd/mm/yyyy) hoặc theo ngày khai mạc, ví dụ D-30 là 30 ngày "
+        "trước khai mạc; hạn theo ngày khai mạc tự dời khi Đại hội đổi ngày.",
+    )
+    plan = forms.ModelChoiceField(Plan.objects.all(), label="Thuộc kế hoạch", required=False)
+    committee = forms.ModelChoiceField(
+        Committee.objects.all(), label="Tiểu ban theo dõi", required=False
+    )
+    parent = forms.ModelChoiceField(Task.objects.all(), label="Nhiệm vụ cha", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Task.objects.filter(congress=self.congress).only(
+            "id", "title"
+        )
+        self.fields["plan"].queryset = Plan.objects.filter(congress=self.congress).select_related(
+            "congress"
+        )
+
+    def clean(self):
+        data = super().clean()
+        lead = data.get("lead_agency")
+        coordinating = data.get("coordinating_agencies") or []
+        if lead and lead in coordinating:
+            self.add_error(
+                "coordinating_agencies", "Đơn vị phối hợp không được trùng với đơn vị chủ trì."
+            )
+        appraiser = data.get("appraising_agency")
+        if appraiser and (appraiser == lead or appraiser in coordinating):
+            self.add_error(
+                "appraising_agency", "Đơn vị thẩm định phải khác đơn vị chủ trì và phối hợp."
+            )
+        deadline, offset = data.get("deadline") or (None, None)
+        start = data.get("start_date")
+        if offset is not None and self.congress.opening_date is None:
+            self.add_error(
+                "deadline", "Đại hội chưa có ngày khai mạc nên chưa thể đặt hạn dạng D-…"
+            )
+        if offset is not None and self.congress.opening_date is not None:
+            import datetime as dt
+
+            deadline = self.congress.opening_date + dt.timedelta(days=offset)
+        if start and deadline and deadline < start:
+            self.add_error("deadline", "Hạn hoàn thành không được trước ngày bắt đầu.")
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        deadline, offset = data["deadline"]
+        return {
+            "title": data["title"],
+            "description": data["description"],
+            "lead_agency": data["lead_agency"],
+            "coordinating_agencies": list(data["coordinating_agencies"]),
+            "appraising_agency": data["appraising_agency"],
+            "leader_in_charge": data["leader_in_charge"],
+            "area": data["area"],
+            "phase": data["phase"],
+            "start_date": data["start_date"],
+            "deadline": deadline,
+            "deadline_offset_days": offset,
+            "plan": data["plan"],
+            "committee": data["committee"],
+            "parent": data["parent"],
+        }
+
+    @classmethod
+    def initial_for(cls, task: Task) -> dict:
+        roles = {a.agency_id: a.role for a in task.assignments.all()}
+        return {
+            "title": task.title,
+            "description": task.description,
+            "lead_agency": task.lead_agency_id,
+            "coordinating_agencies": [
+                pk for pk, r in roles.items() if r == TaskAssignment.Role.COORDINATE
+            ],
+            "appraising_agency": next(
+                (pk for pk, r in roles.items() if r == TaskAssignment.Role.APPRAISE), None
+            ),
+            "leader_in_charge": task.leader_in_charge_id,
+            "area": task.area,
+            "phase": task.phase,
+            "start_date": task.start_date,
+            "deadline": (task.deadline if task.deadline_offset_days is None else None,
+                         task.deadline_offset_days),
+            "plan": task.plan_id,
+            "committee": task.committee_id,
+            "parent": task.parent_id,
+            "version": task.version,
+        }
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(
+        label="Nội dung báo cáo", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
+    )
+    percent = forms.IntegerField(
+        label="Tiến độ (%)",
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        error_messages={
+            "min_value": "Tiến độ phải từ 0 đến 100%.",
+            "max_value": "Tiến độ phải từ 0 đến 100%.",
+            "invalid": "Tiến độ phải là một số từ 0 đến 100.",
+        },
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+    )
+    obstacle = forms.CharField(
+        label="Khó khăn, vướng mắc cần Tiểu ban tháo gỡ",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    reports_completion = forms.BooleanField(
+        label="Báo cáo hoàn thành nhiệm vụ (chờ lãnh đạo xác nhận)", required=False
+    )
+    attachments = MultipleFileField(label="Tệp đính kèm", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reports_completion") and data.get("percent") not in (None, 100):
+            self.add_error("percent", "Báo cáo hoàn thành thì tiến độ phải là 100%.")
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", "Xác nhận"), ("return", "Trả lại")])
+    comment = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Khi trả lại nhiệm vụ phải ghi rõ ý kiến.")
+        return data
+
+
+class TaskFilterForm(CongressScopedForm):
+    q = forms.CharField(label="Tìm kiếm", required=False)
+    status = forms.ChoiceField(
+        label="Tình trạng",
+        required=False,
+        choices=[("", "Tất cả"), ("open", "Đang thực hiện (mọi loại)"), *StatusClass.choices],
+    )
+    agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị", required=False)
+    role = forms.ChoiceField(
+        label="Vai trò", required=False, choices=[("", "Mọi vai trò"), *TaskAssignment.Role.choices]
+    )
+    area = forms.ChoiceField(label="Lĩnh vực", required=False, choices=[("", "Tất cả"), *Area.choices])
+    phase = forms.ChoiceField(
+        label="Giai đoạn", required=False, choices=[("", "Tất cả"), *Phase.choices]
+    )
+    plan = forms.ModelChoiceField(Plan.objects.all(), label="Kế hoạch", required=False)
+    deadline_from = VNDateField(label="Hạn từ ngày", required=False)
+    deadline_to = VNDateField(label="đến ngày", required=False)
+    awaiting = forms.BooleanField(label="Chờ xác nhận", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = Plan.objects.filter(congress=self.congress).select_related(
+            "congress"
+        )
+
+
+class RescheduleForm(forms.Form):
+    opening_date = VNDateField(label="Ngày khai mạc")
+    closing_date = VNDateField(label="Ngày bế mạc", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("closing_date") and data.get("opening_date"):
+            if data["closing_date"] < data["opening_date"]:
+                self.add_error("closing_date", "Ngày bế mạc không được trước ngày khai mạc.")
+        return data
+
+
+class HaltForm(forms.Form):
+    state = forms.ChoiceField(
+        choices=[("paused", "Tạm dừng"), ("cancelled", "Hủy"), ("active", "Tiếp tục")]
+    )
+    reason = forms.CharField(required=False, max_length=500)

@@ -1,0 +1,345 @@
+import datetime as dt
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from daihoi.organizations.models import Agency, Committee, Congress, Person
+
+from .status import StatusClass, classify
+
+
+class Area(models.TextChoices):
+    PROPAGANDA = "propaganda", _("Tuyên truyền")
+    DOCUMENTS = "documents", _("Văn kiện")
+    PERSONNEL = "personnel", _("Nhân sự")
+    LOGISTICS = "logistics", _("Hậu cần, cơ sở vật chất")
+    CEREMONY = "ceremony", _("Khánh tiết, trang trí")
+    SECURITY = "security", _("An ninh trật tự")
+    HEALTH = "health", _("Y tế, phòng chống dịch")
+    FINANCE = "finance", _("Kinh phí")
+    CULTURE = "culture", _("Văn hóa, văn nghệ")
+    PRESS = "press", _("Báo chí")
+    GENERAL = "general", _("Chỉ đạo chung")
+
+
+class Phase(models.TextChoices):
+    BEFORE = "before", _("Trước Đại hội")
+    DURING = "during", _("Trong Đại hội")
+    AFTER = "after", _("Sau Đại hội")
+    THROUGHOUT = "throughout", _("Trước, trong và sau Đại hội")
+
+
+class Plan(models.Model):
+    """Kế hoạch: an official plan holding tasks; it may concretise a parent plan."""
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="plans", verbose_name=_("Đại hội")
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("tiểu ban"),
+    )
+    number = models.PositiveIntegerField(_("số"))
+    issuer_code = models.CharField(
+        _("ký hiệu cơ quan ban hành"), max_length=32, help_text=_("Ví dụ: UBND, TU, VPTU")
+    )
+    issuer = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issued_plans",
+        verbose_name=_("cơ quan ban hành"),
+    )
+    issued_on = models.DateField(_("ngày ban hành"))
+    year = models.PositiveSmallIntegerField(editable=False)
+    subject = models.CharField(_("trích yếu"), max_length=500)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("cụ thể hóa kế hoạch"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["year"])
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-issued_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "issuer_code", "year", "number"], name="plan_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kế hoạch số {self.symbol}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.year = self.issued_on.year
+        super().save(*args, **kwargs)
+
+    @property
+    def symbol(self) -> str:
+        """State layout "268/KH-UBND"; Party layout "06-KH/TU"."""
+        if self.congress.document_rules == Congress.Rules.STATE:
+            return f"{self.number:02d}/KH-{self.issuer_code}"
+        return f"{self.number:02d}-KH/{self.issuer_code}"
+
+
+class Task(models.Model):
+    class Source(models.TextChoices):
+        PLAN = "plan", _("Theo kế hoạch")
+        CONCLUSION = "conclusion", _("Kết luận cuộc họp")
+        ADHOC = "adhoc", _("Phát sinh")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("Đại hội")
+    )
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("kế hoạch"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("tiểu ban theo dõi"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subtasks",
+        verbose_name=_("nhiệm vụ cha"),
+    )
+    source = models.CharField(
+        _("nguồn"), max_length=16, choices=Source.choices, default=Source.ADHOC
+    )
+    source_text = models.TextField(_("trích từ văn bản"), blank=True)
+    title = models.CharField(_("nội dung nhiệm vụ"), max_length=500)
+    description = models.TextField(_("mô tả, yêu cầu"), blank=True)
+    lead_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="led_tasks", verbose_name=_("đơn vị chủ trì")
+    )
+    leader_in_charge = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks_in_charge",
+        verbose_name=_("lãnh đạo phụ trách"),
+    )
+    area = models.CharField(_("lĩnh vực"), max_length=16, choices=Area.choices)
+    phase = models.CharField(_("giai đoạn"), max_length=16, choices=Phase.choices)
+    start_date = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
+    deadline = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    # Days relative to the opening day ("D−30" is -30); the deadline follows the congress date.
+    deadline_offset_days = models.SmallIntegerField(_("hạn theo ngày khai mạc"), null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    reported_complete_on = models.DateField(_("ngày báo cáo hoàn thành"), null=True, blank=True)
+    accepted = models.BooleanField(_("đã xác nhận hoàn thành"), default=False)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancelled = models.BooleanField(_("đã hủy"), default=False)
+    paused = models.BooleanField(_("tạm dừng"), default=False)
+    version = models.PositiveIntegerField(default=1)
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "version", "updated_at"])
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["deadline", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100), name="task_progress_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(deadline__gte=F("start_date")),
+                name="task_deadline_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted=False) | Q(reported_complete_on__isnull=False),
+                name="task_accepted_was_reported",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["congress", "lead_agency"],
+                include=["id", "accepted", "cancelled", "paused", "deadline", "reported_complete_on"],
+                name="task_dashboard_cover",
+            ),
+            models.Index(fields=["congress", "area", "deadline"], name="task_area_deadline"),
+            models.Index(fields=["congress", "deadline", "id"], name="task_deadline_keyset"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def status_class(self, today: dt.date) -> StatusClass:
+        return classify(
+            accepted=self.accepted,
+            cancelled=self.cancelled,
+            paused=self.paused,
+            deadline=self.deadline,
+            reported_complete_on=self.reported_complete_on,
+            today=today,
+        )
+
+    @property
+    def awaiting_acceptance(self) -> bool:
+        return self.reported_complete_on is not None and not self.accepted and not self.cancelled
+
+    @property
+    def deadline_label(self) -> str:
+        if self.deadline_offset_days is None:
+            return ""
+        sign = "−" if self.deadline_offset_days < 0 else "+"
+        return f"D{sign}{abs(self.deadline_offset_days)}"
+
+
+class TaskAssignment(models.Model):
+    """One row per (task, agency, role), the lead included: the agency inbox reads only these.
+
+    `accepted`, `cancelled` and `deadline` are copies of the task's, kept by the services, so the
+    inbox is one index range scan instead of an OR over two relations.
+    """
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Chủ trì")
+        COORDINATE = "coordinate", _("Phối hợp")
+        APPRAISE = "appraise", _("Thẩm định")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(_("vai trò"), max_length=12, choices=Role.choices)
+    accepted = models.BooleanField(default=False)
+    cancelled = models.BooleanField(default=False)
+    deadline = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        constraints = [
+            models.UniqueConstraint(fields=["task", "agency"], name="assignment_unique"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["agency", "accepted", "deadline", "task"],
+                condition=Q(cancelled=False),
+                name="assignment_inbox",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.get_role_display()}"
+
+
+class ProgressUpdate(models.Model):
+    """Báo cáo tiến độ from an assigned agency; may raise an obstacle (vướng mắc)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="progress_updates", verbose_name=_("đơn vị")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
+    )
+    text = models.TextField(_("nội dung báo cáo"))
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    obstacle = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    obstacle_resolved = models.BooleanField(_("đã tháo gỡ"), default=False)
+    reports_completion = models.BooleanField(_("báo cáo hoàn thành"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=0) & Q(percent__lte=100), name="update_percent_0_100"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["task", "created_at"],
+                condition=~Q(obstacle=""),
+                name="update_obstacle",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.percent}%"
+
+
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # The stored name is ours; the user's name is kept in `original_name` for downloads.
+    suffix = Path(filename).suffix.lower()
+    return f"progress/{dt.date.today():%Y/%m}/{instance.update.task_id}-{instance.update_id}{suffix}"
+
+
+class Attachment(models.Model):
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=120)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class TaskReview(models.Model):
+    """A leader's answer to a completion report: accepted, or returned with a comment."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Xác nhận hoàn thành")
+        RETURNED = "returned", _("Trả lại")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    comment = models.TextField(_("ý kiến"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

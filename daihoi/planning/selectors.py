@@ -1,0 +1,200 @@
+"""Reads for pages and reports, already restricted to what the actor may see."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from daihoi.core.text import fold
+from daihoi.organizations.models import Agency
+from daihoi.organizations.permissions import Access
+
+from .models import Plan, ProgressUpdate, Task, TaskAssignment
+from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, status_q
+
+
+@dataclass
+class TaskFilters:
+    status: str = ""
+    agency: int | None = None
+    role: str = ""  # lead / coordinate / appraise, with `agency`
+    area: str = ""
+    phase: str = ""
+    plan: int | None = None
+    committee: int | None = None
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    q: str = ""
+    awaiting: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _task_list_queryset() -> QuerySet[Task]:
+    return Task.objects.select_related("lead_agency", "plan", "congress").prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=TaskAssignment.objects.select_related("agency").order_by("role", "agency__name"),
+        )
+    )
+
+
+def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> QuerySet[Task]:
+    qs = _task_list_queryset().filter(congress=access.congress)
+    if not access.sees_whole_congress:
+        qs = qs.filter(assignments__agency_id=access.agency_id)
+    if filters.status in StatusClass.values:
+        qs = qs.filter(status_q(filters.status, today))
+    elif filters.status == "open":
+        qs = qs.filter(open_q())
+    if filters.awaiting:
+        qs = qs.filter(open_q(), reported_complete_on__isnull=False)
+    if filters.agency:
+        if filters.role:
+            # A second join on assignments; for an agency officer the first already restricts.
+            qs = qs.filter(
+                pk__in=TaskAssignment.objects.filter(
+                    agency_id=filters.agency, role=filters.role
+                ).values("task_id")
+            )
+        else:
+            qs = qs.filter(
+                pk__in=TaskAssignment.objects.filter(agency_id=filters.agency).values("task_id")
+            )
+    if filters.area:
+        qs = qs.filter(area=filters.area)
+    if filters.phase:
+        qs = qs.filter(phase=filters.phase)
+    if filters.plan:
+        qs = qs.filter(plan_id=filters.plan)
+    if filters.committee:
+        qs = qs.filter(committee_id=filters.committee)
+    if filters.deadline_from:
+        qs = qs.filter(deadline__gte=filters.deadline_from)
+    if filters.deadline_to:
+        qs = qs.filter(deadline__lte=filters.deadline_to)
+    for word in fold(filters.q).split():
+        qs = qs.filter(search_text__contains=word)
+    return qs.order_by("deadline", "id")
+
+
+def agency_inbox(access: Access, agency_id: int, *, show_done: bool = False):
+    """The agency's tasks (leads, coordinates or appraises), read through assignment rows."""
+    rows = TaskAssignment.objects.filter(agency_id=agency_id, cancelled=False).select_related(
+        "task", "task__lead_agency"
+    )
+    if not show_done:
+        rows = rows.filter(accepted=False)
+    return rows.filter(task__congress=access.congress).order_by("accepted", "deadline", "task_id")
+
+
+def status_counts(access: Access, today: dt.date, agency_id: int | None = None) -> dict[str, int]:
+    qs = Task.objects.filter(congress=access.congress)
+    if agency_id is not None:
+        qs = qs.filter(lead_agency_id=agency_id)
+    elif not access.sees_whole_congress:
+        qs = qs.filter(lead_agency_id=access.agency_id)
+    counts = qs.aggregate(
+        **count_by_class(today),
+        awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
+    )
+    counts["open"] = counts[StatusClass.OPEN_ON_TIME] + counts[StatusClass.OPEN_OVERDUE]
+    counts["done"] = counts[StatusClass.DONE_ON_TIME] + counts[StatusClass.DONE_LATE]
+    counted = counts["open"] + counts["done"]
+    counts["completion_rate"] = round(100 * counts["done"] / counted) if counted else 0
+    return counts
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    counts: dict[str, int]
+
+    @property
+    def completion_rate(self) -> int:
+        done = self.counts[StatusClass.DONE_ON_TIME] + self.counts[StatusClass.DONE_LATE]
+        counted = sum(self.counts[s] for s in MAIN_CLASSES)
+        return round(100 * done / counted) if counted else 0
+
+
+def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -> list[AgencyRow]:
+    """Tasks aggregated by lead agency first, then joined to the agencies (two queries)."""
+    grouped = (
+        Task.objects.filter(congress=access.congress)
+        .values("lead_agency_id")
+        .annotate(**count_by_class(today))
+        .order_by()
+    )
+    by_agency = {row.pop("lead_agency_id"): row for row in grouped}
+    if behind_only:
+        by_agency = {k: v for k, v in by_agency.items() if v[StatusClass.OPEN_OVERDUE]}
+    agencies = Agency.objects.filter(pk__in=by_agency.keys()).order_by("name")
+    rows = [AgencyRow(agency, by_agency[agency.pk]) for agency in agencies]
+    if behind_only:
+        rows.sort(key=lambda r: -r.counts[StatusClass.OPEN_OVERDUE])
+    return rows
+
+
+def area_table(access: Access, today: dt.date) -> list[dict]:
+    from .models import Area
+
+    qs = Task.objects.filter(congress=access.congress)
+    if not access.sees_whole_congress:
+        qs = qs.filter(lead_agency_id=access.agency_id)
+    grouped = qs.values("area").annotate(**count_by_class(today)).order_by()
+    rows = []
+    for row in grouped:
+        row["label"] = Area(row["area"]).label
+        rows.append(row)
+    rows.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
+    return rows
+
+
+def due_soon(access: Access, today: dt.date, days: int = 7, limit: int = 20) -> QuerySet[Task]:
+    qs = Task.objects.filter(
+        open_q(),
+        congress=access.congress,
+        deadline__gte=today,
+        deadline__lte=today + dt.timedelta(days=days),
+        reported_complete_on__isnull=True,
+    ).select_related("lead_agency")
+    if not access.sees_whole_congress:
+        qs = qs.filter(assignments__agency_id=access.agency_id)
+    return qs.order_by("deadline", "id")[:limit]
+
+
+def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressUpdate]:
+    qs = (
+        ProgressUpdate.objects.filter(task__congress=access.congress, obstacle_resolved=False)
+        .exclude(obstacle="")
+        .select_related("task", "agency", "author")
+        .order_by("-created_at", "-id")
+    )
+    if not access.sees_whole_congress:
+        qs = qs.filter(task__assignments__agency_id=access.agency_id)
+    return qs[:limit] if limit else qs
+
+
+def plans_of(access: Access) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(congress=access.congress)
+        .select_related("issuer", "parent", "committee", "congress")
+        .annotate(task_count=Count("tasks"))
+        .order_by("-issued_on", "-number")
+    )
+
+
+def task_updates(task: Task) -> QuerySet[ProgressUpdate]:
+    return task.updates.select_related("agency", "author").prefetch_related("attachments")
+
+
+def task_history(task: Task):
+    """Each saved version with the fields that changed, newest first."""
+    records = list(task.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        entries.append({"record": newer, "changes": changes})
+    return entries

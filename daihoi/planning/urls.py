@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "planning"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("lich/", views.congress_schedule, name="congress-schedule"),
+    path("nhiem-vu/", views.task_list, name="task-list"),
+    path("nhiem-vu/them/", views.task_create, name="task-create"),
+    path("nhiem-vu/<int:task_id>/", views.task_detail, name="task-detail"),
+    path("nhiem-vu/<int:task_id>/sua/", views.task_edit, name="task-edit"),
+    path("nhiem-vu/<int:task_id>/bao-cao/", views.task_report, name="task-report"),
+    path("nhiem-vu/<int:task_id>/xac-nhan/", views.task_review, name="task-review"),
+    path("nhiem-vu/<int:task_id>/trang-thai/", views.task_halt, name="task-halt"),
+    path("don-vi-cua-toi/", views.agency_inbox, name="inbox"),
+    path("tep/<int:attachment_id>/", views.attachment_download, name="attachment"),
+    path("vuong-mac/<int:update_id>/thao-go/", views.obstacle_resolve, name="obstacle-resolve"),
+    path("ke-hoach/", views.plan_list, name="plan-list"),
+    path("ke-hoach/them/", views.plan_form, name="plan-create"),
+    path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan-detail"),
+    path("ke-hoach/<int:plan_id>/sua/", views.plan_form, name="plan-edit"),
+    path("co-quan/", views.agency_list, name="agency-list"),
+    path("co-quan/<int:agency_id>/", views.agency_detail, name="agency-detail"),
+]

@@ -1,0 +1,482 @@
+"""Thin views: parse, check permission, call a service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.organizations.models import Agency
+from daihoi.organizations.permissions import Access, access_congress
+
+from . import permissions, selectors, services
+from .forms import (
+    HaltForm,
+    PlanForm,
+    ProgressForm,
+    RescheduleForm,
+    ReviewForm,
+    TaskFilterForm,
+    TaskForm,
+)
+from .models import Attachment, Plan, ProgressUpdate, Task
+from .status import MAIN_CLASSES, StatusClass
+
+PAGE_SIZE = 25
+
+
+def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def _apply_error(form, error: BusinessError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def _get_task(access: Access, task_id: int) -> Task:
+    """The task if the user may see it; 404 otherwise, so existence does not leak."""
+    task = get_object_or_404(
+        Task.objects.select_related("lead_agency", "plan", "committee", "leader_in_charge", "parent"),
+        pk=task_id,
+        congress=access.congress,
+    )
+    if not permissions.can_view_task(access, task):
+        raise Http404
+    return task
+
+
+@login_required
+def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    counts = selectors.status_counts(access, today)
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "today": today,
+        "days_left": access.congress.days_until_opening(today),
+        "counts": counts,
+        "classes": [(s, s.label, counts[s]) for s in MAIN_CLASSES],
+        "halted": counts[StatusClass.PAUSED] + counts[StatusClass.CANCELLED],
+        "agencies_behind": selectors.agency_table(access, today, behind_only=True)[:10]
+        if access.sees_whole_congress
+        else [],
+        "areas": selectors.area_table(access, today),
+        "due_soon": selectors.due_soon(access, today),
+        "obstacles": selectors.open_obstacles(access),
+    }
+    return render(request, "planning/congress_dashboard.html", context)
+
+
+def _filters_from(form: TaskFilterForm) -> selectors.TaskFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    return selectors.TaskFilters(
+        status=data.get("status") or "",
+        agency=data["agency"].pk if data.get("agency") else None,
+        role=data.get("role") or "",
+        area=data.get("area") or "",
+        phase=data.get("phase") or "",
+        plan=data["plan"].pk if data.get("plan") else None,
+        deadline_from=data.get("deadline_from"),
+        deadline_to=data.get("deadline_to"),
+        q=data.get("q") or "",
+        awaiting=bool(data.get("awaiting")),
+    )
+
+
+@login_required
+def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    form = TaskFilterForm(request.GET or None, congress=access.congress)
+    tasks = selectors.tasks_visible_to(access, _filters_from(form), today)
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "form": form,
+        "page": page,
+        "today": today,
+        "query": query.urlencode(),
+        "rows": [(t, t.status_class(today)) for t in page],
+    }
+    template = "planning/task_list.html"
+    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "task-rows":
+        template += "#rows"
+    return render(request, template, context)
+
+
+@login_required
+def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if access.agency_id is None:
+        return redirect("planning:task-list", congress_id=congress_id)
+    today = local_today()
+    show_done = request.GET.get("done") == "1"
+    rows = selectors.agency_inbox(access, access.agency_id, show_done=show_done)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "agency": get_object_or_404(Agency, pk=access.agency_id),
+        "page": page,
+        "rows": [(a, a.task.status_class(today)) for a in page],
+        "show_done": show_done,
+        "counts": selectors.status_counts(access, today, agency_id=access.agency_id),
+        "today": today,
+    }
+    return render(request, "planning/agency_inbox.html", context)
+
+
+@login_required
+def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    today = local_today()
+    assignments = list(task.assignments.select_related("agency").order_by("role", "agency__name"))
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "task": task,
+        "status": task.status_class(today),
+        "assignments": assignments,
+        "updates": selectors.task_updates(task),
+        "reviews": task.reviews.select_related("reviewer"),
+        "history": selectors.task_history(task),
+        "subtasks": task.subtasks.select_related("lead_agency"),
+        "can_report": permissions.can_report_progress(access, task),
+        "can_complete": permissions.can_report_completion(access, task),
+        "can_review": permissions.can_review_task(access, task),
+        "can_manage": permissions.can_manage_tasks(access),
+        "review_form": ReviewForm(),
+        "today": today,
+    }
+    return render(request, "planning/task_detail.html", context)
+
+
+@login_required
+def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not permissions.can_manage_tasks(access):
+        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được giao nhiệm vụ.")
+    initial = {}
+    if plan_id := request.GET.get("plan"):
+        initial["plan"] = plan_id
+    form = TaskForm(request.POST or None, congress=access.congress, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.task_create(access=access, **form.service_kwargs())
+        except BusinessError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã giao nhiệm vụ.")
+            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    return render(
+        request,
+        "planning/task_form.html",
+        {"access": access, "congress": access.congress, "form": form, "task": None},
+    )
+
+
+@login_required
+def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    if not permissions.can_manage_tasks(access):
+        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được sửa nhiệm vụ.")
+    form = TaskForm(
+        request.POST or None, congress=access.congress, initial=TaskForm.initial_for(task)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(
+                access=access,
+                task=task,
+                expected_version=form.cleaned_data.get("version"),
+                **form.service_kwargs(),
+            )
+        except BusinessError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    return render(
+        request,
+        "planning/task_form.html",
+        {"access": access, "congress": access.congress, "form": form, "task": task},
+    )
+
+
+@login_required
+def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    if not permissions.can_report_progress(access, task):
+        return _forbidden(request, "Đơn vị của bạn không báo cáo tiến độ nhiệm vụ này.")
+    can_complete = permissions.can_report_completion(access, task)
+    form = ProgressForm(request.POST or None, request.FILES or None, initial={"percent": task.progress})
+    if not can_complete:
+        del form.fields["reports_completion"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_report_progress(
+                access=access,
+                task=task,
+                text=form.cleaned_data["text"],
+                percent=form.cleaned_data["percent"],
+                obstacle=form.cleaned_data["obstacle"],
+                reports_completion=form.cleaned_data.get("reports_completion", False),
+                attachments=form.cleaned_data["attachments"],
+            )
+        except BusinessError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã gửi báo cáo tiến độ.")
+            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    return render(
+        request,
+        "planning/task_report.html",
+        {"access": access, "congress": access.congress, "task": task, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def task_review(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    if not access.can_accept:
+        return _forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới xác nhận nhiệm vụ.")
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            if form.cleaned_data["decision"] == "accept":
+                services.task_accept(access=access, task=task, comment=form.cleaned_data["comment"])
+                messages.success(request, "Đã xác nhận hoàn thành nhiệm vụ.")
+            else:
+                services.task_return(access=access, task=task, comment=form.cleaned_data["comment"])
+                messages.success(request, "Đã trả lại nhiệm vụ cho đơn vị chủ trì.")
+        except BusinessError as error:
+            messages.error(request, error.message)
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_halt(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    if not permissions.can_manage_tasks(access):
+        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ.")
+    form = HaltForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_set_halt(access=access, task=task, **form.cleaned_data)
+            messages.success(request, "Đã cập nhật trạng thái nhiệm vụ.")
+        except BusinessError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, "Yêu cầu không hợp lệ.")
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, congress_id: int, attachment_id: int) -> FileResponse:
+    access = access_congress(request.user, congress_id)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("update__task"),
+        pk=attachment_id,
+        update__task__congress=access.congress,
+    )
+    _get_task(access, attachment.update.task_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    update = get_object_or_404(
+        ProgressUpdate.objects.select_related("task"), pk=update_id, task__congress=access.congress
+    )
+    _get_task(access, update.task_id)
+    try:
+        services.obstacle_resolve(access=access, update=update, note=request.POST.get("note", ""))
+        messages.success(request, "Đã đánh dấu vướng mắc được tháo gỡ.")
+    except PermissionDenied as error:
+        return _forbidden(request, error.message)
+    return redirect(request.POST.get("next") or reverse("planning:dashboard", args=[congress_id]))
+
+
+# Plans ------------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    page = Paginator(selectors.plans_of(access), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "planning/plan_list.html",
+        {"access": access, "congress": access.congress, "page": page},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    plan = get_object_or_404(
+        Plan.objects.select_related("issuer", "parent", "committee", "congress"),
+        pk=plan_id,
+        congress=access.congress,
+    )
+    today = local_today()
+    filters = selectors.TaskFilters(plan=plan.pk)
+    tasks = selectors.tasks_visible_to(access, filters, today)
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "planning/plan_detail.html",
+        {
+            "access": access,
+            "congress": access.congress,
+            "plan": plan,
+            "children": plan.children.select_related("congress"),
+            "page": page,
+            "rows": [(t, t.status_class(today)) for t in page],
+            "history": plan.history.select_related("history_user").order_by("-history_date"),
+            "can_manage": access.can_manage,
+        },
+    )
+
+
+@login_required
+def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    plan = None
+    if plan_id is not None:
+        plan = get_object_or_404(Plan, pk=plan_id, congress=access.congress)
+    if not access.can_manage:
+        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được đăng ký kế hoạch.")
+    initial = {}
+    if plan is not None:
+        initial = {
+            "number": plan.number,
+            "issuer_code": plan.issuer_code,
+            "issuer": plan.issuer_id,
+            "issued_on": plan.issued_on,
+            "subject": plan.subject,
+            "committee": plan.committee_id,
+            "parent": plan.parent_id,
+        }
+    form = PlanForm(request.POST or None, congress=access.congress, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if plan is None:
+                plan = services.plan_create(access=access, **form.cleaned_data)
+            else:
+                services.plan_update(access=access, plan=plan, **form.cleaned_data)
+        except BusinessError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã lưu kế hoạch.")
+            return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
+    return render(
+        request,
+        "planning/plan_form.html",
+        {"access": access, "congress": access.congress, "form": form, "plan": plan},
+    )
+
+
+# Agencies ---------------------------------------------------------------------------------------
+
+
+@login_required
+def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.sees_whole_congress:
+        return redirect("planning:agency-detail", congress_id=congress_id, agency_id=access.agency_id)
+    today = local_today()
+    rows = selectors.agency_table(access, today)
+    with_tasks = {row.agency.pk for row in rows}
+    others = Agency.objects.filter(congress=access.congress).exclude(pk__in=with_tasks)
+    return render(
+        request,
+        "planning/agency_list.html",
+        {"access": access, "congress": access.congress, "rows": rows, "others": others},
+    )
+
+
+@login_required
+def agency_detail(request: HttpRequest, congress_id: int, agency_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    agency = get_object_or_404(
+        Agency.objects.select_related("parent"), pk=agency_id, congress=access.congress
+    )
+    if not access.sees_whole_congress and access.agency_id != agency.pk:
+        raise Http404
+    today = local_today()
+    rows = selectors.agency_inbox(access, agency.pk, show_done=True)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    role_counts = (
+        agency.assignments.filter(task__congress=access.congress, cancelled=False)
+        .values("role")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return render(
+        request,
+        "planning/agency_detail.html",
+        {
+            "access": access,
+            "congress": access.congress,
+            "agency": agency,
+            "counts": selectors.status_counts(access, today, agency_id=agency.pk),
+            "page": page,
+            "rows": [(a, a.task.status_class(today)) for a in page],
+            "role_counts": {r["role"]: r["n"] for r in role_counts},
+            "officers": agency.officers.filter(congress=access.congress).select_related("user"),
+        },
+    )
+
+
+@login_required
+def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.can_manage:
+        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được đổi ngày Đại hội.")
+    congress = access.congress
+    form = RescheduleForm(
+        request.POST or None,
+        initial={"opening_date": congress.opening_date, "closing_date": congress.closing_date},
+    )
+    relative = Task.objects.filter(congress=congress, deadline_offset_days__isnull=False).count()
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.congress_reschedule(access=access, **form.cleaned_data)
+        except BusinessError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, f"Đã cập nhật ngày Đại hội; {moved} nhiệm vụ được dời hạn.")
+            return redirect("planning:dashboard", congress_id=congress_id)
+    return render(
+        request,
+        "planning/congress_schedule.html",
+        {"access": access, "congress": congress, "form": form, "relative": relative},
+    )

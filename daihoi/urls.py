@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Quản trị hệ thống Đại hội"
+admin.site.site_title = "Quản trị"
+
+urlpatterns = [
+    path("quan-tri/", admin.site.urls),
+    path("tai-khoan/", include("daihoi.accounts.urls")),
+    path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
+    path("", include("daihoi.organizations.urls")),
+]
