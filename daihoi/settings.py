@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "daihoi.accounts",
     "daihoi.organizations",
     "daihoi.planning",
+    "daihoi.demo",
 ]
 
 MIDDLEWARE = [
