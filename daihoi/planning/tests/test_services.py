@@ -1,0 +1,373 @@
+import datetime as dt
+import threading
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
+from daihoi.planning import services
+from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task, TaskAssignment
+from daihoi.planning.status import StatusClass
+
+pytestmark = pytest.mark.django_db
+
+
+def travel(day: dt.date):
+    return time_machine.travel(dt.datetime(day.year, day.month, day.day, 9, 0), tick=False)
+
+
+def make_task(access, world, **overrides) -> Task:
+    fields = dict(
+        title="Xây dựng chuyên trang tuyên truyền về Đại hội",
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["svh"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+        deadline=dt.date(2020, 9, 30),
+    )
+    fields.update(overrides)
+    return services.task_create(access=access, **fields)
+
+
+def roles_of(task: Task) -> dict[str, str]:
+    return {a.agency.name: a.role for a in task.assignments.select_related("agency")}
+
+
+def test_task_create_writes_one_assignment_row_per_agency_including_the_lead(
+    world, secretariat_access
+):
+    task = make_task(
+        secretariat_access, world, appraising_agency=world.agencies["stc"]
+    )
+    assert roles_of(task) == {
+        "Ban Tuyên giáo Tỉnh ủy": "lead",
+        "Sở Văn hóa, Thể thao và Du lịch": "coordinate",
+        "Sở Tài chính": "appraise",
+    }
+    assert set(task.assignments.values_list("deadline", flat=True)) == {dt.date(2020, 9, 30)}
+    assert task.history.count() == 1
+
+
+def test_coordinating_agency_equal_to_lead_is_refused_and_nothing_saved(world, secretariat_access):
+    with pytest.raises(BusinessError, match="không được trùng với đơn vị chủ trì"):
+        make_task(secretariat_access, world, coordinating_agencies=[world.agencies["btg"]])
+    assert not Task.objects.exists()
+    assert not TaskAssignment.objects.exists()
+
+
+def test_deadline_before_start_is_refused(world, secretariat_access):
+    with pytest.raises(BusinessError, match="không được trước ngày bắt đầu"):
+        make_task(
+            secretariat_access, world, start_date=dt.date(2020, 10, 1), deadline=dt.date(2020, 9, 1)
+        )
+    assert not Task.objects.exists()
+
+
+def test_agency_of_another_congress_cannot_be_assigned(world, secretariat_access):
+    with pytest.raises(BusinessError, match="không thuộc Đại hội này"):
+        make_task(secretariat_access, world, coordinating_agencies=[world.other_agency])
+    assert not Task.objects.exists()
+
+
+def test_agency_officer_cannot_create_tasks(world, propaganda_access):
+    with pytest.raises(PermissionDenied):
+        make_task(propaganda_access, world)
+
+
+def test_relative_deadline_follows_the_opening_day_when_the_congress_moves(
+    world, secretariat_access
+):
+    task = make_task(secretariat_access, world, deadline=None, deadline_offset_days=-30)
+    assert task.deadline == dt.date(2020, 9, 14)  # opening 14/10/2020
+    assert task.deadline_label == "D−30"
+    fixed = make_task(secretariat_access, world, title="Hạn cố định", deadline=dt.date(2020, 9, 20))
+
+    moved = services.congress_reschedule(
+        access=secretariat_access, opening_date=dt.date(2020, 10, 24)
+    )
+
+    task.refresh_from_db()
+    fixed.refresh_from_db()
+    assert moved == 1
+    assert task.deadline == dt.date(2020, 9, 24)
+    assert fixed.deadline == dt.date(2020, 9, 20)
+    assert set(task.assignments.values_list("deadline", flat=True)) == {dt.date(2020, 9, 24)}
+
+
+def test_relative_deadline_needs_an_opening_day(world, secretariat_access):
+    world.congress.opening_date = None
+    world.congress.save()
+    with pytest.raises(BusinessError, match="chưa có ngày khai mạc"):
+        make_task(secretariat_access, world, deadline=None, deadline_offset_days=-10)
+
+
+def test_progress_percent_outside_0_100_is_refused(world, secretariat_access, propaganda_access):
+    task = make_task(secretariat_access, world)
+    with pytest.raises(BusinessError, match="từ 0 đến 100"):
+        services.task_report_progress(access=propaganda_access, task=task, text="x", percent=120)
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_coordinating_agency_reports_progress_but_cannot_report_completion(
+    world, secretariat_access, leader_access
+):
+    from daihoi.accounts.models import Role
+    from daihoi.organizations.permissions import Access
+
+    task = make_task(secretariat_access, world)
+    coordinator = Access(
+        world.users["officer2"], world.congress, Role.AGENCY_OFFICER, world.agencies["svh"].pk
+    )
+    services.task_report_progress(
+        access=coordinator, task=task, text="Đã chuẩn bị pano", percent=40
+    )
+    with pytest.raises(PermissionDenied, match="Chỉ đơn vị chủ trì"):
+        services.task_report_progress(
+            access=coordinator, task=task, text="Xong", percent=100, reports_completion=True
+        )
+    task.refresh_from_db()
+    assert task.reported_complete_on is None
+    # A coordinator's percent does not overwrite the lead's progress.
+    assert task.progress == 0
+
+
+def test_unassigned_agency_cannot_report_progress(world, secretariat_access, finance_access):
+    task = make_task(secretariat_access, world)
+    with pytest.raises(PermissionDenied):
+        services.task_report_progress(access=finance_access, task=task, text="x", percent=10)
+
+
+def test_slow_acceptance_does_not_make_the_lead_agency_late(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    task = make_task(secretariat_access, world, deadline=dt.date(2020, 9, 30))
+    with travel(dt.date(2020, 9, 30)):
+        services.task_report_progress(
+            access=propaganda_access, task=task, text="Hoàn thành", percent=100,
+            reports_completion=True,
+        )
+    task.refresh_from_db()
+    assert task.awaiting_acceptance
+    assert task.status_class(dt.date(2020, 10, 5)) == StatusClass.OPEN_ON_TIME
+
+    with travel(dt.date(2020, 10, 5)):
+        services.task_accept(access=leader_access, task=task)
+
+    task.refresh_from_db()
+    assert task.accepted
+    assert task.reported_complete_on == dt.date(2020, 9, 30)
+    assert task.status_class(dt.date(2020, 10, 5)) == StatusClass.DONE_ON_TIME
+    assert set(task.assignments.values_list("accepted", flat=True)) == {True}
+
+
+def test_completion_reported_after_the_deadline_counts_as_late(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    task = make_task(secretariat_access, world, deadline=dt.date(2020, 9, 30))
+    with travel(dt.date(2020, 10, 2)):
+        services.task_report_progress(
+            access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+        )
+        services.task_accept(access=leader_access, task=task)
+    task.refresh_from_db()
+    assert task.status_class(dt.date(2020, 10, 2)) == StatusClass.DONE_LATE
+
+
+def test_returned_task_goes_back_to_open_with_the_leaders_comment(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    with pytest.raises(BusinessError, match="ghi rõ ý kiến"):
+        services.task_return(access=leader_access, task=task, comment="  ")
+    services.task_return(access=leader_access, task=task, comment="Bổ sung ảnh chụp pano")
+    task.refresh_from_db()
+    assert task.reported_complete_on is None and not task.accepted
+    assert task.reviews.get().comment == "Bổ sung ảnh chụp pano"
+    assert "Trả lại" in task.history.first().history_change_reason
+
+
+def test_agency_officer_cannot_accept_a_task(world, secretariat_access, propaganda_access):
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    with pytest.raises(PermissionDenied):
+        services.task_accept(access=propaganda_access, task=task)
+
+
+def test_task_not_reported_complete_cannot_be_accepted(world, secretariat_access, leader_access):
+    task = make_task(secretariat_access, world)
+    with pytest.raises(PermissionDenied):
+        services.task_accept(access=leader_access, task=task)
+
+
+def test_stale_edit_is_refused_instead_of_overwriting(world, secretariat_access, admin_access):
+    task = make_task(secretariat_access, world)
+    opened_version = task.version
+    kwargs = dict(
+        title="Sửa lần một",
+        lead_agency=world.agencies["btg"],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+    )
+    services.task_update(
+        access=admin_access, task=task, expected_version=opened_version, **kwargs
+    )
+    with pytest.raises(ConflictError, match="người khác cập nhật"):
+        services.task_update(
+            access=secretariat_access,
+            task=task,
+            expected_version=opened_version,
+            **{**kwargs, "title": "Sửa lần hai"},
+        )
+    task.refresh_from_db()
+    assert task.title == "Sửa lần một"
+
+
+def test_update_rewrites_assignment_rows(world, secretariat_access):
+    task = make_task(secretariat_access, world)
+    services.task_update(
+        access=secretariat_access,
+        task=task,
+        expected_version=task.version,
+        title=task.title,
+        lead_agency=world.agencies["vptu"],
+        coordinating_agencies=[world.agencies["btg"], world.agencies["ca"]],
+        area=Area.LOGISTICS,
+        phase=Phase.DURING,
+    )
+    assert roles_of(task) == {
+        "Văn phòng Tỉnh ủy": "lead",
+        "Ban Tuyên giáo Tỉnh ủy": "coordinate",
+        "Công an tỉnh": "coordinate",
+    }
+    changed = task.history.first().diff_against(task.history.last()).changed_fields
+    assert {"lead_agency", "area", "phase"} <= set(changed)
+
+
+def test_cancelled_task_leaves_the_inbox_rows_marked(world, secretariat_access):
+    task = make_task(secretariat_access, world)
+    services.task_set_halt(access=secretariat_access, task=task, state="cancelled", reason="Trùng")
+    assert set(task.assignments.values_list("cancelled", flat=True)) == {True}
+    task.refresh_from_db()
+    assert task.status_class(dt.date(2020, 9, 1)) == StatusClass.CANCELLED
+
+
+def pdf(name="bao-cao.pdf", size=100):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n" + b"0" * size, content_type="application/pdf")
+
+
+def test_attachments_are_stored_with_their_original_names(
+    world, secretariat_access, propaganda_access
+):
+    task = make_task(secretariat_access, world)
+    update = services.task_report_progress(
+        access=propaganda_access, task=task, text="Gửi kèm kế hoạch", percent=30,
+        attachments=[pdf("Kế hoạch chi tiết.pdf")],
+    )
+    attachment = update.attachments.get()
+    assert attachment.original_name == "Kế hoạch chi tiết.pdf"
+    assert attachment.file.read().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("virus.exe", b"MZ...."), "không đúng định dạng"),
+        (SimpleUploadedFile("gia.pdf", b"MZ not a pdf"), "không khớp"),
+        (SimpleUploadedFile("rong.pdf", b""), "rỗng"),
+    ],
+)
+def test_bad_attachments_are_refused_and_the_report_is_not_saved(
+    world, secretariat_access, propaganda_access, upload, message
+):
+    task = make_task(secretariat_access, world)
+    with pytest.raises(BusinessError, match=message):
+        services.task_report_progress(
+            access=propaganda_access, task=task, text="x", percent=10, attachments=[upload]
+        )
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_oversized_attachment_is_refused(world, secretariat_access, propaganda_access, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
+    task = make_task(secretariat_access, world)
+    with pytest.raises(BusinessError, match="vượt quá dung lượng"):
+        services.task_report_progress(
+            access=propaganda_access, task=task, text="x", percent=10,
+            attachments=[pdf(size=2 * 1024 * 1024)],
+        )
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_plan_number_cannot_be_reused_by_the_same_issuer_in_the_same_year(world, secretariat_access):
+    services.plan_create(
+        access=secretariat_access, number=268, issuer_code="ubnd", issued_on=dt.date(2019, 8, 8),
+        subject="Phục vụ Đại hội",
+    )
+    with pytest.raises(BusinessError, match="đã được UBND dùng"):
+        services.plan_create(
+            access=secretariat_access, number=268, issuer_code="UBND",
+            issued_on=dt.date(2019, 12, 1), subject="Khác",
+        )
+    # Another year or another issuer may use the number.
+    services.plan_create(
+        access=secretariat_access, number=268, issuer_code="UBND", issued_on=dt.date(2020, 1, 2),
+        subject="Năm sau",
+    )
+    services.plan_create(
+        access=secretariat_access, number=268, issuer_code="TU", issued_on=dt.date(2019, 8, 8),
+        subject="Cơ quan khác",
+    )
+    assert Plan.objects.filter(number=268).count() == 3
+
+
+def test_plan_symbol_follows_the_congress_document_rules(world, secretariat_access):
+    plan = services.plan_create(
+        access=secretariat_access, number=9, issuer_code="TU", issued_on=dt.date(2020, 3, 1),
+        subject="Tuyên truyền",
+    )
+    assert plan.symbol == "09-KH/TU"
+    world.congress.document_rules = "state"
+    world.congress.save()
+    plan.refresh_from_db()
+    assert plan.symbol == "09/KH-TU"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_edits_of_one_task_do_not_both_win(world, secretariat_access, admin_access):
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks are only meaningful on PostgreSQL")
+    task = make_task(secretariat_access, world)
+    version = task.version
+    results = []
+
+    def edit(access, title):
+        from django.db import connections
+
+        try:
+            services.task_update(
+                access=access, task=task, expected_version=version, title=title,
+                lead_agency=world.agencies["btg"], area=Area.PROPAGANDA, phase=Phase.BEFORE,
+            )
+            results.append("ok")
+        except ConflictError:
+            results.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=edit, args=(secretariat_access, "A")),
+        threading.Thread(target=edit, args=(admin_access, "B")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["conflict", "ok"]

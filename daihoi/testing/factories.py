@@ -1,0 +1,153 @@
+"""factory_boy factories and a small world of records for tests (never used in production)."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import factory
+
+from daihoi.accounts.models import Role, User
+from daihoi.organizations.models import (
+    Agency,
+    Committee,
+    Congress,
+    Membership,
+    Participation,
+    Person,
+)
+from daihoi.planning.models import Area, Phase, Plan, Task, TaskAssignment
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    full_name = factory.Sequence(lambda n: f"Cán bộ {n}")
+    password = factory.django.Password(PASSWORD)
+
+
+class CongressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Congress
+
+    name = "Đại hội đại biểu Đảng bộ tỉnh Kon Tum"
+    organization = "Đảng bộ tỉnh Kon Tum"
+    level = Congress.Level.PROVINCE
+    ordinal = 15
+    term_start = 2020
+    term_end = 2025
+    opening_date = dt.date(2020, 10, 14)
+    place_name = "Kon Tum"
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    congress = factory.SubFactory(CongressFactory)
+    name = factory.Sequence(lambda n: f"Cơ quan số {n}")
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    """A task with its lead assignment row; use services in tests of behaviour."""
+
+    class Meta:
+        model = Task
+        skip_postgeneration_save = True
+
+    congress = factory.SelfAttribute("lead_agency.congress")
+    lead_agency = factory.SubFactory(AgencyFactory)
+    title = factory.Sequence(lambda n: f"Nhiệm vụ thử số {n}")
+    area = Area.PROPAGANDA
+    phase = Phase.BEFORE
+
+    @factory.post_generation
+    def lead_assignment(self, create, extracted, **kwargs):
+        if create:
+            TaskAssignment.objects.create(
+                task=self,
+                agency=self.lead_agency,
+                role=TaskAssignment.Role.LEAD,
+                accepted=self.accepted,
+                cancelled=self.cancelled,
+                deadline=self.deadline,
+            )
+
+
+def build_world() -> SimpleNamespace:
+    congress = CongressFactory()
+    agency = {
+        "vptu": Agency.objects.create(
+            congress=congress, name="Văn phòng Tỉnh ủy", short_name="VPTU", code="VPTU"
+        ),
+        "btg": Agency.objects.create(
+            congress=congress, name="Ban Tuyên giáo Tỉnh ủy", short_name="BTGTU", code="BTGTU"
+        ),
+        "stc": Agency.objects.create(
+            congress=congress, name="Sở Tài chính", short_name="STC", is_finance=True
+        ),
+        "svh": Agency.objects.create(
+            congress=congress, name="Sở Văn hóa, Thể thao và Du lịch", short_name="SVHTTDL"
+        ),
+        "ca": Agency.objects.create(congress=congress, name="Công an tỉnh", short_name="CA"),
+    }
+    chair = Person.objects.create(
+        congress=congress,
+        full_name="Nguyễn Hữu Hải",
+        titles="Phó Chủ tịch Thường trực UBND tỉnh, Trưởng Tiểu ban",
+    )
+    committee = Committee.objects.create(
+        congress=congress,
+        kind=Committee.Kind.SERVICE,
+        name="Tiểu ban Tổ chức phục vụ Đại hội",
+        functions="Tham mưu tổ chức phục vụ Đại hội.",
+        duties="Xây dựng kế hoạch phục vụ\nBảo đảm cơ sở vật chất",
+    )
+    Membership.objects.create(committee=committee, person=chair, role=Membership.Role.HEAD)
+    admin = UserFactory(username="quantri", is_superuser=True, is_staff=True)
+    users = {}
+    for key, role, agency_key in [
+        ("secretariat", Role.SECRETARIAT, "vptu"),
+        ("leader", Role.COMMITTEE_LEADER, None),
+        ("officer", Role.AGENCY_OFFICER, "btg"),
+        ("officer2", Role.AGENCY_OFFICER, "stc"),
+        ("member", Role.MEMBER, None),
+        ("editor", Role.EDITOR, None),
+    ]:
+        user = UserFactory(username=key)
+        Participation.objects.create(
+            user=user,
+            congress=congress,
+            role=role,
+            agency=agency[agency_key] if agency_key else None,
+            person=chair if key == "leader" else None,
+        )
+        users[key] = user
+    other = CongressFactory(
+        name="Đại hội đại biểu Đảng bộ tỉnh Hải Dương", organization="Đảng bộ tỉnh Hải Dương",
+        ordinal=17, place_name="Hải Dương",
+    )
+    other_agency = Agency.objects.create(congress=other, name="Sở Tài chính")
+    outsider = UserFactory(username="tinhkhac")
+    Participation.objects.create(
+        user=outsider, congress=other, role=Role.AGENCY_OFFICER, agency=other_agency
+    )
+    users["outsider"] = outsider
+    plan = Plan.objects.create(
+        congress=congress, number=6, issuer_code="TU", issued_on=dt.date(2020, 3, 2),
+        subject="Kế hoạch tuyên truyền Đại hội", committee=committee,
+    )
+    return SimpleNamespace(
+        congress=congress,
+        agencies=agency,
+        committee=committee,
+        chair=chair,
+        admin=admin,
+        users=users,
+        other=other,
+        other_agency=other_agency,
+        plan=plan,
+    )
