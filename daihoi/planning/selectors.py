@@ -30,7 +30,7 @@ class TaskFilters:
 
 
 def _task_list_queryset() -> QuerySet[Task]:
-    return Task.objects.select_related("lead_agency", "plan", "congress").prefetch_related(
+    return Task.objects.select_related("lead_agency", "plan__congress", "congress").prefetch_related(
         Prefetch(
             "assignments",
             queryset=TaskAssignment.objects.select_related("agency").order_by("role", "agency__name"),

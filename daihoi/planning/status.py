@@ -18,8 +18,9 @@ class StatusClass(models.TextChoices):
     OPEN_OVERDUE = "open_overdue", _("Đang thực hiện quá hạn")
     DONE_ON_TIME = "done_on_time", _("Hoàn thành đúng hạn")
     DONE_LATE = "done_late", _("Hoàn thành quá hạn")
-    PAUSED = "paused", _("Tạm dừng")
-    CANCELLED = "cancelled", _("Hủy")
+    # Values differ from the column names `paused`/`cancelled` so they can be aggregate aliases.
+    PAUSED = "on_hold", _("Tạm dừng")
+    CANCELLED = "dropped", _("Hủy")
 
 
 MAIN_CLASSES = [

@@ -1,0 +1,184 @@
+"""Every URL name, for anonymous users and every role: what each may open.
+
+A new URL without a row here fails `test_every_url_name_has_a_row`.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from daihoi.accounts.models import Role
+from daihoi.organizations.permissions import Access
+from daihoi.planning import services
+from daihoi.planning.models import Area, Phase
+
+ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "member",
+         "editor", "outsider"]  # fmt: skip
+CHECKED_NAMESPACES = {"accounts", "organizations", "planning"}
+
+# A compact way to write the expected status per role, in the order of ROLES:
+# officer = agency that leads the task; officer2 = agency with no part in it;
+# outsider = officer of another congress; editor = portal only.
+ALL_INSIDE = {"anonymous": 302, "editor": 404, "outsider": 404}
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    table = {role: default for role in ROLES}
+    table.update(ALL_INSIDE)
+    table.update(overrides)
+    return table
+
+
+MANAGERS_ONLY = dict(leader=403, officer=403, officer2=403, member=403)
+
+MATRIX = {
+    # url name: (method, expected statuses)
+    "accounts:login": ("get", {r: 302 for r in ROLES} | {"anonymous": 200}),
+    "accounts:logout": ("post", {r: 302 for r in ROLES}),
+    "organizations:home": (
+        "get",
+        {r: 302 for r in ROLES} | {"admin": 200, "editor": 200},
+    ),
+    "organizations:committee-list": ("get", expect(200)),
+    "organizations:committee-detail": ("get", expect(200)),
+    "planning:dashboard": ("get", expect(200)),
+    "planning:congress-schedule": ("get", expect(200, **MANAGERS_ONLY)),
+    "planning:task-list": ("get", expect(200)),
+    "planning:task-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "planning:task-detail": ("get", expect(200, officer2=404)),
+    "planning:task-edit": ("get", expect(200, leader=403, officer=403, member=403, officer2=404)),
+    "planning:task-report": ("get", expect(200, leader=403, member=403, officer2=404)),
+    "planning:task-review": (
+        "post", expect(302, officer=403, member=403, officer2=404)
+    ),
+    "planning:task-halt": ("post", expect(302, leader=403, officer=403, member=403, officer2=404)),
+    "planning:inbox": ("get", expect(200, leader=302, member=302, admin=302)),
+    "planning:attachment": ("get", expect(200, officer2=404)),
+    "planning:obstacle-resolve": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "planning:plan-list": ("get", expect(200)),
+    "planning:plan-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "planning:plan-detail": ("get", expect(200)),
+    "planning:plan-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "planning:agency-list": ("get", expect(200, officer=302, officer2=302)),
+    "planning:agency-detail": ("get", expect(200, officer2=404)),
+}
+
+
+def _url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace or namespace
+                walk(p.url_patterns, ns)
+            elif isinstance(p, URLPattern) and p.name and namespace in CHECKED_NAMESPACES:
+                names.add(f"{namespace}:{p.name}")
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_url_name_has_a_row():
+    assert _url_names() == set(MATRIX)
+
+
+@pytest.fixture
+def objects(world, secretariat_access, propaganda_access):
+    task = services.task_create(
+        access=secretariat_access,
+        title="Tuyên truyền trực quan",
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["svh"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+    )
+    update = services.task_report_progress(
+        access=propaganda_access,
+        task=task,
+        text="Đang in pano",
+        percent=40,
+        obstacle="Thiếu kinh phí in ấn",
+        attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
+    )
+    return {
+        "congress_id": world.congress.pk,
+        "task_id": task.pk,
+        "attachment_id": update.attachments.get().pk,
+        "update_id": update.pk,
+        "plan_id": world.plan.pk,
+        "committee_id": world.committee.pk,
+        "agency_id": world.agencies["btg"].pk,
+    }
+
+
+def _kwargs_for(name: str, objects: dict) -> dict:
+    for keys in (
+        ["congress_id", "task_id"],
+        ["congress_id", "attachment_id"],
+        ["congress_id", "update_id"],
+        ["congress_id", "plan_id"],
+        ["congress_id", "committee_id"],
+        ["congress_id", "agency_id"],
+        ["congress_id"],
+        [],
+    ):
+        try:
+            reverse(name, kwargs={k: objects[k] for k in keys})
+        except NoReverseMatch:
+            continue
+        return {k: objects[k] for k in keys}
+    raise AssertionError(f"no kwargs fit {name}")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(world, objects, client, name, role):
+    method, expected = MATRIX[name]
+    if role == "admin":
+        client.force_login(world.admin)
+    elif role != "anonymous":
+        client.force_login(world.users[role])
+    url = reverse(name, kwargs=_kwargs_for(name, objects))
+    data = {"decision": "accept", "state": "paused"} if method == "post" else None
+    response = getattr(client, method)(url, data)
+    assert response.status_code == expected[role], (name, role, response.status_code)
+    if expected[role] in (403, 404):
+        # The forbidden object's data never leaks into the refusal page.
+        assert "Tuyên truyền trực quan" not in response.content.decode()
+
+
+def test_agency_officer_cannot_open_another_agencys_task(world, objects, client):
+    client.force_login(world.users["officer2"])
+    base = f"/dai-hoi/{world.congress.pk}/nhiem-vu/{objects['task_id']}/"
+    for path in ["", "sua/", "bao-cao/"]:
+        assert client.get(base + path).status_code == 404
+    response = client.post(base + "bao-cao/", {"text": "Chen ngang", "percent": 90})
+    assert response.status_code == 404
+    from daihoi.planning.models import Task
+
+    assert Task.objects.get(pk=objects["task_id"]).progress == 40
+
+
+def test_officer_of_another_congress_cannot_guess_urls(world, objects, client):
+    client.force_login(world.users["outsider"])
+    assert client.get(f"/dai-hoi/{world.congress.pk}/").status_code == 404
+    assert (
+        client.get(f"/dai-hoi/{world.other.pk}/nhiem-vu/{objects['task_id']}/").status_code == 404
+    )
+
+
+def test_missing_objects_answer_404_not_500(world, client):
+    client.force_login(world.users["secretariat"])
+    for path in ["nhiem-vu/999999/", "ke-hoach/999999/", "co-quan/999999/", "tep/999999/",
+                 "tieu-ban/999999/"]:  # fmt: skip
+        assert client.get(f"/dai-hoi/{world.congress.pk}/{path}").status_code == 404, path
+    assert client.get("/dai-hoi/999999/").status_code == 404
+
+
+def test_access_roles_resolve_from_participation(world):
+    from daihoi.organizations.permissions import access_congress
+
+    access = access_congress(world.users["officer"], world.congress.pk)
+    assert isinstance(access, Access)
+    assert access.role == Role.AGENCY_OFFICER and access.agency_id == world.agencies["btg"].pk
