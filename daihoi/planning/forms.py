@@ -178,8 +178,9 @@ class ProgressForm(forms.Form):
         label="Tiến độ (%)",
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         error_messages={
-            "min_value": "Tiến độ phải từ 0 đến 100%.",
-            "max_value": "Tiến độ phải từ 0 đến 100%.",
+            # Validator messages are %-formatted, hence the doubled percent sign.
+            "min_value": "Tiến độ phải từ 0 đến 100%%.",
+            "max_value": "Tiến độ phải từ 0 đến 100%%.",
             "invalid": "Tiến độ phải là một số từ 0 đến 100.",
         },
         widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),

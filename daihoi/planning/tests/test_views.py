@@ -1,0 +1,193 @@
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from daihoi.planning import services
+from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def task(world, secretariat_access):
+    return services.task_create(
+        access=secretariat_access,
+        title="Trang trí khánh tiết hội trường",
+        lead_agency=world.agencies["btg"],
+        area=Area.CEREMONY,
+        phase=Phase.BEFORE,
+        deadline=dt.date(2020, 10, 1),
+    )
+
+
+def url(world, path=""):
+    return f"/dai-hoi/{world.congress.pk}/{path}"
+
+
+def task_form(world, **overrides):
+    data = {
+        "title": "Chuẩn bị phương án an ninh",
+        "lead_agency": world.agencies["ca"].pk,
+        "area": Area.SECURITY,
+        "phase": Phase.DURING,
+        "deadline": "30/09/2020",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_secretariat_creates_a_task_with_a_relative_deadline(world, client):
+    client.force_login(world.users["secretariat"])
+    response = client.post(
+        url(world, "nhiem-vu/them/"),
+        task_form(world, deadline="D-7", coordinating_agencies=[world.agencies["vptu"].pk]),
+    )
+    task = Task.objects.get()
+    assert response.status_code == 302
+    assert task.deadline == dt.date(2020, 10, 7)
+    assert task.deadline_offset_days == -7
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"start_date": "10/10/2020", "deadline": "01/10/2020"}, "không được trước ngày bắt đầu"),
+        ({"coordinating_agencies": ["LEAD"]}, "không được trùng với đơn vị chủ trì"),
+        ({"deadline": "31/02/2020"}, "Hạn không hợp lệ"),
+        ({"title": ""}, "Trường này là bắt buộc"),
+    ],
+)
+def test_bad_task_form_shows_vietnamese_errors_and_saves_nothing(world, client, overrides, message):
+    import re
+
+    if overrides.get("coordinating_agencies") == ["LEAD"]:
+        overrides["coordinating_agencies"] = [world.agencies["ca"].pk]
+    client.force_login(world.users["secretariat"])
+    response = client.post(url(world, "nhiem-vu/them/"), task_form(world, **overrides))
+    assert response.status_code == 200
+    assert re.search(message, response.content.decode())
+    assert not Task.objects.exists()
+
+
+def test_progress_form_refuses_percent_over_100_in_vietnamese(world, client, task):
+    client.force_login(world.users["officer"])
+    response = client.post(
+        url(world, f"nhiem-vu/{task.pk}/bao-cao/"), {"text": "Xong phần lớn", "percent": 150}
+    )
+    assert response.status_code == 200
+    assert "Tiến độ phải từ 0 đến 100%" in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_progress_form_refuses_a_disallowed_attachment(world, client, task):
+    client.force_login(world.users["officer"])
+    response = client.post(
+        url(world, f"nhiem-vu/{task.pk}/bao-cao/"),
+        {"text": "Gửi tệp", "percent": 20, "attachments": SimpleUploadedFile("x.exe", b"MZ")},
+    )
+    assert "không đúng định dạng" in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_lead_reports_completion_and_leader_accepts_from_the_pages(world, client, task):
+    client.force_login(world.users["officer"])
+    response = client.post(
+        url(world, f"nhiem-vu/{task.pk}/bao-cao/"),
+        {"text": "Đã trang trí xong", "percent": 100, "reports_completion": "on",
+         "obstacle": "Cần thêm cờ"},  # fmt: skip
+    )
+    assert response.status_code == 302
+    page = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
+    assert "Chờ xác nhận" in page
+
+    client.force_login(world.users["leader"])
+    assert "Cần thêm cờ" in client.get(url(world)).content.decode()
+    response = client.post(url(world, f"nhiem-vu/{task.pk}/xac-nhan/"), {"decision": "accept"})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.accepted
+
+
+def test_returning_without_a_comment_is_refused(world, client, task, propaganda_access):
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    client.force_login(world.users["leader"])
+    response = client.post(
+        url(world, f"nhiem-vu/{task.pk}/xac-nhan/"), {"decision": "return"}, follow=True
+    )
+    assert "phải ghi rõ ý kiến" in response.content.decode()
+    task.refresh_from_db()
+    assert task.reported_complete_on is not None
+
+
+def test_stale_edit_form_shows_a_conflict_message(world, client, task, admin_access):
+    client.force_login(world.users["secretariat"])
+    form = task_form(world, version=task.version, title="Bản của tôi")
+    services.task_update(
+        access=admin_access, task=task, expected_version=task.version, title="Bản của người khác",
+        lead_agency=task.lead_agency, area=task.area, phase=task.phase,
+    )
+    response = client.post(url(world, f"nhiem-vu/{task.pk}/sua/"), form)
+    assert response.status_code == 200
+    assert "vừa được người khác cập nhật" in response.content.decode()
+    task.refresh_from_db()
+    assert task.title == "Bản của người khác"
+
+
+def test_duplicate_plan_number_is_refused_on_the_form(world, client):
+    client.force_login(world.users["secretariat"])
+    response = client.post(
+        url(world, "ke-hoach/them/"),
+        {"number": 6, "issuer_code": "TU", "issued_on": "15/06/2020", "subject": "Trùng số"},
+    )
+    assert "đã được TU dùng" in response.content.decode()
+    assert Plan.objects.count() == 1
+
+
+def test_task_list_answers_htmx_with_only_the_rows(world, client, task):
+    client.force_login(world.users["secretariat"])
+    response = client.get(
+        url(world, "nhiem-vu/?q=khanh+tiet"), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="task-rows"
+    )
+    body = response.content.decode()
+    assert "Trang trí khánh tiết hội trường" in body
+    assert "<html" not in body
+
+
+def test_task_detail_shows_the_history_of_changes(world, client, task, admin_access):
+    services.task_update(
+        access=admin_access, task=task, expected_version=task.version, title=task.title,
+        lead_agency=task.lead_agency, area=task.area, phase=task.phase,
+        deadline=dt.date(2020, 10, 5),
+    )
+    client.force_login(world.users["secretariat"])
+    body = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
+    assert "Sửa nhiệm vụ" in body and "Giao nhiệm vụ" in body
+    assert "2020-10-05" in body or "05/10/2020" in body
+
+
+def test_dashboard_shows_the_countdown_and_the_congress_title(world, client):
+    import time_machine
+
+    client.force_login(world.users["secretariat"])
+    with time_machine.travel(dt.datetime(2020, 9, 14, 8, 0), tick=False):
+        body = client.get(url(world)).content.decode()
+    assert "Đại hội đại biểu Đảng bộ tỉnh Kon Tum lần thứ XV, nhiệm kỳ 2020–2025" in body
+    assert 'data-testid="countdown">30<' in body
+
+
+def test_reschedule_form_moves_relative_deadlines(world, client, secretariat_access):
+    services.task_create(
+        access=secretariat_access, title="In tài liệu", lead_agency=world.agencies["vptu"],
+        area=Area.LOGISTICS, phase=Phase.BEFORE, deadline_offset_days=-5,
+    )
+    client.force_login(world.users["secretariat"])
+    response = client.post(url(world, "lich/"), {"opening_date": "20/10/2020"})
+    assert response.status_code == 302
+    assert Task.objects.get().deadline == dt.date(2020, 10, 15)
+    response = client.post(
+        url(world, "lich/"), {"opening_date": "20/10/2020", "closing_date": "18/10/2020"}
+    )
+    assert "không được trước ngày khai mạc" in response.content.decode()
