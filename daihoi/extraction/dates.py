@@ -1,0 +1,224 @@
+"""Dates of Vietnamese administrative texts: day/month expressions, deadlines, the year.
+
+A day and month without a year ("Sáng 28/2", "trước ngày 12/11") take the year from the
+text: a dateline, an explicit year, the congress term, the national congress ordinal
+(XII in January 2016, XIII in January 2021, XIV in January 2026), or, failing all those,
+the ``today`` the caller passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ROMAN_VALUES = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN_VALUES:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    s = s.upper()
+    if not s or not _ROMAN_RE.match(s):
+        return None
+    total = 0
+    i = 0
+    while i < len(s):
+        for value, letters in _ROMAN_VALUES:
+            if s.startswith(letters, i):
+                total += value
+                i += len(letters)
+                break
+    return total
+
+
+def ordinal_to_roman(raw: str) -> str | None:
+    """'XIV' → 'XIV', '14' → 'XIV', 'iii' → 'III'; None when not an ordinal of 1-99."""
+    raw = raw.strip()
+    n = int(raw) if raw.isdigit() else from_roman(raw)
+    if not n or n > 99:
+        return None
+    return to_roman(n)
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# Day and month (and perhaps year) written with "/", "-" or "." ("28/2", "30-10", "21.9",
+# "12/11/2020"), or in words ("ngày 5 tháng 11 năm 2020").
+_DM = (
+    r"(?<![\d/.\-])(?P<d>[0-3]?\d)\s?(?P<s>[/.\-])\s?(?P<m>[01]?\d)"
+    r"(?:\s?(?P=s)\s?(?P<y>(?:19|20)\d\d))?(?![\d/]|\.\d)"
+)
+_DM_WORDS = (
+    r"(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y2>(?:19|20)\d\d))?(?!\d)"
+)
+DATE_RE = re.compile(rf"(?:{_DM}|{_DM_WORDS})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DayMonth:
+    day: int
+    month: int
+    year: int | None
+    start: int
+    end: int
+
+
+def parse_day_month(m: re.Match[str]) -> DayMonth | None:
+    if m.group("d") is not None:
+        d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    else:
+        d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return DayMonth(day, month, int(y) if y else None, m.start(), m.end())
+
+
+# The publication line of a page ("Ngày đăng 20/02/2020", "THỨ HAI, 21/09/2020 18:32",
+# "(13:01 14/11/2020)", "date 2020-05"): a full date near the top.
+_FULL_DATE = re.compile(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?\b")
+_EXPLICIT_YEAR = re.compile(
+    r"\b(?:năm|quý\s+[IV]+\s*/|tháng\s+\d{1,2}\s*[/\-])\s*((?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.IGNORECASE)
+
+
+def find_dateline(text: str, window: int = 700) -> date | None:
+    """The page's own date: a full date near the top (preferring one next to a time)."""
+    head = text[:window]
+    best: date | None = None
+    for m in _FULL_DATE.finditer(head):
+        d = make_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        if d is None:
+            continue
+        around = head[max(0, m.start() - 30) : m.end() + 12].lower()
+        if re.search(r"\d{1,2}:\d{2}|đăng|cập nhật|thứ|chủ nhật|update", around):
+            return d
+        if best is None:
+            best = d
+    if best is not None:
+        return best
+    m = _ISO_DATE.search(head)
+    if m:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    return None
+
+
+def find_explicit_year(text: str) -> int | None:
+    m = _EXPLICIT_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def find_term(text: str) -> str | None:
+    m = _TERM.search(text)
+    if not m:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if not 0 < b - a <= 10:
+        return None
+    return f"{a}-{b}"
+
+
+def national_congress_year(roman: str) -> int | None:
+    """Year a national Party congress opened (XI in 2011, then every five years)."""
+    n = from_roman(roman)
+    if not n or n < 6:
+        return None
+    return 2011 + 5 * (n - 11)
+
+
+@dataclass
+class YearContext:
+    dateline: date | None = None
+    explicit_year: int | None = None
+    term_start: int | None = None
+    national_year: int | None = None
+    today: date | None = None
+
+    def resolve(self, dm: DayMonth, kind: str = "deadline") -> date | None:
+        """The full date of a day-month, or None when the text gives no year."""
+        if dm.year:
+            return make_date(dm.year, dm.month, dm.day)
+        if self.dateline:
+            year = self.dateline.year
+            d = make_date(year, dm.month, dm.day)
+            if d is None:
+                return None
+            # A meeting is reported after it happened; a deadline comes after the report.
+            if kind == "meeting" and d > self.dateline + timedelta(days=7):
+                d = make_date(year - 1, dm.month, dm.day)
+            elif kind == "deadline" and d < self.dateline - timedelta(days=45):
+                d = make_date(year + 1, dm.month, dm.day)
+            return d
+        year = self.explicit_year or self.term_start
+        if year:
+            return make_date(year, dm.month, dm.day)
+        if self.national_year:
+            # National congresses open in January: preparations are the year before.
+            year = self.national_year if dm.month == 1 else self.national_year - 1
+            return make_date(year, dm.month, dm.day)
+        if self.today:
+            d = make_date(self.today.year, dm.month, dm.day)
+            if d and kind == "meeting" and d > self.today + timedelta(days=7):
+                d = make_date(self.today.year - 1, dm.month, dm.day)
+            elif d and kind == "deadline" and d < self.today - timedelta(days=180):
+                d = make_date(self.today.year + 1, dm.month, dm.day)
+            return d
+        return None
+
+
+# Words before a date that make it a deadline for the task in the same clause.
+_DEADLINE_CUE = re.compile(
+    r"(?:trước\s+ngày|trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|"
+    r"muộn\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+ngày)?|hạn\s+(?:chót|cuối)(?:\s+là)?(?:\s+ngày)?|"
+    r"thời\s+hạn(?:\s+hoàn\s+thành)?(?:\s+là)?(?:\s+trước)?(?:\s+ngày)?|"
+    r"không\s+muộn\s+hơn(?:\s+ngày)?|từ\s+nay\s+đến(?:\s+hết)?(?:\s+ngày)?|"
+    r"đến\s+hết(?:\s+ngày)?|(?<!từ\s)đến\s+ngày|xong\s+trước(?:\s+ngày)?|trong\s+ngày|"
+    r"muộn\s+sau(?:\s+ngày)?|hoàn\s+thành\s+(?:vào\s+)?ngày|xong\s+(?:vào\s+)?ngày)"
+    r"\s*(?:\([^)]{0,20}\)\s*)?$",
+    re.IGNORECASE,
+)
+# "từ ngày 20.1 đến ngày 28.1": a time window, not a deadline.
+_WINDOW_START = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def find_deadline(clause: str, ctx: YearContext) -> str | None:
+    """ISO date of the deadline stated in a clause, or None."""
+    previous_end = 0
+    saw_window = False
+    for m in DATE_RE.finditer(clause):
+        dm = parse_day_month(m)
+        before = clause[max(previous_end, m.start() - 40) : m.start()]
+        previous_end = m.end()
+        if dm is None:
+            continue
+        if _WINDOW_START.search(clause[max(0, m.start() - 12) : m.start()]):
+            saw_window = True
+            continue
+        if saw_window:
+            saw_window = False
+            continue
+        if not _DEADLINE_CUE.search(before.rstrip()):
+            continue
+        d = ctx.resolve(dm, "deadline")
+        return d.isoformat() if d else None
+    return None

@@ -1,0 +1,134 @@
+"""Split the working text into paragraphs, sentences and clauses, keeping offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a dot does not end a sentence.
+_ABBREV = frozenset(
+    "tp tx tt ts ths pgs gs bs ks th st v.v vv q p tw t.ư ctv pv btv ubnd hđnd no số tr".split()
+)
+_END = re.compile(r"[.!?…]+(?:\s*/\s*\.)?")
+# "… một số nhiệm vụ: Khẩn trương …": a colon that opens a list of tasks ends a sentence.
+_UMBRELLA = re.compile(
+    r"(?:(?:một số|các|những)\s+(?:nhiệm vụ|nội dung|việc|công việc|yêu cầu|giải pháp)"
+    r"(?:\s+(?:trọng tâm|cụ thể|chủ yếu|chính|quan trọng|trọng yếu))?(?:\s+(?:sau|như sau))?"
+    r"|như sau|sau đây|cụ thể(?: là)?|gồm|bao gồm)\s*:\s*$",
+    re.IGNORECASE,
+)
+# List markers at the start of a line ("1.", "a)", "-", "+", "•").
+_LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)])\s+")
+# A piece of text longer than this is cut at commas, so no sentence is unbounded.
+MAX_SENTENCE = 1500
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    umbrella: bool = False  # ends with a colon that opens a list of tasks
+    cut: bool = False  # the text stops inside this sentence (no final punctuation)
+
+
+def _is_boundary(line: str, m: re.Match[str]) -> bool:
+    dot_at = m.start()
+    rest = line[m.end() :]
+    nxt = rest.lstrip()
+    if not nxt:
+        return True
+    if m.group(0) == "." and dot_at > 0:
+        # A dot inside a number ("21.9", "1.000") or an abbreviation ("TP. Hà Nội").
+        if line[dot_at - 1].isdigit() and nxt[:1].isdigit() and not rest[:1].isspace():
+            return False
+        word = re.search(r"([\w.]+)$", line[:dot_at])
+        if word and word.group(1).lower() in _ABBREV:
+            return False
+        if word and len(word.group(1)) == 1 and word.group(1).isupper():
+            return False  # an initial ("P. Hoa")
+    if not rest[:1].isspace():
+        return False
+    first = nxt[0]
+    return first.isupper() or first.isdigit() or first in "\"“‘'(-–—[•+*"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    pos = 0
+    para = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        para += 1
+        marker = _LIST_MARKER.match(line)
+        start = marker.end() if marker else 0
+        pieces: list[tuple[int, int, bool]] = []
+        for m in _END.finditer(line):
+            if m.end() <= start or not _is_boundary(line, m):
+                continue
+            pieces.append((start, m.end(), False))
+            start = m.end()
+        if line[start:].strip():
+            pieces.append((start, len(line), True))
+        for a, b, unterminated in pieces:
+            for a2, b2, umbrella in _split_umbrella(line, a, b):
+                for a3, b3 in _bound(line, a2, b2):
+                    seg = line[a3:b3]
+                    lead = len(seg) - len(seg.lstrip())
+                    trail = len(seg.rstrip())
+                    if trail <= lead:
+                        continue
+                    sentences.append(
+                        Sentence(line_start + a3 + lead, line_start + a3 + trail, para, umbrella)
+                    )
+            if unterminated and sentences:
+                sentences[-1].cut = True
+    return sentences
+
+
+def _split_umbrella(line: str, a: int, b: int) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    seg = line[a:b]
+    for m in re.finditer(r":\s+", seg):
+        if m.end() < len(seg) and seg[m.end()].isupper() and _UMBRELLA.search(seg[: m.start() + 1]):
+            out.append((a, a + m.start() + 1, True))
+            out.append((a + m.end(), b, False))
+            return out
+    return [(a, b, False)]
+
+
+def _bound(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    if b - a <= MAX_SENTENCE:
+        return [(a, b)]
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = line.rfind(",", a, a + MAX_SENTENCE)
+        if cut <= a:
+            cut = line.rfind(" ", a, a + MAX_SENTENCE)
+        if cut <= a:
+            cut = a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut + 1
+    out.append((a, b))
+    return out
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses separated by ";" outside brackets, as (start, end) offsets."""
+    out = []
+    depth = 0
+    a = start
+    for k in range(start, end):
+        ch = text[k]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            out.append((a, k))
+            a = k + 1
+    out.append((a, end))
+    return [(x, y) for x, y in out if text[x:y].strip()]
