@@ -1,0 +1,480 @@
+"""Loads the demo congresses of `data.py` through the planning services.
+
+Idempotent: every record is found by its natural key first and created only when missing, so a
+second run creates nothing. A task's story (progress, completion, acceptance, pause…) is played
+only when the task itself is created, then its timestamps are moved back to the days the story
+gives, so status classes and histories look as if the work had happened over past weeks.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from daihoi.accounts.models import Role
+from daihoi.core.dates import today as local_today
+from daihoi.organizations.models import (
+    Agency,
+    Committee,
+    Congress,
+    Membership,
+    Participation,
+    Person,
+)
+from daihoi.organizations.permissions import Access
+from daihoi.planning import services
+from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task, TaskReview
+from daihoi.planning.status import StatusClass, count_by_class
+
+from . import data
+
+User = get_user_model()
+
+
+@dataclass
+class CongressSummary:
+    title: str
+    counts: dict[str, int]
+    statuses: dict[str, int]
+
+
+@dataclass
+class LoadResult:
+    created: dict[str, int] = field(default_factory=dict)
+    congresses: list[CongressSummary] = field(default_factory=list)
+
+    def count(self, what: str, n: int = 1) -> None:
+        self.created[what] = self.created.get(what, 0) + n
+
+
+def demo_congresses():
+    """The demo congresses present in the database, in the order of `data.CONGRESSES`."""
+    found = []
+    for spec in data.CONGRESSES:
+        congress = Congress.objects.filter(
+            organization=spec["organization"], ordinal=spec["ordinal"]
+        ).first()
+        if congress is not None:
+            found.append(congress)
+    return found
+
+
+def check_data() -> None:
+    """Catches mistakes in `data.py` before anything is written."""
+    areas, phases = set(Area.values), set(Phase.values)
+    for spec in data.CONGRESSES:
+        agencies = {a["key"] for a in spec["agencies"]}
+        people = {p["full_name"] for p in spec["people"]}
+        committees = {c["name"] for c in spec["committees"]}
+        plans = {p["key"] for p in spec["plans"]}
+        titles = [t["title"] for t in spec["tasks"]]
+        where = spec["key"]
+        if len(titles) != len(set(titles)):
+            raise ValueError(f"{where}: duplicate task titles")
+        if spec["secretariat"] not in agencies:
+            raise ValueError(f"{where}: unknown secretariat agency")
+        for a in spec["agencies"]:
+            if a["parent"] and a["parent"] not in agencies:
+                raise ValueError(f"{where}: unknown parent agency {a['parent']!r}")
+        for c in spec["committees"]:
+            for name, role in c["members"]:
+                if name not in people or role not in Membership.Role.values:
+                    raise ValueError(f"{where}: bad member {name!r} / {role!r}")
+        for p in spec["plans"]:
+            if p["parent"] and p["parent"] not in plans:
+                raise ValueError(f"{where}: unknown parent plan {p['parent']!r}")
+        for t in spec["tasks"]:
+            named = [t["lead"], *t.get("coord", []), *filter(None, [t.get("appraise")])]
+            named += [e[2]["by"] for e in t["story"] if e[0] == "progress" and e[2]["by"]]
+            unknown = [a for a in named if a not in agencies]
+            if unknown:
+                raise ValueError(f"{where}: {t['title']!r}: unknown agencies {unknown}")
+            if t["area"] not in areas or t["phase"] not in phases:
+                raise ValueError(f"{where}: {t['title']!r}: bad area or phase")
+            if t.get("leader") and t["leader"] not in people:
+                raise ValueError(f"{where}: {t['title']!r}: unknown leader")
+            if t.get("plan") and t["plan"] not in plans:
+                raise ValueError(f"{where}: {t['title']!r}: unknown plan")
+            if t.get("committee") and t["committee"] not in committees:
+                raise ValueError(f"{where}: {t['title']!r}: unknown committee")
+            days = [e[1] for e in t["story"]]
+            if days != sorted(days, reverse=True) or any(d < 0 for d in days):
+                raise ValueError(
+                    f"{where}: {t['title']!r}: story must run oldest first, in the past"
+                )
+
+
+def reset_demo() -> int:
+    """Deletes the demo congresses with everything in them (the logins stay). Returns how many."""
+    congresses = demo_congresses()
+    ids = [c.pk for c in congresses]
+    task_ids = list(Task.objects.filter(congress_id__in=ids).values_list("pk", flat=True))
+    # Delete tasks first: they protect the agencies they are assigned to.
+    ProgressUpdate.objects.filter(task_id__in=task_ids).delete()
+    Task.objects.filter(pk__in=task_ids).delete()
+    Task.history.model.objects.filter(congress_id__in=ids).delete()
+    ProgressUpdate.history.model.objects.filter(task_id__in=task_ids).delete()
+    Plan.history.model.objects.filter(congress_id__in=ids).delete()
+    Participation.objects.filter(congress_id__in=ids).delete()
+    Congress.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+@transaction.atomic
+def load_demo(*, reset: bool = False) -> LoadResult:
+    check_data()
+    result = LoadResult()
+    if reset:
+        result.count("deleted congresses", reset_demo())
+    today = local_today()
+    users = _ensure_users(result)
+    for spec in data.CONGRESSES:
+        _CongressLoader(spec, users, today, result).load()
+    for congress in demo_congresses():
+        result.congresses.append(summarize(congress, today))
+    return result
+
+
+def summarize(congress: Congress, today: dt.date) -> CongressSummary:
+    tasks = Task.objects.filter(congress=congress)
+    statuses = tasks.aggregate(**count_by_class(today))
+    statuses["awaiting"] = tasks.filter(
+        reported_complete_on__isnull=False, accepted=False, cancelled=False
+    ).count()
+    statuses["due_7_days"] = tasks.filter(
+        cancelled=False,
+        paused=False,
+        accepted=False,
+        reported_complete_on__isnull=True,
+        deadline__gte=today,
+        deadline__lte=today + dt.timedelta(days=7),
+    ).count()
+    counts = {
+        "agencies": congress.agencies.count(),
+        "people": congress.people.count(),
+        "committees": congress.committees.count(),
+        "memberships": Membership.objects.filter(committee__congress=congress).count(),
+        "plans": congress.plans.count(),
+        "tasks": statuses["total"],
+        "updates": ProgressUpdate.objects.filter(task__congress=congress).count(),
+        "open_obstacles": ProgressUpdate.objects.filter(
+            task__congress=congress, obstacle_resolved=False
+        )
+        .exclude(obstacle="")
+        .count(),
+    }
+    return CongressSummary(congress.full_title, counts, statuses)
+
+
+def _ensure_users(result: LoadResult) -> dict:
+    existing = {
+        u.username: u for u in User.objects.filter(username__in=[s["username"] for s in data.USERS])
+    }
+    users = {}
+    for spec in data.USERS:
+        user = existing.get(spec["username"])
+        if user is None:
+            user = User(
+                username=spec["username"],
+                full_name=spec["full_name"],
+                is_superuser=spec.get("superuser", False),
+                is_staff=spec.get("superuser", False),
+            )
+            # Set only on creation, so a password changed later is left alone.
+            user.set_password(data.PASSWORD)
+            user.save()
+            result.count("users")
+        users[spec["username"]] = user
+    return users
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour % 24, 0)))
+
+
+def _last_history_id(model) -> int:
+    return model.history.model.objects.aggregate(m=Max("history_id"))["m"] or 0
+
+
+class _CongressLoader:
+    def __init__(self, spec: dict, users: dict, today: dt.date, result: LoadResult) -> None:
+        self.spec = spec
+        self.users = users
+        self.today = today
+        self.result = result
+
+    # Reference data --------------------------------------------------------------------------
+
+    def load(self) -> None:
+        spec = self.spec
+        self.congress = self._congress()
+        self.agencies = self._agencies()
+        self.people = self._people()
+        self.committees = self._committees()
+        self._participations()
+        secretariat_agency = self.agencies[spec["secretariat"]]
+        self.secretariat = Access(
+            self.users["vanphong"], self.congress, Role.SECRETARIAT, secretariat_agency.pk
+        )
+        username, role = data.ACCEPTORS.get(spec["key"], ("vanphong", Role.SECRETARIAT))
+        self.acceptor = Access(self.users[username], self.congress, role)
+        self.plans = self._plans()
+        self._tasks()
+
+    def _congress(self) -> Congress:
+        spec = self.spec
+        congress = Congress.objects.filter(
+            organization=spec["organization"], ordinal=spec["ordinal"]
+        ).first()
+        if congress is not None:
+            return congress
+        opening = self.today + dt.timedelta(days=spec["opens_in"])
+        congress = Congress.objects.create(
+            name=spec["name"],
+            organization=spec["organization"],
+            level=spec["level"],
+            ordinal=spec["ordinal"],
+            term_start=spec["term"][0],
+            term_end=spec["term"][1],
+            opening_date=opening,
+            closing_date=opening + dt.timedelta(days=spec["lasts"] - 1),
+            venue=spec["venue"],
+            place_name=spec["place_name"],
+            document_rules=spec["document_rules"],
+        )
+        self.result.count("congresses")
+        return congress
+
+    def _agencies(self) -> dict[str, Agency]:
+        by_name = {a.name: a for a in self.congress.agencies.all()}
+        agencies = {}
+        for a in self.spec["agencies"]:
+            obj = by_name.get(a["name"])
+            if obj is None:
+                parent = agencies.get(a["parent"]) if a["parent"] else None
+                obj = Agency.objects.create(
+                    congress=self.congress,
+                    name=a["name"],
+                    short_name=a["key"] if a["key"] != a["name"] else "",
+                    code=a["code"],
+                    parent=parent,
+                    is_finance=a["finance"],
+                )
+                self.result.count("agencies")
+            agencies[a["key"]] = obj
+        return agencies
+
+    def _people(self) -> dict[str, Person]:
+        by_name = {p.full_name: p for p in self.congress.people.all()}
+        people = {}
+        for p in self.spec["people"]:
+            obj = by_name.get(p["full_name"])
+            if obj is None:
+                obj = Person.objects.create(
+                    congress=self.congress,
+                    full_name=p["full_name"],
+                    titles=p["titles"],
+                    agency=self.agencies.get(p["agency"]) if p["agency"] else None,
+                )
+                self.result.count("people")
+            people[p["full_name"]] = obj
+        return people
+
+    def _committees(self) -> dict[str, Committee]:
+        by_name = {c.name: c for c in self.congress.committees.all()}
+        members = set(
+            Membership.objects.filter(committee__congress=self.congress).values_list(
+                "committee_id", "person_id"
+            )
+        )
+        committees = {}
+        for c in self.spec["committees"]:
+            obj = by_name.get(c["name"])
+            if obj is None:
+                obj = Committee.objects.create(
+                    congress=self.congress,
+                    kind=c["kind"],
+                    name=c["name"],
+                    parent=committees.get(c["parent"]) if c["parent"] else None,
+                    functions=c["functions"],
+                    duties="\n".join(c["duties"]),
+                    founding_decision=c["founding_decision"],
+                )
+                self.result.count("committees")
+            committees[c["name"]] = obj
+            for full_name, role in c["members"]:
+                person = self.people[full_name]
+                if (obj.pk, person.pk) not in members:
+                    Membership.objects.create(committee=obj, person=person, role=role)
+                    self.result.count("memberships")
+        return committees
+
+    def _participations(self) -> None:
+        have = set(
+            Participation.objects.filter(congress=self.congress).values_list(
+                "user__username", flat=True
+            )
+        )
+        for spec in data.USERS:
+            for p in spec["participations"]:
+                if p["congress"] != self.spec["key"] or spec["username"] in have:
+                    continue
+                Participation.objects.create(
+                    user=self.users[spec["username"]],
+                    congress=self.congress,
+                    role=p["role"],
+                    agency=self.agencies[p["agency"]] if p.get("agency") else None,
+                    person=self.people[p["person"]] if p.get("person") else None,
+                )
+                self.result.count("participations")
+
+    def _plans(self) -> dict[str, Plan]:
+        # The year is part of the unique key but moves with the relative dates, so match without it.
+        existing = {(p.issuer_code, p.number): p for p in self.congress.plans.all()}
+        plans = {}
+        for p in self.spec["plans"]:
+            obj = existing.get((p["issuer_code"], p["number"]))
+            if obj is None:
+                issued_on = self.today - dt.timedelta(days=p["issued"])
+                mark = _last_history_id(Plan)
+                obj = services.plan_create(
+                    access=self.secretariat,
+                    number=p["number"],
+                    issuer_code=p["issuer_code"],
+                    issued_on=issued_on,
+                    subject=p["subject"],
+                    issuer=self.agencies[p["issuer"]] if p["issuer"] else None,
+                    committee=self.committees[p["committee"]] if p["committee"] else None,
+                    parent=plans[p["parent"]] if p["parent"] else None,
+                )
+                when = _at(issued_on, 16)
+                Plan.objects.filter(pk=obj.pk).update(created_at=when)
+                Plan.history.model.objects.filter(history_id__gt=mark, id=obj.pk).update(
+                    history_date=when, history_user=self.secretariat.user
+                )
+                self.result.count("plans")
+            plans[p["key"]] = obj
+        return plans
+
+    # Tasks and their stories -----------------------------------------------------------------
+
+    def _tasks(self) -> None:
+        titles = set(self.congress.tasks.values_list("title", flat=True))
+        for t in self.spec["tasks"]:
+            if t["title"] not in titles:
+                self._create_task(t)
+                self.result.count("tasks")
+
+    def _deadline(self, t: dict) -> dt.date | None:
+        if t.get("d") is not None:
+            return self.congress.opening_date + dt.timedelta(days=t["d"])
+        if t.get("due") is not None:
+            return self.today + dt.timedelta(days=t["due"])
+        return None
+
+    def _create_task(self, t: dict) -> None:
+        deadline = self._deadline(t)
+        first_day = self.today - dt.timedelta(days=max([e[1] for e in t["story"]], default=0))
+        start = min(first_day, deadline or self.today, self.today) - dt.timedelta(days=10)
+        mark = _last_history_id(Task)
+        task = services.task_create(
+            access=self.secretariat,
+            title=t["title"],
+            lead_agency=self.agencies[t["lead"]],
+            area=t["area"],
+            phase=t["phase"],
+            description=t.get("description", ""),
+            coordinating_agencies=[self.agencies[k] for k in t.get("coord", [])],
+            appraising_agency=self.agencies[t["appraise"]] if t.get("appraise") else None,
+            leader_in_charge=self.people[t["leader"]] if t.get("leader") else None,
+            start_date=start,
+            deadline=None if t.get("d") is not None else deadline,
+            deadline_offset_days=t.get("d"),
+            plan=self.plans[t["plan"]] if t.get("plan") else None,
+            committee=self.committees[t["committee"]] if t.get("committee") else None,
+            source=t.get("source", Task.Source.ADHOC),
+            source_text=t.get("source_text", ""),
+        )
+        created = _at(start, 8)
+        Task.objects.filter(pk=task.pk).update(created_at=created)
+        self._stamp_task_history(task, mark, created, self.secretariat.user)
+        last = created
+        for hour, (kind, days_ago, args) in enumerate(t["story"], start=9):
+            day = self.today - dt.timedelta(days=days_ago)
+            last = _at(day, hour)
+            getattr(self, f"_event_{kind}")(task, day, last, t, **args)
+        Task.objects.filter(pk=task.pk).update(updated_at=last)
+
+    def _stamp_task_history(self, task: Task, mark: int, when: dt.datetime, user) -> None:
+        Task.history.model.objects.filter(history_id__gt=mark, id=task.pk).update(
+            history_date=when, history_user=user
+        )
+
+    def _officer(self, agency_key: str) -> Access:
+        """The agency's own demo login when it has one; otherwise the secretariat enters it."""
+        username = data.AGENCY_REPORTERS.get((self.spec["key"], agency_key), "vanphong")
+        return Access(
+            self.users[username], self.congress, Role.AGENCY_OFFICER, self.agencies[agency_key].pk
+        )
+
+    def _report(self, task, when, access, **kwargs) -> ProgressUpdate:
+        mark, update_mark = _last_history_id(Task), _last_history_id(ProgressUpdate)
+        update = services.task_report_progress(access=access, task=task, **kwargs)
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=when)
+        ProgressUpdate.history.model.objects.filter(
+            history_id__gt=update_mark, id=update.pk
+        ).update(history_date=when, history_user=access.user)
+        self._stamp_task_history(task, mark, when, access.user)
+        return update
+
+    def _event_progress(self, task, day, when, t, *, percent, text, obstacle, by) -> None:
+        access = self._officer(by or t["lead"])
+        self._report(task, when, access, text=text, percent=percent, obstacle=obstacle)
+
+    def _event_complete(self, task, day, when, t, *, text) -> None:
+        mark = _last_history_id(Task)
+        access = self._officer(t["lead"])
+        self._report(task, when, access, text=text, percent=100, reports_completion=True)
+        # The service stamps today; the story says when it happened.
+        Task.objects.filter(pk=task.pk).update(reported_complete_on=day)
+        Task.history.model.objects.filter(
+            history_id__gt=mark, id=task.pk, reported_complete_on__isnull=False
+        ).update(reported_complete_on=day)
+
+    def _event_accept(self, task, day, when, t, *, comment) -> None:
+        mark = _last_history_id(Task)
+        services.task_accept(access=self.acceptor, task=task, comment=comment)
+        Task.objects.filter(pk=task.pk).update(accepted_at=when)
+        TaskReview.objects.filter(task=task).update(created_at=when)
+        self._stamp_task_history(task, mark, when, self.acceptor.user)
+
+    def _event_resolve(self, task, day, when, t, *, note) -> None:
+        update = (
+            ProgressUpdate.objects.filter(task=task, obstacle_resolved=False)
+            .exclude(obstacle="")
+            .select_related("task")
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        mark = _last_history_id(ProgressUpdate)
+        services.obstacle_resolve(access=self.acceptor, update=update, note=note)
+        ProgressUpdate.history.model.objects.filter(history_id__gt=mark, id=update.pk).update(
+            history_date=when, history_user=self.acceptor.user
+        )
+
+    def _halt(self, task, when, state, reason) -> None:
+        mark = _last_history_id(Task)
+        services.task_set_halt(access=self.secretariat, task=task, state=state, reason=reason)
+        self._stamp_task_history(task, mark, when, self.secretariat.user)
+
+    def _event_paused(self, task, day, when, t, *, reason) -> None:
+        self._halt(task, when, "paused", reason)
+
+    def _event_cancelled(self, task, day, when, t, *, reason) -> None:
+        self._halt(task, when, "cancelled", reason)
+
+
+STATUS_LABELS = {s.value: s.label for s in StatusClass}
