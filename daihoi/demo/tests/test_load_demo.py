@@ -1,0 +1,223 @@
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.db.models import F, Q
+
+from daihoi.accounts.models import Role
+from daihoi.core.dates import today
+from daihoi.demo import data
+from daihoi.demo.loader import load_demo, reset_demo
+from daihoi.organizations.models import Congress, Participation
+from daihoi.organizations.permissions import access_congress
+from daihoi.planning.models import ProgressUpdate, Task, TaskAssignment
+from daihoi.planning.selectors import due_soon, open_obstacles
+from daihoi.planning.status import StatusClass, status_q
+
+pytestmark = pytest.mark.django_db
+
+BIG_CONGRESSES = [
+    ("Đảng bộ tỉnh Kon Tum", 15),
+    ("Đảng bộ tỉnh Hải Dương", 17),
+    ("Đảng bộ tỉnh Bắc Ninh", 20),
+]
+
+
+def model_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def congress(organization: str, ordinal: int) -> Congress:
+    return Congress.objects.get(organization=organization, ordinal=ordinal)
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """Loaded once for the read-only tests of this module, removed again afterwards."""
+    with django_db_blocker.unblock():
+        load_demo()
+    yield
+    with django_db_blocker.unblock():
+        reset_demo()
+        get_user_model().objects.filter(username__in=[u["username"] for u in data.USERS]).delete()
+
+
+def test_loading_twice_creates_nothing_the_second_time_and_loses_nothing():
+    load_demo()
+    first = model_counts()
+    second_run = load_demo()
+    assert second_run.created == {}
+    assert model_counts() == first
+
+
+def test_the_five_congresses_of_the_reports_are_loaded(loaded):
+    titles = set(Congress.objects.values_list("organization", "ordinal"))
+    assert titles == {(spec["organization"], spec["ordinal"]) for spec in data.CONGRESSES}
+    hanoi = congress("Đảng Cộng sản Việt Nam", 13)
+    assert hanoi.document_rules == Congress.Rules.STATE
+    assert hanoi.plans.get().symbol == "268/KH-UBND"
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    assert kon_tum.place_name == "Kon Tum"
+    assert kon_tum.days_until_opening(today()) == 45
+    assert kon_tum.full_title == (
+        "Đại hội đại biểu Đảng bộ tỉnh Kon Tum lần thứ XV, nhiệm kỳ 2020–2025"
+    )
+
+
+@pytest.mark.parametrize("organization, ordinal", BIG_CONGRESSES)
+def test_every_status_class_has_tasks_in_each_larger_congress(loaded, organization, ordinal):
+    tasks = Task.objects.filter(congress=congress(organization, ordinal))
+    day = today()
+    for status in [*StatusClass.values]:
+        if status == StatusClass.CANCELLED and ordinal != 15:
+            continue
+        assert tasks.filter(status_q(status, day)).exists(), status
+
+
+def test_every_status_class_is_populated_in_kon_tum(loaded):
+    tasks = Task.objects.filter(congress=congress("Đảng bộ tỉnh Kon Tum", 15))
+    day = today()
+    counts = {s: tasks.filter(status_q(s, day)).count() for s in StatusClass.values}
+    assert all(counts.values()), counts
+    assert sum(counts.values()) == tasks.count()
+    assert 15 <= tasks.count() <= 30
+
+
+@pytest.mark.parametrize("organization, ordinal", BIG_CONGRESSES)
+def test_larger_congresses_have_tasks_awaiting_acceptance_due_soon_and_relative_to_opening(
+    loaded, organization, ordinal
+):
+    c = congress(organization, ordinal)
+    tasks = Task.objects.filter(congress=c)
+    day = today()
+    awaiting = tasks.filter(reported_complete_on__isnull=False, accepted=False, cancelled=False)
+    assert awaiting.exists()
+    assert tasks.filter(deadline_offset_days__isnull=False).exists()
+    for task in tasks.filter(deadline_offset_days__isnull=False):
+        assert task.deadline == c.opening_date + dt.timedelta(days=task.deadline_offset_days)
+    access = access_congress(
+        Participation.objects.get(congress=c, user__username="vanphong").user, c.pk
+    )
+    assert list(due_soon(access, day))
+    assert len(open_obstacles(access, limit=None)) >= 1
+    assert (
+        ProgressUpdate.objects.filter(task__congress=c, percent__lt=100).exclude(text="").exists()
+    )
+    assert tasks.filter(accepted=True, reported_complete_on__lt=day).exists()
+
+
+def test_kon_tum_has_several_open_obstacles_raised_by_different_agencies(loaded):
+    obstacles = ProgressUpdate.objects.filter(
+        task__congress=congress("Đảng bộ tỉnh Kon Tum", 15), obstacle_resolved=False
+    ).exclude(obstacle="")
+    assert obstacles.count() >= 3
+    assert obstacles.values("agency").distinct().count() >= 3
+
+
+def test_assignment_rows_carry_the_same_state_as_their_task(loaded):
+    assert (
+        TaskAssignment.objects.exclude(
+            Q(accepted=F("task__accepted"))
+            & Q(cancelled=F("task__cancelled"))
+            & (
+                Q(deadline=F("task__deadline"))
+                | Q(deadline__isnull=True, task__deadline__isnull=True)
+            )
+        ).count()
+        == 0
+    )
+    leads = TaskAssignment.objects.filter(role=TaskAssignment.Role.LEAD)
+    assert leads.count() == Task.objects.count()
+    assert not leads.exclude(agency=F("task__lead_agency")).exists()
+
+
+def test_completion_dates_are_in_the_past_and_never_after_acceptance(loaded):
+    done = Task.objects.filter(accepted=True)
+    assert done.exists()
+    for task in done:
+        assert task.reported_complete_on < today()
+        assert task.accepted_at.date() >= task.reported_complete_on
+
+
+def test_hai_duong_tasks_include_what_the_report_assigns_to_each_agency(loaded):
+    tasks = Task.objects.filter(congress=congress("Đảng bộ tỉnh Hải Dương", 17))
+    leads = set(tasks.values_list("lead_agency__name", flat=True))
+    assert {
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo Hải Dương",
+        "Đài Phát thanh - Truyền hình tỉnh",
+        "Văn phòng Tỉnh ủy",
+        "Sở Tài chính",
+    } <= leads
+    propaganda = tasks.filter(lead_agency__name="Ban Tuyên giáo Tỉnh ủy", area="propaganda")
+    assert {"before", "after", "throughout"} <= set(propaganda.values_list("phase", flat=True))
+    office = tasks.filter(lead_agency__name="Văn phòng Tỉnh ủy")
+    assert {"logistics", "security", "health"} <= set(office.values_list("area", flat=True))
+    assert tasks.filter(lead_agency__name="Sở Tài chính", area="finance").exists()
+    assert tasks.filter(lead_agency__name="Sở Tài chính", lead_agency__is_finance=True).exists()
+
+
+def test_every_demo_login_exists_and_authenticates_with_the_printed_password(loaded):
+    for spec in data.USERS:
+        user = authenticate(username=spec["username"], password=data.PASSWORD)
+        assert user is not None, spec["username"]
+        assert user.full_name
+    assert authenticate(username="admin", password=data.PASSWORD).is_superuser
+
+
+def test_each_login_has_its_role_in_kon_tum(loaded):
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    roles = dict(
+        Participation.objects.filter(congress=kon_tum).values_list("user__username", "role")
+    )
+    assert roles == {
+        "vanphong": Role.SECRETARIAT,
+        "truongtieuban": Role.COMMITTEE_LEADER,
+        "donvi": Role.AGENCY_OFFICER,
+        "donvi2": Role.AGENCY_OFFICER,
+        "thanhvien": Role.MEMBER,
+        "bientap": Role.EDITOR,
+    }
+    assert Participation.objects.filter(user__username="vanphong").count() == 5
+    leader = Participation.objects.get(congress=kon_tum, user__username="truongtieuban")
+    assert leader.person.full_name == "Nguyễn Hữu Hải"
+
+
+def test_the_agency_officer_leads_and_coordinates_open_tasks(loaded):
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    officer = Participation.objects.get(congress=kon_tum, user__username="donvi")
+    assert officer.agency.name == "Ban Tuyên giáo Tỉnh ủy"
+    open_rows = TaskAssignment.objects.filter(
+        agency=officer.agency, accepted=False, cancelled=False, task__paused=False
+    )
+    assert open_rows.filter(role=TaskAssignment.Role.LEAD).exists()
+    assert open_rows.filter(role=TaskAssignment.Role.COORDINATE).exists()
+    finance = Participation.objects.get(congress=kon_tum, user__username="donvi2").agency
+    assert finance.is_finance
+    assert TaskAssignment.objects.filter(
+        agency=finance, role=TaskAssignment.Role.LEAD, accepted=False
+    ).exists()
+
+
+def test_reset_reloads_the_demo_without_duplicates():
+    load_demo()
+    first = model_counts()
+    load_demo(reset=True)
+    after = model_counts()
+    live = {k: v for k, v in after.items() if "Historical" not in k}
+    assert live == {k: v for k, v in first.items() if "Historical" not in k}
+
+
+def test_the_command_prints_the_logins_in_vietnamese():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    assert "Tên đăng nhập" in text and "Mật khẩu" in text
+    for spec in data.USERS:
+        assert spec["username"] in text
+    assert data.PASSWORD in text
+    assert "đang thực hiện quá hạn" in text
