@@ -8,6 +8,7 @@ the ``today`` the caller passed.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -119,7 +120,12 @@ def find_dateline(text: str, window: int = 700) -> date | None:
         return best
     m = _ISO_DATE.search(head)
     if m:
-        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            return None
+        # Month precision only ("date 2020-05"): the page is from the end of that month at latest.
+        day = int(m.group(3)) if m.group(3) else calendar.monthrange(year, month)[1]
+        return make_date(year, month, day)
     return None
 
 
