@@ -125,10 +125,12 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
                 end = j
                 continue
             # Second syllable of a capitalised word: "Tuyên giáo", "Tài chính", "Tỉnh ủy".
+            # (a head word inside the name, "Ban Bí thư", is a boundary too)
             first_of_run = (
                 j - 1 == head_end
                 or not p.cap
                 or not (toks[j - 2].word and toks[j - 2].ecap and j - 2 >= head_end)
+                or bool(_head(toks, j - 2)[0])
             )
             if (
                 p.word
@@ -288,6 +290,12 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
                 end = j
                 continue
             break
+        if t.word and t.cap:
+            sub = parse_named(toks, j)
+            if sub:
+                j = sub.end
+                end = j
+                continue
         k = QUALIFIERS.match(toks, j)
         if k and not (toks[j].low in ("phối", "chủ", "thẩm", "tham", "có")
                       and j + k < n and toks[j + k].word and not toks[j + k].cap
@@ -296,11 +304,6 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
             end = j
             continue
         if t.word and t.cap:
-            sub = parse_named(toks, j)
-            if sub:
-                j = sub.end
-                end = j
-                continue
             if t.low in ("trung", "t.ư", "tw"):
                 j += 2 if t.low == "trung" else 1
                 end = j

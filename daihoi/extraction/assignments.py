@@ -153,6 +153,11 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
             return _Subject(spans, q, pos, speaker=True)
         if pos > p0 and date_framed:
             continue  # "Ngày 11/11, Văn phòng … ban hành …": a news lead, not a task
+        # A bare head ("Tiểu ban văn kiện …") may go on with a lower-case name: only a
+        # known verb or modal after it makes it a subject.
+        bare = len(spans) == 1 and not spans[0].generic and spans[0].end - pos <= 2
+        if bare and not TASKS.match(toks, pred):
+            continue
         if _valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
@@ -178,6 +183,10 @@ def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
             continue  # "ý kiến chỉ đạo"
         if t.cap and k > 0 and toks[k - 1].word:
             continue  # capitalised inside a sentence: part of a name ("Ban Chỉ đạo")
+        if t.low == "chỉ" and (k == start or not toks[k - 1].word):
+            # "…, chỉ đạo cơ quan, đơn vị thực hiện …" is the duty of the subject, while
+            # "UBND tỉnh chỉ đạo các sở …" hands a task to the sở.
+            continue
         j = k + m
         while j < n and toks[j].text in (":", ",", "-", "–"):
             j += 1
@@ -287,6 +296,20 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
     return out
 
 
+def _speaker_only(toks: list[Tok], p0: int) -> bool:
+    """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
+    cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
+    for k in range(p0, len(toks)):
+        if k > 0 and toks[k - 1].low in lx.DIRECTIVE_BLOCKERS:
+            continue
+        m = DIRECTIVES.match(toks, k)
+        if m and toks[k + m - 1].low == "cho":
+            return True
+        if k > p0 and SPEAKER.match(toks, k) and toks[k].low != "chỉ":
+            return True
+    return False
+
+
 def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     res = ClauseResult()
     n = len(toks)
@@ -298,7 +321,8 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         res.proposal = True
         return res
     assert not isinstance(directive, str)
-    subject = _find_subject(toks, p0)
+    topic = _topic(toks, p0) if directive is None else None
+    subject = None if topic else _find_subject(toks, p0)
     chosen: Found | None = None
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
         chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start)
@@ -307,22 +331,14 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
         if remaining < 2:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
-    else:
-        topic = _topic(toks, p0)
-        if topic:
-            spans, after = topic
-            rest = toks[after:]
-            if sum(1 for t in rest if t.word) >= 4 and any(
-                TASKS.match(toks, q) for q in range(after, n)
-            ):
-                chosen = Found(spans, [], after, toks.index(rest[0]) if rest else after)
-                chosen.anchor = p0
-        elif subject is None:
-            for k in range(p0, n):
-                if SPEAKER.match(toks, k) and (k == 0 or toks[k - 1].low not in
-                                               lx.DIRECTIVE_BLOCKERS):
-                    res.speaker_only = True
-                    break
+    elif topic:
+        spans, after = topic
+        if sum(1 for t in toks[after:] if t.word) >= 4 and any(
+            TASKS.match(toks, q) for q in range(after, n)
+        ):
+            chosen = Found(spans, [], after, p0)
+    elif subject is None:
+        res.speaker_only = _speaker_only(toks, p0)
     if chosen:
         chosen.task_start = _task_start(toks, chosen.task_start)
         chosen.coords = _coordinates(toks, chosen.task_start, chosen.leads)
@@ -421,6 +437,15 @@ def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assi
             if cross:
                 if not ctx_leads or not (chain or ctx_at == si - 1):
                     continue
+                # A new paragraph continues the directive only when it says so ("Đồng thời,
+                # …", "Bên cạnh đó, …") or is an item of a list; a caption does not.
+                if (
+                    si > 0
+                    and sentences[si - 1].paragraph != sent.paragraph
+                    and not chain
+                    and not (sent.listed or CONNECTORS.match(toks, 0))
+                ):
+                    continue
                 leads = ctx_leads
             else:
                 if not sent_leads:
@@ -430,7 +455,10 @@ def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assi
             if cut_tail and words < 6:
                 continue
             if not sent.umbrella:
-                _emit(out, nfc_text, toks, clause, leads, [], start, start, ctx)
+                coords = [
+                    span_text(nfc_text, toks, c.start, c.end) for c in _coordinates(toks, start, [])
+                ]
+                _emit(out, nfc_text, toks, clause, leads, coords, start, start, ctx)
             sent_leads = leads
             continued = True
         if explicit and sent_leads:

@@ -74,7 +74,7 @@ GENERIC_QUALIFIERS = phrases(
     "thẩm định", "có trách nhiệm", "được giao nhiệm vụ", "được phân công nhiệm vụ",
     "thuộc tỉnh", "thuộc thành phố", "của tỉnh", "của thành phố", "của huyện", "trong tỉnh",
     "trên địa bàn", "trên địa bàn tỉnh", "trên địa bàn thành phố", "trên địa bàn huyện",
-    "đầu mối", "thường trực",
+    "đầu mối", "thường trực", "tiểu ban", "ban chỉ đạo", "ban tổ chức", "ban biên tập",
 )
 
 # Place words that continue a named agency ("Công an tỉnh", "Văn phòng UBND thành phố").
@@ -142,7 +142,7 @@ NON_TASK_PREDICATES = phrases(
     "kiến nghị", "ghi nhận", "biểu dương", "chúc mừng", "trao", "tặng", "họp", "tiến hành họp",
     "cho rằng", "nêu", "trao đổi", "thông báo", "truyền đạt", "tổ chức họp",
     "tổ chức cuộc họp", "tổ chức phiên họp", "tổ chức hội nghị", "tổ chức buổi", "làm việc",
-    "có buổi", "đạt", "nhận", "đón nhận", "tiếp", "phát hành thông báo", "ban hành thông báo",
+    "có buổi", "đạt", "nhận", "đón nhận", "tiếp khách", "phát hành thông báo", "ban hành thông báo",
     "có văn bản", "có thông báo", "chủ trì cuộc họp", "chủ trì hội nghị", "chủ trì phiên họp",
     "chủ trì buổi", "chủ trì họp", "đề nghị", "yêu cầu", "kết luận", "đồng chủ trì",
     "ban hành văn bản", "ban hành kết luận", "vẫn", "còn", "bị", "từng", "xin", "mong",

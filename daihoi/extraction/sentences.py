@@ -30,6 +30,7 @@ class Sentence:
     paragraph: int
     umbrella: bool = False  # ends with a colon that opens a list of tasks
     cut: bool = False  # the text stops inside this sentence (no final punctuation)
+    listed: bool = False  # opens a line with a list marker ("-", "1.", "a)")
 
 
 def _is_boundary(line: str, m: re.Match[str]) -> bool:
@@ -73,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.end()
         if line[start:].strip():
             pieces.append((start, len(line), True))
-        for a, b, unterminated in pieces:
+        for index, (a, b, unterminated) in enumerate(pieces):
             for a2, b2, umbrella in _split_umbrella(line, a, b):
                 for a3, b3 in _bound(line, a2, b2):
                     seg = line[a3:b3]
@@ -82,7 +83,13 @@ def split_sentences(text: str) -> list[Sentence]:
                     if trail <= lead:
                         continue
                     sentences.append(
-                        Sentence(line_start + a3 + lead, line_start + a3 + trail, para, umbrella)
+                        Sentence(
+                            line_start + a3 + lead,
+                            line_start + a3 + trail,
+                            para,
+                            umbrella,
+                            listed=bool(marker) and index == 0 and a3 == a,
+                        )
                     )
             if unterminated and sentences:
                 sentences[-1].cut = True
