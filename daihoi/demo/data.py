@@ -709,7 +709,7 @@ HAI_DUONG = {
     "tasks": [
         # Ban Tuyên giáo Tỉnh ủy
         task(
-            "Chủ trì công tác tuyên truyền trước, trong và sau Đại hội",
+            "Điều phối tuyên truyền về Đại hội ở cả ba giai đoạn: trước, trong và sau",
             "BTGTU",
             "propaganda",
             "throughout",
@@ -817,7 +817,7 @@ HAI_DUONG = {
             story=[complete(25, "Kế hoạch chi tiết đã ban hành."), accept(25)],
         ),
         task(
-            "Chuẩn bị số báo trọng tâm chào mừng Đại hội",
+            "Số báo đặc biệt chào mừng Đại hội",
             "Báo Hải Dương",
             "press",
             "during",
@@ -828,7 +828,7 @@ HAI_DUONG = {
         ),
         # Đài Phát thanh - Truyền hình tỉnh
         task(
-            "Tăng thời lượng tin, bài và chuyên mục phát thanh, truyền hình hướng tới Đại hội",
+            "Dành thêm thời lượng phát sóng và mở chuyên mục riêng về Đại hội",
             "Đài PT-TH tỉnh",
             "press",
             "before",
@@ -1011,15 +1011,14 @@ BAC_NINH = {
         committee(
             _BN_COMMITTEE,
             "service",
-            "Tham mưu cho Thường trực Tỉnh ủy và Ban Chấp hành Đảng bộ tỉnh khóa XIX chỉ đạo "
-            "công tác tổ chức phục vụ Đại hội đại biểu Đảng bộ tỉnh lần thứ XX; phân công việc "
-            "cụ thể cho Trưởng, Phó Trưởng Tiểu ban và từng thành viên.",
+            "Giúp Thường trực Tỉnh ủy và Ban Chấp hành khóa XIX điều hành mọi khâu phục vụ Đại "
+            "hội lần thứ XX; giao việc cho từng lãnh đạo và thành viên Tiểu ban.",
             [
                 "Soạn quy chế làm việc và kế hoạch tổ chức phục vụ Đại hội",
                 "Chỉ đạo thực hiện kế hoạch phục vụ Đại hội",
-                "Lập phương án tuyên truyền trên báo chí, tuyên truyền trực quan và hoạt động "
-                "nghệ thuật trước, trong, sau Đại hội",
-                "Chỉ đạo chuyên trang, chuyên mục, chương trình và ấn phẩm về Đại hội",
+                "Lên phương án thông tin về Đại hội trên báo chí, cổ động trực quan và biểu "
+                "diễn nghệ thuật qua các giai đoạn",
+                "Chỉ đạo các trang, mục, chương trình riêng và ấn phẩm về Đại hội",
                 "Hướng dẫn tuyên truyền Đại hội Đảng bộ các cấp",
                 "Lập kinh phí phục vụ Đại hội và hướng dẫn chế độ chi cho Đại hội các cấp",
                 "Lập phương án giữ an ninh chính trị, trật tự an toàn xã hội",
@@ -1087,7 +1086,7 @@ BAC_NINH = {
             ],
         ),
         task(
-            "Tuyên truyền trực quan và hoạt động nghệ thuật trước, trong và sau Đại hội",
+            "Cổ động trực quan và biểu diễn nghệ thuật chào mừng Đại hội",
             "Sở VHTTDL",
             "ceremony",
             "throughout",
@@ -1096,7 +1095,7 @@ BAC_NINH = {
             d=5,
         ),
         task(
-            "Chuyên trang, chuyên mục, chương trình và ấn phẩm tuyên truyền về Đại hội",
+            "Mở trang, mục, chương trình riêng và phát hành ấn phẩm về Đại hội",
             "Báo Bắc Ninh",
             "press",
             "before",
@@ -1529,7 +1528,7 @@ HA_NOI = {
             source_text=_HN_NOTICE,
         ),
         task(
-            "Xin ý kiến các Ban Đảng Trung ương về công tác phục vụ Đại hội XIII",
+            "Tham vấn các Ban Đảng Trung ương về việc phục vụ Đại hội XIII",
             "BDVTU",
             "general",
             "before",

@@ -10,12 +10,24 @@ COUNT_LABELS = [
     ("agencies", "cơ quan"),
     ("people", "cán bộ"),
     ("committees", "tiểu ban/tổ"),
-    ("memberships", "thành viên"),
+    ("memberships", "thành viên tiểu ban"),
     ("plans", "kế hoạch"),
     ("tasks", "nhiệm vụ"),
     ("updates", "báo cáo tiến độ"),
     ("open_obstacles", "vướng mắc chưa tháo gỡ"),
 ]
+CREATED_LABELS = {
+    "deleted congresses": "Đại hội mẫu cũ đã xóa",
+    "congresses": "Đại hội",
+    "agencies": "cơ quan",
+    "people": "cán bộ",
+    "committees": "tiểu ban/tổ",
+    "memberships": "thành viên tiểu ban",
+    "plans": "kế hoạch",
+    "tasks": "nhiệm vụ",
+    "users": "tài khoản",
+    "participations": "phân quyền",
+}
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -41,7 +53,11 @@ class Command(BaseCommand):
         result = load_demo(reset=reset)
         out = self.stdout
         if result.created:
-            made = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
+            made = ", ".join(
+                f"{result.created[what]} {label}"
+                for what, label in CREATED_LABELS.items()
+                if what in result.created
+            )
             out.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu ({made})."))
         else:
             out.write(self.style.SUCCESS("Dữ liệu mẫu đã có sẵn, không có gì mới cần tạo."))
