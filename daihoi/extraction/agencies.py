@@ -297,9 +297,7 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
                 end = j
                 continue
         k = QUALIFIERS.match(toks, j)
-        if k and not (toks[j].low in ("phối", "chủ", "thẩm", "tham", "có")
-                      and j + k < n and toks[j + k].word and not toks[j + k].cap
-                      and k == 2 and toks[j].low != "có"):
+        if k:
             j += k
             end = j
             continue

@@ -64,6 +64,19 @@ class Found:
     task_start: int = 0  # token index
     anchor: int = 0  # token index where the evidence starts
     emit: bool = True
+    partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
+
+
+_PARTNER_ONLY = frozenset({"thực", "hiện", "triển", "khai", "tổ", "chức", "thực hiện", "cùng"})
+
+
+def partner_only(toks: list[Tok], p: int) -> bool:
+    """True for a predicate that is only "phối hợp (thực hiện)": the agency coordinates."""
+    n = len(toks)
+    if p + 1 >= n or toks[p].low != "phối" or toks[p + 1].low != "hợp":
+        return False
+    rest = [t.low for t in toks[p + 2 :] if t.word]
+    return len(rest) <= 3 and all(w in _PARTNER_ONLY for w in rest)
 
 
 @dataclass
@@ -84,6 +97,33 @@ def _skip_connectors(toks: list[Tok], q: int) -> int:
             q += k
             continue
         break
+    return q
+
+
+_DEADLINE_OPENERS = PhraseIndex(
+    lx.phrases(
+        "chậm nhất", "chậm nhất là", "muộn nhất", "trước", "hạn chót", "từ nay đến",
+        "từ nay đến hết", "đến hết", "đến", "trong",
+    )
+)
+
+
+def _skip_deadline(toks: list[Tok], q: int) -> int:
+    """Skip an opening deadline ("chậm nhất ngày 10/4, …") before the task verb."""
+    n = len(toks)
+    k = _DEADLINE_OPENERS.match(toks, q)
+    if not k:
+        return q
+    j = q + k
+    if j < n and toks[j].low == "ngày":
+        j += 1
+    if j < n and toks[j].text[:1].isdigit():
+        j += 1
+        while j < n and (toks[j].text in ("/", "-", ".") or toks[j].text[:1].isdigit()):
+            j += 1
+        if j < n and toks[j].text == ",":
+            j += 1
+        return j
     return q
 
 
@@ -221,6 +261,24 @@ def _topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     return spans, spans[-1].end + 1
 
 
+def _mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
+    """ "Nhiệm vụ / Trách nhiệm của <agency> là …" """
+    n = len(toks)
+    if p0 + 3 >= n or toks[p0 + 2].low != "của":
+        return None
+    if (toks[p0].low, toks[p0 + 1].low) not in (("nhiệm", "vụ"), ("trách", "nhiệm")):
+        return None
+    spans = parse_agency_list(toks, p0 + 3)
+    if not spans:
+        return None
+    e = spans[-1].end
+    if e < n and toks[e].low == "là":
+        return spans, e + 1
+    if e < n and toks[e].text == ":":
+        return spans, e + 1
+    return None
+
+
 def _coordinates(toks: list[Tok], p: int, leads: list[Span]) -> list[Span]:
     """Partners in "phối hợp (với) B" and "A chủ trì, B phối hợp" inside a predicate."""
     n = len(toks)
@@ -321,6 +379,12 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         res.proposal = True
         return res
     assert not isinstance(directive, str)
+    mandate = _mandate(toks, p0) if directive is None else None
+    if mandate:
+        found = Found(mandate[0], [], _task_start(toks, mandate[1]), p0)
+        found.coords = _coordinates(toks, found.task_start, found.leads)
+        res.found.append(found)
+        return res
     topic = _topic(toks, p0) if directive is None else None
     subject = None if topic else _find_subject(toks, p0)
     chosen: Found | None = None
@@ -340,6 +404,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     elif subject is None:
         res.speaker_only = _speaker_only(toks, p0)
     if chosen:
+        chosen.partner = partner_only(toks, chosen.task_start)
         chosen.task_start = _task_start(toks, chosen.task_start)
         chosen.coords = _coordinates(toks, chosen.task_start, chosen.leads)
         res.found.append(chosen)
@@ -351,6 +416,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
 def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
     """Index where a subjectless clause starts its task, or None if it does not."""
     q = _skip_connectors(toks, 0)
+    q = _skip_connectors(toks, _skip_deadline(toks, q))
     n = len(toks)
     if q >= n or not toks[q].word:
         return None
@@ -407,6 +473,7 @@ def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assi
     for si, sent in enumerate(sentences):
         clauses = split_clauses(work, sent.start, sent.end)
         sent_leads: list[str] | None = None
+        sent_task: tuple[tuple[int, int], list[Tok], int, int] | None = None
         explicit = False
         continued = False
         for ci, clause in enumerate(clauses):
@@ -422,8 +489,15 @@ def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assi
                 leads = [span_text(nfc_text, toks, s.start, s.end) for s in f.leads]
                 coords = [span_text(nfc_text, toks, s.start, s.end) for s in f.coords]
                 words = sum(1 for t in toks[f.task_start :] if t.word)
+                if f.partner and sent_task is not None:
+                    # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
+                    pc, ptoks, pstart, panchor = sent_task
+                    _emit(out, nfc_text, ptoks, pc, [], leads, pstart, panchor, ctx)
+                    emitted = True
+                    continue
                 if f.emit and not sent.umbrella and not (cut_tail and words < 3):
                     _emit(out, nfc_text, toks, clause, leads, coords, f.task_start, f.anchor, ctx)
+                    sent_task = (clause, toks, f.task_start, f.anchor)
                 if f is res.found[0]:
                     sent_leads = leads
                     explicit = True

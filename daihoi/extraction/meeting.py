@@ -105,7 +105,7 @@ def meeting_date(text: str, ctx: YearContext) -> str | None:
 # ---------------------------------------------------------------------------- chair and titles
 _MARKER = re.compile(r"^(?:đồng\s+chí|ông|bà)\s+", re.IGNORECASE)
 _MARKER_INSIDE = re.compile(r"(?:^|\s)((?:đồng\s+chí|ông|bà)\s+\S.*)$", re.IGNORECASE)
-_LEADING_JUNK = re.compile(r"^[\s(\[]*(?:\([^)]{0,40}\)|[A-ZĐ .]{2,20}\s*[-–—])?[\s\-–—:]*")
+_LEADING_JUNK = re.compile(r"^\s*(?:\([^)]{0,40}\)|[A-ZĐ .]{2,20}\s*[-–—])?[\s\-–—:]*")
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:đã|cũng|vừa|đồng thời|trực tiếp|đến|tới|sẽ|có|phát biểu|tiếp tục|đều|"
     r"lại|còn|luôn|khi))+\s*$",
@@ -251,6 +251,7 @@ def person_after_marker(pre: str) -> tuple[str | None, list[str], bool] | None:
 
 
 _CHAIR_ANCHOR = re.compile(
+    r"(?:đồng\s+)?chủ\s+trì(?=\s*[.;,]|\s*$)|"
     r"(?:đồng\s+)?chủ\s+trì\s+(?:cuộc\s+họp|hội\s+nghị|phiên\s+họp|buổi\s+làm\s+việc|buổi\s+họp|"
     r"họp|buổi|cuộc|phiên|lễ|hội\s+thảo|tọa\s+đàm|kỳ\s+họp|hội\s+ý)",
     re.IGNORECASE,
@@ -403,6 +404,9 @@ def read_meeting(text: str, today: date | None) -> tuple[Meeting, YearContext]:
         today=today,
     )
     meeting.date = meeting_date(text, ctx)
+    if meeting.date and ctx.dateline is None:
+        # Deadlines without a year follow the meeting: "trước 15/1" after a December meeting.
+        ctx.dateline = date.fromisoformat(meeting.date)
     sentences = [(s.start, s.end) for s in split_sentences(text)]
     meeting.chair, meeting.chair_titles = chair(text, sentences)
     first_line = next((ln for ln in text.split("\n") if ln.strip()), "")
