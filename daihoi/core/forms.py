@@ -20,7 +20,11 @@ class VNDateField(forms.DateField):
             "widget",
             forms.DateInput(
                 format="%d/%m/%Y",
-                attrs={"placeholder": DATE_INPUT_HELP, "inputmode": "numeric", "autocomplete": "off"},
+                attrs={
+                    "placeholder": DATE_INPUT_HELP,
+                    "inputmode": "numeric",
+                    "autocomplete": "off",
+                },
             ),
         )
         super().__init__(**kwargs)

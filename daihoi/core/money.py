@@ -20,4 +20,6 @@ def parse_vnd(text: str) -> int:
         return int(cleaned)
     if _GROUPS.match(cleaned) and len({c for c in cleaned if not c.isdigit()}) == 1:
         return int(re.sub(r"[.,]", "", cleaned))
-    raise ValueError("Số tiền không hợp lệ: chỉ nhập chữ số, có thể phân cách hàng nghìn bằng dấu chấm.")
+    raise ValueError(
+        "Số tiền không hợp lệ: chỉ nhập chữ số, có thể phân cách hàng nghìn bằng dấu chấm."
+    )

@@ -27,12 +27,16 @@ class MultipleFileField(forms.FileField):
 class CongressScopedForm(forms.Form):
     """Limits every choice of agencies, people, plans and committees to one congress."""
 
+    empty_label = "— Chọn —"
+
     def __init__(self, *args, congress: Congress, **kwargs):
         super().__init__(*args, **kwargs)
         self.congress = congress
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
                 field.queryset = field.queryset.filter(congress=congress)
+                if not isinstance(field, forms.ModelMultipleChoiceField):
+                    field.empty_label = self.empty_label
 
 
 class PlanForm(CongressScopedForm):
@@ -40,17 +44,13 @@ class PlanForm(CongressScopedForm):
     issuer_code = forms.CharField(
         label="Ký hiệu cơ quan ban hành", max_length=32, help_text="Ví dụ: UBND, TU, VPTU"
     )
-    issuer = forms.ModelChoiceField(
-        Agency.objects.all(), label="Cơ quan ban hành", required=False
-    )
+    issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành", required=False)
     issued_on = VNDateField(label="Ngày ban hành")
     subject = forms.CharField(
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
     committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
-    parent = forms.ModelChoiceField(
-        Plan.objects.all(), label="Cụ thể hóa kế hoạch", required=False
-    )
+    parent = forms.ModelChoiceField(Plan.objects.all(), label="Cụ thể hóa kế hoạch", required=False)
 
 
 class TaskForm(CongressScopedForm):
@@ -161,8 +161,10 @@ class TaskForm(CongressScopedForm):
             "area": task.area,
             "phase": task.phase,
             "start_date": task.start_date,
-            "deadline": (task.deadline if task.deadline_offset_days is None else None,
-                         task.deadline_offset_days),
+            "deadline": (
+                task.deadline if task.deadline_offset_days is None else None,
+                task.deadline_offset_days,
+            ),
             "plan": task.plan_id,
             "committee": task.committee_id,
             "parent": task.parent_id,
@@ -205,7 +207,9 @@ class ProgressForm(forms.Form):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", "Xác nhận"), ("return", "Trả lại")])
-    comment = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self):
         data = super().clean()
@@ -215,6 +219,7 @@ class ReviewForm(forms.Form):
 
 
 class TaskFilterForm(CongressScopedForm):
+    empty_label = "Tất cả"
     q = forms.CharField(label="Tìm kiếm", required=False)
     status = forms.ChoiceField(
         label="Tình trạng",
@@ -225,7 +230,9 @@ class TaskFilterForm(CongressScopedForm):
     role = forms.ChoiceField(
         label="Vai trò", required=False, choices=[("", "Mọi vai trò"), *TaskAssignment.Role.choices]
     )
-    area = forms.ChoiceField(label="Lĩnh vực", required=False, choices=[("", "Tất cả"), *Area.choices])
+    area = forms.ChoiceField(
+        label="Lĩnh vực", required=False, choices=[("", "Tất cả"), *Area.choices]
+    )
     phase = forms.ChoiceField(
         label="Giai đoạn", required=False, choices=[("", "Tất cả"), *Phase.choices]
     )
@@ -247,9 +254,9 @@ class RescheduleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("closing_date") and data.get("opening_date"):
-            if data["closing_date"] < data["opening_date"]:
-                self.add_error("closing_date", "Ngày bế mạc không được trước ngày khai mạc.")
+        opening, closing = data.get("opening_date"), data.get("closing_date")
+        if opening and closing and closing < opening:
+            self.add_error("closing_date", "Ngày bế mạc không được trước ngày khai mạc.")
         return data
 
 

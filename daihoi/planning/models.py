@@ -154,7 +154,9 @@ class Task(models.Model):
     start_date = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     deadline = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
     # Days relative to the opening day ("D−30" is -30); the deadline follows the congress date.
-    deadline_offset_days = models.SmallIntegerField(_("hạn theo ngày khai mạc"), null=True, blank=True)
+    deadline_offset_days = models.SmallIntegerField(
+        _("hạn theo ngày khai mạc"), null=True, blank=True
+    )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     reported_complete_on = models.DateField(_("ngày báo cáo hoàn thành"), null=True, blank=True)
     accepted = models.BooleanField(_("đã xác nhận hoàn thành"), default=False)
@@ -199,7 +201,14 @@ class Task(models.Model):
         indexes = [
             models.Index(
                 fields=["congress", "lead_agency"],
-                include=["id", "accepted", "cancelled", "paused", "deadline", "reported_complete_on"],
+                include=[
+                    "id",
+                    "accepted",
+                    "cancelled",
+                    "paused",
+                    "deadline",
+                    "reported_complete_on",
+                ],
                 name="task_dashboard_cover",
             ),
             models.Index(fields=["congress", "area", "deadline"], name="task_area_deadline"),
@@ -218,6 +227,11 @@ class Task(models.Model):
             reported_complete_on=self.reported_complete_on,
             today=today,
         )
+
+    @property
+    def partner_assignments(self) -> list["TaskAssignment"]:
+        """Coordinating and appraising agencies (uses prefetched assignments when present)."""
+        return [a for a in self.assignments.all() if a.role != TaskAssignment.Role.LEAD]
 
     @property
     def awaiting_acceptance(self) -> bool:
@@ -310,7 +324,9 @@ class ProgressUpdate(models.Model):
 def _attachment_path(instance: "Attachment", filename: str) -> str:
     # The stored name is ours; the user's name is kept in `original_name` for downloads.
     suffix = Path(filename).suffix.lower()
-    return f"progress/{dt.date.today():%Y/%m}/{instance.update.task_id}-{instance.update_id}{suffix}"
+    return (
+        f"progress/{dt.date.today():%Y/%m}/{instance.update.task_id}-{instance.update_id}{suffix}"
+    )
 
 
 class Attachment(models.Model):
@@ -343,3 +359,6 @@ class TaskReview(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} — {self.task}"

@@ -30,10 +30,14 @@ class TaskFilters:
 
 
 def _task_list_queryset() -> QuerySet[Task]:
-    return Task.objects.select_related("lead_agency", "plan__congress", "congress").prefetch_related(
+    return Task.objects.select_related(
+        "lead_agency", "plan__congress", "congress"
+    ).prefetch_related(
         Prefetch(
             "assignments",
-            queryset=TaskAssignment.objects.select_related("agency").order_by("role", "agency__name"),
+            queryset=TaskAssignment.objects.select_related("agency").order_by(
+                "role", "agency__name"
+            ),
         )
     )
 
@@ -164,7 +168,12 @@ def due_soon(access: Access, today: dt.date, days: int = 7, limit: int = 20) -> 
 
 def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressUpdate]:
     qs = (
-        ProgressUpdate.objects.filter(task__congress=access.congress, obstacle_resolved=False)
+        ProgressUpdate.objects.filter(
+            task__congress=access.congress,
+            obstacle_resolved=False,
+            task__accepted=False,
+            task__cancelled=False,
+        )
         .exclude(obstacle="")
         .select_related("task", "agency", "author")
         .order_by("-created_at", "-id")
@@ -189,7 +198,9 @@ def task_updates(task: Task) -> QuerySet[ProgressUpdate]:
 
 def task_history(task: Task):
     """Each saved version with the fields that changed, newest first."""
-    records = list(task.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    records = list(
+        task.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
     entries = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         changes = []

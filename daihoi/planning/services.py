@@ -47,6 +47,12 @@ def _require(condition: bool, message: str = "Bạn không có quyền thực hi
         raise PermissionDenied(message)
 
 
+def _audit(obj, access: Access, reason: str) -> None:
+    """The history row written by the next save names the acting user and the business action."""
+    obj._change_reason = reason
+    obj._history_user = access.user
+
+
 def _same_congress(congress: Congress, *objects) -> None:
     for obj in objects:
         if obj is not None and obj.congress_id != congress.pk:
@@ -90,7 +96,7 @@ def plan_create(
         committee=committee,
         parent=parent,
     )
-    plan._change_reason = "Tạo kế hoạch"
+    _audit(plan, access, "Tạo kế hoạch")
     try:
         with transaction.atomic():
             plan.save()
@@ -104,7 +110,9 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, access: Access, plan: Plan, **fields) -> Plan:
     _require(access.can_manage and plan.congress_id == access.congress.pk)
-    _same_congress(access.congress, fields.get("issuer"), fields.get("committee"), fields.get("parent"))
+    _same_congress(
+        access.congress, fields.get("issuer"), fields.get("committee"), fields.get("parent")
+    )
     if fields.get("parent") is not None and fields["parent"].pk == plan.pk:
         raise BusinessError("Kế hoạch không thể cụ thể hóa chính nó.", field="parent")
     for name, value in fields.items():
@@ -125,7 +133,7 @@ def plan_update(*, access: Access, plan: Plan, **fields) -> Plan:
             f"Số {plan.number} đã được {plan.issuer_code} dùng trong năm {plan.issued_on.year}.",
             field="number",
         )
-    plan._change_reason = "Sửa kế hoạch"
+    _audit(plan, access, "Sửa kế hoạch")
     plan.save()
     return plan
 
@@ -159,7 +167,9 @@ def _validate_task_fields(
     committee: Committee | None,
     parent: Task | None,
 ) -> None:
-    _same_congress(congress, lead_agency, appraising_agency, leader_in_charge, plan, committee, parent)
+    _same_congress(
+        congress, lead_agency, appraising_agency, leader_in_charge, plan, committee, parent
+    )
     _same_congress(congress, *coordinating_agencies)
     if any(a.pk == lead_agency.pk for a in coordinating_agencies):
         raise BusinessError(
@@ -276,7 +286,7 @@ def task_create(
     task.search_text = _search_text(
         task, [lead_agency, *coordinating_agencies, *filter(None, [appraising_agency])]
     )
-    task._change_reason = "Giao nhiệm vụ"
+    _audit(task, access, "Giao nhiệm vụ")
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, coordinating_agencies, appraising_agency)
@@ -357,7 +367,7 @@ def task_update(
     task.search_text = _search_text(
         task, [lead_agency, *coordinating_agencies, *filter(None, [appraising_agency])]
     )
-    task._change_reason = "Sửa nhiệm vụ"
+    _audit(task, access, "Sửa nhiệm vụ")
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, coordinating_agencies, appraising_agency)
@@ -422,7 +432,9 @@ def task_report_progress(
     if not text.strip():
         raise BusinessError("Vui lòng nhập nội dung báo cáo.", field="text")
     content_types = [_validate_attachment(f) for f in attachments]
-    agency_id = access.agency_id or task.lead_agency_id
+    # The secretariat may enter a report on behalf of the lead agency.
+    role = permissions.agency_role_in_task(access, task)
+    agency_id = access.agency_id if role is not None else task.lead_agency_id
     update = ProgressUpdate(
         task=task,
         agency_id=agency_id,
@@ -432,7 +444,7 @@ def task_report_progress(
         obstacle=obstacle.strip(),
         reports_completion=reports_completion,
     )
-    update._change_reason = "Báo cáo tiến độ"
+    _audit(update, access, "Báo cáo tiến độ")
     update.save()
     for upload, content_type in zip(attachments, content_types, strict=True):
         Attachment.objects.create(
@@ -446,9 +458,9 @@ def task_report_progress(
         task.progress = percent
     if reports_completion:
         task.reported_complete_on = local_today()
-        task._change_reason = "Báo cáo hoàn thành, chờ xác nhận"
+        _audit(task, access, "Báo cáo hoàn thành, chờ xác nhận")
     else:
-        task._change_reason = f"Cập nhật tiến độ {percent}%"
+        _audit(task, access, f"Cập nhật tiến độ {percent}%")
     task.version += 1
     task.save()
     return update
@@ -466,7 +478,7 @@ def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
     task.accepted_at = timezone.now()
     task.accepted_by = access.user
     task.version += 1
-    task._change_reason = "Xác nhận hoàn thành"
+    _audit(task, access, "Xác nhận hoàn thành")
     task.save()
     _copy_state_to_assignments(task)
     TaskReview.objects.create(
@@ -486,7 +498,7 @@ def task_return(*, access: Access, task: Task, comment: str) -> Task:
         raise BusinessError("Khi trả lại nhiệm vụ phải ghi rõ ý kiến.", field="comment")
     task.reported_complete_on = None
     task.version += 1
-    task._change_reason = f"Trả lại: {comment.strip()}"
+    _audit(task, access, f"Trả lại: {comment.strip()}")
     task.save()
     TaskReview.objects.create(
         task=task,
@@ -510,7 +522,7 @@ def task_set_halt(*, access: Access, task: Task, state: str, reason: str = "") -
     task.paused = state == "paused"
     task.cancelled = state == "cancelled"
     task.version += 1
-    task._change_reason = labels[state] + (f": {reason.strip()}" if reason.strip() else "")
+    _audit(task, access, labels[state] + (f": {reason.strip()}" if reason.strip() else ""))
     task.save()
     _copy_state_to_assignments(task)
     return task
@@ -520,7 +532,7 @@ def task_set_halt(*, access: Access, task: Task, state: str, reason: str = "") -
 def obstacle_resolve(*, access: Access, update: ProgressUpdate, note: str = "") -> ProgressUpdate:
     _require(access.can_accept and update.task.congress_id == access.congress.pk)
     update.obstacle_resolved = True
-    update._change_reason = "Đã tháo gỡ vướng mắc" + (f": {note}" if note else "")
+    _audit(update, access, "Đã tháo gỡ vướng mắc" + (f": {note}" if note else ""))
     update.save(update_fields=["obstacle_resolved"])
     return update
 
@@ -549,7 +561,7 @@ def congress_reschedule(
         if new_deadline != task.deadline:
             task.deadline = new_deadline
             task.version += 1
-            task._change_reason = "Hạn dời theo ngày khai mạc mới"
+            _audit(task, access, "Hạn dời theo ngày khai mạc mới")
             task.save()
             _copy_state_to_assignments(task)
             moved += 1

@@ -42,7 +42,9 @@ def _apply_error(form, error: BusinessError) -> None:
 def _get_task(access: Access, task_id: int) -> Task:
     """The task if the user may see it; 404 otherwise, so existence does not leak."""
     task = get_object_or_404(
-        Task.objects.select_related("lead_agency", "plan", "committee", "leader_in_charge", "parent"),
+        Task.objects.select_related(
+            "lead_agency", "plan", "committee", "leader_in_charge", "parent"
+        ),
         pk=task_id,
         congress=access.congress,
     )
@@ -222,7 +224,9 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     if not permissions.can_report_progress(access, task):
         return _forbidden(request, "Đơn vị của bạn không báo cáo tiến độ nhiệm vụ này.")
     can_complete = permissions.can_report_completion(access, task)
-    form = ProgressForm(request.POST or None, request.FILES or None, initial={"percent": task.progress})
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, initial={"percent": task.progress}
+    )
     if not can_complete:
         del form.fields["reports_completion"]
     if request.method == "POST" and form.is_valid():
@@ -279,7 +283,9 @@ def task_halt(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
     access = access_congress(request.user, congress_id)
     task = _get_task(access, task_id)
     if not permissions.can_manage_tasks(access):
-        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ.")
+        return _forbidden(
+            request, "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ."
+        )
     form = HaltForm(request.POST)
     if form.is_valid():
         try:
@@ -411,7 +417,9 @@ def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None
 def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not access.sees_whole_congress:
-        return redirect("planning:agency-detail", congress_id=congress_id, agency_id=access.agency_id)
+        return redirect(
+            "planning:agency-detail", congress_id=congress_id, agency_id=access.agency_id
+        )
     today = local_today()
     rows = selectors.agency_table(access, today)
     with_tasks = {row.agency.pk for row in rows}

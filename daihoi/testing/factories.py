@@ -127,8 +127,10 @@ def build_world() -> SimpleNamespace:
         )
         users[key] = user
     other = CongressFactory(
-        name="Đại hội đại biểu Đảng bộ tỉnh Hải Dương", organization="Đảng bộ tỉnh Hải Dương",
-        ordinal=17, place_name="Hải Dương",
+        name="Đại hội đại biểu Đảng bộ tỉnh Hải Dương",
+        organization="Đảng bộ tỉnh Hải Dương",
+        ordinal=17,
+        place_name="Hải Dương",
     )
     other_agency = Agency.objects.create(congress=other, name="Sở Tài chính")
     outsider = UserFactory(username="tinhkhac")
@@ -137,8 +139,12 @@ def build_world() -> SimpleNamespace:
     )
     users["outsider"] = outsider
     plan = Plan.objects.create(
-        congress=congress, number=6, issuer_code="TU", issued_on=dt.date(2020, 3, 2),
-        subject="Kế hoạch tuyên truyền Đại hội", committee=committee,
+        congress=congress,
+        number=6,
+        issuer_code="TU",
+        issued_on=dt.date(2020, 3, 2),
+        subject="Kế hoạch tuyên truyền Đại hội",
+        committee=committee,
     )
     return SimpleNamespace(
         congress=congress,

@@ -48,9 +48,7 @@ MATRIX = {
     "planning:task-detail": ("get", expect(200, officer2=404)),
     "planning:task-edit": ("get", expect(200, leader=403, officer=403, member=403, officer2=404)),
     "planning:task-report": ("get", expect(200, leader=403, member=403, officer2=404)),
-    "planning:task-review": (
-        "post", expect(302, officer=403, member=403, officer2=404)
-    ),
+    "planning:task-review": ("post", expect(302, officer=403, member=403, officer2=404)),
     "planning:task-halt": ("post", expect(302, leader=403, officer=403, member=403, officer2=404)),
     "planning:inbox": ("get", expect(200, leader=302, member=302, admin=302)),
     "planning:attachment": ("get", expect(200, officer2=404)),

@@ -1,4 +1,4 @@
-"""The real shared parts: the cache is Redis when REDIS_URL is set, the database what DATABASE_URL says."""
+"""The shared parts: Redis is the cache when REDIS_URL is set; DATABASE_URL picks the database."""
 
 import os
 
@@ -20,7 +20,9 @@ def test_redis_is_the_shared_cache_when_configured():
 
 @pytest.mark.django_db
 def test_database_backend_matches_database_url():
-    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
     assert connection.vendor == expected
 
 
@@ -32,7 +34,10 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     env["DJANGO_SETTINGS_MODULE"] = "daihoi.settings"
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
@@ -46,7 +51,8 @@ def test_production_defaults_are_safe():
     env |= {"DJANGO_SETTINGS_MODULE": "daihoi.settings", "DJANGO_SECRET_KEY": "x" * 50}
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.TIME_ZONE, s.LANGUAGE_CODE)"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.TIME_ZONE, "
+        "s.LANGUAGE_CODE)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True

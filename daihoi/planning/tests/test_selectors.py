@@ -64,7 +64,10 @@ def test_filters_by_agency_role_status_area_and_deadline(world, secretariat_acce
          area=Area.LOGISTICS, deadline=dt.date(2020, 9, 25))  # fmt: skip
 
     def titles(**kw):
-        return {t.title for t in selectors.tasks_visible_to(secretariat_access, TaskFilters(**kw), TODAY)}
+        return {
+            t.title
+            for t in selectors.tasks_visible_to(secretariat_access, TaskFilters(**kw), TODAY)
+        }
 
     assert titles(status=StatusClass.OPEN_OVERDUE) == {"Quá hạn"}
     assert titles(agency=world.agencies["btg"].pk, role="coordinate") == {"Phối hợp"}
@@ -78,7 +81,9 @@ def test_filters_by_agency_role_status_area_and_deadline(world, secretariat_acce
 def test_dashboard_tables_count_by_agency_and_area(world, secretariat_access):
     task(secretariat_access, world, "A", deadline=dt.date(2020, 9, 1))
     task(secretariat_access, world, "B", deadline=dt.date(2020, 9, 2))
-    task(secretariat_access, world, "C", lead="stc", area=Area.FINANCE, deadline=dt.date(2020, 9, 30))
+    task(
+        secretariat_access, world, "C", lead="stc", area=Area.FINANCE, deadline=dt.date(2020, 9, 30)
+    )
     behind = selectors.agency_table(secretariat_access, TODAY, behind_only=True)
     assert [(r.agency.name, r.counts[StatusClass.OPEN_OVERDUE]) for r in behind] == [
         ("Ban Tuyên giáo Tỉnh ủy", 2)

@@ -38,9 +38,7 @@ def roles_of(task: Task) -> dict[str, str]:
 def test_task_create_writes_one_assignment_row_per_agency_including_the_lead(
     world, secretariat_access
 ):
-    task = make_task(
-        secretariat_access, world, appraising_agency=world.agencies["stc"]
-    )
+    task = make_task(secretariat_access, world, appraising_agency=world.agencies["stc"])
     assert roles_of(task) == {
         "Ban Tuyên giáo Tỉnh ủy": "lead",
         "Sở Văn hóa, Thể thao và Du lịch": "coordinate",
@@ -145,7 +143,10 @@ def test_slow_acceptance_does_not_make_the_lead_agency_late(
     task = make_task(secretariat_access, world, deadline=dt.date(2020, 9, 30))
     with travel(dt.date(2020, 9, 30)):
         services.task_report_progress(
-            access=propaganda_access, task=task, text="Hoàn thành", percent=100,
+            access=propaganda_access,
+            task=task,
+            text="Hoàn thành",
+            percent=100,
             reports_completion=True,
         )
     task.refresh_from_db()
@@ -215,9 +216,7 @@ def test_stale_edit_is_refused_instead_of_overwriting(world, secretariat_access,
         area=Area.PROPAGANDA,
         phase=Phase.BEFORE,
     )
-    services.task_update(
-        access=admin_access, task=task, expected_version=opened_version, **kwargs
-    )
+    services.task_update(access=admin_access, task=task, expected_version=opened_version, **kwargs)
     with pytest.raises(ConflictError, match="người khác cập nhật"):
         services.task_update(
             access=secretariat_access,
@@ -267,7 +266,10 @@ def test_attachments_are_stored_with_their_original_names(
 ):
     task = make_task(secretariat_access, world)
     update = services.task_report_progress(
-        access=propaganda_access, task=task, text="Gửi kèm kế hoạch", percent=30,
+        access=propaganda_access,
+        task=task,
+        text="Gửi kèm kế hoạch",
+        percent=30,
         attachments=[pdf("Kế hoạch chi tiết.pdf")],
     )
     attachment = update.attachments.get()
@@ -299,29 +301,46 @@ def test_oversized_attachment_is_refused(world, secretariat_access, propaganda_a
     task = make_task(secretariat_access, world)
     with pytest.raises(BusinessError, match="vượt quá dung lượng"):
         services.task_report_progress(
-            access=propaganda_access, task=task, text="x", percent=10,
+            access=propaganda_access,
+            task=task,
+            text="x",
+            percent=10,
             attachments=[pdf(size=2 * 1024 * 1024)],
         )
     assert not ProgressUpdate.objects.exists()
 
 
-def test_plan_number_cannot_be_reused_by_the_same_issuer_in_the_same_year(world, secretariat_access):
+def test_plan_number_cannot_be_reused_by_the_same_issuer_in_the_same_year(
+    world, secretariat_access
+):
     services.plan_create(
-        access=secretariat_access, number=268, issuer_code="ubnd", issued_on=dt.date(2019, 8, 8),
+        access=secretariat_access,
+        number=268,
+        issuer_code="ubnd",
+        issued_on=dt.date(2019, 8, 8),
         subject="Phục vụ Đại hội",
     )
     with pytest.raises(BusinessError, match="đã được UBND dùng"):
         services.plan_create(
-            access=secretariat_access, number=268, issuer_code="UBND",
-            issued_on=dt.date(2019, 12, 1), subject="Khác",
+            access=secretariat_access,
+            number=268,
+            issuer_code="UBND",
+            issued_on=dt.date(2019, 12, 1),
+            subject="Khác",
         )
     # Another year or another issuer may use the number.
     services.plan_create(
-        access=secretariat_access, number=268, issuer_code="UBND", issued_on=dt.date(2020, 1, 2),
+        access=secretariat_access,
+        number=268,
+        issuer_code="UBND",
+        issued_on=dt.date(2020, 1, 2),
         subject="Năm sau",
     )
     services.plan_create(
-        access=secretariat_access, number=268, issuer_code="TU", issued_on=dt.date(2019, 8, 8),
+        access=secretariat_access,
+        number=268,
+        issuer_code="TU",
+        issued_on=dt.date(2019, 8, 8),
         subject="Cơ quan khác",
     )
     assert Plan.objects.filter(number=268).count() == 3
@@ -329,7 +348,10 @@ def test_plan_number_cannot_be_reused_by_the_same_issuer_in_the_same_year(world,
 
 def test_plan_symbol_follows_the_congress_document_rules(world, secretariat_access):
     plan = services.plan_create(
-        access=secretariat_access, number=9, issuer_code="TU", issued_on=dt.date(2020, 3, 1),
+        access=secretariat_access,
+        number=9,
+        issuer_code="TU",
+        issued_on=dt.date(2020, 3, 1),
         subject="Tuyên truyền",
     )
     assert plan.symbol == "09-KH/TU"
@@ -353,8 +375,13 @@ def test_two_concurrent_edits_of_one_task_do_not_both_win(world, secretariat_acc
 
         try:
             services.task_update(
-                access=access, task=task, expected_version=version, title=title,
-                lead_agency=world.agencies["btg"], area=Area.PROPAGANDA, phase=Phase.BEFORE,
+                access=access,
+                task=task,
+                expected_version=version,
+                title=title,
+                lead_agency=world.agencies["btg"],
+                area=Area.PROPAGANDA,
+                phase=Phase.BEFORE,
             )
             results.append("ok")
         except ConflictError:
@@ -371,3 +398,39 @@ def test_two_concurrent_edits_of_one_task_do_not_both_win(world, secretariat_acc
     for t in threads:
         t.join()
     assert sorted(results) == ["conflict", "ok"]
+
+
+def test_history_rows_name_the_acting_user_outside_a_request(world, secretariat_access):
+    task = make_task(secretariat_access, world)
+    record = task.history.get()
+    assert record.history_user == world.users["secretariat"]
+    assert record.history_change_reason == "Giao nhiệm vụ"
+
+
+def test_secretariat_report_is_recorded_on_behalf_of_the_lead_agency(world, admin_access):
+    task = make_task(admin_access, world)
+    update = services.task_report_progress(
+        access=admin_access, task=task, text="Văn phòng nhập thay", percent=55
+    )
+    task.refresh_from_db()
+    assert update.agency == world.agencies["btg"]
+    assert task.progress == 55
+
+
+def test_obstacles_of_finished_tasks_leave_the_dashboard(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    from daihoi.planning import selectors
+
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(
+        access=propaganda_access,
+        task=task,
+        text="Xong",
+        percent=100,
+        obstacle="Thiếu cờ",
+        reports_completion=True,
+    )
+    assert [u.obstacle for u in selectors.open_obstacles(leader_access)] == ["Thiếu cờ"]
+    services.task_accept(access=leader_access, task=task)
+    assert list(selectors.open_obstacles(leader_access)) == []

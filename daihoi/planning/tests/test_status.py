@@ -55,7 +55,9 @@ def test_sql_condition_and_python_rule_agree(name):
     fields, expected = CASES[name]
     task = TaskFactory(**fields)
     assert task.status_class(TODAY) == expected
-    matching = [s for s in StatusClass if Task.objects.filter(status_q(s, TODAY), pk=task.pk).exists()]
+    matching = [
+        s for s in StatusClass if Task.objects.filter(status_q(s, TODAY), pk=task.pk).exists()
+    ]
     assert matching == [expected]
 
 

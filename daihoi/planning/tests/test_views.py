@@ -94,8 +94,12 @@ def test_lead_reports_completion_and_leader_accepts_from_the_pages(world, client
     client.force_login(world.users["officer"])
     response = client.post(
         url(world, f"nhiem-vu/{task.pk}/bao-cao/"),
-        {"text": "Đã trang trí xong", "percent": 100, "reports_completion": "on",
-         "obstacle": "Cần thêm cờ"},  # fmt: skip
+        {
+            "text": "Đã trang trí xong",
+            "percent": 100,
+            "reports_completion": "on",
+            "obstacle": "Cần thêm cờ",
+        },  # fmt: skip
     )
     assert response.status_code == 302
     page = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
@@ -126,8 +130,13 @@ def test_stale_edit_form_shows_a_conflict_message(world, client, task, admin_acc
     client.force_login(world.users["secretariat"])
     form = task_form(world, version=task.version, title="Bản của tôi")
     services.task_update(
-        access=admin_access, task=task, expected_version=task.version, title="Bản của người khác",
-        lead_agency=task.lead_agency, area=task.area, phase=task.phase,
+        access=admin_access,
+        task=task,
+        expected_version=task.version,
+        title="Bản của người khác",
+        lead_agency=task.lead_agency,
+        area=task.area,
+        phase=task.phase,
     )
     response = client.post(url(world, f"nhiem-vu/{task.pk}/sua/"), form)
     assert response.status_code == 200
@@ -158,8 +167,13 @@ def test_task_list_answers_htmx_with_only_the_rows(world, client, task):
 
 def test_task_detail_shows_the_history_of_changes(world, client, task, admin_access):
     services.task_update(
-        access=admin_access, task=task, expected_version=task.version, title=task.title,
-        lead_agency=task.lead_agency, area=task.area, phase=task.phase,
+        access=admin_access,
+        task=task,
+        expected_version=task.version,
+        title=task.title,
+        lead_agency=task.lead_agency,
+        area=task.area,
+        phase=task.phase,
         deadline=dt.date(2020, 10, 5),
     )
     client.force_login(world.users["secretariat"])
@@ -180,8 +194,12 @@ def test_dashboard_shows_the_countdown_and_the_congress_title(world, client):
 
 def test_reschedule_form_moves_relative_deadlines(world, client, secretariat_access):
     services.task_create(
-        access=secretariat_access, title="In tài liệu", lead_agency=world.agencies["vptu"],
-        area=Area.LOGISTICS, phase=Phase.BEFORE, deadline_offset_days=-5,
+        access=secretariat_access,
+        title="In tài liệu",
+        lead_agency=world.agencies["vptu"],
+        area=Area.LOGISTICS,
+        phase=Phase.BEFORE,
+        deadline_offset_days=-5,
     )
     client.force_login(world.users["secretariat"])
     response = client.post(url(world, "lich/"), {"opening_date": "20/10/2020"})
