@@ -36,9 +36,7 @@ _NOT_AGENCY_NEXT = frozenset({"cáo", "nghị", "chức", "hành", "trưởng", 
 # Single syllables that cannot be the second half of a word in a name: function words and
 # one-syllable verbs.
 _FUNCTION = frozenset(
-    "đã sẽ được là có cần phải cũng vừa đang và với cho của để thì mà nên do bị tại từ đến "
-    "trong ngoài về theo như khi sau trước nhằm cùng rất đều còn vẫn chưa không giao cử gửi "
-    "sớm treo lập trình chọn ngay tiếp".split()
+    ["đã", "sẽ", "được", "là", "có", "cần", "phải", "cũng", "vừa", "đang", "và", "với", "cho", "của", "để", "thì", "mà", "nên", "do", "bị", "tại", "từ", "đến", "trong", "ngoài", "về", "theo", "như", "khi", "sau", "trước", "nhằm", "cùng", "rất", "đều", "còn", "vẫn", "chưa", "không", "giao", "cử", "gửi", "sớm", "treo", "lập", "trình", "chọn", "ngay", "tiếp"]
 )
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
 _BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})

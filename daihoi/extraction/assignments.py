@@ -26,8 +26,8 @@ from . import lexicon as lx
 from .agencies import Span, is_agency_start, parse_agency_list, parse_named
 from .dates import YearContext, find_deadline
 from .model import COORDINATE, LEAD, Assignment
-from .sentences import split_clauses, split_sentences
-from .tokens import PhraseIndex, Tok, span_text, tokenize
+from .sentences import Sentence, split_clauses, split_sentences
+from .tokens import PhraseIndex, Tok, span_text, tokenize, tokens_between
 
 DIRECTIVES = PhraseIndex(lx.DIRECTIVES)
 SPEAKER = PhraseIndex(lx.SPEAKER_DIRECTIVES)
@@ -212,7 +212,10 @@ class _Directive:
 
 def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
     n = len(toks)
+    firsts = DIRECTIVES.by_first
     for k in range(start, n):
+        if toks[k].low not in firsts:
+            continue
         m = DIRECTIVES.match(toks, k)
         if not m:
             continue
@@ -357,7 +360,10 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
 def _speaker_only(toks: list[Tok], p0: int) -> bool:
     """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
     cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
+    firsts = DIRECTIVES.by_first
     for k in range(p0, len(toks)):
+        if toks[k].low not in firsts:
+            continue
         if k > 0 and toks[k - 1].low in lx.DIRECTIVE_BLOCKERS:
             continue
         m = DIRECTIVES.match(toks, k)
@@ -462,10 +468,15 @@ def _emit(
         out.append(Assignment(agency, COORDINATE, task, deadline, evidence))
 
 
-def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assignment]:
+def extract_assignments(
+    nfc_text: str, work: str, ctx: YearContext, sentences: list[Sentence] | None = None
+) -> list[Assignment]:
     """Assignments of the text; ``work`` is the cleaned text, same length as ``nfc_text``."""
     out: list[Assignment] = []
-    sentences = split_sentences(work)
+    if sentences is None:
+        sentences = split_sentences(work)
+    all_toks = tokenize(work)
+    starts = [t.start for t in all_toks]
     ctx_leads: list[str] | None = None
     ctx_at = -10
     chain = False
@@ -477,7 +488,7 @@ def extract_assignments(nfc_text: str, work: str, ctx: YearContext) -> list[Assi
         explicit = False
         continued = False
         for ci, clause in enumerate(clauses):
-            toks = tokenize(work[clause[0] : clause[1]], clause[0])
+            toks = tokens_between(all_toks, starts, clause[0], clause[1])
             if not toks:
                 continue
             cut_tail = si == last and sent.cut and ci == len(clauses) - 1

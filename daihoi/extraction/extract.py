@@ -8,6 +8,7 @@ from .assignments import extract_assignments
 from .meeting import read_meeting
 from .model import Draft
 from .normalize import clean, looks_vietnamese, nfc
+from .sentences import split_sentences
 
 # Beyond this many characters the text is not an article: read only its beginning.
 MAX_CHARS = 6_000_000
@@ -25,5 +26,6 @@ def extract(text: str, today: date | None = None) -> Draft:
     work = clean(nfc_text)
     if not looks_vietnamese(work):
         return Draft()
-    meeting, ctx = read_meeting(work, today)
-    return Draft(meeting, extract_assignments(nfc_text, work, ctx))
+    sentences = split_sentences(work)
+    meeting, ctx = read_meeting(work, today, sentences)
+    return Draft(meeting, extract_assignments(nfc_text, work, ctx, sentences))

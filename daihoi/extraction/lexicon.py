@@ -182,12 +182,7 @@ TITLE_HEADS = phrases(
 
 # Vietnamese family names, to tell a person's name from the title before it.
 FAMILY_NAMES = frozenset(
-    """nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đoàn vương
-    trịnh trương lâm phùng mai tô hà tạ cao đinh lương lưu châu quách thái kiều hứa triệu tăng
-    chu la nông lò hầu giàng điểu thạch sơn danh lục khổng ninh mạc đàm tôn vi bế thân doãn kim
-    âu lạc nghiêm ông quan từ viên ứng cù chế lã lữ mạch khúc đồng hàn phí tiêu bạch yên lại
-    giang diệp kha ma mông văn y h' ksor rơ siu rmah nay đinh lầu sùng vàng thào hờ mùa
-    cầm lường quàng tòng hoàng vy""".split()
+    ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "cao", "đinh", "lương", "lưu", "châu", "quách", "thái", "kiều", "hứa", "triệu", "tăng", "chu", "la", "nông", "lò", "hầu", "giàng", "điểu", "thạch", "sơn", "danh", "lục", "khổng", "ninh", "mạc", "đàm", "tôn", "vi", "bế", "thân", "doãn", "kim", "âu", "lạc", "nghiêm", "ông", "quan", "từ", "viên", "ứng", "cù", "chế", "lã", "lữ", "mạch", "khúc", "đồng", "hàn", "phí", "tiêu", "bạch", "yên", "lại", "giang", "diệp", "kha", "ma", "mông", "văn", "y", "h'", "ksor", "rơ", "siu", "rmah", "nay", "đinh", "lầu", "sùng", "vàng", "thào", "hờ", "mùa", "cầm", "lường", "quàng", "tòng", "hoàng", "vy"]
 )
 
 # Place names that begin like a family name and must not be read as a person.

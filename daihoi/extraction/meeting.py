@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from . import lexicon as lx
@@ -17,13 +18,14 @@ from .dates import (
     parse_day_month,
 )
 from .model import Meeting
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 from .tokens import PhraseIndex, tokenize
 
 TITLES = PhraseIndex(lx.TITLE_HEADS)
 _ROMAN = r"[IVXLC]{1,7}"
 
 # ---------------------------------------------------------------------------- congress ordinal
+_DAI_HOI = re.compile(r"đại\s+hội\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(
     r"đại\s+hội\b(?P<mid>(?:(?!đại\s+hội|hội\s+nghị)[^.;:!?\n]){0,120}?)"
     rf"\blần(?:\s+thứ)?\s+(?P<o>{_ROMAN}|\d{{1,2}})"
@@ -42,7 +44,10 @@ def congress_ordinal(text: str) -> str | None:
     """The ordinal most often attached to "Đại hội"; on a tie, the first one."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for m in _ORDINAL_AFTER.finditer(text):
+    for anchor in _DAI_HOI.finditer(text):
+        m = _ORDINAL_AFTER.match(text, anchor.start())
+        if not m:
+            continue
         mid = m.group("mid").lower()
         if "khóa" in mid.split()[-1:]:
             continue
@@ -172,9 +177,7 @@ def _parse_person(segments: list[str]) -> tuple[str | None, list[str]]:
         if nm and name is None:
             name = nm
         rest = _INLINE_TERM.sub("", rest).strip(" ,")
-        if rest and (not nm or TITLES.match(tokenize(rest), 0)):
-            titles.append(rest)
-        elif rest and nm:
+        if rest and (not nm or TITLES.match(tokenize(rest), 0)) or rest and nm:
             titles.append(rest)
     return name, titles
 
@@ -281,21 +284,24 @@ def chair(text: str, sentences: list[tuple[int, int]]) -> tuple[str | None, list
         name, rest = split_name(m.group("p"))
         if name:
             return name, [rest] if rest else []
+    starts = [a for a, _ in sentences]
     for level, anchor in enumerate((_CHAIR_ANCHOR, _WORK_ANCHOR, _CONCLUSION_ANCHOR,
                                     _DIRECTIVE_ANCHOR)):
-        for a, b in sentences:
-            s = text[a:b]
-            for m in anchor.finditer(s):
-                found = person_before(s[: m.start()])
-                if found is None and level == 3:
-                    found = person_after_marker(s[: m.start()])
-                if found is None:
-                    continue
-                name, titles, _marker = found
-                if name:
-                    return name, titles
-                if fallback is None:
-                    fallback = (None, titles)
+        for m in anchor.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or sentences[k][1] < m.end():
+                continue
+            pre = text[sentences[k][0] : m.start()]
+            found = person_before(pre)
+            if found is None and level == 3:
+                found = person_after_marker(pre)
+            if found is None:
+                continue
+            name, titles, _marker = found
+            if name:
+                return name, titles
+            if fallback is None:
+                fallback = (None, titles)
     return fallback or (None, [])
 
 
@@ -315,9 +321,7 @@ _BODY_HEADLINE = re.compile(
 )
 _BODY_MEMBERS = re.compile(rf"thành\s+viên\s+(?:của\s+)?(?P<b>{_BODY_HEAD}\b[^\n]{{0,250}})")
 _BODY_WORDS = frozenset(
-    "tổ chức phục vụ đại hội văn kiện tuyên truyền khánh tiết nhân sự đảng bộ tỉnh thành phố "
-    "huyện điều lệ kinh tế xã và biểu lễ tân hậu cần y an ninh trật tự thi đua khen thưởng "
-    "các dân tộc thiểu số toàn quốc của cấp quận thị".split()
+    ["tổ", "chức", "phục", "vụ", "đại", "hội", "văn", "kiện", "tuyên", "truyền", "khánh", "tiết", "nhân", "sự", "đảng", "bộ", "tỉnh", "thành", "phố", "huyện", "điều", "lệ", "kinh", "tế", "xã", "và", "biểu", "lễ", "tân", "hậu", "cần", "y", "an", "ninh", "trật", "tự", "thi", "đua", "khen", "thưởng", "các", "dân", "tộc", "thiểu", "số", "toàn", "quốc", "của", "cấp", "quận", "thị"]
 )
 
 
@@ -388,7 +392,9 @@ def body(text: str, headline_end: int) -> str | None:
 
 
 # ------------------------------------------------------------------------------------ together
-def read_meeting(text: str, today: date | None) -> tuple[Meeting, YearContext]:
+def read_meeting(
+    text: str, today: date | None, sentences: list[Sentence] | None = None
+) -> tuple[Meeting, YearContext]:
     """Meeting fields and the year context used for every date of the text."""
     meeting = Meeting()
     meeting.term = find_term(text)
@@ -407,8 +413,9 @@ def read_meeting(text: str, today: date | None) -> tuple[Meeting, YearContext]:
     if meeting.date and ctx.dateline is None:
         # Deadlines without a year follow the meeting: "trước 15/1" after a December meeting.
         ctx.dateline = date.fromisoformat(meeting.date)
-    sentences = [(s.start, s.end) for s in split_sentences(text)]
-    meeting.chair, meeting.chair_titles = chair(text, sentences)
+    if sentences is None:
+        sentences = split_sentences(text)
+    meeting.chair, meeting.chair_titles = chair(text, [(s.start, s.end) for s in sentences])
     first_line = next((ln for ln in text.split("\n") if ln.strip()), "")
     headline_end = text.find(first_line) + len(first_line) if first_line else 0
     meeting.body = body(text, headline_end)

@@ -59,6 +59,15 @@ _VIETNAMESE = re.compile(
 )
 
 
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+# Cheap substring checks before the regular expressions above are run on a line.
+_ANYWHERE_HINTS = (
+    "email", "trường bắt", "ý kiến bạn", "bình luận", "ký tự", "vui lòng", "captcha",
+    "mã xác", "bài viết", "cookie", "javascript", "đăng nhập", "theo dõi chúng", "tải ứng",
+)
+_INLINE_HINTS = ("xem", "view", "đọc", "{")
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
@@ -79,9 +88,14 @@ def clean(text: str) -> str:
     for line in lines:
         stripped = line.strip()
         blank = ended or not stripped
+        short = len(stripped) < 300  # page furniture is short; articles' paragraphs are not
         if not blank and (
-            _BOILERPLATE_LINE.match(stripped)
-            or _BOILERPLATE_ANYWHERE.search(stripped)
+            (short and _BOILERPLATE_LINE.match(stripped))
+            or (
+                short
+                and any(h in stripped.lower() for h in _ANYWHERE_HINTS)
+                and _BOILERPLATE_ANYWHERE.search(stripped)
+            )
             or not _LETTERS.search(stripped)
         ):
             # Only a short line can open the comment section or a list of other articles;
@@ -98,15 +112,18 @@ def clean(text: str) -> str:
         if blank:
             out.append(" " * len(line))
         else:
-            out.append(_INLINE_JUNK.sub(_blank, line))
+            low = line.lower()
+            if any(h in low for h in _INLINE_HINTS):
+                line = _INLINE_JUNK.sub(_blank, line)
+            out.append(line)
         position += len(line) + 1
     return "\n".join(out)
 
 
 def looks_vietnamese(text: str) -> bool:
     """True when the text is written in Vietnamese (enough letters with Vietnamese marks)."""
-    sample = text[:20000]
-    letters = len(_LETTERS.findall(sample))
+    sample = text[:1500]
+    letters = len(_NON_LETTERS.sub("", sample))
     if letters < 10:
         return False
     return len(_VIETNAMESE.findall(sample)) / letters > 0.08

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Abbreviations after which a dot does not end a sentence.
 _ABBREV = frozenset(
-    "tp tx tt ts ths pgs gs bs ks th st v.v vv q p tw t.ư ctv pv btv ubnd hđnd no số tr".split()
+    ["tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "st", "v.v", "vv", "q", "p", "tw", "t.ư", "ctv", "pv", "btv", "ubnd", "hđnd", "no", "số", "tr"]
 )
 _END = re.compile(r"[.!?…]+(?:\s*/\s*\.)?")
 # "… một số nhiệm vụ: Khẩn trương …": a colon that opens a list of tasks ends a sentence.
@@ -125,17 +125,16 @@ def _bound(line: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses separated by ";" outside brackets, as (start, end) offsets."""
+    k = text.find(";", start, end)
+    if k < 0:
+        return [(start, end)] if text[start:end].strip() else []
     out = []
-    depth = 0
     a = start
-    for k in range(start, end):
-        ch = text[k]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch == ";" and depth == 0:
+    while k >= 0:
+        # A ";" inside brackets does not end a clause.
+        if text.count("(", start, k) <= text.count(")", start, k):
             out.append((a, k))
             a = k + 1
+        k = text.find(";", k + 1, end)
     out.append((a, end))
     return [(x, y) for x, y in out if text[x:y].strip()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,14 +25,33 @@ class Tok:
 
 def tokenize(text: str, base: int = 0) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
+    lowered = text.lower()
+    # Lower-casing keeps the length of Vietnamese text; if some other script does not, the
+    # slices would shift, so each token is then lowered on its own.
+    same = len(lowered) == len(text)
     for m in _TOKEN.finditer(text):
+        a, b = m.span()
         t = m.group(0)
-        word = t[0].isalnum() or t[0] == "_"
-        cap = t[0].isupper()
-        last = t.rsplit("-", 1)[-1] if "-" in t else t
-        ecap = bool(last) and last[0].isupper()
-        toks.append(Tok(t, t.lower(), base + m.start(), base + m.end(), word, cap, ecap))
+        c = t[0]
+        cap = c.isupper()
+        if "-" in t:
+            last = t.rsplit("-", 1)[-1]
+            ecap = bool(last) and last[0].isupper()
+        else:
+            ecap = cap
+        append(Tok(t, lowered[a:b] if same else t.lower(), base + a, base + b, c.isalnum(),
+                   cap, ecap))
     return toks
+
+
+def tokens_between(toks: list[Tok], starts: list[int], a: int, b: int) -> list[Tok]:
+    """The tokens of a text that lie within [a, b), given the list of their start offsets."""
+    i = bisect_left(starts, a)
+    j = bisect_left(starts, b)
+    while j > i and toks[j - 1].end > b:
+        j -= 1
+    return toks[i:j]
 
 
 class PhraseIndex:
