@@ -65,7 +65,7 @@ class TaskForm(CongressScopedForm):
         Agency.objects.all(),
         label="Đơn vị phối hợp",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple,
     )
     appraising_agency = forms.ModelChoiceField(
         Agency.objects.all(), label="Đơn vị thẩm định", required=False

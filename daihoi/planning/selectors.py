@@ -196,16 +196,58 @@ def task_updates(task: Task) -> QuerySet[ProgressUpdate]:
     return task.updates.select_related("agency", "author").prefetch_related("attachments")
 
 
-def task_history(task: Task):
-    """Each saved version with the fields that changed, newest first."""
+def _display(field, value, related: dict) -> str:
+    if value is None or value == "":
+        return "—"
+    if field.is_relation:
+        return str(related.get((field.related_model, value), value))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, dt.datetime):
+        from django.utils import timezone
+
+        return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def task_history(task: Task) -> list[dict]:
+    """Each saved version with its changed fields, labelled for people, newest first.
+
+    Related objects named in the changes are fetched once per model, not once per change.
+    """
     records = list(
         task.history.select_related("history_user").order_by("-history_date", "-history_id")
     )
-    entries = []
+    deltas = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
-        changes = []
-        if older is not None:
-            delta = newer.diff_against(older)
-            changes = [(c.field, c.old, c.new) for c in delta.changes]
-        entries.append({"record": newer, "changes": changes})
+        deltas.append(newer.diff_against(older).changes if older is not None else [])
+    wanted: dict = {}
+    for changes in deltas:
+        for change in changes:
+            field = Task._meta.get_field(change.field)
+            if field.is_relation:
+                ids = {v for v in (change.old, change.new) if v is not None}
+                wanted.setdefault(field.related_model, set()).update(ids)
+    related = {
+        (model, obj.pk): obj
+        for model, ids in wanted.items()
+        for obj in model._default_manager.filter(pk__in=ids)
+    }
+    entries = []
+    for record, changes in zip(records, deltas, strict=True):
+        rows = []
+        for change in changes:
+            field = Task._meta.get_field(change.field)
+            rows.append(
+                (
+                    str(field.verbose_name).capitalize(),
+                    _display(field, change.old, related),
+                    _display(field, change.new, related),
+                )
+            )
+        entries.append({"record": record, "changes": rows})
     return entries

@@ -179,7 +179,8 @@ def test_task_detail_shows_the_history_of_changes(world, client, task, admin_acc
     client.force_login(world.users["secretariat"])
     body = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
     assert "Sửa nhiệm vụ" in body and "Giao nhiệm vụ" in body
-    assert "2020-10-05" in body or "05/10/2020" in body
+    assert "Hạn hoàn thành: <span" in body
+    assert '<span class="muted">01/10/2020</span> → 05/10/2020' in body
 
 
 def test_dashboard_shows_the_countdown_and_the_congress_title(world, client):
