@@ -27,6 +27,7 @@ STARTERS = PhraseIndex(lx.STARTERS)
 GENERIC = PhraseIndex(lx.GENERIC_NOUNS)
 QUALIFIERS = PhraseIndex(lx.GENERIC_QUALIFIERS)
 LOC = PhraseIndex(lx.LOC_WORDS)
+DOMAIN = PhraseIndex(lx.DOMAIN_WORDS)
 LOC_NOUNS = PhraseIndex(lx.LOC_NOUNS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
 
@@ -104,6 +105,11 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
         if t.word:
             k = LOC.match(toks, j)
             if k:
+                j += k
+                end = j
+                continue
+            k = DOMAIN.match(toks, j)
+            if k and j > head_end and not TASK_START.match(toks, j):
                 j += k
                 end = j
                 continue

@@ -32,6 +32,19 @@ FREE_HEADS = phrases(
     "Cơ quan thường trực", "Cơ quan Thường trực", "Bệnh viện", "Tòa án", "Viện Kiểm sát",
     "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", "Hội Nông dân", "Hội Chữ thập đỏ",
     "Đài Phát thanh", "Đài Truyền hình", "Đài Phát thanh và Truyền hình", "Thông tấn xã",
+    "Cổng thông tin", "Cổng Thông tin", "Cổng thông tin điện tử", "Trang thông tin điện tử",
+    "Ban Quản lý", "Ban quản lý",
+)
+
+# Lower-case domain words that continue an official name ("Sở Giao thông vận tải",
+# "Sở Nông nghiệp và Phát triển nông thôn"); they are nouns, never the start of a task.
+DOMAIN_WORDS = phrases(
+    "vận tải", "nông thôn", "xã hội", "đào tạo", "công nghệ", "môi trường", "truyền thông",
+    "đầu tư", "du lịch", "thể thao", "thương binh", "hợp tác", "đối ngoại", "kiểm sát",
+    "nhân dân", "quân sự", "biên phòng", "phát thanh", "truyền hình", "điện tử",
+    "gia đình", "trẻ em", "dân tộc", "tôn giáo", "khoa học", "kỹ thuật", "hành chính",
+    "công cộng", "đô thị", "nhà nước", "phụ nữ", "cựu chiến binh", "nông dân", "thanh niên",
+    "nội vụ", "tư pháp",
 )
 
 # Heads that are agencies only when a capitalised name follows ("Ban Tuyên giáo", "Báo Nhân
