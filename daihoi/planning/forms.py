@@ -237,6 +237,7 @@ class TaskFilterForm(CongressScopedForm):
         label="Giai đoạn", required=False, choices=[("", "Tất cả"), *Phase.choices]
     )
     plan = forms.ModelChoiceField(Plan.objects.all(), label="Kế hoạch", required=False)
+    committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
     deadline_from = VNDateField(label="Hạn từ ngày", required=False)
     deadline_to = VNDateField(label="đến ngày", required=False)
     awaiting = forms.BooleanField(label="Chờ xác nhận", required=False)

@@ -85,6 +85,7 @@ def _filters_from(form: TaskFilterForm) -> selectors.TaskFilters:
         area=data.get("area") or "",
         phase=data.get("phase") or "",
         plan=data["plan"].pk if data.get("plan") else None,
+        committee=data["committee"].pk if data.get("committee") else None,
         deadline_from=data.get("deadline_from"),
         deadline_to=data.get("deadline_to"),
         q=data.get("q") or "",

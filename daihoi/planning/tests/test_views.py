@@ -210,3 +210,26 @@ def test_reschedule_form_moves_relative_deadlines(world, client, secretariat_acc
         url(world, "lich/"), {"opening_date": "20/10/2020", "closing_date": "18/10/2020"}
     )
     assert "không được trước ngày khai mạc" in response.content.decode()
+
+
+def test_committee_page_links_to_its_tasks(world, client, secretariat_access):
+    services.task_create(
+        access=secretariat_access,
+        title="Việc của tiểu ban",
+        lead_agency=world.agencies["vptu"],
+        area=Area.LOGISTICS,
+        phase=Phase.BEFORE,
+        committee=world.committee,
+    )
+    services.task_create(
+        access=secretariat_access,
+        title="Việc không thuộc tiểu ban",
+        lead_agency=world.agencies["vptu"],
+        area=Area.LOGISTICS,
+        phase=Phase.BEFORE,
+    )
+    client.force_login(world.users["member"])
+    page = client.get(url(world, f"tieu-ban/{world.committee.pk}/")).content.decode()
+    assert f"?committee={world.committee.pk}" in page
+    rows = client.get(url(world, f"nhiem-vu/?committee={world.committee.pk}")).context["rows"]
+    assert [task.title for task, _ in rows] == ["Việc của tiểu ban"]
