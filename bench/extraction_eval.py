@@ -93,11 +93,15 @@ def main() -> int:
     field_ok = Counter()
     n_texts = 0
     elapsed = 0.0
-    print(f"{'text':<10} {'gold':>4} {'pred':>4} {'tp':>3} {'P':>5} {'R':>5} {'F1':>5}  "
-          f"{'dl':>5}  meeting fields wrong")
+    print(
+        f"{'text':<10} {'gold':>4} {'pred':>4} {'tp':>3} {'P':>5} {'R':>5} {'F1':>5}  "
+        f"{'dl':>5}  meeting fields wrong"
+    )
     for gpath in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        tpath = folder / gold["text"] if gold.get("text") else folder / "texts" / f"{gpath.stem}.txt"
+        tpath = (
+            folder / gold["text"] if gold.get("text") else folder / "texts" / f"{gpath.stem}.txt"
+        )
         if not tpath.is_file():
             print(f"{gpath.stem:<10} missing text {tpath}")
             continue
@@ -121,8 +125,10 @@ def main() -> int:
                 wrong.append(f)
         P, R, F = prf(tp, len(p), len(g))
         dl = f"{correct}/{matched}" if matched else "-"
-        print(f"{gpath.stem:<10} {len(g):>4} {len(p):>4} {tp:>3} {P:>5.2f} {R:>5.2f} {F:>5.2f}  "
-              f"{dl:>5}  {', '.join(wrong) or '-'}")
+        print(
+            f"{gpath.stem:<10} {len(g):>4} {len(p):>4} {tp:>3} {P:>5.2f} {R:>5.2f} {F:>5.2f}  "
+            f"{dl:>5}  {', '.join(wrong) or '-'}"
+        )
         if args.misses:
             for key, c in (gp - pp).items():
                 print(f"    missed   {c}x {key}")
@@ -139,11 +145,14 @@ def main() -> int:
     print(f"texts: {n_texts}   gold assignments: {tot['gold']}   predicted: {tot['pred']}")
     print(f"(agency, role)            P={P:.3f}  R={R:.3f}  F1={F:.3f}  (tp={tot['tp']})")
     acc = tot["correct"] / tot["matched"] if tot["matched"] else 0.0
-    print(f"deadline accuracy         {acc:.3f}  ({tot['correct']}/{tot['matched']} gold "
-          "assignments matched by agency+role)")
+    print(
+        f"deadline accuracy         {acc:.3f}  ({tot['correct']}/{tot['matched']} gold "
+        "assignments matched by agency+role)"
+    )
     print(f"(agency, role, deadline)  P={P3:.3f}  R={R3:.3f}  F1={F3:.3f}  (tp={tot['tp3']})")
-    print("meeting fields            " + "  ".join(
-        f"{f}={field_ok[f] / n_texts:.3f}" for f in FIELDS))
+    print(
+        "meeting fields            " + "  ".join(f"{f}={field_ok[f] / n_texts:.3f}" for f in FIELDS)
+    )
     mean = sum(field_ok.values()) / (n_texts * len(FIELDS))
     print(f"meeting fields, mean      {mean:.3f}")
     print(f"time                      {elapsed * 1000 / n_texts:.1f} ms per text")

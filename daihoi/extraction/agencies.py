@@ -37,7 +37,57 @@ _NOT_AGENCY_NEXT = frozenset({"cáo", "nghị", "chức", "hành", "trưởng", 
 # Single syllables that cannot be the second half of a word in a name: function words and
 # one-syllable verbs.
 _FUNCTION = frozenset(
-    ["đã", "sẽ", "được", "là", "có", "cần", "phải", "cũng", "vừa", "đang", "và", "với", "cho", "của", "để", "thì", "mà", "nên", "do", "bị", "tại", "từ", "đến", "trong", "ngoài", "về", "theo", "như", "khi", "sau", "trước", "nhằm", "cùng", "rất", "đều", "còn", "vẫn", "chưa", "không", "giao", "cử", "gửi", "sớm", "treo", "lập", "trình", "chọn", "ngay", "tiếp"]
+    [
+        "đã",
+        "sẽ",
+        "được",
+        "là",
+        "có",
+        "cần",
+        "phải",
+        "cũng",
+        "vừa",
+        "đang",
+        "và",
+        "với",
+        "cho",
+        "của",
+        "để",
+        "thì",
+        "mà",
+        "nên",
+        "do",
+        "bị",
+        "tại",
+        "từ",
+        "đến",
+        "trong",
+        "ngoài",
+        "về",
+        "theo",
+        "như",
+        "khi",
+        "sau",
+        "trước",
+        "nhằm",
+        "cùng",
+        "rất",
+        "đều",
+        "còn",
+        "vẫn",
+        "chưa",
+        "không",
+        "giao",
+        "cử",
+        "gửi",
+        "sớm",
+        "treo",
+        "lập",
+        "trình",
+        "chọn",
+        "ngay",
+        "tiếp",
+    ]
 )
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
 _BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})
@@ -116,9 +166,7 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
             if t.low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
                 # "UBND các huyện, thành phố"
                 j += 1 + LOC_NOUNS.match(toks, j + 1)
-                while (
-                    j + 1 < n and toks[j].text == "," and LOC_NOUNS.match(toks, j + 1)
-                ):
+                while j + 1 < n and toks[j].text == "," and LOC_NOUNS.match(toks, j + 1):
                     j += 1 + LOC_NOUNS.match(toks, j + 1)
                 end = j
                 continue
@@ -147,7 +195,9 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
                 end = j
                 continue
             # Joining words of official names, followed by a capitalised word.
-            if t.low in ("và", "-", "–") or (t.low == "phục" and j + 1 < n and toks[j + 1].low == "vụ"):
+            if t.low in ("và", "-", "–") or (
+                t.low == "phục" and j + 1 < n and toks[j + 1].low == "vụ"
+            ):
                 k = 2 if t.low == "phục" else 1
                 if (
                     j + k < n
@@ -169,11 +219,16 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
                 j += 2
                 end = j
                 continue
-            if t.low in ("đại", "toàn") and p.low == "hội" and j + 1 < n:
-                if toks[j + 1].low in ("biểu", "quốc"):
-                    j += 2
-                    end = j
-                    continue
+            # "Đại hội đại biểu …", "Đại hội toàn quốc …"
+            if (
+                t.low in ("đại", "toàn")
+                and p.low == "hội"
+                and j + 1 < n
+                and toks[j + 1].low in ("biểu", "quốc")
+            ):
+                j += 2
+                end = j
+                continue
             break
         if t.text in ("-", "–"):
             if j + 1 < n and toks[j + 1].ecap and not is_agency_start(toks, j + 1):
@@ -286,8 +341,10 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
                 if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
                     q += 2
                     stop = min(n, q + 6)
-                    while q < stop and toks[q].word and (
-                        toks[q].cap or toks[q].low in _DOC_SECOND or toks[q].text[0].isdigit()
+                    while (
+                        q < stop
+                        and toks[q].word
+                        and (toks[q].cap or toks[q].low in _DOC_SECOND or toks[q].text[0].isdigit())
                     ):
                         q += 1
                 j = q
@@ -305,11 +362,11 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
             j += k
             end = j
             continue
-        if t.word and t.cap:
-            if t.low in ("trung", "t.ư", "tw"):
-                j += 2 if t.low == "trung" else 1
-                end = j
-                continue
+        if t.word and t.cap and t.low in ("trung", "t.ư", "tw"):
+            # "các cơ quan Trung ương", "các ban đảng T.Ư"
+            j += 2 if t.low == "trung" else 1
+            end = j
+            continue
         break
     return Span(i, end, generic=True)
 
@@ -343,8 +400,10 @@ def parse_agency_list(toks: list[Tok], i: int, bare_ok: bool = False) -> list[Sp
         if k < n and toks[k].low in ("và", "cùng"):
             k += 1
         # "X, nhất là Y", "X, đặc biệt là Y"
-        if k + 1 < n and toks[k].low in ("nhất", "đặc", "trong", "kể") and toks[k + 1].low in (
-            "là", "biệt", "đó", "cả"
+        if (
+            k + 1 < n
+            and toks[k].low in ("nhất", "đặc", "trong", "kể")
+            and toks[k + 1].low in ("là", "biệt", "đó", "cả")
         ):
             k += 2
             if k < n and toks[k].low in ("là", "có"):

@@ -44,9 +44,28 @@ _SPEAKER_ADVERBS = frozenset({"cũng", "đồng", "thời", "tiếp", "tục", "
 # Subjectless openings that are not a task when a new sentence starts with them.
 _NOT_CONTINUATION = PhraseIndex(
     lx.phrases(
-        "thống nhất", "đánh giá", "trao đổi", "góp ý", "đóng góp", "tổng kết", "sơ kết",
-        "thông tin", "báo cáo", "dự thảo", "cần", "phải", "phục vụ", "tăng", "giữ", "mở", "đưa",
-        "trực", "đăng", "thường xuyên", "định hướng", "sớm",
+        "thống nhất",
+        "đánh giá",
+        "trao đổi",
+        "góp ý",
+        "đóng góp",
+        "tổng kết",
+        "sơ kết",
+        "thông tin",
+        "báo cáo",
+        "dự thảo",
+        "cần",
+        "phải",
+        "phục vụ",
+        "tăng",
+        "giữ",
+        "mở",
+        "đưa",
+        "trực",
+        "đăng",
+        "thường xuyên",
+        "định hướng",
+        "sớm",
     )
 )
 _DATE_FRAMING = re.compile(
@@ -102,8 +121,16 @@ def _skip_connectors(toks: list[Tok], q: int) -> int:
 
 _DEADLINE_OPENERS = PhraseIndex(
     lx.phrases(
-        "chậm nhất", "chậm nhất là", "muộn nhất", "trước", "hạn chót", "từ nay đến",
-        "từ nay đến hết", "đến hết", "đến", "trong",
+        "chậm nhất",
+        "chậm nhất là",
+        "muộn nhất",
+        "trước",
+        "hạn chót",
+        "từ nay đến",
+        "từ nay đến hết",
+        "đến hết",
+        "đến",
+        "trong",
     )
 )
 
@@ -137,9 +164,11 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
     if words < 2:
         return False
     head = [t.low for t in toks[p : p + 3]]
-    if head[0] in _COMPLETED or (len(head) > 1 and head[0] in ("cũng", "đều", "cơ") and (
-        head[1] in _COMPLETED or (len(head) > 2 and head[2] in _COMPLETED)
-    )):
+    if head[0] in _COMPLETED or (
+        len(head) > 1
+        and head[0] in ("cũng", "đều", "cơ")
+        and (head[1] in _COMPLETED or (len(head) > 2 and head[2] in _COMPLETED))
+    ):
         return False
     low = head[0]
     nxt = head[1] if len(head) > 1 else ""
@@ -335,8 +364,10 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
         low = toks[k].low
         if low == "để":
             span = parse_named(toks, k + 1)
-            if span and (span.start, span.end) not in taken and _valid_predicate(
-                toks, span.end, False
+            if (
+                span
+                and (span.start, span.end) not in taken
+                and _valid_predicate(toks, span.end, False)
             ):
                 out.append(Found([span], [], span.end, k + 1))
         elif low == "do" and toks[k + 1].word and toks[k + 1].cap:
@@ -437,6 +468,12 @@ def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
     return q
 
 
+def _name(nfc_text: str, toks: list[Tok], span: Span) -> str:
+    # An agency is written as in the text, but with plain single spaces, so that the same
+    # agency pasted with non-breaking or doubled spaces is the same name.
+    return " ".join(span_text(nfc_text, toks, span.start, span.end).split())
+
+
 def _clean_span(text: str, a: int, b: int) -> str:
     s = text[a:b].strip()
     return s.rstrip(" .;:,…-–").strip()
@@ -497,8 +534,8 @@ def extract_assignments(
                 continue
             emitted = False
             for f in res.found:
-                leads = [span_text(nfc_text, toks, s.start, s.end) for s in f.leads]
-                coords = [span_text(nfc_text, toks, s.start, s.end) for s in f.coords]
+                leads = [_name(nfc_text, toks, s) for s in f.leads]
+                coords = [_name(nfc_text, toks, s) for s in f.coords]
                 words = sum(1 for t in toks[f.task_start :] if t.word)
                 if f.partner and sent_task is not None:
                     # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
@@ -540,9 +577,7 @@ def extract_assignments(
             if cut_tail and words < 6:
                 continue
             if not sent.umbrella:
-                coords = [
-                    span_text(nfc_text, toks, c.start, c.end) for c in _coordinates(toks, start, [])
-                ]
+                coords = [_name(nfc_text, toks, c) for c in _coordinates(toks, start, [])]
                 _emit(out, nfc_text, toks, clause, leads, coords, start, start, ctx)
             sent_leads = leads
             continued = True

@@ -269,7 +269,8 @@ _CONCLUSION_ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _DIRECTIVE_ANCHOR = re.compile(
-    r"(?<!theo )(?<!được )\b(?:yêu\s+cầu|đề\s+nghị|lưu\s+ý|chỉ\s+đạo|nhấn\s+mạnh|đánh\s+giá\s+cao)\b"
+    r"(?<!theo )(?<!được )\b(?:yêu\s+cầu|đề\s+nghị|lưu\s+ý|chỉ\s+đạo|nhấn\s+mạnh|"
+    r"đánh\s+giá\s+cao)\b"
 )
 _RELAY = re.compile(
     r"truyền\s+đạt\s+(?:ý\s+kiến|kết\s+luận)(?:\s+chỉ\s+đạo)?\s+của\s+(?P<p>[^,.;:()\n]{3,160}?)"
@@ -285,8 +286,9 @@ def chair(text: str, sentences: list[tuple[int, int]]) -> tuple[str | None, list
         if name:
             return name, [rest] if rest else []
     starts = [a for a, _ in sentences]
-    for level, anchor in enumerate((_CHAIR_ANCHOR, _WORK_ANCHOR, _CONCLUSION_ANCHOR,
-                                    _DIRECTIVE_ANCHOR)):
+    for level, anchor in enumerate(
+        (_CHAIR_ANCHOR, _WORK_ANCHOR, _CONCLUSION_ANCHOR, _DIRECTIVE_ANCHOR)
+    ):
         for m in anchor.finditer(text):
             k = bisect_right(starts, m.start()) - 1
             if k < 0 or sentences[k][1] < m.end():
@@ -321,7 +323,59 @@ _BODY_HEADLINE = re.compile(
 )
 _BODY_MEMBERS = re.compile(rf"thành\s+viên\s+(?:của\s+)?(?P<b>{_BODY_HEAD}\b[^\n]{{0,250}})")
 _BODY_WORDS = frozenset(
-    ["tổ", "chức", "phục", "vụ", "đại", "hội", "văn", "kiện", "tuyên", "truyền", "khánh", "tiết", "nhân", "sự", "đảng", "bộ", "tỉnh", "thành", "phố", "huyện", "điều", "lệ", "kinh", "tế", "xã", "và", "biểu", "lễ", "tân", "hậu", "cần", "y", "an", "ninh", "trật", "tự", "thi", "đua", "khen", "thưởng", "các", "dân", "tộc", "thiểu", "số", "toàn", "quốc", "của", "cấp", "quận", "thị"]
+    [
+        "tổ",
+        "chức",
+        "phục",
+        "vụ",
+        "đại",
+        "hội",
+        "văn",
+        "kiện",
+        "tuyên",
+        "truyền",
+        "khánh",
+        "tiết",
+        "nhân",
+        "sự",
+        "đảng",
+        "bộ",
+        "tỉnh",
+        "thành",
+        "phố",
+        "huyện",
+        "điều",
+        "lệ",
+        "kinh",
+        "tế",
+        "xã",
+        "và",
+        "biểu",
+        "lễ",
+        "tân",
+        "hậu",
+        "cần",
+        "y",
+        "an",
+        "ninh",
+        "trật",
+        "tự",
+        "thi",
+        "đua",
+        "khen",
+        "thưởng",
+        "các",
+        "dân",
+        "tộc",
+        "thiểu",
+        "số",
+        "toàn",
+        "quốc",
+        "của",
+        "cấp",
+        "quận",
+        "thị",
+    ]
 )
 
 

@@ -1,4 +1,4 @@
-"""The draft returned by the extractor: plain dataclasses, serialisable to the issue's JSON shape."""
+"""The draft returned by the extractor: plain dataclasses, serialisable to the JSON shape."""
 
 from __future__ import annotations
 

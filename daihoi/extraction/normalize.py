@@ -62,8 +62,20 @@ _VIETNAMESE = re.compile(
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 # Cheap substring checks before the regular expressions above are run on a line.
 _ANYWHERE_HINTS = (
-    "email", "trường bắt", "ý kiến bạn", "bình luận", "ký tự", "vui lòng", "captcha",
-    "mã xác", "bài viết", "cookie", "javascript", "đăng nhập", "theo dõi chúng", "tải ứng",
+    "email",
+    "trường bắt",
+    "ý kiến bạn",
+    "bình luận",
+    "ký tự",
+    "vui lòng",
+    "captcha",
+    "mã xác",
+    "bài viết",
+    "cookie",
+    "javascript",
+    "đăng nhập",
+    "theo dõi chúng",
+    "tải ứng",
 )
 _INLINE_HINTS = ("xem", "view", "đọc", "{")
 

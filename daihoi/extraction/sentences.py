@@ -7,7 +7,33 @@ from dataclasses import dataclass
 
 # Abbreviations after which a dot does not end a sentence.
 _ABBREV = frozenset(
-    ["tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "st", "v.v", "vv", "q", "p", "tw", "t.ư", "ctv", "pv", "btv", "ubnd", "hđnd", "no", "số", "tr"]
+    [
+        "tp",
+        "tx",
+        "tt",
+        "ts",
+        "ths",
+        "pgs",
+        "gs",
+        "bs",
+        "ks",
+        "th",
+        "st",
+        "v.v",
+        "vv",
+        "q",
+        "p",
+        "tw",
+        "t.ư",
+        "ctv",
+        "pv",
+        "btv",
+        "ubnd",
+        "hđnd",
+        "no",
+        "số",
+        "tr",
+    ]
 )
 _END = re.compile(r"[.!?…]+(?:\s*/\s*\.)?")
 # "… một số nhiệm vụ: Khẩn trương …": a colon that opens a list of tasks ends a sentence.

@@ -40,8 +40,9 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
             ecap = bool(last) and last[0].isupper()
         else:
             ecap = cap
-        append(Tok(t, lowered[a:b] if same else t.lower(), base + a, base + b, c.isalnum(),
-                   cap, ecap))
+        append(
+            Tok(t, lowered[a:b] if same else t.lower(), base + a, base + b, c.isalnum(), cap, ecap)
+        )
     return toks
 
 

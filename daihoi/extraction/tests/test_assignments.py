@@ -37,7 +37,9 @@ def test_generic_addressees_are_agencies_as_written():
 
 
 def test_members_of_a_subcommittee_are_one_addressee():
-    d = run("Đồng chí Trưởng Tiểu ban đề nghị các thành viên Tiểu ban Văn kiện nghiên cứu kỹ dự thảo.")
+    d = run(
+        "Đồng chí Trưởng Tiểu ban đề nghị các thành viên Tiểu ban Văn kiện nghiên cứu kỹ dự thảo."
+    )
     assert agencies(d) == ["các thành viên Tiểu ban Văn kiện"]
 
 

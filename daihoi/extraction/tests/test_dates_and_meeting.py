@@ -1,0 +1,152 @@
+"""Deadlines, years and the meeting fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from daihoi.extraction.dates import ordinal_to_roman, to_roman
+
+from .helpers import run
+
+
+def deadlines(d):
+    return [a.deadline for a in d.assignments]
+
+
+def test_deadline_with_explicit_year():
+    d = run("Đề nghị Sở Nội vụ gửi báo cáo về Văn phòng UBND tỉnh trước ngày 05/12/2024.")
+    assert deadlines(d) == ["2024-12-05"]
+
+
+def test_deadline_without_year_takes_the_year_of_the_dateline():
+    d = run(
+        "Cập nhật: 14/03/2025 08:10\n"
+        "Chậm nhất ngày 20/3, các phòng, ban phải nộp dự thảo báo cáo. Văn phòng Huyện ủy tổng "
+        "hợp, hoàn thành trước 28-3."
+    )
+    assert deadlines(d) == ["2025-03-20", "2025-03-28"]
+
+
+def test_deadline_in_january_after_a_december_dateline_is_next_year():
+    d = run("Ngày đăng 20/12/2024\nYêu cầu các xã hoàn thành việc rà soát trước ngày 10/1.")
+    assert deadlines(d) == ["2025-01-10"]
+
+
+def test_deadline_year_from_the_term_when_no_dateline():
+    d = run(
+        "Đại hội đại biểu Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2025-2030. Tổ biên tập hoàn chỉnh "
+        "dự thảo, chậm nhất ngày 15.6."
+    )
+    assert deadlines(d) == ["2025-06-15"]
+
+
+def test_deadline_without_any_year_uses_today_or_stays_null():
+    text = "Đề nghị Phòng Văn hóa - Thông tin treo băng rôn từ nay đến 30/9."
+    assert deadlines(run(text)) == [None]
+    assert deadlines(run(text, today=date(2027, 9, 2))) == ["2027-09-30"]
+
+
+def test_time_windows_and_relative_limits_give_no_deadline():
+    d = run(
+        "Các xã tổ chức lấy ý kiến từ ngày 10.5 đến ngày 25.5.2025. Ban Tuyên giáo Huyện ủy "
+        "hoàn thiện đề cương trước khi Ban Thường vụ cho ý kiến. Các đơn vị chuẩn bị chu đáo "
+        "từ nay đến ngày khai mạc đại hội. Huyện đoàn tuyên truyền trong tháng 8 và 9-2025."
+    )
+    assert len(d.assignments) == 4
+    assert deadlines(d) == [None, None, None, None]
+
+
+def test_a_date_that_is_not_a_deadline_is_ignored():
+    d = run("Sở Y tế thực hiện Kế hoạch số 12/KH-UBND ngày 3/4/2025 của UBND tỉnh.")
+    assert deadlines(d) == [None]
+
+
+def test_roman_numerals_and_lan_thu_in_digits():
+    assert to_roman(14) == "XIV"
+    assert to_roman(22) == "XXII"
+    assert ordinal_to_roman("14") == "XIV"
+    assert ordinal_to_roman("xix") == "XIX"
+    assert ordinal_to_roman("IIII") is None
+    d = run("Hội nghị tổng kết Đại hội Đoàn TNCS Hồ Chí Minh tỉnh lần thứ 14 diễn ra trang trọng.")
+    assert d.meeting.congress_ordinal == "XIV"
+
+
+def test_congress_ordinal_is_the_one_most_mentioned_not_a_plenum():
+    d = run(
+        "Chuẩn bị Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI. Đại hội đại biểu Đảng bộ tỉnh lần "
+        "thứ XVI sẽ bầu đoàn đại biểu dự Đại hội XIV của Đảng. Hội nghị Ban Chấp hành Trung ương "
+        "lần thứ 12 đã cho ý kiến."
+    )
+    assert d.meeting.congress_ordinal == "XVI"
+
+
+def test_meeting_fields_from_the_chair_sentence():
+    d = run(
+        "Họp Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ huyện lần thứ XXIII\n"
+        "Sáng 12/4, đồng chí Hoàng Thị Mai, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Huyện ủy, "
+        "Trưởng Tiểu ban chủ trì cuộc họp Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ huyện lần "
+        "thứ XXIII, nhiệm kỳ 2025-2030."
+    )
+    m = d.meeting
+    assert m.date == "2025-04-12"
+    assert m.chair == "Hoàng Thị Mai"
+    assert m.chair_titles == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Huyện ủy", "Trưởng Tiểu ban"]
+    assert m.congress_ordinal == "XXIII"
+    assert m.term == "2025-2030"
+    assert m.body == "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ huyện lần thứ XXIII"
+
+
+def test_titles_before_the_name_and_body_that_met():
+    d = run(
+        "Ngày 9/10/2025, Tiểu ban Tổ chức phục vụ Đại hội Đảng bộ thành phố lần thứ XVII tổ "
+        "chức phiên họp thứ năm. Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Đặng "
+        "Văn Khánh chủ trì phiên họp."
+    )
+    m = d.meeting
+    assert m.date == "2025-10-09"
+    assert m.chair == "Đặng Văn Khánh"
+    assert m.chair_titles == ["Phó Bí thư Thường trực Thành ủy", "Chủ tịch HĐND thành phố"]
+    assert m.body == "Tiểu ban Tổ chức phục vụ Đại hội Đảng bộ thành phố lần thứ XVII"
+
+
+def test_chair_of_a_notice_is_who_gave_the_conclusions():
+    d = run(
+        "Văn phòng UBND tỉnh vừa có Thông báo truyền đạt kết luận của Phó Chủ tịch UBND tỉnh "
+        "Vũ Minh Tuấn về công tác phục vụ Đại hội. Theo đó, yêu cầu Sở Xây dựng hoàn thành "
+        "sửa chữa hội trường."
+    )
+    assert d.meeting.chair == "Vũ Minh Tuấn"
+    assert d.meeting.chair_titles == ["Phó Chủ tịch UBND tỉnh"]
+    assert d.meeting.body is None
+
+
+def test_titles_are_kept_when_the_name_is_absent():
+    d = run("Kết luận hội nghị, đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu các xã chủ động.")
+    assert d.meeting.chair is None
+    assert d.meeting.chair_titles == ["Phó Bí thư Thường trực Huyện ủy"]
+
+
+def test_place_name_after_a_title_is_not_a_person():
+    d = run("Đồng chí Bí thư Thành ủy Hà Nội chủ trì hội nghị.")
+    assert d.meeting.chair is None
+
+
+def test_national_congress_rule_gives_the_year():
+    d = run(
+        "Chiều 14/11, Tiểu ban Tổ chức phục vụ Đại hội XIV của Đảng họp phiên thứ ba. "
+        "Đề nghị các cơ quan, đơn vị hoàn thành việc chuẩn bị trước ngày 20/12."
+    )
+    assert d.meeting.date == "2025-11-14"
+    assert d.assignments[0].deadline == "2025-12-20"
+    d = run("Sáng 8/1, Tiểu ban Lễ tân phục vụ Đại hội XIII của Đảng họp phiên cuối.")
+    assert d.meeting.date == "2021-01-08"
+
+
+def test_year_in_the_text_gives_the_meeting_year_and_unknown_year_gives_null():
+    d = run("Ngày 3-9, Ban Chỉ đạo Đại hội Thể dục thể thao huyện lần thứ IX, năm 2022 họp.")
+    assert d.meeting.date == "2022-09-03"
+    d = run("Chiều 18/5, Tiểu ban Nhân sự Đại hội Đảng bộ xã lần thứ XV tổ chức cuộc họp.")
+    assert d.meeting.date is None
+    assert run("Chiều 18/5, Tiểu ban Nhân sự họp.", today=date(2025, 6, 1)).meeting.date == (
+        "2025-05-18"
+    )
