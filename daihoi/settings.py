@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "daihoi.core",
     "daihoi.accounts",
     "daihoi.organizations",
+    "daihoi.documents",
     "daihoi.planning",
+    "daihoi.meetings",
     "daihoi.demo",
 ]
 
