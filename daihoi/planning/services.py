@@ -247,7 +247,7 @@ def task_create(
     source: str = Task.Source.ADHOC,
     source_text: str = "",
 ) -> Task:
-    _require(permissions.can_manage_tasks(access))
+    _require(permissions.can_create_task(access, source))
     congress = access.congress
     deadline = resolve_deadline(congress, deadline, deadline_offset_days)
     coordinating_agencies = list(coordinating_agencies)

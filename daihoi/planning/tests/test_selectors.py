@@ -109,8 +109,8 @@ def _bulk(world, n):
 PAGES = {
     # page: (user, path under the congress, queries)
     "dashboard": ("secretariat", "", 9),
-    "task list": ("secretariat", "nhiem-vu/", 8),
-    "task list filtered": ("secretariat", "nhiem-vu/?status=open_overdue&q=nhiem+vu", 8),
+    "task list": ("secretariat", "nhiem-vu/", 9),
+    "task list filtered": ("secretariat", "nhiem-vu/?status=open_overdue&q=nhiem+vu", 9),
     "agency inbox": ("officer", "don-vi-cua-toi/", 7),
     "agency page": ("secretariat", "co-quan/{btg}/", 9),
     "agency table": ("secretariat", "co-quan/", 7),
