@@ -29,6 +29,7 @@ class Layout:
     margin_left_mm: float
     margin_right_mm: float
     header_left_mm: float  # width of the issuer column; the motto column takes the rest
+    header_overhang_mm: float  # the header table reaches this far into the left margin
     superior_pt: int
     issuer_pt: int
     number_pt: int
@@ -59,7 +60,8 @@ STATE = Layout(
     margin_bottom_mm=20,
     margin_left_mm=30,
     margin_right_mm=15,
-    header_left_mm=68,
+    header_left_mm=70,
+    header_overhang_mm=10,
     superior_pt=13,
     issuer_pt=13,
     number_pt=13,
@@ -90,7 +92,8 @@ PARTY = Layout(
     margin_bottom_mm=20,  # (check)
     margin_left_mm=30,  # (check)
     margin_right_mm=15,  # (check)
-    header_left_mm=80,
+    header_left_mm=82,
+    header_overhang_mm=10,
     superior_pt=14,
     issuer_pt=14,
     number_pt=14,

@@ -8,14 +8,14 @@ def type_code(*, rules: str, kind: str) -> str:
 
 
 def compose_symbol(
-    *, rules: str, kind: str, number: int, issuer_code: str, superior_code: str = ""
+    *, rules: str, kind: str, number: int | None, issuer_code: str, superior_code: str = ""
 ) -> str:
     """State "540/TB-VP", công văn "1234/UBND-VP"; Party "540-TB/TU". Leading zero below 10.
 
     A state công văn has no type code: its symbol is the issuing body's code followed by the
     code of the unit that drafted it, here the superior body's code then the issuer's own.
     """
-    shown = f"{number:02d}"
+    shown = f"{number:02d}" if number else "\u00a0" * 6  # a draft leaves the number blank
     if rules == "party":
         return f"{shown}-{type_code(rules=rules, kind=kind)}/{issuer_code}"
     if kind in layout.LETTER_KINDS and not layout.STATE_LETTER_HAS_CODE:

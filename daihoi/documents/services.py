@@ -1,0 +1,360 @@
+"""Every change of official documents that users cause. Keyword-only, explicit actor, atomic."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.text import fold
+from daihoi.organizations.models import Agency, Congress, Person
+from daihoi.organizations.permissions import Access
+
+from . import permissions
+from .models import Document, DocumentKind, NumberSequence
+from .symbols import compose_symbol
+
+ISSUED_IS_FINAL = "Văn bản đã ban hành không được sửa; hãy ban hành văn bản thay thế."
+EDITABLE_FIELDS = {
+    "kind",
+    "issuer",
+    "subject",
+    "body",
+    "recipients",
+    "recipient_agencies",
+    "signer",
+    "signer_title",
+    "authority",
+    "replaces",
+}
+
+
+def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def _audit(obj, access: Access, reason: str) -> None:
+    """The history row written by the next save names the acting user and the business action."""
+    obj._change_reason = reason
+    obj._history_user = access.user
+
+
+def _same_congress(congress: Congress, *objects) -> None:
+    for obj in objects:
+        if obj is not None and obj.congress_id != congress.pk:
+            raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.")
+
+
+def _search_text(document: Document) -> str:
+    number = f"{document.number} {document.number:02d}" if document.number else ""
+    return fold(f"{number} {document.symbol} {document.kind} {document.subject}")
+
+
+def _validate(congress: Congress, document: Document, agencies: Iterable[Agency]) -> None:
+    if document.kind not in DocumentKind.values:
+        raise BusinessError("Loại văn bản không hợp lệ.", field="kind")
+    if not document.subject.strip():
+        raise BusinessError("Văn bản phải có trích yếu.", field="subject")
+    _same_congress(congress, document.issuer, document.signer, document.replaces)
+    _same_congress(congress, *agencies)
+    replaces = document.replaces
+    if replaces is not None:
+        if replaces.pk == document.pk:
+            raise BusinessError("Văn bản không thể thay thế chính nó.", field="replaces")
+        if replaces.status != Document.Status.ISSUED:
+            raise BusinessError(
+                "Chỉ thay thế được văn bản đang có hiệu lực (đã ban hành, chưa bị thay thế).",
+                field="replaces",
+            )
+
+
+def _save(document: Document, access: Access, reason: str) -> None:
+    document.search_text = _search_text(document)
+    _audit(document, access, reason)
+    document.save()
+
+
+@transaction.atomic
+def document_create(
+    *,
+    access: Access,
+    kind: str,
+    issuer: Agency,
+    subject: str,
+    body: str,
+    recipients: str = "",
+    recipient_agencies: Iterable[Agency] = (),
+    signer: Person | None = None,
+    signer_title: str = "",
+    authority: str = "",
+    replaces: Document | None = None,
+) -> Document:
+    """A draft (dự thảo): no number until it is issued."""
+    _require(permissions.can_draft(access))
+    agencies = list(recipient_agencies)
+    document = Document(
+        congress=access.congress,
+        kind=kind,
+        issuer=issuer,
+        subject=subject.strip(),
+        body=body.strip(),
+        recipients=recipients.strip(),
+        signer=signer,
+        signer_title=signer_title.strip(),
+        authority=authority.strip(),
+        replaces=replaces,
+        created_by=access.user,
+    )
+    _validate(access.congress, document, agencies)
+    _save(document, access, "Tạo dự thảo văn bản")
+    document.recipient_agencies.set(agencies)
+    return document
+
+
+@transaction.atomic
+def document_update(*, access: Access, document: Document, **fields) -> Document:
+    """Changes a draft. Locks its row, so an issuance at the same moment cannot interleave."""
+    _require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise BusinessError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if not locked.is_draft:
+        raise BusinessError(ISSUED_IS_FINAL)
+    agencies = fields.pop("recipient_agencies", None)
+    for name, value in fields.items():
+        setattr(document, name, value.strip() if isinstance(value, str) else value)
+    current = list(agencies) if agencies is not None else list(document.recipient_agencies.all())
+    _validate(access.congress, document, current)
+    _save(document, access, "Sửa dự thảo văn bản")
+    if agencies is not None:
+        document.recipient_agencies.set(current)
+    return document
+
+
+def _sequence(issuer: Agency, kind: str, year: int) -> NumberSequence:
+    """The office's sequence row, created if missing, locked until the transaction ends."""
+    # INSERT … ON CONFLICT DO NOTHING: two first issuances of the year cannot both create it.
+    NumberSequence.objects.bulk_create(
+        [NumberSequence(issuer=issuer, kind=kind, year=year)], ignore_conflicts=True
+    )
+    return NumberSequence.objects.select_for_update().get(issuer=issuer, kind=kind, year=year)
+
+
+def _number_taken(document: Document, number: int, year: int) -> bool:
+    return (
+        Document.objects.filter(
+            congress_id=document.congress_id,
+            issuer_id=document.issuer_id,
+            kind=document.kind,
+            year=year,
+            number=number,
+        )
+        .exclude(pk=document.pk)
+        .exists()
+    )
+
+
+def _symbol_for(document: Document, issuer_code: str) -> str:
+    superior = document.issuer.parent
+    return compose_symbol(
+        rules=document.congress.document_rules,
+        kind=document.kind,
+        number=document.number,
+        issuer_code=issuer_code,
+        superior_code=superior.code if superior is not None else "",
+    )
+
+
+def _issuer_code(issuer: Agency, given: str = "") -> str:
+    code = (given or issuer.code).strip().upper()
+    if not code:
+        raise BusinessError(
+            f"Cơ quan {issuer.name} chưa có ký hiệu trên văn bản; hãy bổ sung trước khi ban hành.",
+            field="issuer",
+        )
+    return code
+
+
+@transaction.atomic
+def document_issue(*, access: Access, document: Document, issued_on: dt.date | None = None):
+    """Numbers, renders and issues a draft; the replaced document becomes superseded.
+
+    Locks the document row, then the office's number sequence (always in that order).
+    The PDF is made in the background once the transaction has committed.
+    """
+    _require(permissions.can_issue(access) and document.congress_id == access.congress.pk)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if not locked.is_draft:
+        raise BusinessError("Văn bản này đã được ban hành.")
+    document.refresh_from_db()
+    if document.signer_id is None:
+        raise BusinessError(
+            "Chưa có người ký: hãy chọn người ký trước khi ban hành văn bản.", field="signer"
+        )
+    issued_on = issued_on or local_today()
+    issuer_code = _issuer_code(document.issuer)
+    replaces = document.replaces
+    if replaces is not None:
+        replaces = Document.objects.select_for_update().get(pk=replaces.pk)
+        if replaces.status != Document.Status.ISSUED:
+            raise BusinessError(
+                "Văn bản được thay thế đã bị thay thế bởi một văn bản khác.", field="replaces"
+            )
+    sequence = _sequence(document.issuer, document.kind, issued_on.year)
+    number = sequence.last_number + 1
+    # Numbers registered by hand may already sit ahead of the sequence; step over them.
+    while _number_taken(document, number, issued_on.year):
+        number += 1
+    sequence.last_number = number
+    sequence.save(update_fields=["last_number"])
+
+    document.number = number
+    document.year = issued_on.year
+    document.issued_on = issued_on
+    document.issuer_code = issuer_code
+    document.symbol = _symbol_for(document, issuer_code)
+    document.status = Document.Status.ISSUED
+
+    from .rendering import docx_filename, render_docx
+
+    document.docx.save(docx_filename(document), ContentFile(render_docx(document)), save=False)
+    _save(document, access, "Ban hành văn bản")
+    if replaces is not None:
+        replaces.status = Document.Status.SUPERSEDED
+        _audit(replaces, access, f"Bị thay thế bởi văn bản số {document.symbol}")
+        replaces.save(update_fields=["status"])
+
+    from .tasks import convert_to_pdf
+
+    document_id = document.pk
+    transaction.on_commit(lambda: convert_to_pdf.enqueue(document_id))
+    return document
+
+
+@transaction.atomic
+def document_register(
+    *,
+    access: Access,
+    kind: str,
+    issuer: Agency,
+    number: int,
+    issued_on: dt.date,
+    subject: str,
+    issuer_code: str = "",
+    body: str = "",
+    recipients: str = "",
+    recipient_agencies: Iterable[Agency] = (),
+    signer: Person | None = None,
+    signer_title: str = "",
+    authority: str = "",
+    replaces: Document | None = None,
+) -> Document:
+    """Enters in the registry a document numbered elsewhere (e.g. a plan signed on paper).
+
+    `issuer_code` is the code printed in its symbol, the issuer's own code by default.
+    Holds the office's sequence lock, so the number cannot be taken by an issuance meanwhile;
+    later issuances continue after the highest number used.
+    """
+    _require(permissions.can_draft(access))
+    if number is None or number < 1:
+        raise BusinessError("Số văn bản phải là số nguyên dương.", field="number")
+    agencies = list(recipient_agencies)
+    document = Document(
+        congress=access.congress,
+        kind=kind,
+        issuer=issuer,
+        subject=subject.strip(),
+        body=body.strip(),
+        recipients=recipients.strip(),
+        signer=signer,
+        signer_title=signer_title.strip(),
+        authority=authority.strip(),
+        replaces=replaces,
+        created_by=access.user,
+        origin=Document.Origin.REGISTERED,
+        status=Document.Status.ISSUED,
+    )
+    _validate(access.congress, document, agencies)
+    _apply_registration(document, number=number, issued_on=issued_on, issuer_code=issuer_code)
+    _save_registration(document, access, "Vào sổ văn bản")
+    document.recipient_agencies.set(agencies)
+    if document.replaces is not None:
+        replaced = document.replaces
+        replaced.status = Document.Status.SUPERSEDED
+        _audit(replaced, access, f"Bị thay thế bởi văn bản số {document.symbol}")
+        replaced.save(update_fields=["status"])
+    return document
+
+
+def _apply_registration(
+    document: Document, *, number: int, issued_on: dt.date, issuer_code: str
+) -> None:
+    code = _issuer_code(document.issuer, issuer_code)
+    sequence = _sequence(document.issuer, document.kind, issued_on.year)
+    if _number_taken(document, number, issued_on.year):
+        raise BusinessError(
+            f"Số {number:02d} đã được dùng cho một {document.get_kind_display().lower()} khác "
+            f"của {document.issuer.name} trong năm {issued_on.year}.",
+            field="number",
+        )
+    if number > sequence.last_number:
+        sequence.last_number = number
+        sequence.save(update_fields=["last_number"])
+    document.number = number
+    document.year = issued_on.year
+    document.issued_on = issued_on
+    document.issuer_code = code
+    document.symbol = _symbol_for(document, code)
+
+
+def _save_registration(document: Document, access: Access, reason: str) -> None:
+    try:
+        with transaction.atomic():
+            _save(document, access, reason)
+    except IntegrityError:
+        raise BusinessError(
+            f"Số {document.number:02d} đã được dùng trong năm {document.year}.", field="number"
+        ) from None
+
+
+@transaction.atomic
+def document_correct_registration(
+    *,
+    access: Access,
+    document: Document,
+    number: int,
+    issued_on: dt.date,
+    subject: str,
+    issuer: Agency,
+    issuer_code: str = "",
+) -> Document:
+    """Corrects the registry entry of a document numbered elsewhere (a typing mistake in the
+    number, date or subject). The document itself was issued outside and is not changed here;
+    documents issued through daihoi are never edited."""
+    _require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.origin != Document.Origin.REGISTERED or locked.status != Document.Status.ISSUED:
+        raise BusinessError(ISSUED_IS_FINAL)
+    document.issuer = issuer
+    document.subject = subject.strip()
+    _validate(access.congress, document, [])
+    _apply_registration(document, number=number, issued_on=issued_on, issuer_code=issuer_code)
+    _save_registration(document, access, "Sửa thông tin vào sổ")
+    return document
+
+
+def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
+    """Called by the background conversion: attaches the PDF made from the issued DOCX."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.pdf:
+            document.pdf.delete(save=False)
+        stem = document.docx.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        document.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+        document._change_reason = "Tạo bản PDF"
+        document.save(update_fields=["pdf"])
+    return document
