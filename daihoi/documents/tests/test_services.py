@@ -149,7 +149,7 @@ def test_state_office_issues_state_symbols(world, make_draft, secretariat_access
     assert letter.symbol == "01/UBND-VP"
 
 
-# Registration of documents numbered elsewhere ------------------------------------------------------
+# Registration of documents numbered elsewhere --------------------------------------------------
 
 
 def test_a_document_numbered_elsewhere_is_registered_with_its_number(
