@@ -7,6 +7,7 @@ admin.site.site_title = "Quản trị"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("daihoi.accounts.urls")),
+    path("lich/", include("daihoi.meetings.calendar_urls")),
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),

@@ -183,6 +183,16 @@ def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressU
     return qs[:limit] if limit else qs
 
 
+def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:
+    """ "Kết luận chưa hoàn thành": tasks given by meeting conclusions that are still open."""
+    qs = Task.objects.filter(
+        open_q(), congress=access.congress, source=Task.Source.CONCLUSION
+    ).select_related("lead_agency", "conclusion__meeting")
+    if not access.sees_whole_congress:
+        qs = qs.filter(assignments__agency_id=access.agency_id)
+    return qs.order_by("deadline", "id")[:limit]
+
+
 def plans_of(access: Access) -> QuerySet[Plan]:
     return (
         Plan.objects.filter(congress=access.congress)

@@ -72,6 +72,7 @@ def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
         "areas": selectors.area_table(access, today),
         "due_soon": selectors.due_soon(access, today),
         "obstacles": selectors.open_obstacles(access),
+        "open_conclusions": selectors.open_conclusion_tasks(access),
     }
     return render(request, "planning/congress_dashboard.html", context)
 

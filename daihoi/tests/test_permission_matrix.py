@@ -3,9 +3,12 @@
 A new URL without a row here fails `test_every_url_name_has_a_row`.
 """
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.organizations.permissions import Access
@@ -14,7 +17,7 @@ from daihoi.planning.models import Area, Phase
 
 ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "member",
          "editor", "outsider"]  # fmt: skip
-CHECKED_NAMESPACES = {"accounts", "organizations", "planning", "documents", "meetings"}
+CHECKED_NAMESPACES = {"accounts", "organizations", "planning", "documents", "meetings", "calendar"}
 
 # A compact way to write the expected status per role, in the order of ROLES:
 # officer = agency that leads the task; officer2 = agency with no part in it;
@@ -59,6 +62,21 @@ MATRIX = {
     "planning:plan-edit": ("get", expect(200, **MANAGERS_ONLY)),
     "planning:agency-list": ("get", expect(200, officer=302, officer2=302)),
     "planning:agency-detail": ("get", expect(200, officer2=404)),
+    # The meeting invites the officer's agency (Ban Tuyên giáo), not officer2's.
+    "meetings:meeting-list": ("get", expect(200)),
+    "meetings:meeting-create": ("get", expect(200, officer=403, officer2=403, member=403)),
+    "meetings:meeting-detail": ("get", expect(200, officer2=404)),
+    "meetings:meeting-edit": ("get", expect(200, officer=403, member=403, officer2=404)),
+    "meetings:meeting-record": ("get", expect(200, officer=403, member=403, officer2=404)),
+    "meetings:conclusion-add": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "meetings:conclusion-task": ("get", expect(200, officer=403, member=403, officer2=404)),
+    "meetings:issue-invitation": ("get", expect(200, officer=403, member=403, officer2=404)),
+    "meetings:issue-notice": ("get", expect(200, officer=403, member=403, officer2=404)),
+    "meetings:meeting-cancel": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "calendar:settings": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
+    "calendar:renew": ("post", {r: 302 for r in ROLES}),
+    # Whoever holds the secret token reads the feed; no login (calendar apps cannot log in).
+    "calendar:feed": ("get", {r: 200 for r in ROLES}),
 }
 
 
@@ -99,8 +117,27 @@ def objects(world, secretariat_access, propaganda_access):
         obstacle="Thiếu kinh phí in ấn",
         attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
     )
+    from daihoi.meetings import services as meeting_services
+    from daihoi.meetings.models import CalendarFeed
+
+    meeting = meeting_services.meeting_plan(
+        access=secretariat_access,
+        title="Phiên họp Tiểu ban Tổ chức phục vụ",
+        kind="subcommittee",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + dt.timedelta(hours=2),
+        place="Hội trường Tỉnh ủy",
+        chair=world.chair,
+        invited_agencies=[world.agencies["btg"]],
+    )
+    conclusion = meeting_services.conclusion_add(
+        access=secretariat_access, meeting=meeting, text="Hoàn thành pano trước ngày khai mạc"
+    )
     return {
         "congress_id": world.congress.pk,
+        "meeting_id": meeting.pk,
+        "conclusion_id": conclusion.pk,
+        "token": CalendarFeed.objects.create(user=world.users["secretariat"]).token,
         "task_id": task.pk,
         "attachment_id": update.attachments.get().pk,
         "update_id": update.pk,
@@ -112,6 +149,9 @@ def objects(world, secretariat_access, propaganda_access):
 
 def _kwargs_for(name: str, objects: dict) -> dict:
     for keys in (
+        ["congress_id", "meeting_id", "conclusion_id"],
+        ["congress_id", "meeting_id"],
+        ["token"],
         ["congress_id", "task_id"],
         ["congress_id", "attachment_id"],
         ["congress_id", "update_id"],

@@ -108,7 +108,7 @@ def _bulk(world, n):
 
 PAGES = {
     # page: (user, path under the congress, queries)
-    "dashboard": ("secretariat", "", 9),
+    "dashboard": ("secretariat", "", 10),
     "task list": ("secretariat", "nhiem-vu/", 9),
     "task list filtered": ("secretariat", "nhiem-vu/?status=open_overdue&q=nhiem+vu", 9),
     "agency inbox": ("officer", "don-vi-cua-toi/", 7),
@@ -116,7 +116,7 @@ PAGES = {
     "agency table": ("secretariat", "co-quan/", 7),
     "plan list": ("secretariat", "ke-hoach/", 6),
     "plan page": ("secretariat", "ke-hoach/{plan}/", 9),
-    "officer dashboard": ("officer", "", 9),
+    "officer dashboard": ("officer", "", 10),
 }
 
 

@@ -1,0 +1,50 @@
+"""The private calendar feed: one secret, revocable URL per user."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import ics, selectors
+from .models import CalendarFeed
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    url = request.build_absolute_uri(f"/lich/{feed.token}.ics") if feed else None
+    return render(request, "meetings/calendar_settings.html", {"feed": feed, "feed_url": url})
+
+
+@login_required
+@require_POST
+def calendar_renew(request: HttpRequest) -> HttpResponse:
+    """Revokes any current URL and makes a new one."""
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        if request.POST.get("action") != "revoke":
+            CalendarFeed.objects.create(user=request.user)
+    messages.success(
+        request,
+        "Đã thu hồi đường dẫn lịch." if request.POST.get("action") == "revoke"
+        else "Đã tạo đường dẫn lịch mới; đường dẫn cũ (nếu có) không còn dùng được.",
+    )  # fmt: skip
+    return redirect("calendar:settings")
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if feed is None:
+        raise Http404
+    meetings, deadlines = selectors.calendar_for(feed.user, timezone.localdate())
+    body = ics.feed(meetings, deadlines, name=f"Lịch Đại hội — {feed.user.display_name}")
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,0 +1,208 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from daihoi.core.forms import DeadlineField, VNDateField
+from daihoi.organizations.models import Agency, Committee, Person
+from daihoi.planning.forms import CongressScopedForm
+from daihoi.planning.models import Area, Phase
+
+from .models import Attendance, Meeting
+
+TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh"]
+
+
+class VNTimeField(forms.TimeField):
+    input_formats = TIME_FORMATS
+    default_error_messages = {"invalid": "Giờ không hợp lệ, hãy nhập dạng 08:00."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}))
+        super().__init__(**kwargs)
+
+
+class MeetingForm(CongressScopedForm):
+    title = forms.CharField(label="Tên cuộc họp", max_length=300)
+    kind = forms.ChoiceField(label="Hình thức", choices=Meeting.Kind.choices)
+    committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
+    date = VNDateField(label="Ngày họp")
+    start_time = VNTimeField(label="Giờ bắt đầu")
+    end_time = VNTimeField(label="Giờ kết thúc")
+    end_date = VNDateField(label="Ngày kết thúc (nếu họp nhiều ngày)", required=False)
+    place = forms.CharField(label="Địa điểm", max_length=255)
+    chair = forms.ModelChoiceField(Person.objects.all(), label="Chủ trì")
+    invited_people = forms.ModelMultipleChoiceField(
+        Person.objects.all(),
+        label="Thành phần mời (cá nhân)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    invited_agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.all(),
+        label="Cơ quan, đơn vị được mời",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        date, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        if date and start and end:
+            zone = timezone.get_current_timezone()
+            data["starts_at"] = dt.datetime.combine(date, start, tzinfo=zone)
+            data["ends_at"] = dt.datetime.combine(data.get("end_date") or date, end, tzinfo=zone)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("end_time", "Giờ kết thúc phải sau giờ bắt đầu.")
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            key: data[key]
+            for key in (
+                "title",
+                "kind",
+                "committee",
+                "starts_at",
+                "ends_at",
+                "place",
+                "chair",
+                "invited_people",
+                "invited_agencies",
+            )  # fmt: skip
+        }
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        start = timezone.localtime(meeting.starts_at)
+        end = timezone.localtime(meeting.ends_at)
+        return {
+            "title": meeting.title,
+            "kind": meeting.kind,
+            "committee": meeting.committee_id,
+            "date": start.date(),
+            "start_time": start.time(),
+            "end_time": end.time(),
+            "end_date": end.date() if end.date() != start.date() else None,
+            "place": meeting.place,
+            "chair": meeting.chair_id,
+            "invited_people": list(meeting.invited_people.values_list("pk", flat=True)),
+            "invited_agencies": list(meeting.invited_agencies.values_list("pk", flat=True)),
+        }
+
+
+class AgendaForm(forms.Form):
+    """The agenda of a new meeting: typed lines, and proposals to keep (checked) or drop."""
+
+    agenda = forms.CharField(
+        label="Nội dung cuộc họp (mỗi dòng một nội dung)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, obstacles=(), follow_ups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obstacles"] = forms.MultipleChoiceField(
+            label="Vướng mắc đơn vị nêu từ cuộc họp trước",
+            required=False,
+            choices=[(u.pk, f"{u.agency.name}: {u.obstacle}") for u in obstacles],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["follow_ups"] = forms.MultipleChoiceField(
+            label="Kết luận trước chưa hoàn thành",
+            required=False,
+            choices=[
+                (c.pk, f"Kết luận {c.number} ({c.meeting.starts_at:%d/%m/%Y}): {c.text[:120]}")
+                for c in follow_ups
+            ],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.obstacle_objects = {str(u.pk): u for u in obstacles}
+        self.follow_up_objects = {str(c.pk): c for c in follow_ups}
+
+    def chosen(self) -> tuple[list, list, list[str]]:
+        data = self.cleaned_data
+        lines = [line for line in data["agenda"].splitlines() if line.strip()]
+        return (
+            lines,
+            [self.obstacle_objects[k] for k in data["obstacles"]],
+            [self.follow_up_objects[k] for k in data["follow_ups"]],
+        )
+
+
+class RecordForm(forms.Form):
+    minutes = forms.CharField(
+        label="Biên bản (tóm tắt diễn biến)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, people=(), current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current or {}
+        self.people = list(people)
+        for person in self.people:
+            self.fields[f"p{person.pk}"] = forms.ChoiceField(
+                label=f"{person.full_name}" + (f" — {person.titles}" if person.titles else ""),
+                choices=Attendance.Status.choices,
+                initial=current.get(person.pk, Attendance.Status.PRESENT),
+                widget=forms.RadioSelect,
+            )
+
+    def attendance(self) -> dict[int, str]:
+        return {p.pk: self.cleaned_data[f"p{p.pk}"] for p in self.people}
+
+
+class ConclusionForm(forms.Form):
+    text = forms.CharField(
+        label="Nội dung kết luận", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class ConclusionTaskForm(CongressScopedForm):
+    title = forms.CharField(
+        label="Nội dung nhiệm vụ", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    lead_agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị chủ trì")
+    coordinating_agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.all(),
+        label="Đơn vị phối hợp",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deadline = DeadlineField(label="Hạn hoàn thành")
+    area = forms.ChoiceField(label="Lĩnh vực", choices=Area.choices)
+    phase = forms.ChoiceField(label="Giai đoạn", choices=Phase.choices, initial=Phase.BEFORE)
+
+    def clean(self):
+        data = super().clean()
+        lead = data.get("lead_agency")
+        if lead and lead in (data.get("coordinating_agencies") or []):
+            self.add_error(
+                "coordinating_agencies", "Đơn vị phối hợp không được trùng với đơn vị chủ trì."
+            )
+        return data
+
+
+class IssueForm(CongressScopedForm):
+    issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành")
+    signer = forms.ModelChoiceField(Person.objects.all(), label="Người ký", required=False)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    authority = forms.CharField(
+        label="Thẩm quyền ký",
+        max_length=200,
+        required=False,
+        help_text="Ví dụ: TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG, T/M BAN THƯỜNG VỤ",
+    )
+    recipients = forms.CharField(
+        label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("signer"):
+            self.add_error(
+                "signer", "Chưa chọn người ký: văn bản không thể ban hành khi chưa có người ký."
+            )
+        return data

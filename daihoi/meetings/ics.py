@@ -1,0 +1,51 @@
+"""iCalendar output for invitations and the private calendar feed."""
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+PRODID = "-//daihoi//Lich Dai hoi//VI"
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    return cal
+
+
+def _meeting_event(meeting, domain: str) -> Event:
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{domain}")
+    event.add("summary", meeting.title)
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.ends_at)
+    event.add("dtstamp", dt.datetime.now(dt.UTC))
+    event.add("location", meeting.place)
+    event.add("description", f"Chủ trì: {meeting.chair.full_name}")
+    return event
+
+
+def meeting_invitation(meeting, domain: str = "daihoi.local") -> bytes:
+    cal = _calendar(meeting.title)
+    cal.add("method", "REQUEST")
+    cal.add_component(_meeting_event(meeting, domain))
+    return cal.to_ical()
+
+
+def feed(meetings, deadlines, name: str, domain: str = "daihoi.local") -> bytes:
+    cal = _calendar(name)
+    for meeting in meetings:
+        cal.add_component(_meeting_event(meeting, domain))
+    for row in deadlines:
+        event = Event()
+        event.add("uid", f"deadline-{row.task_id}-{row.agency_id}@{domain}")
+        event.add("summary", f"Hạn: {row.task.title}")
+        event.add("dtstart", row.deadline)
+        event.add("dtend", row.deadline + dt.timedelta(days=1))
+        event.add("dtstamp", dt.datetime.now(dt.UTC))
+        event.add("description", f"{row.agency.name} — {row.get_role_display()}")
+        cal.add_component(event)
+    return cal.to_ical()

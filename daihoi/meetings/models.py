@@ -1,0 +1,179 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from daihoi.organizations.models import Agency, Committee, Congress, Person
+from daihoi.planning.models import ProgressUpdate, Task
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        SUBCOMMITTEE = "subcommittee", _("Phiên họp tiểu ban")
+        CONFERENCE = "conference", _("Hội nghị")
+        BRIEFING = "briefing", _("Họp giao ban")
+        WORKING = "working", _("Làm việc")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Dự kiến")
+        HELD = "held", _("Đã họp")
+        CANCELLED = "cancelled", _("Hoãn, hủy")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("Đại hội")
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("tiểu ban"),
+    )
+    title = models.CharField(_("tên cuộc họp"), max_length=300)
+    kind = models.CharField(_("hình thức"), max_length=16, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("bắt đầu"))
+    ends_at = models.DateTimeField(_("kết thúc"))
+    place = models.CharField(_("địa điểm"), max_length=255)
+    chair = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="chaired_meetings", verbose_name=_("chủ trì")
+    )
+    invited_people = models.ManyToManyField(
+        Person, blank=True, related_name="meeting_invitations", verbose_name=_("thành phần mời")
+    )
+    invited_agencies = models.ManyToManyField(
+        Agency, blank=True, related_name="meeting_invitations", verbose_name=_("cơ quan được mời")
+    )
+    status = models.CharField(
+        _("tình trạng"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    minutes = models.TextField(_("biên bản"), blank=True)
+    invitation = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("giấy mời"),
+    )
+    notice = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thông báo kết luận"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[invited_people, invited_agencies])
+
+    class Meta:
+        verbose_name = _("cuộc họp")
+        verbose_name_plural = _("cuộc họp")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["congress", "starts_at"], name="meeting_calendar")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaItem(models.Model):
+    class Origin(models.TextChoices):
+        MANUAL = "manual", _("Nội dung do người lập thêm")
+        OBSTACLE = "obstacle", _("Vướng mắc đơn vị nêu")
+        FOLLOW_UP = "follow_up", _("Kết luận trước chưa hoàn thành")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(_("nội dung"), max_length=500)
+    origin = models.CharField(max_length=12, choices=Origin.choices, default=Origin.MANUAL)
+    source_update = models.ForeignKey(
+        ProgressUpdate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source_conclusion = models.ForeignKey(
+        "Conclusion", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Có mặt")
+        EXCUSED = "excused", _("Vắng có lý do")
+        ABSENT = "absent", _("Vắng")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendance")
+    status = models.CharField(max_length=8, choices=Status.choices)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_status_display()}"
+
+
+class Conclusion(models.Model):
+    """A numbered conclusion of the chair; it may become one task, linked both ways."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conclusions")
+    number = models.PositiveSmallIntegerField(_("số thứ tự"))
+    text = models.TextField(_("nội dung kết luận"))
+    task = models.OneToOneField(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conclusion",
+        verbose_name=_("nhiệm vụ"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết luận")
+        verbose_name_plural = _("kết luận")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="conclusion_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:60]}"
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable calendar URL: whoever holds the token reads that user's calendar."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Lịch của {self.user}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.token:
+            self.token = secrets.token_urlsafe(32)
+        super().save(*args, **kwargs)

@@ -1,0 +1,114 @@
+"""Reads for the meetings pages, restricted to what the actor may see."""
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from daihoi.organizations.models import Committee
+from daihoi.organizations.permissions import Access
+from daihoi.planning.models import ProgressUpdate, TaskAssignment
+from daihoi.planning.status import open_q
+
+from .models import Conclusion, Meeting
+
+
+def meetings_visible_to(access: Access) -> QuerySet[Meeting]:
+    qs = (
+        Meeting.objects.filter(congress=access.congress)
+        .select_related("committee", "chair")
+        .annotate(
+            conclusion_count=Count("conclusions", distinct=True),
+            open_task_count=Count(
+                "conclusions",
+                filter=Q(conclusions__task__isnull=False) & open_q("conclusions__task__"),
+                distinct=True,
+            ),
+        )
+        .order_by("-starts_at")
+    )
+    if not access.sees_whole_congress:
+        mine = Q(invited_agencies=access.agency_id) if access.agency_id else Q(pk__in=[])
+        if access.person_id:
+            mine |= Q(invited_people=access.person_id) | Q(chair=access.person_id)
+        qs = qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
+    return qs
+
+
+def meeting_detail(meeting: Meeting) -> Meeting:
+    return (
+        Meeting.objects.select_related("committee", "chair", "invitation", "notice", "congress")
+        .prefetch_related(
+            "invited_people",
+            "invited_agencies",
+            "agenda",
+            Prefetch("attendance", to_attr="attendance_rows"),
+            Prefetch(
+                "conclusions",
+                queryset=Conclusion.objects.select_related("task", "task__lead_agency"),
+            ),
+        )
+        .get(pk=meeting.pk)
+    )
+
+
+def previous_meeting(committee: Committee | None, before: dt.datetime) -> Meeting | None:
+    if committee is None:
+        return None
+    return (
+        Meeting.objects.filter(committee=committee, starts_at__lt=before)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def proposed_obstacles(access: Access, committee: Committee | None, since: dt.datetime | None):
+    """Unresolved obstacles raised since the committee's last meeting, on the committee's tasks
+    (or on any task of the congress when the meeting has no committee)."""
+    qs = ProgressUpdate.objects.filter(
+        task__congress=access.congress, obstacle_resolved=False, task__accepted=False
+    ).exclude(obstacle="")
+    if committee is not None:
+        qs = qs.filter(Q(task__committee=committee) | Q(task__committee__isnull=True))
+    if since is not None:
+        qs = qs.filter(created_at__gte=since)
+    return qs.select_related("agency", "task").order_by("created_at")[:30]
+
+
+def proposed_follow_ups(access: Access, committee: Committee | None):
+    """Earlier conclusions of the committee whose task is still open, or that got no task."""
+    qs = Conclusion.objects.filter(meeting__congress=access.congress).select_related(
+        "meeting", "task"
+    )
+    if committee is not None:
+        qs = qs.filter(meeting__committee=committee)
+    qs = qs.filter(Q(task__isnull=True) | open_q("task__"))
+    return qs.order_by("meeting__starts_at", "number")[:30]
+
+
+def calendar_for(user, today: dt.date):
+    """Meetings the user chairs or is invited to (in person or through their agency) and the open
+    deadlines of their agency's tasks, in every congress they work in."""
+    participations = list(user.participations.all())
+    person_ids = [p.person_id for p in participations if p.person_id]
+    agency_ids = [p.agency_id for p in participations if p.agency_id]
+    congress_ids = [p.congress_id for p in participations]
+    meetings = Meeting.objects.filter(congress_id__in=congress_ids).exclude(
+        status=Meeting.Status.CANCELLED
+    )
+    meetings = meetings.filter(
+        Q(chair_id__in=person_ids)
+        | Q(invited_people__in=person_ids)
+        | Q(invited_agencies__in=agency_ids)
+    ).distinct()
+    deadlines = (
+        TaskAssignment.objects.filter(
+            agency_id__in=agency_ids,
+            accepted=False,
+            cancelled=False,
+            deadline__gte=today - dt.timedelta(days=30),
+        )
+        .select_related("task", "agency")
+        .order_by("deadline")
+    )
+    return meetings.select_related("chair", "congress"), deadlines
