@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 PRODID = "-//daihoi//Lich Dai hoi//VI"
@@ -20,8 +21,8 @@ def _meeting_event(meeting, domain: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@{domain}")
     event.add("summary", meeting.title)
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at)
+    event.add("dtstart", timezone.localtime(meeting.starts_at))
+    event.add("dtend", timezone.localtime(meeting.ends_at))
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("location", meeting.place)
     event.add("description", f"Chủ trì: {meeting.chair.full_name}")
@@ -32,6 +33,7 @@ def meeting_invitation(meeting, domain: str = "daihoi.local") -> bytes:
     cal = _calendar(meeting.title)
     cal.add("method", "REQUEST")
     cal.add_component(_meeting_event(meeting, domain))
+    cal.add_missing_timezones()
     return cal.to_ical()
 
 
@@ -48,4 +50,5 @@ def feed(meetings, deadlines, name: str, domain: str = "daihoi.local") -> bytes:
         event.add("dtstamp", dt.datetime.now(dt.UTC))
         event.add("description", f"{row.agency.name} — {row.get_role_display()}")
         cal.add_component(event)
+    cal.add_missing_timezones()
     return cal.to_ical()
