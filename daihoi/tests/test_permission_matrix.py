@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 
 from daihoi.accounts.models import Role
+from daihoi.documents import services as document_services
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
 from daihoi.planning.models import Area, Phase
@@ -62,6 +63,16 @@ MATRIX = {
     "planning:plan-edit": ("get", expect(200, **MANAGERS_ONLY)),
     "planning:agency-list": ("get", expect(200, officer=302, officer2=302)),
     "planning:agency-detail": ("get", expect(200, officer2=404)),
+    # The document is issued and addressed to the officer's agency, not to officer2's.
+    "documents:document-list": ("get", expect(200)),
+    "documents:document-create": ("get", expect(200, officer=403, officer2=403, member=403)),
+    "documents:document-register": ("get", expect(200, officer=403, officer2=403, member=403)),
+    "documents:document-detail": ("get", expect(200, officer2=404)),
+    "documents:document-edit": ("get", expect(302, officer=403, member=403, officer2=404)),
+    "documents:document-issue": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "documents:document-replace": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "documents:document-docx": ("get", expect(200, officer2=404)),
+    "documents:document-pdf": ("get", expect(200, officer2=404)),
     # The meeting invites the officer's agency (Ban Tuyên giáo), not officer2's.
     "meetings:meeting-list": ("get", expect(200)),
     "meetings:meeting-create": ("get", expect(200, officer=403, officer2=403, member=403)),
@@ -133,8 +144,22 @@ def objects(world, secretariat_access, propaganda_access):
     conclusion = meeting_services.conclusion_add(
         access=secretariat_access, meeting=meeting, text="Hoàn thành pano trước ngày khai mạc"
     )
+    document = document_services.document_issue(
+        access=secretariat_access,
+        document=document_services.document_create(
+            access=secretariat_access,
+            kind="TB",
+            issuer=world.agencies["vptu"],
+            subject="Kết luận cuộc họp Tiểu ban",
+            body="Nội dung.",
+            recipient_agencies=[world.agencies["btg"]],
+            signer=world.chair,
+        ),
+    )
+    document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
     return {
         "congress_id": world.congress.pk,
+        "document_id": document.pk,
         "meeting_id": meeting.pk,
         "conclusion_id": conclusion.pk,
         "token": CalendarFeed.objects.create(user=world.users["secretariat"]).token,
@@ -153,6 +178,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "meeting_id"],
         ["token"],
         ["congress_id", "task_id"],
+        ["congress_id", "document_id"],
         ["congress_id", "attachment_id"],
         ["congress_id", "update_id"],
         ["congress_id", "plan_id"],
