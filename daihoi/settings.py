@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "daihoi.documents",
     "daihoi.planning",
     "daihoi.meetings",
+    "daihoi.budget",
     "daihoi.demo",
 ]
 

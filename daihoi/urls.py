@@ -10,6 +10,7 @@ urlpatterns = [
     path("lich/", include("daihoi.meetings.calendar_urls")),
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
+    path("dai-hoi/<int:congress_id>/kinh-phi/", include("daihoi.budget.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
     path("", include("daihoi.organizations.urls")),
 ]

@@ -18,7 +18,9 @@ from daihoi.planning.models import Area, Phase
 
 ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "member",
          "editor", "outsider"]  # fmt: skip
-CHECKED_NAMESPACES = {"accounts", "organizations", "planning", "documents", "meetings", "calendar"}
+CHECKED_NAMESPACES = {
+    "accounts", "organizations", "planning", "documents", "meetings", "calendar", "budget",
+}  # fmt: skip
 
 # A compact way to write the expected status per role, in the order of ROLES:
 # officer = agency that leads the task; officer2 = agency with no part in it;
