@@ -54,7 +54,7 @@ class Document(models.Model):
     kind = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentKind.choices)
     issuer = models.ForeignKey(
         Agency,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="issued_documents",
         verbose_name=_("cơ quan ban hành"),
     )
@@ -78,7 +78,7 @@ class Document(models.Model):
     )
     signer = models.ForeignKey(
         Person,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="signed_documents",
@@ -101,7 +101,7 @@ class Document(models.Model):
     )
     replaces = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="replaced_by",
@@ -112,7 +112,7 @@ class Document(models.Model):
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("người tạo"),
     )

@@ -70,6 +70,15 @@ class Plan(models.Model):
         related_name="children",
         verbose_name=_("cụ thể hóa kế hoạch"),
     )
+    # Its entry in the congress's registry of official documents (kind KH).
+    document = models.OneToOneField(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan",
+        verbose_name=_("văn bản"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["year"])
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 from daihoi.core.text import fold
+from daihoi.documents import services as document_services
+from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.organizations.permissions import Access
 
@@ -62,6 +64,47 @@ def _same_congress(congress: Congress, *objects) -> None:
 # Plans -----------------------------------------------------------------------------------------
 
 
+def _plan_document_issuer(plan: Plan) -> Agency | None:
+    """The agency under which the plan is entered in the registry of official documents.
+
+    The registry numbers documents per issuing agency. A plan names that agency, or only the
+    code printed in its symbol; then the congress's agency bearing that code is the issuer and
+    becomes the plan's issuer too. The plan's code stays what its symbol prints, even when it
+    differs from the agency's own code (a subcommittee's plan issued under the Tỉnh ủy reads
+    "06-KH/TBPV"), so the registered document carries the plan's code. A plan whose agency
+    cannot be found stays outside the registry until one is chosen.
+    """
+    if plan.issuer is not None:
+        return plan.issuer
+    matches = list(Agency.objects.filter(congress=plan.congress, code__iexact=plan.issuer_code)[:2])
+    if len(matches) == 1:
+        plan.issuer = matches[0]
+        return matches[0]
+    return None
+
+
+def _sync_plan_document(access: Access, plan: Plan) -> None:
+    """Registers the plan as a KH document, or corrects its registry entry after an edit."""
+    issuer = _plan_document_issuer(plan)
+    if issuer is None:
+        return
+    fields = {
+        "issuer": issuer,
+        "number": plan.number,
+        "issued_on": plan.issued_on,
+        "subject": plan.subject,
+        "issuer_code": plan.issuer_code,
+    }
+    if plan.document is None:
+        plan.document = document_services.document_register(
+            access=access, kind=DocumentKind.KH, **fields
+        )
+    elif plan.document.origin == Document.Origin.REGISTERED:
+        document_services.document_correct_registration(
+            access=access, document=plan.document, **fields
+        )
+
+
 @transaction.atomic
 def plan_create(
     *,
@@ -96,6 +139,7 @@ def plan_create(
         committee=committee,
         parent=parent,
     )
+    _sync_plan_document(access, plan)
     _audit(plan, access, "Tạo kế hoạch")
     try:
         with transaction.atomic():
@@ -133,6 +177,7 @@ def plan_update(*, access: Access, plan: Plan, **fields) -> Plan:
             f"Số {plan.number} đã được {plan.issuer_code} dùng trong năm {plan.issued_on.year}.",
             field="number",
         )
+    _sync_plan_document(access, plan)
     _audit(plan, access, "Sửa kế hoạch")
     plan.save()
     return plan
