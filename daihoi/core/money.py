@@ -23,3 +23,63 @@ def parse_vnd(text: str) -> int:
     raise ValueError(
         "Số tiền không hợp lệ: chỉ nhập chữ số, có thể phân cách hàng nghìn bằng dấu chấm."
     )
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_BILLION = 10**9
+
+
+def _read_group(n: int, *, full: bool) -> list[str]:
+    """Three digits. A group after the first keeps its "không trăm" (2.021: "không trăm hai
+    mươi mốt"); a zero tens digit between a hundred and a unit reads "linh" (105)."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words: list[str] = []
+    if full or hundreds:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            if words:
+                words.append("linh")
+            words.append(_DIGITS[units])
+        return words
+    if tens == 1:
+        words.append("mười")
+        if units:
+            words.append("lăm" if units == 5 else _DIGITS[units])
+        return words
+    words += [_DIGITS[tens], "mươi"]
+    if units:
+        words.append({1: "mốt", 4: "tư", 5: "lăm"}.get(units, _DIGITS[units]))
+    return words
+
+
+def _read(n: int, *, leading: bool) -> list[str]:
+    if n >= _BILLION:
+        high, rest = divmod(n, _BILLION)
+        words = [*_read(high, leading=leading), "tỷ"]
+        return words + (_read(rest, leading=False) if rest else [])
+    words: list[str] = []
+    first = leading
+    for value, unit in ((n // 10**6, "triệu"), (n // 1000 % 1000, "nghìn"), (n % 1000, "")):
+        if value == 0:
+            continue  # empty groups are not read: 1.000.005 is "một triệu không trăm linh năm"
+        words += _read_group(value, full=not first)
+        if unit:
+            words.append(unit)
+        first = False
+    return words
+
+
+def amount_in_words(amount: int) -> str:
+    """The amount as written after "Bằng chữ:", capitalised and ending in "đồng".
+
+    123.000.000 → "Một trăm hai mươi ba triệu đồng".
+    """
+    amount = int(amount)
+    if amount == 0:
+        text = "không"
+    else:
+        text = " ".join(_read(abs(amount), leading=True))
+        if amount < 0:
+            text = "âm " + text
+    return f"{text[:1].upper()}{text[1:]} đồng"
