@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "daihoi.planning",
     "daihoi.meetings",
     "daihoi.budget",
+    "daihoi.intake",
     "daihoi.demo",
 ]
 

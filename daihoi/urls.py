@@ -11,6 +11,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
     path("dai-hoi/<int:congress_id>/kinh-phi/", include("daihoi.budget.urls")),
+    path("dai-hoi/<int:congress_id>/nhap-van-ban/", include("daihoi.intake.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
     path("", include("daihoi.organizations.urls")),
 ]

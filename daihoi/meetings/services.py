@@ -217,8 +217,11 @@ def conclusion_to_task(
     coordinating_agencies: Sequence[Agency] = (),
     deadline: dt.date | None = None,
     deadline_offset_days: int | None = None,
+    source_text: str = "",
 ) -> Task:
-    """Turns one conclusion into one task, linked both ways; locks the conclusion row."""
+    """Turns one conclusion into one task, linked both ways; locks the conclusion row.
+
+    `source_text` is the sentence the task was read from, when it came from a text."""
     _require(
         permissions.can_run_meetings(access)
         and conclusion.meeting.congress_id == access.congress.pk
@@ -241,7 +244,8 @@ def conclusion_to_task(
         committee=meeting.committee,
         leader_in_charge=meeting.chair,
         source=Task.Source.CONCLUSION,
-        source_text=f"Kết luận số {conclusion.number} tại {meeting.title} "
+        source_text=source_text
+        or f"Kết luận số {conclusion.number} tại {meeting.title} "
         f"({meeting.starts_at:%d/%m/%Y}): {conclusion.text}",
     )
     conclusion.task = task

@@ -20,6 +20,7 @@ ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "
          "editor", "outsider"]  # fmt: skip
 CHECKED_NAMESPACES = {
     "accounts", "organizations", "planning", "documents", "meetings", "calendar", "budget",
+    "intake",
 }  # fmt: skip
 
 # A compact way to write the expected status per role, in the order of ROLES:
@@ -86,6 +87,9 @@ MATRIX = {
     "meetings:issue-invitation": ("get", expect(200, officer=403, member=403, officer2=404)),
     "meetings:issue-notice": ("get", expect(200, officer=403, member=403, officer2=404)),
     "meetings:meeting-cancel": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "intake:start": ("get", expect(200, officer=403, officer2=403, member=403)),
+    # A GET of the confirm step sends a runner back to the start; the others are refused.
+    "intake:confirm": ("get", expect(302, officer=403, officer2=403, member=403)),
     "calendar:settings": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "calendar:renew": ("post", {r: 302 for r in ROLES}),
     # Whoever holds the secret token reads the feed; no login (calendar apps cannot log in).

@@ -17,6 +17,8 @@ def run_worker():
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
 
+# The worker runs in this process with its own transactions, so the test data must be committed.
+@pytest.mark.django_db(transaction=True)
 def test_invitation_mail_goes_to_each_invitee_once_with_an_ics(world, meeting):
     for key in ["officer", "officer2", "leader"]:
         world.users[key].email = f"{key}@kontum.gov.vn"

@@ -1,0 +1,114 @@
+"""From an extraction draft to the rows an officer reviews."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from daihoi.core.text import fold
+from daihoi.extraction import LEAD, Draft
+from daihoi.planning.models import Area, Phase
+
+from .matching import AgencyMatcher, Match
+
+# Words of a task and the area they point to, first match wins (folded).
+AREA_WORDS = [
+    (("kinh phi", "du toan", "du tru", "tai chinh"), Area.FINANCE),
+    (("an ninh", "trat tu", "bao ve", "phong chay"), Area.SECURITY),
+    (("y te", "dich", "covid", "suc khoe"), Area.HEALTH),
+    (("trang tri", "khanh tiet", "pano", "co to quoc", "co dang", "ap phich"), Area.CEREMONY),
+    (("van nghe", "van hoa", "trien lam", "trung bay"), Area.CULTURE),
+    (("chuyen trang", "chuyen muc", "bao chi", "phong su", "tin, bai"), Area.PRESS),
+    (("tuyen truyen",), Area.PROPAGANDA),
+    (("van kien", "bao cao chinh tri", "du thao"), Area.DOCUMENTS),
+    (("nhan su", "dai bieu chinh thuc"), Area.PERSONNEL),
+    (("co so vat chat", "hau can", "an, nghi", "an nghi", "dua don", "phuong tien", "hoi truong"),
+     Area.LOGISTICS),
+]  # fmt: skip
+_LEAD_IN = re.compile(r"^(cần|phải|có trách nhiệm|chịu trách nhiệm)\s+", re.IGNORECASE)
+
+
+def guess_area(text: str) -> str:
+    folded = fold(text)
+    for words, area in AREA_WORDS:
+        if any(w in folded for w in words):
+            return area
+    return Area.GENERAL
+
+
+def guess_phase(text: str) -> str:
+    folded = fold(text)
+    if "truoc, trong va sau" in folded or "truoc, trong, sau" in folded:
+        return Phase.THROUGHOUT
+    if "trong thoi gian dien ra" in folded or "trong dai hoi" in folded:
+        return Phase.DURING
+    if "sau dai hoi" in folded:
+        return Phase.AFTER
+    return Phase.BEFORE
+
+
+def clean_task(task: str, partners: list[str]) -> str:
+    """Drops the "chủ trì, phối hợp với B, C" lead-in so the task reads as what must be done."""
+    text = task.strip()
+    lowered = text.lower()
+    if lowered.startswith("chủ trì"):
+        text = text[len("chủ trì") :].lstrip(" ,")
+        lowered = text.lower()
+    for lead_in in ("phối hợp với", "phối hợp chặt chẽ với", "phối hợp"):
+        if lowered.startswith(lead_in):
+            text = text[len(lead_in) :].lstrip(" ,")
+            changed = True
+            while changed:
+                changed = False
+                for name in partners:
+                    if text.lower().startswith(name.lower()):
+                        text = text[len(name) :].lstrip(" ,")
+                        if text.lower().startswith("và "):
+                            text = text[3:]
+                        changed = True
+            text = text.lstrip(" ,")
+            break
+    text = _LEAD_IN.sub("", text)
+    text = text.rstrip(" ;.")
+    return (text[:1].upper() + text[1:]) if text else task.strip()
+
+
+@dataclass
+class ProposedRow:
+    group: int
+    written_agency: str
+    match: Match
+    role: str
+    task: str
+    deadline: dt.date | None
+    evidence: str
+    area: str
+    phase: str
+
+
+def proposed_rows(draft: Draft, matcher: AgencyMatcher) -> list[ProposedRow]:
+    """One row per (agency, task); rows of the same task and sentence share a group."""
+    groups: dict[tuple[str, str], int] = {}
+    partners: dict[tuple[str, str], list[str]] = {}
+    for a in draft.assignments:
+        key = (a.evidence, a.task)
+        groups.setdefault(key, len(groups) + 1)
+        if a.role != LEAD:
+            partners.setdefault(key, []).append(a.agency)
+    rows = []
+    for a in draft.assignments:
+        key = (a.evidence, a.task)
+        task = clean_task(a.task, partners.get(key, []))
+        rows.append(
+            ProposedRow(
+                group=groups[key],
+                written_agency=a.agency,
+                match=matcher.match(a.agency),
+                role=a.role,
+                task=task,
+                deadline=dt.date.fromisoformat(a.deadline) if a.deadline else None,
+                evidence=a.evidence,
+                area=guess_area(task),
+                phase=guess_phase(task),
+            )
+        )
+    return rows
