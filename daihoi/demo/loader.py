@@ -112,6 +112,12 @@ def reset_demo() -> int:
     congresses = demo_congresses()
     ids = [c.pk for c in congresses]
     task_ids = list(Task.objects.filter(congress_id__in=ids).values_list("pk", flat=True))
+    from daihoi.documents.models import Document
+    from daihoi.meetings.models import Meeting
+
+    Meeting.objects.filter(congress_id__in=ids).delete()
+    Document.objects.filter(congress_id__in=ids, replaces__isnull=False).delete()
+    Document.objects.filter(congress_id__in=ids).delete()
     # Delete tasks first: they protect the agencies they are assigned to.
     ProgressUpdate.objects.filter(task_id__in=task_ids).delete()
     Task.objects.filter(pk__in=task_ids).delete()
@@ -223,6 +229,10 @@ class _CongressLoader:
         self.acceptor = Access(self.users[username], self.congress, role)
         self.plans = self._plans()
         self._tasks()
+        if spec["key"] == "kontum":
+            from .meetings_demo import load_kontum_meetings
+
+            self.result.count("meetings", load_kontum_meetings(self))
 
     def _congress(self) -> Congress:
         spec = self.spec
