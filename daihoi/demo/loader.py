@@ -232,7 +232,8 @@ class _CongressLoader:
         if spec["key"] == "kontum":
             from .meetings_demo import load_kontum_meetings
 
-            self.result.count("meetings", load_kontum_meetings(self))
+            if created := load_kontum_meetings(self):
+                self.result.count("meetings", created)
 
     def _congress(self) -> Congress:
         spec = self.spec
