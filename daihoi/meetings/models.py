@@ -160,6 +160,32 @@ class Conclusion(models.Model):
         return f"{self.number}. {self.text[:60]}"
 
 
+def _attachment_path(instance: "MeetingAttachment", filename: str) -> str:
+    from pathlib import Path
+
+    return f"meetings/{instance.meeting_id}/{secrets.token_hex(8)}{Path(filename).suffix.lower()}"
+
+
+class MeetingAttachment(models.Model):
+    """A document attached to a meeting (report, draft, slides), served only through a view."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=120)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
 class CalendarFeed(models.Model):
     """A private, revocable calendar URL: whoever holds the token reads that user's calendar."""
 

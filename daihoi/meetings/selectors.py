@@ -9,7 +9,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning.models import ProgressUpdate, TaskAssignment
 from daihoi.planning.status import open_q
 
-from .models import Conclusion, Meeting
+from .models import Attendance, Conclusion, Meeting
 
 
 def meetings_visible_to(access: Access) -> QuerySet[Meeting]:
@@ -41,7 +41,12 @@ def meeting_detail(meeting: Meeting) -> Meeting:
             "invited_people",
             "invited_agencies",
             "agenda",
-            Prefetch("attendance", to_attr="attendance_rows"),
+            "attachments",
+            Prefetch(
+                "attendance",
+                queryset=Attendance.objects.select_related("person"),
+                to_attr="attendance_rows",
+            ),
             Prefetch(
                 "conclusions",
                 queryset=Conclusion.objects.select_related("task", "task__lead_agency"),

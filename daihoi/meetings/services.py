@@ -13,7 +13,7 @@ from daihoi.planning import services as planning_services
 from daihoi.planning.models import ProgressUpdate, Task
 
 from . import permissions
-from .models import AgendaItem, Attendance, Conclusion, Meeting
+from .models import AgendaItem, Attendance, Conclusion, Meeting, MeetingAttachment
 
 
 def _require(condition: bool) -> None:
@@ -252,6 +252,34 @@ def conclusion_to_task(
     _audit(conclusion, access, "Giao thành nhiệm vụ")
     conclusion.save()
     return task
+
+
+@transaction.atomic
+def meeting_attach(
+    *, access: Access, meeting: Meeting, uploads: Sequence
+) -> list[MeetingAttachment]:
+    """Attaches documents to a meeting; all or none, each checked like any attachment."""
+    from daihoi.core.uploads import validate_attachment
+
+    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
+    if not uploads:
+        raise BusinessError("Chưa chọn tệp nào.", field="files")
+    kinds = [validate_attachment(upload) for upload in uploads]
+    rows = [
+        MeetingAttachment.objects.create(
+            meeting=meeting,
+            file=upload,
+            original_name=(upload.name or "tep")[:255],
+            size=upload.size,
+            content_type=kind,
+            uploaded_by=access.user,
+        )  # fmt: skip
+        for upload, kind in zip(uploads, kinds, strict=True)
+    ]
+    meeting._change_reason = "Đính kèm tài liệu: " + ", ".join(r.original_name for r in rows)
+    meeting._history_user = access.user
+    meeting.save()
+    return rows
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -23,7 +23,7 @@ from .forms import (
     MeetingForm,
     RecordForm,
 )
-from .models import Attendance, Conclusion, Meeting
+from .models import Attendance, Conclusion, Meeting, MeetingAttachment
 
 NOT_ALLOWED = "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới thực hiện thao tác này."
 
@@ -320,6 +320,37 @@ def meeting_issue_invitation(request: HttpRequest, congress_id: int, meeting_id:
 @login_required
 def meeting_issue_notice(request: HttpRequest, congress_id: int, meeting_id: int):
     return _issue(request, congress_id, meeting_id, "notice")
+
+
+@login_required
+@require_POST
+def meeting_attach(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    meeting = _get_meeting(access, meeting_id)
+    if not permissions.can_run_meetings(access):
+        return _forbidden(request, NOT_ALLOWED)
+    try:
+        rows = services.meeting_attach(
+            access=access, meeting=meeting, uploads=request.FILES.getlist("files")
+        )
+        messages.success(request, f"Đã đính kèm {len(rows)} tệp.")
+    except BusinessError as error:
+        messages.error(request, error.message)
+    return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+
+
+@login_required
+def meeting_attachment(
+    request: HttpRequest, congress_id: int, meeting_id: int, file_id: int
+) -> FileResponse:
+    access = access_congress(request.user, congress_id)
+    meeting = _get_meeting(access, meeting_id)
+    attachment = get_object_or_404(MeetingAttachment, pk=file_id, meeting=meeting)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
 
 
 @login_required

@@ -1,10 +1,8 @@
 """Every change of plans and tasks that users cause. Keyword-only, explicit actor, atomic."""
 
 import datetime as dt
-import mimetypes
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +10,7 @@ from django.utils import timezone
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 from daihoi.core.text import fold
+from daihoi.core.uploads import validate_attachment
 from daihoi.documents import services as document_services
 from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Committee, Congress, Person
@@ -19,29 +18,6 @@ from daihoi.organizations.permissions import Access
 
 from . import permissions
 from .models import Attachment, Plan, ProgressUpdate, Task, TaskAssignment, TaskReview
-
-ALLOWED_ATTACHMENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xls": "application/vnd.ms-excel",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".txt": "text/plain",
-}
-# The first bytes of each allowed kind, so a renamed executable is refused.
-_MAGIC = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-    ".xls": (b"\xd0\xcf\x11\xe0",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG",),
-}
 
 
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
@@ -420,32 +396,6 @@ def task_update(
     return task
 
 
-def _validate_attachment(upload: UploadedFile) -> str:
-    name = upload.name or ""
-    suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if suffix not in ALLOWED_ATTACHMENT_TYPES:
-        raise BusinessError(
-            f"Tệp “{name}” không đúng định dạng cho phép (PDF, Word, Excel, ảnh JPG/PNG, TXT).",
-            field="attachments",
-        )
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise BusinessError(
-            f"Tệp “{name}” vượt quá dung lượng cho phép {limit // (1024 * 1024)} MB.",
-            field="attachments",
-        )
-    if upload.size == 0:
-        raise BusinessError(f"Tệp “{name}” rỗng.", field="attachments")
-    head = upload.read(8)
-    upload.seek(0)
-    signatures = _MAGIC.get(suffix)
-    if signatures and not head.startswith(signatures):
-        raise BusinessError(
-            f"Nội dung tệp “{name}” không khớp với phần mở rộng {suffix}.", field="attachments"
-        )
-    return ALLOWED_ATTACHMENT_TYPES[suffix] or mimetypes.guess_type(name)[0] or ""
-
-
 @transaction.atomic
 def task_report_progress(
     *,
@@ -476,7 +426,7 @@ def task_report_progress(
             raise BusinessError("Nhiệm vụ đã được báo cáo hoàn thành, đang chờ xác nhận.")
     if not text.strip():
         raise BusinessError("Vui lòng nhập nội dung báo cáo.", field="text")
-    content_types = [_validate_attachment(f) for f in attachments]
+    content_types = [validate_attachment(f) for f in attachments]
     # The secretariat may enter a report on behalf of the lead agency.
     role = permissions.agency_role_in_task(access, task)
     agency_id = access.agency_id if role is not None else task.lead_agency_id
@@ -611,3 +561,6 @@ def congress_reschedule(
             _copy_state_to_assignments(task)
             moved += 1
     return moved
+
+
+_validate_attachment = validate_attachment  # older name used by other apps

@@ -87,9 +87,34 @@ MATRIX = {
     "meetings:issue-invitation": ("get", expect(200, officer=403, member=403, officer2=404)),
     "meetings:issue-notice": ("get", expect(200, officer=403, member=403, officer2=404)),
     "meetings:meeting-cancel": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "meetings:meeting-attach": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "meetings:meeting-attachment": ("get", expect(200, officer2=404)),
     "intake:start": ("get", expect(200, officer=403, officer2=403, member=403)),
     # A GET of the confirm step sends a runner back to the start; the others are refused.
     "intake:confirm": ("get", expect(302, officer=403, officer2=403, member=403)),
+    # Ban Tuyên giáo's (officer's) estimate, approved by Sở Tài chính (officer2 is Finance):
+    # approved estimates are locked, so the owner's edit pages send it back with a message.
+    "budget:overview": ("get", expect(200)),
+    "budget:norm-list": ("get", expect(200)),
+    "budget:norm-create": ("get", expect(403, admin=200, officer2=200)),
+    "budget:norm-edit": ("get", expect(403, admin=200, officer2=200)),
+    "budget:norm-import": ("get", expect(403, admin=200, officer2=200)),
+    "budget:norm-export": ("get", expect(200)),
+    "budget:estimate-list": ("get", expect(200)),
+    "budget:estimate-create": ("get", expect(403, officer=302, officer2=200)),
+    "budget:estimate-detail": ("get", expect(200)),
+    "budget:estimate-edit": ("get", expect(403, officer=302)),
+    "budget:line-add": ("get", expect(403, officer=302)),
+    "budget:line-edit": ("get", expect(403, officer=302)),
+    "budget:line-delete": ("post", expect(403, officer=302)),
+    "budget:estimate-submit": ("post", expect(403, officer=302)),
+    "budget:estimate-return": ("post", expect(403, admin=302, officer2=302)),
+    "budget:estimate-approve": ("get", expect(403, admin=302, officer2=302)),
+    "budget:spending": ("get", expect(200)),
+    "budget:spending-attachment": ("get", expect(200)),
+    "budget:compilation": ("get", expect(200, officer=403)),
+    "budget:compilation-xlsx": ("get", expect(200, officer=403)),
+    "budget:compilation-docx": ("get", expect(200, officer=403)),
     "calendar:settings": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "calendar:renew": ("post", {r: 302 for r in ROLES}),
     # Whoever holds the secret token reads the feed; no login (calendar apps cannot log in).
@@ -147,6 +172,11 @@ def objects(world, secretariat_access, propaganda_access):
         chair=world.chair,
         invited_agencies=[world.agencies["btg"]],
     )
+    attachment = meeting_services.meeting_attach(
+        access=secretariat_access,
+        meeting=meeting,
+        uploads=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test")],
+    )[0]
     conclusion = meeting_services.conclusion_add(
         access=secretariat_access, meeting=meeting, text="Hoàn thành pano trước ngày khai mạc"
     )
@@ -163,11 +193,15 @@ def objects(world, secretariat_access, propaganda_access):
         ),
     )
     document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
+    from daihoi.budget.tests.helpers import approved_estimate_with_spending
+
     return {
+        **approved_estimate_with_spending(world),
         "congress_id": world.congress.pk,
         "document_id": document.pk,
         "meeting_id": meeting.pk,
         "conclusion_id": conclusion.pk,
+        "file_id": attachment.pk,
         "token": CalendarFeed.objects.create(user=world.users["secretariat"]).token,
         "task_id": task.pk,
         "attachment_id": update.attachments.get().pk,
@@ -180,7 +214,12 @@ def objects(world, secretariat_access, propaganda_access):
 
 def _kwargs_for(name: str, objects: dict) -> dict:
     for keys in (
+        ["congress_id", "estimate_id", "line_id"],
+        ["congress_id", "estimate_id"],
+        ["congress_id", "norm_id"],
+        ["congress_id", "spending_attachment_id"],
         ["congress_id", "meeting_id", "conclusion_id"],
+        ["congress_id", "meeting_id", "file_id"],
         ["congress_id", "meeting_id"],
         ["token"],
         ["congress_id", "task_id"],

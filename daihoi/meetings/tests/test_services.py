@@ -177,3 +177,16 @@ def test_conclusion_rows_are_unique_per_meeting_number(secretariat_access, meeti
     services.conclusion_add(access=secretariat_access, meeting=meeting, text="Một")
     with pytest.raises(IntegrityError), transaction.atomic():
         Conclusion.objects.create(meeting=meeting, number=1, text="Trùng")
+
+
+def test_meeting_documents_are_attached_all_or_none(world, secretariat_access, meeting):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    good = SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 du thao")
+    bad = SimpleUploadedFile("virus.exe", b"MZ")
+    with pytest.raises(BusinessError, match="không đúng định dạng"):
+        services.meeting_attach(access=secretariat_access, meeting=meeting, uploads=[good, bad])
+    assert not meeting.attachments.exists()
+    good.seek(0)
+    services.meeting_attach(access=secretariat_access, meeting=meeting, uploads=[good])
+    assert meeting.attachments.get().original_name == "du-thao.pdf"
