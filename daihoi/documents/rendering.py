@@ -1,6 +1,7 @@
 """The DOCX of an official document in the layout of its congress's rules (see layout.py)."""
 
 import io
+from collections.abc import Callable, Collection, Sequence
 
 from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -328,13 +329,69 @@ def _signature(doc, document: Document, rules: Layout) -> None:
         _line(right, document.signer.full_name, rules.signature_pt, bold=True)
 
 
-def render_docx(document: Document) -> bytes:
+def add_body_text(doc, rules: Layout, text: str, *, bold=False, italic=False) -> None:
+    """One more body paragraph (justified, first-line indent) after the document's own body."""
+    paragraph = _paragraph(
+        doc, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=0, after=layout.BODY_SPACE_AFTER_PT
+    )
+    paragraph.paragraph_format.first_line_indent = Cm(layout.BODY_FIRST_LINE_INDENT_CM)
+    paragraph.paragraph_format.line_spacing = layout.BODY_LINE_SPACING
+    _run(paragraph, text, rules.body_pt, bold=bold, italic=italic)
+
+
+def add_table(
+    doc,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    widths_mm: Sequence[float],
+    right_aligned: Collection[int] = (),
+    bold_rows: Collection[int] = (),
+    size: float = 12,
+) -> None:
+    """A bordered data table inside the body (a budget summary, a list): a bold centred header,
+    then the rows; columns listed in `right_aligned` hold numbers. Widths are set on the grid
+    and on every cell, as LibreOffice needs."""
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    fixed = OxmlElement("w:tblLayout")
+    fixed.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(fixed)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    for r, values in enumerate([header, *rows]):
+        for c, (cell, width) in enumerate(zip(table.rows[r].cells, widths_mm, strict=True)):
+            cell.width = Mm(width)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            if r == 0:
+                align = WD_ALIGN_PARAGRAPH.CENTER
+            elif c in right_aligned:
+                align = WD_ALIGN_PARAGRAPH.RIGHT
+            else:
+                align = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.alignment = align
+            paragraph.paragraph_format.space_before = Pt(2)
+            paragraph.paragraph_format.space_after = Pt(2)
+            _run(paragraph, str(values[c]), size, bold=r == 0 or (r - 1) in bold_rows)
+    spacer = _paragraph(doc, after=layout.BODY_SPACE_AFTER_PT)
+    _run(spacer, "", 6)
+
+
+def render_docx(
+    document: Document, *, after_body: Callable[[object, Layout], None] | None = None
+) -> bytes:
+    """`after_body(doc, rules)` may add tables and paragraphs between the body and signature."""
     rules = layout.for_rules(document.congress.document_rules)
     doc = DocxDocument()
     _setup(doc, rules)
     _header(doc, document, rules)
     _title(doc, document, rules)
     _body(doc, document, rules)
+    if after_body is not None:
+        after_body(doc, rules)
     _signature(doc, document, rules)
     out = io.BytesIO()
     doc.save(out)
