@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "daihoi.documents",
     "daihoi.planning",
     "daihoi.meetings",
+    "daihoi.reporting",
     "daihoi.budget",
+    "daihoi.notifications",
     "daihoi.intake",
     "daihoi.demo",
 ]

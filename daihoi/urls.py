@@ -8,10 +8,12 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("daihoi.accounts.urls")),
     path("lich/", include("daihoi.meetings.calendar_urls")),
+    path("thong-bao/", include("daihoi.notifications.urls")),
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
     path("dai-hoi/<int:congress_id>/kinh-phi/", include("daihoi.budget.urls")),
     path("dai-hoi/<int:congress_id>/nhap-van-ban/", include("daihoi.intake.urls")),
+    path("dai-hoi/<int:congress_id>/bao-cao/", include("daihoi.reporting.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
     path("", include("daihoi.organizations.urls")),
 ]

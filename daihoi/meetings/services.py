@@ -12,7 +12,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import ProgressUpdate, Task
 
-from . import permissions
+from . import permissions, signals
 from .models import AgendaItem, Attendance, Conclusion, Meeting, MeetingAttachment
 
 
@@ -365,6 +365,11 @@ def meeting_issue_invitation(
     _audit(meeting, access, f"Ban hành giấy mời số {document.symbol}")
     meeting.save()
     transaction.on_commit(lambda: send_meeting_invitation.enqueue(meeting.pk))
+    transaction.on_commit(
+        lambda: signals.meeting_invitation_issued.send(
+            sender=Meeting, meeting=meeting, document=document, actor=access.user
+        )
+    )
     return document
 
 

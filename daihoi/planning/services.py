@@ -16,8 +16,12 @@ from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.organizations.permissions import Access
 
-from . import permissions
+from . import permissions, signals
 from .models import Attachment, Plan, ProgressUpdate, Task, TaskAssignment, TaskReview
+
+
+def _after_commit(signal, **kwargs) -> None:
+    transaction.on_commit(lambda: signal.send(sender=Task, **kwargs))
 
 
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
@@ -311,6 +315,12 @@ def task_create(
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, coordinating_agencies, appraising_agency)
+    _after_commit(
+        signals.task_assigned,
+        task=task,
+        agency_ids=list(task.assignments.values_list("agency_id", flat=True)),
+        actor=access.user,
+    )
     return task
 
 
@@ -389,10 +399,14 @@ def task_update(
         task, [lead_agency, *coordinating_agencies, *filter(None, [appraising_agency])]
     )
     _audit(task, access, "Sửa nhiệm vụ")
+    before = set(task.assignments.values_list("agency_id", flat=True))
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, coordinating_agencies, appraising_agency)
     _copy_state_to_assignments(task)
+    added = set(task.assignments.values_list("agency_id", flat=True)) - before
+    if added:
+        _after_commit(signals.task_assigned, task=task, agency_ids=sorted(added), actor=access.user)
     return task
 
 
@@ -452,6 +466,7 @@ def task_report_progress(
     if agency_id == task.lead_agency_id:
         task.progress = percent
     if reports_completion:
+        _after_commit(signals.task_completion_reported, task=task, actor=access.user)
         task.reported_complete_on = local_today()
         _audit(task, access, "Báo cáo hoàn thành, chờ xác nhận")
     else:
@@ -479,6 +494,9 @@ def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
     TaskReview.objects.create(
         task=task, reviewer=access.user, decision=TaskReview.Decision.ACCEPTED, comment=comment
     )
+    _after_commit(
+        signals.task_reviewed, task=task, decision="accepted", comment=comment, actor=access.user
+    )
     return task
 
 
@@ -500,6 +518,13 @@ def task_return(*, access: Access, task: Task, comment: str) -> Task:
         reviewer=access.user,
         decision=TaskReview.Decision.RETURNED,
         comment=comment.strip(),
+    )
+    _after_commit(
+        signals.task_reviewed,
+        task=task,
+        decision="returned",
+        comment=comment.strip(),
+        actor=access.user,
     )
     return task
 

@@ -20,7 +20,7 @@ ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "
          "editor", "outsider"]  # fmt: skip
 CHECKED_NAMESPACES = {
     "accounts", "organizations", "planning", "documents", "meetings", "calendar", "budget",
-    "intake",
+    "intake", "notifications", "reporting",
 }  # fmt: skip
 
 # A compact way to write the expected status per role, in the order of ROLES:

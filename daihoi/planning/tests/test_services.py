@@ -434,3 +434,42 @@ def test_obstacles_of_finished_tasks_leave_the_dashboard(
     assert [u.obstacle for u in selectors.open_obstacles(leader_access)] == ["Thiếu cờ"]
     services.task_accept(access=leader_access, task=task)
     assert list(selectors.open_obstacles(leader_access)) == []
+
+
+def test_domain_events_are_sent_only_after_commit(
+    world, secretariat_access, propaganda_access, leader_access, django_capture_on_commit_callbacks
+):
+    from daihoi.planning import signals
+
+    received = []
+
+    def listen(signal_name):
+        def receiver(sender, **kwargs):
+            received.append((signal_name, kwargs.get("decision")))
+
+        return receiver
+
+    receivers = {name: listen(name) for name in ["assigned", "completed", "reviewed"]}
+    signals.task_assigned.connect(receivers["assigned"])
+    signals.task_completion_reported.connect(receivers["completed"])
+    signals.task_reviewed.connect(receivers["reviewed"])
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            task = make_task(secretariat_access, world)
+        assert received == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.task_report_progress(
+                access=propaganda_access,
+                task=task,
+                text="Xong",
+                percent=100,
+                reports_completion=True,
+            )
+            services.task_accept(access=leader_access, task=task)
+    finally:
+        signals.task_assigned.disconnect(receivers["assigned"])
+        signals.task_completion_reported.disconnect(receivers["completed"])
+        signals.task_reviewed.disconnect(receivers["reviewed"])
+    assert received == [("assigned", None), ("completed", None), ("reviewed", "accepted")]

@@ -1,0 +1,14 @@
+"""Domain events of planning, sent after the transaction commits.
+
+Apps further down (notifications, reporting) listen; planning never imports them.
+Every signal is sent with `sender=Task` and keyword arguments named below.
+"""
+
+from django.dispatch import Signal
+
+# task, agency_ids (newly assigned, any role), actor
+task_assigned = Signal()
+# task, actor (the lead agency reported it complete; it waits for acceptance)
+task_completion_reported = Signal()
+# task, decision ("accepted" / "returned"), comment, actor
+task_reviewed = Signal()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReportingConfig(AppConfig):
+    name = "daihoi.reporting"
+    label = "reporting"
+    verbose_name = "Báo cáo, giám sát"
