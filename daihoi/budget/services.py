@@ -11,13 +11,9 @@ from django.utils import timezone
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.money import format_vnd
+from daihoi.core.uploads import validate_attachment
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task
-
-try:  # the shared upload checks, once they live in core
-    from daihoi.core.uploads import validate_attachment
-except ImportError:  # pragma: no cover
-    from daihoi.planning.services import _validate_attachment as validate_attachment
 
 from . import permissions, spreadsheets
 from .models import (
