@@ -10,12 +10,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from daihoi.core.money import parse_vnd
+from daihoi.core.spreadsheets import safe_cell
+from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
 
 from .models import MAX_UNIT_PRICE, Category
 
-# A cell a spreadsheet would run as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = "#,##0"
 
 NORM_COLUMNS = [
@@ -31,20 +31,6 @@ NORM_COLUMNS = [
 _CATEGORY_BY_LABEL = {fold(str(c.label)): c.value for c in Category} | {
     c.value: c.value for c in Category
 }
-
-
-def safe_cell(value):
-    """Text that begins like a formula is written with a leading apostrophe, so it stays text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _unsafe_text(value) -> str:
-    text = "" if value is None else str(value).strip()
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
-        text = text[1:]
-    return text
 
 
 def _header_row(sheet, labels: list[str]) -> None:

@@ -1,0 +1,109 @@
+"""XLSX helpers for every export and import: safe cells, headers, dates as people type them."""
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD/MM/YYYY"
+# A cell a spreadsheet would run as a formula (CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Day 0 of Excel's 1900 date system, shifted by its fictitious 29/02/1900.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+
+def safe_cell(value):
+    """Text that begins like a formula is written with a leading apostrophe, so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unsafe_text(value) -> str:
+    """The text of a cell read back, without the apostrophe `safe_cell` added."""
+    text = "" if value is None else str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        text = text[1:]
+    return text
+
+
+def header_row(sheet, labels: Sequence[str]) -> None:
+    sheet.append(list(labels))
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def set_widths(sheet, widths: Sequence[int]) -> None:
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def table_workbook(
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    widths: Sequence[int] = (),
+    heading: Sequence[str] = (),
+) -> bytes:
+    """One sheet: optional heading lines (the filters applied), the header, then the rows.
+
+    Every text cell goes through `safe_cell`; dates get the dd/mm/yyyy format.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for line in heading:
+        sheet.append([safe_cell(line)])
+        sheet.cell(sheet.max_row, 1).font = Font(italic=True)
+    if heading:
+        sheet.append([])
+    header_row(sheet, header)
+    first_data_row = sheet.max_row + 1
+    for values in rows:
+        sheet.append([safe_cell(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+    if widths:
+        set_widths(sheet, widths)
+    sheet.freeze_panes = sheet.cell(first_data_row, 1).coordinate
+    return workbook_bytes(workbook)
+
+
+def read_date(value) -> dt.date:
+    """A date cell as Excel stores it, an Excel serial number, or text dd/mm/yyyy.
+
+    Raises ValueError with a message for people when the value is not a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"“{value}” không phải ngày hợp lệ (dd/mm/yyyy)")
+    if isinstance(value, int | float):
+        if value != int(value) or not 1 <= value <= 2958465:
+            raise ValueError(f"“{value}” không phải ngày hợp lệ (dd/mm/yyyy)")
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = str(value).strip()
+    if text.isdigit() and len(text) <= 6:
+        return read_date(int(text))
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"“{text}” không phải ngày hợp lệ (dd/mm/yyyy)")
