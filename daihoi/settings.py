@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "daihoi.budget",
     "daihoi.notifications",
     "daihoi.intake",
+    "daihoi.audit",
     "daihoi.demo",
 ]
 

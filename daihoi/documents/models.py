@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.organizations.models import Agency, Congress, Person
 
 
@@ -38,7 +39,7 @@ def _file_path(document: "Document", filename: str) -> str:
     return f"documents/{document.congress_id}/{document.year or 'du-thao'}/{filename}"
 
 
-class Document(models.Model):
+class Document(SoftDeleteModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")

@@ -358,3 +358,30 @@ def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
         document._change_reason = "Tạo bản PDF"
         document.save(update_fields=["pdf"])
     return document
+
+
+@transaction.atomic
+def document_delete(*, access: Access, document: Document) -> Document:
+    """Only a draft goes to the trash; an issued document keeps its number and is superseded."""
+    _require(
+        access.can_manage and document.congress_id == access.congress.pk,
+        "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản.",
+    )
+    if not document.is_draft:
+        raise BusinessError(
+            "Văn bản đã ban hành không xóa được; hãy ban hành văn bản thay thế nếu cần."
+        )
+    document.mark_deleted(access.user)
+    _save(document, access, "Xóa dự thảo")
+    return document
+
+
+@transaction.atomic
+def document_restore(*, access: Access, document: Document) -> Document:
+    _require(
+        access.can_manage and document.congress_id == access.congress.pk,
+        "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản.",
+    )
+    document.mark_restored()
+    _save(document, access, "Khôi phục dự thảo")
+    return document

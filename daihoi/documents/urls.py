@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:document_id>/thay-the/", views.document_replace, name="document-replace"),
     path("<int:document_id>/docx/", views.document_docx, name="document-docx"),
     path("<int:document_id>/pdf/", views.document_pdf, name="document-pdf"),
+    path("<int:document_id>/xoa/", views.document_delete, name="document-delete"),
 ]

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from daihoi.core.exceptions import BusinessError
+from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.organizations.permissions import access_congress
 
 from . import permissions, selectors, services
@@ -212,3 +212,21 @@ def document_docx(request: HttpRequest, congress_id: int, document_id: int) -> F
 @login_required
 def document_pdf(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
     return _download(request, congress_id, document_id, "pdf")
+
+
+@login_required
+@require_POST
+def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    document = selectors.document_for(access, document_id)
+    try:
+        services.document_delete(access=access, document=document)
+    except PermissionDenied as error:
+        return render(request, "403.html", {"message": error.message}, status=403)
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect(
+            "documents:document-detail", congress_id=congress_id, document_id=document.pk
+        )
+    messages.success(request, "Đã chuyển dự thảo vào thùng rác.")
+    return redirect("documents:document-list", congress_id=congress_id)

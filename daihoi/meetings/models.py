@@ -6,11 +6,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.planning.models import ProgressUpdate, Task
 
 
-class Meeting(models.Model):
+class Meeting(SoftDeleteModel):
     class Kind(models.TextChoices):
         SUBCOMMITTEE = "subcommittee", _("Phiên họp tiểu ban")
         CONFERENCE = "conference", _("Hội nghị")

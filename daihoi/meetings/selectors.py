@@ -20,7 +20,10 @@ def meetings_visible_to(access: Access) -> QuerySet[Meeting]:
             conclusion_count=Count("conclusions", distinct=True),
             open_task_count=Count(
                 "conclusions",
-                filter=Q(conclusions__task__isnull=False) & open_q("conclusions__task__"),
+                filter=Q(
+                    conclusions__task__isnull=False, conclusions__task__deleted_at__isnull=True
+                )
+                & open_q("conclusions__task__"),
                 distinct=True,
             ),
         )
@@ -71,7 +74,10 @@ def proposed_obstacles(access: Access, committee: Committee | None, since: dt.da
     """Unresolved obstacles raised since the committee's last meeting, on the committee's tasks
     (or on any task of the congress when the meeting has no committee)."""
     qs = ProgressUpdate.objects.filter(
-        task__congress=access.congress, obstacle_resolved=False, task__accepted=False
+        task__congress=access.congress,
+        obstacle_resolved=False,
+        task__accepted=False,
+        task__deleted_at__isnull=True,
     ).exclude(obstacle="")
     if committee is not None:
         qs = qs.filter(Q(task__committee=committee) | Q(task__committee__isnull=True))

@@ -337,11 +337,11 @@ def meeting_issue_invitation(
     signer_title: str = "",
     authority: str = "",
 ):
-    """Issues the Giấy mời (a numbered GM document) and emails the invitees in the background.
+    """Issues the Giấy mời (a numbered GM document); after commit, `meeting_invitation_issued`
+    tells the invitees (notifications mails them the invitation with an .ics).
 
     A second invitation supersedes the first."""
     from . import notices
-    from .tasks import send_meeting_invitation
 
     _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -364,7 +364,6 @@ def meeting_issue_invitation(
     meeting.invitation = document
     _audit(meeting, access, f"Ban hành giấy mời số {document.symbol}")
     meeting.save()
-    transaction.on_commit(lambda: send_meeting_invitation.enqueue(meeting.pk))
     transaction.on_commit(
         lambda: signals.meeting_invitation_issued.send(
             sender=Meeting, meeting=meeting, document=document, actor=access.user
@@ -416,3 +415,24 @@ def meeting_issue_notice(
     _audit(meeting, access, f"Ban hành thông báo kết luận số {document.symbol}")
     meeting.save()
     return document
+
+
+@transaction.atomic
+def meeting_delete(*, access: Access, meeting: Meeting) -> Meeting:
+    """Moves the meeting to the trash; its conclusions' tasks stay (they are tracked work)."""
+    if not (access.can_manage and meeting.congress_id == access.congress.pk):
+        raise PermissionDenied("Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.")
+    meeting.mark_deleted(access.user)
+    _audit(meeting, access, "Xóa cuộc họp")
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_restore(*, access: Access, meeting: Meeting) -> Meeting:
+    if not (access.can_manage and meeting.congress_id == access.congress.pk):
+        raise PermissionDenied("Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.")
+    meeting.mark_restored()
+    _audit(meeting, access, "Khôi phục cuộc họp")
+    meeting.save()
+    return meeting

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:meeting_id>/giay-moi/", views.meeting_issue_invitation, name="issue-invitation"),
     path("<int:meeting_id>/thong-bao/", views.meeting_issue_notice, name="issue-notice"),
     path("<int:meeting_id>/huy/", views.meeting_cancel, name="meeting-cancel"),
+    path("<int:meeting_id>/xoa/", views.meeting_delete, name="meeting-delete"),
     path("<int:meeting_id>/tai-lieu/", views.meeting_attach, name="meeting-attach"),
     path(
         "<int:meeting_id>/tai-lieu/<int:file_id>/",

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from daihoi.core.exceptions import BusinessError
+from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.organizations.models import Committee, Person
 from daihoi.organizations.permissions import Access, access_congress
 from daihoi.planning.views import PAGE_SIZE, _apply_error, _forbidden
@@ -366,3 +366,16 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     except BusinessError as error:
         messages.error(request, error.message)
     return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    meeting = _get_meeting(access, meeting_id)
+    try:
+        services.meeting_delete(access=access, meeting=meeting)
+    except PermissionDenied as error:
+        return _forbidden(request, error.message)
+    messages.success(request, "Đã chuyển cuộc họp vào thùng rác; Văn phòng có thể khôi phục.")
+    return redirect("meetings:meeting-list", congress_id=congress_id)

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from .status import StatusClass, classify
@@ -33,7 +34,7 @@ class Phase(models.TextChoices):
     THROUGHOUT = "throughout", _("Trước, trong và sau Đại hội")
 
 
-class Plan(models.Model):
+class Plan(SoftDeleteModel):
     """Kế hoạch: an official plan holding tasks; it may concretise a parent plan."""
 
     congress = models.ForeignKey(
@@ -108,7 +109,7 @@ class Plan(models.Model):
         return f"{self.number:02d}-KH/{self.issuer_code}"
 
 
-class Task(models.Model):
+class Task(SoftDeleteModel):
     class Source(models.TextChoices):
         PLAN = "plan", _("Theo kế hoạch")
         CONCLUSION = "conclusion", _("Kết luận cuộc họp")
@@ -291,7 +292,7 @@ class TaskAssignment(models.Model):
         return f"{self.agency} — {self.get_role_display()}"
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(SoftDeleteModel):
     """Báo cáo tiến độ from an assigned agency; may raise an obstacle (vướng mắc)."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")

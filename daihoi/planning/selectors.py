@@ -173,6 +173,7 @@ def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressU
             obstacle_resolved=False,
             task__accepted=False,
             task__cancelled=False,
+            task__deleted_at__isnull=True,
         )
         .exclude(obstacle="")
         .select_related("task", "agency", "author")

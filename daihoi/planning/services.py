@@ -589,3 +589,81 @@ def congress_reschedule(
 
 
 _validate_attachment = validate_attachment  # older name used by other apps
+
+
+# Soft deletion ---------------------------------------------------------------------------------
+
+
+def _require_secretariat(access: Access, congress_id: int) -> None:
+    _require(
+        access.can_manage and congress_id == access.congress.pk,
+        "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.",
+    )
+
+
+@transaction.atomic
+def task_delete(*, access: Access, task: Task, reason: str = "") -> Task:
+    """Moves the task to the trash: it leaves every list, inbox and count; restorable."""
+    _require_secretariat(access, task.congress_id)
+    task = _lock_task(task, None)
+    task.mark_deleted(access.user)
+    task.version += 1
+    _audit(task, access, "Xóa nhiệm vụ" + (f": {reason.strip()}" if reason.strip() else ""))
+    task.save()
+    # The inbox reads assignment rows only; marking them not live keeps it one index scan.
+    TaskAssignment.objects.filter(task=task).update(cancelled=True)
+    return task
+
+
+@transaction.atomic
+def task_restore(*, access: Access, task: Task) -> Task:
+    _require_secretariat(access, task.congress_id)
+    task = Task.all_objects.select_for_update().get(pk=task.pk)
+    task.mark_restored()
+    task.version += 1
+    _audit(task, access, "Khôi phục nhiệm vụ")
+    task.save()
+    _copy_state_to_assignments(task)
+    return task
+
+
+@transaction.atomic
+def progress_update_delete(*, access: Access, update: ProgressUpdate) -> ProgressUpdate:
+    _require_secretariat(access, update.task.congress_id)
+    update.mark_deleted(access.user)
+    _audit(update, access, "Xóa báo cáo tiến độ")
+    update.save()
+    return update
+
+
+@transaction.atomic
+def progress_update_restore(*, access: Access, update: ProgressUpdate) -> ProgressUpdate:
+    _require_secretariat(access, update.task.congress_id)
+    update.mark_restored()
+    _audit(update, access, "Khôi phục báo cáo tiến độ")
+    update.save()
+    return update
+
+
+@transaction.atomic
+def plan_delete(*, access: Access, plan: Plan) -> Plan:
+    _require_secretariat(access, plan.congress_id)
+    live = plan.tasks.count()
+    if live:
+        raise BusinessError(
+            f"Kế hoạch còn {live} nhiệm vụ; hãy chuyển các nhiệm vụ sang kế hoạch khác hoặc xóa "
+            "chúng trước."
+        )
+    plan.mark_deleted(access.user)
+    _audit(plan, access, "Xóa kế hoạch")
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_restore(*, access: Access, plan: Plan) -> Plan:
+    _require_secretariat(access, plan.congress_id)
+    plan.mark_restored()
+    _audit(plan, access, "Khôi phục kế hoạch")
+    plan.save()
+    return plan

@@ -14,6 +14,8 @@ urlpatterns = [
     path("nhiem-vu/<int:task_id>/bao-cao/", views.task_report, name="task-report"),
     path("nhiem-vu/<int:task_id>/xac-nhan/", views.task_review, name="task-review"),
     path("nhiem-vu/<int:task_id>/trang-thai/", views.task_halt, name="task-halt"),
+    path("nhiem-vu/<int:task_id>/xoa/", views.task_delete, name="task-delete"),
+    path("bao-cao-tien-do/<int:update_id>/xoa/", views.update_delete, name="update-delete"),
     path("don-vi-cua-toi/", views.agency_inbox, name="inbox"),
     path("tep/<int:attachment_id>/", views.attachment_download, name="attachment"),
     path("vuong-mac/<int:update_id>/thao-go/", views.obstacle_resolve, name="obstacle-resolve"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("ke-hoach/them/", views.plan_form, name="plan-create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan-detail"),
     path("ke-hoach/<int:plan_id>/sua/", views.plan_form, name="plan-edit"),
+    path("ke-hoach/<int:plan_id>/xoa/", views.plan_delete, name="plan-delete"),
     path("co-quan/", views.agency_list, name="agency-list"),
     path("co-quan/<int:agency_id>/", views.agency_detail, name="agency-detail"),
 ]

@@ -491,3 +491,51 @@ def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
         "planning/congress_schedule.html",
         {"access": access, "congress": congress, "form": form, "relative": relative},
     )
+
+
+# Trash -----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = _get_task(access, task_id)
+    try:
+        services.task_delete(access=access, task=task, reason=request.POST.get("reason", ""))
+    except PermissionDenied as error:
+        return _forbidden(request, error.message)
+    messages.success(request, "Đã chuyển nhiệm vụ vào thùng rác; Văn phòng có thể khôi phục.")
+    return redirect("planning:task-list", congress_id=congress_id)
+
+
+@login_required
+@require_POST
+def update_delete(request: HttpRequest, congress_id: int, update_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    update = get_object_or_404(
+        ProgressUpdate.objects.select_related("task"), pk=update_id, task__congress=access.congress
+    )
+    task = _get_task(access, update.task_id)
+    try:
+        services.progress_update_delete(access=access, update=update)
+    except PermissionDenied as error:
+        return _forbidden(request, error.message)
+    messages.success(request, "Đã chuyển báo cáo tiến độ vào thùng rác.")
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+
+
+@login_required
+@require_POST
+def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    plan = get_object_or_404(Plan, pk=plan_id, congress=access.congress)
+    try:
+        services.plan_delete(access=access, plan=plan)
+    except PermissionDenied as error:
+        return _forbidden(request, error.message)
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
+    messages.success(request, "Đã chuyển kế hoạch vào thùng rác.")
+    return redirect("planning:plan-list", congress_id=congress_id)

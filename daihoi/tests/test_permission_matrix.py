@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "
          "editor", "outsider"]  # fmt: skip
 CHECKED_NAMESPACES = {
     "accounts", "organizations", "planning", "documents", "meetings", "calendar", "budget",
-    "intake", "notifications", "reporting",
+    "intake", "notifications", "reporting", "audit",
 }  # fmt: skip
 
 # A compact way to write the expected status per role, in the order of ROLES:
@@ -66,6 +67,26 @@ MATRIX = {
     "planning:plan-edit": ("get", expect(200, **MANAGERS_ONLY)),
     "planning:agency-list": ("get", expect(200, officer=302, officer2=302)),
     "planning:agency-detail": ("get", expect(200, officer2=404)),
+    "planning:task-delete": (
+        "post",
+        expect(302, leader=403, officer=403, member=403, officer2=404),
+    ),
+    "planning:update-delete": (
+        "post",
+        expect(302, leader=403, officer=403, member=403, officer2=404),
+    ),
+    "planning:plan-delete": ("post", expect(302, **MANAGERS_ONLY)),
+    "meetings:meeting-delete": (
+        "post",
+        expect(302, leader=403, officer=403, member=403, officer2=404),
+    ),
+    # An issued document is refused with a message (302 back); drafts only go to the trash.
+    "documents:document-delete": (
+        "post",
+        expect(302, leader=403, officer=403, member=403, officer2=404),
+    ),
+    "audit:trash": ("get", expect(200, **MANAGERS_ONLY)),
+    "audit:restore": ("post", expect(302, **MANAGERS_ONLY)),
     # The document is issued and addressed to the officer's agency, not to officer2's.
     "documents:document-list": ("get", expect(200)),
     "documents:document-create": ("get", expect(200, officer=403, officer2=403, member=403)),
@@ -141,8 +162,11 @@ def test_every_url_name_has_a_row():
     assert _url_names() == set(MATRIX)
 
 
-@pytest.fixture
-def objects(world, secretariat_access, propaganda_access):
+def build_objects(world) -> dict:
+    secretariat_access = Access(world.users["secretariat"], world.congress, Role.SECRETARIAT)
+    propaganda_access = Access(
+        world.users["officer"], world.congress, Role.AGENCY_OFFICER, world.agencies["btg"].pk
+    )
     task = services.task_create(
         access=secretariat_access,
         title="Tuyên truyền trực quan",
@@ -194,10 +218,19 @@ def objects(world, secretariat_access, propaganda_access):
     )
     document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
     from daihoi.budget.tests.helpers import approved_estimate_with_spending
+    from daihoi.planning.models import Plan
+
+    binned = Plan.objects.create(
+        congress=world.congress, number=77, issuer_code="TU", issued_on=dt.date(2020, 5, 5),
+        subject="Kế hoạch đã xóa",
+    )  # fmt: skip
+    services.plan_delete(access=secretariat_access, plan=binned)
 
     return {
         **approved_estimate_with_spending(world),
         "congress_id": world.congress.pk,
+        "kind": "plan",
+        "object_id": binned.pk,
         "document_id": document.pk,
         "meeting_id": meeting.pk,
         "conclusion_id": conclusion.pk,
@@ -212,8 +245,31 @@ def objects(world, secretariat_access, propaganda_access):
     }
 
 
+@pytest.fixture
+def objects(world):
+    return build_objects(world)
+
+
+@pytest.fixture(scope="module")
+def matrix_data(django_db_setup, django_db_blocker):
+    """The world and its objects built once for the whole matrix, inside a transaction that
+    each test's own transaction nests in (a savepoint), and rolled back at the end."""
+    from daihoi.testing.factories import build_world
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world()
+            yield world, build_objects(world)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 def _kwargs_for(name: str, objects: dict) -> dict:
     for keys in (
+        ["congress_id", "kind", "object_id"],
         ["congress_id", "estimate_id", "line_id"],
         ["congress_id", "estimate_id"],
         ["congress_id", "norm_id"],
@@ -242,7 +298,8 @@ def _kwargs_for(name: str, objects: dict) -> dict:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(world, objects, client, name, role):
+def test_permission_matrix(matrix_data, db, client, name, role):
+    world, objects = matrix_data
     method, expected = MATRIX[name]
     if role == "admin":
         client.force_login(world.admin)
