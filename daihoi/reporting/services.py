@@ -1,0 +1,274 @@
+"""Every change of reporting records that users cause. Keyword-only, explicit actor, atomic."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.uploads import validate_attachment
+from daihoi.organizations.models import Agency, Congress
+from daihoi.organizations.permissions import Access
+from daihoi.planning.models import Task
+from daihoi.planning.status import StatusClass, count_by_class
+
+from . import permissions, signals
+from .models import DailySnapshot, Explanation, ReportRequest, ReportSubmission, SubmissionFile
+
+MAX_COLUMNS = 30
+MAX_VALUE_LENGTH = 500
+
+
+def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def _audit(obj, access: Access, reason: str) -> None:
+    """The history row written by the next save names the acting user and the business action."""
+    obj._change_reason = reason
+    obj._history_user = access.user
+
+
+def _after_commit(signal, **kwargs) -> None:
+    transaction.on_commit(lambda: signal.send(sender=ReportRequest, **kwargs))
+
+
+# Report requests ------------------------------------------------------------------------------
+
+
+def clean_columns(columns: Sequence[dict]) -> list[dict]:
+    cleaned = []
+    seen = set()
+    for column in columns:
+        label = " ".join(str(column.get("label", "")).split())
+        if not label:
+            continue
+        if label.casefold() in seen:
+            raise BusinessError(f"Cột “{label}” bị trùng.", field="columns")
+        seen.add(label.casefold())
+        kind = column.get("kind") if column.get("kind") in ("number", "text") else "text"
+        cleaned.append({"label": label[:120], "kind": kind})
+    if len(cleaned) > MAX_COLUMNS:
+        raise BusinessError(f"Bảng số liệu có tối đa {MAX_COLUMNS} cột.", field="columns")
+    return cleaned
+
+
+@transaction.atomic
+def report_request_create(
+    *,
+    access: Access,
+    title: str,
+    deadline: dt.date,
+    agencies: Sequence[Agency],
+    instructions: str = "",
+    columns: Sequence[dict] = (),
+    template: UploadedFile | None = None,
+) -> ReportRequest:
+    """Creates the request and one empty submission per agency asked."""
+    _require(
+        permissions.can_manage_requests(access), "Chỉ Thường trực / Văn phòng mới yêu cầu báo cáo."
+    )
+    agencies = list({a.pk: a for a in agencies}.values())
+    if not agencies:
+        raise BusinessError("Chọn ít nhất một cơ quan, đơn vị phải báo cáo.", field="agencies")
+    if any(a.congress_id != access.congress.pk for a in agencies):
+        raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.", field="agencies")
+    if not title.strip():
+        raise BusinessError("Nhập tên báo cáo.", field="title")
+    request = ReportRequest(
+        congress=access.congress,
+        title=title.strip(),
+        instructions=instructions.strip(),
+        deadline=deadline,
+        columns=clean_columns(columns),
+        created_by=access.user,
+    )
+    if template is not None:
+        try:
+            validate_attachment(template)
+        except BusinessError as error:
+            raise BusinessError(error.message, field="template") from None
+        request.template_name = template.name[:255]
+        request.template_file.save(template.name, template, save=False)
+    _audit(request, access, "Yêu cầu báo cáo")
+    request.save()
+    for agency in agencies:
+        submission = ReportSubmission(request=request, agency=agency)
+        _audit(submission, access, "Yêu cầu báo cáo")
+        submission.save()
+    _after_commit(
+        signals.report_requested,
+        request=request,
+        agency_ids=[a.pk for a in agencies],
+        actor=access.user,
+    )
+    return request
+
+
+def _lock_submission(submission: ReportSubmission) -> ReportSubmission:
+    return (
+        ReportSubmission.objects.select_for_update()
+        .select_related("request", "agency")
+        .get(pk=submission.pk)
+    )
+
+
+def clean_values(request: ReportRequest, values: Sequence[str]) -> list[str]:
+    """One value per column; a number column takes digits written the Vietnamese way."""
+    cleaned = []
+    values = list(values) + [""] * (len(request.columns) - len(values))
+    for column, raw in zip(request.columns, values, strict=False):
+        text = " ".join(str(raw or "").split())[:MAX_VALUE_LENGTH]
+        if column["kind"] == "number" and text:
+            number = text.replace(".", "").replace(" ", "").replace(",", ".")
+            try:
+                float(number)
+            except ValueError:
+                raise BusinessError(
+                    f"Cột “{column['label']}” phải là số, không phải “{text}”.", field="values"
+                ) from None
+        cleaned.append(text)
+    return cleaned
+
+
+@transaction.atomic
+def submission_submit(
+    *,
+    access: Access,
+    submission: ReportSubmission,
+    text: str,
+    values: Sequence[str] = (),
+    files: Sequence[UploadedFile] = (),
+) -> ReportSubmission:
+    """The agency sends (or, after a return, sends again) its report. Locks the submission row."""
+    submission = _lock_submission(submission)
+    _require(
+        submission.request.congress_id == access.congress.pk
+        and permissions.can_submit(access, submission),
+        "Chỉ đầu mối của đơn vị được gửi báo cáo này, và chỉ khi báo cáo chưa gửi.",
+    )
+    for upload in files:
+        validate_attachment(upload)
+    kept_files = submission.files.exists()
+    if not text.strip() and not files and not kept_files and not any(values):
+        raise BusinessError("Báo cáo cần có nội dung, tệp đính kèm hoặc số liệu.", field="text")
+    submission.values = clean_values(submission.request, values)
+    if submission.request.columns and not all(submission.values):
+        missing = [
+            c["label"]
+            for c, v in zip(submission.request.columns, submission.values, strict=True)
+            if not v
+        ]
+        raise BusinessError("Chưa điền: " + ", ".join(missing) + ".", field="values")
+    resubmission = submission.status == ReportSubmission.Status.RETURNED
+    submission.text = text.strip()
+    submission.status = ReportSubmission.Status.SUBMITTED
+    submission.submitted_on = local_today()
+    submission.submitted_at = timezone.now()
+    submission.submitted_by = access.user
+    submission.version += 1
+    _audit(submission, access, "Gửi lại báo cáo" if resubmission else "Gửi báo cáo")
+    submission.save()
+    for upload in files:
+        content_type = validate_attachment(upload)
+        SubmissionFile.objects.create(
+            submission=submission,
+            file=upload,
+            original_name=upload.name[:255],
+            size=upload.size,
+            content_type=content_type,
+        )
+    return submission
+
+
+@transaction.atomic
+def submission_return(
+    *, access: Access, submission: ReportSubmission, comment: str
+) -> ReportSubmission:
+    """The secretariat sends a report back for revision; the agency must send it again."""
+    submission = _lock_submission(submission)
+    _require(
+        submission.request.congress_id == access.congress.pk
+        and permissions.can_return(access, submission),
+        "Chỉ Thường trực / Văn phòng trả lại báo cáo đã gửi.",
+    )
+    if not comment.strip():
+        raise BusinessError("Khi trả lại báo cáo phải ghi rõ ý kiến.", field="comment")
+    submission.status = ReportSubmission.Status.RETURNED
+    submission.return_comment = comment.strip()
+    submission.submitted_on = None
+    submission.version += 1
+    _audit(submission, access, f"Trả lại: {comment.strip()}")
+    submission.save()
+    _after_commit(
+        signals.submission_returned,
+        submission=submission,
+        comment=comment.strip(),
+        actor=access.user,
+    )
+    return submission
+
+
+# Requests for explanation ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def explanation_request(*, access: Access, task: Task, reason: str) -> Explanation:
+    """A leader asks the lead agency to explain an overdue task; one open request per task."""
+    _require(
+        permissions.can_request_explanation(access, task),
+        "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới yêu cầu giải trình.",
+    )
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.status_class(local_today()) != StatusClass.OPEN_OVERDUE:
+        raise BusinessError("Chỉ yêu cầu giải trình với nhiệm vụ đang quá hạn.")
+    if not reason.strip():
+        raise BusinessError("Nêu nội dung cần giải trình.", field="reason")
+    if Explanation.objects.filter(task=task, answered_at__isnull=True).exists():
+        raise BusinessError("Nhiệm vụ đang có một yêu cầu giải trình chưa được trả lời.")
+    explanation = Explanation(
+        task=task, agency_id=task.lead_agency_id, reason=reason.strip(), requested_by=access.user
+    )
+    _audit(explanation, access, "Yêu cầu giải trình")
+    try:
+        with transaction.atomic():
+            explanation.save()
+    except IntegrityError:
+        raise BusinessError("Nhiệm vụ đang có một yêu cầu giải trình chưa được trả lời.") from None
+    return explanation
+
+
+@transaction.atomic
+def explanation_answer(*, access: Access, explanation: Explanation, answer: str) -> Explanation:
+    explanation = Explanation.objects.select_for_update().get(pk=explanation.pk)
+    _require(
+        permissions.can_answer_explanation(access, explanation),
+        "Chỉ đầu mối của đơn vị chủ trì trả lời yêu cầu giải trình.",
+    )
+    if not answer.strip():
+        raise BusinessError("Nhập nội dung giải trình.", field="answer")
+    explanation.answer = answer.strip()
+    explanation.answered_by = access.user
+    explanation.answered_at = timezone.now()
+    _audit(explanation, access, "Giải trình")
+    explanation.save()
+    return explanation
+
+
+# Daily snapshot -----------------------------------------------------------------------------------
+
+
+def snapshot_take(*, congress: Congress, day: dt.date) -> DailySnapshot:
+    """The counts of `day` for one congress: one row per congress per day, rewritten if run again.
+
+    Only today's row is ever written by the job, so past days keep what they were.
+    """
+    counts = Task.objects.filter(congress=congress).aggregate(**count_by_class(day))
+    snapshot, _ = DailySnapshot.objects.update_or_create(
+        congress=congress, day=day, defaults={name: counts[name] for name in counts}
+    )
+    return snapshot
