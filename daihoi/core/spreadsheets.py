@@ -4,6 +4,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -19,6 +20,8 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 
 def safe_cell(value):
     """Text that begins like a formula is written with a leading apostrophe, so it stays text."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value

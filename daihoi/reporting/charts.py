@@ -1,0 +1,140 @@
+"""Geometry of the dashboard charts, computed on the server and drawn as inline SVG."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from daihoi.core.dates import format_date
+from daihoi.planning.status import MAIN_CLASSES, StatusClass
+
+from .models import DailySnapshot
+
+COLOURS = {
+    StatusClass.OPEN_ON_TIME: "#1f5fa8",
+    StatusClass.OPEN_OVERDUE: "#b3261e",
+    StatusClass.DONE_ON_TIME: "#1d7a3a",
+    StatusClass.DONE_LATE: "#b35c00",
+}
+
+
+@dataclass
+class Slice:
+    value: str
+    label: str
+    count: int
+    percent: float
+    offset: float  # stroke-dashoffset on a circle whose circumference is 100
+    colour: str
+
+
+def donut(counts: dict[str, int]) -> list[Slice]:
+    total = sum(counts.get(s, 0) for s in MAIN_CLASSES)
+    slices, start = [], 0.0
+    for status in MAIN_CLASSES:
+        n = counts.get(status, 0)
+        share = 100 * n / total if total else 0
+        # Segments start at 12 o'clock (offset 25) and go clockwise.
+        slices.append(
+            Slice(
+                status.value,
+                str(status.label),
+                n,
+                round(share, 2),
+                round(25 - start, 2),
+                COLOURS[status],
+            )  # fmt: skip
+        )
+        start += share
+    return slices
+
+
+@dataclass
+class Bar:
+    label: str
+    rate: int
+    done: int
+    counted: int
+    y: int
+    url_agency: int
+
+    @property
+    def width(self) -> int:
+        return self.rate * 4  # the bar area is 400 units wide
+
+
+BAR_ROW = 34
+
+
+def completion_bars(rows, limit: int = 12) -> list[Bar]:
+    """Agencies with the most tasks first, each with its completion rate."""
+
+    def counted(row) -> int:
+        return sum(row.counts[s] for s in MAIN_CLASSES)
+
+    chosen = sorted((r for r in rows if counted(r)), key=lambda r: (-counted(r), r.agency.name))
+    bars = []
+    for i, row in enumerate(chosen[:limit]):
+        done = row.counts[StatusClass.DONE_ON_TIME] + row.counts[StatusClass.DONE_LATE]
+        bars.append(
+            Bar(
+                row.agency.label,
+                row.completion_rate,
+                done,
+                counted(row),
+                i * BAR_ROW,
+                row.agency.pk,
+            )  # fmt: skip
+        )
+    return bars
+
+
+@dataclass
+class Line:
+    open_points: str
+    overdue_points: str
+    max_value: int
+    first_day: str
+    last_day: str
+    last_open: int
+    last_overdue: int
+    days: int
+    dots: list[tuple[float, float, str]]
+
+
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 200, 40, 10, 10, 24
+
+
+def open_over_time(snapshots: list[DailySnapshot], today: dt.date) -> Line | None:
+    if not snapshots:
+        return None
+    first = snapshots[0].day
+    span = max((snapshots[-1].day - first).days, 1)
+    top = max(max(s.open_total for s in snapshots), 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def point(day: dt.date, value: int) -> tuple[float, float]:
+        x = LEFT + plot_w * (day - first).days / span
+        y = TOP + plot_h * (1 - value / top)
+        return round(x, 1), round(y, 1)
+
+    open_points = [point(s.day, s.open_total) for s in snapshots]
+    overdue_points = [point(s.day, s.open_overdue) for s in snapshots]
+    last = snapshots[-1]
+    return Line(
+        open_points=" ".join(f"{x},{y}" for x, y in open_points),
+        overdue_points=" ".join(f"{x},{y}" for x, y in overdue_points),
+        max_value=top,
+        first_day=format_date(first),
+        last_day=format_date(last.day),
+        last_open=last.open_total,
+        last_overdue=last.open_overdue,
+        days=len(snapshots),
+        dots=[
+            (x, y, f"{format_date(s.day)}: {s.open_total} đang thực hiện")
+            for (x, y), s in zip(open_points, snapshots, strict=True)
+        ],  # fmt: skip
+    )
+
+
+def frame() -> dict[str, int]:
+    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
+            "bottom": HEIGHT - BOTTOM}  # fmt: skip

@@ -1,0 +1,155 @@
+"""Every list as XLSX, with the filters applied written above the table."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from daihoi.core.dates import format_date
+from daihoi.core.spreadsheets import table_workbook
+from daihoi.planning.models import Task
+from daihoi.planning.status import MAIN_CLASSES, StatusClass
+
+from .models import ReportRequest, ReportSubmission
+from .selectors import Scorecard
+
+
+def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters_applied: list[str]) -> bytes:
+    rows = []
+    for t in tasks:
+        partners = ", ".join(
+            a.agency.name + (" (thẩm định)" if a.role == "appraise" else "")
+            for a in t.partner_assignments
+        )
+        rows.append(
+            [
+                t.pk,
+                t.title,
+                t.lead_agency.name,
+                partners,
+                t.get_area_display(),
+                t.get_phase_display(),
+                t.plan.symbol if t.plan else "",
+                t.start_date,
+                t.deadline,
+                t.progress,
+                str(t.status_class(today).label),
+                t.reported_complete_on,
+            ]
+        )
+    return table_workbook(
+        "Nhiệm vụ",
+        [
+            "Mã",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Phối hợp, thẩm định",
+            "Lĩnh vực",
+            "Giai đoạn",
+            "Kế hoạch",
+            "Ngày bắt đầu",
+            "Hạn hoàn thành",
+            "Tiến độ (%)",
+            "Tình trạng",
+            "Ngày báo cáo hoàn thành",
+        ],  # fmt: skip
+        rows,
+        widths=[8, 60, 32, 40, 20, 20, 14, 13, 13, 10, 24, 14],
+        heading=[f"Danh sách nhiệm vụ, tính đến ngày {format_date(today)}", *filters_applied],
+    )
+
+
+def agencies_xlsx(rows, today: dt.date) -> bytes:
+    return table_workbook(
+        "Đơn vị",
+        [
+            "Đơn vị chủ trì",
+            *(str(s.label) for s in MAIN_CLASSES),
+            "Tạm dừng",
+            "Hủy",
+            "Tỷ lệ hoàn thành (%)",
+        ],  # fmt: skip
+        [
+            [
+                r.agency.name,
+                *(r.counts[s] for s in MAIN_CLASSES),
+                r.counts[StatusClass.PAUSED],
+                r.counts[StatusClass.CANCELLED],
+                r.completion_rate,
+            ]
+            for r in rows
+        ],  # fmt: skip
+        widths=[44, 16, 16, 16, 16, 10, 10, 14],
+        heading=[f"Nhiệm vụ theo đơn vị chủ trì, tính đến ngày {format_date(today)}"],
+    )
+
+
+def request_xlsx(
+    request: ReportRequest, submissions: Iterable[ReportSubmission], today: dt.date, state: str
+) -> bytes:
+    labels = request.column_labels
+    rows = []
+    for s in submissions:
+        values = list(s.values) + [""] * (len(labels) - len(s.values))
+        rows.append(
+            [
+                s.agency.name,
+                str(s.state(today).label),
+                s.get_status_display(),
+                s.submitted_on,
+                s.text,
+                ", ".join(f.original_name for f in s.files.all()),
+                s.return_comment if s.status == s.Status.RETURNED else "",
+                *values[: len(labels)],
+            ]
+        )
+    heading = [f"{request.title} — hạn gửi {format_date(request.deadline)}"]
+    if state:
+        heading.append(f"Lọc: {state}")
+    return table_workbook(
+        "Tình hình gửi báo cáo",
+        [
+            "Cơ quan, đơn vị",
+            "Tình hình",
+            "Trạng thái",
+            "Ngày gửi",
+            "Nội dung",
+            "Tệp đính kèm",
+            "Ý kiến trả lại",
+            *labels,
+        ],  # fmt: skip
+        rows,
+        widths=[36, 20, 16, 12, 60, 30, 30, *([16] * len(labels))],
+        heading=heading,
+    )
+
+
+def scorecards_xlsx(cards: list[Scorecard], today: dt.date) -> bytes:
+    return table_workbook(
+        "Đánh giá đơn vị",
+        [
+            "Cơ quan, đơn vị",
+            "Tổng nhiệm vụ",
+            *(str(s.label) for s in MAIN_CLASSES),
+            "Tỷ lệ hoàn thành đúng hạn (%)",
+            "Số ngày trễ bình quân",
+            "Báo cáo đến hạn",
+            "Báo cáo đúng hạn",
+            "Báo cáo quá hạn",
+            "Chưa gửi (quá hạn)",
+        ],  # fmt: skip
+        [
+            [
+                c.agency.name,
+                c.tasks,
+                *(c.counts.get(s, 0) for s in MAIN_CLASSES),
+                c.on_time_rate,
+                c.average_days_late,
+                c.reports_due,
+                c.reports_on_time,
+                c.reports_late,
+                c.reports_missing,
+            ]
+            for c in cards
+        ],  # fmt: skip
+        widths=[40, 10, 14, 14, 14, 14, 16, 14, 12, 12, 12, 12],
+        heading=[f"Đánh giá thực hiện nhiệm vụ của các cơ quan, đơn vị đến {format_date(today)}"],
+    )

@@ -1,0 +1,110 @@
+from django import forms
+
+from daihoi.core.forms import VNDateField
+from daihoi.organizations.models import Agency
+from daihoi.planning.forms import CongressScopedForm, MultipleFileField
+
+from .models import ReportRequest, SubmissionState
+
+NUMBER_MARK = "| số"
+
+
+class ReportRequestForm(CongressScopedForm):
+    title = forms.CharField(
+        label="Tên báo cáo",
+        max_length=300,
+        help_text="Ví dụ: Báo cáo số liệu phục vụ xây dựng Báo cáo chính trị",
+    )
+    deadline = VNDateField(label="Hạn gửi")
+    instructions = forms.CharField(
+        label="Nội dung, yêu cầu",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.all(),
+        label="Cơ quan, đơn vị phải báo cáo",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    columns = forms.CharField(
+        label="Bảng số liệu cần điền (không bắt buộc)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Số đảng viên | số\nGhi chú"}),
+        help_text="Mỗi dòng một cột; cột nhận số thì ghi thêm “| số” ở cuối dòng.",
+        max_length=5000,
+    )
+    template = forms.FileField(
+        label="Mẫu báo cáo (không bắt buộc)",
+        required=False,
+        help_text="Word, Excel hoặc PDF các đơn vị tải về để điền.",
+    )
+
+    def clean_columns(self) -> list[dict]:
+        columns = []
+        for line in self.cleaned_data["columns"].splitlines():
+            label, _, kind = line.partition("|")
+            if label.strip():
+                is_number = kind.strip().lower() in ("số", "so", "number")
+                columns.append({"label": label.strip(), "kind": "number" if is_number else "text"})
+        return columns
+
+
+class SubmissionForm(forms.Form):
+    text = forms.CharField(
+        label="Nội dung báo cáo",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=50000,
+    )
+    files = MultipleFileField(label="Tệp báo cáo", required=False)
+
+    def __init__(self, *args, request: ReportRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i, column in enumerate(request.columns):
+            self.fields[f"value_{i}"] = forms.CharField(
+                label=column["label"],
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(attrs={"inputmode": "decimal"})
+                if column["kind"] == "number"
+                else forms.TextInput(),
+            )
+        self.column_count = len(request.columns)
+
+    def values(self) -> list[str]:
+        return [self.cleaned_data.get(f"value_{i}", "") for i in range(self.column_count)]
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến trả lại", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
+
+
+class StateFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Tình hình", required=False, choices=[("", "Tất cả"), *SubmissionState.choices]
+    )
+
+
+class ConsolidatedForm(forms.Form):
+    as_of = VNDateField(label="Tính đến ngày")
+
+
+class TaskImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+class ExplanationRequestForm(forms.Form):
+    reason = forms.CharField(
+        label="Nội dung yêu cầu giải trình",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class ExplanationAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Nội dung giải trình", widget=forms.Textarea(attrs={"rows": 3}), max_length=10000
+    )
