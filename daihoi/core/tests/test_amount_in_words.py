@@ -30,8 +30,9 @@ from daihoi.core.money import amount_in_words
         (2_000_000_021, "Hai tỷ không trăm hai mươi mốt đồng"),
         (
             1_234_567_891,
-            "Một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng",
-        ),  # noqa: E501
+            "Một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn "
+            "tám trăm chín mươi mốt đồng",
+        ),
         (1_000_000_000_000, "Một nghìn tỷ đồng"),
     ],
 )
