@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "daihoi.core.context_processors.site",
+                "daihoi.notifications.context_processors.unread_notifications",
             ],
             "builtins": ["daihoi.core.templatetags.vn"],
         },

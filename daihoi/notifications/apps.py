@@ -5,3 +5,8 @@ class NotificationsConfig(AppConfig):
     name = "daihoi.notifications"
     label = "notifications"
     verbose_name = "Thông báo, nhắc việc"
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

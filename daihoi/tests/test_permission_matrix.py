@@ -168,6 +168,17 @@ MATRIX = {
     "calendar:renew": ("post", {r: 302 for r in ROLES}),
     # Whoever holds the secret token reads the feed; no login (calendar apps cannot log in).
     "calendar:feed": ("get", {r: 200 for r in ROLES}),
+    # Every user has a notification centre; the notification belongs to officer: anyone else's
+    # request for it answers 404, as if it did not exist.
+    "notifications:list": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
+    "notifications:preferences": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
+    "notifications:unread-badge": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
+    "notifications:mark-all-read": ("post", {r: 302 for r in ROLES}),
+    "notifications:open": ("get", {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302}),
+    "notifications:mark-read": (
+        "post",
+        {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302},
+    ),
 }
 
 
@@ -246,6 +257,13 @@ def build_objects(world) -> dict:
     )
     document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
     from daihoi.budget.tests.helpers import approved_estimate_with_spending
+    from daihoi.notifications.models import Kind, Notification
+
+    notification = Notification.objects.create(
+        recipient=world.users["officer"], congress=world.congress, kind=Kind.TASK_ASSIGNED,
+        title="Nhiệm vụ mới: Tuyên truyền trực quan", dedupe_key=f"matrix:{task.pk}",
+        link=f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/",
+    )  # fmt: skip
     from daihoi.planning.models import Plan
 
     binned = Plan.objects.create(
@@ -273,6 +291,7 @@ def build_objects(world) -> dict:
         "plan_id": world.plan.pk,
         "committee_id": world.committee.pk,
         "agency_id": world.agencies["btg"].pk,
+        "notification_id": notification.pk,
     }
 
 
@@ -313,6 +332,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "meeting_id", "file_id"],
         ["congress_id", "meeting_id"],
         ["token"],
+        ["notification_id"],
         ["congress_id", "task_id"],
         ["congress_id", "document_id"],
         ["congress_id", "attachment_id"],

@@ -1,0 +1,204 @@
+"""Turns the domain events of planning, meetings and reporting into notifications.
+
+Connected in `NotificationsConfig.ready()`. The events are sent after their transaction commits;
+each receiver stores its notifications in a transaction of its own and queues the mails after
+that commits. Nobody is told about their own action.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from daihoi.core.dates import format_date
+
+from . import selectors
+from .models import Kind
+from .services import Notice, notifications_create, shorten
+
+
+def _task_link(task) -> str:
+    return reverse(
+        "planning:task-detail", kwargs={"congress_id": task.congress_id, "task_id": task.pk}
+    )
+
+
+def _deadline_text(deadline) -> str:
+    return f"Hạn hoàn thành: {format_date(deadline)}." if deadline else "Không ấn định hạn."
+
+
+def _actor_id(actor) -> int | None:
+    return getattr(actor, "pk", None)
+
+
+def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
+    from daihoi.planning.models import TaskAssignment
+
+    assignments = TaskAssignment.objects.filter(task=task, agency_id__in=agency_ids).select_related(
+        "agency"
+    )
+    by_agency = {a.agency_id: a for a in assignments}
+    officers = selectors.officers_by_agency([task.congress_id], by_agency)
+    notices = []
+    for agency_id, assignment in by_agency.items():
+        for user in officers.get(agency_id, []):
+            if user.pk == _actor_id(actor):
+                continue
+            notices.append(
+                Notice(
+                    recipient_id=user.pk,
+                    congress_id=task.congress_id,
+                    kind=Kind.TASK_ASSIGNED,
+                    title=f"Nhiệm vụ mới: {shorten(task.title)}",
+                    body=(
+                        f"{assignment.agency.name} được giao "
+                        f"{assignment.get_role_display().lower()} nhiệm vụ “{task.title}”. "
+                        f"{_deadline_text(task.deadline)}"
+                    ),
+                    link=_task_link(task),
+                    dedupe_key=f"task_assigned:{task.pk}:{agency_id}:v{task.version}",
+                )
+            )
+    notifications_create(notices=notices)
+
+
+def on_task_completion_reported(sender, *, task, actor=None, **kwargs) -> None:
+    agency = task.lead_agency
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=task.congress_id,
+            kind=Kind.COMPLETION_REPORTED,
+            title=f"Báo cáo hoàn thành: {shorten(task.title)}",
+            body=(
+                f"{agency.name} báo cáo đã hoàn thành nhiệm vụ “{task.title}” ngày "
+                f"{format_date(task.reported_complete_on)}, chờ xác nhận."
+            ),
+            link=_task_link(task),
+            dedupe_key=f"completion_reported:{task.pk}:v{task.version}",
+        )
+        for user in selectors.congress_overseers(task.congress_id)
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs) -> None:
+    accepted = decision == "accepted"
+    if accepted:
+        title = f"Đã xác nhận hoàn thành: {shorten(task.title)}"
+        body = f"Nhiệm vụ “{task.title}” đã được xác nhận hoàn thành."
+    else:
+        title = f"Nhiệm vụ bị trả lại: {shorten(task.title)}"
+        body = f"Báo cáo hoàn thành nhiệm vụ “{task.title}” bị trả lại."
+    if comment:
+        body += f"\nÝ kiến: {comment}"
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=task.congress_id,
+            kind=Kind.COMPLETION_ACCEPTED if accepted else Kind.COMPLETION_RETURNED,
+            title=title,
+            body=body,
+            link=_task_link(task),
+            dedupe_key=f"task_reviewed:{task.pk}:v{task.version}",
+        )
+        for user in selectors.agency_officers(task.congress_id, [task.lead_agency_id])
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def on_meeting_invitation_issued(sender, *, meeting, document, actor=None, **kwargs) -> None:
+    local = timezone.localtime(meeting.starts_at)
+    body = (
+        f"Trân trọng kính mời đồng chí dự {meeting.title}.\n"
+        f"Thời gian: {local:%H giờ %M}, ngày {format_date(local.date())}.\n"
+        f"Địa điểm: {meeting.place}.\n"
+        f"Chủ trì: {meeting.chair.full_name}."
+    )
+    if document is not None and document.symbol:
+        body += f"\nGiấy mời số {document.symbol}."
+    link = reverse(
+        "meetings:meeting-detail",
+        kwargs={"congress_id": meeting.congress_id, "meeting_id": meeting.pk},
+    )
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=meeting.congress_id,
+            kind=Kind.MEETING_INVITATION,
+            title=f"Giấy mời: {meeting.title}",
+            body=body,
+            link=link,
+            meeting_id=meeting.pk,
+            # A new Giấy mời (a replacement) is a new invitation.
+            dedupe_key=f"meeting_invitation:{meeting.pk}:{getattr(document, 'pk', '')}",
+        )
+        for user in selectors.meeting_invitees(meeting)
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def _link_of(obj) -> str:
+    get_url = getattr(obj, "get_absolute_url", None)
+    return get_url() if get_url else ""
+
+
+def on_report_requested(sender, *, request, agency_ids, actor=None, **kwargs) -> None:
+    deadline = getattr(request, "deadline", None)
+    body = f"Đơn vị được yêu cầu báo cáo: “{request}”."
+    if deadline:
+        body += f" Hạn gửi: {format_date(deadline)}."
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=request.congress_id,
+            kind=Kind.REPORT_REQUESTED,
+            title=f"Yêu cầu báo cáo: {shorten(str(request))}",
+            body=body,
+            link=_link_of(request),
+            dedupe_key=f"report_requested:{request.pk}:{user.pk}",
+        )
+        for user in selectors.agency_officers(request.congress_id, agency_ids)
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def on_submission_returned(sender, *, submission, comment="", actor=None, **kwargs) -> None:
+    request = submission.request
+    body = f"Báo cáo của đơn vị cho yêu cầu “{request}” bị trả lại để bổ sung, chỉnh sửa."
+    if comment:
+        body += f"\nÝ kiến: {comment}"
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=request.congress_id,
+            kind=Kind.SUBMISSION_RETURNED,
+            title=f"Báo cáo bị trả lại: {shorten(str(request))}",
+            body=body,
+            link=_link_of(submission),
+            # A submission may be returned more than once; each return is its own notice.
+            dedupe_key=f"submission_returned:{submission.pk}:{stamp}",
+        )
+        for user in selectors.agency_officers(request.congress_id, [submission.agency_id])
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def connect() -> None:
+    from daihoi.meetings import signals as meeting_signals
+    from daihoi.planning import signals as planning_signals
+    from daihoi.reporting import signals as reporting_signals
+
+    for signal, receiver in [
+        (planning_signals.task_assigned, on_task_assigned),
+        (planning_signals.task_completion_reported, on_task_completion_reported),
+        (planning_signals.task_reviewed, on_task_reviewed),
+        (meeting_signals.meeting_invitation_issued, on_meeting_invitation_issued),
+        (reporting_signals.report_requested, on_report_requested),
+        (reporting_signals.submission_returned, on_submission_returned),
+    ]:
+        signal.connect(receiver, dispatch_uid=f"notifications.{receiver.__name__}")

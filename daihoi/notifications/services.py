@@ -1,0 +1,130 @@
+"""Every change to notifications: storing new ones, mailing them, reading them, preferences."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from . import selectors
+from .models import Notification, NotificationPreference
+
+TITLE_MAX = 300
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What to tell one user; `dedupe_key` names the event (and, for reminders, the rule and
+    the date) so the same notice is never stored twice for the same user."""
+
+    recipient_id: int
+    congress_id: int
+    kind: str
+    title: str
+    dedupe_key: str
+    body: str = ""
+    link: str = ""
+    meeting_id: int | None = None
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@transaction.atomic
+def notifications_create(*, notices: list[Notice]) -> list[Notification]:
+    """Stores the notices not stored before and, after commit, queues one mail job for each
+    recipient who wants e-mail. Returns what was stored."""
+    if not notices:
+        return []
+    existing = set(
+        Notification.objects.filter(
+            recipient_id__in={n.recipient_id for n in notices},
+            dedupe_key__in={n.dedupe_key for n in notices},
+        ).values_list("recipient_id", "dedupe_key")
+    )
+    fresh = []
+    for notice in notices:
+        key = (notice.recipient_id, notice.dedupe_key)
+        if key in existing:
+            continue
+        existing.add(key)
+        fresh.append(
+            Notification(
+                recipient_id=notice.recipient_id,
+                congress_id=notice.congress_id,
+                kind=notice.kind,
+                title=shorten(notice.title, TITLE_MAX),
+                body=notice.body,
+                link=notice.link,
+                meeting_id=notice.meeting_id,
+                dedupe_key=notice.dedupe_key,
+            )
+        )
+    created = Notification.objects.bulk_create(fresh)
+    mail_to = selectors.email_user_ids(n.recipient_id for n in created)
+    mail_ids = [n.pk for n in created if n.recipient_id in mail_to]
+    recipient_ids = {n.recipient_id for n in created}
+
+    def after_commit() -> None:
+        from .tasks import send_notification_email
+
+        selectors.forget_unread_counts(recipient_ids)
+        for pk in mail_ids:
+            send_notification_email.enqueue(pk)
+
+    transaction.on_commit(after_commit)
+    return created
+
+
+def notification_email_send(*, notification_id: int) -> bool:
+    """Mails one notification at most once. Locks the row, re-checks the recipient's preference
+    and the sent mark, sets the mark, then sends inside the same transaction: a failed send
+    rolls the mark back so a retry may send, and a second job finds the mark and stops."""
+    from .emails import build_email
+
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.emailed_at is not None:
+            return False
+        recipient = notification.recipient
+        if not selectors.wants_email(recipient):
+            return False
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+        build_email(notification).send()
+    return True
+
+
+def _owned(user, notification_id: int) -> Notification:
+    notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
+    if notification is None:
+        # Another user's notification answers like a missing one.
+        raise Http404
+    return notification
+
+
+def notification_mark_read(*, user, notification_id: int) -> Notification:
+    notification = _owned(user, notification_id)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+        selectors.forget_unread_counts([user.pk])
+    return notification
+
+
+def notifications_mark_all_read(*, user) -> int:
+    count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    selectors.forget_unread_counts([user.pk])
+    return count
+
+
+def preference_set(*, user, channel: str) -> NotificationPreference:
+    preference, _ = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"channel": NotificationPreference.Channel(channel)}
+    )
+    return preference
