@@ -116,6 +116,12 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
+    from daihoi.budget.models import Estimate, Norm, Spending
+
+    # Spending protects the approved lines it was paid against: remove it first.
+    Spending.objects.filter(agency__congress_id__in=ids).delete()
+    Estimate.objects.filter(congress_id__in=ids).delete()
+    Norm.objects.filter(congress_id__in=ids).delete()
     Document.objects.filter(congress_id__in=ids, replaces__isnull=False).delete()
     Document.objects.filter(congress_id__in=ids).delete()
     # Delete tasks first: they protect the agencies they are assigned to.
@@ -234,6 +240,9 @@ class _CongressLoader:
 
             if created := load_kontum_meetings(self):
                 self.result.count("meetings", created)
+            from daihoi.budget.demo import load_budget_demo
+
+            load_budget_demo(self.congress)
 
     def _congress(self) -> Congress:
         spec = self.spec
