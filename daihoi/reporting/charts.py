@@ -58,10 +58,10 @@ class Bar:
 
     @property
     def width(self) -> int:
-        return self.rate * 4  # the bar area is 400 units wide
+        return self.rate * 3  # the bar area is 300 units wide
 
 
-BAR_ROW = 34
+BAR_ROW = 36
 
 
 def completion_bars(rows, limit: int = 12) -> list[Bar]:
@@ -97,10 +97,10 @@ class Line:
     last_open: int
     last_overdue: int
     days: int
-    dots: list[tuple[float, float, str]]
+    dots: list[tuple[str, str, str]]  # preformatted: the template would write "40,5" in vi
 
 
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 200, 40, 10, 10, 24
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 180, 40, 10, 10, 24
 
 
 def open_over_time(snapshots: list[DailySnapshot], today: dt.date) -> Line | None:
