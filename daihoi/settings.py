@@ -197,6 +197,8 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
         "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_TLS"),
     }
+# Absolute address of the site, for links in e-mails (e.g. https://daihoi.kontum.gov.vn).
+SITE_URL = os.environ.get("DAIHOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "daihoi@localhost")
 
 LOGGING = {

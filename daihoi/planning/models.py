@@ -286,6 +286,12 @@ class TaskAssignment(models.Model):
                 condition=Q(cancelled=False),
                 name="assignment_inbox",
             ),
+            # The daily reminder rules scan open assignments by deadline across congresses.
+            models.Index(
+                fields=["deadline"],
+                condition=Q(cancelled=False, accepted=False),
+                name="assignment_open_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
