@@ -219,10 +219,20 @@ class Task(SoftDeleteModel):
                     "deadline",
                     "reported_complete_on",
                 ],
-                name="task_dashboard_cover",
+                # Partial on live rows: every read goes through the manager hiding deleted tasks.
+                condition=Q(deleted_at__isnull=True),
+                name="task_dashboard_live",
             ),
-            models.Index(fields=["congress", "area", "deadline"], name="task_area_deadline"),
-            models.Index(fields=["congress", "deadline", "id"], name="task_deadline_keyset"),
+            models.Index(
+                fields=["congress", "area", "deadline"],
+                condition=Q(deleted_at__isnull=True),
+                name="task_area_deadline_live",
+            ),
+            models.Index(
+                fields=["congress", "deadline", "id"],
+                condition=Q(deleted_at__isnull=True),
+                name="task_deadline_live",
+            ),
         ]
 
     def __str__(self) -> str:

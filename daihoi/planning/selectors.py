@@ -101,11 +101,62 @@ def status_counts(access: Access, today: dt.date, agency_id: int | None = None) 
         **count_by_class(today),
         awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
     )
+    return _finish_counts(counts)
+
+
+def _finish_counts(counts: dict) -> dict:
     counts["open"] = counts[StatusClass.OPEN_ON_TIME] + counts[StatusClass.OPEN_OVERDUE]
     counts["done"] = counts[StatusClass.DONE_ON_TIME] + counts[StatusClass.DONE_LATE]
     counted = counts["open"] + counts["done"]
     counts["completion_rate"] = round(100 * counts["done"] / counted) if counted else 0
     return counts
+
+
+@dataclass
+class Dashboard:
+    counts: dict[str, int]
+    agencies_behind: list["AgencyRow"]
+    areas: list[dict]
+
+
+def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
+    """The dashboard's three tables from ONE scan: tasks grouped by (lead agency, area), each
+    group counted per status class, then summed here (at most agencies × areas rows)."""
+    from .models import Area
+
+    qs = Task.objects.filter(congress=access.congress)
+    if not access.sees_whole_congress:
+        qs = qs.filter(lead_agency_id=access.agency_id)
+    keys = [*(s.value for s in StatusClass), "total", "awaiting"]
+    grouped = list(
+        qs.values("lead_agency_id", "area")
+        .annotate(
+            **count_by_class(today),
+            awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
+        )
+        .order_by()
+    )
+    totals = dict.fromkeys(keys, 0)
+    by_agency: dict[int, dict] = {}
+    by_area: dict[str, dict] = {}
+    for row in grouped:
+        agency_sums = by_agency.setdefault(row["lead_agency_id"], dict.fromkeys(keys, 0))
+        area_sums = by_area.setdefault(row["area"], dict.fromkeys(keys, 0))
+        for key in keys:
+            totals[key] += row[key]
+            agency_sums[key] += row[key]
+            area_sums[key] += row[key]
+    behind_ids = [pk for pk, c in by_agency.items() if c[StatusClass.OPEN_OVERDUE]]
+    agencies_behind = []
+    if access.sees_whole_congress and behind_ids:
+        agencies = Agency.objects.in_bulk(behind_ids)
+        agencies_behind = sorted(
+            (AgencyRow(agencies[pk], by_agency[pk]) for pk in behind_ids),
+            key=lambda r: (-r.counts[StatusClass.OPEN_OVERDUE], r.agency.name),
+        )[:10]
+    areas = [{"area": area, "label": Area(area).label, **c} for area, c in by_area.items()]
+    areas.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
+    return Dashboard(_finish_counts(totals), agencies_behind, areas)
 
 
 @dataclass

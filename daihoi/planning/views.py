@@ -57,7 +57,8 @@ def _get_task(access: Access, task_id: int) -> Task:
 def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     today = local_today()
-    counts = selectors.status_counts(access, today)
+    board = selectors.dashboard_counts(access, today)
+    counts = board.counts
     context = {
         "access": access,
         "congress": access.congress,
@@ -66,10 +67,8 @@ def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
         "counts": counts,
         "classes": [(s, s.label, counts[s]) for s in MAIN_CLASSES],
         "halted": counts[StatusClass.PAUSED] + counts[StatusClass.CANCELLED],
-        "agencies_behind": selectors.agency_table(access, today, behind_only=True)[:10]
-        if access.sees_whole_congress
-        else [],
-        "areas": selectors.area_table(access, today),
+        "agencies_behind": board.agencies_behind,
+        "areas": board.areas,
         "due_soon": selectors.due_soon(access, today),
         "obstacles": selectors.open_obstacles(access),
         "open_conclusions": selectors.open_conclusion_tasks(access),

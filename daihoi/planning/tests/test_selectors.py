@@ -142,3 +142,22 @@ def test_page_query_count_does_not_grow_with_rows(world, client, page):
     _bulk(world, 40)
     many = _queries_for(world, client, user, path)
     assert few == many <= expected
+
+
+def test_dashboard_from_one_scan_agrees_with_the_separate_tables(world, secretariat_access):
+    task(secretariat_access, world, "A", deadline=dt.date(2020, 9, 1))
+    task(secretariat_access, world, "B", deadline=dt.date(2020, 9, 2), area=Area.LOGISTICS)
+    task(
+        secretariat_access, world, "C", lead="stc", area=Area.FINANCE, deadline=dt.date(2020, 9, 30)
+    )
+    board = selectors.dashboard_counts(secretariat_access, TODAY)
+    separate = selectors.status_counts(secretariat_access, TODAY)
+    assert board.counts == separate
+    assert [(r.agency.name, r.counts[StatusClass.OPEN_OVERDUE]) for r in board.agencies_behind] == [
+        (r.agency.name, r.counts[StatusClass.OPEN_OVERDUE])
+        for r in selectors.agency_table(secretariat_access, TODAY, behind_only=True)
+    ]
+    assert {(r["area"], r[StatusClass.OPEN_OVERDUE], r["total"]) for r in board.areas} == {
+        (r["area"], r[StatusClass.OPEN_OVERDUE], r["total"])
+        for r in selectors.area_table(secretariat_access, TODAY)
+    }
