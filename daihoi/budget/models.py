@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
 
@@ -250,19 +251,13 @@ def _spending_file_path(instance: "SpendingAttachment", filename: str) -> str:
     )
 
 
-class SpendingAttachment(models.Model):
+class SpendingAttachment(StoredUpload):
     spending = models.ForeignKey(Spending, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=_spending_file_path, max_length=300)
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    content_type = models.CharField(max_length=120)
 
     class Meta:
         verbose_name = _("chứng từ đính kèm")
         verbose_name_plural = _("chứng từ đính kèm")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class BudgetNotice(models.Model):

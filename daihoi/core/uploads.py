@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 
 from daihoi.core.exceptions import BusinessError
 
@@ -53,3 +54,17 @@ def validate_attachment(upload: UploadedFile) -> str:
             f"Nội dung tệp “{name}” không khớp với phần mở rộng {suffix}.", field="attachments"
         )
     return ALLOWED_ATTACHMENT_TYPES[suffix]
+
+
+class StoredUpload(models.Model):
+    """What every attachment keeps besides its file: the user's file name, size and type."""
+
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=120)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.planning.models import ProgressUpdate, Task
 
@@ -167,14 +168,11 @@ def _attachment_path(instance: "MeetingAttachment", filename: str) -> str:
     return f"meetings/{instance.meeting_id}/{secrets.token_hex(8)}{Path(filename).suffix.lower()}"
 
 
-class MeetingAttachment(models.Model):
+class MeetingAttachment(StoredUpload):
     """A document attached to a meeting (report, draft, slides), served only through a view."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=_attachment_path, max_length=300)
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    content_type = models.CharField(max_length=120)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -182,9 +180,6 @@ class MeetingAttachment(models.Model):
 
     class Meta:
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class CalendarFeed(models.Model):

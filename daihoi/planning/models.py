@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from .status import StatusClass, classify
@@ -355,19 +356,13 @@ def _attachment_path(instance: "Attachment", filename: str) -> str:
     )
 
 
-class Attachment(models.Model):
+class Attachment(StoredUpload):
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=_attachment_path, max_length=300)
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    content_type = models.CharField(max_length=120)
 
     class Meta:
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class TaskReview(models.Model):
