@@ -5,6 +5,8 @@ each receiver stores its notifications in a transaction of its own and queues th
 that commits. Nobody is told about their own action.
 """
 
+import uuid
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -170,7 +172,8 @@ def on_submission_returned(sender, *, submission, comment="", actor=None, **kwar
     body = f"Báo cáo của đơn vị cho yêu cầu “{request}” bị trả lại để bổ sung, chỉnh sửa."
     if comment:
         body += f"\nÝ kiến: {comment}"
-    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    # Each return is its own event (a submission may be returned more than once).
+    stamp = uuid.uuid4().hex
     notices = [
         Notice(
             recipient_id=user.pk,
@@ -179,7 +182,6 @@ def on_submission_returned(sender, *, submission, comment="", actor=None, **kwar
             title=f"Báo cáo bị trả lại: {shorten(str(request))}",
             body=body,
             link=_link_of(submission),
-            # A submission may be returned more than once; each return is its own notice.
             dedupe_key=f"submission_returned:{submission.pk}:{stamp}",
         )
         for user in selectors.agency_officers(request.congress_id, [submission.agency_id])

@@ -81,14 +81,20 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
     return qs.order_by("deadline", "id")
 
 
-def agency_inbox(access: Access, agency_id: int, *, show_done: bool = False):
-    """The agency's tasks (leads, coordinates or appraises), read through assignment rows."""
-    rows = TaskAssignment.objects.filter(agency_id=agency_id, cancelled=False).select_related(
+def agency_inbox(access: Access, agency: Agency, *, show_done: bool = False):
+    """The agency's tasks (leads, coordinates or appraises), read through assignment rows.
+
+    An agency belongs to one congress, so the agency is checked once here instead of joining
+    every row to its task: the count then stays on the partial inbox index.
+    """
+    if agency.congress_id != access.congress.pk:
+        return TaskAssignment.objects.none()
+    rows = TaskAssignment.objects.filter(agency=agency, cancelled=False).select_related(
         "task", "task__lead_agency"
     )
     if not show_done:
         rows = rows.filter(accepted=False)
-    return rows.filter(task__congress=access.congress).order_by("accepted", "deadline", "task_id")
+    return rows.order_by("accepted", "deadline", "task_id")
 
 
 def status_counts(access: Access, today: dt.date, agency_id: int | None = None) -> dict[str, int]:

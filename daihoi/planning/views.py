@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.paging import CappedPaginator
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -99,7 +99,7 @@ def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
     tasks = selectors.tasks_visible_to(access, _filters_from(form), today)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -124,12 +124,13 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         return redirect("planning:task-list", congress_id=congress_id)
     today = local_today()
     show_done = request.GET.get("done") == "1"
-    rows = selectors.agency_inbox(access, access.agency_id, show_done=show_done)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    agency = get_object_or_404(Agency, pk=access.agency_id, congress=access.congress)
+    rows = selectors.agency_inbox(access, agency, show_done=show_done)
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "access": access,
         "congress": access.congress,
-        "agency": get_object_or_404(Agency, pk=access.agency_id),
+        "agency": agency,
         "page": page,
         "rows": [(a, a.task.status_class(today)) for a in page],
         "show_done": show_done,
@@ -338,7 +339,7 @@ def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> 
 @login_required
 def plan_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    page = Paginator(selectors.plans_of(access), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.plans_of(access), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "planning/plan_list.html",
@@ -357,7 +358,7 @@ def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpRes
     today = local_today()
     filters = selectors.TaskFilters(plan=plan.pk)
     tasks = selectors.tasks_visible_to(access, filters, today)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "planning/plan_detail.html",
@@ -442,8 +443,8 @@ def agency_detail(request: HttpRequest, congress_id: int, agency_id: int) -> Htt
     if not access.sees_whole_congress and access.agency_id != agency.pk:
         raise Http404
     today = local_today()
-    rows = selectors.agency_inbox(access, agency.pk, show_done=True)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.agency_inbox(access, agency, show_done=True)
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     role_counts = (
         agency.assignments.filter(task__congress=access.congress, cancelled=False)
         .values("role")

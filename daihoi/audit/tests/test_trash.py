@@ -29,12 +29,12 @@ def test_deleted_task_leaves_lists_inbox_and_counts_and_comes_back(
     planning_services.task_delete(access=secretariat_access, task=task, reason="Nhập trùng")
     assert not Task.objects.filter(pk=task.pk).exists()
     assert selectors.status_counts(secretariat_access, TODAY)["total"] == 0
-    assert list(selectors.agency_inbox(propaganda_access, world.agencies["btg"].pk)) == []
+    assert list(selectors.agency_inbox(propaganda_access, world.agencies["btg"])) == []
 
     planning_services.task_restore(access=secretariat_access, task=Task.all_objects.get(pk=task.pk))
     assert selectors.status_counts(secretariat_access, TODAY)["total"] == 1
     assert [
-        r.task_id for r in selectors.agency_inbox(propaganda_access, world.agencies["btg"].pk)
+        r.task_id for r in selectors.agency_inbox(propaganda_access, world.agencies["btg"])
     ] == [task.pk]
     reasons = list(
         task.history.order_by("history_id").values_list("history_change_reason", flat=True)

@@ -50,7 +50,7 @@ def test_agency_officer_sees_only_tasks_their_agency_leads_or_coordinates(
     task(secretariat_access, world, "Của đơn vị khác", lead="stc")
     visible = selectors.tasks_visible_to(propaganda_access, TaskFilters(), TODAY)
     assert {t.title for t in visible} == {"Chủ trì", "Phối hợp"}
-    inbox = selectors.agency_inbox(propaganda_access, world.agencies["btg"].pk)
+    inbox = selectors.agency_inbox(propaganda_access, world.agencies["btg"])
     assert {(row.task.title, row.role) for row in inbox} == {
         ("Chủ trì", "lead"),
         ("Phối hợp", "coordinate"),

@@ -103,14 +103,19 @@ def test_submission_lifecycle_submit_return_with_comment_and_resubmit(
         services.submission_submit(access=officer(world), submission=submission, text="lần hai")
 
     returned = []
-    signals.submission_returned.connect(lambda sender, **kw: returned.append(kw), weak=False)
+
+    def listener(sender, **kw):
+        returned.append(kw)
+
+    signals.submission_returned.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True):
             services.submission_return(
                 access=secretariat(world), submission=submission, comment="Bổ sung số liệu 2019"
             )
     finally:
-        signals.submission_returned.receivers.clear()
+        # Only our listener: the notifications app's receiver must stay connected.
+        signals.submission_returned.disconnect(listener)
     submission.refresh_from_db()
     assert submission.status == ReportSubmission.Status.RETURNED
     assert submission.return_comment == "Bổ sung số liệu 2019"

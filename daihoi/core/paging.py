@@ -1,0 +1,26 @@
+"""Pagination whose cost does not grow with the table: the total is counted up to a cap."""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` + 1 rows (a bounded `count(*)` over a LIMIT subquery).
+
+    Past the cap the pages reach the first `cap` rows and say "hơn 10.000 mục — hãy lọc thêm";
+    nobody pages through ten thousand tasks, they filter.
+    """
+
+    cap = 10_000
+
+    @cached_property
+    def _probe(self) -> int:
+        return self.object_list[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._probe, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self._probe > self.cap
