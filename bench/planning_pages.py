@@ -188,7 +188,7 @@ def main() -> None:
     timed("task list search 'khanh tiet'", task_page(q="khanh tiet"), args.repeat)
     timed(
         "agency inbox 50 rows",
-        lambda: list(selectors.agency_inbox(access, agency.pk)[:50]),
+        lambda: list(selectors.agency_inbox(access, agency)[:50]),
         args.repeat,
     )
 
