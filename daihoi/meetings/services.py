@@ -73,6 +73,8 @@ def meeting_plan(
     )
     _audit(meeting, access, "Lên lịch cuộc họp")
     meeting.save()
+    # The invitees are kept in their own history rows; say so on those rows.
+    _audit(meeting, access, "Thành phần mời")
     meeting.invited_people.set(invited_people)
     meeting.invited_agencies.set(invited_agencies)
     items = [
@@ -132,6 +134,7 @@ def meeting_update(
         setattr(meeting, name, value)
     _audit(meeting, access, "Sửa thông tin cuộc họp")
     meeting.save()
+    _audit(meeting, access, "Thành phần mời")
     meeting.invited_people.set(invited_people)
     meeting.invited_agencies.set(invited_agencies)
     return meeting
