@@ -19,9 +19,7 @@ def run_worker():
 
 # The worker runs in this process with its own transactions, so the test data must be committed.
 @pytest.mark.django_db(transaction=True)
-def test_invitation_mail_goes_to_each_invitee_once_with_an_ics(
-    world, meeting, secretariat_access
-):
+def test_invitation_mail_goes_to_each_invitee_once_with_an_ics(world, meeting, secretariat_access):
     for key in ["officer", "officer2", "leader"]:
         world.users[key].email = f"{key}@kontum.gov.vn"
         world.users[key].save()
