@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.history import audit as _audit
 from daihoi.core.money import format_vnd
 from daihoi.core.uploads import validate_attachment
 from daihoi.organizations.permissions import Access
@@ -33,12 +34,6 @@ from .models import (
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
     if not condition:
         raise PermissionDenied(message)
-
-
-def _audit(obj, access: Access, reason: str) -> None:
-    """The history row written by the next save names the acting user and the business action."""
-    obj._change_reason = reason
-    obj._history_user = access.user
 
 
 FINANCE_ONLY = "Chỉ Sở Tài chính mới thực hiện được thao tác này."

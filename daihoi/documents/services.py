@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.history import audit as _audit
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency, Congress, Person
 from daihoi.organizations.permissions import Access
@@ -34,12 +35,6 @@ EDITABLE_FIELDS = {
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
     if not condition:
         raise PermissionDenied(message)
-
-
-def _audit(obj, access: Access, reason: str) -> None:
-    """The history row written by the next save names the acting user and the business action."""
-    obj._change_reason = reason
-    obj._history_user = access.user
 
 
 def _same_congress(congress: Congress, *objects) -> None:

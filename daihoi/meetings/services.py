@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.history import audit as _audit
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
@@ -21,11 +22,6 @@ def _require(condition: bool) -> None:
         raise PermissionDenied(
             "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới thực hiện thao tác này."
         )
-
-
-def _audit(obj, access: Access, reason: str) -> None:
-    obj._change_reason = reason
-    obj._history_user = access.user
 
 
 def _in_congress(access: Access, *objects) -> None:
@@ -279,8 +275,7 @@ def meeting_attach(
         )  # fmt: skip
         for upload, kind in zip(uploads, kinds, strict=True)
     ]
-    meeting._change_reason = "Đính kèm tài liệu: " + ", ".join(r.original_name for r in rows)
-    meeting._history_user = access.user
+    _audit(meeting, access, "Đính kèm tài liệu: " + ", ".join(r.original_name for r in rows))
     meeting.save()
     return rows
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
+from daihoi.core.history import audit as _audit
 from daihoi.core.text import fold
 from daihoi.core.uploads import validate_attachment
 from daihoi.documents import services as document_services
@@ -27,12 +28,6 @@ def _after_commit(signal, **kwargs) -> None:
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
     if not condition:
         raise PermissionDenied(message)
-
-
-def _audit(obj, access: Access, reason: str) -> None:
-    """The history row written by the next save names the acting user and the business action."""
-    obj._change_reason = reason
-    obj._history_user = access.user
 
 
 def _same_congress(congress: Congress, *objects) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.history import audit as _audit
 from daihoi.core.uploads import validate_attachment
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
@@ -25,12 +26,6 @@ MAX_VALUE_LENGTH = 500
 def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
     if not condition:
         raise PermissionDenied(message)
-
-
-def _audit(obj, access: Access, reason: str) -> None:
-    """The history row written by the next save names the acting user and the business action."""
-    obj._change_reason = reason
-    obj._history_user = access.user
 
 
 def _after_commit(signal, **kwargs) -> None:
