@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.views import forbidden
 from daihoi.organizations.permissions import access_congress
-from daihoi.planning.views import _forbidden
 
 from .trash import KINDS, deleted_in
 
@@ -17,7 +17,7 @@ ONLY_SECRETARIAT = "Chỉ Thường trực / Văn phòng mới xem thùng rác v
 def trash_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not access.can_manage:
-        return _forbidden(request, ONLY_SECRETARIAT)
+        return forbidden(request, ONLY_SECRETARIAT)
     sections = [
         (kind, [(obj, kind.describe(obj)) for obj in deleted_in(access.congress, kind)])
         for kind in KINDS.values()
@@ -38,7 +38,7 @@ def trash_restore(
     if kind not in KINDS:
         raise Http404
     if not access.can_manage:
-        return _forbidden(request, ONLY_SECRETARIAT)
+        return forbidden(request, ONLY_SECRETARIAT)
     spec = KINDS[kind]
     obj = spec.model.all_objects.filter(
         pk=object_id, deleted_at__isnull=False, **{spec.congress_path: access.congress}

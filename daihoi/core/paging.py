@@ -3,6 +3,9 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+# Rows on one page of a list.
+PAGE_SIZE = 25
+
 
 class CappedPaginator(Paginator):
     """Counts at most `cap` + 1 rows (a bounded `count(*)` over a LIMIT subquery).

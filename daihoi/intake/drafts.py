@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from daihoi.core.text import fold
 from daihoi.extraction import LEAD, Draft
+from daihoi.organizations.matching import AgencyMatcher, Match
 from daihoi.planning.models import Area, Phase
-
-from .matching import AgencyMatcher, Match
 
 # Words of a task and the area they point to, first match wins (folded).
 AREA_WORDS = [

@@ -11,17 +11,17 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.views import forbidden
 from daihoi.extraction import extract
 from daihoi.meetings import permissions as meeting_permissions
 from daihoi.meetings.models import Meeting
+from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency, Committee
 from daihoi.organizations.permissions import Access, access_congress
-from daihoi.planning.views import _forbidden
 
 from . import readers, services
 from .drafts import proposed_rows
 from .forms import MeetingFieldsForm, RowFormSet, SourceForm
-from .matching import AgencyMatcher
 
 
 def _highlight(text: str, evidences: list[str]) -> str:
@@ -65,7 +65,7 @@ def _agencies(access: Access):
 def import_start(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not meeting_permissions.can_run_meetings(access):
-        return _forbidden(
+        return forbidden(
             request, "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới nhập từ văn bản."
         )
     meeting, committee = _target(access, request)
@@ -156,7 +156,7 @@ def _review(request, access, text, meeting, committee, *, formset=None, meeting_
 def import_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not meeting_permissions.can_run_meetings(access):
-        return _forbidden(
+        return forbidden(
             request, "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới nhập từ văn bản."
         )
     if request.method != "POST":

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.paging import PAGE_SIZE
+from daihoi.core.views import apply_error, forbidden
 from daihoi.organizations.models import Committee, Person
 from daihoi.organizations.permissions import Access, access_congress
-from daihoi.planning.views import PAGE_SIZE, _apply_error, _forbidden
 
 from . import notices, permissions, selectors, services
 from .forms import (
@@ -67,7 +68,7 @@ def _agenda_form(access: Access, data, committee: Committee | None) -> AgendaFor
 def meeting_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     committee = None
     committee_id = request.POST.get("committee") or request.GET.get("committee")
     if committee_id and committee_id.isdigit():
@@ -90,7 +91,7 @@ def meeting_create(request: HttpRequest, congress_id: int) -> HttpResponse:
                 **form.service_kwargs(),
             )
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã lên lịch cuộc họp.")
             return redirect(
@@ -108,7 +109,7 @@ def meeting_edit(request: HttpRequest, congress_id: int, meeting_id: int) -> Htt
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     form = MeetingForm(
         request.POST or None, congress=access.congress, initial=MeetingForm.initial_for(meeting)
     )
@@ -116,7 +117,7 @@ def meeting_edit(request: HttpRequest, congress_id: int, meeting_id: int) -> Htt
         try:
             services.meeting_update(access=access, meeting=meeting, **form.service_kwargs())
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã lưu thông tin cuộc họp.")
             return redirect(
@@ -157,7 +158,7 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     people = {meeting.chair_id: meeting.chair}
     people.update({p.pk: p for p in meeting.invited_people.all()})
     for agency in meeting.invited_agencies.all():
@@ -181,7 +182,7 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
                 minutes=form.cleaned_data["minutes"],
             )
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã ghi nhận thành phần dự và biên bản.")
             return redirect(
@@ -200,14 +201,14 @@ def conclusion_add(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     form = ConclusionForm(request.POST)
     if form.is_valid():
         try:
             services.conclusion_add(access=access, meeting=meeting, text=form.cleaned_data["text"])
             form = ConclusionForm()
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
     if request.headers.get("HX-Request"):
         meeting = selectors.meeting_detail(meeting)
         today = timezone.localdate()
@@ -236,7 +237,7 @@ def conclusion_task(
     meeting = _get_meeting(access, meeting_id)
     conclusion = get_object_or_404(Conclusion, pk=conclusion_id, meeting=meeting)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     if conclusion.task_id:
         messages.error(request, "Kết luận này đã được giao thành nhiệm vụ, không giao lại lần nữa.")
         return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
@@ -259,7 +260,7 @@ def conclusion_task(
                 phase=data["phase"],
             )
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, f"Đã giao kết luận số {conclusion.number} thành nhiệm vụ.")
             return redirect(
@@ -276,7 +277,7 @@ def _issue(request: HttpRequest, congress_id: int, meeting_id: int, which: str) 
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     if which == "notice" and not meeting.conclusions.exists():
         messages.error(request, "Cuộc họp chưa có kết luận nào để ra thông báo.")
         return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
@@ -294,7 +295,7 @@ def _issue(request: HttpRequest, congress_id: int, meeting_id: int, which: str) 
             with transaction.atomic():
                 document = issue(access=access, meeting=meeting, **form.cleaned_data)
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, f"Đã ban hành văn bản số {document.symbol}.")
             return redirect(
@@ -328,7 +329,7 @@ def meeting_attach(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     try:
         rows = services.meeting_attach(
             access=access, meeting=meeting, uploads=request.FILES.getlist("files")
@@ -359,7 +360,7 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     access = access_congress(request.user, congress_id)
     meeting = _get_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
-        return _forbidden(request, NOT_ALLOWED)
+        return forbidden(request, NOT_ALLOWED)
     try:
         services.meeting_cancel(access=access, meeting=meeting)
         messages.success(request, "Đã hoãn, hủy cuộc họp.")
@@ -376,6 +377,6 @@ def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     try:
         services.meeting_delete(access=access, meeting=meeting)
     except PermissionDenied as error:
-        return _forbidden(request, error.message)
+        return forbidden(request, error.message)
     messages.success(request, "Đã chuyển cuộc họp vào thùng rác; Văn phòng có thể khôi phục.")
     return redirect("meetings:meeting-list", congress_id=congress_id)

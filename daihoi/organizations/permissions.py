@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from django.http import Http404
 
-from daihoi.accounts.models import Role
+from daihoi.accounts.models import Role, User
 
 from .models import Congress, Participation
 
@@ -16,11 +18,14 @@ WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
 class Access:
     """A user's standing in one congress, resolved once per request."""
 
-    user: object
+    user: User
     congress: Congress
     role: str
     agency_id: int | None = None
     person_id: int | None = None
+    # The user's agency is the one marked as Finance (Sở Tài chính): it keeps the budget norms,
+    # reviews and compiles the agencies' estimates.
+    agency_is_finance: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -45,11 +50,16 @@ class Access:
         return self.role == Role.AGENCY_OFFICER
 
     @property
+    def is_finance(self) -> bool:
+        """Budget work of the Finance department; the administrator may do it too."""
+        return self.is_admin or (self.is_agency_officer and self.agency_is_finance)
+
+    @property
     def role_label(self) -> str:
         return "Quản trị hệ thống" if self.is_admin else Role(self.role).label
 
 
-def access_congress(user, congress_id: int) -> Access:
+def access_congress(user: User | AnonymousUser, congress_id: int) -> Access:
     """The user's access to a congress; 404 when it is missing or not theirs (no leak)."""
     if not user.is_authenticated:
         raise Http404
@@ -58,8 +68,9 @@ def access_congress(user, congress_id: int) -> Access:
             return Access(user, Congress.objects.get(pk=congress_id), ADMIN)
         except Congress.DoesNotExist:
             raise Http404 from None
+    assert isinstance(user, User)
     participation = (
-        Participation.objects.select_related("congress")
+        Participation.objects.select_related("congress", "agency")
         .filter(user=user, congress_id=congress_id)
         .first()
     )
@@ -72,10 +83,11 @@ def access_congress(user, congress_id: int) -> Access:
         participation.role,
         participation.agency_id,
         participation.person_id,
+        agency_is_finance=bool(participation.agency and participation.agency.is_finance),
     )
 
 
-def congresses_for(user):
+def congresses_for(user: User | AnonymousUser) -> QuerySet[Congress]:
     if user.is_superuser:
         return Congress.objects.all()
     return Congress.objects.filter(

@@ -5,6 +5,7 @@ from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from .models import Area, Phase, Plan, Task, TaskAssignment
+from .selectors import TaskFilters
 from .status import StatusClass
 
 
@@ -246,6 +247,23 @@ class TaskFilterForm(CongressScopedForm):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.filter(congress=self.congress).select_related(
             "congress"
+        )
+
+    def filters(self) -> TaskFilters:
+        """The filters chosen, for `selectors.tasks_visible_to`; an invalid form filters nothing."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return TaskFilters(
+            status=data.get("status") or "",
+            agency=data["agency"].pk if data.get("agency") else None,
+            role=data.get("role") or "",
+            area=data.get("area") or "",
+            phase=data.get("phase") or "",
+            plan=data["plan"].pk if data.get("plan") else None,
+            committee=data["committee"].pk if data.get("committee") else None,
+            deadline_from=data.get("deadline_from"),
+            deadline_to=data.get("deadline_to"),
+            q=data.get("q") or "",
+            awaiting=bool(data.get("awaiting")),
         )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.paging import CappedPaginator
+from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -26,8 +26,6 @@ from .forms import (
 )
 from .models import Attachment, Plan, ProgressUpdate, Task
 from .status import MAIN_CLASSES, StatusClass
-
-PAGE_SIZE = 25
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -76,29 +74,12 @@ def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(request, "planning/congress_dashboard.html", context)
 
 
-def _filters_from(form: TaskFilterForm) -> selectors.TaskFilters:
-    data = form.cleaned_data if form.is_valid() else {}
-    return selectors.TaskFilters(
-        status=data.get("status") or "",
-        agency=data["agency"].pk if data.get("agency") else None,
-        role=data.get("role") or "",
-        area=data.get("area") or "",
-        phase=data.get("phase") or "",
-        plan=data["plan"].pk if data.get("plan") else None,
-        committee=data["committee"].pk if data.get("committee") else None,
-        deadline_from=data.get("deadline_from"),
-        deadline_to=data.get("deadline_to"),
-        q=data.get("q") or "",
-        awaiting=bool(data.get("awaiting")),
-    )
-
-
 @login_required
 def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
-    tasks = selectors.tasks_visible_to(access, _filters_from(form), today)
+    tasks = selectors.tasks_visible_to(access, form.filters(), today)
     page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.spreadsheets import header_row, read_date, set_widths, unsafe_text, workbook_bytes
 from daihoi.core.text import fold
-from daihoi.intake.matching import AgencyMatcher
+from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services

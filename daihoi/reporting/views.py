@@ -18,7 +18,6 @@ from daihoi.planning import permissions as planning_permissions
 from daihoi.planning import selectors as planning_selectors
 from daihoi.planning.forms import TaskFilterForm
 from daihoi.planning.models import Task
-from daihoi.planning.views import _filters_from
 
 from . import charts, exports, imports, permissions, report, selectors, services
 from .forms import (
@@ -415,7 +414,7 @@ def task_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
-    tasks = planning_selectors.tasks_visible_to(access, _filters_from(form), today)
+    tasks = planning_selectors.tasks_visible_to(access, form.filters(), today)
     content = exports.tasks_xlsx(tasks[:MAX_EXPORT_ROWS], today, _filters_applied(form))
     return _file(content, XLSX_CONTENT_TYPE, f"nhiem-vu-{today:%Y%m%d}.xlsx")
 

@@ -6,7 +6,7 @@ from docx import Document as Docx
 from daihoi.core.exceptions import BusinessError
 from daihoi.intake import readers
 from daihoi.intake.drafts import clean_task, guess_area, guess_phase
-from daihoi.intake.matching import AgencyMatcher, canonical
+from daihoi.organizations.matching import AgencyMatcher, canonical
 
 
 def docx_bytes(*paragraphs: str) -> bytes:

@@ -1,0 +1,53 @@
+"""The audit trail: one row per business action, written by the service in its transaction."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class AuditEntry(models.Model):
+    """Who did which business action to which object, when, with a small data dict.
+
+    `action` is a namespaced code (`task.accepted`); `label` is its Vietnamese name as it read
+    when the action happened, so history pages need no lookup. `congress_id` is a plain column:
+    `core` sits below `organizations` and must not point a foreign key up at it.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
+    action = models.CharField("thao tác", max_length=64)
+    label = models.CharField("mô tả", max_length=200)
+    congress_id = models.BigIntegerField(null=True, blank=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField()
+    object_repr = models.CharField(max_length=300)
+    reason = models.TextField("lý do", blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký thao tác"
+        verbose_name_plural = "nhật ký thao tác"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "-created_at"], name="audit_object_idx"
+            ),
+            models.Index(fields=["actor", "-created_at"], name="audit_actor_idx"),
+            models.Index(fields=["action", "-created_at"], name="audit_action_idx"),
+            models.Index(fields=["congress_id", "-created_at"], name="audit_congress_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_repr}"
+
+    @property
+    def changes(self) -> list[list[str]]:
+        """[field label, old, new] rows the service recorded, already written for people."""
+        return list(self.data.get("changes", []))
