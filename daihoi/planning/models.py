@@ -1,5 +1,6 @@
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -7,11 +8,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.core.softdelete import AliveManager, SoftDeleteModel
 from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from .status import StatusClass, classify
+
+if TYPE_CHECKING:
+    from daihoi.organizations.permissions import Access
 
 
 class Area(models.TextChoices):
@@ -110,6 +114,60 @@ class Plan(SoftDeleteModel):
         return f"{self.number:02d}-KH/{self.issuer_code}"
 
 
+# Who sees which tasks -----------------------------------------------------------------------------
+# Two rules, named once and used by every list and table:
+# - an agency is ASSIGNED to a task it leads, coordinates or appraises: read through its
+#   TaskAssignment rows (one join on the inbox index), never as an OR over the task's relations;
+# - an agency LEADS a task: the task's own `lead_agency` column (the dashboard's covering index).
+# Lists of tasks show an agency officer what their agency is assigned to; counts and tables of
+# results count, for an agency officer, only what their agency leads.
+
+
+def assigned_q(agency_id: int | None, prefix: str = "") -> Q:
+    """Tasks (reached through `prefix`, e.g. "task__") the agency leads, coordinates, appraises."""
+    return Q(**{f"{prefix}assignments__agency_id": agency_id})
+
+
+def led_q(agency_id: int | None, prefix: str = "") -> Q:
+    """Tasks (reached through `prefix`) the agency leads."""
+    return Q(**{f"{prefix}lead_agency_id": agency_id})
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def assigned_to(self, agency_id: int | None) -> "TaskQuerySet":
+        return self.filter(assigned_q(agency_id))
+
+    def led_by(self, agency_id: int | None) -> "TaskQuerySet":
+        return self.filter(led_q(agency_id))
+
+    def visible_to(self, access: "Access") -> "TaskQuerySet":
+        """The congress's tasks the actor may open: all of them for the whole-congress roles,
+        those their agency is assigned to for an agency officer."""
+        qs = self.filter(congress=access.congress)
+        return qs if access.sees_whole_congress else qs.assigned_to(access.agency_id)
+
+    def counted_for(self, access: "Access") -> "TaskQuerySet":
+        """The congress's tasks counted in the actor's figures and tables: all of them for the
+        whole-congress roles, those their agency leads for an agency officer."""
+        qs = self.filter(congress=access.congress)
+        return qs if access.sees_whole_congress else qs.led_by(access.agency_id)
+
+
+TaskManager = AliveManager.from_queryset(TaskQuerySet)
+
+
+class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
+    def visible_to(self, access: "Access") -> "ProgressUpdateQuerySet":
+        """Updates on the tasks `Task.objects.visible_to(access)` holds."""
+        qs = self.filter(task__congress=access.congress)
+        if access.sees_whole_congress:
+            return qs
+        return qs.filter(assigned_q(access.agency_id, prefix="task__"))
+
+
+ProgressUpdateManager = AliveManager.from_queryset(ProgressUpdateQuerySet)
+
+
 class Task(SoftDeleteModel):
     class Source(models.TextChoices):
         PLAN = "plan", _("Theo kế hoạch")
@@ -189,6 +247,8 @@ class Task(SoftDeleteModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_text", "version", "updated_at"])
+
+    objects: ClassVar[TaskManager] = TaskManager()
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -326,6 +386,8 @@ class ProgressUpdate(SoftDeleteModel):
     reports_completion = models.BooleanField(_("báo cáo hoàn thành"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects: ClassVar[ProgressUpdateManager] = ProgressUpdateManager()
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")

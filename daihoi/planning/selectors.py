@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -9,7 +10,7 @@ from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
-from .models import Plan, ProgressUpdate, Task, TaskAssignment
+from .models import Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet
 from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, status_q
 
 
@@ -29,7 +30,7 @@ class TaskFilters:
     extra: dict = field(default_factory=dict)
 
 
-def _task_list_queryset() -> QuerySet[Task]:
+def _task_list_queryset() -> TaskQuerySet:
     return Task.objects.select_related(
         "lead_agency", "plan__congress", "congress"
     ).prefetch_related(
@@ -43,9 +44,7 @@ def _task_list_queryset() -> QuerySet[Task]:
 
 
 def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> QuerySet[Task]:
-    qs = _task_list_queryset().filter(congress=access.congress)
-    if not access.sees_whole_congress:
-        qs = qs.filter(assignments__agency_id=access.agency_id)
+    qs = _task_list_queryset().visible_to(access)
     if filters.status in StatusClass.values:
         qs = qs.filter(status_q(filters.status, today))
     elif filters.status == "open":
@@ -82,12 +81,15 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
 
 
 def agency_inbox(access: Access, agency: Agency, *, show_done: bool = False):
-    """The agency's tasks (leads, coordinates or appraises), read through assignment rows.
+    """The agency's tasks (leads, coordinates or appraises), read through assignment rows: the
+    rows behind `Task.objects.assigned_to`. An agency officer reads only their own agency's.
 
     An agency belongs to one congress, so the agency is checked once here instead of joining
     every row to its task: the count then stays on the partial inbox index.
     """
     if agency.congress_id != access.congress.pk:
+        return TaskAssignment.objects.none()
+    if not access.sees_whole_congress and agency.pk != access.agency_id:
         return TaskAssignment.objects.none()
     rows = TaskAssignment.objects.filter(agency=agency, cancelled=False).select_related(
         "task", "task__lead_agency"
@@ -98,11 +100,9 @@ def agency_inbox(access: Access, agency: Agency, *, show_done: bool = False):
 
 
 def status_counts(access: Access, today: dt.date, agency_id: int | None = None) -> dict[str, int]:
-    qs = Task.objects.filter(congress=access.congress)
+    qs = Task.objects.counted_for(access)
     if agency_id is not None:
-        qs = qs.filter(lead_agency_id=agency_id)
-    elif not access.sees_whole_congress:
-        qs = qs.filter(lead_agency_id=access.agency_id)
+        qs = qs.led_by(agency_id)
     counts = qs.aggregate(
         **count_by_class(today),
         awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
@@ -130,18 +130,17 @@ def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
     group counted per status class, then summed here (at most agencies × areas rows)."""
     from .models import Area
 
-    qs = Task.objects.filter(congress=access.congress)
-    if not access.sees_whole_congress:
-        qs = qs.filter(lead_agency_id=access.agency_id)
+    qs = Task.objects.counted_for(access)
     keys = [*(s.value for s in StatusClass), "total", "awaiting"]
-    grouped = list(
-        qs.values("lead_agency_id", "area")
+    grouped: list[dict[str, Any]] = [
+        dict(row)
+        for row in qs.values("lead_agency_id", "area")
         .annotate(
             **count_by_class(today),
             awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
         )
         .order_by()
-    )
+    ]
     totals = dict.fromkeys(keys, 0)
     by_agency: dict[int, dict] = {}
     by_area: dict[str, dict] = {}
@@ -180,12 +179,15 @@ class AgencyRow:
 def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -> list[AgencyRow]:
     """Tasks aggregated by lead agency first, then joined to the agencies (two queries)."""
     grouped = (
-        Task.objects.filter(congress=access.congress)
+        Task.objects.counted_for(access)
         .values("lead_agency_id")
         .annotate(**count_by_class(today))
         .order_by()
     )
-    by_agency = {row.pop("lead_agency_id"): row for row in grouped}
+    by_agency: dict[int, dict[str, Any]] = {}
+    for row in grouped:
+        counts: dict[str, Any] = dict(row)
+        by_agency[counts.pop("lead_agency_id")] = counts
     if behind_only:
         by_agency = {k: v for k, v in by_agency.items() if v[StatusClass.OPEN_OVERDUE]}
     agencies = Agency.objects.filter(pk__in=by_agency.keys()).order_by("name")
@@ -198,35 +200,34 @@ def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -
 def area_table(access: Access, today: dt.date) -> list[dict]:
     from .models import Area
 
-    qs = Task.objects.filter(congress=access.congress)
-    if not access.sees_whole_congress:
-        qs = qs.filter(lead_agency_id=access.agency_id)
-    grouped = qs.values("area").annotate(**count_by_class(today)).order_by()
-    rows = []
+    grouped = (
+        Task.objects.counted_for(access).values("area").annotate(**count_by_class(today)).order_by()
+    )
+    rows: list[dict[str, Any]] = []
     for row in grouped:
-        row["label"] = Area(row["area"]).label
-        rows.append(row)
+        rows.append({**row, "label": Area(row["area"]).label})
     rows.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
     return rows
 
 
 def due_soon(access: Access, today: dt.date, days: int = 7, limit: int = 20) -> QuerySet[Task]:
-    qs = Task.objects.filter(
-        open_q(),
-        congress=access.congress,
-        deadline__gte=today,
-        deadline__lte=today + dt.timedelta(days=days),
-        reported_complete_on__isnull=True,
-    ).select_related("lead_agency")
-    if not access.sees_whole_congress:
-        qs = qs.filter(assignments__agency_id=access.agency_id)
+    qs = (
+        Task.objects.visible_to(access)
+        .filter(
+            open_q(),
+            deadline__gte=today,
+            deadline__lte=today + dt.timedelta(days=days),
+            reported_complete_on__isnull=True,
+        )
+        .select_related("lead_agency")
+    )
     return qs.order_by("deadline", "id")[:limit]
 
 
 def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressUpdate]:
     qs = (
-        ProgressUpdate.objects.filter(
-            task__congress=access.congress,
+        ProgressUpdate.objects.visible_to(access)
+        .filter(
             obstacle_resolved=False,
             task__accepted=False,
             task__cancelled=False,
@@ -236,18 +237,16 @@ def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressU
         .select_related("task", "agency", "author")
         .order_by("-created_at", "-id")
     )
-    if not access.sees_whole_congress:
-        qs = qs.filter(task__assignments__agency_id=access.agency_id)
     return qs[:limit] if limit else qs
 
 
 def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:
     """ "Kết luận chưa hoàn thành": tasks given by meeting conclusions that are still open."""
-    qs = Task.objects.filter(
-        open_q(), congress=access.congress, source=Task.Source.CONCLUSION
-    ).select_related("lead_agency", "conclusion__meeting")
-    if not access.sees_whole_congress:
-        qs = qs.filter(assignments__agency_id=access.agency_id)
+    qs = (
+        Task.objects.visible_to(access)
+        .filter(open_q(), source=Task.Source.CONCLUSION)
+        .select_related("lead_agency", "conclusion__meeting")
+    )
     return qs.order_by("deadline", "id")[:limit]
 
 

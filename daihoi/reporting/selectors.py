@@ -97,7 +97,8 @@ def consolidated(access: Access, as_of: dt.date) -> Consolidated:
     """
     counts = planning_selectors.status_counts(access, as_of)
     overdue = list(
-        Task.objects.filter(status_q(StatusClass.OPEN_OVERDUE, as_of), congress=access.congress)
+        Task.objects.counted_for(access)
+        .filter(status_q(StatusClass.OPEN_OVERDUE, as_of))
         .select_related("lead_agency")
         .order_by("deadline", "id")
     )
@@ -165,10 +166,10 @@ def scorecards(access: Access, today: dt.date, agency_id: int | None = None) -> 
     """
     if not access.sees_whole_congress:
         agency_id = access.agency_id
-    tasks = Task.objects.filter(congress=access.congress)
+    tasks = Task.objects.counted_for(access)
     submissions = ReportSubmission.objects.filter(request__congress=access.congress)
     if agency_id is not None:
-        tasks = tasks.filter(lead_agency_id=agency_id)
+        tasks = tasks.led_by(agency_id)
         submissions = submissions.filter(agency_id=agency_id)
     grouped = {
         row.pop("lead_agency_id"): row
@@ -242,9 +243,7 @@ class Warnings:
 
 def warnings(access: Access, today: dt.date, limit: int = 200) -> Warnings:
     """Open tasks needing attention; the orange candidates are narrowed in SQL first."""
-    base = Task.objects.filter(congress=access.congress).select_related("lead_agency")
-    if not access.sees_whole_congress:
-        base = base.filter(lead_agency_id=access.agency_id)
+    base = Task.objects.counted_for(access).select_related("lead_agency")
     red = list(
         base.filter(status_q(StatusClass.OPEN_OVERDUE, today)).order_by("deadline", "id")[:limit]
     )
