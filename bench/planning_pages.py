@@ -156,7 +156,7 @@ def main() -> None:
     Participation.objects.get_or_create(
         user=user, congress=congress, defaults={"role": Role.SECRETARIAT}
     )
-    agency = Agency.objects.filter(congress=congress).order_by("pk").first()
+    agency = Agency.objects.filter(congress=congress).order_by("pk")[0]
     officer, _ = User.objects.get_or_create(username="bench-officer")
     Participation.objects.get_or_create(
         user=officer, congress=congress, defaults={"role": Role.AGENCY_OFFICER, "agency": agency}

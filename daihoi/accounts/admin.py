@@ -6,5 +6,5 @@ from .models import User
 
 @admin.register(User)
 class DaihoiUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("Daihoi", {"fields": ("full_name",)}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Daihoi", {"fields": ("full_name",)}))
     list_display = ("username", "full_name", "email", "is_superuser", "is_active")

@@ -56,8 +56,8 @@ def _read_group(n: int, *, full: bool) -> list[str]:
 def _read(n: int, *, leading: bool) -> list[str]:
     if n >= _BILLION:
         high, rest = divmod(n, _BILLION)
-        words = [*_read(high, leading=leading), "tỷ"]
-        return words + (_read(rest, leading=False) if rest else [])
+        billions = [*_read(high, leading=leading), "tỷ"]
+        return billions + (_read(rest, leading=False) if rest else [])
     words: list[str] = []
     first = leading
     for value, unit in ((n // 10**6, "triệu"), (n // 1000 % 1000, "nghìn"), (n % 1000, "")):

@@ -1,6 +1,7 @@
 """Pagination whose cost does not grow with the table: the total is counted up to a cap."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 # Rows on one page of a list.
@@ -18,7 +19,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _probe(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        rows = self.object_list[: self.cap + 1]
+        return rows.count() if isinstance(rows, QuerySet) else len(rows)
 
     @cached_property
     def count(self) -> int:

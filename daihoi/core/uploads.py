@@ -39,7 +39,7 @@ def validate_attachment(upload: UploadedFile) -> str:
             field="attachments",
         )
     limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
+    if (upload.size or 0) > limit:
         raise BusinessError(
             f"Tệp “{name}” vượt quá dung lượng cho phép {limit // (1024 * 1024)} MB.",
             field="attachments",

@@ -40,7 +40,7 @@ def stored_file(stored: FieldFile | None, filename: str | None = None) -> FileRe
         handle = stored.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    name = filename or stored.name.rsplit("/", 1)[-1]
+    name = filename or (stored.name or "").rsplit("/", 1)[-1]
     return FileResponse(handle, as_attachment=True, filename=name)
 
 

@@ -8,22 +8,40 @@ People whose names the reports do not give appear as the post they hold ("Lãnh 
 never under an invented name.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 PASSWORD = "daihoi2025"
+
+# One record of the tables below: keys as the builders write them, values of mixed kinds.
+Record = dict[str, Any]
+# A story event: (kind, days ago, details).
+Event = tuple[str, int, Record]
 
 
 # Small builders, so each record reads as one line of a table ---------------------------------
 
 
-def agency(key, name, code="", parent=None, finance=False):
+def agency(
+    key: str, name: str, code: str = "", parent: str | None = None, finance: bool = False
+) -> Record:
     """`key` is the short name, unique in its congress; `parent` is another agency's key."""
     return {"key": key, "name": name, "code": code, "parent": parent, "finance": finance}
 
 
-def person(full_name, titles, agency=None):
+def person(full_name: str, titles: str, agency: str | None = None) -> Record:
     return {"full_name": full_name, "titles": titles, "agency": agency}
 
 
-def committee(name, kind, functions, duties, members, parent=None, founding_decision=""):
+def committee(
+    name: str,
+    kind: str,
+    functions: str,
+    duties: list[str],
+    members: list[tuple[str, str]],
+    parent: str | None = None,
+    founding_decision: str = "",
+) -> Record:
     """`duties` is a list, one duty a line; `members` are (full_name, role) pairs."""
     return {
         "name": name,
@@ -36,7 +54,16 @@ def committee(name, kind, functions, duties, members, parent=None, founding_deci
     }
 
 
-def plan(key, number, issuer_code, issued, subject, issuer=None, committee=None, parent=None):
+def plan(
+    key: str,
+    number: int,
+    issuer_code: str,
+    issued: int,
+    subject: str,
+    issuer: str | None = None,
+    committee: str | None = None,
+    parent: str | None = None,
+) -> Record:
     """`issued` is days before today; `parent` is the key of the plan this one concretises."""
     return {
         "key": key,
@@ -50,7 +77,9 @@ def plan(key, number, issuer_code, issued, subject, issuer=None, committee=None,
     }
 
 
-def task(title, lead, area, phase, *, story=(), **fields):
+def task(
+    title: str, lead: str, area: str, phase: str, *, story: Sequence[Event] = (), **fields: Any
+) -> Record:
     """Optional: coord, appraise, leader, plan, committee, due, d, description, source(_text)."""
     return {"title": title, "lead": lead, "area": area, "phase": phase, "story": story, **fields}
 
@@ -58,7 +87,9 @@ def task(title, lead, area, phase, *, story=(), **fields):
 # Story events: what happened to a task, oldest first; the first number is days ago.
 
 
-def progress(days_ago, percent, text, obstacle="", by=None):
+def progress(
+    days_ago: int, percent: int, text: str, obstacle: str = "", by: str | None = None
+) -> Event:
     """A progress report; `by` is the reporting agency's key (the lead when omitted)."""
     return (
         "progress",
@@ -67,25 +98,25 @@ def progress(days_ago, percent, text, obstacle="", by=None):
     )
 
 
-def complete(days_ago, text):
+def complete(days_ago: int, text: str) -> Event:
     """The lead agency reports the task complete (100%)."""
     return ("complete", days_ago, {"text": text})
 
 
-def accept(days_ago, comment=""):
+def accept(days_ago: int, comment: str = "") -> Event:
     return ("accept", days_ago, {"comment": comment})
 
 
-def resolve(days_ago, note=""):
+def resolve(days_ago: int, note: str = "") -> Event:
     """The subcommittee settles the latest open obstacle of the task."""
     return ("resolve", days_ago, {"note": note})
 
 
-def pause(days_ago, reason):
+def pause(days_ago: int, reason: str) -> Event:
     return ("paused", days_ago, {"reason": reason})
 
 
-def cancel(days_ago, reason):
+def cancel(days_ago: int, reason: str) -> Event:
     return ("cancelled", days_ago, {"reason": reason})
 
 
@@ -93,7 +124,7 @@ def cancel(days_ago, reason):
 
 _KT_SERVICE = "Tiểu ban Tổ chức phục vụ Đại hội"
 
-KON_TUM = {
+KON_TUM: Record = {
     "key": "kontum",
     "organization": "Đảng bộ tỉnh Kon Tum",
     "name": "Đại hội đại biểu Đảng bộ tỉnh Kon Tum",
@@ -608,7 +639,7 @@ KON_TUM = {
 
 _HD_COMMITTEE = "Tiểu ban Tuyên truyền và Phục vụ Đại hội"
 
-HAI_DUONG = {
+HAI_DUONG: Record = {
     "key": "haiduong",
     "organization": "Đảng bộ tỉnh Hải Dương",
     "name": "Đại hội đại biểu Đảng bộ tỉnh Hải Dương",
@@ -962,7 +993,7 @@ HAI_DUONG = {
 
 _BN_COMMITTEE = "Tiểu ban Tổ chức phục vụ Đại hội"
 
-BAC_NINH = {
+BAC_NINH: Record = {
     "key": "bacninh",
     "organization": "Đảng bộ tỉnh Bắc Ninh",
     "name": "Đại hội đại biểu Đảng bộ tỉnh Bắc Ninh",
@@ -1212,7 +1243,7 @@ BAC_NINH = {
 _CITY_COMMITTEE = "Tiểu ban Văn kiện"
 _CITY_SUPPORT = "Bộ phận giúp việc Tiểu ban Văn kiện"
 
-CITY = {
+CITY: Record = {
     "key": "thanhpho",
     "organization": "Đảng bộ Thành phố",
     "name": "Đại hội đại biểu Đảng bộ Thành phố",
@@ -1370,7 +1401,7 @@ _HN_GROUP = "Tổ công tác của Thành ủy phục vụ Đại hội XIII c�
 _HN_SUBCOMMITTEE = "Tiểu ban Phục vụ Đại hội XIII của Đảng"
 _HN_NOTICE = "Thông báo số 540/TB-VP của Văn phòng UBND thành phố"
 
-HA_NOI = {
+HA_NOI: Record = {
     "key": "hanoi",
     "organization": "Đảng Cộng sản Việt Nam",
     "name": "Đại hội đại biểu toàn quốc",
@@ -1564,12 +1595,12 @@ HA_NOI = {
 }
 
 
-CONGRESSES = [KON_TUM, HAI_DUONG, BAC_NINH, CITY, HA_NOI]
+CONGRESSES: list[Record] = [KON_TUM, HAI_DUONG, BAC_NINH, CITY, HA_NOI]
 
 
 # Demo logins: one per role. `congress` is a key above; agencies and people are looked up there.
 
-USERS = [
+USERS: list[Record] = [
     {
         "username": "admin",
         "full_name": "Quản trị hệ thống",
@@ -1628,6 +1659,9 @@ USERS = [
 ]
 
 # Who reports for an agency when it has a demo login of its own (congress key, agency key).
-AGENCY_REPORTERS = {("kontum", "BTGTU"): "donvi", ("kontum", "Sở TC"): "donvi2"}
+AGENCY_REPORTERS: dict[tuple[str, str], str] = {
+    ("kontum", "BTGTU"): "donvi",
+    ("kontum", "Sở TC"): "donvi2",
+}
 # Who accepts completed tasks in each congress (the secretariat login elsewhere).
-ACCEPTORS = {"kontum": ("truongtieuban", "leader")}
+ACCEPTORS: dict[str, tuple[str, str]] = {"kontum": ("truongtieuban", "leader")}

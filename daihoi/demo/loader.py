@@ -270,7 +270,7 @@ class _CongressLoader:
 
     def _agencies(self) -> dict[str, Agency]:
         by_name = {a.name: a for a in self.congress.agencies.all()}
-        agencies = {}
+        agencies: dict[str, Agency] = {}
         for a in self.spec["agencies"]:
             obj = by_name.get(a["name"])
             if obj is None:
@@ -310,7 +310,7 @@ class _CongressLoader:
                 "committee_id", "person_id"
             )
         )
-        committees = {}
+        committees: dict[str, Committee] = {}
         for c in self.spec["committees"]:
             obj = by_name.get(c["name"])
             if obj is None:
@@ -354,7 +354,7 @@ class _CongressLoader:
     def _plans(self) -> dict[str, Plan]:
         # The year is part of the unique key but moves with the relative dates, so match without it.
         existing = {(p.issuer_code, p.number): p for p in self.congress.plans.all()}
-        plans = {}
+        plans: dict[str, Plan] = {}
         for p in self.spec["plans"]:
             obj = existing.get((p["issuer_code"], p["number"]))
             if obj is None:
@@ -389,7 +389,7 @@ class _CongressLoader:
                 self.result.count("tasks")
 
     def _deadline(self, t: dict) -> dt.date | None:
-        if t.get("d") is not None:
+        if t.get("d") is not None and self.congress.opening_date:
             return self.congress.opening_date + dt.timedelta(days=t["d"])
         if t.get("due") is not None:
             return self.today + dt.timedelta(days=t["due"])
@@ -476,8 +476,7 @@ class _CongressLoader:
             ProgressUpdate.objects.filter(task=task, obstacle_resolved=False)
             .exclude(obstacle="")
             .select_related("task")
-            .order_by("-created_at", "-id")
-            .first()
+            .order_by("-created_at", "-id")[0]
         )
         mark = _last_history_id(ProgressUpdate)
         services.obstacle_resolve(access=self.acceptor, update=update, note=note)

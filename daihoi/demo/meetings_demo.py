@@ -5,13 +5,19 @@ Idempotent: a meeting is looked up by (congress, title) and left alone when it e
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from daihoi.meetings import services
-from daihoi.meetings.models import Meeting
+from daihoi.meetings.models import Attendance, Meeting
+from daihoi.planning.models import Phase
 
-KON_TUM = {
+if TYPE_CHECKING:
+    from .loader import _CongressLoader
+
+# Each meeting's spec: the keys below, values of mixed kinds (see the comments).
+KON_TUM: dict[str, dict[str, Any]] = {
     "held": {
         "title": "Phiên họp Tiểu ban Tổ chức phục vụ đánh giá Kế hoạch 06 và Kế hoạch 09",
         "days_ago": 12,
@@ -70,7 +76,7 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
-def load_kontum_meetings(loader) -> int:
+def load_kontum_meetings(loader: "_CongressLoader") -> int:
     """Creates the Kon Tum demo meetings if missing; returns how many were created."""
     congress, agencies, people = loader.congress, loader.agencies, loader.people
     access = loader.secretariat
@@ -82,15 +88,21 @@ def load_kontum_meetings(loader) -> int:
     if not Meeting.objects.filter(congress=congress, title=spec["title"]).exists():
         start = _at(loader.today - dt.timedelta(days=spec["days_ago"]), 8)
         meeting = services.meeting_plan(
-            access=access, title=spec["title"], kind="subcommittee", starts_at=start,
-            ends_at=start + dt.timedelta(hours=3), place=spec["place"], chair=chair,
-            committee=committee, invited_agencies=[agencies[k] for k in spec["agencies"]],
+            access=access,
+            title=spec["title"],
+            kind=Meeting.Kind.SUBCOMMITTEE,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=3),
+            place=spec["place"],
+            chair=chair,
+            committee=committee,
+            invited_agencies=[agencies[k] for k in spec["agencies"]],
             agenda=spec["agenda"],
-        )  # fmt: skip
-        present = {chair.pk: "present"}
+        )
+        present = {chair.pk: Attendance.Status.PRESENT}
         for person in people.values():
             if person.agency_id in {agencies[k].pk for k in spec["agencies"]}:
-                present[person.pk] = "present"
+                present[person.pk] = Attendance.Status.PRESENT
         services.meeting_record(
             access=access, meeting=meeting, attendance=present, minutes=spec["minutes"]
         )
@@ -99,31 +111,48 @@ def load_kontum_meetings(loader) -> int:
             if task:
                 lead, partners, area, days = task
                 services.conclusion_to_task(
-                    access=access, conclusion=conclusion, lead_agency=agencies[lead],
-                    coordinating_agencies=[agencies[k] for k in partners], area=area,
-                    phase="before", deadline=loader.today + dt.timedelta(days=days),
-                )  # fmt: skip
+                    access=access,
+                    conclusion=conclusion,
+                    lead_agency=agencies[lead],
+                    coordinating_agencies=[agencies[k] for k in partners],
+                    area=area,
+                    phase=Phase.BEFORE,
+                    deadline=loader.today + dt.timedelta(days=days),
+                )
         services.meeting_issue_notice(
-            access=access, meeting=meeting, issuer=agencies["VPTU"],
-            signer=people[spec["notice_signer"]], signer_title="Trưởng Tiểu ban",
+            access=access,
+            meeting=meeting,
+            issuer=agencies["VPTU"],
+            signer=people[spec["notice_signer"]],
+            signer_title="Trưởng Tiểu ban",
             authority="T/M TIỂU BAN",
             recipients="- Các thành viên Tiểu ban;\n- Các cơ quan, đơn vị liên quan;\n- Lưu: VT.",
-        )  # fmt: skip
+        )
         created += 1
 
     spec = KON_TUM["upcoming"]
     if not Meeting.objects.filter(congress=congress, title=spec["title"]).exists():
         start = _at(loader.today + dt.timedelta(days=spec["days_ahead"]), 14)
         meeting = services.meeting_plan(
-            access=access, title=spec["title"], kind="subcommittee", starts_at=start,
-            ends_at=start + dt.timedelta(hours=2), place=spec["place"], chair=chair,
-            committee=committee, invited_agencies=[agencies[k] for k in spec["agencies"]],
+            access=access,
+            title=spec["title"],
+            kind=Meeting.Kind.SUBCOMMITTEE,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=2),
+            place=spec["place"],
+            chair=chair,
+            committee=committee,
+            invited_agencies=[agencies[k] for k in spec["agencies"]],
             agenda=spec["agenda"],
-        )  # fmt: skip
+        )
         services.meeting_issue_invitation(
-            access=access, meeting=meeting, issuer=agencies["VPTU"], signer=chair,
-            signer_title="Trưởng Tiểu ban", authority="T/M TIỂU BAN",
+            access=access,
+            meeting=meeting,
+            issuer=agencies["VPTU"],
+            signer=chair,
+            signer_title="Trưởng Tiểu ban",
+            authority="T/M TIỂU BAN",
             recipients="- Như thành phần mời;\n- Lưu: VT.",
-        )  # fmt: skip
+        )
         created += 1
     return created

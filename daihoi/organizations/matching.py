@@ -74,9 +74,10 @@ class AgencyMatcher:
             return Match(written, None, [])
         # "Sở Tài chính tỉnh" or "Ban Tuyên giáo" against "Ban Tuyên giáo Tỉnh ủy".
         near = [
-            a for a, names in self.keys
+            a
+            for a, names in self.keys
             if any(n and (n.startswith(key + " ") or key.startswith(n + " ")) for n in names)
-        ]  # fmt: skip
+        ]
         if len(near) == 1:
             return Match(written, near[0], near)
         return Match(written, None, near or exact)

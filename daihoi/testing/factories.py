@@ -19,7 +19,7 @@ from daihoi.planning.models import Area, Phase, Plan, Task, TaskAssignment
 PASSWORD = "mat-khau-thu-nghiem"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class CongressFactory(factory.django.DjangoModelFactory):
+class CongressFactory(factory.django.DjangoModelFactory[Congress]):
     class Meta:
         model = Congress
 
@@ -43,7 +43,7 @@ class CongressFactory(factory.django.DjangoModelFactory):
     place_name = "Kon Tum"
 
 
-class AgencyFactory(factory.django.DjangoModelFactory):
+class AgencyFactory(factory.django.DjangoModelFactory[Agency]):
     class Meta:
         model = Agency
 
@@ -51,7 +51,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Cơ quan số {n}")
 
 
-class TaskFactory(factory.django.DjangoModelFactory):
+class TaskFactory(factory.django.DjangoModelFactory[Task]):
     """A task with its lead assignment row; use services in tests of behaviour."""
 
     class Meta:
@@ -65,7 +65,7 @@ class TaskFactory(factory.django.DjangoModelFactory):
     phase = Phase.BEFORE
 
     @factory.post_generation
-    def lead_assignment(self, create, extracted, **kwargs):
+    def lead_assignment(self: Task, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             TaskAssignment.objects.create(
                 task=self,
@@ -78,7 +78,7 @@ class TaskFactory(factory.django.DjangoModelFactory):
 
 
 def build_world() -> SimpleNamespace:
-    congress = CongressFactory()
+    congress = CongressFactory.create()
     agency = {
         "vptu": Agency.objects.create(
             congress=congress, name="Văn phòng Tỉnh ủy", short_name="VPTU", code="VPTU"
@@ -107,7 +107,7 @@ def build_world() -> SimpleNamespace:
         duties="Xây dựng kế hoạch phục vụ\nBảo đảm cơ sở vật chất",
     )
     Membership.objects.create(committee=committee, person=chair, role=Membership.Role.HEAD)
-    admin = UserFactory(username="quantri", is_superuser=True, is_staff=True)
+    admin = UserFactory.create(username="quantri", is_superuser=True, is_staff=True)
     users = {}
     for key, role, agency_key in [
         ("secretariat", Role.SECRETARIAT, "vptu"),
@@ -117,7 +117,7 @@ def build_world() -> SimpleNamespace:
         ("member", Role.MEMBER, None),
         ("editor", Role.EDITOR, None),
     ]:
-        user = UserFactory(username=key)
+        user = UserFactory.create(username=key)
         Participation.objects.create(
             user=user,
             congress=congress,
@@ -126,14 +126,14 @@ def build_world() -> SimpleNamespace:
             person=chair if key == "leader" else None,
         )
         users[key] = user
-    other = CongressFactory(
+    other = CongressFactory.create(
         name="Đại hội đại biểu Đảng bộ tỉnh Hải Dương",
         organization="Đảng bộ tỉnh Hải Dương",
         ordinal=17,
         place_name="Hải Dương",
     )
     other_agency = Agency.objects.create(congress=other, name="Sở Tài chính")
-    outsider = UserFactory(username="tinhkhac")
+    outsider = UserFactory.create(username="tinhkhac")
     Participation.objects.create(
         user=outsider, congress=other, role=Role.AGENCY_OFFICER, agency=other_agency
     )

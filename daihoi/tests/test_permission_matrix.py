@@ -17,12 +17,30 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning import services
 from daihoi.planning.models import Area, Phase
 
-ROLES = ["anonymous", "admin", "secretariat", "leader", "officer", "officer2", "member",
-         "editor", "outsider"]  # fmt: skip
+ROLES = [
+    "anonymous",
+    "admin",
+    "secretariat",
+    "leader",
+    "officer",
+    "officer2",
+    "member",
+    "editor",
+    "outsider",
+]
 CHECKED_NAMESPACES = {
-    "accounts", "organizations", "planning", "documents", "meetings", "calendar", "budget",
-    "intake", "notifications", "reporting", "audit",
-}  # fmt: skip
+    "accounts",
+    "organizations",
+    "planning",
+    "documents",
+    "meetings",
+    "calendar",
+    "budget",
+    "intake",
+    "notifications",
+    "reporting",
+    "audit",
+}
 
 # A compact way to write the expected status per role, in the order of ROLES:
 # officer = agency that leads the task; officer2 = agency with no part in it;
@@ -260,16 +278,22 @@ def build_objects(world) -> dict:
     from daihoi.notifications.models import Kind, Notification
 
     notification = Notification.objects.create(
-        recipient=world.users["officer"], congress=world.congress, kind=Kind.TASK_ASSIGNED,
-        title="Nhiệm vụ mới: Tuyên truyền trực quan", dedupe_key=f"matrix:{task.pk}",
+        recipient=world.users["officer"],
+        congress=world.congress,
+        kind=Kind.TASK_ASSIGNED,
+        title="Nhiệm vụ mới: Tuyên truyền trực quan",
+        dedupe_key=f"matrix:{task.pk}",
         link=f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/",
-    )  # fmt: skip
+    )
     from daihoi.planning.models import Plan
 
     binned = Plan.objects.create(
-        congress=world.congress, number=77, issuer_code="TU", issued_on=dt.date(2020, 5, 5),
+        congress=world.congress,
+        number=77,
+        issuer_code="TU",
+        issued_on=dt.date(2020, 5, 5),
         subject="Kế hoạch đã xóa",
-    )  # fmt: skip
+    )
     services.plan_delete(access=secretariat_access, plan=binned)
 
     from daihoi.reporting.tests.helpers import reporting_objects
@@ -391,8 +415,13 @@ def test_officer_of_another_congress_cannot_guess_urls(world, objects, client):
 
 def test_missing_objects_answer_404_not_500(world, client):
     client.force_login(world.users["secretariat"])
-    for path in ["nhiem-vu/999999/", "ke-hoach/999999/", "co-quan/999999/", "tep/999999/",
-                 "tieu-ban/999999/"]:  # fmt: skip
+    for path in [
+        "nhiem-vu/999999/",
+        "ke-hoach/999999/",
+        "co-quan/999999/",
+        "tep/999999/",
+        "tieu-ban/999999/",
+    ]:
         assert client.get(f"/dai-hoi/{world.congress.pk}/{path}").status_code == 404, path
     assert client.get("/dai-hoi/999999/").status_code == 404
 

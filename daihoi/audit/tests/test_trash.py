@@ -17,10 +17,14 @@ TODAY = dt.date(2020, 9, 15)
 @pytest.fixture
 def task(world, secretariat_access):
     return planning_services.task_create(
-        access=secretariat_access, title="In pano tuyên truyền", lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]], area=Area.PROPAGANDA, phase=Phase.BEFORE,
+        access=secretariat_access,
+        title="In pano tuyên truyền",
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["svh"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
         deadline=dt.date(2020, 9, 30),
-    )  # fmt: skip
+    )
 
 
 def test_deleted_task_leaves_lists_inbox_and_counts_and_comes_back(
@@ -66,9 +70,13 @@ def test_deleted_progress_report_and_its_obstacle_disappear(
 
 def test_plan_with_tasks_cannot_be_deleted(world, secretariat_access):
     planning_services.task_create(
-        access=secretariat_access, title="Việc trong kế hoạch", lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA, phase=Phase.BEFORE, plan=world.plan,
-    )  # fmt: skip
+        access=secretariat_access,
+        title="Việc trong kế hoạch",
+        lead_agency=world.agencies["btg"],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+        plan=world.plan,
+    )
     with pytest.raises(BusinessError, match="còn 1 nhiệm vụ"):
         planning_services.plan_delete(access=secretariat_access, plan=world.plan)
     assert Plan.objects.filter(pk=world.plan.pk).exists()
@@ -79,9 +87,14 @@ def test_trash_page_lists_deleted_records_and_restores_them(
 ):
     start = timezone.now()
     meeting = meeting_services.meeting_plan(
-        access=secretariat_access, title="Họp bàn trang trí", kind="briefing", starts_at=start,
-        ends_at=start + dt.timedelta(hours=1), place="P1", chair=world.chair,
-    )  # fmt: skip
+        access=secretariat_access,
+        title="Họp bàn trang trí",
+        kind="briefing",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        place="P1",
+        chair=world.chair,
+    )
     planning_services.task_delete(access=secretariat_access, task=task)
     meeting_services.meeting_delete(access=secretariat_access, meeting=meeting)
 
@@ -112,16 +125,24 @@ def test_issued_documents_are_not_deleted_drafts_are(world, secretariat_access):
     from daihoi.documents.models import Document
 
     draft = document_services.document_create(
-        access=secretariat_access, kind="TB", issuer=world.agencies["vptu"], subject="Dự thảo",
-        body="Nội dung", signer=world.chair,
-    )  # fmt: skip
+        access=secretariat_access,
+        kind="TB",
+        issuer=world.agencies["vptu"],
+        subject="Dự thảo",
+        body="Nội dung",
+        signer=world.chair,
+    )
     issued = document_services.document_issue(
         access=secretariat_access,
         document=document_services.document_create(
-            access=secretariat_access, kind="TB", issuer=world.agencies["vptu"],
-            subject="Đã ban hành", body="Nội dung", signer=world.chair,
+            access=secretariat_access,
+            kind="TB",
+            issuer=world.agencies["vptu"],
+            subject="Đã ban hành",
+            body="Nội dung",
+            signer=world.chair,
         ),
-    )  # fmt: skip
+    )
     with pytest.raises(BusinessError, match="đã ban hành không xóa được"):
         document_services.document_delete(access=secretariat_access, document=issued)
     document_services.document_delete(access=secretariat_access, document=draft)

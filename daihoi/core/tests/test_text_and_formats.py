@@ -26,9 +26,18 @@ def test_normalize_turns_non_breaking_spaces_into_single_spaces():
 
 
 @pytest.mark.parametrize(
-    ("number", "numeral"), [(1, "I"), (4, "IV"), (13, "XIII"), (15, "XV"), (17, "XVII"),
-                            (20, "XX"), (25, "XXV"), (2020, "MMXX")]
-)  # fmt: skip
+    ("number", "numeral"),
+    [
+        (1, "I"),
+        (4, "IV"),
+        (13, "XIII"),
+        (15, "XV"),
+        (17, "XVII"),
+        (20, "XX"),
+        (25, "XXV"),
+        (2020, "MMXX"),
+    ],
+)
 def test_roman_numerals_round_trip(number, numeral):
     assert to_roman(number) == numeral
     assert from_roman(numeral) == number

@@ -27,7 +27,7 @@ BIG_CONGRESSES = [
 
 
 def model_counts() -> dict[str, int]:
-    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 def congress(organization: str, ordinal: int) -> Congress:
@@ -96,7 +96,9 @@ def test_larger_congresses_have_tasks_awaiting_acceptance_due_soon_and_relative_
     awaiting = tasks.filter(reported_complete_on__isnull=False, accepted=False, cancelled=False)
     assert awaiting.exists()
     assert tasks.filter(deadline_offset_days__isnull=False).exists()
+    assert c.opening_date is not None
     for task in tasks.filter(deadline_offset_days__isnull=False):
+        assert task.deadline_offset_days is not None
         assert task.deadline == c.opening_date + dt.timedelta(days=task.deadline_offset_days)
     access = access_congress(
         Participation.objects.get(congress=c, user__username="vanphong").user, c.pk
@@ -138,6 +140,7 @@ def test_completion_dates_are_in_the_past_and_never_after_acceptance(loaded):
     done = Task.objects.filter(accepted=True)
     assert done.exists()
     for task in done:
+        assert task.reported_complete_on is not None and task.accepted_at is not None
         assert task.reported_complete_on < today()
         assert task.accepted_at.date() >= task.reported_complete_on
 
@@ -166,7 +169,8 @@ def test_every_demo_login_exists_and_authenticates_with_the_printed_password(loa
         user = authenticate(username=spec["username"], password=data.PASSWORD)
         assert user is not None, spec["username"]
         assert user.full_name
-    assert authenticate(username="admin", password=data.PASSWORD).is_superuser
+    admin = authenticate(username="admin", password=data.PASSWORD)
+    assert admin is not None and admin.is_superuser
 
 
 def test_each_login_has_its_role_in_kon_tum(loaded):
@@ -184,12 +188,13 @@ def test_each_login_has_its_role_in_kon_tum(loaded):
     }
     assert Participation.objects.filter(user__username="vanphong").count() == 5
     leader = Participation.objects.get(congress=kon_tum, user__username="truongtieuban")
-    assert leader.person.full_name == "Nguyễn Hữu Hải"
+    assert leader.person is not None and leader.person.full_name == "Nguyễn Hữu Hải"
 
 
 def test_the_agency_officer_leads_and_coordinates_open_tasks(loaded):
     kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
     officer = Participation.objects.get(congress=kon_tum, user__username="donvi")
+    assert officer.agency is not None
     assert officer.agency.name == "Ban Tuyên giáo Tỉnh ủy"
     open_rows = TaskAssignment.objects.filter(
         agency=officer.agency, accepted=False, cancelled=False, task__paused=False
@@ -197,7 +202,7 @@ def test_the_agency_officer_leads_and_coordinates_open_tasks(loaded):
     assert open_rows.filter(role=TaskAssignment.Role.LEAD).exists()
     assert open_rows.filter(role=TaskAssignment.Role.COORDINATE).exists()
     finance = Participation.objects.get(congress=kon_tum, user__username="donvi2").agency
-    assert finance.is_finance
+    assert finance is not None and finance.is_finance
     assert TaskAssignment.objects.filter(
         agency=finance, role=TaskAssignment.Role.LEAD, accepted=False
     ).exists()

@@ -45,6 +45,7 @@ def test_officer_pastes_a_notice_corrects_a_row_and_confirms_the_tasks(page, liv
     tasks = {t.lead_agency.name: t for t in Task.objects.all()}
     assert set(tasks) == {"Ban Tuyên giáo Tỉnh ủy", "Sở Tài chính", "Văn phòng Tỉnh ủy"}
     decor = tasks["Ban Tuyên giáo Tỉnh ủy"]
+    assert decor.deadline is not None
     assert decor.deadline.isoformat() == "2020-10-05"
     assert {a.agency.name for a in decor.partner_assignments} == {
         "Sở Văn hóa, Thể thao và Du lịch",
@@ -52,5 +53,6 @@ def test_officer_pastes_a_notice_corrects_a_row_and_confirms_the_tasks(page, liv
     }
     finance_task = tasks["Sở Tài chính"]
     assert finance_task.title == "Tham mưu bố trí kinh phí phục vụ Đại hội"
+    assert finance_task.deadline is not None
     assert finance_task.deadline.isoformat() == "2020-09-25"
     assert "chủ động tham mưu bố trí kinh phí" in finance_task.source_text
