@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
 
-from .models import Congress, Participation
+from .models import Agency, Committee, Congress, Membership, Participation, Person
 
 ADMIN = "admin"
 WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
@@ -56,7 +57,7 @@ class Access:
 
     @property
     def role_label(self) -> str:
-        return "Quản trị hệ thống" if self.is_admin else Role(self.role).label
+        return "Quản trị hệ thống" if self.is_admin else str(Role(self.role).label)
 
 
 def access_congress(user: User | AnonymousUser, congress_id: int) -> Access:
@@ -90,6 +91,40 @@ def access_congress(user: User | AnonymousUser, congress_id: int) -> Access:
 def congresses_for(user: User | AnonymousUser) -> QuerySet[Congress]:
     if user.is_superuser:
         return Congress.objects.all()
+    if not user.is_authenticated:
+        return Congress.objects.none()
     return Congress.objects.filter(
         participations__user=user, participations__role__in=WORKSPACE_ROLES
+    )
+
+
+def _in_congress[M: Model](queryset: QuerySet[M], access: Access, object_id: int) -> M:
+    try:
+        return queryset.get(pk=object_id, congress=access.congress)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+
+
+def access_agency(access: Access, agency_id: int) -> Agency:
+    """An agency of the access's congress; 404 alike when missing or in another congress."""
+    return _in_congress(Agency.objects.select_related("parent"), access, agency_id)
+
+
+def access_person(access: Access, person_id: int) -> Person:
+    """A person of the access's congress; 404 alike when missing or in another congress."""
+    return _in_congress(Person.objects.select_related("agency"), access, person_id)
+
+
+def access_committee(access: Access, committee_id: int) -> Committee:
+    """A committee of the access's congress with its members; 404 alike when missing or not
+    the congress's."""
+    queryset = Committee.objects.select_related("parent").prefetch_related(committee_members())
+    return _in_congress(queryset, access, committee_id)
+
+
+def committee_members() -> Prefetch:
+    """Prefetches a committee's memberships with the people and their agencies."""
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.select_related("person", "person__agency"),
     )

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+
+from daihoi.core.views import page_context
 
 from .models import Committee, Membership
-from .permissions import access_congress, congresses_for
+from .permissions import access_committee, access_congress, committee_members, congresses_for
 
 
 @login_required
@@ -15,46 +16,31 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/congress_list.html", {"congresses": congresses})
 
 
-def _memberships():
-    return Prefetch(
-        "memberships",
-        queryset=Membership.objects.select_related("person", "person__agency"),
-    )
-
-
 @login_required
 def committee_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     committees = (
         Committee.objects.filter(congress=access.congress)
         .select_related("parent")
-        .prefetch_related(_memberships())
+        .prefetch_related(committee_members())
     )
     return render(
         request,
         "organizations/committee_list.html",
-        {"access": access, "congress": access.congress, "committees": committees},
+        page_context(access, committees=committees),
     )
 
 
 @login_required
 def committee_detail(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    committee = get_object_or_404(
-        Committee.objects.select_related("parent").prefetch_related(_memberships()),
-        pk=committee_id,
-        congress=access.congress,
-    )
+    committee = access_committee(access, committee_id)
     order = {role: i for i, role in enumerate(Membership.ROLE_ORDER)}
     members = sorted(committee.memberships.all(), key=lambda m: (order[m.role], m.person.full_name))
     return render(
         request,
         "organizations/committee_detail.html",
-        {
-            "access": access,
-            "congress": access.congress,
-            "committee": committee,
-            "members": members,
-            "children": committee.children.all(),
-        },
+        page_context(
+            access, committee=committee, members=members, children=committee.children.all()
+        ),
     )
