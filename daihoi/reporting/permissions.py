@@ -1,9 +1,12 @@
 """Who may do what with report requests, submissions and requests for explanation."""
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task
 
-from .models import Explanation, ReportSubmission
+from .models import Explanation, ReportRequest, ReportSubmission, SubmissionFile
 
 
 def can_manage_requests(access: Access) -> bool:
@@ -45,3 +48,52 @@ def can_answer_explanation(access: Access, explanation: Explanation) -> bool:
 
 def can_view_scorecards(access: Access) -> bool:
     return access.sees_whole_congress
+
+
+# Fetch and authorise: "missing" and "not yours" answer the same 404 -----------------------------
+
+
+def access_report_request(access: Access, request_id: int) -> ReportRequest:
+    """The request if the user may see it: whole-congress roles, or an agency that was asked."""
+    report_request = get_object_or_404(ReportRequest, pk=request_id, congress=access.congress)
+    if (
+        not access.sees_whole_congress
+        and not report_request.submissions.filter(agency_id=access.agency_id).exists()
+    ):
+        raise Http404
+    return report_request
+
+
+def access_submission(access: Access, submission_id: int) -> ReportSubmission:
+    """Another agency's submission answers 404, so its existence does not leak."""
+    submission = get_object_or_404(
+        ReportSubmission.objects.select_related("request", "agency", "submitted_by"),
+        pk=submission_id,
+        request__congress=access.congress,
+    )
+    if not can_view_submission(access, submission):
+        raise Http404
+    return submission
+
+
+def access_submission_file(access: Access, submission_file_id: int) -> SubmissionFile:
+    """A file of a submission the user may see."""
+    stored = get_object_or_404(
+        SubmissionFile.objects.select_related("submission"),
+        pk=submission_file_id,
+        submission__request__congress=access.congress,
+    )
+    access_submission(access, stored.submission_id)
+    return stored
+
+
+def access_explanation(access: Access, explanation_id: int) -> Explanation:
+    """A request for explanation seen by whole-congress roles or the agency asked."""
+    explanation = get_object_or_404(
+        Explanation.objects.select_related("task"),
+        pk=explanation_id,
+        task__congress=access.congress,
+    )
+    if not access.sees_whole_congress and explanation.agency_id != access.agency_id:
+        raise Http404
+    return explanation

@@ -1,0 +1,173 @@
+"""The consolidated report and the spreadsheets: DOCX and XLSX out, the task import in."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from daihoi.core.dates import format_date
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.views import (
+    content_file,
+    forbidden,
+    page_context,
+)
+from daihoi.organizations.permissions import access_congress
+from daihoi.planning import selectors as planning_selectors
+from daihoi.planning.forms import TaskFilterForm
+
+from .. import exports, imports, report, selectors
+from ..forms import (
+    ConsolidatedForm,
+    TaskImportForm,
+)
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_EXPORT_ROWS = 50_000
+MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới thực hiện được thao tác này."
+WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
+
+# The consolidated report ------------------------------------------------------------------------
+
+
+def _as_of(request: HttpRequest) -> tuple[ConsolidatedForm, dt.date]:
+    today = local_today()
+    form = ConsolidatedForm(request.GET or {"as_of": format_date(today)})
+    as_of = form.cleaned_data["as_of"] if form.is_valid() else today
+    return form, as_of
+
+
+@login_required
+def consolidated(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.sees_whole_congress:
+        return forbidden(request, WHOLE_CONGRESS_ONLY)
+    form, as_of = _as_of(request)
+    data = selectors.consolidated(access, as_of)
+    return render(
+        request,
+        "reporting/consolidated.html",
+        page_context(
+            access,
+            form=form,
+            data=data,
+            summary=report.summary_sentence(data),
+            query=f"as_of={format_date(as_of)}",
+            tab="consolidated",
+        ),
+    )
+
+
+@login_required
+def consolidated_docx(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.sees_whole_congress:
+        return forbidden(request, WHOLE_CONGRESS_ONLY)
+    _, as_of = _as_of(request)
+    try:
+        content = report.render_docx(access, selectors.consolidated(access, as_of), local_today())
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect("reporting:consolidated", congress_id=congress_id)
+    return content_file(content, DOCX_CONTENT_TYPE, report.filename(as_of, "docx"))
+
+
+@login_required
+def consolidated_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.sees_whole_congress:
+        return forbidden(request, WHOLE_CONGRESS_ONLY)
+    _, as_of = _as_of(request)
+    content = report.render_xlsx(selectors.consolidated(access, as_of))
+    return content_file(content, XLSX_CONTENT_TYPE, report.filename(as_of, "xlsx"))
+
+
+# Exports of the planning lists ---------------------------------------------------------------
+
+
+def _filters_applied(form: TaskFilterForm) -> list[str]:
+    if not form.is_bound or not form.is_valid():
+        return []
+    lines = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, "", False):
+            continue
+        if isinstance(value, dt.date):
+            shown = format_date(value)
+        elif value is True:
+            shown = "có"
+        elif hasattr(field, "choices") and not hasattr(value, "pk"):
+            shown = str(dict(field.choices).get(value, value))
+        else:
+            shown = str(value)
+        lines.append(f"{field.label}: {shown}")
+    return ["Lọc theo: " + "; ".join(lines)] if lines else []
+
+
+@login_required
+def task_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The task list as on screen: the same filters, every page."""
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    form = TaskFilterForm(request.GET or None, congress=access.congress)
+    tasks = planning_selectors.tasks_visible_to(access, form.filters(), today)
+    content = exports.tasks_xlsx(tasks[:MAX_EXPORT_ROWS], today, _filters_applied(form))
+    return content_file(content, XLSX_CONTENT_TYPE, f"nhiem-vu-{today:%Y%m%d}.xlsx")
+
+
+@login_required
+def agency_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.sees_whole_congress:
+        return forbidden(request, WHOLE_CONGRESS_ONLY)
+    today = local_today()
+    content = exports.agencies_xlsx(planning_selectors.agency_table(access, today), today)
+    return content_file(content, XLSX_CONTENT_TYPE, f"nhiem-vu-theo-don-vi-{today:%Y%m%d}.xlsx")
+
+
+# Import ------------------------------------------------------------------------------------------
+
+
+@login_required
+def task_import(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Step 1 uploads and previews; step 2 (`confirm`) saves the signed rows, all or none."""
+    access = access_congress(request.user, congress_id)
+    if not access.can_manage:
+        return forbidden(request, MANAGERS_ONLY)
+    form = TaskImportForm(request.POST or None, request.FILES or None)
+    result = None
+    token = ""
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            rows = imports.unsign_rows(request.POST.get("rows", ""))
+            created = imports.tasks_import(access=access, rows=rows)
+        except imports.TaskImportError as error:
+            messages.error(request, error.message + " " + " ".join(error.errors))
+        except BusinessError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"Đã nhập {len(created)} nhiệm vụ.")
+            return redirect("planning:task-list", congress_id=congress_id)
+        return redirect("reporting:task-import", congress_id=congress_id)
+    if request.method == "POST" and form.is_valid():
+        result = imports.read_tasks(form.cleaned_data["file"], access.congress.agencies.all())
+        if result.ok:
+            token = imports.sign_rows(result.rows)
+    return render(
+        request,
+        "reporting/task_import.html",
+        page_context(access, form=form, result=result, token=token, tab="import"),
+    )
+
+
+@login_required
+def import_template(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not access.can_manage:
+        return forbidden(request, MANAGERS_ONLY)
+    return content_file(imports.template_xlsx(), XLSX_CONTENT_TYPE, "mau-nhap-nhiem-vu.xlsx")

@@ -1,0 +1,147 @@
+"""Oversight: dashboard charts, scorecards, warnings and requests for explanation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.views import (
+    content_file,
+    forbidden,
+    is_htmx,
+    page_context,
+)
+from daihoi.organizations.permissions import access_congress
+from daihoi.planning import permissions as planning_permissions
+from daihoi.planning import selectors as planning_selectors
+from daihoi.planning.models import Task
+
+from .. import charts, exports, permissions, selectors, services
+from ..forms import (
+    ExplanationAnswerForm,
+    ExplanationRequestForm,
+)
+
+PAGE_SIZE = 25
+
+# Dashboard charts -------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard_charts(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Bars by agency and the line over time, loaded after the dashboard so it stays as fast."""
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    bars = (
+        charts.completion_bars(planning_selectors.agency_table(access, today))
+        if access.sees_whole_congress
+        else []
+    )
+    context = page_context(
+        access,
+        bars=bars,
+        bars_height=max(len(bars) * charts.BAR_ROW, 1),
+        line=charts.open_over_time(selectors.snapshot_series(access, today), today),
+        chart=charts.frame(),
+    )
+    template = "reporting/dashboard_charts.html"
+    if is_htmx(request):
+        template = "reporting/_charts_more.html"
+    return render(request, template, context)
+
+
+# Oversight -------------------------------------------------------------------------------------
+
+
+@login_required
+def scorecard_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    return render(
+        request,
+        "reporting/scorecards.html",
+        page_context(
+            access, cards=selectors.scorecards(access, today), today=today, tab="scorecards"
+        ),
+    )
+
+
+@login_required
+def scorecard_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    content = exports.scorecards_xlsx(selectors.scorecards(access, today), today)
+    return content_file(content, XLSX_CONTENT_TYPE, f"danh-gia-don-vi-{today:%Y%m%d}.xlsx")
+
+
+@login_required
+def warning_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    found = selectors.warnings(access, today)
+    return render(
+        request,
+        "reporting/warnings.html",
+        page_context(access, warnings=found, today=today, tab="warnings"),
+    )
+
+
+@login_required
+def explanation_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    page = Paginator(selectors.explanations_of(access), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reporting/explanation_list.html",
+        page_context(access, page=page, tab="explanations"),
+    )
+
+
+@login_required
+@require_POST
+def explanation_request(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    # Until planning exposes its fetch-and-authorise for tasks, the same rule as its task page.
+    task = get_object_or_404(Task, pk=task_id, congress=access.congress)
+    if not planning_permissions.can_view_task(access, task):
+        raise Http404
+    if not permissions.can_request_explanation(access, task):
+        return forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới yêu cầu giải trình.")
+    form = ExplanationRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Nêu nội dung cần giải trình.")
+    else:
+        try:
+            services.explanation_request(
+                access=access, task=task, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, "Đã gửi yêu cầu giải trình tới đơn vị chủ trì.")
+        except BusinessError as error:
+            messages.error(request, error.message)
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+
+
+@login_required
+@require_POST
+def explanation_answer(request: HttpRequest, congress_id: int, explanation_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    explanation = permissions.access_explanation(access, explanation_id)
+    if explanation.agency_id != access.agency_id:
+        return forbidden(request, "Chỉ đầu mối của đơn vị chủ trì trả lời yêu cầu giải trình.")
+    form = ExplanationAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Nhập nội dung giải trình.")
+    else:
+        try:
+            services.explanation_answer(
+                access=access, explanation=explanation, answer=form.cleaned_data["answer"]
+            )
+            messages.success(request, "Đã gửi giải trình.")
+        except BusinessError as error:
+            messages.error(request, error.message)
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=explanation.task_id)
