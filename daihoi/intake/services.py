@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.audit import record
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require
 from daihoi.core.text import fold
 from daihoi.meetings import permissions as meeting_permissions
 from daihoi.meetings import services as meeting_services
@@ -14,6 +16,8 @@ from daihoi.meetings.models import Meeting
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task, TaskAssignment
+
+from .models import IntakeAction
 
 
 @dataclass
@@ -85,12 +89,13 @@ def text_import_confirm(
     """Creates the meeting (or uses the chosen one), one conclusion per task group and its task(s).
 
     A group with several lead agencies (co-subjects) gives one task per lead, each with the
-    group's coordinating agencies. Any error undoes everything.
+    group's coordinating agencies. Any error undoes everything. Records one `intake.confirmed`
+    entry on the meeting besides what the meeting and planning services record.
     """
-    if not meeting_permissions.can_run_meetings(access):
-        raise PermissionDenied(
-            "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới nhập nhiệm vụ từ văn bản."
-        )
+    require(
+        meeting_permissions.can_run_meetings(access),
+        "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới nhập nhiệm vụ từ văn bản.",
+    )
     if not rows:
         raise BusinessError("Chưa có dòng nhiệm vụ nào được giữ lại để tạo.")
     if meeting is None:
@@ -146,4 +151,13 @@ def text_import_confirm(
                 )
             )
     result.created_agencies = [a for a in created.values() if a.pk not in before]
+    record(
+        access,
+        IntakeAction.CONFIRMED,
+        meeting,
+        data={
+            "tasks": [task.pk for task in result.tasks],
+            "created_agencies": [agency.pk for agency in result.created_agencies],
+        },
+    )
     return result

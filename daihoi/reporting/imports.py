@@ -11,6 +11,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.spreadsheets import header_row, read_date, set_widths, unsafe_text, workbook_bytes
 from daihoi.core.text import fold
@@ -19,6 +20,8 @@ from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase, Task
+
+from .models import TaskImportAction
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
@@ -294,7 +297,10 @@ def unsign_rows(token: str, max_age: int = 3600) -> list[ImportRow]:
 
 @transaction.atomic
 def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
-    """All rows or none, each through `task_create`; a refused row rolls back the others."""
+    """All rows or none, each through `task_create`; a refused row rolls back the others.
+
+    Each task records its own creation; one more entry on the congress names the import.
+    """
     errors = [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in rows if r.errors]
     if errors or not rows:
         raise TaskImportError(errors or ["Tệp không có dòng nhiệm vụ nào."])
@@ -328,4 +334,10 @@ def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
         except ValidationError as error:
             messages = "; ".join(error.messages)
             raise TaskImportError([f"Dòng {row.line}: {messages}"]) from None
+    record(
+        access,
+        TaskImportAction.CONFIRMED,
+        access.congress,
+        data={"tasks": [task.pk for task in created]},
+    )
     return created

@@ -8,8 +8,35 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.audit import AuditAction
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
+
+
+class ReportRequestAction(AuditAction):
+    CREATED = "report_request.created", _("Yêu cầu báo cáo")
+
+
+class SubmissionAction(AuditAction):
+    SUBMITTED = "submission.submitted", _("Gửi báo cáo")
+    RESUBMITTED = "submission.resubmitted", _("Gửi lại báo cáo")
+    RETURNED = "submission.returned", _("Trả lại")
+
+
+class ExplanationAction(AuditAction):
+    REQUESTED = "explanation.requested", _("Yêu cầu giải trình")
+    ANSWERED = "explanation.answered", _("Giải trình")
+
+
+class TaskImportAction(AuditAction):
+    CONFIRMED = "task_import.confirmed", _("Nhập nhiệm vụ từ tệp Excel")
+
+
+class ColumnKind(models.TextChoices):
+    """What a column of a request's table takes."""
+
+    NUMBER = "number", _("Số")
+    TEXT = "text", _("Chữ")
 
 
 def _request_template_path(instance: "ReportRequest", filename: str) -> str:
@@ -75,8 +102,9 @@ def submission_state_q(
     `prefix` reaches the submission through a relation ("submissions__"); `deadline` names the
     request's deadline as seen from where the query starts ("deadline" from the request).
     """
-    submitted = Q(**{prefix + "status": "submitted"})
-    not_sent = Q(**{prefix + "status__in": ["pending", "returned"]})
+    Status = ReportSubmission.Status
+    submitted = Q(**{prefix + "status": Status.SUBMITTED})
+    not_sent = Q(**{prefix + "status__in": [Status.PENDING, Status.RETURNED]})
     match state:
         case SubmissionState.ON_TIME:
             return submitted & Q(**{prefix + "submitted_on__lte": F(deadline)})
@@ -136,6 +164,14 @@ class ReportSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} — {self.request}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == self.Status.RETURNED
 
     def state(self, today: dt.date) -> SubmissionState:
         deadline = self.request.deadline

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from daihoi.core.audit import history_of
+from daihoi.core.models import AuditEntry
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 from daihoi.planning import selectors as planning_selectors
@@ -69,10 +71,9 @@ def submissions_for(
     return qs
 
 
-def submission_history(submission: ReportSubmission) -> QuerySet:
-    return submission.history.select_related("history_user").order_by(
-        "-history_date", "-history_id"
-    )
+def submission_history(submission: ReportSubmission) -> QuerySet[AuditEntry]:
+    """The submission's own entries and the request that asked for it."""
+    return history_of(submission, submission.request)
 
 
 # The consolidated report --------------------------------------------------------------------------

@@ -2,14 +2,16 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from daihoi.core.audit import record
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.history import audit as _audit
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import NOT_IN_CONGRESS, require, send_on_commit
 from daihoi.core.uploads import validate_attachment
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
@@ -17,27 +19,28 @@ from daihoi.planning.models import Task
 from daihoi.planning.status import StatusClass, count_by_class
 
 from . import permissions, signals
-from .models import DailySnapshot, Explanation, ReportRequest, ReportSubmission, SubmissionFile
+from .models import (
+    ColumnKind,
+    DailySnapshot,
+    Explanation,
+    ExplanationAction,
+    ReportRequest,
+    ReportRequestAction,
+    ReportSubmission,
+    SubmissionAction,
+    SubmissionFile,
+)
 
 MAX_COLUMNS = 30
 MAX_VALUE_LENGTH = 500
 
 
-def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    if not condition:
-        raise PermissionDenied(message)
-
-
-def _after_commit(signal, **kwargs) -> None:
-    transaction.on_commit(lambda: signal.send(sender=ReportRequest, **kwargs))
-
-
 # Report requests ------------------------------------------------------------------------------
 
 
-def clean_columns(columns: Sequence[dict]) -> list[dict]:
+def clean_columns(columns: Sequence[dict[str, Any]]) -> list[dict[str, str]]:
     cleaned = []
-    seen = set()
+    seen: set[str] = set()
     for column in columns:
         label = " ".join(str(column.get("label", "")).split())
         if not label:
@@ -45,8 +48,10 @@ def clean_columns(columns: Sequence[dict]) -> list[dict]:
         if label.casefold() in seen:
             raise BusinessError(f"Cột “{label}” bị trùng.", field="columns")
         seen.add(label.casefold())
-        kind = column.get("kind") if column.get("kind") in ("number", "text") else "text"
-        cleaned.append({"label": label[:120], "kind": kind})
+        kind = column.get("kind")
+        if kind not in ColumnKind.values:
+            kind = ColumnKind.TEXT
+        cleaned.append({"label": label[:120], "kind": str(kind)})
     if len(cleaned) > MAX_COLUMNS:
         raise BusinessError(f"Bảng số liệu có tối đa {MAX_COLUMNS} cột.", field="columns")
     return cleaned
@@ -60,18 +65,18 @@ def report_request_create(
     deadline: dt.date,
     agencies: Sequence[Agency],
     instructions: str = "",
-    columns: Sequence[dict] = (),
+    columns: Sequence[dict[str, Any]] = (),
     template: UploadedFile | None = None,
 ) -> ReportRequest:
     """Creates the request and one empty submission per agency asked."""
-    _require(
+    require(
         permissions.can_manage_requests(access), "Chỉ Thường trực / Văn phòng mới yêu cầu báo cáo."
     )
     agencies = list({a.pk: a for a in agencies}.values())
     if not agencies:
         raise BusinessError("Chọn ít nhất một cơ quan, đơn vị phải báo cáo.", field="agencies")
     if any(a.congress_id != access.congress.pk for a in agencies):
-        raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.", field="agencies")
+        raise BusinessError(NOT_IN_CONGRESS, field="agencies")
     if not title.strip():
         raise BusinessError("Nhập tên báo cáo.", field="title")
     request = ReportRequest(
@@ -87,16 +92,21 @@ def report_request_create(
             validate_attachment(template)
         except BusinessError as error:
             raise BusinessError(error.message, field="template") from None
-        request.template_name = template.name[:255]
-        request.template_file.save(template.name, template, save=False)
-    _audit(request, access, "Yêu cầu báo cáo")
+        name = template.name or "mau"
+        request.template_name = name[:255]
+        request.template_file.save(name, template, save=False)
     request.save()
     for agency in agencies:
-        submission = ReportSubmission(request=request, agency=agency)
-        _audit(submission, access, "Yêu cầu báo cáo")
-        submission.save()
-    _after_commit(
+        ReportSubmission.objects.create(request=request, agency=agency)
+    record(
+        access,
+        ReportRequestAction.CREATED,
+        request,
+        data={"deadline": request.deadline.isoformat(), "agencies": [a.pk for a in agencies]},
+    )
+    send_on_commit(
         signals.report_requested,
+        ReportRequest,
         request=request,
         agency_ids=[a.pk for a in agencies],
         actor=access.user,
@@ -118,7 +128,7 @@ def clean_values(request: ReportRequest, values: Sequence[str]) -> list[str]:
     values = list(values) + [""] * (len(request.columns) - len(values))
     for column, raw in zip(request.columns, values, strict=False):
         text = " ".join(str(raw or "").split())[:MAX_VALUE_LENGTH]
-        if column["kind"] == "number" and text:
+        if column["kind"] == ColumnKind.NUMBER and text:
             number = text.replace(".", "").replace(" ", "").replace(",", ".")
             try:
                 float(number)
@@ -139,9 +149,12 @@ def submission_submit(
     values: Sequence[str] = (),
     files: Sequence[UploadedFile] = (),
 ) -> ReportSubmission:
-    """The agency sends (or, after a return, sends again) its report. Locks the submission row."""
+    """The agency sends (or, after a return, sends again) its report.
+
+    Locks the submission row, then checks the right and the status on the locked row.
+    """
     submission = _lock_submission(submission)
-    _require(
+    require(
         submission.request.congress_id == access.congress.pk
         and permissions.can_submit(access, submission),
         "Chỉ đầu mối của đơn vị được gửi báo cáo này, và chỉ khi báo cáo chưa gửi.",
@@ -166,17 +179,22 @@ def submission_submit(
     submission.submitted_at = timezone.now()
     submission.submitted_by = access.user
     submission.version += 1
-    _audit(submission, access, "Gửi lại báo cáo" if resubmission else "Gửi báo cáo")
     submission.save()
     for upload in files:
         content_type = validate_attachment(upload)
         SubmissionFile.objects.create(
             submission=submission,
             file=upload,
-            original_name=upload.name[:255],
-            size=upload.size,
+            original_name=(upload.name or "")[:255],
+            size=upload.size or 0,
             content_type=content_type,
         )
+    record(
+        access,
+        SubmissionAction.RESUBMITTED if resubmission else SubmissionAction.SUBMITTED,
+        submission,
+        data={"version": submission.version, "files": len(files)},
+    )
     return submission
 
 
@@ -184,9 +202,12 @@ def submission_submit(
 def submission_return(
     *, access: Access, submission: ReportSubmission, comment: str
 ) -> ReportSubmission:
-    """The secretariat sends a report back for revision; the agency must send it again."""
+    """The secretariat sends a report back for revision; the agency must send it again.
+
+    Locks the submission row, then checks that it is still sent.
+    """
     submission = _lock_submission(submission)
-    _require(
+    require(
         submission.request.congress_id == access.congress.pk
         and permissions.can_return(access, submission),
         "Chỉ Thường trực / Văn phòng trả lại báo cáo đã gửi.",
@@ -197,10 +218,17 @@ def submission_return(
     submission.return_comment = comment.strip()
     submission.submitted_on = None
     submission.version += 1
-    _audit(submission, access, f"Trả lại: {comment.strip()}")
     submission.save()
-    _after_commit(
+    record(
+        access,
+        SubmissionAction.RETURNED,
+        submission,
+        reason=comment,
+        data={"version": submission.version},
+    )
+    send_on_commit(
         signals.submission_returned,
+        ReportRequest,
         submission=submission,
         comment=comment.strip(),
         actor=access.user,
@@ -213,8 +241,11 @@ def submission_return(
 
 @transaction.atomic
 def explanation_request(*, access: Access, task: Task, reason: str) -> Explanation:
-    """A leader asks the lead agency to explain an overdue task; one open request per task."""
-    _require(
+    """A leader asks the lead agency to explain an overdue task; one open request per task.
+
+    Checks the right, then locks the task row and checks it is still overdue with no open request.
+    """
+    require(
         permissions.can_request_explanation(access, task),
         "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới yêu cầu giải trình.",
     )
@@ -228,19 +259,20 @@ def explanation_request(*, access: Access, task: Task, reason: str) -> Explanati
     explanation = Explanation(
         task=task, agency_id=task.lead_agency_id, reason=reason.strip(), requested_by=access.user
     )
-    _audit(explanation, access, "Yêu cầu giải trình")
     try:
         with transaction.atomic():
             explanation.save()
     except IntegrityError:
         raise BusinessError("Nhiệm vụ đang có một yêu cầu giải trình chưa được trả lời.") from None
+    record(access, ExplanationAction.REQUESTED, explanation, reason=reason, data={"task": task.pk})
     return explanation
 
 
 @transaction.atomic
 def explanation_answer(*, access: Access, explanation: Explanation, answer: str) -> Explanation:
+    """Locks the explanation row, then checks the agency's right and that it is still open."""
     explanation = Explanation.objects.select_for_update().get(pk=explanation.pk)
-    _require(
+    require(
         permissions.can_answer_explanation(access, explanation),
         "Chỉ đầu mối của đơn vị chủ trì trả lời yêu cầu giải trình.",
     )
@@ -249,8 +281,8 @@ def explanation_answer(*, access: Access, explanation: Explanation, answer: str)
     explanation.answer = answer.strip()
     explanation.answered_by = access.user
     explanation.answered_at = timezone.now()
-    _audit(explanation, access, "Giải trình")
     explanation.save()
+    record(access, ExplanationAction.ANSWERED, explanation, data={"task": explanation.task_id})
     return explanation
 
 
@@ -260,7 +292,8 @@ def explanation_answer(*, access: Access, explanation: Explanation, answer: str)
 def snapshot_take(*, congress: Congress, day: dt.date) -> DailySnapshot:
     """The counts of `day` for one congress: one row per congress per day, rewritten if run again.
 
-    Only today's row is ever written by the job, so past days keep what they were.
+    Only today's row is ever written by the job, so past days keep what they were. Derived
+    counts written by the system, not a change people make, so no audit entry.
     """
     counts = Task.objects.filter(congress=congress).aggregate(**count_by_class(day))
     snapshot, _ = DailySnapshot.objects.update_or_create(

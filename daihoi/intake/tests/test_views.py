@@ -3,6 +3,8 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from daihoi.core.audit import entries_for
+from daihoi.intake.models import IntakeAction
 from daihoi.meetings.models import Conclusion, Meeting
 from daihoi.organizations.models import Agency, Person
 from daihoi.planning.models import Task
@@ -108,6 +110,9 @@ def test_confirm_creates_the_meeting_conclusions_and_tasks_in_one_go(world, clie
     assert Conclusion.objects.count() == 3
     assert Agency.objects.filter(name="Bộ Chỉ huy Quân sự tỉnh").exists()
     assert Person.objects.filter(full_name="Nguyễn Hữu Hải").count() == 1
+    (entry,) = entries_for(action=IntakeAction.CONFIRMED)
+    assert entry.object_id == meeting.pk and entry.actor == world.users["secretariat"]
+    assert sorted(entry.data["tasks"]) == sorted(t.pk for t in tasks.values())
 
 
 def test_rows_can_be_corrected_or_dropped_before_confirming(world, client):

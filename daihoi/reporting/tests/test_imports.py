@@ -5,8 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from daihoi.core.audit import entries_for
 from daihoi.planning.models import Task
 from daihoi.reporting import imports
+from daihoi.reporting.models import TaskImportAction
 
 from .helpers import secretariat
 
@@ -49,7 +51,9 @@ def test_good_rows_are_previewed_then_saved_through_task_create(world):
     assert [t.title for t in created] == ["In pano chào mừng", "Bảo đảm an ninh"]
     task = Task.objects.get(title="In pano chào mừng")
     assert task.assignments.count() == 3
-    assert task.history.first().history_change_reason == "Giao nhiệm vụ"
+    (entry,) = entries_for(action=TaskImportAction.CONFIRMED)
+    assert entry.actor == world.users["secretariat"]
+    assert entry.data["tasks"] == [t.pk for t in created]
     assert Task.objects.get(title="Bảo đảm an ninh").deadline == dt.date(2020, 10, 14)
 
 

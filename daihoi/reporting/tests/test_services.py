@@ -4,13 +4,18 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from daihoi.core.audit import history_of
 from daihoi.core.dates import today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.models import AuditEntry
 from daihoi.reporting import services, signals
 from daihoi.reporting.models import (
     DailySnapshot,
     Explanation,
+    ExplanationAction,
+    ReportRequestAction,
     ReportSubmission,
+    SubmissionAction,
     SubmissionState,
     submission_state_q,
 )
@@ -127,10 +132,15 @@ def test_submission_lifecycle_submit_return_with_comment_and_resubmit(
     )
     submission.refresh_from_db()
     assert submission.status == ReportSubmission.Status.SUBMITTED
-    reasons = [h.history_change_reason for h in submission.history.order_by("history_id")]
-    assert reasons == ["Yêu cầu báo cáo", "Gửi báo cáo", "Trả lại: Bổ sung số liệu 2019",
-                       "Gửi lại báo cáo"]  # fmt: skip
-    assert submission.history.first().history_user == world.users["officer"]
+    entries = list(history_of(submission, submission.request).order_by("id"))
+    assert [e.action for e in entries] == [
+        ReportRequestAction.CREATED,
+        SubmissionAction.SUBMITTED,
+        SubmissionAction.RETURNED,
+        SubmissionAction.RESUBMITTED,
+    ]
+    assert entries[2].reason == "Bổ sung số liệu 2019"
+    assert entries[-1].actor == world.users["officer"]
 
 
 def test_a_report_sent_after_the_deadline_is_late_and_one_never_sent_is_missing(world):
@@ -196,7 +206,11 @@ def test_a_leader_asks_the_lead_agency_to_explain_an_overdue_task_and_it_answers
     )
     explanation.refresh_from_db()
     assert explanation.is_answered and explanation.answered_by == world.users["officer"]
-    assert explanation.history.first().history_change_reason == "Giải trình"
+    assert [e.action for e in history_of(explanation).order_by("id")] == [
+        ExplanationAction.REQUESTED,
+        ExplanationAction.ANSWERED,
+    ]
+    assert history_of(explanation).first().actor == world.users["officer"]
 
 
 def test_an_explanation_is_asked_only_for_an_overdue_task_and_only_by_leaders(world):
@@ -234,3 +248,31 @@ def test_the_management_command_takes_the_snapshot(world):
     call_command("take_daily_snapshot")
     call_command("take_daily_snapshot")
     assert DailySnapshot.objects.filter(congress=world.congress).count() == 1
+
+
+def test_each_reporting_service_writes_exactly_one_entry_with_its_action_code(world):
+    before = AuditEntry.objects.count()
+
+    def new_actions() -> list[str]:
+        nonlocal before
+        entries = list(AuditEntry.objects.order_by("id")[before:].values_list("action", flat=True))
+        before += len(entries)
+        return entries
+
+    request = make_request(world)
+    assert new_actions() == [ReportRequestAction.CREATED]
+    submission = request.submissions.get()
+    services.submission_submit(access=officer(world), submission=submission, text="Báo cáo")
+    assert new_actions() == [SubmissionAction.SUBMITTED]
+    services.submission_return(access=secretariat(world), submission=submission, comment="Thiếu")
+    assert new_actions() == [SubmissionAction.RETURNED]
+    services.submission_submit(access=officer(world), submission=submission, text="Đã bổ sung")
+    assert new_actions() == [SubmissionAction.RESUBMITTED]
+    task = overdue_task(world)
+    new_actions()  # whatever planning records for the task's creation
+    explanation = services.explanation_request(
+        access=secretariat(world), task=task, reason="Vì sao?"
+    )
+    assert new_actions() == [ExplanationAction.REQUESTED]
+    services.explanation_answer(access=officer(world), explanation=explanation, answer="Chờ in")
+    assert new_actions() == [ExplanationAction.ANSWERED]

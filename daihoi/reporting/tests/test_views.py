@@ -210,3 +210,21 @@ def test_page_query_count_does_not_grow_with_rows(world, client, page):
     _bulk(world, 30)
     many = _count(world, client, user, path)
     assert few == many <= 12
+
+
+def test_the_submission_history_page_shows_each_step_with_the_return_comment(world, client):
+    submission = make_request(world).submissions.get()
+    services.submission_submit(access=officer(world), submission=submission, text="Báo cáo")
+    services.submission_return(
+        access=secretariat(world), submission=submission, comment="Bổ sung phụ lục"
+    )
+    client.force_login(world.users["secretariat"])
+    response = client.get(f"{base(world)}nop/{submission.pk}/")
+    page = response.content.decode()
+    assert [e.action for e in response.context["history"]] == [
+        "submission.returned",
+        "submission.submitted",
+        "report_request.created",
+    ]
+    assert "Trả lại: Bổ sung phụ lục" in page
+    assert "Gửi báo cáo" in page and "Yêu cầu báo cáo" in page
