@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from daihoi.core.forms import VNDateField
@@ -9,10 +11,10 @@ from .models import Document, DocumentKind
 class _CongressScoped(forms.Form):
     """Limits every choice of agencies and people to one congress."""
 
-    def __init__(self, *args, congress: Congress, **kwargs):
+    def __init__(self, *args: Any, congress: Congress, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 field.queryset = field.queryset.filter(congress=congress)
                 if not isinstance(field, forms.ModelMultipleChoiceField):
                     field.empty_label = "— Chọn —"
@@ -70,10 +72,10 @@ class RegisterForm(DocumentForm):
 class FilterForm(forms.Form):
     q = forms.CharField(label="Tìm số, ký hiệu, trích yếu", required=False)
     kind = forms.ChoiceField(
-        label="Loại", required=False, choices=[("", "Tất cả")] + DocumentKind.choices
+        label="Loại", required=False, choices=[("", "Tất cả"), *DocumentKind.choices]
     )
     status = forms.ChoiceField(
-        label="Trạng thái", required=False, choices=[("", "Tất cả")] + Document.Status.choices
+        label="Trạng thái", required=False, choices=[("", "Tất cả"), *Document.Status.choices]
     )
     date_from = VNDateField(label="Ban hành từ ngày", required=False)
     date_to = VNDateField(label="đến ngày", required=False)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.audit import AuditAction
 from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.organizations.models import Agency, Congress, Person
 
@@ -130,7 +131,7 @@ class Document(SoftDeleteModel):
                 name="document_number_unique",
             ),
             models.CheckConstraint(
-                condition=Q(status="draft")
+                condition=Q(status="draft")  # Status.DRAFT: Meta cannot see the nested class
                 | Q(number__gte=1, year__isnull=False, issued_on__isnull=False),
                 name="document_issued_has_number_and_date",
             ),
@@ -147,7 +148,23 @@ class Document(SoftDeleteModel):
 
     @property
     def kind_label(self) -> str:
-        return DocumentKind(self.kind).label
+        return str(DocumentKind(self.kind).label)
+
+    @property
+    def is_issued(self) -> bool:
+        """In force: issued and not yet superseded."""
+        return self.status == self.Status.ISSUED
+
+    @property
+    def status_class(self) -> str:
+        """The badge colour of the status in lists."""
+        if self.status == self.Status.ISSUED:
+            return "done_on_time"
+        return "awaiting" if self.is_draft else "dropped"
+
+    @property
+    def is_registered(self) -> bool:
+        return self.origin == self.Origin.REGISTERED
 
     @property
     def is_draft(self) -> bool:
@@ -160,6 +177,20 @@ class Document(SoftDeleteModel):
     @property
     def body_paragraphs(self) -> list[str]:
         return [line.strip() for line in self.body.splitlines() if line.strip()]
+
+
+class DocumentAction(AuditAction):
+    """What services record in the audit trail about a document."""
+
+    DRAFTED = "document.drafted", _("Tạo dự thảo văn bản")
+    UPDATED = "document.updated", _("Sửa dự thảo văn bản")
+    ISSUED = "document.issued", _("Ban hành văn bản")
+    SUPERSEDED = "document.superseded", _("Bị thay thế bởi văn bản khác")
+    REGISTERED = "document.registered", _("Vào sổ văn bản")
+    REGISTRATION_CORRECTED = "document.registration_corrected", _("Sửa thông tin vào sổ")
+    PDF_STORED = "document.pdf_stored", _("Tạo bản PDF")
+    DELETED = "document.deleted", _("Xóa dự thảo")
+    RESTORED = "document.restored", _("Khôi phục dự thảo")
 
 
 class NumberSequence(models.Model):

@@ -1,6 +1,7 @@
 """Who may read, draft and issue official documents. Services call these; views gate on them."""
 
 from django.db.models import Q
+from django.http import Http404
 
 from daihoi.organizations.permissions import Access
 
@@ -21,6 +22,8 @@ def visible_q(access: Access) -> Q:
     q = Q(congress=access.congress)
     if access.sees_whole_congress:
         return q
+    if access.agency_id is None:
+        return q & Q(pk__in=[])
     return q & Q(
         status__in=[Document.Status.ISSUED, Document.Status.SUPERSEDED],
         pk__in=Document.recipient_agencies.through.objects.filter(
@@ -37,3 +40,17 @@ def can_view(access: Access, document: Document) -> bool:
     if document.is_draft or access.agency_id is None:
         return False
     return document.recipient_agencies.filter(pk=access.agency_id).exists()
+
+
+def access_document(access: Access, document_id: int) -> Document:
+    """The document if the actor may read it; 404 alike for missing and not yours."""
+    document = (
+        Document.objects.select_related(
+            "issuer__parent", "signer", "congress", "replaces", "created_by"
+        )
+        .filter(pk=document_id, congress=access.congress)
+        .first()
+    )
+    if document is None or not can_view(access, document):
+        raise Http404
+    return document

@@ -247,8 +247,9 @@ def _header(doc, document: Document, rules: Layout) -> None:
         width = _text_width_mm(issuer_name, rules.issuer_pt, bold=True)
         _rule(left, min(width, left_w) * rules.issuer_rule_share, left_w)
     rules_name = document.congress.document_rules
-    _line(left, number_line(rules=rules_name, symbol=symbol_of(document)), rules.number_pt,
-          before=6)  # fmt: skip
+    _line(
+        left, number_line(rules=rules_name, symbol=symbol_of(document)), rules.number_pt, before=6
+    )
     if is_letter(document):
         _line(left, f"V/v {document.subject.strip()}", rules.vv_pt, before=3)
 
@@ -264,8 +265,13 @@ def _title(doc, document: Document, rules: Layout) -> None:
     if is_letter(document):
         names = greeting_lines(document)
         if len(names) <= 1:
-            _line(doc, f"Kính gửi: {names[0] if names else '…'}.", rules.greeting_pt, before=18,
-                  after=6)  # fmt: skip
+            _line(
+                doc,
+                f"Kính gửi: {names[0] if names else '…'}.",
+                rules.greeting_pt,
+                before=18,
+                after=6,
+            )
             return
         greeting = _line(
             doc, "Kính gửi:", rules.greeting_pt, before=18, align=WD_ALIGN_PARAGRAPH.LEFT

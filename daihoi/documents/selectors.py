@@ -4,7 +4,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from daihoi.core.text import fold
 from daihoi.organizations.permissions import Access
@@ -38,17 +37,3 @@ def documents_visible_to(access: Access, filters: DocumentFilters) -> QuerySet[D
     if filters.date_to:
         qs = qs.filter(issued_on__lte=filters.date_to)
     return qs.order_by("-issued_on", "-number", "-id")
-
-
-def document_for(access: Access, document_id: int) -> Document:
-    """The document if the actor may read it; 404 otherwise, so its existence does not leak."""
-    document = (
-        Document.objects.select_related(
-            "issuer__parent", "signer", "congress", "replaces", "created_by"
-        )
-        .filter(pk=document_id, congress=access.congress)
-        .first()
-    )
-    if document is None or not permissions.can_view(access, document):
-        raise Http404
-    return document

@@ -2,21 +2,24 @@
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.history import audit as _audit
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require, require_same_congress
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency, Congress, Person
 from daihoi.organizations.permissions import Access
 
 from . import permissions
-from .models import Document, DocumentKind, NumberSequence
+from .models import Document, DocumentAction, DocumentKind, NumberSequence
 from .symbols import compose_symbol
 
+MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản."
 ISSUED_IS_FINAL = "Văn bản đã ban hành không được sửa; hãy ban hành văn bản thay thế."
 EDITABLE_FIELDS = {
     "kind",
@@ -32,17 +35,6 @@ EDITABLE_FIELDS = {
 }
 
 
-def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    if not condition:
-        raise PermissionDenied(message)
-
-
-def _same_congress(congress: Congress, *objects) -> None:
-    for obj in objects:
-        if obj is not None and obj.congress_id != congress.pk:
-            raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.")
-
-
 def _search_text(document: Document) -> str:
     number = f"{document.number} {document.number:02d}" if document.number else ""
     return fold(f"{number} {document.symbol} {document.kind} {document.subject}")
@@ -53,8 +45,8 @@ def _validate(congress: Congress, document: Document, agencies: Iterable[Agency]
         raise BusinessError("Loại văn bản không hợp lệ.", field="kind")
     if not document.subject.strip():
         raise BusinessError("Văn bản phải có trích yếu.", field="subject")
-    _same_congress(congress, document.issuer, document.signer, document.replaces)
-    _same_congress(congress, *agencies)
+    require_same_congress(congress, document.issuer, document.signer, document.replaces)
+    require_same_congress(congress, *agencies)
     replaces = document.replaces
     if replaces is not None:
         if replaces.pk == document.pk:
@@ -66,10 +58,16 @@ def _validate(congress: Congress, document: Document, agencies: Iterable[Agency]
             )
 
 
-def _save(document: Document, access: Access, reason: str) -> None:
+def _save(document: Document) -> None:
     document.search_text = _search_text(document)
-    _audit(document, access, reason)
     document.save()
+
+
+def _supersede(access: Access, replaced: Document, by: Document) -> None:
+    """The replaced document (already locked by the caller) stops being in force."""
+    replaced.status = Document.Status.SUPERSEDED
+    replaced.save(update_fields=["status"])
+    record(access, DocumentAction.SUPERSEDED, replaced, data={"by": by.symbol, "by_id": by.pk})
 
 
 @transaction.atomic
@@ -88,7 +86,7 @@ def document_create(
     replaces: Document | None = None,
 ) -> Document:
     """A draft (dự thảo): no number until it is issued."""
-    _require(permissions.can_draft(access))
+    require(permissions.can_draft(access))
     agencies = list(recipient_agencies)
     document = Document(
         congress=access.congress,
@@ -104,29 +102,32 @@ def document_create(
         created_by=access.user,
     )
     _validate(access.congress, document, agencies)
-    _save(document, access, "Tạo dự thảo văn bản")
+    _save(document)
     document.recipient_agencies.set(agencies)
+    record(access, DocumentAction.DRAFTED, document, data={"kind": document.kind})
     return document
 
 
 @transaction.atomic
-def document_update(*, access: Access, document: Document, **fields) -> Document:
+def document_update(*, access: Access, document: Document, **fields: Any) -> Document:
     """Changes a draft. Locks its row, so an issuance at the same moment cannot interleave."""
-    _require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
+    require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise BusinessError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
         raise BusinessError(ISSUED_IS_FINAL)
+    before = snapshot(locked, sorted(EDITABLE_FIELDS))
     agencies = fields.pop("recipient_agencies", None)
     for name, value in fields.items():
         setattr(document, name, value.strip() if isinstance(value, str) else value)
     current = list(agencies) if agencies is not None else list(document.recipient_agencies.all())
     _validate(access.congress, document, current)
-    _save(document, access, "Sửa dự thảo văn bản")
+    _save(document)
     if agencies is not None:
         document.recipient_agencies.set(current)
+    record(access, DocumentAction.UPDATED, document, changes=changes_since(document, before))
     return document
 
 
@@ -175,13 +176,15 @@ def _issuer_code(issuer: Agency, given: str = "") -> str:
 
 
 @transaction.atomic
-def document_issue(*, access: Access, document: Document, issued_on: dt.date | None = None):
+def document_issue(
+    *, access: Access, document: Document, issued_on: dt.date | None = None
+) -> Document:
     """Numbers, renders and issues a draft; the replaced document becomes superseded.
 
     Locks the document row, then the office's number sequence (always in that order).
     The PDF is made in the background once the transaction has committed.
     """
-    _require(permissions.can_issue(access) and document.congress_id == access.congress.pk)
+    require(permissions.can_issue(access) and document.congress_id == access.congress.pk)
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
         raise BusinessError("Văn bản này đã được ban hành.")
@@ -195,7 +198,7 @@ def document_issue(*, access: Access, document: Document, issued_on: dt.date | N
     replaces = document.replaces
     if replaces is not None:
         replaces = Document.objects.select_for_update().get(pk=replaces.pk)
-        if replaces.status != Document.Status.ISSUED:
+        if not replaces.is_issued:
             raise BusinessError(
                 "Văn bản được thay thế đã bị thay thế bởi một văn bản khác.", field="replaces"
             )
@@ -217,11 +220,10 @@ def document_issue(*, access: Access, document: Document, issued_on: dt.date | N
     from .rendering import docx_filename, render_docx
 
     document.docx.save(docx_filename(document), ContentFile(render_docx(document)), save=False)
-    _save(document, access, "Ban hành văn bản")
+    _save(document)
+    record(access, DocumentAction.ISSUED, document, data={"symbol": document.symbol})
     if replaces is not None:
-        replaces.status = Document.Status.SUPERSEDED
-        _audit(replaces, access, f"Bị thay thế bởi văn bản số {document.symbol}")
-        replaces.save(update_fields=["status"])
+        _supersede(access, replaces, document)
 
     from .tasks import convert_to_pdf
 
@@ -254,7 +256,7 @@ def document_register(
     Holds the office's sequence lock, so the number cannot be taken by an issuance meanwhile;
     later issuances continue after the highest number used.
     """
-    _require(permissions.can_draft(access))
+    require(permissions.can_draft(access))
     if number is None or number < 1:
         raise BusinessError("Số văn bản phải là số nguyên dương.", field="number")
     agencies = list(recipient_agencies)
@@ -275,13 +277,11 @@ def document_register(
     )
     _validate(access.congress, document, agencies)
     _apply_registration(document, number=number, issued_on=issued_on, issuer_code=issuer_code)
-    _save_registration(document, access, "Vào sổ văn bản")
+    _save_registration(document)
     document.recipient_agencies.set(agencies)
+    record(access, DocumentAction.REGISTERED, document, data={"symbol": document.symbol})
     if document.replaces is not None:
-        replaced = document.replaces
-        replaced.status = Document.Status.SUPERSEDED
-        _audit(replaced, access, f"Bị thay thế bởi văn bản số {document.symbol}")
-        replaced.save(update_fields=["status"])
+        _supersede(access, document.replaces, document)
     return document
 
 
@@ -306,10 +306,10 @@ def _apply_registration(
     document.symbol = _symbol_for(document, code)
 
 
-def _save_registration(document: Document, access: Access, reason: str) -> None:
+def _save_registration(document: Document) -> None:
     try:
         with transaction.atomic():
-            _save(document, access, reason)
+            _save(document)
     except IntegrityError:
         raise BusinessError(
             f"Số {document.number:02d} đã được dùng trong năm {document.year}.", field="number"
@@ -330,15 +330,18 @@ def document_correct_registration(
     """Corrects the registry entry of a document numbered elsewhere (a typing mistake in the
     number, date or subject). The document itself was issued outside and is not changed here;
     documents issued through daihoi are never edited."""
-    _require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
+    require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
     locked = Document.objects.select_for_update().get(pk=document.pk)
-    if locked.origin != Document.Origin.REGISTERED or locked.status != Document.Status.ISSUED:
+    if not (locked.is_registered and locked.is_issued):
         raise BusinessError(ISSUED_IS_FINAL)
+    before = snapshot(locked, ["number", "issued_on", "subject", "issuer", "issuer_code"])
     document.issuer = issuer
     document.subject = subject.strip()
     _validate(access.congress, document, [])
     _apply_registration(document, number=number, issued_on=issued_on, issuer_code=issuer_code)
-    _save_registration(document, access, "Sửa thông tin vào sổ")
+    _save_registration(document)
+    changes = changes_since(document, before)
+    record(access, DocumentAction.REGISTRATION_CORRECTED, document, changes=changes)
     return document
 
 
@@ -348,35 +351,41 @@ def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
         document = Document.objects.select_for_update().get(pk=document_id)
         if document.pdf:
             document.pdf.delete(save=False)
-        stem = document.docx.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        stem = (document.docx.name or "van-ban").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         document.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
-        document._change_reason = "Tạo bản PDF"
         document.save(update_fields=["pdf"])
+        record(None, DocumentAction.PDF_STORED, document)
     return document
 
 
 @transaction.atomic
 def document_delete(*, access: Access, document: Document) -> Document:
-    """Only a draft goes to the trash; an issued document keeps its number and is superseded."""
-    _require(
+    """Only a draft goes to the trash; an issued document keeps its number and is superseded.
+
+    Locks the document row first, so an issuance at the same moment cannot slip in between."""
+    require(
         access.can_manage and document.congress_id == access.congress.pk,
-        "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản.",
+        MANAGERS_ONLY,
     )
-    if not document.is_draft:
+    locked = Document.all_objects.select_for_update().get(pk=document.pk)
+    if not locked.is_draft:
         raise BusinessError(
             "Văn bản đã ban hành không xóa được; hãy ban hành văn bản thay thế nếu cần."
         )
+    document.refresh_from_db()
     document.mark_deleted(access.user)
-    _save(document, access, "Xóa dự thảo")
+    _save(document)
+    record(access, DocumentAction.DELETED, document)
     return document
 
 
 @transaction.atomic
 def document_restore(*, access: Access, document: Document) -> Document:
-    _require(
+    require(
         access.can_manage and document.congress_id == access.congress.pk,
-        "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản.",
+        MANAGERS_ONLY,
     )
     document.mark_restored()
-    _save(document, access, "Khôi phục dự thảo")
+    _save(document)
+    record(access, DocumentAction.RESTORED, document)
     return document

@@ -1,18 +1,22 @@
 """Thin views of the registry: parse, check permission, call a service or selector, render."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.organizations.permissions import access_congress
+from daihoi.core.views import forbidden, page_context, run_service, stored_file
+from daihoi.organizations.permissions import Access, access_congress
 
 from . import permissions, selectors, services
 from .forms import DocumentForm, FilterForm, RegisterForm
 from .models import Document
+from .permissions import access_document
 
 PAGE_SIZE = 25
 FORM_FIELDS = [
@@ -27,15 +31,10 @@ FORM_FIELDS = [
 ]
 
 
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "403.html", {"message": message}, status=403)
+DRAFTERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban soạn thảo văn bản."
 
 
-def _apply_error(form, error: BusinessError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
-def _to_detail(congress_id: int, document: Document):
+def _to_detail(congress_id: int, document: Document) -> HttpResponse:
     return redirect("documents:document-detail", congress_id=congress_id, document_id=document.pk)
 
 
@@ -56,43 +55,47 @@ def document_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "can_draft": permissions.can_draft(access),
-    }
+    context = page_context(
+        access,
+        form=form,
+        page=page,
+        query=query.urlencode(),
+        can_draft=permissions.can_draft(access),
+    )
     return render(request, "documents/document_list.html", context)
 
 
 @login_required
 def document_detail(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    document = selectors.document_for(access, document_id)
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "document": document,
-        "recipient_agencies": document.recipient_agencies.all(),
-        "replaced_by": document.replaced_by.all(),
-        "history": document.history.select_related("history_user").order_by("-history_date"),
-        "can_draft": permissions.can_draft(access),
-        "can_issue": permissions.can_issue(access) and document.is_draft,
-    }
+    document = access_document(access, document_id)
+    can_draft = permissions.can_draft(access)
+    context = page_context(
+        access,
+        document=document,
+        recipient_agencies=document.recipient_agencies.all(),
+        replaced_by=document.replaced_by.all(),
+        history=history_of(document),
+        can_edit=can_draft and document.is_draft,
+        can_replace=can_draft and document.is_issued,
+        can_delete=access.can_manage and document.is_draft,
+        can_issue=permissions.can_issue(access) and document.is_draft,
+    )
     return render(request, "documents/document_detail.html", context)
 
 
-def _form_page(request, access, form, document=None, *, register=False, replaces=None):
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "form": form,
-        "document": document,
-        "register": register,
-        "replaces": replaces,
-    }
+def _form_page(
+    request: HttpRequest,
+    access: Access,
+    form: forms.BaseForm,
+    document: Document | None = None,
+    *,
+    register: bool = False,
+    replaces: Document | None = None,
+) -> HttpResponse:
+    context = page_context(
+        access, form=form, document=document, register=register, replaces=replaces
+    )
     return render(request, "documents/document_form.html", context)
 
 
@@ -100,15 +103,16 @@ def _form_page(request, access, form, document=None, *, register=False, replaces
 def document_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not permissions.can_draft(access):
-        return _forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban soạn thảo văn bản.")
+        return forbidden(request, DRAFTERS_ONLY)
     form = DocumentForm(request.POST or None, congress=access.congress)
     if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_create(access=access, **form.cleaned_data)
-        except BusinessError as error:
-            _apply_error(form, error)
-        else:
-            messages.success(request, "Đã lưu dự thảo văn bản.")
+        done, document = run_service(
+            request,
+            form,
+            lambda: services.document_create(access=access, **form.cleaned_data),
+            success="Đã lưu dự thảo văn bản.",
+        )
+        if done:
             return _to_detail(congress_id, document)
     return _form_page(request, access, form)
 
@@ -116,9 +120,9 @@ def document_create(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def document_edit(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    document = selectors.document_for(access, document_id)
+    document = access_document(access, document_id)
     if not permissions.can_draft(access):
-        return _forbidden(request, "Bạn không có quyền sửa văn bản.")
+        return forbidden(request, "Bạn không có quyền sửa văn bản.")
     if not document.is_draft:
         messages.error(request, services.ISSUED_IS_FINAL)
         return _to_detail(congress_id, document)
@@ -126,12 +130,13 @@ def document_edit(request: HttpRequest, congress_id: int, document_id: int) -> H
     initial["recipient_agencies"] = list(document.recipient_agencies.all())
     form = DocumentForm(request.POST or None, initial=initial, congress=access.congress)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.document_update(access=access, document=document, **form.cleaned_data)
-        except BusinessError as error:
-            _apply_error(form, error)
-        else:
-            messages.success(request, "Đã lưu dự thảo văn bản.")
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.document_update(access=access, document=document, **form.cleaned_data),
+            success="Đã lưu dự thảo văn bản.",
+        )
+        if done:
             return _to_detail(congress_id, document)
     return _form_page(request, access, form, document, replaces=document.replaces)
 
@@ -140,9 +145,9 @@ def document_edit(request: HttpRequest, congress_id: int, document_id: int) -> H
 @require_POST
 def document_issue(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    document = selectors.document_for(access, document_id)
+    document = access_document(access, document_id)
     if not permissions.can_issue(access):
-        return _forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban ban hành văn bản.")
+        return forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban ban hành văn bản.")
     try:
         services.document_issue(access=access, document=document)
     except BusinessError as error:
@@ -157,9 +162,9 @@ def document_issue(request: HttpRequest, congress_id: int, document_id: int) -> 
 def document_replace(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     """A new draft prefilled from an issued document, saying that it replaces it."""
     access = access_congress(request.user, congress_id)
-    old = selectors.document_for(access, document_id)
+    old = access_document(access, document_id)
     if not permissions.can_draft(access):
-        return _forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban soạn thảo văn bản.")
+        return forbidden(request, DRAFTERS_ONLY)
     try:
         draft = services.document_create(
             access=access,
@@ -178,51 +183,39 @@ def document_replace(request: HttpRequest, congress_id: int, document_id: int) -
 def document_register(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not permissions.can_draft(access):
-        return _forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban vào sổ văn bản.")
+        return forbidden(request, "Chỉ Văn phòng và lãnh đạo tiểu ban vào sổ văn bản.")
     form = RegisterForm(request.POST or None, congress=access.congress)
     if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_register(access=access, **form.cleaned_data)
-        except BusinessError as error:
-            _apply_error(form, error)
-        else:
+        done, document = run_service(
+            request, form, lambda: services.document_register(access=access, **form.cleaned_data)
+        )
+        if done:
             messages.success(request, f"Đã vào sổ văn bản số {document.symbol}.")
             return _to_detail(congress_id, document)
     return _form_page(request, access, form, register=True)
 
 
-def _download(request, congress_id: int, document_id: int, attribute: str) -> FileResponse:
-    access = access_congress(request.user, congress_id)
-    document = selectors.document_for(access, document_id)
-    stored = getattr(document, attribute)
-    if not stored:
-        raise Http404
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=stored.name.rsplit("/", 1)[-1])
-
-
 @login_required
 def document_docx(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
-    return _download(request, congress_id, document_id, "docx")
+    access = access_congress(request.user, congress_id)
+    return stored_file(access_document(access, document_id).docx)
 
 
 @login_required
 def document_pdf(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
-    return _download(request, congress_id, document_id, "pdf")
+    access = access_congress(request.user, congress_id)
+    return stored_file(access_document(access, document_id).pdf)
 
 
 @login_required
 @require_POST
 def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    document = selectors.document_for(access, document_id)
+    document = access_document(access, document_id)
     try:
         services.document_delete(access=access, document=document)
     except PermissionDenied as error:
-        return render(request, "403.html", {"message": error.message}, status=403)
+        return forbidden(request, error.message)
     except BusinessError as error:
         messages.error(request, error.message)
         return redirect(

@@ -31,9 +31,10 @@ def calendar_renew(request: HttpRequest) -> HttpResponse:
             CalendarFeed.objects.create(user=request.user)
     messages.success(
         request,
-        "Đã thu hồi đường dẫn lịch." if request.POST.get("action") == "revoke"
+        "Đã thu hồi đường dẫn lịch."
+        if request.POST.get("action") == "revoke"
         else "Đã tạo đường dẫn lịch mới; đường dẫn cũ (nếu có) không còn dùng được.",
-    )  # fmt: skip
+    )
     return redirect("calendar:settings")
 
 

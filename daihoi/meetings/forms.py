@@ -70,7 +70,7 @@ class MeetingForm(CongressScopedForm):
                 "chair",
                 "invited_people",
                 "invited_agencies",
-            )  # fmt: skip
+            )
         }
 
     @staticmethod

@@ -124,9 +124,14 @@ def meeting_update(
     _check_times(starts_at, ends_at)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     for name, value in dict(
-        title=title.strip(), kind=kind, starts_at=starts_at, ends_at=ends_at,
-        place=place.strip(), chair=chair, committee=committee,
-    ).items():  # fmt: skip
+        title=title.strip(),
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place.strip(),
+        chair=chair,
+        committee=committee,
+    ).items():
         setattr(meeting, name, value)
     _audit(meeting, access, "Sửa thông tin cuộc họp")
     meeting.save()
@@ -162,10 +167,12 @@ def meeting_record(
             raise BusinessError("Tình trạng tham dự không hợp lệ.", field="attendance")
         rows.append(
             Attendance(
-                meeting=meeting, person_id=person_id, status=status,
+                meeting=meeting,
+                person_id=person_id,
+                status=status,
                 note=(notes.get(person_id) or "")[:255],
             )
-        )  # fmt: skip
+        )
     Attendance.objects.bulk_create(rows)
     meeting.minutes = minutes.strip()
     meeting.status = Meeting.Status.HELD
@@ -272,7 +279,7 @@ def meeting_attach(
             size=upload.size,
             content_type=kind,
             uploaded_by=access.user,
-        )  # fmt: skip
+        )
         for upload, kind in zip(uploads, kinds, strict=True)
     ]
     _audit(meeting, access, "Đính kèm tài liệu: " + ", ".join(r.original_name for r in rows))

@@ -51,7 +51,7 @@ def meeting_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         "meetings/meeting_list.html",
         _context(
             access, page=page, can_run=permissions.can_run_meetings(access), now=timezone.now()
-        ),  # fmt: skip
+        ),
     )
 
 
@@ -220,7 +220,7 @@ def conclusion_add(request: HttpRequest, congress_id: int, meeting_id: int) -> H
             "meetings/meeting_detail.html#conclusions",
             _context(
                 access, meeting=meeting, conclusions=conclusions, can_run=True, conclusion_form=form
-            ),  # fmt: skip
+            ),
         )
     if form.errors:
         for errors in form.errors.values():
@@ -288,9 +288,10 @@ def _issue(request: HttpRequest, congress_id: int, meeting_id: int, which: str) 
     form = IssueForm(request.POST or None, congress=access.congress, initial=initial)
     if request.method == "POST" and form.is_valid():
         issue = (
-            services.meeting_issue_notice if which == "notice"
+            services.meeting_issue_notice
+            if which == "notice"
             else services.meeting_issue_invitation
-        )  # fmt: skip
+        )
         try:
             with transaction.atomic():
                 document = issue(access=access, meeting=meeting, **form.cleaned_data)

@@ -162,7 +162,7 @@ def test_the_background_worker_makes_the_pdf_of_an_issued_document(
     assert not document.pdf  # made by the worker, after the commit
     call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
     document.refresh_from_db()
-    assert document.pdf.name.endswith(".pdf")
+    assert str(document.pdf.name).endswith(".pdf")
     with document.pdf.open("rb") as handle:
         pdf = handle.read()
     assert pdf.startswith(b"%PDF")

@@ -24,9 +24,12 @@ def test_invitation_mail_goes_to_each_invitee_once_with_an_ics(world, meeting, s
         world.users[key].email = f"{key}@kontum.gov.vn"
         world.users[key].save()
     services.meeting_issue_invitation(
-        access=secretariat_access, meeting=meeting, issuer=world.agencies["vptu"],
-        signer=world.chair, recipients="- Như thành phần mời;\n- Lưu: VT.",
-    )  # fmt: skip
+        access=secretariat_access,
+        meeting=meeting,
+        issuer=world.agencies["vptu"],
+        signer=world.chair,
+        recipients="- Như thành phần mời;\n- Lưu: VT.",
+    )
     assert mail.outbox == []  # nothing is sent until the worker runs the jobs
 
     run_worker()
@@ -51,9 +54,13 @@ def test_calendar_feed_lists_meetings_and_agency_deadlines(
     world, client, meeting, secretariat_access
 ):
     task = planning_services.task_create(
-        access=secretariat_access, title="Nộp dự trù kinh phí", lead_agency=world.agencies["btg"],
-        area=Area.FINANCE, phase=Phase.BEFORE, deadline=dt.date(2099, 1, 10),
-    )  # fmt: skip
+        access=secretariat_access,
+        title="Nộp dự trù kinh phí",
+        lead_agency=world.agencies["btg"],
+        area=Area.FINANCE,
+        phase=Phase.BEFORE,
+        deadline=dt.date(2099, 1, 10),
+    )
     feed = CalendarFeed.objects.create(user=world.users["officer"])
     response = client.get(f"/lich/{feed.token}.ics")
     assert response.status_code == 200

@@ -48,9 +48,13 @@ def test_notice_is_numbered_registered_and_carries_the_conclusions(
         access=secretariat_access, meeting=meeting, text="Sở Tài chính bố trí kinh phí."
     )
     services.conclusion_to_task(
-        access=secretariat_access, conclusion=first, lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]], area=Area.PROPAGANDA, phase=Phase.BEFORE,
-    )  # fmt: skip
+        access=secretariat_access,
+        conclusion=first,
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["svh"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+    )
 
     document = issue_notice(world, secretariat_access, meeting)
 
@@ -61,8 +65,10 @@ def test_notice_is_numbered_registered_and_carries_the_conclusions(
     assert document.subject.startswith("Kết luận của đồng chí Nguyễn Hữu Hải")
     # The agencies invited and those given tasks may read it.
     assert {a.name for a in document.recipient_agencies.all()} == {
-        "Ban Tuyên giáo Tỉnh ủy", "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch",
-    }  # fmt: skip
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Sở Tài chính",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    }
     text = docx_text(document)
     assert "THÔNG BÁO" in text
     assert "1. Ban Tuyên giáo hoàn thành pano." in text
@@ -90,13 +96,19 @@ def test_second_invitation_supersedes_the_first(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first = services.meeting_issue_invitation(
-            access=secretariat_access, meeting=meeting, issuer=world.agencies["vptu"],
-            signer=world.chair, recipients="- Như thành phần mời;\n- Lưu: VT.",
-        )  # fmt: skip
+            access=secretariat_access,
+            meeting=meeting,
+            issuer=world.agencies["vptu"],
+            signer=world.chair,
+            recipients="- Như thành phần mời;\n- Lưu: VT.",
+        )
         second = services.meeting_issue_invitation(
-            access=secretariat_access, meeting=meeting, issuer=world.agencies["vptu"],
-            signer=world.chair, recipients="- Như thành phần mời;\n- Lưu: VT.",
-        )  # fmt: skip
+            access=secretariat_access,
+            meeting=meeting,
+            issuer=world.agencies["vptu"],
+            signer=world.chair,
+            recipients="- Như thành phần mời;\n- Lưu: VT.",
+        )
     first.refresh_from_db()
     assert first.kind == "GM" and first.status == "superseded"
     assert second.replaces == first and second.number == 2

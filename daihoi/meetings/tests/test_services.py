@@ -16,9 +16,14 @@ def test_meeting_ending_before_it_starts_is_refused_and_nothing_saved(world, sec
     start = timezone.now()
     with pytest.raises(BusinessError, match="Giờ kết thúc phải sau giờ bắt đầu"):
         services.meeting_plan(
-            access=secretariat_access, title="Họp", kind="briefing", starts_at=start,
-            ends_at=start - dt.timedelta(minutes=30), place="P1", chair=world.chair,
-        )  # fmt: skip
+            access=secretariat_access,
+            title="Họp",
+            kind="briefing",
+            starts_at=start,
+            ends_at=start - dt.timedelta(minutes=30),
+            place="P1",
+            chair=world.chair,
+        )
     assert not Meeting.objects.exists()
 
 
@@ -26,9 +31,14 @@ def test_agency_officer_cannot_plan_a_meeting(world, propaganda_access):
     start = timezone.now()
     with pytest.raises(PermissionDenied):
         services.meeting_plan(
-            access=propaganda_access, title="Họp", kind="briefing", starts_at=start,
-            ends_at=start + dt.timedelta(hours=1), place="P1", chair=world.chair,
-        )  # fmt: skip
+            access=propaganda_access,
+            title="Họp",
+            kind="briefing",
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+            place="P1",
+            chair=world.chair,
+        )
 
 
 def test_new_meeting_proposes_obstacles_since_the_last_meeting_and_open_conclusions(
@@ -38,17 +48,27 @@ def test_new_meeting_proposes_obstacles_since_the_last_meeting_and_open_conclusi
         access=secretariat_access, meeting=meeting, text="Sở Tài chính bố trí kinh phí"
     )
     services.conclusion_to_task(
-        access=secretariat_access, conclusion=earlier, lead_agency=world.agencies["stc"],
-        area=Area.FINANCE, phase=Phase.BEFORE,
-    )  # fmt: skip
+        access=secretariat_access,
+        conclusion=earlier,
+        lead_agency=world.agencies["stc"],
+        area=Area.FINANCE,
+        phase=Phase.BEFORE,
+    )
     task = planning_services.task_create(
-        access=secretariat_access, title="In pano", lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA, phase=Phase.BEFORE, committee=world.committee,
-    )  # fmt: skip
+        access=secretariat_access,
+        title="In pano",
+        lead_agency=world.agencies["btg"],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+        committee=world.committee,
+    )
     update = planning_services.task_report_progress(
-        access=propaganda_access, task=task, text="Đang in", percent=30,
+        access=propaganda_access,
+        task=task,
+        text="Đang in",
+        percent=30,
         obstacle="Nhà in chưa nhận đặt hàng",
-    )  # fmt: skip
+    )
 
     obstacles = list(
         selectors.proposed_obstacles(secretariat_access, world.committee, meeting.starts_at)
@@ -59,11 +79,18 @@ def test_new_meeting_proposes_obstacles_since_the_last_meeting_and_open_conclusi
 
     start = timezone.now() + dt.timedelta(days=7)
     second = services.meeting_plan(
-        access=secretariat_access, title="Phiên họp thứ tư", kind="subcommittee",
-        starts_at=start, ends_at=start + dt.timedelta(hours=2), place="P1", chair=world.chair,
-        committee=world.committee, agenda=["Báo cáo chung"], proposed_obstacles=obstacles,
+        access=secretariat_access,
+        title="Phiên họp thứ tư",
+        kind="subcommittee",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        place="P1",
+        chair=world.chair,
+        committee=world.committee,
+        agenda=["Báo cáo chung"],
+        proposed_obstacles=obstacles,
         proposed_conclusions=[],  # the follow-up is dropped
-    )  # fmt: skip
+    )
     assert [(a.position, a.origin) for a in second.agenda.all()] == [
         (1, AgendaItem.Origin.MANUAL),
         (2, AgendaItem.Origin.OBSTACLE),
@@ -86,10 +113,14 @@ def test_conclusion_becomes_a_task_once_linked_both_ways(world, leader_access, m
         access=leader_access, meeting=meeting, text="Ban Tuyên giáo hoàn thành pano trước D-10"
     )
     task = services.conclusion_to_task(
-        access=leader_access, conclusion=conclusion, lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]], area=Area.PROPAGANDA, phase=Phase.BEFORE,
+        access=leader_access,
+        conclusion=conclusion,
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["svh"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
         deadline_offset_days=-10,
-    )  # fmt: skip
+    )
     conclusion.refresh_from_db()
     assert conclusion.task == task
     assert task.conclusion == conclusion
@@ -100,9 +131,12 @@ def test_conclusion_becomes_a_task_once_linked_both_ways(world, leader_access, m
 
     with pytest.raises(BusinessError, match="đã được giao thành nhiệm vụ"):
         services.conclusion_to_task(
-            access=leader_access, conclusion=conclusion, lead_agency=world.agencies["stc"],
-            area=Area.FINANCE, phase=Phase.BEFORE,
-        )  # fmt: skip
+            access=leader_access,
+            conclusion=conclusion,
+            lead_agency=world.agencies["stc"],
+            area=Area.FINANCE,
+            phase=Phase.BEFORE,
+        )
     assert Task.objects.count() == 1
 
 
@@ -110,10 +144,13 @@ def test_bad_conclusion_task_leaves_the_conclusion_unlinked(world, leader_access
     conclusion = services.conclusion_add(access=leader_access, meeting=meeting, text="Việc X")
     with pytest.raises(BusinessError):
         services.conclusion_to_task(
-            access=leader_access, conclusion=conclusion, lead_agency=world.agencies["btg"],
-            coordinating_agencies=[world.agencies["btg"]], area=Area.PROPAGANDA,
+            access=leader_access,
+            conclusion=conclusion,
+            lead_agency=world.agencies["btg"],
+            coordinating_agencies=[world.agencies["btg"]],
+            area=Area.PROPAGANDA,
             phase=Phase.BEFORE,
-        )  # fmt: skip
+        )
     conclusion.refresh_from_db()
     assert conclusion.task is None and not Task.objects.exists()
 
@@ -132,9 +169,11 @@ def test_recording_attendance_and_minutes_marks_the_meeting_held(
     assert meeting.attendance.get().status == "present"
     with pytest.raises(BusinessError, match="không hợp lệ"):
         services.meeting_record(
-            access=secretariat_access, meeting=meeting,
-            attendance={world.chair.pk: "maybe"}, minutes="",
-        )  # fmt: skip
+            access=secretariat_access,
+            meeting=meeting,
+            attendance={world.chair.pk: "maybe"},
+            minutes="",
+        )
     assert meeting.attendance.get().status == "present"
 
 

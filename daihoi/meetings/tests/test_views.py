@@ -93,10 +93,15 @@ def test_officer_sees_only_meetings_their_agency_is_invited_to(world, client, me
     client.force_login(world.users["officer2"])
     services.meeting_update(
         access=Access(world.admin, world.congress, ADMIN),
-        meeting=meeting, title=meeting.title, kind=meeting.kind, starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at, place=meeting.place, chair=meeting.chair,
+        meeting=meeting,
+        title=meeting.title,
+        kind=meeting.kind,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+        chair=meeting.chair,
         invited_agencies=[world.agencies["btg"]],
-    )  # fmt: skip
+    )
     assert meeting.title not in client.get(url(world)).content.decode()
     assert client.get(url(world, f"{meeting.pk}/")).status_code == 404
 
@@ -112,10 +117,15 @@ def test_meeting_list_query_count_does_not_grow(
     for i in range(rows):
         start = timezone.now() + dt.timedelta(days=i)
         services.meeting_plan(
-            access=secretariat_access, title=f"Họp {i}", kind="briefing", starts_at=start,
-            ends_at=start + dt.timedelta(hours=1), place="P", chair=world.chair,
+            access=secretariat_access,
+            title=f"Họp {i}",
+            kind="briefing",
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
+            place="P",
+            chair=world.chair,
             committee=world.committee,
-        )  # fmt: skip
+        )
     client.force_login(world.users["secretariat"])
     with django_assert_max_num_queries(6):
         assert client.get(url(world)).status_code == 200
