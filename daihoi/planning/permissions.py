@@ -1,8 +1,10 @@
 """Object-level rules for plans and tasks. Services call them; views use them as a first gate."""
 
+from django.http import Http404
+
 from daihoi.organizations.permissions import Access
 
-from .models import Task, TaskAssignment
+from .models import Attachment, Plan, ProgressUpdate, Task, TaskAssignment
 
 
 def agency_role_in_task(access: Access, task: Task) -> str | None:
@@ -53,3 +55,57 @@ def can_report_completion(access: Access, task: Task) -> bool:
 
 def can_review_task(access: Access, task: Task) -> bool:
     return access.can_accept and task.congress_id == access.congress.pk and task.awaiting_acceptance
+
+
+# Fetch and authorise: each answers 404 alike for "missing" and "not yours", so existence does
+# not leak; views and services that receive ids start from these.
+
+
+def access_task(access: Access, task_id: int) -> Task:
+    """The task if the actor may see it (the whole congress, or an assigned agency)."""
+    task = (
+        Task.objects.select_related(
+            "lead_agency", "plan", "committee", "leader_in_charge", "parent"
+        )
+        .filter(pk=task_id, congress=access.congress)
+        .first()
+    )
+    if task is None or not can_view_task(access, task):
+        raise Http404
+    return task
+
+
+def access_plan(access: Access, plan_id: int) -> Plan:
+    """A plan of the actor's congress (every role of the congress reads its plans)."""
+    plan = (
+        Plan.objects.select_related("issuer", "parent", "committee", "congress")
+        .filter(pk=plan_id, congress=access.congress)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def access_progress_update(access: Access, update_id: int) -> ProgressUpdate:
+    """A progress update on a task the actor may see."""
+    update = (
+        ProgressUpdate.objects.select_related("task")
+        .filter(pk=update_id, task__congress=access.congress)
+        .first()
+    )
+    if update is None or not can_view_task(access, update.task):
+        raise Http404
+    return update
+
+
+def access_attachment(access: Access, attachment_id: int) -> Attachment:
+    """A file attached to a progress update on a task the actor may see."""
+    attachment = (
+        Attachment.objects.select_related("update__task")
+        .filter(pk=attachment_id, update__task__congress=access.congress)
+        .first()
+    )
+    if attachment is None or not can_view_task(access, attachment.update.task):
+        raise Http404
+    return attachment

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
+from daihoi.core.exceptions import BusinessError, ConflictError
 from daihoi.core.history import audit as _audit
+from daihoi.core.services import require, require_same_congress, send_on_commit
 from daihoi.core.text import fold
 from daihoi.core.uploads import validate_attachment
 from daihoi.documents import services as document_services
@@ -19,22 +20,6 @@ from daihoi.organizations.permissions import Access
 
 from . import permissions, signals
 from .models import Attachment, Plan, ProgressUpdate, Task, TaskAssignment, TaskReview
-
-
-def _after_commit(signal, **kwargs) -> None:
-    transaction.on_commit(lambda: signal.send(sender=Task, **kwargs))
-
-
-def _require(condition: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    if not condition:
-        raise PermissionDenied(message)
-
-
-def _same_congress(congress: Congress, *objects) -> None:
-    for obj in objects:
-        if obj is not None and obj.congress_id != congress.pk:
-            raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.")
-
 
 # Plans -----------------------------------------------------------------------------------------
 
@@ -92,9 +77,9 @@ def plan_create(
     committee: Committee | None = None,
     parent: Plan | None = None,
 ) -> Plan:
-    _require(access.can_manage)
+    require(access.can_manage)
     congress = access.congress
-    _same_congress(congress, issuer, committee, parent)
+    require_same_congress(congress, issuer, committee, parent)
     issuer_code = issuer_code.strip().upper()
     if Plan.objects.filter(
         congress=congress, issuer_code=issuer_code, year=issued_on.year, number=number
@@ -128,8 +113,8 @@ def plan_create(
 
 @transaction.atomic
 def plan_update(*, access: Access, plan: Plan, **fields) -> Plan:
-    _require(access.can_manage and plan.congress_id == access.congress.pk)
-    _same_congress(
+    require(access.can_manage and plan.congress_id == access.congress.pk)
+    require_same_congress(
         access.congress, fields.get("issuer"), fields.get("committee"), fields.get("parent")
     )
     if fields.get("parent") is not None and fields["parent"].pk == plan.pk:
@@ -187,10 +172,10 @@ def _validate_task_fields(
     committee: Committee | None,
     parent: Task | None,
 ) -> None:
-    _same_congress(
+    require_same_congress(
         congress, lead_agency, appraising_agency, leader_in_charge, plan, committee, parent
     )
-    _same_congress(congress, *coordinating_agencies)
+    require_same_congress(congress, *coordinating_agencies)
     if any(a.pk == lead_agency.pk for a in coordinating_agencies):
         raise BusinessError(
             "Đơn vị phối hợp không được trùng với đơn vị chủ trì.", field="coordinating_agencies"
@@ -267,7 +252,7 @@ def task_create(
     source: str = Task.Source.ADHOC,
     source_text: str = "",
 ) -> Task:
-    _require(permissions.can_create_task(access, source))
+    require(permissions.can_create_task(access, source))
     congress = access.congress
     deadline = resolve_deadline(congress, deadline, deadline_offset_days)
     coordinating_agencies = list(coordinating_agencies)
@@ -310,8 +295,9 @@ def task_create(
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, coordinating_agencies, appraising_agency)
-    _after_commit(
+    send_on_commit(
         signals.task_assigned,
+        Task,
         task=task,
         agency_ids=list(task.assignments.values_list("agency_id", flat=True)),
         actor=access.user,
@@ -351,7 +337,7 @@ def task_update(
     committee: Committee | None = None,
     parent: Task | None = None,
 ) -> Task:
-    _require(permissions.can_manage_tasks(access) and task.congress_id == access.congress.pk)
+    require(permissions.can_manage_tasks(access) and task.congress_id == access.congress.pk)
     task = _lock_task(task, expected_version)
     deadline = resolve_deadline(access.congress, deadline, deadline_offset_days)
     coordinating_agencies = list(coordinating_agencies)
@@ -401,7 +387,9 @@ def task_update(
     _copy_state_to_assignments(task)
     added = set(task.assignments.values_list("agency_id", flat=True)) - before
     if added:
-        _after_commit(signals.task_assigned, task=task, agency_ids=sorted(added), actor=access.user)
+        send_on_commit(
+            signals.task_assigned, Task, task=task, agency_ids=sorted(added), actor=access.user
+        )
     return task
 
 
@@ -418,14 +406,14 @@ def task_report_progress(
 ) -> ProgressUpdate:
     """Locks the task row. Completion is the lead agency's word; it waits for acceptance."""
     task = _lock_task(task, None)
-    _require(
+    require(
         permissions.can_report_progress(access, task),
         "Đơn vị của bạn không được giao nhiệm vụ này hoặc nhiệm vụ đã kết thúc.",
     )
     if not 0 <= percent <= 100:
         raise BusinessError("Tiến độ phải từ 0 đến 100%.", field="percent")
     if reports_completion:
-        _require(
+        require(
             permissions.can_report_completion(access, task),
             "Chỉ đơn vị chủ trì mới được báo cáo hoàn thành nhiệm vụ.",
         )
@@ -461,7 +449,7 @@ def task_report_progress(
     if agency_id == task.lead_agency_id:
         task.progress = percent
     if reports_completion:
-        _after_commit(signals.task_completion_reported, task=task, actor=access.user)
+        send_on_commit(signals.task_completion_reported, Task, task=task, actor=access.user)
         task.reported_complete_on = local_today()
         _audit(task, access, "Báo cáo hoàn thành, chờ xác nhận")
     else:
@@ -475,7 +463,7 @@ def task_report_progress(
 def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
     """Locks the task row. The completion date stays the day the lead reported it."""
     task = _lock_task(task, None)
-    _require(
+    require(
         permissions.can_review_task(access, task),
         "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới xác nhận nhiệm vụ đang chờ xác nhận.",
     )
@@ -489,8 +477,13 @@ def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
     TaskReview.objects.create(
         task=task, reviewer=access.user, decision=TaskReview.Decision.ACCEPTED, comment=comment
     )
-    _after_commit(
-        signals.task_reviewed, task=task, decision="accepted", comment=comment, actor=access.user
+    send_on_commit(
+        signals.task_reviewed,
+        Task,
+        task=task,
+        decision="accepted",
+        comment=comment,
+        actor=access.user,
     )
     return task
 
@@ -498,7 +491,7 @@ def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
 @transaction.atomic
 def task_return(*, access: Access, task: Task, comment: str) -> Task:
     task = _lock_task(task, None)
-    _require(
+    require(
         permissions.can_review_task(access, task),
         "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới trả lại nhiệm vụ đang chờ xác nhận.",
     )
@@ -514,8 +507,9 @@ def task_return(*, access: Access, task: Task, comment: str) -> Task:
         decision=TaskReview.Decision.RETURNED,
         comment=comment.strip(),
     )
-    _after_commit(
+    send_on_commit(
         signals.task_reviewed,
+        Task,
         task=task,
         decision="returned",
         comment=comment.strip(),
@@ -527,7 +521,7 @@ def task_return(*, access: Access, task: Task, comment: str) -> Task:
 @transaction.atomic
 def task_set_halt(*, access: Access, task: Task, state: str, reason: str = "") -> Task:
     """state: "paused", "cancelled" or "active"."""
-    _require(permissions.can_manage_tasks(access) and task.congress_id == access.congress.pk)
+    require(permissions.can_manage_tasks(access) and task.congress_id == access.congress.pk)
     task = _lock_task(task, None)
     if task.accepted:
         raise BusinessError("Nhiệm vụ đã hoàn thành, không thể tạm dừng hoặc hủy.")
@@ -545,7 +539,7 @@ def task_set_halt(*, access: Access, task: Task, state: str, reason: str = "") -
 
 @transaction.atomic
 def obstacle_resolve(*, access: Access, update: ProgressUpdate, note: str = "") -> ProgressUpdate:
-    _require(access.can_accept and update.task.congress_id == access.congress.pk)
+    require(access.can_accept and update.task.congress_id == access.congress.pk)
     update.obstacle_resolved = True
     _audit(update, access, "Đã tháo gỡ vướng mắc" + (f": {note}" if note else ""))
     update.save(update_fields=["obstacle_resolved"])
@@ -560,7 +554,7 @@ def congress_reschedule(
 
     Returns how many tasks moved.
     """
-    _require(access.can_manage)
+    require(access.can_manage)
     if closing_date and closing_date < opening_date:
         raise BusinessError("Ngày bế mạc không được trước ngày khai mạc.", field="closing_date")
     congress = Congress.objects.select_for_update().get(pk=access.congress.pk)
@@ -590,7 +584,7 @@ _validate_attachment = validate_attachment  # older name used by other apps
 
 
 def _require_secretariat(access: Access, congress_id: int) -> None:
-    _require(
+    require(
         access.can_manage and congress_id == access.congress.pk,
         "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.",
     )

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
+from daihoi.core.views import apply_error, forbidden, stored_file
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.permissions import access_congress
 
 from . import permissions, selectors, services
 from .forms import (
@@ -24,31 +25,8 @@ from .forms import (
     TaskFilterForm,
     TaskForm,
 )
-from .models import Attachment, Plan, ProgressUpdate, Task
+from .models import Task, TaskAssignment
 from .status import MAIN_CLASSES, StatusClass
-
-
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "403.html", {"message": message}, status=403)
-
-
-def _apply_error(form, error: BusinessError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
-
-
-def _get_task(access: Access, task_id: int) -> Task:
-    """The task if the user may see it; 404 otherwise, so existence does not leak."""
-    task = get_object_or_404(
-        Task.objects.select_related(
-            "lead_agency", "plan", "committee", "leader_in_charge", "parent"
-        ),
-        pk=task_id,
-        congress=access.congress,
-    )
-    if not permissions.can_view_task(access, task):
-        raise Http404
-    return task
 
 
 @login_required
@@ -124,7 +102,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     today = local_today()
     assignments = list(task.assignments.select_related("agency").order_by("role", "agency__name"))
     context = {
@@ -132,8 +110,12 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
         "congress": access.congress,
         "task": task,
         "status": task.status_class(today),
-        "coordinating": [a.agency.name for a in assignments if a.role == "coordinate"],
-        "appraising": [a.agency.name for a in assignments if a.role == "appraise"],
+        "coordinating": [
+            a.agency.name for a in assignments if a.role == TaskAssignment.Role.COORDINATE
+        ],
+        "appraising": [
+            a.agency.name for a in assignments if a.role == TaskAssignment.Role.APPRAISE
+        ],
         "updates": selectors.task_updates(task),
         "reviews": task.reviews.select_related("reviewer"),
         "history": selectors.task_history(task),
@@ -152,7 +134,7 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
 def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not permissions.can_manage_tasks(access):
-        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được giao nhiệm vụ.")
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được giao nhiệm vụ.")
     initial = {}
     if plan_id := request.GET.get("plan"):
         initial["plan"] = plan_id
@@ -161,7 +143,7 @@ def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         try:
             task = services.task_create(access=access, **form.service_kwargs())
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã giao nhiệm vụ.")
             return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
@@ -175,9 +157,9 @@ def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     if not permissions.can_manage_tasks(access):
-        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được sửa nhiệm vụ.")
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được sửa nhiệm vụ.")
     form = TaskForm(
         request.POST or None, congress=access.congress, initial=TaskForm.initial_for(task)
     )
@@ -190,7 +172,7 @@ def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
                 **form.service_kwargs(),
             )
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
@@ -204,9 +186,9 @@ def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
 @login_required
 def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     if not permissions.can_report_progress(access, task):
-        return _forbidden(request, "Đơn vị của bạn không báo cáo tiến độ nhiệm vụ này.")
+        return forbidden(request, "Đơn vị của bạn không báo cáo tiến độ nhiệm vụ này.")
     can_complete = permissions.can_report_completion(access, task)
     form = ProgressForm(
         request.POST or None, request.FILES or None, initial={"percent": task.progress}
@@ -225,7 +207,7 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
                 attachments=form.cleaned_data["attachments"],
             )
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã gửi báo cáo tiến độ.")
             return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
@@ -240,9 +222,9 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
 @require_POST
 def task_review(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     if not access.can_accept:
-        return _forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới xác nhận nhiệm vụ.")
+        return forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới xác nhận nhiệm vụ.")
     form = ReviewForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -265,9 +247,9 @@ def task_review(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
 @require_POST
 def task_halt(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     if not permissions.can_manage_tasks(access):
-        return _forbidden(
+        return forbidden(
             request, "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ."
         )
     form = HaltForm(request.POST)
@@ -285,32 +267,20 @@ def task_halt(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
 @login_required
 def attachment_download(request: HttpRequest, congress_id: int, attachment_id: int) -> FileResponse:
     access = access_congress(request.user, congress_id)
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("update__task"),
-        pk=attachment_id,
-        update__task__congress=access.congress,
-    )
-    _get_task(access, attachment.update.task_id)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    attachment = permissions.access_attachment(access, attachment_id)
+    return stored_file(attachment.file, attachment.original_name)
 
 
 @login_required
 @require_POST
 def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    update = get_object_or_404(
-        ProgressUpdate.objects.select_related("task"), pk=update_id, task__congress=access.congress
-    )
-    _get_task(access, update.task_id)
+    update = permissions.access_progress_update(access, update_id)
     try:
         services.obstacle_resolve(access=access, update=update, note=request.POST.get("note", ""))
         messages.success(request, "Đã đánh dấu vướng mắc được tháo gỡ.")
     except PermissionDenied as error:
-        return _forbidden(request, error.message)
+        return forbidden(request, error.message)
     return redirect(request.POST.get("next") or reverse("planning:dashboard", args=[congress_id]))
 
 
@@ -331,11 +301,7 @@ def plan_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    plan = get_object_or_404(
-        Plan.objects.select_related("issuer", "parent", "committee", "congress"),
-        pk=plan_id,
-        congress=access.congress,
-    )
+    plan = permissions.access_plan(access, plan_id)
     today = local_today()
     filters = selectors.TaskFilters(plan=plan.pk)
     tasks = selectors.tasks_visible_to(access, filters, today)
@@ -361,9 +327,9 @@ def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None
     access = access_congress(request.user, congress_id)
     plan = None
     if plan_id is not None:
-        plan = get_object_or_404(Plan, pk=plan_id, congress=access.congress)
+        plan = permissions.access_plan(access, plan_id)
     if not access.can_manage:
-        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được đăng ký kế hoạch.")
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được đăng ký kế hoạch.")
     initial = {}
     if plan is not None:
         initial = {
@@ -383,7 +349,7 @@ def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None
             else:
                 services.plan_update(access=access, plan=plan, **form.cleaned_data)
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, "Đã lưu kế hoạch.")
             return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
@@ -452,7 +418,7 @@ def agency_detail(request: HttpRequest, congress_id: int, agency_id: int) -> Htt
 def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not access.can_manage:
-        return _forbidden(request, "Chỉ Thường trực / Văn phòng mới được đổi ngày Đại hội.")
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được đổi ngày Đại hội.")
     congress = access.congress
     form = RescheduleForm(
         request.POST or None,
@@ -463,7 +429,7 @@ def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
         try:
             moved = services.congress_reschedule(access=access, **form.cleaned_data)
         except BusinessError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, f"Đã cập nhật ngày Đại hội; {moved} nhiệm vụ được dời hạn.")
             return redirect("planning:dashboard", congress_id=congress_id)
@@ -481,11 +447,11 @@ def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require_POST
 def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    task = _get_task(access, task_id)
+    task = permissions.access_task(access, task_id)
     try:
         services.task_delete(access=access, task=task, reason=request.POST.get("reason", ""))
     except PermissionDenied as error:
-        return _forbidden(request, error.message)
+        return forbidden(request, error.message)
     messages.success(request, "Đã chuyển nhiệm vụ vào thùng rác; Văn phòng có thể khôi phục.")
     return redirect("planning:task-list", congress_id=congress_id)
 
@@ -494,27 +460,24 @@ def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
 @require_POST
 def update_delete(request: HttpRequest, congress_id: int, update_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    update = get_object_or_404(
-        ProgressUpdate.objects.select_related("task"), pk=update_id, task__congress=access.congress
-    )
-    task = _get_task(access, update.task_id)
+    update = permissions.access_progress_update(access, update_id)
     try:
         services.progress_update_delete(access=access, update=update)
     except PermissionDenied as error:
-        return _forbidden(request, error.message)
+        return forbidden(request, error.message)
     messages.success(request, "Đã chuyển báo cáo tiến độ vào thùng rác.")
-    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    return redirect("planning:task-detail", congress_id=congress_id, task_id=update.task_id)
 
 
 @login_required
 @require_POST
 def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    plan = get_object_or_404(Plan, pk=plan_id, congress=access.congress)
+    plan = permissions.access_plan(access, plan_id)
     try:
         services.plan_delete(access=access, plan=plan)
     except PermissionDenied as error:
-        return _forbidden(request, error.message)
+        return forbidden(request, error.message)
     except BusinessError as error:
         messages.error(request, error.message)
         return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
