@@ -19,6 +19,10 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -59,9 +63,12 @@ INSTALLED_APPS = [
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",
+    "daihoi.ops",
 ]
 
 MIDDLEWARE = [
+    "daihoi.ops.request_id.RequestIdMiddleware",
+    "daihoi.ops.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -202,12 +209,34 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
 SITE_URL = os.environ.get("DAIHOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "daihoi@localhost")
 
+# One JSON object a line with the request id (daihoi/ops); DJANGO_LOG_FORMAT=text for people.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "daihoi.ops.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "daihoi.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("DJANGO_LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Operations (daihoi/ops): probes, metrics, the address of clients behind the proxy.
+# Proxies whose X-Forwarded-For is believed (e.g. nginx on the same machine: 127.0.0.1).
+DAIHOI_TRUSTED_PROXIES = env_list("DAIHOI_TRUSTED_PROXIES")
+# /metrics answers these client addresses, or a request with "Authorization: Bearer <token>".
+DAIHOI_METRICS_ALLOWED_IPS = env_list("DAIHOI_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+DAIHOI_METRICS_TOKEN = os.environ.get("DAIHOI_METRICS_TOKEN", "")
+DAIHOI_METRICS_DB_CACHE_SECONDS = int(os.environ.get("DAIHOI_METRICS_DB_CACHE_SECONDS", "10"))
+# /readyz fails when the oldest ready job has waited longer than this (seconds; 0: never).
+DAIHOI_READY_MAX_QUEUE_LAG = int(os.environ.get("DAIHOI_READY_MAX_QUEUE_LAG", "900"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -5,6 +5,7 @@ admin.site.site_header = "Quản trị hệ thống Đại hội"
 admin.site.site_title = "Quản trị"
 
 urlpatterns = [
+    path("", include("daihoi.ops.urls")),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("daihoi.accounts.urls")),
     path("lich/", include("daihoi.meetings.calendar_urls")),

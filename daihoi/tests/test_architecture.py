@@ -17,6 +17,7 @@ LAYERS = [
     ["intake"],
     ["audit"],
     ["demo"],
+    ["ops"],
     ["testing"],  # factories for the tests: may build anything
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}

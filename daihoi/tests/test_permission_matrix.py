@@ -40,6 +40,7 @@ CHECKED_NAMESPACES = {
     "notifications",
     "reporting",
     "audit",
+    "ops",
 }
 
 # A compact way to write the expected status per role, in the order of ROLES:
@@ -193,6 +194,10 @@ MATRIX = {
     "notifications:unread-badge": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "notifications:mark-all-read": ("post", {r: 302 for r in ROLES}),
     "notifications:open": ("get", {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302}),
+    # Probes answer everyone; /metrics answers the allowed addresses (the test client is 127.0.0.1).
+    "ops:healthz": ("get", {r: 200 for r in ROLES}),
+    "ops:readyz": ("get", {r: 200 for r in ROLES}),
+    "ops:metrics": ("get", {r: 200 for r in ROLES}),
     "notifications:mark-read": (
         "post",
         {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302},
