@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "daihoi.core.errors.OwnErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "daihoi.urls"

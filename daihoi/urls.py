@@ -1,11 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from daihoi.core import errors
+
 admin.site.site_header = "Quản trị hệ thống Đại hội"
 admin.site.site_title = "Quản trị"
 
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+
 urlpatterns = [
     path("", include("daihoi.ops.urls")),
+    path("favicon.ico", errors.favicon),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("daihoi.accounts.urls")),
     path("lich/", include("daihoi.meetings.calendar_urls")),

@@ -1,5 +1,8 @@
 from django.http import HttpRequest
 
+PRODUCT_NAME = "Điều hành Đại hội"
+
 
 def site(request: HttpRequest) -> dict:
-    return {"site_name": "Điều hành Đại hội"}
+    # Not `site_name`: Django's auth views put the request's host under that name.
+    return {"product_name": PRODUCT_NAME}
