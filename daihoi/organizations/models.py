@@ -220,6 +220,11 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()}"
 
+    @property
+    def leads(self) -> bool:
+        """Heads the committee or its group: named on the committee's card."""
+        return self.role in (self.Role.HEAD, self.Role.GROUP_LEADER)
+
 
 class Participation(models.Model):
     """What a user may do in one congress; a user works in one or more congresses."""
