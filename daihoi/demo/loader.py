@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today as local_today
+from daihoi.core.models import AuditEntry
 from daihoi.organizations.models import (
     Agency,
     Committee,
@@ -26,10 +27,11 @@ from daihoi.organizations.models import (
 )
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
-from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task, TaskReview
+from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskReview
 from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
+from .checks import check_data
 
 User = get_user_model()
 
@@ -62,51 +64,6 @@ def demo_congresses():
     return found
 
 
-def check_data() -> None:
-    """Catches mistakes in `data.py` before anything is written."""
-    areas, phases = set(Area.values), set(Phase.values)
-    for spec in data.CONGRESSES:
-        agencies = {a["key"] for a in spec["agencies"]}
-        people = {p["full_name"] for p in spec["people"]}
-        committees = {c["name"] for c in spec["committees"]}
-        plans = {p["key"] for p in spec["plans"]}
-        titles = [t["title"] for t in spec["tasks"]]
-        where = spec["key"]
-        if len(titles) != len(set(titles)):
-            raise ValueError(f"{where}: duplicate task titles")
-        if spec["secretariat"] not in agencies:
-            raise ValueError(f"{where}: unknown secretariat agency")
-        for a in spec["agencies"]:
-            if a["parent"] and a["parent"] not in agencies:
-                raise ValueError(f"{where}: unknown parent agency {a['parent']!r}")
-        for c in spec["committees"]:
-            for name, role in c["members"]:
-                if name not in people or role not in Membership.Role.values:
-                    raise ValueError(f"{where}: bad member {name!r} / {role!r}")
-        for p in spec["plans"]:
-            if p["parent"] and p["parent"] not in plans:
-                raise ValueError(f"{where}: unknown parent plan {p['parent']!r}")
-        for t in spec["tasks"]:
-            named = [t["lead"], *t.get("coord", []), *filter(None, [t.get("appraise")])]
-            named += [e[2]["by"] for e in t["story"] if e[0] == "progress" and e[2]["by"]]
-            unknown = [a for a in named if a not in agencies]
-            if unknown:
-                raise ValueError(f"{where}: {t['title']!r}: unknown agencies {unknown}")
-            if t["area"] not in areas or t["phase"] not in phases:
-                raise ValueError(f"{where}: {t['title']!r}: bad area or phase")
-            if t.get("leader") and t["leader"] not in people:
-                raise ValueError(f"{where}: {t['title']!r}: unknown leader")
-            if t.get("plan") and t["plan"] not in plans:
-                raise ValueError(f"{where}: {t['title']!r}: unknown plan")
-            if t.get("committee") and t["committee"] not in committees:
-                raise ValueError(f"{where}: {t['title']!r}: unknown committee")
-            days = [e[1] for e in t["story"]]
-            if days != sorted(days, reverse=True) or any(d < 0 for d in days):
-                raise ValueError(
-                    f"{where}: {t['title']!r}: story must run oldest first, in the past"
-                )
-
-
 def reset_demo() -> int:
     """Deletes the demo congresses with everything in them (the logins stay). Returns how many."""
     congresses = demo_congresses()
@@ -130,6 +87,7 @@ def reset_demo() -> int:
     Task.history.model.objects.filter(congress_id__in=ids).delete()
     ProgressUpdate.history.model.objects.filter(task_id__in=task_ids).delete()
     Plan.history.model.objects.filter(congress_id__in=ids).delete()
+    AuditEntry.objects.filter(congress_id__in=ids).delete()
     Participation.objects.filter(congress_id__in=ids).delete()
     # The audit trail protects its actors; the demo's trail goes with the demo congresses.
     from daihoi.core.models import AuditEntry
@@ -215,12 +173,17 @@ def _last_history_id(model) -> int:
     return model.history.model.objects.aggregate(m=Max("history_id"))["m"] or 0
 
 
+def _last_audit_id() -> int:
+    return AuditEntry.objects.aggregate(m=Max("id"))["m"] or 0
+
+
 class _CongressLoader:
     def __init__(self, spec: dict, users: dict, today: dt.date, result: LoadResult) -> None:
         self.spec = spec
         self.users = users
         self.today = today
         self.result = result
+        self.audit_mark = _last_audit_id()
 
     # Reference data --------------------------------------------------------------------------
 
@@ -379,6 +342,7 @@ class _CongressLoader:
                 Plan.history.model.objects.filter(history_id__gt=mark, id=obj.pk).update(
                     history_date=when, history_user=self.secretariat.user
                 )
+                self._stamp_audit(when)
                 self.result.count("plans")
             plans[p["key"]] = obj
         return plans
@@ -436,6 +400,12 @@ class _CongressLoader:
         Task.history.model.objects.filter(history_id__gt=mark, id=task.pk).update(
             history_date=when, history_user=user
         )
+        self._stamp_audit(when)
+
+    def _stamp_audit(self, when: dt.datetime) -> None:
+        """Moves the audit entries written since the last stamp back to the story's day."""
+        AuditEntry.objects.filter(id__gt=self.audit_mark).update(created_at=when)
+        self.audit_mark = _last_audit_id()
 
     def _officer(self, agency_key: str) -> Access:
         """The agency's own demo login when it has one; otherwise the secretariat enters it."""
@@ -487,6 +457,7 @@ class _CongressLoader:
         ProgressUpdate.history.model.objects.filter(history_id__gt=mark, id=update.pk).update(
             history_date=when, history_user=self.acceptor.user
         )
+        self._stamp_audit(when)
 
     def _halt(self, task, when, state, reason) -> None:
         mark = _last_history_id(Task)

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today
+from daihoi.core.models import AuditEntry
 from daihoi.demo import data
 from daihoi.demo.loader import load_demo, reset_demo
 from daihoi.organizations.models import Congress, Participation
@@ -232,3 +233,11 @@ def test_the_command_prints_the_logins_in_vietnamese():
         assert spec["username"] in text
     assert data.PASSWORD in text
     assert "đang thực hiện quá hạn" in text
+
+
+def test_audit_entries_of_the_stories_are_dated_on_the_story_days(loaded):
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    entries = AuditEntry.objects.filter(congress_id=kon_tum.pk)
+    assert all(e.created_at.date() <= today() for e in entries)
+    if entries.exists():
+        assert entries.dates("created_at", "day").count() > 1
