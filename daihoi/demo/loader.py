@@ -87,11 +87,8 @@ def reset_demo() -> int:
     Task.history.model.objects.filter(congress_id__in=ids).delete()
     ProgressUpdate.history.model.objects.filter(task_id__in=task_ids).delete()
     Plan.history.model.objects.filter(congress_id__in=ids).delete()
-    AuditEntry.objects.filter(congress_id__in=ids).delete()
     Participation.objects.filter(congress_id__in=ids).delete()
     # The audit trail protects its actors; the demo's trail goes with the demo congresses.
-    from daihoi.core.models import AuditEntry
-
     AuditEntry.objects.filter(congress_id__in=ids).delete()
     Congress.objects.filter(pk__in=ids).delete()
     return len(ids)
