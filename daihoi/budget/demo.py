@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from daihoi.accounts.models import Role
+from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Agency, Congress, Participation
 from daihoi.organizations.permissions import ADMIN, Access
 from daihoi.planning.models import Task
@@ -28,7 +28,8 @@ NORMS = [
 ]
 
 # (agency name, title, final state, lines: content, norm code, category, unit, qty, price, notes)
-ESTIMATES = [
+DemoLine = tuple[str, str | None, Category | None, str, int, int, str]
+ESTIMATES: list[tuple[str, str, str, list[DemoLine]]] = [
     (
         "Ban Tuyên giáo Tỉnh ủy",
         "Dự trù kinh phí tuyên truyền Đại hội",
@@ -84,11 +85,32 @@ def _officer_access(congress: Congress, agency: Agency) -> Access:
         .select_related("user")
         .first()
     )
-    user = participation.user if participation else None
-    return Access(user, congress, Role.AGENCY_OFFICER, agency.pk)
+    # An agency without an officer yet is filled in by the demo's own user, acting for it.
+    user = participation.user if participation else _demo_user(congress)
+    return Access(
+        user, congress, Role.AGENCY_OFFICER, agency.pk, agency_is_finance=agency.is_finance
+    )
+
+
+def _demo_user(congress: Congress) -> User:
+    """Who loads the demo when nobody of the agency is there: an administrator, else the first
+    participant of the congress."""
+    admin = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+    if admin is not None:
+        return admin
+    participation = (
+        Participation.objects.filter(congress=congress)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if participation is None:
+        raise ValueError("The budget demo needs an administrator or a participant to act as.")
+    return participation.user
 
 
 def _finance_access(congress: Congress) -> Access:
+    """An officer of the Finance agency, or else the demo's user as an administrator."""
     finance = Agency.objects.filter(congress=congress, is_finance=True).first()
     participation = (
         Participation.objects.filter(congress=congress, agency=finance)
@@ -97,9 +119,11 @@ def _finance_access(congress: Congress) -> Access:
         if finance
         else None
     )
-    if participation is not None:
-        return Access(participation.user, congress, Role.AGENCY_OFFICER, finance.pk)
-    return Access(None, congress, ADMIN)
+    if finance is not None and participation is not None:
+        return Access(
+            participation.user, congress, Role.AGENCY_OFFICER, finance.pk, agency_is_finance=True
+        )
+    return Access(_demo_user(congress), congress, ADMIN)
 
 
 @transaction.atomic
@@ -132,14 +156,14 @@ def load_budget_demo(congress: Congress) -> dict[str, int]:
         estimate = services.estimate_create(access=owner, title=title)
         task = Task.objects.filter(congress=congress, lead_agency=agency).order_by("id").first()
         added = []
-        for content, code, category, unit, quantity, price, notes in lines:
+        for content, norm_code, line_category, unit, quantity, price, notes in lines:
             added.append(
                 services.estimate_line_add(
                     access=owner,
                     estimate=estimate,
                     content=content,
-                    norm=norms.get(code) if code else None,
-                    category=category,
+                    norm=norms.get(norm_code) if norm_code else None,
+                    category=line_category,
                     unit=unit,
                     quantity=quantity,
                     unit_price=price,
@@ -163,13 +187,12 @@ def load_budget_demo(congress: Congress) -> dict[str, int]:
                 added[0].pk, 15 * 3_500_000, "Giảm còn 15 pano theo kế hoạch tuyên truyền"
             )
             services.estimate_approve(access=finance, estimate=estimate, decisions=decisions)
-            if owner.user is not None:
-                services.spending_record(
-                    access=owner,
-                    line=added[0],
-                    amount=35_000_000,
-                    spent_on=today,
-                    content="Thanh toán đợt 1 hợp đồng làm pano",
-                )
-                created["spendings"] += 1
+            services.spending_record(
+                access=owner,
+                line=added[0],
+                amount=35_000_000,
+                spent_on=today,
+                content="Thanh toán đợt 1 hợp đồng làm pano",
+            )
+            created["spendings"] += 1
     return created

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from daihoi.core.forms import VNDateField
@@ -112,8 +114,8 @@ class LineForm(forms.Form):
 
     def __init__(self, *args, tasks, norms, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = tasks
-        self.fields["norm"].queryset = norms
+        cast(forms.ModelChoiceField, self.fields["task"]).queryset = tasks
+        cast(forms.ModelChoiceField, self.fields["norm"]).queryset = norms
         self.fields["unit_price"].required = True
         self.fields["unit_price"].error_messages["required"] = "Vui lòng nhập đơn giá."
 
@@ -173,8 +175,13 @@ class ApprovalForm(forms.Form):
         ]
 
 
+class ApprovedLineField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: EstimateLine) -> str:
+        return f"{obj.position}. {obj.content} — {format_vnd(obj.approved_amount or 0)}"
+
+
 class SpendingForm(forms.Form):
-    line = forms.ModelChoiceField(
+    line = ApprovedLineField(
         EstimateLine.objects.none(), label="Khoản đã thẩm định", empty_label="— Chọn —"
     )
     content = forms.CharField(label="Nội dung chi", max_length=500)
@@ -184,7 +191,4 @@ class SpendingForm(forms.Form):
 
     def __init__(self, *args, lines, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = lines
-        self.fields["line"].label_from_instance = lambda line: (
-            f"{line.position}. {line.content} — {format_vnd(line.approved_amount)}"
-        )
+        cast(ApprovedLineField, self.fields["line"]).queryset = lines

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.audit import AuditAction
 from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
@@ -31,6 +32,23 @@ class Category(models.TextChoices):
     EQUIPMENT = "equipment", _("Trang thiết bị, vật tư")
     SECURITY = "security", _("An ninh, y tế")
     OTHER = "other", _("Chi khác")
+
+
+class EstimateAction(AuditAction):
+    """The budget's action codes in the audit trail."""
+
+    NORM_CREATED = "norm.created", _("Thêm định mức chi")
+    NORM_UPDATED = "norm.updated", _("Sửa định mức chi")
+    NORM_IMPORTED = "norm.imported", _("Nhập định mức từ tệp Excel")
+    CREATED = "estimate.created", _("Lập dự trù kinh phí")
+    UPDATED = "estimate.updated", _("Sửa thông tin dự trù")
+    LINE_ADDED = "estimate.line_added", _("Thêm khoản chi")
+    LINE_UPDATED = "estimate.line_updated", _("Sửa khoản chi")
+    LINE_DELETED = "estimate.line_deleted", _("Xóa khoản chi")
+    SUBMITTED = "estimate.submitted", _("Gửi Sở Tài chính")
+    RETURNED = "estimate.returned", _("Trả lại để hoàn thiện")
+    APPROVED = "estimate.approved", _("Thẩm định")
+    SPENDING_RECORDED = "estimate.spending_recorded", _("Ghi nhận chi")
 
 
 class Norm(models.Model):
@@ -129,6 +147,7 @@ class Estimate(models.Model):
                 condition=Q(requested_total__gte=0), name="estimate_total_not_negative"
             ),
             models.CheckConstraint(
+                # Meta cannot see `Status`; this is Status.APPROVED.
                 condition=~Q(status="approved") | Q(approved_total__isnull=False),
                 name="estimate_approved_has_total",
             ),
@@ -141,6 +160,23 @@ class Estimate(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
+
+    @property
+    def status_class(self) -> str:
+        """The badge colour of the state, shared with the task badges."""
+        return STATUS_CLASSES[Estimate.Status(self.status)]
+
+    @property
+    def status_label(self) -> str:
+        return str(Estimate.Status(self.status).label)
+
+
+STATUS_CLASSES = {
+    Estimate.Status.DRAFT: "on_hold",
+    Estimate.Status.SUBMITTED: "awaiting",
+    Estimate.Status.RETURNED: "open_overdue",
+    Estimate.Status.APPROVED: "done_on_time",
+}
 
 
 class EstimateLine(models.Model):
@@ -258,28 +294,3 @@ class SpendingAttachment(StoredUpload):
     class Meta:
         verbose_name = _("chứng từ đính kèm")
         verbose_name_plural = _("chứng từ đính kèm")
-
-
-class BudgetNotice(models.Model):
-    """An in-app notice to Finance (an estimate arrived) or to an agency (returned, approved).
-
-    A notifications app may later deliver these by mail; until then the budget pages list them.
-    """
-
-    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
-    estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="notices")
-    for_finance = models.BooleanField(default=False)
-    agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    text = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["congress", "for_finance", "-created_at"], name="notice_idx")
-        ]
-
-    def __str__(self) -> str:
-        return self.text

@@ -9,9 +9,11 @@ from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Area, Task
 
-from .models import BudgetNotice, Category, Estimate, EstimateLine, Norm, Spending
+from .models import Category, Estimate, EstimateLine, Norm, Spending
 
 SEEN = Estimate.SEEN_BY_FINANCE
+# The compilation's state of an agency that has not sent an estimate (none, or a draft).
+MISSING = "missing"
 
 
 def norms_of(access: Access) -> QuerySet[Norm]:
@@ -25,12 +27,12 @@ def valid_norms(access: Access, today) -> QuerySet[Norm]:
     )
 
 
-def estimates_visible_to(access: Access, finance: bool) -> QuerySet[Estimate]:
+def estimates_visible_to(access: Access) -> QuerySet[Estimate]:
     estimates = Estimate.objects.filter(congress=access.congress).select_related("agency")
     if access.can_manage:
         return estimates
     mine = Q(agency_id=access.agency_id) if access.agency_id else Q(pk__in=[])
-    if finance or access.sees_whole_congress:
+    if access.is_finance or access.sees_whole_congress:
         return estimates.filter(mine | Q(status__in=SEEN))
     return estimates.filter(mine)
 
@@ -41,22 +43,22 @@ def estimate_lines(estimate: Estimate) -> QuerySet[EstimateLine]:
     )
 
 
+def own_estimate(access: Access) -> Estimate | None:
+    """The estimate of the user's own agency, if it has one."""
+    if access.agency_id is None:
+        return None
+    return Estimate.objects.filter(congress=access.congress, agency_id=access.agency_id).first()
+
+
+def spent_on(lines: list[EstimateLine]) -> int:
+    """The total spent on lines from `estimate_lines` (each annotated with `spent`)."""
+    return sum(getattr(line, "spent", 0) for line in lines)
+
+
 def agency_tasks(estimate: Estimate) -> QuerySet[Task]:
     return Task.objects.filter(
         congress_id=estimate.congress_id, lead_agency_id=estimate.agency_id, cancelled=False
     ).only("id", "title")
-
-
-def notices_for(access: Access, finance: bool, limit: int = 8) -> list[BudgetNotice]:
-    notices = BudgetNotice.objects.filter(congress=access.congress).select_related("estimate")
-    if finance:
-        where = Q(for_finance=True)
-        if access.agency_id:
-            where |= Q(agency_id=access.agency_id)
-        return list(notices.filter(where)[:limit])
-    if access.agency_id:
-        return list(notices.filter(agency_id=access.agency_id)[:limit])
-    return []
 
 
 @dataclass
@@ -71,15 +73,26 @@ class AgencyRow:
 
     @property
     def status(self) -> str:
+        """The estimate's status once sent; MISSING while there is none or it is a draft."""
         if self.estimate is None or self.estimate.status == Estimate.Status.DRAFT:
-            return "missing"
+            return MISSING
         return self.estimate.status
 
     @property
+    def is_sent(self) -> bool:
+        return self.status != MISSING
+
+    @property
     def status_label(self) -> str:
-        if self.status == "missing":
+        if self.estimate is None or not self.is_sent:
             return "Chưa gửi dự trù"
-        return self.estimate.get_status_display()
+        return self.estimate.status_label
+
+    @property
+    def status_class(self) -> str:
+        if self.estimate is None or not self.is_sent:
+            return "dropped"
+        return self.estimate.status_class
 
     @property
     def overspent(self) -> bool:
@@ -180,7 +193,7 @@ def compilation(access: Access, *, with_lines: bool = True) -> Compilation:
                 "estimate__agency__name", "position", "id"
             )
         )
-    counts = {"missing": 0, **{s: 0 for s in SEEN}}
+    counts = {MISSING: 0, **{str(s): 0 for s in SEEN}}
     for row in rows:
         counts[row.status] += 1
     return Compilation(
@@ -213,14 +226,21 @@ class DashboardRow:
             return 100 if self.spent else 0
         return round(100 * self.spent / self.approved)
 
+    @property
+    def bar_percent(self) -> int:
+        return min(self.percent, 100)
 
-def dashboard(access: Access, finance: bool) -> tuple[list[DashboardRow], list[EstimateLine]]:
+
+def dashboard(access: Access) -> tuple[list[DashboardRow], list[EstimateLine]]:
     """Approved against spent per agency, and the lines whose spending passed their approval."""
     approved = Estimate.objects.filter(
         congress=access.congress, status=Estimate.Status.APPROVED
     ).select_related("agency")
-    if not (finance or access.sees_whole_congress):
-        approved = approved.filter(agency_id=access.agency_id)
+    if not (access.is_finance or access.sees_whole_congress):
+        if access.agency_id is None:
+            approved = approved.none()
+        else:
+            approved = approved.filter(agency_id=access.agency_id)
     spent = _spent_by_agency(access)
     rows = [
         DashboardRow(e.agency.name, e.pk, e.approved_total or 0, spent.get(e.agency_id, 0))

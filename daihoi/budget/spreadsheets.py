@@ -186,6 +186,8 @@ def read_norms(upload) -> tuple[list[NormRow], list[str]]:
         if problems:
             errors.append(f"Dòng {number}: " + "; ".join(problems) + ".")
             continue
+        # Each of these being None added a problem above.
+        assert category_value is not None and amount is not None
         rows.append(
             NormRow(
                 line=number,

@@ -4,7 +4,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from daihoi.core.audit import AuditAction
 from daihoi.organizations.models import Congress
+
+
+class NotificationAction(AuditAction):
+    PREFERENCE_CHANGED = "notification_preference.changed", _("Đổi cách nhận thông báo")
 
 
 class Kind(models.TextChoices):
@@ -18,6 +23,9 @@ class Kind(models.TextChoices):
     COMPLETION_REPORTED = "completion_reported", _("Đơn vị báo cáo hoàn thành nhiệm vụ")
     COMPLETION_ACCEPTED = "completion_accepted", _("Nhiệm vụ được xác nhận hoàn thành")
     COMPLETION_RETURNED = "completion_returned", _("Nhiệm vụ bị trả lại")
+    ESTIMATE_SUBMITTED = "estimate_submitted", _("Đơn vị gửi dự trù kinh phí")
+    ESTIMATE_RETURNED = "estimate_returned", _("Dự trù kinh phí bị trả lại")
+    ESTIMATE_APPROVED = "estimate_approved", _("Dự trù kinh phí đã được thẩm định")
 
 
 class Notification(models.Model):

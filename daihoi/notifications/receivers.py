@@ -1,4 +1,4 @@
-"""Turns the domain events of planning, meetings and reporting into notifications.
+"""Turns the domain events of planning, meetings, reporting and budget into notifications.
 
 Connected in `NotificationsConfig.ready()`. The events are sent after their transaction commits;
 each receiver stores its notifications in a transaction of its own and queues the mails after
@@ -6,11 +6,14 @@ that commits. Nobody is told about their own action.
 """
 
 import uuid
+from collections.abc import Callable
 
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
 from daihoi.core.dates import format_date
+from daihoi.core.money import format_vnd
 
 from . import selectors
 from .models import Kind
@@ -190,17 +193,94 @@ def on_submission_returned(sender, *, submission, comment="", actor=None, **kwar
     notifications_create(notices=notices)
 
 
+def _estimate_link(estimate) -> str:
+    return reverse(
+        "budget:estimate-detail",
+        kwargs={"congress_id": estimate.congress_id, "estimate_id": estimate.pk},
+    )
+
+
+def _stamp(moment) -> str:
+    # An estimate goes back and forth; each sending and each review is its own event.
+    return f"{moment:%Y%m%d%H%M%S%f}" if moment else uuid.uuid4().hex
+
+
+def on_estimate_submitted(sender, *, estimate, over_norm_lines=0, actor=None, **kwargs) -> None:
+    """Finance's officers learn that an agency sent its estimate."""
+    note = f", {over_norm_lines} khoản vượt định mức" if over_norm_lines else ""
+    title = f"{estimate.agency.name} gửi dự trù {format_vnd(estimate.requested_total)}{note}."
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=estimate.congress_id,
+            kind=Kind.ESTIMATE_SUBMITTED,
+            title=title,
+            body=f"Dự trù “{estimate.title}” chờ Sở Tài chính thẩm định.",
+            link=_estimate_link(estimate),
+            dedupe_key=f"estimate_submitted:{estimate.pk}:{_stamp(estimate.submitted_at)}",
+        )
+        for user in selectors.finance_officers(estimate.congress_id)
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def _tell_the_agency(estimate, *, kind: str, title: str, body: str, actor) -> None:
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=estimate.congress_id,
+            kind=kind,
+            title=title,
+            body=body,
+            link=_estimate_link(estimate),
+            dedupe_key=f"{kind}:{estimate.pk}:{_stamp(estimate.reviewed_at)}",
+        )
+        for user in selectors.agency_officers(estimate.congress_id, [estimate.agency_id])
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
+def on_estimate_returned(sender, *, estimate, comment="", actor=None, **kwargs) -> None:
+    """The agency's officers learn that Finance returned their estimate, and why."""
+    _tell_the_agency(
+        estimate,
+        kind=Kind.ESTIMATE_RETURNED,
+        title=f"Sở Tài chính trả lại dự trù: {shorten(comment)}",
+        body=f"Dự trù “{estimate.title}” được trả lại để hoàn thiện.\nÝ kiến: {comment}",
+        actor=actor,
+    )
+
+
+def on_estimate_approved(sender, *, estimate, actor=None, **kwargs) -> None:
+    """The agency's officers learn the approved total."""
+    total = format_vnd(estimate.approved_total or 0)
+    _tell_the_agency(
+        estimate,
+        kind=Kind.ESTIMATE_APPROVED,
+        title=f"Sở Tài chính đã thẩm định dự trù: {total}.",
+        body=f"Dự trù “{estimate.title}” đã được thẩm định: {total}.",
+        actor=actor,
+    )
+
+
 def connect() -> None:
+    from daihoi.budget import signals as budget_signals
     from daihoi.meetings import signals as meeting_signals
     from daihoi.planning import signals as planning_signals
     from daihoi.reporting import signals as reporting_signals
 
-    for signal, receiver in [
+    receivers: list[tuple[Signal, Callable[..., None]]] = [
         (planning_signals.task_assigned, on_task_assigned),
         (planning_signals.task_completion_reported, on_task_completion_reported),
         (planning_signals.task_reviewed, on_task_reviewed),
         (meeting_signals.meeting_invitation_issued, on_meeting_invitation_issued),
         (reporting_signals.report_requested, on_report_requested),
         (reporting_signals.submission_returned, on_submission_returned),
-    ]:
+        (budget_signals.estimate_submitted, on_estimate_submitted),
+        (budget_signals.estimate_returned, on_estimate_returned),
+        (budget_signals.estimate_approved, on_estimate_approved),
+    ]
+    for signal, receiver in receivers:
         signal.connect(receiver, dispatch_uid=f"notifications.{receiver.__name__}")

@@ -26,6 +26,20 @@ def agency_officers(congress_id: int, agency_ids: Iterable[int]) -> QuerySet:
     )
 
 
+def finance_officers(congress_id: int) -> QuerySet:
+    """Active officers of the agency marked Finance (Sở Tài chính) in this congress."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            participations__congress_id=congress_id,
+            participations__role=Role.AGENCY_OFFICER,
+            participations__agency__is_finance=True,
+        )
+        .distinct()
+    )
+
+
 def officers_by_agency(congress_ids: Iterable[int], agency_ids: Iterable[int]) -> dict[int, list]:
     """{agency id: [users]} in one query, for the daily checks over many agencies."""
     rows = Participation.objects.filter(
@@ -36,7 +50,8 @@ def officers_by_agency(congress_ids: Iterable[int], agency_ids: Iterable[int]) -
     ).select_related("user")
     result: dict[int, list] = {}
     for row in rows:
-        result.setdefault(row.agency_id, []).append(row.user)
+        if row.agency_id is not None:
+            result.setdefault(row.agency_id, []).append(row.user)
     return result
 
 

@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 
+from daihoi.accounts.models import User
+from daihoi.core.audit import changes_since, record, snapshot
+
 from . import selectors
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationAction, NotificationPreference
+from .permissions import access_notification
 
 TITLE_MAX = 300
 
@@ -96,16 +99,10 @@ def notification_email_send(*, notification_id: int) -> bool:
     return True
 
 
-def _owned(user, notification_id: int) -> Notification:
-    notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
-    if notification is None:
-        # Another user's notification answers like a missing one.
-        raise Http404
-    return notification
-
-
-def notification_mark_read(*, user, notification_id: int) -> Notification:
-    notification = _owned(user, notification_id)
+def notification_mark_read(*, user: User, notification_id: int) -> Notification:
+    """Not audited: reading a notice changes nothing anyone else relies on. A single guarded
+    UPDATE, so two tabs marking the same notice keep the first time."""
+    notification = access_notification(user, notification_id)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
@@ -115,7 +112,7 @@ def notification_mark_read(*, user, notification_id: int) -> Notification:
     return notification
 
 
-def notifications_mark_all_read(*, user) -> int:
+def notifications_mark_all_read(*, user: User) -> int:
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
@@ -123,8 +120,20 @@ def notifications_mark_all_read(*, user) -> int:
     return count
 
 
-def preference_set(*, user, channel: str) -> NotificationPreference:
-    preference, _ = NotificationPreference.objects.update_or_create(
-        user=user, defaults={"channel": NotificationPreference.Channel(channel)}
+@transaction.atomic
+def preference_set(*, user: User, channel: str) -> NotificationPreference:
+    """Makes the user's row if missing (get_or_create settles two first saves), locks it, then
+    writes. A user without a row had the default, so the change is seen from there."""
+    NotificationPreference.objects.get_or_create(user=user)
+    preference = NotificationPreference.objects.select_for_update().get(user=user)
+    before = snapshot(preference, ["channel"])
+    preference.channel = NotificationPreference.Channel(channel)
+    preference.save()
+    record(
+        user,
+        NotificationAction.PREFERENCE_CHANGED,
+        preference,
+        data={"channel": preference.channel},
+        changes=changes_since(preference, before),
     )
     return preference

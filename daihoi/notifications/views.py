@@ -8,14 +8,19 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from daihoi.accounts.models import User
+from daihoi.core.views import is_htmx
+
 from . import selectors, services
 from .forms import PreferenceForm
 
 PAGE_SIZE = 20
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+def _signed_in(request: HttpRequest) -> User:
+    """The user of a `login_required` view."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 @login_required
@@ -46,7 +51,7 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
     """Following a notice marks it read."""
     notification = services.notification_mark_read(
-        user=request.user, notification_id=notification_id
+        user=_signed_in(request), notification_id=notification_id
     )
     if notification.link and url_has_allowed_host_and_scheme(notification.link, allowed_hosts=None):
         return redirect(notification.link)
@@ -57,9 +62,9 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 @require_POST
 def notification_mark_read(request: HttpRequest, notification_id: int) -> HttpResponse:
     notification = services.notification_mark_read(
-        user=request.user, notification_id=notification_id
+        user=_signed_in(request), notification_id=notification_id
     )
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(
             request,
             "notifications/notification_list.html#row",
@@ -75,7 +80,7 @@ def notification_mark_read(request: HttpRequest, notification_id: int) -> HttpRe
 @login_required
 @require_POST
 def notification_mark_all_read(request: HttpRequest) -> HttpResponse:
-    count = services.notifications_mark_all_read(user=request.user)
+    count = services.notifications_mark_all_read(user=_signed_in(request))
     messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("notifications:list")
 
@@ -85,7 +90,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     preference = selectors.preference_for(request.user)
     form = PreferenceForm(request.POST or None, initial={"channel": preference.channel})
     if request.method == "POST" and form.is_valid():
-        services.preference_set(user=request.user, channel=form.cleaned_data["channel"])
+        services.preference_set(user=_signed_in(request), channel=form.cleaned_data["channel"])
         messages.success(request, "Đã lưu cách nhận thông báo.")
         return redirect("notifications:preferences")
     return render(

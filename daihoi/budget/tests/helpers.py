@@ -1,6 +1,7 @@
 """Budget records built through the services, for tests of several apps."""
 
 import datetime as dt
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -21,13 +22,17 @@ def accesses(world) -> dict[str, Access]:
             world.users["officer"], world.congress, Role.AGENCY_OFFICER, world.agencies["btg"].pk
         ),
         "finance": Access(
-            world.users["officer2"], world.congress, Role.AGENCY_OFFICER, world.agencies["stc"].pk
+            world.users["officer2"],
+            world.congress,
+            Role.AGENCY_OFFICER,
+            world.agencies["stc"].pk,
+            agency_is_finance=True,
         ),
     }
 
 
 def make_norm(world, **overrides):
-    values = {
+    values: dict[str, Any] = {
         "code": "DM01",
         "name": "Bồi dưỡng đại biểu dự Đại hội",
         "unit": "người/ngày",

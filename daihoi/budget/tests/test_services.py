@@ -1,16 +1,19 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from daihoi.accounts.models import Role
+from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.notifications.models import Kind, Notification
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase
 
 from .. import selectors, services
-from ..models import BudgetNotice, Category, Estimate, EstimateLine, Spending
+from ..models import Category, Estimate, EstimateAction, EstimateLine, Spending
 from .helpers import accesses, make_norm
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +39,12 @@ def estimate(a):
 
 
 def add(a, estimate, **kwargs):
-    values = {"content": "Bồi dưỡng", "quantity": 10, "unit_price": 150_000, "unit": "người"}
+    values: dict[str, Any] = {
+        "content": "Bồi dưỡng",
+        "quantity": 10,
+        "unit_price": 150_000,
+        "unit": "người",
+    }
     values.update(kwargs)
     return services.estimate_line_add(access=a["btg"], estimate=estimate, **values)
 
@@ -136,13 +144,17 @@ def test_an_agency_has_one_estimate_per_congress(a, estimate):
         services.estimate_create(access=a["btg"], title="Lần hai")
 
 
-def test_submit_locks_the_estimate_and_notifies_finance(a, estimate, norm):
+def test_submit_locks_the_estimate_and_notifies_finance(
+    world, a, estimate, norm, django_capture_on_commit_callbacks
+):
     line = add(a, estimate, norm=norm, unit_price=250_000, notes="Giá thị trường tăng")
-    services.estimate_submit(access=a["btg"], estimate=estimate)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.estimate_submit(access=a["btg"], estimate=estimate)
     estimate.refresh_from_db()
     assert estimate.status == Estimate.Status.SUBMITTED
-    notice = BudgetNotice.objects.get(for_finance=True)
-    assert "1 khoản vượt định mức" in notice.text
+    notice = Notification.objects.get(kind=Kind.ESTIMATE_SUBMITTED)
+    assert notice.recipient == world.users["officer2"]
+    assert "1 khoản vượt định mức" in notice.title
     with pytest.raises(BusinessError, match="không thể sửa"):
         services.estimate_line_update(
             access=a["btg"], line=line, content="Sửa lén", quantity=1, unit_price=1, unit="người"
@@ -178,8 +190,8 @@ def test_return_needs_a_comment_and_reopens_the_estimate_for_the_agency(a, estim
     services.estimate_submit(access=a["btg"], estimate=estimate)
     estimate.refresh_from_db()
     assert estimate.status == Estimate.Status.SUBMITTED and estimate.requested_total == 750_000
-    reasons = list(estimate.history.values_list("history_change_reason", flat=True))
-    assert "Trả lại: Giảm số lượng" in reasons
+    returned = history_of(estimate).get(action=EstimateAction.RETURNED)
+    assert returned.reason == "Giảm số lượng"
 
 
 def test_only_finance_returns_or_approves(a, estimate):
@@ -320,7 +332,7 @@ def test_the_dashboard_warns_where_spending_exceeds_the_approval(world, a, estim
         services.spending_record(
             access=a["btg"], line=line, amount=amount, spent_on=dt.date(2020, 9, 1), content="Chi"
         )
-    rows, over = selectors.dashboard(a["secretariat"], finance=False)
+    rows, over = selectors.dashboard(a["secretariat"])
     assert [(r.agency_name, r.approved, r.spent, r.overspent) for r in rows] == [
         ("Ban Tuyên giáo Tỉnh ủy", 1_000_000, 1_100_000, True)
     ]

@@ -29,7 +29,7 @@ def draft(world):
 
 @pytest.fixture
 def svh_officer(world):
-    user = UserFactory(username="svh")
+    user = UserFactory.create(username="svh")
     Participation.objects.create(
         user=user, congress=world.congress, role=Role.AGENCY_OFFICER, agency=world.agencies["svh"]
     )

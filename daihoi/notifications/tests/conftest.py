@@ -21,7 +21,7 @@ def fresh_cache():
 @pytest.fixture
 def culture_officer(world):
     """The officer of Sở Văn hóa, which coordinates the tasks made by `make_task`."""
-    user = UserFactory(username="vanhoa", email="vanhoa@kontum.gov.vn")
+    user = UserFactory.create(username="vanhoa", email="vanhoa@kontum.gov.vn")
     Participation.objects.create(
         user=user, congress=world.congress, role=Role.AGENCY_OFFICER, agency=world.agencies["svh"]
     )

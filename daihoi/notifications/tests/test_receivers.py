@@ -106,6 +106,7 @@ def test_invitation_reaches_the_invitees_and_a_new_invitation_is_a_new_notice(
     # Ban Tuyên giáo and Sở Tài chính are invited; the leader's account is the chair.
     assert recipients(Kind.MEETING_INVITATION) == {"officer", "officer2", "leader"}
     notice = Notification.objects.filter(kind=Kind.MEETING_INVITATION).first()
+    assert notice is not None
     assert notice.meeting == meeting
     assert "Thời gian: 08 giờ 00, ngày 05/10/2020." in notice.body
     issue()

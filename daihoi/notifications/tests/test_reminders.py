@@ -20,7 +20,7 @@ TODAY = dt.date(2020, 9, 10)
 
 
 def task(world, deadline, lead="btg", coordinate=(), **fields):
-    made = TaskFactory(lead_agency=world.agencies[lead], deadline=deadline, **fields)
+    made = TaskFactory.create(lead_agency=world.agencies[lead], deadline=deadline, **fields)
     for key in coordinate:
         TaskAssignment.objects.create(
             task=made, agency=world.agencies[key], role=TaskAssignment.Role.COORDINATE,

@@ -90,7 +90,9 @@ def test_the_header_badge_loads_the_count_then_pages_show_it_from_the_cache(worl
     assert ">3</span>" in badge
     assert ">3</span>" in client.get(dashboard).content.decode()
     # Reading a notice drops the cached count.
-    client.post(f"/thong-bao/{Notification.objects.first().pk}/da-doc/")
+    newest = Notification.objects.first()
+    assert newest is not None
+    client.post(f"/thong-bao/{newest.pk}/da-doc/")
     assert 'hx-get="/thong-bao/chua-doc/"' in client.get(dashboard).content.decode()
 
 

@@ -35,8 +35,10 @@ def test_agency_estimate_over_the_norm_is_returned_fixed_and_approved(page, live
     logout(page)
 
     login(page, live_server, "officer2", PASSWORD)
-    page.goto(base + "tong-hop/")
+    # Finance learns of the estimate in the notification centre, like of every other event.
+    page.goto(f"{live_server.url}/thong-bao/")
     assert "Ban Tuyên giáo Tỉnh ủy gửi dự trù 2.500.000 đ, 1 khoản vượt định mức" in page.content()
+    page.goto(base + "tong-hop/")
     page.click("#by-agency >> text=Ban Tuyên giáo Tỉnh ủy")
     page.fill("textarea[name=comment]", "Đơn giá vượt định mức, đề nghị điều chỉnh về 200.000 đ")
     page.click("button:has-text('Trả lại')")

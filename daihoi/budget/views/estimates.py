@@ -1,0 +1,259 @@
+"""An agency's estimate: the list, the page with its lines, editing, sending, Finance's review."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.core.audit import history_of
+from daihoi.core.dates import today as local_today
+from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.views import forbidden, page_context, run_service
+from daihoi.organizations.permissions import Access, access_congress
+
+from .. import permissions, selectors, services
+from ..forms import ApprovalForm, EstimateForm, LineForm, ReturnForm
+from ..models import Estimate, EstimateLine
+
+NOT_EDITABLE = "Dự trù đã gửi Sở Tài chính, không thể sửa."
+
+
+def _to_detail(estimate: Estimate) -> HttpResponse:
+    return redirect(
+        "budget:estimate-detail", congress_id=estimate.congress_id, estimate_id=estimate.pk
+    )
+
+
+@login_required
+def estimate_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimates = list(selectors.estimates_visible_to(access))
+    own = next((e for e in estimates if e.agency_id == access.agency_id), None)
+    can_create = permissions.can_create_estimate(access) and own is None
+    return render(
+        request,
+        "budget/estimate_list.html",
+        page_context(access, estimates=estimates, own=own, can_create=can_create),
+    )
+
+
+@login_required
+def estimate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not permissions.can_create_estimate(access):
+        return forbidden(request, permissions.CREATOR_ONLY)
+    existing = selectors.own_estimate(access)
+    if existing is not None:
+        return _to_detail(existing)
+    form = EstimateForm(request.POST or None, initial={"title": "Dự trù kinh phí phục vụ Đại hội"})
+    if request.method == "POST" and form.is_valid():
+        done, estimate = run_service(
+            request,
+            form,
+            lambda: services.estimate_create(access=access, **form.cleaned_data),
+            success="Đã lập dự trù; hãy thêm các khoản chi.",
+        )
+        if done:
+            return _to_detail(estimate)
+    return render(
+        request, "budget/estimate_form.html", page_context(access, form=form, estimate=None)
+    )
+
+
+@login_required
+def estimate_edit(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    if not permissions.can_edit_estimate(access, estimate):
+        return forbidden(request, permissions.OWNER_ONLY)
+    if not estimate.is_editable:
+        messages.error(request, NOT_EDITABLE)
+        return _to_detail(estimate)
+    form = EstimateForm(
+        request.POST or None, initial={"title": estimate.title, "note": estimate.note}
+    )
+    if request.method == "POST" and form.is_valid():
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.estimate_update(access=access, estimate=estimate, **form.cleaned_data),
+            success="Đã lưu.",
+        )
+        if done:
+            return _to_detail(estimate)
+    return render(
+        request, "budget/estimate_form.html", page_context(access, form=form, estimate=estimate)
+    )
+
+
+def _line_form(
+    access: Access, estimate: Estimate, data: Any = None, initial: dict[str, Any] | None = None
+) -> LineForm:
+    return LineForm(
+        data,
+        initial=initial,
+        tasks=selectors.agency_tasks(estimate),
+        norms=selectors.valid_norms(access, local_today()),
+    )
+
+
+@login_required
+def estimate_detail(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    lines = list(selectors.estimate_lines(estimate))
+    is_submitted = estimate.status == Estimate.Status.SUBMITTED
+    is_approved = estimate.status == Estimate.Status.APPROVED
+    can_edit = permissions.can_edit_estimate(access, estimate) and estimate.is_editable
+    can_review = permissions.can_review_estimate(access, estimate) and is_submitted
+    context = page_context(
+        access,
+        estimate=estimate,
+        lines=lines,
+        over_count=sum(1 for line in lines if line.over_norm),
+        can_edit=can_edit,
+        can_review=can_review,
+        can_spend=permissions.can_record_spending(access, estimate) and is_approved,
+        is_draft=estimate.status == Estimate.Status.DRAFT,
+        is_submitted=is_submitted,
+        is_returned=estimate.status == Estimate.Status.RETURNED,
+        is_approved=is_approved,
+        line_form=_line_form(access, estimate) if can_edit else None,
+        return_form=ReturnForm() if can_review else None,
+        history=history_of(estimate)[:20],
+    )
+    return render(request, "budget/estimate_detail.html", context)
+
+
+@login_required
+def line_add(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    return _line_form_view(request, congress_id, estimate_id, None)
+
+
+@login_required
+def line_edit(
+    request: HttpRequest, congress_id: int, estimate_id: int, line_id: int
+) -> HttpResponse:
+    return _line_form_view(request, congress_id, estimate_id, line_id)
+
+
+def _save_line(access: Access, estimate: Estimate, line: EstimateLine | None, form: LineForm):
+    data = dict(form.cleaned_data)
+    data["category"] = data["category"] or None
+    if line is None:
+        return services.estimate_line_add(access=access, estimate=estimate, **data)
+    return services.estimate_line_update(access=access, line=line, **data)
+
+
+def _line_form_view(
+    request: HttpRequest, congress_id: int, estimate_id: int, line_id: int | None
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    line = permissions.access_line(access, estimate, line_id) if line_id else None
+    if not permissions.can_edit_estimate(access, estimate):
+        return forbidden(request, permissions.OWNER_ONLY)
+    if not estimate.is_editable:
+        messages.error(request, NOT_EDITABLE)
+        return _to_detail(estimate)
+    initial = LineForm.initial_for(line) if line else None
+    form = _line_form(access, estimate, request.POST or None, initial)
+    if request.method == "POST" and form.is_valid():
+        done, _ = run_service(
+            request,
+            form,
+            lambda: _save_line(access, estimate, line, form),
+            success="Đã lưu khoản chi.",
+        )
+        if done:
+            return _to_detail(estimate)
+    return render(
+        request,
+        "budget/line_form.html",
+        page_context(access, form=form, estimate=estimate, line=line),
+    )
+
+
+@login_required
+@require_POST
+def line_delete(
+    request: HttpRequest, congress_id: int, estimate_id: int, line_id: int
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    line = permissions.access_line(access, estimate, line_id)
+    try:
+        services.estimate_line_delete(access=access, line=line)
+        messages.success(request, "Đã xóa khoản chi.")
+    except PermissionDenied as error:
+        return forbidden(request, error.message)
+    except BusinessError as error:
+        messages.error(request, error.message)
+    return _to_detail(estimate)
+
+
+@login_required
+@require_POST
+def estimate_submit(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    try:
+        services.estimate_submit(access=access, estimate=estimate)
+        messages.success(request, "Đã gửi dự trù tới Sở Tài chính.")
+    except PermissionDenied as error:
+        return forbidden(request, error.message)
+    except BusinessError as error:
+        messages.error(request, error.message)
+    return _to_detail(estimate)
+
+
+@login_required
+@require_POST
+def estimate_return(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    if not permissions.can_review_estimate(access, estimate):
+        return forbidden(request, permissions.FINANCE_ONLY)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return _to_detail(estimate)
+    try:
+        services.estimate_return(
+            access=access, estimate=estimate, comment=form.cleaned_data["comment"]
+        )
+        messages.success(request, "Đã trả lại dự trù cho đơn vị.")
+    except BusinessError as error:
+        messages.error(request, error.message)
+    return _to_detail(estimate)
+
+
+@login_required
+def estimate_approve(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    estimate = permissions.access_estimate(access, estimate_id)
+    if not permissions.can_review_estimate(access, estimate):
+        return forbidden(request, permissions.FINANCE_ONLY)
+    if estimate.status != Estimate.Status.SUBMITTED:
+        messages.error(request, "Chỉ thẩm định được dự trù đã gửi và chưa thẩm định.")
+        return _to_detail(estimate)
+    form = ApprovalForm(request.POST or None, lines=estimate.lines.select_related("norm", "task"))
+    if request.method == "POST" and form.is_valid():
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.estimate_approve(
+                access=access, estimate=estimate, decisions=form.decisions()
+            ),
+            success="Đã thẩm định dự trù.",
+        )
+        if done:
+            return _to_detail(estimate)
+    return render(
+        request, "budget/estimate_approve.html", page_context(access, form=form, estimate=estimate)
+    )
