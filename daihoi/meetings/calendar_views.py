@@ -8,13 +8,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from daihoi.accounts.models import User
+
 from . import ics, selectors
 from .models import CalendarFeed
 
 
+def _user(request: HttpRequest) -> User:
+    """The signed-in user (every view here but the feed is behind login_required)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    feed = CalendarFeed.objects.filter(user=_user(request), revoked_at__isnull=True).first()
     url = request.build_absolute_uri(f"/lich/{feed.token}.ics") if feed else None
     return render(request, "meetings/calendar_settings.html", {"feed": feed, "feed_url": url})
 
@@ -23,12 +31,15 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def calendar_renew(request: HttpRequest) -> HttpResponse:
     """Revokes any current URL and makes a new one."""
+    user = _user(request)
     with transaction.atomic():
-        CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+        # Two renewals at once must not leave two live URLs: they queue on the user's row.
+        User.objects.select_for_update().filter(pk=user.pk).exists()
+        CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
         if request.POST.get("action") != "revoke":
-            CalendarFeed.objects.create(user=request.user)
+            CalendarFeed.objects.create(user=user)
     messages.success(
         request,
         "Đã thu hồi đường dẫn lịch."

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -6,9 +7,9 @@ from django.utils import timezone
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.planning.forms import CongressScopedForm
-from daihoi.planning.models import Area, Phase
+from daihoi.planning.models import Area, Phase, ProgressUpdate
 
-from .models import Attendance, Meeting
+from .models import Attendance, Conclusion, Meeting
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh"]
 
@@ -45,8 +46,9 @@ class MeetingForm(CongressScopedForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         date, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if date and start and end:
             zone = timezone.get_current_timezone()
@@ -121,7 +123,7 @@ class AgendaForm(forms.Form):
         self.obstacle_objects = {str(u.pk): u for u in obstacles}
         self.follow_up_objects = {str(c.pk): c for c in follow_ups}
 
-    def chosen(self) -> tuple[list, list, list[str]]:
+    def chosen(self) -> tuple[list[str], list[ProgressUpdate], list[Conclusion]]:
         data = self.cleaned_data
         lines = [line for line in data["agenda"].splitlines() if line.strip()]
         return (
@@ -175,8 +177,9 @@ class ConclusionTaskForm(CongressScopedForm):
     area = forms.ChoiceField(label="Lĩnh vực", choices=Area.choices)
     phase = forms.ChoiceField(label="Giai đoạn", choices=Phase.choices, initial=Phase.BEFORE)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         lead = data.get("lead_agency")
         if lead and lead in (data.get("coordinating_agencies") or []):
             self.add_error(
@@ -199,8 +202,9 @@ class IssueForm(CongressScopedForm):
         label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("signer"):
             self.add_error(
                 "signer", "Chưa chọn người ký: văn bản không thể ban hành khi chưa có người ký."

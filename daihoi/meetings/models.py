@@ -1,11 +1,14 @@
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.audit import AuditAction
 from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Committee, Congress, Person
@@ -89,6 +92,37 @@ class Meeting(SoftDeleteModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_planned(self) -> bool:
+        return self.status == self.Status.PLANNED
+
+    @property
+    def awaits_record(self) -> bool:
+        """Planned, and its start has passed: someone should record attendance and minutes."""
+        return self.is_planned and self.starts_at < timezone.now()
+
+
+class MeetingAction(AuditAction):
+    """What services record in the audit trail about a meeting."""
+
+    PLANNED = "meeting.planned", _("Lên lịch cuộc họp")
+    UPDATED = "meeting.updated", _("Sửa thông tin cuộc họp")
+    RECORDED = "meeting.recorded", _("Ghi nhận thành phần dự và biên bản")
+    ATTACHED = "meeting.attached", _("Đính kèm tài liệu")
+    CANCELLED = "meeting.cancelled", _("Hoãn, hủy cuộc họp")
+    INVITATION_ISSUED = "meeting.invitation_issued", _("Ban hành giấy mời")
+    NOTICE_ISSUED = "meeting.notice_issued", _("Ban hành thông báo kết luận")
+    DELETED = "meeting.deleted", _("Xóa cuộc họp")
+    RESTORED = "meeting.restored", _("Khôi phục cuộc họp")
+
+
+class ConclusionAction(AuditAction):
+    """What services record in the audit trail about a conclusion of a meeting."""
+
+    ADDED = "conclusion.added", _("Thêm kết luận")
+    UPDATED = "conclusion.updated", _("Sửa kết luận")
+    TASKED = "conclusion.tasked", _("Giao thành nhiệm vụ")
+
 
 class AgendaItem(models.Model):
     class Origin(models.TextChoices):
@@ -113,6 +147,11 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_proposed(self) -> bool:
+        """Put on the agenda from an obstacle or an earlier conclusion, not typed in."""
+        return self.origin != self.Origin.MANUAL
+
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
@@ -132,6 +171,13 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_status_display()}"
+
+    @property
+    def status_class(self) -> str:
+        """The badge colour of the attendance status."""
+        return {self.Status.PRESENT: "done_on_time", self.Status.ABSENT: "open_overdue"}.get(
+            self.Status(self.status), ""
+        )
 
 
 class Conclusion(models.Model):
@@ -195,7 +241,7 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         return f"Lịch của {self.user}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.token:
             self.token = secrets.token_urlsafe(32)
         super().save(*args, **kwargs)

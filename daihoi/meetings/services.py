@@ -3,31 +3,47 @@
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 
-from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.history import audit as _audit
+from daihoi.core.audit import changes_since, record, snapshot
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require, require_same_congress, send_on_commit
+from daihoi.core.uploads import validate_attachment
+from daihoi.documents import services as document_services
+from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import ProgressUpdate, Task
 
-from . import permissions, signals
-from .models import AgendaItem, Attendance, Conclusion, Meeting, MeetingAttachment
+from . import notices, permissions, signals
+from .models import (
+    AgendaItem,
+    Attendance,
+    Conclusion,
+    ConclusionAction,
+    Meeting,
+    MeetingAction,
+    MeetingAttachment,
+)
+from .permissions import RUNNERS_ONLY
+
+MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục."
+MEETING_FIELDS = ["title", "kind", "starts_at", "ends_at", "place", "chair", "committee"]
+INVITEE_FIELDS = ["invited_people", "invited_agencies"]
 
 
-def _require(condition: bool) -> None:
-    if not condition:
-        raise PermissionDenied(
-            "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới thực hiện thao tác này."
-        )
+def _lock(access: Access, meeting: Meeting, *, deleted: bool = False) -> Meeting:
+    """Checks the actor may run meetings, then locks the meeting row and re-reads it in place.
 
-
-def _in_congress(access: Access, *objects) -> None:
-    for obj in objects:
-        if obj is not None and obj.congress_id != access.congress.pk:
-            raise BusinessError("Dữ liệu chọn không thuộc Đại hội này.")
+    The congress is checked on the locked copy, never on the one the view loaded."""
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
+    manager = Meeting.all_objects if deleted else Meeting.objects
+    meeting.refresh_from_db(from_queryset=manager.select_for_update())
+    require(meeting.congress_id == access.congress.pk, RUNNERS_ONLY)
+    return meeting
 
 
 def _check_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
@@ -53,8 +69,8 @@ def meeting_plan(
     proposed_conclusions: Sequence[Conclusion] = (),
 ) -> Meeting:
     """Creates the meeting with its agenda: typed items first, then accepted proposals."""
-    _require(permissions.can_run_meetings(access))
-    _in_congress(access, chair, committee, *invited_people, *invited_agencies)
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
+    require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
     meeting = Meeting(
         congress=access.congress,
@@ -67,10 +83,7 @@ def meeting_plan(
         chair=chair,
         created_by=access.user,
     )
-    _audit(meeting, access, "Lên lịch cuộc họp")
     meeting.save()
-    # The invitees are kept in their own history rows; say so on those rows.
-    _audit(meeting, access, "Thành phần mời")
     meeting.invited_people.set(invited_people)
     meeting.invited_agencies.set(invited_agencies)
     items = [
@@ -101,6 +114,7 @@ def meeting_plan(
         item.meeting = meeting
         item.position = position
     AgendaItem.objects.bulk_create(items)
+    record(access, MeetingAction.PLANNED, meeting, data={"agenda_items": len(items)})
     return meeting
 
 
@@ -119,25 +133,23 @@ def meeting_update(
     invited_people: Sequence[Person] = (),
     invited_agencies: Sequence[Agency] = (),
 ) -> Meeting:
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
-    _in_congress(access, chair, committee, *invited_people, *invited_agencies)
+    """Locks the meeting row, then changes its details and invitees."""
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
+    require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    for name, value in dict(
-        title=title.strip(),
-        kind=kind,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        place=place.strip(),
-        chair=chair,
-        committee=committee,
-    ).items():
-        setattr(meeting, name, value)
-    _audit(meeting, access, "Sửa thông tin cuộc họp")
+    meeting = _lock(access, meeting)
+    before = snapshot(meeting, MEETING_FIELDS + INVITEE_FIELDS)
+    meeting.title = title.strip()
+    meeting.kind = kind
+    meeting.starts_at = starts_at
+    meeting.ends_at = ends_at
+    meeting.place = place.strip()
+    meeting.chair = chair
+    meeting.committee = committee
     meeting.save()
-    _audit(meeting, access, "Thành phần mời")
     meeting.invited_people.set(invited_people)
     meeting.invited_agencies.set(invited_agencies)
+    record(access, MeetingAction.UPDATED, meeting, changes=changes_since(meeting, before))
     return meeting
 
 
@@ -150,9 +162,10 @@ def meeting_record(
     minutes: str,
     notes: Mapping[int, str] | None = None,
 ) -> Meeting:
-    """Records who attended (person id → status) and the minutes; the meeting is then held."""
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    """Records who attended (person id → status) and the minutes; the meeting is then held.
+
+    Locks the meeting row first, so a cancellation cannot interleave."""
+    meeting = _lock(access, meeting)
     if meeting.status == Meeting.Status.CANCELLED:
         raise BusinessError("Cuộc họp đã hủy, không ghi nhận được.")
     valid = set(Attendance.Status.values)
@@ -176,38 +189,42 @@ def meeting_record(
     Attendance.objects.bulk_create(rows)
     meeting.minutes = minutes.strip()
     meeting.status = Meeting.Status.HELD
-    _audit(meeting, access, "Ghi nhận thành phần dự và biên bản")
     meeting.save()
+    record(access, MeetingAction.RECORDED, meeting, data={"attendance": len(rows)})
     return meeting
 
 
 @transaction.atomic
 def conclusion_add(*, access: Access, meeting: Meeting, text: str) -> Conclusion:
     """Numbers conclusions 1, 2, 3… per meeting; locks the meeting row to keep numbers unique."""
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     if not text.strip():
         raise BusinessError("Vui lòng nhập nội dung kết luận.", field="text")
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = _lock(access, meeting)
     last = meeting.conclusions.aggregate(n=Max("number"))["n"] or 0
     conclusion = Conclusion(meeting=meeting, number=last + 1, text=text.strip())
-    _audit(conclusion, access, "Thêm kết luận")
     conclusion.save()
+    record(access, ConclusionAction.ADDED, conclusion, data={"number": conclusion.number})
     return conclusion
 
 
 @transaction.atomic
 def conclusion_update(*, access: Access, conclusion: Conclusion, text: str) -> Conclusion:
-    _require(
-        permissions.can_run_meetings(access)
-        and conclusion.meeting.congress_id == access.congress.pk
-    )
+    """Locks the meeting row, then the conclusion, and re-checks that no notice was issued
+    meanwhile (issuing the notice holds the same meeting lock)."""
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     if not text.strip():
         raise BusinessError("Vui lòng nhập nội dung kết luận.", field="text")
-    if conclusion.meeting.notice_id and conclusion.meeting.notice.status != "draft":
-        raise BusinessError("Thông báo kết luận đã ban hành; không sửa được nội dung kết luận.")
+    meeting = _lock(access, Meeting(pk=conclusion.meeting_id))
+    conclusion.refresh_from_db(from_queryset=Conclusion.objects.select_for_update())
+    if meeting.notice_id is not None:
+        notice = Document.objects.get(pk=meeting.notice_id)
+        if not notice.is_draft:
+            raise BusinessError("Thông báo kết luận đã ban hành; không sửa được nội dung kết luận.")
+    before = snapshot(conclusion, ["text"])
     conclusion.text = text.strip()
-    _audit(conclusion, access, "Sửa kết luận")
     conclusion.save()
+    record(access, ConclusionAction.UPDATED, conclusion, changes=changes_since(conclusion, before))
     return conclusion
 
 
@@ -228,13 +245,11 @@ def conclusion_to_task(
     """Turns one conclusion into one task, linked both ways; locks the conclusion row.
 
     `source_text` is the sentence the task was read from, when it came from a text."""
-    _require(
-        permissions.can_run_meetings(access)
-        and conclusion.meeting.congress_id == access.congress.pk
-    )
+    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     conclusion = (
         Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)
     )
+    require(conclusion.meeting.congress_id == access.congress.pk, RUNNERS_ONLY)
     if conclusion.task_id:
         raise BusinessError("Kết luận này đã được giao thành nhiệm vụ, không giao lại lần nữa.")
     meeting = conclusion.meeting
@@ -255,19 +270,20 @@ def conclusion_to_task(
         f"({meeting.starts_at:%d/%m/%Y}): {conclusion.text}",
     )
     conclusion.task = task
-    _audit(conclusion, access, "Giao thành nhiệm vụ")
     conclusion.save()
+    record(access, ConclusionAction.TASKED, conclusion, data={"task_id": task.pk})
     return task
 
 
 @transaction.atomic
 def meeting_attach(
-    *, access: Access, meeting: Meeting, uploads: Sequence
+    *, access: Access, meeting: Meeting, uploads: Sequence[UploadedFile]
 ) -> list[MeetingAttachment]:
     """Attaches documents to a meeting; all or none, each checked like any attachment."""
-    from daihoi.core.uploads import validate_attachment
-
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
+    require(
+        permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk,
+        RUNNERS_ONLY,
+    )
     if not uploads:
         raise BusinessError("Chưa chọn tệp nào.", field="files")
     kinds = [validate_attachment(upload) for upload in uploads]
@@ -276,25 +292,27 @@ def meeting_attach(
             meeting=meeting,
             file=upload,
             original_name=(upload.name or "tep")[:255],
-            size=upload.size,
+            size=upload.size or 0,
             content_type=kind,
             uploaded_by=access.user,
         )
         for upload, kind in zip(uploads, kinds, strict=True)
     ]
-    _audit(meeting, access, "Đính kèm tài liệu: " + ", ".join(r.original_name for r in rows))
-    meeting.save()
+    names = ", ".join(r.original_name for r in rows)
+    record(access, MeetingAction.ATTACHED, meeting, changes=[["Tài liệu", "—", names]])
     return rows
 
 
 @transaction.atomic
 def meeting_cancel(*, access: Access, meeting: Meeting) -> Meeting:
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
+    """Locks the meeting row and re-checks it was not held meanwhile (recording holds the
+    same lock), then cancels it."""
+    meeting = _lock(access, meeting)
     if meeting.status == Meeting.Status.HELD:
         raise BusinessError("Cuộc họp đã diễn ra, không thể hủy.")
     meeting.status = Meeting.Status.CANCELLED
-    _audit(meeting, access, "Hoãn, hủy cuộc họp")
     meeting.save()
+    record(access, MeetingAction.CANCELLED, meeting)
     return meeting
 
 
@@ -311,10 +329,8 @@ def _issue_document(
     authority: str,
     recipients: str,
     recipient_agencies: Sequence[Agency],
-    replaces,
-):
-    from daihoi.documents import services as document_services
-
+    replaces: Document | None,
+) -> Document:
     document = document_services.document_create(
         access=access,
         kind=kind,
@@ -326,7 +342,7 @@ def _issue_document(
         signer=signer,
         signer_title=signer_title,
         authority=authority,
-        replaces=replaces if replaces is not None and replaces.status == "issued" else None,
+        replaces=replaces if replaces is not None and replaces.is_issued else None,
     )
     return document_services.document_issue(access=access, document=document)
 
@@ -341,21 +357,19 @@ def meeting_issue_invitation(
     recipients: str,
     signer_title: str = "",
     authority: str = "",
-):
+) -> Document:
     """Issues the Giấy mời (a numbered GM document); after commit, `meeting_invitation_issued`
     tells the invitees (notifications mails them the invitation with an .ics).
 
+    Locks the meeting row, then the document rows (see `document_issue`).
     A second invitation supersedes the first."""
-    from . import notices
-
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = _lock(access, meeting)
     if meeting.status == Meeting.Status.CANCELLED:
         raise BusinessError("Cuộc họp đã hủy, không ban hành giấy mời.")
     document = _issue_document(
         access=access,
         meeting=meeting,
-        kind="GM",
+        kind=DocumentKind.GM,
         subject=notices.invitation_subject(meeting),
         paragraphs=notices.invitation_body(meeting, issuer.name),
         issuer=issuer,
@@ -366,13 +380,17 @@ def meeting_issue_invitation(
         recipient_agencies=list(meeting.invited_agencies.all()),
         replaces=meeting.invitation,
     )
+    before = snapshot(meeting, ["invitation"])
     meeting.invitation = document
-    _audit(meeting, access, f"Ban hành giấy mời số {document.symbol}")
     meeting.save()
-    transaction.on_commit(
-        lambda: signals.meeting_invitation_issued.send(
-            sender=Meeting, meeting=meeting, document=document, actor=access.user
-        )
+    changes = changes_since(meeting, before)
+    record(access, MeetingAction.INVITATION_ISSUED, meeting, changes=changes)
+    send_on_commit(
+        signals.meeting_invitation_issued,
+        Meeting,
+        meeting=meeting,
+        document=document,
+        actor=access.user,
     )
     return document
 
@@ -387,23 +405,22 @@ def meeting_issue_notice(
     recipients: str,
     signer_title: str = "",
     authority: str = "",
-):
-    """Issues the Thông báo kết luận from the meeting's numbered conclusions."""
-    from . import notices
+) -> Document:
+    """Issues the Thông báo kết luận from the meeting's numbered conclusions.
 
-    _require(permissions.can_run_meetings(access) and meeting.congress_id == access.congress.pk)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    Locks the meeting row first, so no conclusion changes while the notice is written."""
+    meeting = _lock(access, meeting)
     if not meeting.conclusions.exists():
         raise BusinessError("Cuộc họp chưa có kết luận nào để ra thông báo.")
     agencies = {a.pk: a for a in meeting.invited_agencies.all()}
     for conclusion in meeting.conclusions.select_related("task"):
-        if conclusion.task_id:
+        if conclusion.task is not None:
             for assignment in conclusion.task.assignments.select_related("agency"):
                 agencies.setdefault(assignment.agency_id, assignment.agency)
     document = _issue_document(
         access=access,
         meeting=meeting,
-        kind="TB",
+        kind=DocumentKind.TB,
         subject=notices.notice_subject(meeting),
         paragraphs=notices.notice_body(meeting, issuer.name),
         issuer=issuer,
@@ -414,30 +431,31 @@ def meeting_issue_notice(
         recipient_agencies=list(agencies.values()),
         replaces=meeting.notice,
     )
+    before = snapshot(meeting, ["notice", "status"])
     meeting.notice = document
-    if meeting.status == Meeting.Status.PLANNED:
+    if meeting.is_planned:
         meeting.status = Meeting.Status.HELD
-    _audit(meeting, access, f"Ban hành thông báo kết luận số {document.symbol}")
     meeting.save()
+    record(access, MeetingAction.NOTICE_ISSUED, meeting, changes=changes_since(meeting, before))
     return document
 
 
 @transaction.atomic
 def meeting_delete(*, access: Access, meeting: Meeting) -> Meeting:
     """Moves the meeting to the trash; its conclusions' tasks stay (they are tracked work)."""
-    if not (access.can_manage and meeting.congress_id == access.congress.pk):
-        raise PermissionDenied("Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.")
+    require(access.can_manage and meeting.congress_id == access.congress.pk, MANAGERS_ONLY)
+    meeting.refresh_from_db(from_queryset=Meeting.all_objects.select_for_update())
     meeting.mark_deleted(access.user)
-    _audit(meeting, access, "Xóa cuộc họp")
     meeting.save()
+    record(access, MeetingAction.DELETED, meeting)
     return meeting
 
 
 @transaction.atomic
 def meeting_restore(*, access: Access, meeting: Meeting) -> Meeting:
-    if not (access.can_manage and meeting.congress_id == access.congress.pk):
-        raise PermissionDenied("Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục.")
+    require(access.can_manage and meeting.congress_id == access.congress.pk, MANAGERS_ONLY)
+    meeting.refresh_from_db(from_queryset=Meeting.all_objects.select_for_update())
     meeting.mark_restored()
-    _audit(meeting, access, "Khôi phục cuộc họp")
     meeting.save()
+    record(access, MeetingAction.RESTORED, meeting)
     return meeting

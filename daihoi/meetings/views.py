@@ -1,18 +1,22 @@
 """Thin views over the meeting services and selectors."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE
-from daihoi.core.views import apply_error, forbidden
-from daihoi.organizations.models import Committee, Person
+from daihoi.core.views import forbidden, is_htmx, page_context, run_service, stored_file
+from daihoi.documents.models import Document
+from daihoi.organizations.models import Committee, Membership, Person
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import notices, permissions, selectors, services
@@ -24,20 +28,19 @@ from .forms import (
     MeetingForm,
     RecordForm,
 )
-from .models import Attendance, Conclusion, Meeting, MeetingAttachment
-
-NOT_ALLOWED = "Chỉ Thường trực / Văn phòng hoặc lãnh đạo tiểu ban mới thực hiện thao tác này."
-
-
-def _get_meeting(access: Access, meeting_id: int) -> Meeting:
-    meeting = get_object_or_404(Meeting, pk=meeting_id, congress=access.congress)
-    if not permissions.can_view_meeting(access, meeting):
-        raise Http404
-    return meeting
+from .models import Attendance, Conclusion, Meeting
+from .permissions import RUNNERS_ONLY as NOT_ALLOWED
+from .permissions import access_conclusion, access_meeting, access_meeting_attachment
 
 
-def _context(access: Access, **extra) -> dict:
-    return {"access": access, "congress": access.congress, **extra}
+def _to_detail(congress_id: int, meeting: Meeting) -> HttpResponse:
+    return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+
+
+def _conclusion_rows(meeting: Meeting) -> list[tuple[Conclusion, str | None]]:
+    """Each conclusion with the status of the task it became, for the conclusions table."""
+    today = timezone.localdate()
+    return [(c, c.task.status_class(today) if c.task else None) for c in meeting.conclusions.all()]
 
 
 @login_required
@@ -49,19 +52,32 @@ def meeting_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_list.html",
-        _context(
-            access, page=page, can_run=permissions.can_run_meetings(access), now=timezone.now()
-        ),
+        page_context(access, page=page, can_run=permissions.can_run_meetings(access)),
     )
 
 
-def _agenda_form(access: Access, data, committee: Committee | None) -> AgendaForm:
+def _agenda_form(access: Access, data: QueryDict | None, committee: Committee | None) -> AgendaForm:
     last = selectors.previous_meeting(committee, timezone.now())
     return AgendaForm(
         data,
         obstacles=selectors.proposed_obstacles(access, committee, last.starts_at if last else None),
         follow_ups=selectors.proposed_follow_ups(access, committee),
     )
+
+
+def _create_initial(committee: Committee | None) -> dict[str, Any]:
+    """A meeting of a committee is chaired by its head and named after it, unless changed."""
+    initial: dict[str, Any] = {
+        "committee": committee.pk if committee else None,
+        "kind": Meeting.Kind.SUBCOMMITTEE,
+    }
+    if committee:
+        head = (
+            committee.memberships.filter(role=Membership.Role.HEAD).select_related("person").first()
+        )
+        initial["chair"] = head.person_id if head else None
+        initial["title"] = f"Phiên họp {committee.name}"
+    return initial
 
 
 @login_required
@@ -73,125 +89,126 @@ def meeting_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     committee_id = request.POST.get("committee") or request.GET.get("committee")
     if committee_id and committee_id.isdigit():
         committee = Committee.objects.filter(pk=committee_id, congress=access.congress).first()
-    initial = {"committee": committee.pk if committee else None, "kind": Meeting.Kind.SUBCOMMITTEE}
-    if committee:
-        head = committee.memberships.filter(role="head").select_related("person").first()
-        initial["chair"] = head.person_id if head else None
-        initial["title"] = f"Phiên họp {committee.name}"
-    form = MeetingForm(request.POST or None, congress=access.congress, initial=initial)
+    form = MeetingForm(
+        request.POST or None, congress=access.congress, initial=_create_initial(committee)
+    )
     agenda_form = _agenda_form(access, request.POST or None, committee)
     if request.method == "POST" and form.is_valid() and agenda_form.is_valid():
         lines, obstacles, follow_ups = agenda_form.chosen()
-        try:
-            meeting = services.meeting_plan(
+        done, meeting = run_service(
+            request,
+            form,
+            lambda: services.meeting_plan(
                 access=access,
                 agenda=lines,
                 proposed_obstacles=obstacles,
                 proposed_conclusions=follow_ups,
                 **form.service_kwargs(),
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã lên lịch cuộc họp.")
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk
-            )
+            ),
+            success="Đã lên lịch cuộc họp.",
+        )
+        if done:
+            return _to_detail(congress_id, meeting)
     return render(
         request,
         "meetings/meeting_form.html",
-        _context(access, form=form, agenda_form=agenda_form, meeting=None),
+        page_context(access, form=form, agenda_form=agenda_form, meeting=None),
     )
 
 
 @login_required
 def meeting_edit(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
     form = MeetingForm(
         request.POST or None, congress=access.congress, initial=MeetingForm.initial_for(meeting)
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(access=access, meeting=meeting, **form.service_kwargs())
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã lưu thông tin cuộc họp.")
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk
-            )
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.meeting_update(
+                access=access, meeting=meeting, **form.service_kwargs()
+            ),
+            success="Đã lưu thông tin cuộc họp.",
+        )
+        if done:
+            return _to_detail(congress_id, meeting)
     return render(
         request,
         "meetings/meeting_form.html",
-        _context(access, form=form, agenda_form=None, meeting=meeting),
+        page_context(access, form=form, agenda_form=None, meeting=meeting),
     )
 
 
 @login_required
 def meeting_detail(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = selectors.meeting_detail(_get_meeting(access, meeting_id))
-    today = timezone.localdate()
-    conclusions = [
-        (c, c.task.status_class(today) if c.task else None) for c in meeting.conclusions.all()
-    ]
+    meeting = selectors.meeting_detail(access_meeting(access, meeting_id))
+    can_run = permissions.can_run_meetings(access)
+    attendance: list[Attendance] = getattr(meeting, "attendance_rows", [])
     return render(
         request,
         "meetings/meeting_detail.html",
-        _context(
+        page_context(
             access,
             meeting=meeting,
-            conclusions=conclusions,
-            attendance=sorted(meeting.attendance_rows, key=lambda a: a.status),
-            can_run=permissions.can_run_meetings(access),
+            conclusions=_conclusion_rows(meeting),
+            attendance=sorted(attendance, key=lambda a: a.status),
+            can_run=can_run,
+            can_cancel=can_run and meeting.is_planned,
             conclusion_form=ConclusionForm(),
-            history=meeting.history.select_related("history_user").order_by("-history_date")[:30],
+            history=history_of(meeting, *meeting.conclusions.all())[:30],
         ),
     )
 
 
-@login_required
-def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
-    if not permissions.can_run_meetings(access):
-        return forbidden(request, NOT_ALLOWED)
+def _record_people(meeting: Meeting, recorded: dict[int, str]) -> list[Person]:
+    """Who may be marked present: the chair, the invitees, their agencies' people, and anyone
+    already recorded."""
     people = {meeting.chair_id: meeting.chair}
     people.update({p.pk: p for p in meeting.invited_people.all()})
     for agency in meeting.invited_agencies.all():
         for person in agency.people.all():
             people.setdefault(person.pk, person)
-    current = dict(meeting.attendance.values_list("person_id", "status"))
-    for person in Person.objects.filter(pk__in=set(current) - set(people)):
+    for person in Person.objects.filter(pk__in=set(recorded) - set(people)):
         people[person.pk] = person
+    return sorted(people.values(), key=lambda p: p.full_name)
+
+
+@login_required
+def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    meeting = access_meeting(access, meeting_id)
+    if not permissions.can_run_meetings(access):
+        return forbidden(request, NOT_ALLOWED)
+    current = dict(meeting.attendance.values_list("person_id", "status"))
     form = RecordForm(
         request.POST or None,
-        people=sorted(people.values(), key=lambda p: p.full_name),
+        people=_record_people(meeting, current),
         current=current,
         initial={"minutes": meeting.minutes},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_record(
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.meeting_record(
                 access=access,
                 meeting=meeting,
                 attendance=form.attendance(),
                 minutes=form.cleaned_data["minutes"],
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã ghi nhận thành phần dự và biên bản.")
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk
-            )
+            ),
+            success="Đã ghi nhận thành phần dự và biên bản.",
+        )
+        if done:
+            return _to_detail(congress_id, meeting)
     return render(
         request,
         "meetings/meeting_record.html",
-        _context(access, meeting=meeting, form=form, statuses=Attendance.Status.choices),
+        page_context(access, meeting=meeting, form=form, statuses=Attendance.Status.choices),
     )
 
 
@@ -199,34 +216,37 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
 @require_POST
 def conclusion_add(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
     form = ConclusionForm(request.POST)
     if form.is_valid():
-        try:
-            services.conclusion_add(access=access, meeting=meeting, text=form.cleaned_data["text"])
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.conclusion_add(
+                access=access, meeting=meeting, text=form.cleaned_data["text"]
+            ),
+        )
+        if done:
             form = ConclusionForm()
-        except BusinessError as error:
-            apply_error(form, error)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         meeting = selectors.meeting_detail(meeting)
-        today = timezone.localdate()
-        conclusions = [
-            (c, c.task.status_class(today) if c.task else None) for c in meeting.conclusions.all()
-        ]
         return render(
             request,
             "meetings/meeting_detail.html#conclusions",
-            _context(
-                access, meeting=meeting, conclusions=conclusions, can_run=True, conclusion_form=form
+            page_context(
+                access,
+                meeting=meeting,
+                conclusions=_conclusion_rows(meeting),
+                can_run=True,
+                conclusion_form=form,
             ),
         )
-    if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+    return _to_detail(congress_id, meeting)
 
 
 @login_required
@@ -234,21 +254,23 @@ def conclusion_task(
     request: HttpRequest, congress_id: int, meeting_id: int, conclusion_id: int
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
-    conclusion = get_object_or_404(Conclusion, pk=conclusion_id, meeting=meeting)
+    conclusion = access_conclusion(access, meeting_id, conclusion_id)
+    meeting = conclusion.meeting
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
     if conclusion.task_id:
         messages.error(request, "Kết luận này đã được giao thành nhiệm vụ, không giao lại lần nữa.")
-        return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+        return _to_detail(congress_id, meeting)
     form = ConclusionTaskForm(
         request.POST or None, congress=access.congress, initial={"title": conclusion.text[:500]}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         deadline, offset = data["deadline"]
-        try:
-            services.conclusion_to_task(
+        done, _ = run_service(
+            request,
+            form,
+            lambda: services.conclusion_to_task(
                 access=access,
                 conclusion=conclusion,
                 title=data["title"],
@@ -258,77 +280,73 @@ def conclusion_task(
                 deadline_offset_days=offset,
                 area=data["area"],
                 phase=data["phase"],
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, f"Đã giao kết luận số {conclusion.number} thành nhiệm vụ.")
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk
-            )
+            ),
+            success=f"Đã giao kết luận số {conclusion.number} thành nhiệm vụ.",
+        )
+        if done:
+            return _to_detail(congress_id, meeting)
     return render(
         request,
         "meetings/conclusion_task.html",
-        _context(access, meeting=meeting, conclusion=conclusion, form=form),
+        page_context(access, meeting=meeting, conclusion=conclusion, form=form),
     )
 
 
-def _issue(request: HttpRequest, congress_id: int, meeting_id: int, which: str) -> HttpResponse:
+def _issue_document(
+    access: Access, meeting: Meeting, form: IssueForm, *, is_notice: bool
+) -> Document:
+    issue = services.meeting_issue_notice if is_notice else services.meeting_issue_invitation
+    with transaction.atomic():
+        return issue(access=access, meeting=meeting, **form.cleaned_data)
+
+
+def _issue(
+    request: HttpRequest, congress_id: int, meeting_id: int, *, is_notice: bool
+) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
-    if which == "notice" and not meeting.conclusions.exists():
+    if is_notice and not meeting.conclusions.exists():
         messages.error(request, "Cuộc họp chưa có kết luận nào để ra thông báo.")
-        return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
-    initial = {"recipients": notices.recipients(meeting)}
+        return _to_detail(congress_id, meeting)
+    initial: dict[str, Any] = {"recipients": notices.recipients(meeting)}
     secretariat = access.congress.agencies.filter(code__in=["VP", "VPTU", "VPUBND"]).first()
     if secretariat:
         initial["issuer"] = secretariat.pk
     form = IssueForm(request.POST or None, congress=access.congress, initial=initial)
     if request.method == "POST" and form.is_valid():
-        issue = (
-            services.meeting_issue_notice
-            if which == "notice"
-            else services.meeting_issue_invitation
+        done, document = run_service(
+            request, form, lambda: _issue_document(access, meeting, form, is_notice=is_notice)
         )
-        try:
-            with transaction.atomic():
-                document = issue(access=access, meeting=meeting, **form.cleaned_data)
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
+        if done:
             messages.success(request, f"Đã ban hành văn bản số {document.symbol}.")
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk
-            )
-    subject = (
-        notices.notice_subject(meeting)
-        if which == "notice"
-        else notices.invitation_subject(meeting)
-    )
+            return _to_detail(congress_id, meeting)
+    subject = notices.notice_subject(meeting) if is_notice else notices.invitation_subject(meeting)
     return render(
         request,
         "meetings/meeting_issue.html",
-        _context(access, meeting=meeting, form=form, which=which, subject=subject),
+        page_context(access, meeting=meeting, form=form, is_notice=is_notice, subject=subject),
     )
 
 
 @login_required
-def meeting_issue_invitation(request: HttpRequest, congress_id: int, meeting_id: int):
-    return _issue(request, congress_id, meeting_id, "invitation")
+def meeting_issue_invitation(
+    request: HttpRequest, congress_id: int, meeting_id: int
+) -> HttpResponse:
+    return _issue(request, congress_id, meeting_id, is_notice=False)
 
 
 @login_required
-def meeting_issue_notice(request: HttpRequest, congress_id: int, meeting_id: int):
-    return _issue(request, congress_id, meeting_id, "notice")
+def meeting_issue_notice(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
+    return _issue(request, congress_id, meeting_id, is_notice=True)
 
 
 @login_required
 @require_POST
 def meeting_attach(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
     try:
@@ -338,7 +356,7 @@ def meeting_attach(request: HttpRequest, congress_id: int, meeting_id: int) -> H
         messages.success(request, f"Đã đính kèm {len(rows)} tệp.")
     except BusinessError as error:
         messages.error(request, error.message)
-    return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+    return _to_detail(congress_id, meeting)
 
 
 @login_required
@@ -346,20 +364,15 @@ def meeting_attachment(
     request: HttpRequest, congress_id: int, meeting_id: int, file_id: int
 ) -> FileResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
-    attachment = get_object_or_404(MeetingAttachment, pk=file_id, meeting=meeting)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    attachment = access_meeting_attachment(access, meeting_id, file_id)
+    return stored_file(attachment.file, attachment.original_name)
 
 
 @login_required
 @require_POST
 def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
     try:
@@ -367,14 +380,14 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> H
         messages.success(request, "Đã hoãn, hủy cuộc họp.")
     except BusinessError as error:
         messages.error(request, error.message)
-    return redirect("meetings:meeting-detail", congress_id=congress_id, meeting_id=meeting.pk)
+    return _to_detail(congress_id, meeting)
 
 
 @login_required
 @require_POST
 def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    meeting = _get_meeting(access, meeting_id)
+    meeting = access_meeting(access, meeting_id)
     try:
         services.meeting_delete(access=access, meeting=meeting)
     except PermissionDenied as error:
