@@ -1,5 +1,6 @@
 """Settings come from the environment; the defaults are the safe production ones."""
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    # Login throttling (django-axes) under a Vietnamese name in the admin.
+    "daihoi.ops.axes_app.AxesConfig",
     "simple_history",
     "daihoi.core",
     "daihoi.accounts",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "daihoi.core.errors.OwnErrorPagesMiddleware",
+    # Answers a locked-out login with the lockout page (after authentication middleware).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "daihoi.urls"
@@ -140,6 +145,20 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# The throttle's check runs first; it refuses a locked account or address before any password.
+AUTHENTICATION_BACKENDS = [
+    "daihoi.ops.throttle.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes, state in the database so every web server counts together):
+# wrong passwords per account OR per client address, in the app's login and the admin's.
+AXES_FAILURE_LIMIT = int(os.environ.get("DAIHOI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DAIHOI_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "daihoi.ops.throttle.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "daihoi.ops.throttle.lockout_response"
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "organizations:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -187,6 +206,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_SECURE_PROXY_SSL"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS behind the proxy (deploy/README.md): redirect plain HTTP and send HSTS when asked.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT")
+# Probes and metrics answer plain HTTP from the machine or the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
 
 MAILERS: dict[str, dict[str, Any]] = {
     "default": {
