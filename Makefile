@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 FIND_PYTHON := for c in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; break; fi; \
 	done
-SYSTEM_PACKAGES := chromium fonts-liberation2 libreoffice-writer-nogui poppler-utils
+SYSTEM_PACKAGES := chromium fonts-liberation2 libreoffice-writer-nogui poppler-utils nginx-light
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -26,7 +26,8 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-# Debian packages the tests need: a real Chromium, Vietnamese-capable fonts, LibreOffice, poppler.
+# Debian packages the tests need: a real Chromium, Vietnamese-capable fonts, LibreOffice, poppler,
+# nginx (the two-web-servers test balances with it).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
