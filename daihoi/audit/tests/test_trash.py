@@ -147,3 +147,27 @@ def test_issued_documents_are_not_deleted_drafts_are(world, secretariat_access):
         document_services.document_delete(access=secretariat_access, document=issued)
     document_services.document_delete(access=secretariat_access, document=draft)
     assert list(Document.objects.values_list("subject", flat=True)) == ["Đã ban hành"]
+
+
+def test_restoring_a_draft_from_the_trash_records_one_restore_entry(
+    world, client, secretariat_access
+):
+    from daihoi.core.audit import history_of
+    from daihoi.documents import services as document_services
+    from daihoi.documents.models import Document, DocumentAction
+
+    draft = document_services.document_create(
+        access=secretariat_access,
+        kind="TB",
+        issuer=world.agencies["vptu"],
+        subject="Dự thảo thông báo",
+        body="Nội dung",
+        signer=world.chair,
+    )
+    document_services.document_delete(access=secretariat_access, document=draft)
+    client.force_login(world.users["secretariat"])
+    response = client.post(f"/dai-hoi/{world.congress.pk}/thung-rac/document/{draft.pk}/khoi-phuc/")
+    assert response.status_code == 302
+    restored = Document.objects.get(pk=draft.pk)
+    entries = history_of(restored).filter(action=DocumentAction.RESTORED)
+    assert [e.actor for e in entries] == [world.users["secretariat"]]
