@@ -3,9 +3,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.meetings import services as meeting_services
-from daihoi.meetings.models import Meeting
+from daihoi.meetings.models import Meeting, MeetingAction
 from daihoi.planning import selectors
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task
@@ -108,6 +109,8 @@ def test_trash_page_lists_deleted_records_and_restores_them(
     )
     assert response.status_code == 302
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+    restored = history_of(Meeting.objects.get(pk=meeting.pk)).filter(action=MeetingAction.RESTORED)
+    assert [e.actor for e in restored] == [world.users["secretariat"]]
     # A record of another congress, or one not in the trash, answers 404.
     assert (
         client.post(
@@ -152,7 +155,6 @@ def test_issued_documents_are_not_deleted_drafts_are(world, secretariat_access):
 def test_restoring_a_draft_from_the_trash_records_one_restore_entry(
     world, client, secretariat_access
 ):
-    from daihoi.core.audit import history_of
     from daihoi.documents import services as document_services
     from daihoi.documents.models import Document, DocumentAction
 
