@@ -367,21 +367,23 @@ class _CongressLoader:
         mark = _last_history_id(Task)
         task = services.task_create(
             access=self.secretariat,
-            title=t["title"],
-            lead_agency=self.agencies[t["lead"]],
-            area=t["area"],
-            phase=t["phase"],
-            description=t.get("description", ""),
-            coordinating_agencies=[self.agencies[k] for k in t.get("coord", [])],
-            appraising_agency=self.agencies[t["appraise"]] if t.get("appraise") else None,
-            leader_in_charge=self.people[t["leader"]] if t.get("leader") else None,
-            start_date=start,
-            deadline=None if t.get("d") is not None else deadline,
-            deadline_offset_days=t.get("d"),
-            plan=self.plans[t["plan"]] if t.get("plan") else None,
-            committee=self.committees[t["committee"]] if t.get("committee") else None,
             source=t.get("source", Task.Source.ADHOC),
             source_text=t.get("source_text", ""),
+            fields=services.TaskFields(
+                title=t["title"],
+                lead_agency=self.agencies[t["lead"]],
+                area=t["area"],
+                phase=t["phase"],
+                description=t.get("description", ""),
+                coordinating_agencies=[self.agencies[k] for k in t.get("coord", [])],
+                appraising_agency=self.agencies[t["appraise"]] if t.get("appraise") else None,
+                leader_in_charge=self.people[t["leader"]] if t.get("leader") else None,
+                start_date=start,
+                deadline=None if t.get("d") is not None else deadline,
+                deadline_offset_days=t.get("d"),
+                plan=self.plans[t["plan"]] if t.get("plan") else None,
+                committee=self.committees[t["committee"]] if t.get("committee") else None,
+            ),
         )
         created = _at(start, 8)
         Task.objects.filter(pk=task.pk).update(created_at=created)

@@ -255,19 +255,21 @@ def conclusion_to_task(
     meeting = conclusion.meeting
     task = planning_services.task_create(
         access=access,
-        title=(title or conclusion.text).strip()[:500],
-        lead_agency=lead_agency,
-        coordinating_agencies=coordinating_agencies,
-        area=area,
-        phase=phase,
-        deadline=deadline,
-        deadline_offset_days=deadline_offset_days,
-        committee=meeting.committee,
-        leader_in_charge=meeting.chair,
         source=Task.Source.CONCLUSION,
         source_text=source_text
         or f"Kết luận số {conclusion.number} tại {meeting.title} "
         f"({meeting.starts_at:%d/%m/%Y}): {conclusion.text}",
+        fields=planning_services.TaskFields(
+            title=(title or conclusion.text).strip()[:500],
+            lead_agency=lead_agency,
+            coordinating_agencies=coordinating_agencies,
+            area=area,
+            phase=phase,
+            deadline=deadline,
+            deadline_offset_days=deadline_offset_days,
+            committee=meeting.committee,
+            leader_in_charge=meeting.chair,
+        ),
     )
     conclusion.task = task
     conclusion.save()

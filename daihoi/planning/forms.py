@@ -4,8 +4,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
-from .models import Area, Phase, Plan, Task, TaskAssignment
+from .models import Area, HaltState, Phase, Plan, Task, TaskAssignment
 from .selectors import TaskFilters
+from .services import TaskFields
 from .status import StatusClass
 
 
@@ -125,25 +126,26 @@ class TaskForm(CongressScopedForm):
             self.add_error("deadline", "Hạn hoàn thành không được trước ngày bắt đầu.")
         return data
 
-    def service_kwargs(self) -> dict:
+    def task_fields(self) -> TaskFields:
+        """The edited fields as the services take them; call after `is_valid()`."""
         data = self.cleaned_data
         deadline, offset = data["deadline"]
-        return {
-            "title": data["title"],
-            "description": data["description"],
-            "lead_agency": data["lead_agency"],
-            "coordinating_agencies": list(data["coordinating_agencies"]),
-            "appraising_agency": data["appraising_agency"],
-            "leader_in_charge": data["leader_in_charge"],
-            "area": data["area"],
-            "phase": data["phase"],
-            "start_date": data["start_date"],
-            "deadline": deadline,
-            "deadline_offset_days": offset,
-            "plan": data["plan"],
-            "committee": data["committee"],
-            "parent": data["parent"],
-        }
+        return TaskFields(
+            title=data["title"],
+            description=data["description"],
+            lead_agency=data["lead_agency"],
+            coordinating_agencies=tuple(data["coordinating_agencies"]),
+            appraising_agency=data["appraising_agency"],
+            leader_in_charge=data["leader_in_charge"],
+            area=data["area"],
+            phase=data["phase"],
+            start_date=data["start_date"],
+            deadline=deadline,
+            deadline_offset_days=offset,
+            plan=data["plan"],
+            committee=data["committee"],
+            parent=data["parent"],
+        )
 
     @classmethod
     def initial_for(cls, task: Task) -> dict:
@@ -280,7 +282,5 @@ class RescheduleForm(forms.Form):
 
 
 class HaltForm(forms.Form):
-    state = forms.ChoiceField(
-        choices=[("paused", "Tạm dừng"), ("cancelled", "Hủy"), ("active", "Tiếp tục")]
-    )
+    state = forms.ChoiceField(choices=HaltState.choices)
     reason = forms.CharField(required=False, max_length=500)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
@@ -104,6 +105,7 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     access = access_congress(request.user, congress_id)
     task = permissions.access_task(access, task_id)
     today = local_today()
+    updates = list(selectors.task_updates(task))
     assignments = list(task.assignments.select_related("agency").order_by("role", "agency__name"))
     context = {
         "access": access,
@@ -116,9 +118,9 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
         "appraising": [
             a.agency.name for a in assignments if a.role == TaskAssignment.Role.APPRAISE
         ],
-        "updates": selectors.task_updates(task),
+        "updates": updates,
         "reviews": task.reviews.select_related("reviewer"),
-        "history": selectors.task_history(task),
+        "history": history_of(task, *updates),
         "subtasks": task.subtasks.select_related("lead_agency"),
         "can_report": permissions.can_report_progress(access, task),
         "can_complete": permissions.can_report_completion(access, task),
@@ -141,7 +143,7 @@ def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     form = TaskForm(request.POST or None, congress=access.congress, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            task = services.task_create(access=access, **form.service_kwargs())
+            task = services.task_create(access=access, fields=form.task_fields())
         except BusinessError as error:
             apply_error(form, error)
         else:
@@ -169,7 +171,7 @@ def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
                 access=access,
                 task=task,
                 expected_version=form.cleaned_data.get("version"),
-                **form.service_kwargs(),
+                fields=form.task_fields(),
             )
         except BusinessError as error:
             apply_error(form, error)
@@ -316,7 +318,7 @@ def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpRes
             "children": plan.children.select_related("congress"),
             "page": page,
             "rows": [(t, t.status_class(today)) for t in page],
-            "history": plan.history.select_related("history_user").order_by("-history_date"),
+            "history": history_of(plan),
             "can_manage": access.can_manage,
         },
     )

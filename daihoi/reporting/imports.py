@@ -317,14 +317,16 @@ def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
             created.append(
                 planning_services.task_create(
                     access=access,
-                    title=row.title,
-                    lead_agency=lead,
-                    coordinating_agencies=coordinating,
-                    area=row.area,
-                    phase=row.phase,
-                    start_date=row.date("start_date"),
-                    deadline=row.date("deadline"),
-                    description=row.description,
+                    fields=planning_services.TaskFields(
+                        title=row.title,
+                        lead_agency=lead,
+                        coordinating_agencies=coordinating,
+                        area=row.area,
+                        phase=row.phase,
+                        start_date=row.date("start_date"),
+                        deadline=row.date("deadline"),
+                        description=row.description,
+                    ),
                 )
             )
         except PermissionDenied:

@@ -231,11 +231,13 @@ def build_objects(world) -> dict:
     )
     task = services.task_create(
         access=secretariat_access,
-        title="Tuyên truyền trực quan",
-        lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=services.TaskFields(
+            title="Tuyên truyền trực quan",
+            lead_agency=world.agencies["btg"],
+            coordinating_agencies=[world.agencies["svh"]],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
     update = services.task_report_progress(
         access=propaganda_access,

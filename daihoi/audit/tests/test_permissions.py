@@ -16,11 +16,13 @@ pytestmark = pytest.mark.django_db
 def _task(access, agency: Agency):
     return planning_services.task_create(
         access=access,
-        title="In pano tuyên truyền",
-        lead_agency=agency,
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
-        deadline=dt.date(2020, 9, 30),
+        fields=planning_services.TaskFields(
+            title="In pano tuyên truyền",
+            lead_agency=agency,
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            deadline=dt.date(2020, 9, 30),
+        ),
     )
 
 

@@ -49,10 +49,12 @@ def approved_estimate_with_spending(world) -> dict:
     a = accesses(world)
     task = planning_services.task_create(
         access=a["secretariat"],
-        title="In pano, áp phích chào mừng Đại hội",
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=planning_services.TaskFields(
+            title="In pano, áp phích chào mừng Đại hội",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
     norm = make_norm(world)
     estimate = services.estimate_create(access=a["btg"], title="Dự trù kinh phí tuyên truyền")

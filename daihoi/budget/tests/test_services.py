@@ -123,10 +123,12 @@ def test_negative_or_absurd_quantities_and_prices_are_refused(
 def test_only_tasks_led_by_the_agency_can_be_linked(world, a, estimate):
     other_task = planning_services.task_create(
         access=a["secretariat"],
-        title="Bảo đảm an ninh",
-        lead_agency=world.agencies["ca"],
-        area=Area.SECURITY,
-        phase=Phase.DURING,
+        fields=planning_services.TaskFields(
+            title="Bảo đảm an ninh",
+            lead_agency=world.agencies["ca"],
+            area=Area.SECURITY,
+            phase=Phase.DURING,
+        ),
     )
     with pytest.raises(BusinessError, match="do đơn vị mình chủ trì"):
         add(a, estimate, task=other_task)
@@ -342,10 +344,12 @@ def test_the_dashboard_warns_where_spending_exceeds_the_approval(world, a, estim
 def test_totals_by_agency_area_and_category_count_what_finance_has_seen(world, a, estimate):
     task = planning_services.task_create(
         access=a["secretariat"],
-        title="Tuyên truyền trực quan",
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=planning_services.TaskFields(
+            title="Tuyên truyền trực quan",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
     add(a, estimate, quantity=10, unit_price=100_000, task=task, category=Category.PRINTING)
     add(a, estimate, quantity=1, unit_price=500_000, category=Category.DECORATION)

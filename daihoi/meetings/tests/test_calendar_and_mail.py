@@ -55,11 +55,13 @@ def test_calendar_feed_lists_meetings_and_agency_deadlines(
 ):
     task = planning_services.task_create(
         access=secretariat_access,
-        title="Nộp dự trù kinh phí",
-        lead_agency=world.agencies["btg"],
-        area=Area.FINANCE,
-        phase=Phase.BEFORE,
-        deadline=dt.date(2099, 1, 10),
+        fields=planning_services.TaskFields(
+            title="Nộp dự trù kinh phí",
+            lead_agency=world.agencies["btg"],
+            area=Area.FINANCE,
+            phase=Phase.BEFORE,
+            deadline=dt.date(2099, 1, 10),
+        ),
     )
     feed = CalendarFeed.objects.create(user=world.users["officer"])
     response = client.get(f"/lich/{feed.token}.ics")

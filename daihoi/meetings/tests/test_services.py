@@ -56,11 +56,13 @@ def test_new_meeting_proposes_obstacles_since_the_last_meeting_and_open_conclusi
     )
     task = planning_services.task_create(
         access=secretariat_access,
-        title="In pano",
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
-        committee=world.committee,
+        fields=planning_services.TaskFields(
+            title="In pano",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            committee=world.committee,
+        ),
     )
     update = planning_services.task_report_progress(
         access=propaganda_access,

@@ -38,7 +38,9 @@ def make_task(access, world, **overrides):
         deadline=dt.date(2020, 9, 30),
     )
     fields.update(overrides)
-    return planning_services.task_create(access=access, **fields)
+    return planning_services.task_create(
+        access=access, fields=planning_services.TaskFields(**fields)
+    )
 
 
 def give_emails(world, *keys):

@@ -43,12 +43,14 @@ def test_agency_added_later_is_told_and_the_others_are_not_told_again(
             access=secretariat_access,
             task=task,
             expected_version=task.version,
-            title=task.title,
-            lead_agency=task.lead_agency,
-            area=task.area,
-            phase=task.phase,
-            deadline=task.deadline,
-            coordinating_agencies=[world.agencies["stc"]],
+            fields=planning_services.TaskFields(
+                title=task.title,
+                lead_agency=task.lead_agency,
+                area=task.area,
+                phase=task.phase,
+                deadline=task.deadline,
+                coordinating_agencies=[world.agencies["stc"]],
+            ),
         )
     assert sorted(
         Notification.objects.filter(kind=Kind.TASK_ASSIGNED).values_list(

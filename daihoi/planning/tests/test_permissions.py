@@ -16,10 +16,12 @@ pytestmark = pytest.mark.django_db
 def btg_task(world, secretariat_access) -> Task:
     return services.task_create(
         access=secretariat_access,
-        title="Treo băng rôn",
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=services.TaskFields(
+            title="Treo băng rôn",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
 
 

@@ -15,12 +15,14 @@ TODAY = dt.date(2020, 9, 15)
 def task(access, world, title, lead="btg", coordinating=(), **extra):
     return services.task_create(
         access=access,
-        title=title,
-        lead_agency=world.agencies[lead],
-        coordinating_agencies=[world.agencies[k] for k in coordinating],
-        area=extra.pop("area", Area.PROPAGANDA),
-        phase=Phase.BEFORE,
-        **extra,
+        fields=services.TaskFields(
+            title=title,
+            lead_agency=world.agencies[lead],
+            coordinating_agencies=[world.agencies[k] for k in coordinating],
+            area=extra.pop("area", Area.PROPAGANDA),
+            phase=Phase.BEFORE,
+            **extra,
+        ),
     )
 
 

@@ -13,11 +13,13 @@ pytestmark = pytest.mark.django_db
 def task(world, secretariat_access):
     return services.task_create(
         access=secretariat_access,
-        title="Trang trí khánh tiết hội trường",
-        lead_agency=world.agencies["btg"],
-        area=Area.CEREMONY,
-        phase=Phase.BEFORE,
-        deadline=dt.date(2020, 10, 1),
+        fields=services.TaskFields(
+            title="Trang trí khánh tiết hội trường",
+            lead_agency=world.agencies["btg"],
+            area=Area.CEREMONY,
+            phase=Phase.BEFORE,
+            deadline=dt.date(2020, 10, 1),
+        ),
     )
 
 
@@ -133,10 +135,12 @@ def test_stale_edit_form_shows_a_conflict_message(world, client, task, admin_acc
         access=admin_access,
         task=task,
         expected_version=task.version,
-        title="Bản của người khác",
-        lead_agency=task.lead_agency,
-        area=task.area,
-        phase=task.phase,
+        fields=services.TaskFields(
+            title="Bản của người khác",
+            lead_agency=task.lead_agency,
+            area=task.area,
+            phase=task.phase,
+        ),
     )
     response = client.post(url(world, f"nhiem-vu/{task.pk}/sua/"), form)
     assert response.status_code == 200
@@ -170,11 +174,13 @@ def test_task_detail_shows_the_history_of_changes(world, client, task, admin_acc
         access=admin_access,
         task=task,
         expected_version=task.version,
-        title=task.title,
-        lead_agency=task.lead_agency,
-        area=task.area,
-        phase=task.phase,
-        deadline=dt.date(2020, 10, 5),
+        fields=services.TaskFields(
+            title=task.title,
+            lead_agency=task.lead_agency,
+            area=task.area,
+            phase=task.phase,
+            deadline=dt.date(2020, 10, 5),
+        ),
     )
     client.force_login(world.users["secretariat"])
     body = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
@@ -196,11 +202,13 @@ def test_dashboard_shows_the_countdown_and_the_congress_title(world, client):
 def test_reschedule_form_moves_relative_deadlines(world, client, secretariat_access):
     services.task_create(
         access=secretariat_access,
-        title="In tài liệu",
-        lead_agency=world.agencies["vptu"],
-        area=Area.LOGISTICS,
-        phase=Phase.BEFORE,
-        deadline_offset_days=-5,
+        fields=services.TaskFields(
+            title="In tài liệu",
+            lead_agency=world.agencies["vptu"],
+            area=Area.LOGISTICS,
+            phase=Phase.BEFORE,
+            deadline_offset_days=-5,
+        ),
     )
     client.force_login(world.users["secretariat"])
     response = client.post(url(world, "lich/"), {"opening_date": "20/10/2020"})
@@ -215,18 +223,22 @@ def test_reschedule_form_moves_relative_deadlines(world, client, secretariat_acc
 def test_committee_page_links_to_its_tasks(world, client, secretariat_access):
     services.task_create(
         access=secretariat_access,
-        title="Việc của tiểu ban",
-        lead_agency=world.agencies["vptu"],
-        area=Area.LOGISTICS,
-        phase=Phase.BEFORE,
-        committee=world.committee,
+        fields=services.TaskFields(
+            title="Việc của tiểu ban",
+            lead_agency=world.agencies["vptu"],
+            area=Area.LOGISTICS,
+            phase=Phase.BEFORE,
+            committee=world.committee,
+        ),
     )
     services.task_create(
         access=secretariat_access,
-        title="Việc không thuộc tiểu ban",
-        lead_agency=world.agencies["vptu"],
-        area=Area.LOGISTICS,
-        phase=Phase.BEFORE,
+        fields=services.TaskFields(
+            title="Việc không thuộc tiểu ban",
+            lead_agency=world.agencies["vptu"],
+            area=Area.LOGISTICS,
+            phase=Phase.BEFORE,
+        ),
     )
     client.force_login(world.users["member"])
     page = client.get(url(world, f"tieu-ban/{world.committee.pk}/")).content.decode()

@@ -35,20 +35,23 @@ def btg_tasks(world, secretariat_access, propaganda_access) -> list[Task]:
         "phase": Phase.BEFORE,
     }
     overdue = services.task_create(
-        access=secretariat_access, title="Quá hạn", deadline=TODAY - dt.timedelta(days=5), **common
+        access=secretariat_access,
+        fields=services.TaskFields(
+            title="Quá hạn", deadline=TODAY - dt.timedelta(days=5), **common
+        ),
     )
     soon = services.task_create(
         access=secretariat_access,
-        title="Sắp đến hạn",
-        deadline=TODAY + dt.timedelta(days=2),
-        **common,
+        fields=services.TaskFields(
+            title="Sắp đến hạn", deadline=TODAY + dt.timedelta(days=2), **common
+        ),
     )
     concluded = services.task_create(
         access=secretariat_access,
-        title="Theo kết luận",
-        deadline=TODAY + dt.timedelta(days=30),
         source=Task.Source.CONCLUSION,
-        **common,
+        fields=services.TaskFields(
+            title="Theo kết luận", deadline=TODAY + dt.timedelta(days=30), **common
+        ),
     )
     services.task_report_progress(
         access=propaganda_access, task=overdue, text="Đang làm", percent=30, obstacle="Thiếu cờ"

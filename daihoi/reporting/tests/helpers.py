@@ -37,11 +37,13 @@ def make_request(world, *, agencies=("btg",), days_left: int = 5, columns=(), te
 def overdue_task(world, title: str = "Hoàn thiện pano tuyên truyền", days: int = 5):
     return planning_services.task_create(
         access=secretariat(world),
-        title=title,
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
-        deadline=today() - dt.timedelta(days=days),
+        fields=planning_services.TaskFields(
+            title=title,
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            deadline=today() - dt.timedelta(days=days),
+        ),
     )
 
 

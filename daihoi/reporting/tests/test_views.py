@@ -97,9 +97,11 @@ def test_the_task_export_applies_the_filters_and_neutralises_cells(world, client
     access = secretariat(world)
     for title, area in [("-Pano tuyên truyền", Area.PROPAGANDA), ("Bảo vệ", Area.SECURITY)]:
         planning_services.task_create(
-            access=access, title=title, lead_agency=world.agencies["btg"], area=area,
-            phase=Phase.BEFORE,
-        )  # fmt: skip
+            access=access,
+            fields=planning_services.TaskFields(
+                title=title, lead_agency=world.agencies["btg"], area=area, phase=Phase.BEFORE
+            ),
+        )
     client.force_login(world.users["secretariat"])
     rows = cells(client.get(base(world) + "nhiem-vu/excel/?area=propaganda"))
     titles = [r[1] for r in rows if isinstance(r[0], int)]
@@ -136,9 +138,15 @@ def test_the_agency_and_scorecard_exports_have_a_row_per_agency(world, client):
 
 def test_the_explanation_block_on_the_task_page(world, client):
     task = planning_services.task_create(
-        access=secretariat(world), title="Pano", lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA, phase=Phase.BEFORE, deadline=today() - dt.timedelta(days=3),
-    )  # fmt: skip
+        access=secretariat(world),
+        fields=planning_services.TaskFields(
+            title="Pano",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            deadline=today() - dt.timedelta(days=3),
+        ),
+    )
     task_url = f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/"
     client.force_login(world.users["leader"])
     assert "Yêu cầu giải trình" in client.get(task_url).content.decode()

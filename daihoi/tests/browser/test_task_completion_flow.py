@@ -25,12 +25,14 @@ def test_officer_reports_completion_and_leader_accepts_it_on_the_dashboard(page,
     access = Access(world.admin, world.congress, ADMIN)
     task = services.task_create(
         access=access,
-        title="Xây dựng chuyên mục chào mừng Đại hội",
-        lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
-        deadline=today() + dt.timedelta(days=5),
+        fields=services.TaskFields(
+            title="Xây dựng chuyên mục chào mừng Đại hội",
+            lead_agency=world.agencies["btg"],
+            coordinating_agencies=[world.agencies["svh"]],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            deadline=today() + dt.timedelta(days=5),
+        ),
     )
 
     login(page, live_server, "leader", PASSWORD)

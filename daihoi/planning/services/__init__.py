@@ -1,0 +1,46 @@
+"""Every change of plans and tasks that users cause. Keyword-only, explicit actor, atomic.
+
+One module per subdomain; every service is re-exported here, so callers write
+`from daihoi.planning import services; services.task_create(...)`.
+"""
+
+from .obstacles import obstacle_resolve
+from .plans import plan_create, plan_update
+from .progress import task_accept, task_report_progress, task_return
+from .tasks import (
+    TaskFields,
+    congress_reschedule,
+    resolve_deadline,
+    task_create,
+    task_set_halt,
+    task_update,
+)
+from .trash import (
+    plan_delete,
+    plan_restore,
+    progress_update_delete,
+    progress_update_restore,
+    task_delete,
+    task_restore,
+)
+
+__all__ = [
+    "TaskFields",
+    "congress_reschedule",
+    "obstacle_resolve",
+    "plan_create",
+    "plan_delete",
+    "plan_restore",
+    "plan_update",
+    "progress_update_delete",
+    "progress_update_restore",
+    "resolve_deadline",
+    "task_accept",
+    "task_create",
+    "task_delete",
+    "task_report_progress",
+    "task_restore",
+    "task_return",
+    "task_set_halt",
+    "task_update",
+]
