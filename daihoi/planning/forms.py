@@ -35,10 +35,15 @@ class CongressScopedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.congress = congress
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 field.queryset = field.queryset.filter(congress=congress)
                 if not isinstance(field, forms.ModelMultipleChoiceField):
                     field.empty_label = self.empty_label
+
+    def choice_field(self, name: str) -> forms.ModelChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        return field
 
 
 class PlanForm(CongressScopedForm):
@@ -92,15 +97,15 @@ class TaskForm(CongressScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Task.objects.filter(congress=self.congress).only(
+        self.choice_field("parent").queryset = Task.objects.filter(congress=self.congress).only(
             "id", "title"
         )
-        self.fields["plan"].queryset = Plan.objects.filter(congress=self.congress).select_related(
-            "congress"
-        )
+        self.choice_field("plan").queryset = Plan.objects.filter(
+            congress=self.congress
+        ).select_related("congress")
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         lead = data.get("lead_agency")
         coordinating = data.get("coordinating_agencies") or []
         if lead and lead in coordinating:
@@ -202,7 +207,7 @@ class ProgressForm(forms.Form):
     attachments = MultipleFileField(label="Tệp đính kèm", required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("reports_completion") and data.get("percent") not in (None, 100):
             self.add_error("percent", "Báo cáo hoàn thành thì tiến độ phải là 100%.")
         return data
@@ -215,7 +220,7 @@ class ReviewForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "return" and not (data.get("comment") or "").strip():
             self.add_error("comment", "Khi trả lại nhiệm vụ phải ghi rõ ý kiến.")
         return data
@@ -247,9 +252,9 @@ class TaskFilterForm(CongressScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = Plan.objects.filter(congress=self.congress).select_related(
-            "congress"
-        )
+        self.choice_field("plan").queryset = Plan.objects.filter(
+            congress=self.congress
+        ).select_related("congress")
 
     def filters(self) -> TaskFilters:
         """The filters chosen, for `selectors.tasks_visible_to`; an invalid form filters nothing."""
@@ -274,7 +279,7 @@ class RescheduleForm(forms.Form):
     closing_date = VNDateField(label="Ngày bế mạc", required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         opening, closing = data.get("opening_date"), data.get("closing_date")
         if opening and closing and closing < opening:
             self.add_error("closing_date", "Ngày bế mạc không được trước ngày khai mạc.")

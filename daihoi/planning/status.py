@@ -104,6 +104,6 @@ def classify(
     )
     if accepted:
         return StatusClass.DONE_ON_TIME if in_time else StatusClass.DONE_LATE
-    if in_time or deadline >= today:
+    if in_time or (deadline is not None and deadline >= today):
         return StatusClass.OPEN_ON_TIME
     return StatusClass.OPEN_OVERDUE

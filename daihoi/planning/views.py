@@ -231,7 +231,7 @@ def task_review(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     else:
         try:
             if form.cleaned_data["decision"] == "accept":

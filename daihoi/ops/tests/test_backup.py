@@ -41,10 +41,12 @@ def fill(uploads: Path) -> None:
     )
     task = services.task_create(
         access=secretariat,
-        title="Trang trí khánh tiết",
-        lead_agency=world.agencies["btg"],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=services.TaskFields(
+            title="Trang trí khánh tiết",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
     services.task_report_progress(
         access=officer,

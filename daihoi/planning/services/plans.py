@@ -43,20 +43,25 @@ def _sync_plan_document(access: Access, plan: Plan) -> None:
     issuer = _plan_document_issuer(plan)
     if issuer is None:
         return
-    fields = {
-        "issuer": issuer,
-        "number": plan.number,
-        "issued_on": plan.issued_on,
-        "subject": plan.subject,
-        "issuer_code": plan.issuer_code,
-    }
     if plan.document is None:
         plan.document = document_services.document_register(
-            access=access, kind=DocumentKind.KH, **fields
+            access=access,
+            kind=DocumentKind.KH,
+            issuer=issuer,
+            number=plan.number,
+            issued_on=plan.issued_on,
+            subject=plan.subject,
+            issuer_code=plan.issuer_code,
         )
     elif plan.document.origin == Document.Origin.REGISTERED:
         document_services.document_correct_registration(
-            access=access, document=plan.document, **fields
+            access=access,
+            document=plan.document,
+            issuer=issuer,
+            number=plan.number,
+            issued_on=plan.issued_on,
+            subject=plan.subject,
+            issuer_code=plan.issuer_code,
         )
 
 
@@ -140,6 +145,13 @@ def plan_update(*, access: Access, plan: Plan, **fields: Any) -> Plan:
             field="number",
         )
     _sync_plan_document(access, plan)
-    plan.save()
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError:
+        # Another plan took the number since the check (the unique constraint is the guard).
+        raise BusinessError(
+            f"Số {plan.number} đã được dùng trong năm {plan.issued_on.year}.", field="number"
+        ) from None
     record(access, PlanAction.UPDATED, plan, changes=changes_since(plan, before))
     return plan

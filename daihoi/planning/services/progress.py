@@ -51,7 +51,7 @@ def task_report_progress(
     content_types = [validate_attachment(f) for f in attachments]
     # The secretariat may enter a report on behalf of the lead agency.
     role = permissions.agency_role_in_task(access, task)
-    agency_id = access.agency_id if role is not None else task.lead_agency_id
+    agency_id = access.agency_id if role is not None and access.agency_id else task.lead_agency_id
     update = ProgressUpdate(
         task=task,
         agency_id=agency_id,
@@ -67,7 +67,7 @@ def task_report_progress(
             update=update,
             file=upload,
             original_name=(upload.name or "tep")[:255],
-            size=upload.size,
+            size=upload.size or 0,
             content_type=content_type,
         )
     if agency_id == task.lead_agency_id:

@@ -55,7 +55,9 @@ def task_restore(*, access: Access, task: Task) -> Task:
 
 @transaction.atomic
 def progress_update_delete(*, access: Access, update: ProgressUpdate) -> ProgressUpdate:
+    """Locks the update row, so a concurrent edit of it (an obstacle resolved) is not lost."""
     _require_secretariat(access, update.task.congress_id)
+    update = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
     update.mark_deleted(access.user)
     update.save()
     record(access, ProgressAction.DELETED, update)
@@ -64,7 +66,9 @@ def progress_update_delete(*, access: Access, update: ProgressUpdate) -> Progres
 
 @transaction.atomic
 def progress_update_restore(*, access: Access, update: ProgressUpdate) -> ProgressUpdate:
+    """Locks the update row (deleted rows included)."""
     _require_secretariat(access, update.task.congress_id)
+    update = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
     update.mark_restored()
     update.save()
     record(access, ProgressAction.RESTORED, update)
@@ -90,7 +94,9 @@ def plan_delete(*, access: Access, plan: Plan) -> Plan:
 
 @transaction.atomic
 def plan_restore(*, access: Access, plan: Plan) -> Plan:
+    """Locks the plan row (deleted rows included)."""
     _require_secretariat(access, plan.congress_id)
+    plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
     plan.mark_restored()
     plan.save()
     record(access, PlanAction.RESTORED, plan)

@@ -176,9 +176,7 @@ def test_plan_services_write_one_entry_each(world, secretariat_access):
     trail = Trail()
     services.plan_update(access=secretariat_access, plan=plan, subject="Tuyên truyền")
     assert [a for a in trail.actions() if a.startswith("plan.")] == [PlanAction.UPDATED]
-    assert history_of(plan).first().changes == [
-        ["Trích yếu", "Tuyên truyền Đại hội", "Tuyên truyền"]
-    ]
+    assert history_of(plan)[0].changes == [["Trích yếu", "Tuyên truyền Đại hội", "Tuyên truyền"]]
     trail = Trail()
     services.plan_delete(access=secretariat_access, plan=plan)
     assert trail.actions() == [PlanAction.DELETED]

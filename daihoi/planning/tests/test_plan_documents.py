@@ -1,6 +1,7 @@
 """Plans are entered in the registry of official documents as KH documents."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from daihoi.planning.models import Plan
 
 
 def _create(access, **fields):
-    values = {
+    values: dict[str, Any] = {
         "number": 6,
         "issuer_code": "BTGTU",
         "issued_on": dt.date(2020, 3, 2),

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from daihoi.planning import selectors, services
-from daihoi.planning.models import Area, Phase
+from daihoi.planning.models import Area, Phase, TaskAssignment
 from daihoi.planning.selectors import TaskFilters
 from daihoi.planning.status import StatusClass
 from daihoi.testing.factories import AgencyFactory, TaskFactory
@@ -62,8 +62,15 @@ def test_agency_officer_sees_only_tasks_their_agency_leads_or_coordinates(
 def test_filters_by_agency_role_status_area_and_deadline(world, secretariat_access):
     task(secretariat_access, world, "Quá hạn", deadline=dt.date(2020, 9, 1))
     task(secretariat_access, world, "Trong hạn", deadline=dt.date(2020, 9, 20))
-    task(secretariat_access, world, "Phối hợp", lead="vptu", coordinating=["btg"],
-         area=Area.LOGISTICS, deadline=dt.date(2020, 9, 25))  # fmt: skip
+    task(
+        secretariat_access,
+        world,
+        "Phối hợp",
+        lead="vptu",
+        coordinating=["btg"],
+        area=Area.LOGISTICS,
+        deadline=dt.date(2020, 9, 25),
+    )
 
     def titles(**kw):
         return {
@@ -72,7 +79,9 @@ def test_filters_by_agency_role_status_area_and_deadline(world, secretariat_acce
         }
 
     assert titles(status=StatusClass.OPEN_OVERDUE) == {"Quá hạn"}
-    assert titles(agency=world.agencies["btg"].pk, role="coordinate") == {"Phối hợp"}
+    assert titles(agency=world.agencies["btg"].pk, role=TaskAssignment.Role.COORDINATE) == {
+        "Phối hợp"
+    }
     assert titles(agency=world.agencies["btg"].pk) == {"Quá hạn", "Trong hạn", "Phối hợp"}
     assert titles(area=Area.LOGISTICS) == {"Phối hợp"}
     assert titles(deadline_from=dt.date(2020, 9, 10), deadline_to=dt.date(2020, 9, 22)) == {
@@ -99,13 +108,15 @@ def test_dashboard_tables_count_by_agency_and_area(world, secretariat_access):
 
 def _bulk(world, n):
     for i in range(n):
-        coordinating = AgencyFactory(congress=world.congress)
-        t = TaskFactory(
+        coordinating = AgencyFactory.create(congress=world.congress)
+        t = TaskFactory.create(
             lead_agency=world.agencies["btg"],
             plan=world.plan,
             deadline=dt.date(2020, 9, 1) + dt.timedelta(days=i),
         )
-        t.assignments.create(agency=coordinating, role="coordinate", deadline=t.deadline)
+        t.assignments.create(
+            agency=coordinating, role=TaskAssignment.Role.COORDINATE, deadline=t.deadline
+        )
 
 
 PAGES = {

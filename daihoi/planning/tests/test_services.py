@@ -190,7 +190,7 @@ def test_returned_task_goes_back_to_open_with_the_leaders_comment(
     task.refresh_from_db()
     assert task.reported_complete_on is None and not task.accepted
     assert task.reviews.get().comment == "Bổ sung ảnh chụp pano"
-    entry = history_of(task).first()
+    entry = history_of(task)[0]
     assert "Trả lại" in entry.label and entry.reason == "Bổ sung ảnh chụp pano"
 
 
@@ -254,7 +254,7 @@ def test_update_rewrites_assignment_rows(world, secretariat_access):
         "Ban Tuyên giáo Tỉnh ủy": "coordinate",
         "Công an tỉnh": "coordinate",
     }
-    changed = {label for label, _, _ in history_of(task).first().changes}
+    changed = {label for label, _, _ in history_of(task)[0].changes}
     assert {"Đơn vị chủ trì", "Lĩnh vực", "Giai đoạn"} <= changed
 
 

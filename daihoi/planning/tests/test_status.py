@@ -1,6 +1,7 @@
 """The status classes: SQL conditions and the Python rule agree on every edge case."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ TODAY = dt.date(2020, 9, 15)
 YESTERDAY = TODAY - dt.timedelta(days=1)
 TOMORROW = TODAY + dt.timedelta(days=1)
 
-CASES = {
+CASES: dict[str, tuple[dict[str, Any], StatusClass]] = {
     # name: (fields, expected class)
     "deadline_today_open": (dict(deadline=TODAY), StatusClass.OPEN_ON_TIME),
     "deadline_tomorrow_open": (dict(deadline=TOMORROW), StatusClass.OPEN_ON_TIME),
@@ -27,8 +28,9 @@ CASES = {
         StatusClass.DONE_ON_TIME,
     ),
     "completed_late": (
-        dict(deadline=YESTERDAY - dt.timedelta(days=3), reported_complete_on=YESTERDAY,
-             accepted=True),
+        dict(
+            deadline=YESTERDAY - dt.timedelta(days=3), reported_complete_on=YESTERDAY, accepted=True
+        ),
         StatusClass.DONE_LATE,
     ),
     "completed_without_deadline": (
@@ -46,14 +48,14 @@ CASES = {
     ),
     "cancelled_overdue": (dict(deadline=YESTERDAY, cancelled=True), StatusClass.CANCELLED),
     "paused": (dict(deadline=YESTERDAY, paused=True), StatusClass.PAUSED),
-}  # fmt: skip
+}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", CASES)
 def test_sql_condition_and_python_rule_agree(name):
     fields, expected = CASES[name]
-    task = TaskFactory(**fields)
+    task = TaskFactory.create(**fields)
     assert task.status_class(TODAY) == expected
     matching = [
         s for s in StatusClass if Task.objects.filter(status_q(s, TODAY), pk=task.pk).exists()
@@ -64,7 +66,7 @@ def test_sql_condition_and_python_rule_agree(name):
 @pytest.mark.django_db
 def test_dashboard_counts_each_class_in_one_query(django_assert_num_queries):
     for fields, _ in CASES.values():
-        TaskFactory(**fields)
+        TaskFactory.create(**fields)
     with django_assert_num_queries(1):
         counts = Task.objects.aggregate(**count_by_class(TODAY))
     expected = {s.value: 0 for s in StatusClass}

@@ -101,7 +101,7 @@ def test_lead_reports_completion_and_leader_accepts_from_the_pages(world, client
             "percent": 100,
             "reports_completion": "on",
             "obstacle": "Cần thêm cờ",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     page = client.get(url(world, f"nhiem-vu/{task.pk}/")).content.decode()
