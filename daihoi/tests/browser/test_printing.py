@@ -23,12 +23,14 @@ def test_a_printed_task_list_has_no_menu_or_filters_and_names_the_congress_and_d
     access = Access(world.admin, world.congress, ADMIN)
     task = services.task_create(
         access=access,
-        title="In và treo pano, áp phích chào mừng Đại hội",
-        lead_agency=world.agencies["btg"],
-        coordinating_agencies=[world.agencies["svh"]],
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
-        deadline=today() + dt.timedelta(days=5),
+        fields=services.TaskFields(
+            title="In và treo pano, áp phích chào mừng Đại hội",
+            lead_agency=world.agencies["btg"],
+            coordinating_agencies=[world.agencies["svh"]],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+            deadline=today() + dt.timedelta(days=5),
+        ),
     )
     login(page, live_server, "secretariat", PASSWORD)
     base = f"{live_server.url}/dai-hoi/{world.congress.pk}"
