@@ -38,10 +38,12 @@ def make_scenario() -> Scenario:
     )
     task = services.task_create(
         access=Access(secretariat, congress, Role.SECRETARIAT),
-        title="Trang trí hội trường",
-        lead_agency=agency,
-        area=Area.PROPAGANDA,
-        phase=Phase.BEFORE,
+        fields=services.TaskFields(
+            title="Trang trí hội trường",
+            lead_agency=agency,
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
     )
     return Scenario(officer.username, PASSWORD, congress.pk, task.pk, victim.username)
 
