@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "daihoi.reporting",
     "daihoi.budget",
     "daihoi.notifications",
+    "daihoi.workspace",
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",

@@ -1,5 +1,6 @@
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
@@ -210,3 +211,45 @@ class IssueForm(CongressScopedForm):
                 "signer", "Chưa chọn người ký: văn bản không thể ban hành khi chưa có người ký."
             )
         return data
+
+
+class MeetingFilterForm(forms.Form):
+    """The meeting list's filters, as links from other pages set them (?from=&to=&mine=1)."""
+
+    # "from" is a Python keyword: the form reads it from the data under its own name.
+    starts_from = VNDateField(required=False)
+    to = VNDateField(required=False)
+    mine = forms.BooleanField(required=False)
+
+    def __init__(self, data: Any = None) -> None:
+        if data is not None:
+            data = data.copy()
+            data["starts_from"] = data.get("from", "")
+        super().__init__(data)
+
+    def selection(self) -> dict[str, Any]:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {
+            "starts_from": data.get("starts_from"),
+            "starts_to": data.get("to"),
+            "mine": bool(data.get("mine")),
+        }
+
+    def query(self) -> str:
+        """The filters as a query string, for the pagination links."""
+        if self.data is None or not self.is_bound:
+            return ""
+        kept = {k: self.data.get(k) for k in ("from", "to", "mine") if self.data.get(k)}
+        return urlencode(kept)
+
+    def describe(self) -> str:
+        """The filters in words for the page, empty when none is set."""
+        chosen = self.selection()
+        parts = []
+        if chosen["mine"]:
+            parts.append("cuộc họp tôi chủ trì hoặc được mời")
+        if chosen["starts_from"]:
+            parts.append(f"từ {chosen['starts_from']:%d/%m/%Y}")
+        if chosen["starts_to"]:
+            parts.append(f"đến {chosen['starts_to']:%d/%m/%Y}")
+        return ", ".join(parts)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from daihoi.organizations.models import Committee
 from daihoi.organizations.permissions import Access
@@ -34,6 +35,30 @@ def meetings_visible_to(access: Access) -> QuerySet[Meeting]:
         if access.person_id:
             mine |= Q(invited_people=access.person_id) | Q(chair=access.person_id)
         qs = qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
+    return qs
+
+
+def meetings_listed(
+    access: Access,
+    *,
+    starts_from: dt.date | None = None,
+    starts_to: dt.date | None = None,
+    mine: bool = False,
+) -> QuerySet[Meeting]:
+    """The meeting list with its filters: starting between two local days (both included), and
+    `mine` for the meetings the actor chairs or is invited to in person."""
+    qs = meetings_visible_to(access)
+    zone = timezone.get_current_timezone()
+    if starts_from:
+        qs = qs.filter(starts_at__gte=dt.datetime.combine(starts_from, dt.time.min, zone))
+    if starts_to:
+        after = starts_to + dt.timedelta(days=1)
+        qs = qs.filter(starts_at__lt=dt.datetime.combine(after, dt.time.min, zone))
+    if mine:
+        if access.person_id is None:
+            return qs.none()
+        person = Q(chair_id=access.person_id) | Q(invited_people=access.person_id)
+        qs = qs.filter(pk__in=Meeting.objects.filter(person).values("pk"))
     return qs
 
 

@@ -25,6 +25,7 @@ from .forms import (
     ConclusionForm,
     ConclusionTaskForm,
     IssueForm,
+    MeetingFilterForm,
     MeetingForm,
     RecordForm,
 )
@@ -46,13 +47,19 @@ def _conclusion_rows(meeting: Meeting) -> list[tuple[Conclusion, str | None]]:
 @login_required
 def meeting_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    page = Paginator(selectors.meetings_visible_to(access), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    filters = MeetingFilterForm(request.GET or None)
+    meetings = selectors.meetings_listed(access, **filters.selection())
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/meeting_list.html",
-        page_context(access, page=page, can_run=permissions.can_run_meetings(access)),
+        page_context(
+            access,
+            page=page,
+            can_run=permissions.can_run_meetings(access),
+            filtered=filters.describe(),
+            query=filters.query(),
+        ),
     )
 
 

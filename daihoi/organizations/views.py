@@ -12,7 +12,7 @@ from .permissions import access_committee, access_congress, committee_members, c
 def home(request: HttpRequest) -> HttpResponse:
     congresses = list(congresses_for(request.user).order_by("-is_active", "opening_date"))
     if len(congresses) == 1:
-        return redirect("planning:dashboard", congress_id=congresses[0].pk)
+        return redirect("workspace:today", congress_id=congresses[0].pk)
     return render(request, "organizations/congress_list.html", {"congresses": congresses})
 
 

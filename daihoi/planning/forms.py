@@ -249,6 +249,8 @@ class TaskFilterForm(CongressScopedForm):
     deadline_from = VNDateField(label="Hạn từ ngày", required=False)
     deadline_to = VNDateField(label="đến ngày", required=False)
     awaiting = forms.BooleanField(label="Chờ xác nhận", required=False)
+    returned = forms.BooleanField(label="Bị trả lại", required=False)
+    obstacle = forms.BooleanField(label="Có vướng mắc", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -271,6 +273,8 @@ class TaskFilterForm(CongressScopedForm):
             deadline_to=data.get("deadline_to"),
             q=data.get("q") or "",
             awaiting=bool(data.get("awaiting")),
+            returned=bool(data.get("returned")),
+            obstacle=bool(data.get("obstacle")),
         )
 
 

@@ -10,7 +10,7 @@ from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
-from .models import Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet
+from .models import Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet, TaskReview
 from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, status_q
 
 
@@ -27,6 +27,8 @@ class TaskFilters:
     deadline_to: dt.date | None = None
     q: str = ""
     awaiting: bool = False
+    obstacle: bool = False  # has an obstacle not yet resolved
+    returned: bool = False  # a completion returned by the leader, not yet reported again
     extra: dict = field(default_factory=dict)
 
 
@@ -51,6 +53,13 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
         qs = qs.filter(open_q())
     if filters.awaiting:
         qs = qs.filter(open_q(), reported_complete_on__isnull=False)
+    if filters.obstacle:
+        qs = qs.filter(pk__in=open_obstacles(access, limit=None).values("task_id"))
+    if filters.returned:
+        returned = TaskReview.objects.filter(decision=TaskReview.Decision.RETURNED)
+        qs = qs.filter(
+            open_q(), reported_complete_on__isnull=True, pk__in=returned.values("task_id")
+        )
     if filters.agency:
         if filters.role:
             # A second join on assignments; for an agency officer the first already restricts.
@@ -70,7 +79,11 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
     if filters.plan:
         qs = qs.filter(plan_id=filters.plan)
     if filters.committee:
-        qs = qs.filter(committee_id=filters.committee)
+        # A task given under a committee's plan is that committee's, unless it names another.
+        qs = qs.filter(
+            Q(committee_id=filters.committee)
+            | Q(committee_id__isnull=True, plan__committee_id=filters.committee)
+        )
     if filters.deadline_from:
         qs = qs.filter(deadline__gte=filters.deadline_from)
     if filters.deadline_to:

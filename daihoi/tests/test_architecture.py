@@ -13,6 +13,7 @@ LAYERS = [
     ["planning"],
     ["meetings"],
     ["reporting", "budget", "notifications"],
+    ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["extraction"],
     ["intake"],
     ["audit"],

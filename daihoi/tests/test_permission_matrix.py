@@ -41,6 +41,7 @@ CHECKED_NAMESPACES = {
     "reporting",
     "audit",
     "ops",
+    "workspace",
 }
 
 # A compact way to write the expected status per role, in the order of ROLES:
@@ -69,6 +70,7 @@ MATRIX = {
     "organizations:committee-list": ("get", expect(200)),
     "organizations:committee-detail": ("get", expect(200)),
     "planning:dashboard": ("get", expect(200)),
+    "workspace:today": ("get", expect(200)),
     "planning:congress-schedule": ("get", expect(200, **MANAGERS_ONLY)),
     "planning:task-list": ("get", expect(200)),
     "planning:task-create": ("get", expect(200, **MANAGERS_ONLY)),

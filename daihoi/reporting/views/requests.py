@@ -26,6 +26,7 @@ from ..forms import (
     StateFilterForm,
     SubmissionForm,
 )
+from ..models import SubmissionState, submission_state_q
 
 PAGE_SIZE = 25
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
@@ -46,12 +47,21 @@ def request_list(request: HttpRequest, congress_id: int) -> HttpResponse:
             page_context(access, page=page, today=today, tab="requests"),
         )
     rows = selectors.submissions_of_agency(access, access.agency_id)
+    form = StateFilterForm(request.GET or None)
+    state = form.cleaned_data["state"] if form.is_valid() else ""
+    if state:
+        rows = rows.filter(submission_state_q(state, today))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reporting/submission_inbox.html",
         page_context(
-            access, page=page, today=today, rows=[(s, s.state(today)) for s in page], tab="requests"
+            access,
+            page=page,
+            today=today,
+            rows=[(s, s.state(today)) for s in page],
+            tab="requests",
+            state_label=SubmissionState(state).label if state else "",
         ),
     )
 

@@ -36,6 +36,8 @@ def test_officer_reports_completion_and_leader_accepts_it_on_the_dashboard(page,
     )
 
     login(page, live_server, "leader", PASSWORD)
+    assert page.locator("h1").inner_text() == "Việc hôm nay"  # entering a congress lands here
+    page.click("nav >> text=Tổng quan")
     assert count(page, "open_on_time") == 1
     assert count(page, "done_on_time") == 0
     logout(page)

@@ -1,0 +1,320 @@
+"""What each role has to do today in a congress, as counts that link to the lists showing them.
+
+Every count is read through the selector of the list it links to (`tasks_visible_to` with the
+same `TaskFilters`, `meetings_listed`, the reporting states), so the number on this page and the
+rows of the list cannot disagree. Each figure is one query, whatever the congress's size; status
+classes are the plain column conditions of `planning.status`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from daihoi.meetings.models import Meeting
+from daihoi.meetings.selectors import meetings_listed
+from daihoi.organizations.models import Committee, Membership
+from daihoi.organizations.permissions import Access
+from daihoi.planning.selectors import TaskFilters, tasks_visible_to
+from daihoi.planning.status import StatusClass
+from daihoi.reporting.models import ReportRequest, SubmissionState, submission_state_q
+from daihoi.reporting.selectors import requests_of, submissions_of_agency
+
+DUE_SOON_DAYS = 7
+# Report requests whose deadline passed this many days ago still show their missing agencies.
+REPORTS_LOOKBACK_DAYS = 14
+
+
+@dataclass
+class Figure:
+    """One count on the page and the address of the list that shows exactly those rows."""
+
+    label: str
+    count: int
+    url: str
+    tone: str = ""  # "late" for what is already overdue, "" otherwise
+
+
+@dataclass
+class CommitteeRow:
+    committee: Committee | None
+    overdue: int
+    overdue_url: str
+    awaiting: int = 0
+    awaiting_url: str = ""
+
+
+@dataclass
+class RequestRow:
+    request: ReportRequest
+    waiting: int
+    waiting_url: str
+    missing: int
+    missing_url: str
+
+
+@dataclass
+class Today:
+    role: str  # "secretariat", "leader" or "officer": which page to show
+    figures: list[Figure] = field(default_factory=list)
+    committees: list[CommitteeRow] = field(default_factory=list)
+    requests: list[RequestRow] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    meetings_url: str = ""
+    meetings_title: str = ""
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _url(name: str, congress_id: int, *args: int, **query: object) -> str:
+    url = reverse(name, args=[congress_id, *args])
+    params = {k: v for k, v in query.items() if v not in (None, "", False)}
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def week_of(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday of the week holding `today`."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _task_count(access: Access, today: dt.date, filters: TaskFilters) -> int:
+    return tasks_visible_to(access, filters, today).count()
+
+
+@dataclass
+class ByCommittee:
+    rows: list[CommitteeRow]
+    overdue: int  # every overdue task counted, those of no committee included
+    awaiting: int
+
+
+def _by_committee(
+    access: Access, today: dt.date, committee_ids: list[int] | None = None
+) -> ByCommittee:
+    """Overdue and awaiting-acceptance tasks per committee: two grouped queries and the names.
+
+    `committee_ids` gives a leader's committees (each shown, even with nothing to do); None
+    shows every committee that has something, for the secretariat.
+    """
+    cid = access.congress.pk
+
+    def grouped(filters: TaskFilters) -> dict[int | None, int]:
+        # Grouped as the list filters by committee: the task's own, else its plan's.
+        rows = tasks_visible_to(access, filters, today).values(
+            of_committee=Coalesce("committee_id", "plan__committee_id")
+        )
+        return {r["of_committee"]: r["n"] for r in rows.annotate(n=Count("pk")).order_by()}
+
+    overdue = grouped(TaskFilters(status=StatusClass.OPEN_OVERDUE))
+    awaiting = grouped(TaskFilters(awaiting=True))
+    if committee_ids is None:
+        wanted = [pk for pk in {*overdue, *awaiting} if pk is not None]
+    else:
+        wanted = committee_ids
+    rows = [
+        CommitteeRow(
+            committee,
+            overdue.get(committee.pk, 0),
+            _url(
+                "planning:task-list", cid, status=StatusClass.OPEN_OVERDUE, committee=committee.pk
+            ),
+            awaiting.get(committee.pk, 0),
+            _url("planning:task-list", cid, awaiting=1, committee=committee.pk),
+        )
+        for committee in Committee.objects.filter(congress=access.congress, pk__in=wanted).order_by(
+            "name"
+        )
+    ]
+    if committee_ids is not None:
+        mine = set(committee_ids)
+        return ByCommittee(
+            rows,
+            sum(n for pk, n in overdue.items() if pk in mine),
+            sum(n for pk, n in awaiting.items() if pk in mine),
+        )
+    return ByCommittee(rows, sum(overdue.values()), sum(awaiting.values()))
+
+
+def _requests_due(access: Access, today: dt.date) -> list[RequestRow]:
+    """Report requests due within a week, or due lately with agencies still missing: one query."""
+    cid = access.congress.pk
+    recent = requests_of(access, today).filter(
+        deadline__gte=today - dt.timedelta(days=REPORTS_LOOKBACK_DAYS),
+        deadline__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
+    )
+    rows = []
+    for request in recent.order_by("deadline", "id"):
+        waiting = getattr(request, SubmissionState.WAITING.value)
+        missing = getattr(request, SubmissionState.MISSING.value)
+        if waiting or missing:
+            rows.append(
+                RequestRow(
+                    request,
+                    waiting,
+                    _url(
+                        "reporting:request-detail", cid, request.pk, state=SubmissionState.WAITING
+                    ),
+                    missing,
+                    _url(
+                        "reporting:request-detail", cid, request.pk, state=SubmissionState.MISSING
+                    ),
+                )
+            )
+    return rows
+
+
+def _meetings(
+    access: Access, title: str, starts_from: dt.date, starts_to: dt.date | None, *, mine: bool
+) -> dict:
+    """The meetings themselves (one query) and the address of the same list."""
+    meetings = meetings_listed(access, starts_from=starts_from, starts_to=starts_to, mine=mine)
+    return {
+        "meetings": sorted(meetings, key=lambda m: (m.starts_at, m.pk)),
+        "meetings_title": title,
+        "meetings_url": _url(
+            "meetings:meeting-list",
+            access.congress.pk,
+            **{"from": _date(starts_from), "to": _date(starts_to) if starts_to else None},
+            mine=1 if mine else None,
+        ),
+    }
+
+
+def secretariat_today(access: Access, today: dt.date) -> Today:
+    cid = access.congress.pk
+    board = _by_committee(access, today)
+    obstacles = _task_count(access, today, TaskFilters(obstacle=True))
+    monday, sunday = week_of(today)
+    return Today(
+        role="secretariat",
+        figures=[
+            Figure(
+                "Chờ xác nhận hoàn thành",
+                board.awaiting,
+                _url("planning:task-list", cid, awaiting=1),
+            ),
+            Figure(
+                "Đang thực hiện quá hạn",
+                board.overdue,
+                _url("planning:task-list", cid, status=StatusClass.OPEN_OVERDUE),
+                tone="late",
+            ),
+            Figure(
+                "Có vướng mắc cần tháo gỡ", obstacles, _url("planning:task-list", cid, obstacle=1)
+            ),
+        ],
+        committees=board.rows,
+        requests=_requests_due(access, today),
+        **_meetings(access, "Cuộc họp tuần này", monday, sunday, mine=False),
+    )
+
+
+def leader_today(access: Access, today: dt.date) -> Today:
+    """A committee leader's (or member's) committees; the whole congress when they have none."""
+    cid = access.congress.pk
+    committee_ids = (
+        list(
+            Membership.objects.filter(
+                person_id=access.person_id, committee__congress=access.congress
+            )
+            .values_list("committee_id", flat=True)
+            .distinct()
+        )
+        if access.person_id
+        else []
+    )
+    board = _by_committee(access, today, committee_ids or None)
+    figures = []
+    if len(committee_ids) <= 1:
+        # One committee (or the whole congress): the totals are exactly one filtered list each.
+        one = committee_ids[0] if committee_ids else None
+        if access.can_accept:
+            figures.append(
+                Figure(
+                    "Chờ tôi xác nhận hoàn thành",
+                    board.awaiting,
+                    _url("planning:task-list", cid, awaiting=1, committee=one),
+                )
+            )
+        figures.append(
+            Figure(
+                "Nhiệm vụ quá hạn của tiểu ban" if one else "Nhiệm vụ quá hạn",
+                board.overdue,
+                _url("planning:task-list", cid, status=StatusClass.OPEN_OVERDUE, committee=one),
+                tone="late",
+            )
+        )
+    return Today(
+        role="leader",
+        figures=figures,
+        # With one committee the figures above already say it all.
+        committees=board.rows if len(committee_ids) != 1 else [],
+        **_meetings(access, "Cuộc họp của tôi sắp tới", today, None, mine=True),
+    )
+
+
+def officer_today(access: Access, today: dt.date) -> Today:
+    cid = access.congress.pk
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    due_soon = TaskFilters(status="open", deadline_from=today, deadline_to=soon)
+    reports = submissions_of_agency(access, access.agency_id or 0).aggregate(
+        **{
+            state.value: Count("pk", filter=submission_state_q(state, today))
+            for state in (SubmissionState.WAITING, SubmissionState.MISSING)
+        }
+    )
+    monday, sunday = week_of(today)
+    return Today(
+        role="officer",
+        figures=[
+            Figure(
+                f"Đến hạn trong {DUE_SOON_DAYS} ngày",
+                _task_count(access, today, due_soon),
+                _url(
+                    "planning:task-list",
+                    cid,
+                    status="open",
+                    deadline_from=_date(today),
+                    deadline_to=_date(soon),
+                ),
+            ),
+            Figure(
+                "Đang thực hiện quá hạn",
+                _task_count(access, today, TaskFilters(status=StatusClass.OPEN_OVERDUE)),
+                _url("planning:task-list", cid, status=StatusClass.OPEN_OVERDUE),
+                tone="late",
+            ),
+            Figure(
+                "Bị trả lại, cần hoàn thiện",
+                _task_count(access, today, TaskFilters(returned=True)),
+                _url("planning:task-list", cid, returned=1),
+                tone="late",
+            ),
+            Figure(
+                "Báo cáo phải gửi, còn hạn",
+                reports[SubmissionState.WAITING.value],
+                _url("reporting:request-list", cid, state=SubmissionState.WAITING),
+            ),
+            Figure(
+                "Báo cáo chưa gửi, đã quá hạn",
+                reports[SubmissionState.MISSING.value],
+                _url("reporting:request-list", cid, state=SubmissionState.MISSING),
+                tone="late",
+            ),
+        ],
+        **_meetings(access, "Cuộc họp đơn vị được mời tuần này", monday, sunday, mine=False),
+    )
+
+
+def today_for(access: Access, today: dt.date) -> Today:
+    if access.can_manage:
+        return secretariat_today(access, today)
+    if access.is_agency_officer:
+        return officer_today(access, today)
+    return leader_today(access, today)
