@@ -67,11 +67,13 @@ def detail_task(congress: Congress, secretariat: User) -> Task:
         agencies = Agency.objects.filter(congress=congress).order_by("pk")
         task = services.task_create(
             access=Access(secretariat, congress, Role.SECRETARIAT),
-            title="Nhiệm vụ xem chi tiết (bench)",
-            lead_agency=agencies[0],
-            coordinating_agencies=list(agencies[1:3]),
-            area=Area.PROPAGANDA,
-            phase=Phase.BEFORE,
+            fields=services.TaskFields(
+                title="Nhiệm vụ xem chi tiết (bench)",
+                lead_agency=agencies[0],
+                coordinating_agencies=list(agencies[1:3]),
+                area=Area.PROPAGANDA,
+                phase=Phase.BEFORE,
+            ),
         )
     return task
 
