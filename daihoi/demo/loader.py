@@ -27,7 +27,7 @@ from daihoi.organizations.models import (
 )
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
-from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskReview
+from daihoi.planning.models import HaltState, Plan, ProgressUpdate, Task, TaskReview
 from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
@@ -464,10 +464,10 @@ class _CongressLoader:
         self._stamp_task_history(task, mark, when, self.secretariat.user)
 
     def _event_paused(self, task, day, when, t, *, reason) -> None:
-        self._halt(task, when, "paused", reason)
+        self._halt(task, when, HaltState.PAUSED, reason)
 
     def _event_cancelled(self, task, day, when, t, *, reason) -> None:
-        self._halt(task, when, "cancelled", reason)
+        self._halt(task, when, HaltState.CANCELLED, reason)
 
 
 STATUS_LABELS = {s.value: s.label for s in StatusClass}
