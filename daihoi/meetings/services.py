@@ -86,6 +86,22 @@ def meeting_plan(
     meeting.save()
     meeting.invited_people.set(invited_people)
     meeting.invited_agencies.set(invited_agencies)
+    items = _agenda_items(access, agenda, proposed_obstacles, proposed_conclusions)
+    for position, item in enumerate(items, start=1):
+        item.meeting = meeting
+        item.position = position
+    AgendaItem.objects.bulk_create(items)
+    record(access, MeetingAction.PLANNED, meeting, data={"agenda_items": len(items)})
+    return meeting
+
+
+def _agenda_items(
+    access: Access,
+    agenda: Sequence[str],
+    proposed_obstacles: Sequence[ProgressUpdate],
+    proposed_conclusions: Sequence[Conclusion],
+) -> list[AgendaItem]:
+    """Typed lines first, then the accepted proposals, each checked to be of the congress."""
     items = [
         AgendaItem(title=t.strip(), origin=AgendaItem.Origin.MANUAL) for t in agenda if t.strip()
     ]
@@ -110,12 +126,7 @@ def meeting_plan(
                 source_conclusion=conclusion,
             )
         )
-    for position, item in enumerate(items, start=1):
-        item.meeting = meeting
-        item.position = position
-    AgendaItem.objects.bulk_create(items)
-    record(access, MeetingAction.PLANNED, meeting, data={"agenda_items": len(items)})
-    return meeting
+    return items
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ import pytest
 from docx import Document as Docx
 
 from daihoi.core.exceptions import BusinessError
+from daihoi.documents.models import Document, DocumentKind
 from daihoi.meetings import services
 from daihoi.planning.models import Area, Phase
 
@@ -60,7 +61,7 @@ def test_notice_is_numbered_registered_and_carries_the_conclusions(
 
     meeting.refresh_from_db()
     assert meeting.notice == document
-    assert document.kind == "TB" and document.status == "issued"
+    assert document.kind == DocumentKind.TB and document.status == Document.Status.ISSUED
     assert document.number == 1
     assert document.subject.startswith("Kết luận của đồng chí Nguyễn Hữu Hải")
     # The agencies invited and those given tasks may read it.
@@ -110,6 +111,6 @@ def test_second_invitation_supersedes_the_first(
             recipients="- Như thành phần mời;\n- Lưu: VT.",
         )
     first.refresh_from_db()
-    assert first.kind == "GM" and first.status == "superseded"
+    assert first.kind == DocumentKind.GM and first.status == Document.Status.SUPERSEDED
     assert second.replaces == first and second.number == 2
     assert "Đánh giá tiến độ Kế hoạch 06" in docx_text(second)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.meetings import notices, selectors, services
-from daihoi.meetings.models import AgendaItem, Conclusion, Meeting
+from daihoi.meetings.models import AgendaItem, Attendance, Conclusion, Meeting
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase, Task
 
@@ -168,7 +168,7 @@ def test_recording_attendance_and_minutes_marks_the_meeting_held(
     )
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.HELD
-    assert meeting.attendance.get().status == "present"
+    assert meeting.attendance.get().status == Attendance.Status.PRESENT
     with pytest.raises(BusinessError, match="không hợp lệ"):
         services.meeting_record(
             access=secretariat_access,
@@ -176,7 +176,7 @@ def test_recording_attendance_and_minutes_marks_the_meeting_held(
             attendance={world.chair.pk: "maybe"},
             minutes="",
         )
-    assert meeting.attendance.get().status == "present"
+    assert meeting.attendance.get().status == Attendance.Status.PRESENT
 
 
 def test_notice_subject_names_the_chair_and_the_meeting(world, meeting):

@@ -84,7 +84,7 @@ def test_record_page_saves_attendance_and_minutes(world, client, meeting):
     )
     assert response.status_code == 302
     meeting.refresh_from_db()
-    assert meeting.status == "held" and meeting.minutes == "Thống nhất các nội dung."
+    assert meeting.status == Meeting.Status.HELD and meeting.minutes == "Thống nhất các nội dung."
 
 
 def test_officer_sees_only_meetings_their_agency_is_invited_to(world, client, meeting):
