@@ -214,14 +214,15 @@ class ProgressForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", "Xác nhận"), ("return", "Trả lại")])
+    ACCEPT, RETURN = "accept", "return"
+    decision = forms.ChoiceField(choices=[(ACCEPT, "Xác nhận"), (RETURN, "Trả lại")])
     comment = forms.CharField(
         label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def clean(self):
         data = super().clean() or {}
-        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+        if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", "Khi trả lại nhiệm vụ phải ghi rõ ý kiến.")
         return data
 

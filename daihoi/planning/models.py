@@ -316,6 +316,10 @@ class Task(SoftDeleteModel):
         return [a for a in self.assignments.all() if a.role != TaskAssignment.Role.LEAD]
 
     @property
+    def from_conclusion(self) -> bool:
+        return self.source == Task.Source.CONCLUSION
+
+    @property
     def awaiting_acceptance(self) -> bool:
         return self.reported_complete_on is not None and not self.accepted and not self.cancelled
 
@@ -368,6 +372,14 @@ class TaskAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} — {self.get_role_display()}"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == TaskAssignment.Role.LEAD
+
+    @property
+    def is_appraisal(self) -> bool:
+        return self.role == TaskAssignment.Role.APPRAISE
 
 
 class ProgressUpdate(SoftDeleteModel):

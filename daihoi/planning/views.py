@@ -234,7 +234,7 @@ def task_review(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
                 messages.error(request, str(error))
     else:
         try:
-            if form.cleaned_data["decision"] == "accept":
+            if form.cleaned_data["decision"] == ReviewForm.ACCEPT:
                 services.task_accept(access=access, task=task, comment=form.cleaned_data["comment"])
                 messages.success(request, "Đã xác nhận hoàn thành nhiệm vụ.")
             else:

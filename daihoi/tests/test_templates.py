@@ -12,7 +12,6 @@ INLINE_STYLE = re.compile(r"""\sstyle\s*=\s*["']""")
 STILL_BEING_CLEANED = {
     "intake",
     "notifications",
-    "planning",
     "reporting",
 }
 
