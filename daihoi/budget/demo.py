@@ -29,11 +29,11 @@ NORMS = [
 
 # (agency name, title, final state, lines: content, norm code, category, unit, qty, price, notes)
 DemoLine = tuple[str, str | None, Category | None, str, int, int, str]
-ESTIMATES: list[tuple[str, str, str, list[DemoLine]]] = [
+ESTIMATES: list[tuple[str, str, Estimate.Status, list[DemoLine]]] = [
     (
         "Ban Tuyên giáo Tỉnh ủy",
         "Dự trù kinh phí tuyên truyền Đại hội",
-        "approved",
+        Estimate.Status.APPROVED,
         [
             ("Pano tuyên truyền tại các trục đường chính", "DM05", None, "", 20, 3_500_000, ""),
             ("In tài liệu tuyên truyền", "DM04", None, "", 40_000, 500, ""),
@@ -43,7 +43,7 @@ ESTIMATES: list[tuple[str, str, str, list[DemoLine]]] = [
     (
         "Văn phòng Tỉnh ủy",
         "Dự trù kinh phí tổ chức phục vụ Đại hội",
-        "submitted",
+        Estimate.Status.SUBMITTED,
         [
             ("Bồi dưỡng đại biểu dự Đại hội (3 ngày)", "DM01", None, "", 900, 200_000, ""),
             (
@@ -58,11 +58,11 @@ ESTIMATES: list[tuple[str, str, str, list[DemoLine]]] = [
             ("In tài liệu Đại hội", "DM04", None, "", 120_000, 500, ""),
             ("Hoa tươi trang trí hội trường", "DM06", None, "", 30, 1_200_000, ""),
         ],
-    ),  # fmt: skip
+    ),
     (
         "Sở Văn hóa, Thể thao và Du lịch",
         "Dự trù kinh phí trang trí, văn nghệ chào mừng",
-        "returned",
+        Estimate.Status.RETURNED,
         [
             (
                 "Chương trình nghệ thuật chào mừng",
@@ -75,7 +75,7 @@ ESTIMATES: list[tuple[str, str, str, list[DemoLine]]] = [
             ),
             ("Cờ, băng rôn trang trí đường phố", None, Category.DECORATION, "bộ", 200, 250_000, ""),
         ],
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -174,14 +174,14 @@ def load_budget_demo(congress: Congress) -> dict[str, int]:
             )
         created["estimates"] += 1
         services.estimate_submit(access=owner, estimate=estimate)
-        if state == "returned":
+        if state == Estimate.Status.RETURNED:
             services.estimate_return(
                 access=finance,
                 estimate=estimate,
                 comment="Chương trình nghệ thuật vượt định mức 40.000.000 đ/buổi; đề nghị "
                 "điều chỉnh hoặc giải trình nguồn xã hội hóa.",
             )
-        elif state == "approved":
+        elif state == Estimate.Status.APPROVED:
             decisions = [services.LineDecision(x.pk, x.amount) for x in added]
             decisions[0] = services.LineDecision(
                 added[0].pk, 15 * 3_500_000, "Giảm còn 15 pano theo kế hoạch tuyên truyền"

@@ -19,7 +19,7 @@ class VNDField(forms.CharField):
             "widget",
             forms.TextInput(
                 attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "1.234.567"}
-            ),  # fmt: skip
+            ),
         )
         super().__init__(**kwargs)
 
@@ -70,9 +70,11 @@ class NormForm(forms.Form):
     unit = forms.CharField(label="Đơn vị tính", max_length=40, help_text="người/ngày, bộ, trang…")
     max_unit_price = VNDField(label="Mức chi tối đa (đồng)", max_amount=MAX_UNIT_PRICE)
     legal_basis = forms.CharField(
-        label="Căn cứ", max_length=255, required=False,
+        label="Căn cứ",
+        max_length=255,
+        required=False,
         help_text="Ví dụ: Nghị quyết số 12/2019/NQ-HĐND",
-    )  # fmt: skip
+    )
     valid_from = VNDateField(label="Hiệu lực từ", required=False)
     valid_to = VNDateField(label="Hiệu lực đến", required=False)
 
@@ -97,9 +99,10 @@ class LineForm(forms.Form):
         Norm.objects.none(), label="Định mức áp dụng", required=False, empty_label="— Không áp —"
     )
     category = forms.ChoiceField(
-        label="Nhóm chi", required=False,
+        label="Nhóm chi",
+        required=False,
         choices=[("", "— Theo định mức —"), *Category.choices],
-    )  # fmt: skip
+    )
     unit = forms.CharField(
         label="Đơn vị tính", max_length=40, required=False, help_text="Bỏ trống: theo định mức"
     )

@@ -212,8 +212,17 @@ def export_compilation(compiled) -> bytes:
     workbook = Workbook()
     summary = workbook.active
     summary.title = "Theo đơn vị"
-    _header_row(summary, ["STT", "Cơ quan, đơn vị", "Trạng thái", "Đề nghị (đồng)",
-                          "Thẩm định (đồng)", "Đã chi (đồng)"])  # fmt: skip
+    _header_row(
+        summary,
+        [
+            "STT",
+            "Cơ quan, đơn vị",
+            "Trạng thái",
+            "Đề nghị (đồng)",
+            "Thẩm định (đồng)",
+            "Đã chi (đồng)",
+        ],
+    )
     for i, row in enumerate(compiled.by_agency, start=1):
         summary.append(
             [
@@ -223,7 +232,7 @@ def export_compilation(compiled) -> bytes:
                 row.requested,
                 row.approved,
                 row.spent,
-            ]  # fmt: skip
+            ]
         )
     summary.append(["", "Tổng cộng", "", compiled.requested, compiled.approved, compiled.spent])
     for cell in summary[summary.max_row]:
@@ -232,10 +241,26 @@ def export_compilation(compiled) -> bytes:
     _widths(summary, [6, 44, 24, 18, 18, 18])
 
     detail = workbook.create_sheet("Chi tiết")
-    _header_row(detail, ["Cơ quan, đơn vị", "STT", "Nội dung chi", "Nhiệm vụ", "Lĩnh vực",
-                         "Nhóm chi", "Định mức", "Đơn vị tính", "Số lượng", "Đơn giá (đồng)",
-                         "Thành tiền (đồng)", "Vượt định mức", "Ghi chú", "Thẩm định (đồng)",
-                         "Lý do điều chỉnh"])  # fmt: skip
+    _header_row(
+        detail,
+        [
+            "Cơ quan, đơn vị",
+            "STT",
+            "Nội dung chi",
+            "Nhiệm vụ",
+            "Lĩnh vực",
+            "Nhóm chi",
+            "Định mức",
+            "Đơn vị tính",
+            "Số lượng",
+            "Đơn giá (đồng)",
+            "Thành tiền (đồng)",
+            "Vượt định mức",
+            "Ghi chú",
+            "Thẩm định (đồng)",
+            "Lý do điều chỉnh",
+        ],
+    )
     for line in compiled.lines:
         detail.append(
             [
@@ -260,11 +285,14 @@ def export_compilation(compiled) -> bytes:
     _widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30])
     detail.freeze_panes = "A2"
 
-    for title, rows in (("Theo lĩnh vực", compiled.by_area),
-                        ("Theo nhóm chi", compiled.by_category)):  # fmt: skip
+    for title, rows in (
+        ("Theo lĩnh vực", compiled.by_area),
+        ("Theo nhóm chi", compiled.by_category),
+    ):
         sheet = workbook.create_sheet(title)
-        _header_row(sheet, [title.removeprefix("Theo ").capitalize(), "Đề nghị (đồng)",
-                            "Thẩm định (đồng)"])  # fmt: skip
+        _header_row(
+            sheet, [title.removeprefix("Theo ").capitalize(), "Đề nghị (đồng)", "Thẩm định (đồng)"]
+        )
         for row in rows:
             sheet.append([row.label, row.requested, row.approved])
         _money_columns(sheet, (2, 3))

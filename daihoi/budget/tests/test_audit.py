@@ -2,6 +2,8 @@
 shows them."""
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -41,7 +43,7 @@ def test_each_service_writes_one_entry_with_its_action_code(world):
     estimate = steps[0][1]()
     assert codes_since(n) == [EstimateAction.CREATED]
 
-    def once(code: EstimateAction, action) -> object:
+    def once(code: EstimateAction, action: Callable[[], Any]) -> Any:
         before = AuditEntry.objects.count()
         result = action()
         assert codes_since(before) == [code]

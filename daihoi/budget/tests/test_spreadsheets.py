@@ -29,10 +29,25 @@ def upload(rows, header=None) -> SimpleUploadedFile:
 def test_norms_survive_an_export_then_import_round_trip(world):
     finance = accesses(world)["finance"]
     make_norm(world, valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2020, 12, 31))
-    make_norm(world, code="DM02", name="=HYPERLINK(\"x\")", unit="bộ", max_unit_price=1_234_567,
-              category=Category.PRINTING, legal_basis="-")  # fmt: skip
-    fields = ["code", "name", "category", "unit", "max_unit_price", "legal_basis", "valid_from",
-              "valid_to"]  # fmt: skip
+    make_norm(
+        world,
+        code="DM02",
+        name='=HYPERLINK("x")',
+        unit="bộ",
+        max_unit_price=1_234_567,
+        category=Category.PRINTING,
+        legal_basis="-",
+    )
+    fields = [
+        "code",
+        "name",
+        "category",
+        "unit",
+        "max_unit_price",
+        "legal_basis",
+        "valid_from",
+        "valid_to",
+    ]
     before = list(Norm.objects.order_by("code").values(*fields))
     content = spreadsheets.export_norms(selectors.norms_of(finance))
     Norm.objects.all().delete()

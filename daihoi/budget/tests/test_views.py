@@ -21,9 +21,13 @@ def draft(world):
     a = accesses(world)
     estimate = services.estimate_create(access=a["btg"], title="Dự trù tuyên truyền")
     services.estimate_line_add(
-        access=a["btg"], estimate=estimate, content="In pano", quantity=2, unit_price=1_000_000,
+        access=a["btg"],
+        estimate=estimate,
+        content="In pano",
+        quantity=2,
+        unit_price=1_000_000,
         unit="tấm",
-    )  # fmt: skip
+    )
     return estimate
 
 
@@ -112,8 +116,9 @@ def test_an_estimate_edited_after_submission_is_refused_with_a_message(world, cl
         follow=True,
     )
     assert "Dự trù đã gửi Sở Tài chính, không thể sửa." in response.content.decode()
-    response = client.post(url("line-delete", world, estimate_id=draft.pk, line_id=line.pk),
-                           follow=True)  # fmt: skip
+    response = client.post(
+        url("line-delete", world, estimate_id=draft.pk, line_id=line.pk), follow=True
+    )
     assert "không thể sửa" in response.content.decode()
     assert EstimateLine.objects.get(pk=line.pk).content == "In pano"
 
@@ -158,11 +163,15 @@ def _many_estimates(world, n=6):
     for i in range(n):
         agency = Agency.objects.create(congress=world.congress, name=f"Đơn vị {i}")
         estimate = Estimate.objects.create(
-            congress=world.congress, agency=agency, title=f"Dự trù {i}", status="submitted",
+            congress=world.congress,
+            agency=agency,
+            title=f"Dự trù {i}",
+            status="submitted",
             requested_total=100,
-        )  # fmt: skip
-        EstimateLine.objects.create(estimate=estimate, content="x", unit="bộ", quantity=1,
-                                    unit_price=100, amount=100)  # fmt: skip
+        )
+        EstimateLine.objects.create(
+            estimate=estimate, content="x", unit="bộ", quantity=1, unit_price=100, amount=100
+        )
 
 
 @pytest.mark.parametrize(
@@ -191,7 +200,13 @@ def test_the_estimate_page_does_not_grow_queries_with_lines(
         client.get(page)
     a = accesses(world)
     for i in range(10):
-        services.estimate_line_add(access=a["btg"], estimate=draft, content=f"Khoản {i}",
-                                   quantity=1, unit_price=1000, unit="bộ")  # fmt: skip
+        services.estimate_line_add(
+            access=a["btg"],
+            estimate=draft,
+            content=f"Khoản {i}",
+            quantity=1,
+            unit_price=1000,
+            unit="bộ",
+        )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(page)

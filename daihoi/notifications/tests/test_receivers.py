@@ -65,9 +65,12 @@ def test_completion_report_reaches_secretariat_and_leaders_not_agencies(
     task = make_task(secretariat_access, world)
     with django_capture_on_commit_callbacks(execute=True):
         planning_services.task_report_progress(
-            access=propaganda_access, task=task, text="Đã xong", percent=100,
+            access=propaganda_access,
+            task=task,
+            text="Đã xong",
+            percent=100,
             reports_completion=True,
-        )  # fmt: skip
+        )
     assert recipients(Kind.COMPLETION_REPORTED) == {"secretariat", "leader"}
 
 
@@ -76,9 +79,15 @@ def test_completion_report_reaches_secretariat_and_leaders_not_agencies(
     [("accept", Kind.COMPLETION_ACCEPTED), ("return", Kind.COMPLETION_RETURNED)],
 )
 def test_review_reaches_the_lead_agency_officers_only(
-    world, secretariat_access, propaganda_access, leader_access, culture_officer,
-    django_capture_on_commit_callbacks, decision, kind,
-):  # fmt: skip
+    world,
+    secretariat_access,
+    propaganda_access,
+    leader_access,
+    culture_officer,
+    django_capture_on_commit_callbacks,
+    decision,
+    kind,
+):
     task = make_task(secretariat_access, world)
     planning_services.task_report_progress(
         access=propaganda_access, task=task, text="Đã xong", percent=100, reports_completion=True
@@ -100,9 +109,12 @@ def test_invitation_reaches_the_invitees_and_a_new_invitation_is_a_new_notice(
     def issue():
         with django_capture_on_commit_callbacks(execute=True):
             meeting_services.meeting_issue_invitation(
-                access=secretariat_access, meeting=meeting, issuer=world.agencies["vptu"],
-                signer=world.chair, recipients="- Như thành phần mời;\n- Lưu: VT.",
-            )  # fmt: skip
+                access=secretariat_access,
+                meeting=meeting,
+                issuer=world.agencies["vptu"],
+                signer=world.chair,
+                recipients="- Như thành phần mời;\n- Lưu: VT.",
+            )
 
     issue()
     # Ban Tuyên giáo and Sở Tài chính are invited; the leader's account is the chair.
@@ -118,9 +130,11 @@ def test_invitation_reaches_the_invitees_and_a_new_invitation_is_a_new_notice(
 def test_report_request_reaches_the_officers_of_the_asked_agencies(world):
     request = ReportRequest(7, world.congress.pk, deadline=dt.date(2020, 11, 12))
     reporting_signals.report_requested.send(
-        sender=None, request=request, agency_ids=[world.agencies["stc"].pk],
+        sender=None,
+        request=request,
+        agency_ids=[world.agencies["stc"].pk],
         actor=world.users["secretariat"],
-    )  # fmt: skip
+    )
     assert recipients(Kind.REPORT_REQUESTED) == {"officer2"}
     notice = Notification.objects.get(kind=Kind.REPORT_REQUESTED)
     assert notice.title == "Yêu cầu báo cáo: Báo cáo quý" and notice.link == "/yc/7/"
@@ -132,9 +146,11 @@ def test_returned_submission_reaches_its_agency_each_time(world):
     submission = SimpleNamespace(pk=3, agency_id=world.agencies["btg"].pk, request=request)
     for _ in range(2):
         reporting_signals.submission_returned.send(
-            sender=None, submission=submission, comment="Thiếu số liệu",
+            sender=None,
+            submission=submission,
+            comment="Thiếu số liệu",
             actor=world.users["secretariat"],
-        )  # fmt: skip
+        )
     assert recipients(Kind.SUBMISSION_RETURNED) == {"officer"}
     assert Notification.objects.filter(kind=Kind.SUBMISSION_RETURNED).count() == 2
 

@@ -23,9 +23,11 @@ def task(world, deadline, lead="btg", coordinate=(), **fields):
     made = TaskFactory.create(lead_agency=world.agencies[lead], deadline=deadline, **fields)
     for key in coordinate:
         TaskAssignment.objects.create(
-            task=made, agency=world.agencies[key], role=TaskAssignment.Role.COORDINATE,
+            task=made,
+            agency=world.agencies[key],
+            role=TaskAssignment.Role.COORDINATE,
             deadline=deadline,
-        )  # fmt: skip
+        )
     return made
 
 

@@ -20,7 +20,7 @@ def add(world, user_key="officer", n=1, **fields):
             dedupe_key=f"t:{user_key}:{i}",
             link=f"/dai-hoi/{world.congress.pk}/",
             **fields,
-        )  # fmt: skip
+        )
         for i in range(n)
     ]
 

@@ -54,9 +54,12 @@ def test_the_worker_mails_each_notice_once_and_respects_in_app_only(
 def test_choosing_in_app_only_after_the_notice_still_stops_the_mail(world):
     give_emails(world, "officer")
     notice = Notification.objects.create(
-        recipient=world.users["officer"], congress=world.congress, kind="task_assigned",
-        title="Nhiệm vụ mới", dedupe_key="x",
-    )  # fmt: skip
+        recipient=world.users["officer"],
+        congress=world.congress,
+        kind="task_assigned",
+        title="Nhiệm vụ mới",
+        dedupe_key="x",
+    )
     services.preference_set(user=world.users["officer"], channel="in_app")
     assert services.notification_email_send(notification_id=notice.pk) is False
     assert mail.outbox == []
