@@ -89,6 +89,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "daihoi.urls"
+CSRF_FAILURE_VIEW = "daihoi.core.errors.csrf_failure"
 WSGI_APPLICATION = "daihoi.wsgi.application"
 
 TEMPLATES = [

@@ -28,6 +28,17 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     return response
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid security token: most often a page left open past the session."""
+    message = (
+        "Biểu mẫu đã hết hiệu lực (trang mở quá lâu hoặc đã đăng xuất). "
+        "Hãy tải lại trang và gửi lại."
+    )
+    response = render(request, "403.html", {"message": message}, status=403)
+    setattr(response, OWN_PAGE, True)
+    return response
+
+
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and bookmarks ask for /favicon.ico whatever the page links: send them our icon."""
     return HttpResponseRedirect(static("core/favicon.svg"), status=301)

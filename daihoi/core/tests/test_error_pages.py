@@ -87,3 +87,13 @@ def test_every_congress_page_title_names_the_product(client, world):
         body = client.get(url).content.decode()
         title = body.split("<title>", 1)[1].split("</title>", 1)[0]
         assert title.endswith(f" · {SITE_NAME}")
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_security_token_gets_our_403_page_in_vietnamese():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Không có quyền truy cập" in body
+    assert "Hãy tải lại trang" in body

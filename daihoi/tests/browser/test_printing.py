@@ -52,7 +52,7 @@ def test_a_printed_task_list_has_no_menu_or_filters_and_names_the_congress_and_d
     assert page.locator(f"text={task.title}").is_visible()
     assert page.pdf(format="A4").startswith(b"%PDF")
 
-    for path in ["/", f"/nhiem-vu/{task.pk}/", f"/ke-hoach/{world.plan.pk}/"]:
+    for path in ["/", "/hom-nay/", f"/nhiem-vu/{task.pk}/", f"/ke-hoach/{world.plan.pk}/"]:
         page.goto(base + path)
         assert not page.locator("nav.nav").is_visible()
         assert not page.locator(".page-head .actions").is_visible()
