@@ -20,9 +20,19 @@ AREA_WORDS = [
     (("tuyen truyen",), Area.PROPAGANDA),
     (("van kien", "bao cao chinh tri", "du thao"), Area.DOCUMENTS),
     (("nhan su", "dai bieu chinh thuc"), Area.PERSONNEL),
-    (("co so vat chat", "hau can", "an, nghi", "an nghi", "dua don", "phuong tien", "hoi truong"),
-     Area.LOGISTICS),
-]  # fmt: skip
+    (
+        (
+            "co so vat chat",
+            "hau can",
+            "an, nghi",
+            "an nghi",
+            "dua don",
+            "phuong tien",
+            "hoi truong",
+        ),
+        Area.LOGISTICS,
+    ),
+]
 _LEAD_IN = re.compile(r"^(cần|phải|có trách nhiệm|chịu trách nhiệm)\s+", re.IGNORECASE)
 
 

@@ -92,7 +92,7 @@ def import_start(request: HttpRequest, congress_id: int) -> HttpResponse:
             "form": form,
             "meeting": meeting,
             "committee": committee,
-        },  # fmt: skip
+        },
     )
 
 
@@ -192,9 +192,13 @@ def import_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
             fields = services.MeetingFields(**meeting_form.cleaned_data)
         try:
             result = services.text_import_confirm(
-                access=access, rows=rows, source_text=text, meeting=meeting,
-                committee=committee, fields=fields,
-            )  # fmt: skip
+                access=access,
+                rows=rows,
+                source_text=text,
+                meeting=meeting,
+                committee=committee,
+                fields=fields,
+            )
         except BusinessError as error:
             formset._non_form_errors = formset.error_class([error.message])
         else:

@@ -41,7 +41,7 @@ def donut(counts: dict[str, int]) -> list[Slice]:
                 round(share, 2),
                 round(25 - start, 2),
                 COLOURS[status],
-            )  # fmt: skip
+            )
         )
         start += share
     return slices
@@ -82,7 +82,7 @@ def completion_bars(rows, limit: int = 12) -> list[Bar]:
                 counted(row),
                 i * BAR_ROW,
                 row.agency.pk,
-            )  # fmt: skip
+            )
         )
     return bars
 
@@ -131,10 +131,16 @@ def open_over_time(snapshots: list[DailySnapshot], today: dt.date) -> Line | Non
         dots=[
             (x, y, f"{format_date(s.day)}: {s.open_total} đang thực hiện")
             for (x, y), s in zip(open_points, snapshots, strict=True)
-        ],  # fmt: skip
+        ],
     )
 
 
 def frame() -> dict[str, int]:
-    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
-            "bottom": HEIGHT - BOTTOM}  # fmt: skip
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": HEIGHT - BOTTOM,
+    }

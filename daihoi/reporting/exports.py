@@ -50,7 +50,7 @@ def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters_applied: list[str]
             "Tiến độ (%)",
             "Tình trạng",
             "Ngày báo cáo hoàn thành",
-        ],  # fmt: skip
+        ],
         rows,
         widths=[8, 60, 32, 40, 20, 20, 14, 13, 13, 10, 24, 14],
         heading=[f"Danh sách nhiệm vụ, tính đến ngày {format_date(today)}", *filters_applied],
@@ -66,7 +66,7 @@ def agencies_xlsx(rows, today: dt.date) -> bytes:
             "Tạm dừng",
             "Hủy",
             "Tỷ lệ hoàn thành (%)",
-        ],  # fmt: skip
+        ],
         [
             [
                 r.agency.name,
@@ -76,7 +76,7 @@ def agencies_xlsx(rows, today: dt.date) -> bytes:
                 r.completion_rate,
             ]
             for r in rows
-        ],  # fmt: skip
+        ],
         widths=[44, 16, 16, 16, 16, 10, 10, 14],
         heading=[f"Nhiệm vụ theo đơn vị chủ trì, tính đến ngày {format_date(today)}"],
     )
@@ -115,7 +115,7 @@ def request_xlsx(
             "Tệp đính kèm",
             "Ý kiến trả lại",
             *labels,
-        ],  # fmt: skip
+        ],
         rows,
         widths=[36, 20, 16, 12, 60, 30, 30, *([16] * len(labels))],
         heading=heading,
@@ -135,7 +135,7 @@ def scorecards_xlsx(cards: list[Scorecard], today: dt.date) -> bytes:
             "Báo cáo đúng hạn",
             "Báo cáo quá hạn",
             "Chưa gửi (quá hạn)",
-        ],  # fmt: skip
+        ],
         [
             [
                 c.agency.name,
@@ -149,7 +149,7 @@ def scorecards_xlsx(cards: list[Scorecard], today: dt.date) -> bytes:
                 c.reports_missing,
             ]
             for c in cards
-        ],  # fmt: skip
+        ],
         widths=[40, 10, 14, 14, 14, 14, 16, 14, 12, 12, 12, 12],
         heading=[f"Đánh giá thực hiện nhiệm vụ của các cơ quan, đơn vị đến {format_date(today)}"],
     )

@@ -1,6 +1,8 @@
 """Báo cáo kết quả thực hiện nhiệm vụ phục vụ Đại hội: DOCX in the official layout, and XLSX."""
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -9,6 +11,7 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import DATE_FORMAT, header_row, safe_cell, set_widths, workbook_bytes
 from daihoi.core.text import fold
 from daihoi.documents import rendering
+from daihoi.documents.layout import Layout
 from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
@@ -81,150 +84,212 @@ def report_document(access: Access, as_of: dt.date, issued_on: dt.date) -> Docum
     )
 
 
+# The DOCX: one function per section of the report ------------------------------------------------
+
+# The four classes counted as "given and alive" in the tables by agency and by area.
+LIVE_CLASSES = (
+    StatusClass.OPEN_ON_TIME,
+    StatusClass.OPEN_OVERDUE,
+    StatusClass.DONE_ON_TIME,
+    StatusClass.DONE_LATE,
+)
+NO_TASKS = "Chưa có nhiệm vụ nào được giao."
+
+
+def _live(counts: Mapping[str, int]) -> str:
+    return str(sum(counts[s] for s in LIVE_CLASSES))
+
+
+def _status_table(doc: Any, data: Consolidated) -> None:
+    total = sum(n for _, _, n in data.classes)
+    rows = [
+        [str(i), label, str(n), _pct(n, total)]
+        for i, (_, label, n) in enumerate(data.classes, start=1)
+    ]
+    rows.append(["", "Cộng", str(total), "100" if total else "0"])
+    rendering.add_table(
+        doc,
+        ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ (%)"],
+        rows,
+        widths_mm=[14, 91, 30, 30],
+        right_aligned={0, 2, 3},
+        bold_rows={len(rows) - 1},
+    )
+
+
+def _agency_table(doc: Any, rules: Layout, data: Consolidated) -> None:
+    rows = [
+        [
+            str(i),
+            row.agency.name,
+            _live(row.counts),
+            str(row.counts[StatusClass.DONE_ON_TIME]),
+            str(row.counts[StatusClass.DONE_LATE]),
+            str(row.counts[StatusClass.OPEN_ON_TIME]),
+            str(row.counts[StatusClass.OPEN_OVERDUE]),
+        ]
+        for i, row in enumerate(data.by_agency, start=1)
+    ]
+    if not rows:
+        rendering.add_body_text(doc, rules, NO_TASKS, italic=True)
+        return
+    header = ["STT", "Đơn vị chủ trì", "Tổng số", "Xong đúng hạn", "Xong quá hạn"]
+    header += ["Đang làm trong hạn", "Đang làm quá hạn"]
+    rendering.add_table(
+        doc,
+        header,
+        rows,
+        widths_mm=[11, 54, 18, 20, 20, 21, 21],
+        right_aligned={0, 2, 3, 4, 5, 6},
+        size=11,
+    )
+
+
+def _area_table(doc: Any, rules: Layout, data: Consolidated) -> None:
+    rows = [
+        [
+            str(i),
+            area["label"],
+            _live(area),
+            str(area[StatusClass.DONE_ON_TIME] + area[StatusClass.DONE_LATE]),
+            str(area[StatusClass.OPEN_ON_TIME]),
+            str(area[StatusClass.OPEN_OVERDUE]),
+        ]
+        for i, area in enumerate(data.by_area, start=1)
+    ]
+    if not rows:
+        rendering.add_body_text(doc, rules, NO_TASKS, italic=True)
+        return
+    rendering.add_table(
+        doc,
+        ["STT", "Lĩnh vực", "Tổng số", "Hoàn thành", "Đang làm trong hạn", "Quá hạn"],
+        rows,
+        widths_mm=[12, 61, 20, 24, 26, 22],
+        right_aligned={0, 2, 3, 4, 5},
+        size=11,
+    )
+
+
+def _general(doc: Any, rules: Layout, data: Consolidated) -> None:
+    text = rendering.add_body_text
+    text(doc, rules, "I. TÌNH HÌNH CHUNG", bold=True)
+    text(doc, rules, summary_sentence(data))
+    text(doc, rules, "1. Theo tình trạng thực hiện", bold=True)
+    _status_table(doc, data)
+    text(doc, rules, "2. Theo đơn vị chủ trì", bold=True)
+    _agency_table(doc, rules, data)
+    text(doc, rules, "3. Theo lĩnh vực", bold=True)
+    _area_table(doc, rules, data)
+
+
+def _overdue(doc: Any, rules: Layout, data: Consolidated) -> None:
+    heading = f"II. NHIỆM VỤ QUÁ HẠN ({data.counts[StatusClass.OPEN_OVERDUE]})"
+    rendering.add_body_text(doc, rules, heading, bold=True)
+    if not data.overdue:
+        rendering.add_body_text(doc, rules, "Không có nhiệm vụ quá hạn.", italic=True)
+        return
+    rows = [
+        [
+            str(i),
+            t.title,
+            t.lead_agency.name,
+            format_date(t.deadline),
+            str((data.as_of - t.deadline).days),
+        ]
+        for i, t in enumerate(data.overdue, start=1)
+    ]
+    rendering.add_table(
+        doc,
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn"],
+        rows,
+        widths_mm=[12, 68, 43, 22, 20],
+        right_aligned={0, 4},
+        size=11,
+    )
+
+
+def _obstacles(doc: Any, rules: Layout, data: Consolidated) -> None:
+    rendering.add_body_text(doc, rules, "III. KHÓ KHĂN, VƯỚNG MẮC CÁC ĐƠN VỊ NÊU", bold=True)
+    if not data.obstacles:
+        text = "Không có vướng mắc nào đang chờ tháo gỡ."
+        rendering.add_body_text(doc, rules, text, italic=True)
+        return
+    rendering.add_table(
+        doc,
+        ["STT", "Khó khăn, vướng mắc", "Đơn vị", "Nhiệm vụ"],
+        [
+            [str(i), u.obstacle, u.agency.name, u.task.title]
+            for i, u in enumerate(data.obstacles, start=1)
+        ],
+        widths_mm=[12, 65, 38, 50],
+        right_aligned={0},
+        size=11,
+    )
+
+
+def _open_conclusions(doc: Any, rules: Layout, data: Consolidated) -> None:
+    rendering.add_body_text(doc, rules, "IV. KẾT LUẬN CHƯA HOÀN THÀNH", bold=True)
+    if not data.open_conclusions:
+        text = "Mọi kết luận đã giao đều đã hoàn thành."
+        rendering.add_body_text(doc, rules, text, italic=True)
+        return
+    rows = [
+        [
+            str(i),
+            t.title,
+            t.conclusion.meeting.title,
+            t.lead_agency.name,
+            format_date(t.deadline) or "—",
+        ]
+        for i, t in enumerate(data.open_conclusions, start=1)
+    ]
+    rendering.add_table(
+        doc,
+        ["STT", "Nội dung kết luận (nhiệm vụ)", "Cuộc họp", "Đơn vị chủ trì", "Hạn"],
+        rows,
+        widths_mm=[12, 55, 40, 36, 22],
+        right_aligned={0},
+        size=11,
+    )
+
+
+PROPOSAL = (
+    "Đề nghị các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành, báo cáo "
+    "kết quả và giải trình nguyên nhân chậm tiến độ; các Tiểu ban chỉ đạo tháo gỡ "
+    "kịp thời các khó khăn, vướng mắc, bảo đảm Đại hội diễn ra đúng kế hoạch./."
+)
+
+
+def _proposals(doc: Any, rules: Layout) -> None:
+    rendering.add_body_text(doc, rules, "V. ĐỀ XUẤT", bold=True)
+    rendering.add_body_text(doc, rules, PROPOSAL)
+
+
 def render_docx(access: Access, data: Consolidated, issued_on: dt.date) -> bytes:
+    """The report in the official layout: the five sections between body and signature."""
+
+    def sections(doc: Any, rules: Layout) -> None:
+        _general(doc, rules, data)
+        _overdue(doc, rules, data)
+        _obstacles(doc, rules, data)
+        _open_conclusions(doc, rules, data)
+        _proposals(doc, rules)
+
     document = report_document(access, data.as_of, issued_on)
-    c = data.counts
-
-    def sections(doc, rules) -> None:
-        text = rendering.add_body_text
-        text(doc, rules, "I. TÌNH HÌNH CHUNG", bold=True)
-        text(doc, rules, summary_sentence(data))
-        text(doc, rules, "1. Theo tình trạng thực hiện", bold=True)
-        total = sum(n for _, _, n in data.classes)
-        rows = [[str(i), label, str(n), _pct(n, total)] for i, (_, label, n) in enumerate(
-            data.classes, start=1)]  # fmt: skip
-        rows.append(["", "Cộng", str(total), "100" if total else "0"])
-        rendering.add_table(
-            doc,
-            ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ (%)"],
-            rows,
-            widths_mm=[14, 91, 30, 30],
-            right_aligned={0, 2, 3},
-            bold_rows={len(rows) - 1},
-        )
-        text(doc, rules, "2. Theo đơn vị chủ trì", bold=True)
-        agency_rows = []
-        for i, row in enumerate(data.by_agency, start=1):
-            n = row.counts
-            agency_rows.append([
-                str(i), row.agency.name, str(sum(n[s] for s in (StatusClass.OPEN_ON_TIME,
-                StatusClass.OPEN_OVERDUE, StatusClass.DONE_ON_TIME, StatusClass.DONE_LATE))),
-                str(n[StatusClass.DONE_ON_TIME]), str(n[StatusClass.DONE_LATE]),
-                str(n[StatusClass.OPEN_ON_TIME]), str(n[StatusClass.OPEN_OVERDUE]),
-            ])  # fmt: skip
-        if agency_rows:
-            rendering.add_table(
-                doc,
-                [
-                    "STT",
-                    "Đơn vị chủ trì",
-                    "Tổng số",
-                    "Xong đúng hạn",
-                    "Xong quá hạn",
-                    "Đang làm trong hạn",
-                    "Đang làm quá hạn",
-                ],  # fmt: skip
-                agency_rows,
-                widths_mm=[11, 54, 18, 20, 20, 21, 21],
-                right_aligned={0, 2, 3, 4, 5, 6},
-                size=11,
-            )
-        else:
-            text(doc, rules, "Chưa có nhiệm vụ nào được giao.", italic=True)
-        text(doc, rules, "3. Theo lĩnh vực", bold=True)
-        area_rows = [
-            [str(i), a["label"], str(sum(a[s] for s in (StatusClass.OPEN_ON_TIME,
-             StatusClass.OPEN_OVERDUE, StatusClass.DONE_ON_TIME, StatusClass.DONE_LATE))),
-             str(a[StatusClass.DONE_ON_TIME] + a[StatusClass.DONE_LATE]),
-             str(a[StatusClass.OPEN_ON_TIME]), str(a[StatusClass.OPEN_OVERDUE])]
-            for i, a in enumerate(data.by_area, start=1)
-        ]  # fmt: skip
-        if area_rows:
-            rendering.add_table(
-                doc,
-                ["STT", "Lĩnh vực", "Tổng số", "Hoàn thành", "Đang làm trong hạn", "Quá hạn"],
-                area_rows,
-                widths_mm=[12, 61, 20, 24, 26, 22],
-                right_aligned={0, 2, 3, 4, 5},
-                size=11,
-            )
-        else:
-            text(doc, rules, "Chưa có nhiệm vụ nào được giao.", italic=True)
-
-        text(doc, rules, f"II. NHIỆM VỤ QUÁ HẠN ({c[StatusClass.OPEN_OVERDUE]})", bold=True)
-        if data.overdue:
-            rendering.add_table(
-                doc,
-                ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn"],
-                [
-                    [
-                        str(i),
-                        t.title,
-                        t.lead_agency.name,
-                        format_date(t.deadline),
-                        str((data.as_of - t.deadline).days),
-                    ]
-                    for i, t in enumerate(data.overdue, start=1)
-                ],  # fmt: skip
-                widths_mm=[12, 68, 43, 22, 20],
-                right_aligned={0, 4},
-                size=11,
-            )
-        else:
-            text(doc, rules, "Không có nhiệm vụ quá hạn.", italic=True)
-
-        text(doc, rules, "III. KHÓ KHĂN, VƯỚNG MẮC CÁC ĐƠN VỊ NÊU", bold=True)
-        if data.obstacles:
-            rendering.add_table(
-                doc,
-                ["STT", "Khó khăn, vướng mắc", "Đơn vị", "Nhiệm vụ"],
-                [
-                    [str(i), u.obstacle, u.agency.name, u.task.title]
-                    for i, u in enumerate(data.obstacles, start=1)
-                ],
-                widths_mm=[12, 65, 38, 50],
-                right_aligned={0},
-                size=11,
-            )
-        else:
-            text(doc, rules, "Không có vướng mắc nào đang chờ tháo gỡ.", italic=True)
-
-        text(doc, rules, "IV. KẾT LUẬN CHƯA HOÀN THÀNH", bold=True)
-        if data.open_conclusions:
-            rendering.add_table(
-                doc,
-                ["STT", "Nội dung kết luận (nhiệm vụ)", "Cuộc họp", "Đơn vị chủ trì", "Hạn"],
-                [
-                    [
-                        str(i),
-                        t.title,
-                        t.conclusion.meeting.title,
-                        t.lead_agency.name,
-                        format_date(t.deadline) or "—",
-                    ]
-                    for i, t in enumerate(data.open_conclusions, start=1)
-                ],  # fmt: skip
-                widths_mm=[12, 55, 40, 36, 22],
-                right_aligned={0},
-                size=11,
-            )
-        else:
-            text(doc, rules, "Mọi kết luận đã giao đều đã hoàn thành.", italic=True)
-
-        text(doc, rules, "V. ĐỀ XUẤT", bold=True)
-        text(
-            doc,
-            rules,
-            "Đề nghị các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành, báo cáo "
-            "kết quả và giải trình nguyên nhân chậm tiến độ; các Tiểu ban chỉ đạo tháo gỡ "
-            "kịp thời các khó khăn, vướng mắc, bảo đảm Đại hội diễn ra đúng kế hoạch./.",
-        )
-
     return rendering.render_docx(document, after_body=sections)
 
 
-def render_xlsx(data: Consolidated) -> bytes:
-    workbook = Workbook()
+# The XLSX: one sheet per table -------------------------------------------------------------------
+
+XLSX_CLASSES = (
+    StatusClass.DONE_ON_TIME,
+    StatusClass.DONE_LATE,
+    StatusClass.OPEN_ON_TIME,
+    StatusClass.OPEN_OVERDUE,
+)
+
+
+def _summary_sheet(workbook: Workbook, data: Consolidated) -> None:
     sheet = workbook.active
     sheet.title = "Tổng hợp"
     sheet.append([safe_cell(f"Báo cáo {TITLE.lower()}")])
@@ -239,45 +304,63 @@ def render_xlsx(data: Consolidated) -> bytes:
     sheet.append(["Tổng số", data.counts["total"]])
     set_widths(sheet, [40, 16])
 
-    classes = [StatusClass.DONE_ON_TIME, StatusClass.DONE_LATE, StatusClass.OPEN_ON_TIME,
-               StatusClass.OPEN_OVERDUE]  # fmt: skip
-    agencies = workbook.create_sheet("Theo đơn vị")
-    header_row(
-        agencies, ["Đơn vị chủ trì", *(str(s.label) for s in classes), "Tỷ lệ hoàn thành (%)"]
-    )
+
+def _agency_sheet(workbook: Workbook, data: Consolidated) -> None:
+    sheet = workbook.create_sheet("Theo đơn vị")
+    labels = [str(s.label) for s in XLSX_CLASSES]
+    header_row(sheet, ["Đơn vị chủ trì", *labels, "Tỷ lệ hoàn thành (%)"])
     for row in data.by_agency:
-        agencies.append([safe_cell(row.agency.name), *(row.counts[s] for s in classes),
-                         row.completion_rate])  # fmt: skip
-    set_widths(agencies, [44, 16, 16, 16, 16, 16])
+        counts = [row.counts[s] for s in XLSX_CLASSES]
+        sheet.append([safe_cell(row.agency.name), *counts, row.completion_rate])
+    set_widths(sheet, [44, 16, 16, 16, 16, 16])
 
-    areas = workbook.create_sheet("Theo lĩnh vực")
-    header_row(areas, ["Lĩnh vực", *(str(s.label) for s in classes)])
+
+def _area_sheet(workbook: Workbook, data: Consolidated) -> None:
+    sheet = workbook.create_sheet("Theo lĩnh vực")
+    header_row(sheet, ["Lĩnh vực", *(str(s.label) for s in XLSX_CLASSES)])
     for a in data.by_area:
-        areas.append([str(a["label"]), *(a[s] for s in classes)])
-    set_widths(areas, [36, 16, 16, 16, 16])
+        sheet.append([str(a["label"]), *(a[s] for s in XLSX_CLASSES)])
+    set_widths(sheet, [36, 16, 16, 16, 16])
 
-    overdue = workbook.create_sheet("Quá hạn")
-    header_row(overdue, ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn", "Tiến độ (%)"])
+
+def _overdue_sheet(workbook: Workbook, data: Consolidated) -> None:
+    sheet = workbook.create_sheet("Quá hạn")
+    header_row(sheet, ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn", "Tiến độ (%)"])
     for t in data.overdue:
-        overdue.append([safe_cell(t.title), safe_cell(t.lead_agency.name), t.deadline,
-                        (data.as_of - t.deadline).days, t.progress])  # fmt: skip
-        overdue.cell(overdue.max_row, 3).number_format = DATE_FORMAT
-    set_widths(overdue, [60, 36, 12, 14, 12])
+        days_late = (data.as_of - t.deadline).days
+        title, agency = safe_cell(t.title), safe_cell(t.lead_agency.name)
+        sheet.append([title, agency, t.deadline, days_late, t.progress])
+        sheet.cell(sheet.max_row, 3).number_format = DATE_FORMAT
+    set_widths(sheet, [60, 36, 12, 14, 12])
 
-    obstacles = workbook.create_sheet("Vướng mắc")
-    header_row(obstacles, ["Khó khăn, vướng mắc", "Đơn vị", "Nhiệm vụ", "Ngày nêu"])
+
+def _obstacle_sheet(workbook: Workbook, data: Consolidated) -> None:
+    sheet = workbook.create_sheet("Vướng mắc")
+    header_row(sheet, ["Khó khăn, vướng mắc", "Đơn vị", "Nhiệm vụ", "Ngày nêu"])
     for u in data.obstacles:
-        obstacles.append([safe_cell(u.obstacle), safe_cell(u.agency.name), safe_cell(u.task.title),
-                          format_date(u.created_at.date())])  # fmt: skip
-    set_widths(obstacles, [60, 30, 50, 12])
+        cells = [safe_cell(u.obstacle), safe_cell(u.agency.name), safe_cell(u.task.title)]
+        sheet.append([*cells, format_date(u.created_at.date())])
+    set_widths(sheet, [60, 30, 50, 12])
 
-    conclusions = workbook.create_sheet("Kết luận chưa xong")
-    header_row(conclusions, ["Nhiệm vụ theo kết luận", "Cuộc họp", "Đơn vị chủ trì", "Hạn"])
+
+def _conclusion_sheet(workbook: Workbook, data: Consolidated) -> None:
+    sheet = workbook.create_sheet("Kết luận chưa xong")
+    header_row(sheet, ["Nhiệm vụ theo kết luận", "Cuộc họp", "Đơn vị chủ trì", "Hạn"])
     for t in data.open_conclusions:
-        conclusions.append([safe_cell(t.title), safe_cell(t.conclusion.meeting.title),
-                            safe_cell(t.lead_agency.name), t.deadline])  # fmt: skip
-        conclusions.cell(conclusions.max_row, 4).number_format = DATE_FORMAT
-    set_widths(conclusions, [56, 40, 30, 12])
+        meeting, agency = safe_cell(t.conclusion.meeting.title), safe_cell(t.lead_agency.name)
+        sheet.append([safe_cell(t.title), meeting, agency, t.deadline])
+        sheet.cell(sheet.max_row, 4).number_format = DATE_FORMAT
+    set_widths(sheet, [56, 40, 30, 12])
+
+
+def render_xlsx(data: Consolidated) -> bytes:
+    workbook = Workbook()
+    _summary_sheet(workbook, data)
+    _agency_sheet(workbook, data)
+    _area_sheet(workbook, data)
+    _overdue_sheet(workbook, data)
+    _obstacle_sheet(workbook, data)
+    _conclusion_sheet(workbook, data)
     return workbook_bytes(workbook)
 
 

@@ -141,10 +141,12 @@ def test_rows_can_be_corrected_or_dropped_before_confirming(world, client):
         ({"text": ""}, "dán nội dung"),
         ({"text": "x" * 210_000}, "quá dài"),
         ({"file": SimpleUploadedFile("a.txt", b"\x00\x01binary")}, "nhị phân"),
-        ({"text": "Please prepare the venue and the budget before the opening day, thanks."},
-         "không phải tiếng Việt"),
+        (
+            {"text": "Please prepare the venue and the budget before the opening day, thanks."},
+            "không phải tiếng Việt",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_input_gets_a_message_and_creates_nothing(world, client, payload, message):
     client.force_login(world.users["secretariat"])
     response = client.post(url(world), payload)
@@ -176,9 +178,14 @@ def test_conclusions_can_be_added_to_an_existing_meeting(world, client, secretar
 
     start = timezone.now()
     meeting = services.meeting_plan(
-        access=secretariat_access, title="Họp giao ban", kind="briefing", starts_at=start,
-        ends_at=start + dt.timedelta(hours=1), place="P1", chair=world.chair,
-    )  # fmt: skip
+        access=secretariat_access,
+        title="Họp giao ban",
+        kind="briefing",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        place="P1",
+        chair=world.chair,
+    )
     client.force_login(world.users["secretariat"])
     text = "Sở Tài chính bố trí kinh phí in tài liệu trước ngày 30/9/2020."
     first = client.post(url(world), {"text": text, "meeting": meeting.pk})

@@ -14,8 +14,17 @@ from .helpers import secretariat
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Lĩnh vực",
-          "Giai đoạn", "Ngày bắt đầu", "Hạn hoàn thành", "Mô tả, yêu cầu"]  # fmt: skip
+HEADER = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Lĩnh vực",
+    "Giai đoạn",
+    "Ngày bắt đầu",
+    "Hạn hoàn thành",
+    "Mô tả, yêu cầu",
+]
 
 
 def xlsx(*rows, header=HEADER) -> SimpleUploadedFile:
@@ -29,8 +38,17 @@ def xlsx(*rows, header=HEADER) -> SimpleUploadedFile:
     return SimpleUploadedFile("nhiem-vu.xlsx", out.getvalue())
 
 
-GOOD = [1, "In pano chào mừng", "ban tuyen giao tinh uy", "Sở Tài chính; SVHTTDL",
-        "Tuyên truyền", "Trước Đại hội", "01/08/2020", "30/09/2020", "Khổ lớn"]  # fmt: skip
+GOOD = [
+    1,
+    "In pano chào mừng",
+    "ban tuyen giao tinh uy",
+    "Sở Tài chính; SVHTTDL",
+    "Tuyên truyền",
+    "Trước Đại hội",
+    "01/08/2020",
+    "30/09/2020",
+    "Khổ lớn",
+]
 
 
 def read(world, upload):
@@ -38,8 +56,17 @@ def read(world, upload):
 
 
 def test_good_rows_are_previewed_then_saved_through_task_create(world):
-    second = [2, "Bảo đảm an ninh", "CA", "", "An ninh trật tự", "Trong Đại hội", None,
-              dt.datetime(2020, 10, 14), ""]  # fmt: skip
+    second = [
+        2,
+        "Bảo đảm an ninh",
+        "CA",
+        "",
+        "An ninh trật tự",
+        "Trong Đại hội",
+        None,
+        dt.datetime(2020, 10, 14),
+        "",
+    ]
     result = read(world, xlsx(GOOD, second))
     assert result.ok, result.row_errors
     first = result.rows[0]

@@ -76,8 +76,14 @@ def test_status_as_of_an_earlier_date_uses_the_same_conditions(world, tasks):
 def test_the_consolidated_xlsx_has_a_sheet_per_part(world, tasks):
     content = report.render_xlsx(selectors.consolidated(secretariat(world), AS_OF))
     workbook = load_workbook(io.BytesIO(content))
-    assert workbook.sheetnames == ["Tổng hợp", "Theo đơn vị", "Theo lĩnh vực", "Quá hạn",
-                                   "Vướng mắc", "Kết luận chưa xong"]  # fmt: skip
+    assert workbook.sheetnames == [
+        "Tổng hợp",
+        "Theo đơn vị",
+        "Theo lĩnh vực",
+        "Quá hạn",
+        "Vướng mắc",
+        "Kết luận chưa xong",
+    ]
     overdue = [[c.value for c in row] for row in workbook["Quá hạn"].iter_rows(min_row=2)]
     assert [r[0] for r in overdue] == ["Treo pano tại trung tâm tỉnh", "Phương án bảo vệ Đại hội"]
     assert overdue[0][3] == 9

@@ -16,10 +16,12 @@ def test_scorecard_numbers_on_a_constructed_case(world):
     btg = world.agencies["btg"]
     d = dt.date
     # Done on time; done 4 days late; open and 10 days overdue; reported 2 days late, awaiting.
-    TaskFactory(lead_agency=btg, deadline=d(2020, 9, 1), reported_complete_on=d(2020, 9, 1),
-                accepted=True)  # fmt: skip
-    TaskFactory(lead_agency=btg, deadline=d(2020, 9, 1), reported_complete_on=d(2020, 9, 5),
-                accepted=True)  # fmt: skip
+    TaskFactory(
+        lead_agency=btg, deadline=d(2020, 9, 1), reported_complete_on=d(2020, 9, 1), accepted=True
+    )
+    TaskFactory(
+        lead_agency=btg, deadline=d(2020, 9, 1), reported_complete_on=d(2020, 9, 5), accepted=True
+    )
     TaskFactory(lead_agency=btg, deadline=d(2020, 9, 10))
     TaskFactory(lead_agency=btg, deadline=d(2020, 9, 12), reported_complete_on=d(2020, 9, 14))
     TaskFactory(lead_agency=btg, deadline=d(2020, 9, 30))
@@ -31,18 +33,28 @@ def test_scorecard_numbers_on_a_constructed_case(world):
             title=f"BC {i}",
             deadline=d(2020, 9, 10),
             created_by=world.users["secretariat"],
-        )  # fmt: skip
+        )
         for i in range(4)
     ]
-    ReportSubmission.objects.create(request=asked[0], agency=btg, status="submitted",
-                                    submitted_on=d(2020, 9, 9))  # fmt: skip
-    ReportSubmission.objects.create(request=asked[1], agency=btg, status="submitted",
-                                    submitted_on=d(2020, 9, 11))  # fmt: skip
+    ReportSubmission.objects.create(
+        request=asked[0],
+        agency=btg,
+        status=ReportSubmission.Status.SUBMITTED,
+        submitted_on=d(2020, 9, 9),
+    )
+    ReportSubmission.objects.create(
+        request=asked[1],
+        agency=btg,
+        status=ReportSubmission.Status.SUBMITTED,
+        submitted_on=d(2020, 9, 11),
+    )
     ReportSubmission.objects.create(request=asked[2], agency=btg)  # missing
     future = ReportRequest.objects.create(
-        congress=world.congress, title="Sắp tới", deadline=d(2020, 9, 30),
+        congress=world.congress,
+        title="Sắp tới",
+        deadline=d(2020, 9, 30),
         created_by=world.users["secretariat"],
-    )  # fmt: skip
+    )
     ReportSubmission.objects.create(request=future, agency=btg)  # not due yet
 
     cards = {c.agency.short_name: c for c in selectors.scorecards(secretariat(world), TODAY)}
@@ -74,15 +86,15 @@ def test_an_officer_sees_only_its_own_scorecard(world):
         (
             {"start_date": dt.date(2020, 9, 1), "deadline": dt.date(2020, 10, 9), "progress": 0},
             "orange",
-        ),  # fmt: skip
+        ),
         (
             {"start_date": dt.date(2020, 9, 1), "deadline": dt.date(2020, 10, 9), "progress": 20},
             "green",
-        ),  # fmt: skip
+        ),
         (
             {"deadline": dt.date(2020, 9, 21), "reported_complete_on": dt.date(2020, 9, 18)},
             "green",
-        ),  # fmt: skip
+        ),
         (
             {
                 "deadline": dt.date(2020, 9, 1),
@@ -90,7 +102,7 @@ def test_an_officer_sees_only_its_own_scorecard(world):
                 "accepted": True,
             },
             "green",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_warning_colours(world, fields, colour):
@@ -101,8 +113,7 @@ def test_warning_colours(world, fields, colour):
 
 
 def test_the_donut_slices_add_up_to_the_whole_circle():
-    slices = charts.donut({"open_on_time": 1, "open_overdue": 1, "done_on_time": 2,
-                           "done_late": 0})  # fmt: skip
+    slices = charts.donut({"open_on_time": 1, "open_overdue": 1, "done_on_time": 2, "done_late": 0})
     assert [s.percent for s in slices] == [25, 25, 50, 0]
     assert [s.offset for s in slices] == [25, 0, -25, -75]
 
@@ -110,9 +121,11 @@ def test_the_donut_slices_add_up_to_the_whole_circle():
 def test_the_line_over_time_is_drawn_from_the_snapshots(world):
     for i, open_tasks in enumerate([4, 6, 5]):
         DailySnapshot.objects.create(
-            congress=world.congress, day=TODAY - dt.timedelta(days=2 - i),
-            open_on_time=open_tasks - 1, open_overdue=1,
-        )  # fmt: skip
+            congress=world.congress,
+            day=TODAY - dt.timedelta(days=2 - i),
+            open_on_time=open_tasks - 1,
+            open_overdue=1,
+        )
     line = charts.open_over_time(selectors.snapshot_series(secretariat(world), TODAY), TODAY)
     assert line.days == 3 and line.max_value == 6 and line.last_open == 5
     assert line.open_points.split()[1] == f"{charts.WIDTH / 2 + 15:.1f},{charts.TOP:.1f}"

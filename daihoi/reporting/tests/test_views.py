@@ -39,8 +39,11 @@ def test_an_agency_sees_only_its_own_requests(world, client):
 def test_another_agencys_submission_answers_404(world, client):
     submission = make_request(world, agencies=("stc",)).submissions.get()
     client.force_login(world.users["officer"])
-    for path in [f"nop/{submission.pk}/", f"nop/{submission.pk}/gui/",
-                 f"yeu-cau/{submission.request_id}/"]:  # fmt: skip
+    for path in [
+        f"nop/{submission.pk}/",
+        f"nop/{submission.pk}/gui/",
+        f"yeu-cau/{submission.request_id}/",
+    ]:
         assert client.get(base(world) + path).status_code == 404, path
     response = client.post(base(world) + f"nop/{submission.pk}/gui/", {"text": "Chen ngang"})
     assert response.status_code == 404
@@ -78,9 +81,11 @@ def test_the_request_export_lists_every_agency_with_neutralised_text(world, clie
     request = make_request(world, agencies=("btg", "stc"), columns=[{"label": "Ghi chú"}])
     submission = request.submissions.get(agency=world.agencies["btg"])
     services.submission_submit(
-        access=officer(world), submission=submission, text="=HYPERLINK(\"http://x\")",
+        access=officer(world),
+        submission=submission,
+        text='=HYPERLINK("http://x")',
         values=["@SUM(A1)"],
-    )  # fmt: skip
+    )
     client.force_login(world.users["secretariat"])
     rows = cells(client.get(base(world) + f"yeu-cau/{request.pk}/excel/"))
     btg = next(r for r in rows if r[0] == "Ban Tuyên giáo Tỉnh ủy")
