@@ -1,4 +1,7 @@
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.meetings.forms import VNTimeField
@@ -50,13 +53,14 @@ class RowForm(forms.Form):
     phase = forms.ChoiceField(label="Giai đoạn", choices=Phase.choices)
     evidence = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, agencies=None, **kwargs):
+    def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
-        self.fields["agency"].empty_label = "— Chưa khớp: chọn cơ quan —"
+        agency = cast(forms.ModelChoiceField, self.fields["agency"])
+        agency.queryset = agencies
+        agency.empty_label = "— Chưa khớp: chọn cơ quan —"
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
         if not data.get("include"):
             return data
         if not (data.get("task") or "").strip():
@@ -74,25 +78,28 @@ class RowForm(forms.Form):
 
 
 class BaseRowFormSet(forms.BaseFormSet):
-    def __init__(self, *args, agencies=None, **kwargs):
+    def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         self.agencies = agencies
         super().__init__(*args, **kwargs)
 
-    def get_form_kwargs(self, index):
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "agencies": self.agencies}
 
     @property
-    def empty_form(self):
+    def empty_form(self) -> forms.Form:
         form = self.form(
             auto_id=self.auto_id,
             prefix=self.add_prefix("__prefix__"),
             empty_permitted=True,
             use_required_attribute=False,
             agencies=self.agencies,
-            renderer=self.renderer,
+            renderer=self.renderer,  # type: ignore[attr-defined]  # set by BaseFormSet, not in stubs
         )
         self.add_fields(form, None)
         return form
 
 
-RowFormSet = forms.formset_factory(RowForm, formset=BaseRowFormSet, extra=0, max_num=300)
+RowFormSet = cast(
+    type[BaseRowFormSet],
+    forms.formset_factory(RowForm, formset=BaseRowFormSet, extra=0, max_num=300),
+)

@@ -16,8 +16,8 @@ from daihoi.extraction import extract
 from daihoi.meetings import permissions as meeting_permissions
 from daihoi.meetings.models import Meeting
 from daihoi.organizations.matching import AgencyMatcher
-from daihoi.organizations.models import Agency, Committee
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.models import Agency
+from daihoi.organizations.permissions import Access, access_committee, access_congress
 
 from . import readers, services
 from .drafts import proposed_rows
@@ -32,7 +32,8 @@ def _highlight(text: str, evidences: list[str]) -> str:
         if start >= 0:
             spans.append((start, start + len(evidence), number))
     spans.sort()
-    out, cursor = [], 0
+    out: list[str] = []
+    cursor = 0
     for start, end, number in spans:
         if start < cursor:
             continue
@@ -53,7 +54,7 @@ def _target(access: Access, request: HttpRequest):
         meeting = get_object_or_404(Meeting, pk=value, congress=access.congress)
         committee = meeting.committee
     elif (value := params.get("committee", "")).isdigit():
-        committee = get_object_or_404(Committee, pk=value, congress=access.congress)
+        committee = access_committee(access, int(value))
     return meeting, committee
 
 
@@ -108,7 +109,7 @@ def _review(request, access, text, meeting, committee, *, formset=None, meeting_
                     "include": True,
                     "group": row.group,
                     "written_agency": row.written_agency,
-                    "agency": row.match.agency.pk if row.match.agency else None,
+                    "agency": row.match.agency.pk if isinstance(row.match.agency, Agency) else None,
                     "new_agency_name": "" if row.match.agency else row.written_agency,
                     "role": row.role,
                     "task": row.task,
@@ -200,7 +201,8 @@ def import_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
                 fields=fields,
             )
         except BusinessError as error:
-            formset._non_form_errors = formset.error_class([error.message])
+            # No public way to add an error above a formset; Django's own full_clean sets this.
+            formset._non_form_errors = formset.error_class([error.message])  # type: ignore[attr-defined]
         else:
             note = f"Đã tạo {len(result.tasks)} nhiệm vụ từ văn bản."
             if result.created_agencies:

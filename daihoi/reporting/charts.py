@@ -97,7 +97,7 @@ class Line:
     last_open: int
     last_overdue: int
     days: int
-    dots: list[tuple[str, str, str]]  # preformatted: the template would write "40,5" in vi
+    dots: list[tuple[float, float, str]]  # preformatted: the template would write "40,5" in vi
 
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 180, 40, 10, 10, 24

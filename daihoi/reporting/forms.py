@@ -57,7 +57,8 @@ class SubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=50000,
     )
-    files = MultipleFileField(label="Tệp báo cáo", required=False)
+    # A declared field: the form metaclass takes it off the class, so BaseForm.files is untouched.
+    files = MultipleFileField(label="Tệp báo cáo", required=False)  # type: ignore[assignment]
 
     def __init__(self, *args, request: ReportRequest, **kwargs):
         super().__init__(*args, **kwargs)

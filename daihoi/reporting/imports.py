@@ -70,7 +70,8 @@ class ImportRow:
 
     @property
     def deadline_display(self) -> str:
-        return self.date("deadline").strftime("%d/%m/%Y") if self.deadline else ""
+        deadline = self.date("deadline")
+        return deadline.strftime("%d/%m/%Y") if deadline else ""
 
     def date(self, name: str) -> dt.date | None:
         value = getattr(self, name)
@@ -172,7 +173,7 @@ def _open_workbook(upload):
 
 def _agency(matcher: AgencyMatcher, written: str, label: str, errors: list[str]) -> Agency | None:
     match = matcher.match(written)
-    if match.agency is not None:
+    if isinstance(match.agency, Agency):
         return match.agency
     if len(match.candidates) > 1:
         names = ", ".join(a.name for a in match.candidates[:4])
@@ -304,12 +305,12 @@ def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
     errors = [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in rows if r.errors]
     if errors or not rows:
         raise TaskImportError(errors or ["Tệp không có dòng nhiệm vụ nào."])
-    ids = {r.lead_id for r in rows} | {i for r in rows for i in r.coordinating_ids}
+    ids = {r.lead_id for r in rows if r.lead_id} | {i for r in rows for i in r.coordinating_ids}
     agencies = {a.pk: a for a in Agency.objects.filter(congress=access.congress, pk__in=ids)}
     created = []
     for row in rows:
         try:
-            lead = agencies[row.lead_id]
+            lead = agencies[row.lead_id or 0]
             coordinating = [agencies[i] for i in row.coordinating_ids]
         except KeyError:
             raise TaskImportError([f"Dòng {row.line}: đơn vị không thuộc Đại hội này."]) from None

@@ -175,7 +175,7 @@ class ReportSubmission(models.Model):
 
     def state(self, today: dt.date) -> SubmissionState:
         deadline = self.request.deadline
-        if self.status == self.Status.SUBMITTED:
+        if self.status == self.Status.SUBMITTED and self.submitted_on is not None:
             return (
                 SubmissionState.ON_TIME if self.submitted_on <= deadline else SubmissionState.LATE
             )

@@ -56,9 +56,9 @@ def can_view_scorecards(access: Access) -> bool:
 def access_report_request(access: Access, request_id: int) -> ReportRequest:
     """The request if the user may see it: whole-congress roles, or an agency that was asked."""
     report_request = get_object_or_404(ReportRequest, pk=request_id, congress=access.congress)
-    if (
-        not access.sees_whole_congress
-        and not report_request.submissions.filter(agency_id=access.agency_id).exists()
+    if not access.sees_whole_congress and (
+        access.agency_id is None
+        or not report_request.submissions.filter(agency_id=access.agency_id).exists()
     ):
         raise Http404
     return report_request

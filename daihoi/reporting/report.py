@@ -36,10 +36,15 @@ def issuing_agency(access: Access) -> Agency:
     for agency in agencies.order_by("pk"):
         if fold(agency.name).startswith("van phong"):
             return agency
-    agency = agencies.order_by("pk").first()
-    if agency is None:
+    first = agencies.order_by("pk").first()
+    if first is None:
         raise BusinessError("Đại hội chưa có cơ quan, đơn vị nào để đứng tên báo cáo.")
-    return agency
+    return first
+
+
+def days_late(as_of: dt.date, deadline: dt.date | None) -> int:
+    """Days past the deadline; an overdue task always has one."""
+    return (as_of - deadline).days if deadline else 0
 
 
 def _pct(part: int, whole: int) -> str:
@@ -194,7 +199,7 @@ def _overdue(doc: Any, rules: Layout, data: Consolidated) -> None:
             t.title,
             t.lead_agency.name,
             format_date(t.deadline),
-            str((data.as_of - t.deadline).days),
+            str(days_late(data.as_of, t.deadline)),
         ]
         for i, t in enumerate(data.overdue, start=1)
     ]
@@ -327,9 +332,8 @@ def _overdue_sheet(workbook: Workbook, data: Consolidated) -> None:
     sheet = workbook.create_sheet("Quá hạn")
     header_row(sheet, ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn", "Tiến độ (%)"])
     for t in data.overdue:
-        days_late = (data.as_of - t.deadline).days
         title, agency = safe_cell(t.title), safe_cell(t.lead_agency.name)
-        sheet.append([title, agency, t.deadline, days_late, t.progress])
+        sheet.append([title, agency, t.deadline, days_late(data.as_of, t.deadline), t.progress])
         sheet.cell(sheet.max_row, 3).number_format = DATE_FORMAT
     set_widths(sheet, [60, 36, 12, 14, 12])
 

@@ -1,7 +1,9 @@
 """Reads for reporting pages, exports and the consolidated report, restricted to the actor."""
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -65,7 +67,7 @@ def submissions_for(
         .order_by("agency__name", "id")
     )
     if not access.sees_whole_congress:
-        qs = qs.filter(agency_id=access.agency_id)
+        qs = qs.filter(agency_id=access.agency_id) if access.agency_id else qs.none()
     if state in SubmissionState.values:
         qs = qs.filter(submission_state_q(state, today))
     return qs
@@ -160,6 +162,11 @@ class Scorecard:
         return round(100 * self.reports_on_time / self.reports_due)
 
 
+def _rows_by(rows: Iterable[Mapping[str, Any]], key: str) -> dict[int, dict[str, int]]:
+    """Grouped counts keyed by the grouping column (an agency id)."""
+    return {row[key]: {k: v for k, v in row.items() if k != key} for row in rows}
+
+
 def scorecards(access: Access, today: dt.date, agency_id: int | None = None) -> list[Scorecard]:
     """Per lead agency, for the term: aggregated by agency first, then joined to the agencies.
 
@@ -172,27 +179,29 @@ def scorecards(access: Access, today: dt.date, agency_id: int | None = None) -> 
     if agency_id is not None:
         tasks = tasks.led_by(agency_id)
         submissions = submissions.filter(agency_id=agency_id)
-    grouped = {
-        row.pop("lead_agency_id"): row
-        for row in tasks.values("lead_agency_id").annotate(**count_by_class(today)).order_by()
-    }
+    grouped = _rows_by(
+        tasks.values("lead_agency_id").annotate(**count_by_class(today)).order_by(),
+        "lead_agency_id",
+    )
     late_rows = tasks.filter(
         status_q(StatusClass.DONE_LATE, today) | status_q(StatusClass.OPEN_OVERDUE, today)
     ).values_list("lead_agency_id", "deadline", "reported_complete_on", "accepted")
     lateness: dict[int, list[int]] = {}
-    for agency, deadline, reported, accepted in late_rows:
-        end = reported if accepted or (reported and reported > deadline) else today
-        lateness.setdefault(agency, []).append((end - deadline).days)
-    reports = {
-        row.pop("agency_id"): row
-        for row in submissions.values("agency_id")
+    for lead_agency_id, deadline, reported, accepted in late_rows:
+        if deadline is None:  # a late task always has a deadline; this keeps the types honest
+            continue
+        end = reported if reported and (accepted or reported > deadline) else today
+        lateness.setdefault(lead_agency_id, []).append((end - deadline).days)
+    reports = _rows_by(
+        submissions.values("agency_id")
         .annotate(
             on_time=Count("pk", filter=submission_state_q(SubmissionState.ON_TIME, today)),
             late=Count("pk", filter=submission_state_q(SubmissionState.LATE, today)),
             missing=Count("pk", filter=submission_state_q(SubmissionState.MISSING, today)),
         )
-        .order_by()
-    }
+        .order_by(),
+        "agency_id",
+    )
     ids = set(grouped) | set(reports)
     cards = []
     for agency in Agency.objects.filter(pk__in=ids, congress=access.congress).order_by("name"):
@@ -272,7 +281,7 @@ def explanations_of(access: Access) -> QuerySet[Explanation]:
         "task", "agency", "requested_by", "answered_by"
     )
     if not access.sees_whole_congress:
-        qs = qs.filter(agency_id=access.agency_id)
+        qs = qs.filter(agency_id=access.agency_id) if access.agency_id else qs.none()
     return qs.order_by("answered_at", "-requested_at", "-id")
 
 

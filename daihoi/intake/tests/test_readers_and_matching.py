@@ -80,7 +80,8 @@ AGENCIES = [
     ],
 )
 def test_agency_names_match_ignoring_diacritics_case_and_abbreviations(written, pk):
-    assert AgencyMatcher(AGENCIES).match(written).agency.pk == pk
+    agency = AgencyMatcher(AGENCIES).match(written).agency
+    assert isinstance(agency, FakeAgency) and agency.pk == pk
 
 
 def test_generic_addressees_and_unknown_agencies_stay_unmatched():

@@ -194,4 +194,5 @@ def test_conclusions_can_be_added_to_an_existing_meeting(world, client, secretar
     data["meeting"] = meeting.pk
     assert client.post(url(world, "xac-nhan/"), data).status_code == 302
     assert Meeting.objects.count() == 1
-    assert meeting.conclusions.get().task.lead_agency == world.agencies["stc"]
+    task = meeting.conclusions.get().task
+    assert task is not None and task.lead_agency == world.agencies["stc"]

@@ -106,7 +106,7 @@ def test_an_officer_sees_only_its_own_scorecard(world):
     ],
 )
 def test_warning_colours(world, fields, colour):
-    task = TaskFactory(lead_agency=world.agencies["btg"], **fields)
+    task = TaskFactory.create(lead_agency=world.agencies["btg"], **fields)
     assert selectors.warning_colour(task, TODAY) == colour
     found = selectors.warnings(secretariat(world), TODAY)
     assert (task in found.red, task in found.orange) == (colour == "red", colour == "orange")
@@ -127,5 +127,6 @@ def test_the_line_over_time_is_drawn_from_the_snapshots(world):
             open_overdue=1,
         )
     line = charts.open_over_time(selectors.snapshot_series(secretariat(world), TODAY), TODAY)
+    assert line is not None
     assert line.days == 3 and line.max_value == 6 and line.last_open == 5
     assert line.open_points.split()[1] == f"{charts.WIDTH / 2 + 15:.1f},{charts.TOP:.1f}"

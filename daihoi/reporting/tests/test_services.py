@@ -210,11 +210,13 @@ def test_a_leader_asks_the_lead_agency_to_explain_an_overdue_task_and_it_answers
         ExplanationAction.REQUESTED,
         ExplanationAction.ANSWERED,
     ]
-    assert history_of(explanation).first().actor == world.users["officer"]
+    assert history_of(explanation)[0].actor == world.users["officer"]
 
 
 def test_an_explanation_is_asked_only_for_an_overdue_task_and_only_by_leaders(world):
-    task = TaskFactory(lead_agency=world.agencies["btg"], deadline=today() + dt.timedelta(days=3))
+    task = TaskFactory.create(
+        lead_agency=world.agencies["btg"], deadline=today() + dt.timedelta(days=3)
+    )
     with pytest.raises(BusinessError, match="quá hạn"):
         services.explanation_request(access=secretariat(world), task=task, reason="x")
     with pytest.raises(PermissionDenied):

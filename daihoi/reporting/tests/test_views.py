@@ -207,7 +207,7 @@ def _count(world, client, user, path) -> int:
     from daihoi.reporting.models import ReportRequest
 
     client.force_login(world.users[user])
-    url = base(world) + path.format(request=ReportRequest.objects.order_by("pk").first().pk)
+    url = base(world) + path.format(request=ReportRequest.objects.order_by("pk")[0].pk)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200

@@ -39,27 +39,27 @@ def request_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     today = local_today()
     if access.sees_whole_congress:
-        rows = selectors.requests_of(access, today)
-        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        requests = selectors.requests_of(access, today)
+        page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "reporting/request_list.html",
             page_context(access, page=page, today=today, tab="requests"),
         )
-    rows = selectors.submissions_of_agency(access, access.agency_id)
+    submissions = selectors.submissions_of_agency(access, access.agency_id or 0)
     form = StateFilterForm(request.GET or None)
     state = form.cleaned_data["state"] if form.is_valid() else ""
     if state:
-        rows = rows.filter(submission_state_q(state, today))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        submissions = submissions.filter(submission_state_q(state, today))
+    own = Paginator(submissions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reporting/submission_inbox.html",
         page_context(
             access,
-            page=page,
+            page=own,
             today=today,
-            rows=[(s, s.state(today)) for s in page],
+            rows=[(s, s.state(today)) for s in own],
             tab="requests",
             state_label=SubmissionState(state).label if state else "",
         ),
@@ -103,7 +103,8 @@ def request_detail(request: HttpRequest, congress_id: int, request_id: int) -> H
     access = access_congress(request.user, congress_id)
     report_request = permissions.access_report_request(access, request_id)
     if not access.sees_whole_congress:
-        own = report_request.submissions.get(agency_id=access.agency_id)
+        # access_report_request let through only an agency that was asked.
+        own = report_request.submissions.get(agency_id=access.agency_id or 0)
         return redirect(
             "reporting:submission-detail", congress_id=congress_id, submission_id=own.pk
         )
@@ -140,7 +141,7 @@ def request_xlsx(request: HttpRequest, congress_id: int, request_id: int) -> Htt
     form = StateFilterForm(request.GET or None)
     state = form.cleaned_data["state"] if form.is_valid() else ""
     submissions = selectors.submissions_for(access, report_request, today, state)
-    label = dict(form.fields["state"].choices).get(state, "") if state else ""
+    label = SubmissionState(state).label if state else ""
     content = exports.request_xlsx(report_request, submissions, today, str(label))
     return content_file(content, XLSX_CONTENT_TYPE, f"yeu-cau-bao-cao-{report_request.pk}.xlsx")
 
