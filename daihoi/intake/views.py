@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -14,7 +14,6 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import forbidden
 from daihoi.extraction import extract
 from daihoi.meetings import permissions as meeting_permissions
-from daihoi.meetings.models import Meeting
 from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access, access_committee, access_congress
@@ -51,7 +50,7 @@ def _target(access: Access, request: HttpRequest):
     params = request.POST if request.method == "POST" else request.GET
     meeting = committee = None
     if (value := params.get("meeting", "")).isdigit():
-        meeting = get_object_or_404(Meeting, pk=value, congress=access.congress)
+        meeting = meeting_permissions.access_meeting(access, int(value))
         committee = meeting.committee
     elif (value := params.get("committee", "")).isdigit():
         committee = access_committee(access, int(value))
