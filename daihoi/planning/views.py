@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -14,7 +14,7 @@ from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.views import apply_error, forbidden, stored_file
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import access_congress
+from daihoi.organizations.permissions import access_agency, access_congress
 
 from . import permissions, selectors, services
 from .forms import (
@@ -84,7 +84,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         return redirect("planning:task-list", congress_id=congress_id)
     today = local_today()
     show_done = request.GET.get("done") == "1"
-    agency = get_object_or_404(Agency, pk=access.agency_id, congress=access.congress)
+    agency = access_agency(access, access.agency_id)
     rows = selectors.agency_inbox(access, agency, show_done=show_done)
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -386,9 +386,7 @@ def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def agency_detail(request: HttpRequest, congress_id: int, agency_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    agency = get_object_or_404(
-        Agency.objects.select_related("parent"), pk=agency_id, congress=access.congress
-    )
+    agency = access_agency(access, agency_id)
     if not access.sees_whole_congress and access.agency_id != agency.pk:
         raise Http404
     today = local_today()
