@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
@@ -19,7 +19,6 @@ from daihoi.core.views import (
 from daihoi.organizations.permissions import access_congress
 from daihoi.planning import permissions as planning_permissions
 from daihoi.planning import selectors as planning_selectors
-from daihoi.planning.models import Task
 
 from .. import charts, exports, permissions, selectors, services
 from ..forms import (
@@ -106,10 +105,7 @@ def explanation_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require_POST
 def explanation_request(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    # Until planning exposes its fetch-and-authorise for tasks, the same rule as its task page.
-    task = get_object_or_404(Task, pk=task_id, congress=access.congress)
-    if not planning_permissions.can_view_task(access, task):
-        raise Http404
+    task = planning_permissions.access_task(access, task_id)
     if not permissions.can_request_explanation(access, task):
         return forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới yêu cầu giải trình.")
     form = ExplanationRequestForm(request.POST)
