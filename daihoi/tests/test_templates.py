@@ -15,8 +15,6 @@ STILL_BEING_CLEANED = {
     "reporting/templates/reporting/_charts_more.html",
     "reporting/templates/reporting/_task_explanations.html",
     "reporting/templates/reporting/consolidated.html",
-    "reporting/templates/reporting/request_detail.html",
-    "reporting/templates/reporting/submission_detail.html",
 }
 
 
