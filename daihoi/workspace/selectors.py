@@ -18,12 +18,15 @@ from daihoi.meetings.models import Meeting
 from daihoi.meetings.selectors import meetings_listed
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
+from daihoi.planning.models import Task
 from daihoi.planning.selectors import TaskFilters, tasks_visible_to
 from daihoi.planning.status import StatusClass
 from daihoi.reporting.models import ReportRequest, SubmissionState, submission_state_q
 from daihoi.reporting.selectors import requests_of, submissions_of_agency
 
 DUE_SOON_DAYS = 7
+# The tasks themselves shown under the figures; the rest are one click away in the list.
+TASKS_SHOWN = 8
 # Report requests whose deadline passed this many days ago still show their missing agencies.
 REPORTS_LOOKBACK_DAYS = 14
 
@@ -65,6 +68,9 @@ class Today:
     meetings: list[Meeting] = field(default_factory=list)
     meetings_url: str = ""
     meetings_title: str = ""
+    tasks: list[tuple[Task, StatusClass]] = field(default_factory=list)
+    tasks_title: str = ""
+    tasks_url: str = ""
 
 
 def _date(value: dt.date) -> str:
@@ -186,6 +192,16 @@ def _meetings(
     }
 
 
+def _tasks(access: Access, today: dt.date, title: str, filters: TaskFilters, url: str) -> dict:
+    """The first rows of a filtered list (one query: the partners are not needed here)."""
+    rows = tasks_visible_to(access, filters, today).prefetch_related(None)[:TASKS_SHOWN]
+    return {
+        "tasks": [(task, task.status_class(today)) for task in rows],
+        "tasks_title": title,
+        "tasks_url": url,
+    }
+
+
 def secretariat_today(access: Access, today: dt.date) -> Today:
     cid = access.congress.pk
     board = _by_committee(access, today)
@@ -212,6 +228,13 @@ def secretariat_today(access: Access, today: dt.date) -> Today:
         committees=board.rows,
         requests=_requests_due(access, today),
         **_meetings(access, "Cuộc họp tuần này", monday, sunday, mine=False),
+        **_tasks(
+            access,
+            today,
+            "Chờ xác nhận hoàn thành",
+            TaskFilters(awaiting=True),
+            _url("planning:task-list", cid, awaiting=1),
+        ),
     )
 
 
@@ -231,9 +254,10 @@ def leader_today(access: Access, today: dt.date) -> Today:
     )
     board = _by_committee(access, today, committee_ids or None)
     figures = []
+    one_committee = committee_ids[0] if len(committee_ids) == 1 else None
     if len(committee_ids) <= 1:
         # One committee (or the whole congress): the totals are exactly one filtered list each.
-        one = committee_ids[0] if committee_ids else None
+        one = one_committee
         if access.can_accept:
             figures.append(
                 Figure(
@@ -256,6 +280,13 @@ def leader_today(access: Access, today: dt.date) -> Today:
         # With one committee the figures above already say it all.
         committees=board.rows if len(committee_ids) != 1 else [],
         **_meetings(access, "Cuộc họp của tôi sắp tới", today, None, mine=True),
+        **_tasks(
+            access,
+            today,
+            "Chờ xác nhận hoàn thành",
+            TaskFilters(awaiting=True, committee=one_committee),
+            _url("planning:task-list", cid, awaiting=1, committee=one_committee),
+        ),
     )
 
 
@@ -309,6 +340,13 @@ def officer_today(access: Access, today: dt.date) -> Today:
             ),
         ],
         **_meetings(access, "Cuộc họp đơn vị được mời tuần này", monday, sunday, mine=False),
+        **_tasks(
+            access,
+            today,
+            f"Quá hạn và đến hạn trong {DUE_SOON_DAYS} ngày",
+            TaskFilters(status="open", deadline_to=soon),
+            _url("planning:task-list", cid, status="open", deadline_to=_date(soon)),
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.core.views import page_context
 from daihoi.organizations.permissions import access_congress
 
-from .selectors import DUE_SOON_DAYS, today_for
+from .selectors import DUE_SOON_DAYS, TASKS_SHOWN, today_for
 
 
 @login_required
@@ -21,5 +21,6 @@ def today(request: HttpRequest, congress_id: int) -> HttpResponse:
         board=today_for(access, day),
         days_left=access.congress.days_until_opening(day),
         due_soon_days=DUE_SOON_DAYS,
+        tasks_shown=TASKS_SHOWN,
     )
     return render(request, "workspace/today.html", context)

@@ -106,6 +106,7 @@ def test_secretariat_sees_awaiting_overdue_obstacles_reports_and_meetings(client
     [due] = response.context["board"].requests
     assert (due.request, due.waiting, due.missing) == (work["request"], 2, 0)
     assert _rows_shown(client, due.waiting_url) == 2
+    assert [task.title for task, _ in response.context["board"].tasks] == ["Xuất bản đặc san"]
     assert response.context["board"].meetings == [work["meeting"]]
     meetings = client.get(response.context["board"].meetings_url)
     assert list(meetings.context["page"]) == [work["meeting"]]
@@ -141,6 +142,9 @@ def test_officer_sees_due_soon_overdue_returned_and_reports_to_send(client, worl
         "Báo cáo chưa gửi, đã quá hạn": 0,
     }
     _every_figure_matches_its_list(client, response)
+    listed = [task.title for task, _ in response.context["board"].tasks]
+    assert listed == ["Treo pano tuyên truyền", "Chuyên mục chào mừng"]  # overdue, then due soon
+    assert _rows_shown(client, response.context["board"].tasks_url) == 2
     returned = client.get(response.context["board"].figures[2].url)
     assert [t.pk for t, _ in returned.context["rows"]] == [work["returned"].pk]
     assert response.context["board"].meetings == [work["meeting"]]
@@ -176,7 +180,7 @@ def test_entering_a_congress_lands_on_today(client, world):
 
 
 @pytest.mark.parametrize(
-    ("username", "queries"), [("secretariat", 9), ("leader", 8), ("officer", 8)]
+    ("username", "queries"), [("secretariat", 10), ("leader", 9), ("officer", 9)]
 )
 def test_the_page_costs_a_fixed_number_of_queries(
     client, world, work, secretariat_access, username, queries, django_assert_num_queries
