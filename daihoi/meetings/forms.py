@@ -3,6 +3,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 
 from daihoi.core.forms import DeadlineField, VNDateField
@@ -11,6 +12,7 @@ from daihoi.planning.forms import CongressScopedForm
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
 from .models import Attendance, Conclusion, Meeting
+from .services import chair_invited_error
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh"]
 
@@ -22,6 +24,11 @@ class VNTimeField(forms.TimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}))
         super().__init__(**kwargs)
+
+
+def _posted_list(data: Any, name: str) -> list[str]:
+    values = data.getlist(name) if isinstance(data, QueryDict) else data.get(name) or []
+    return [str(v) for v in values]
 
 
 class MeetingForm(CongressScopedForm):
@@ -47,9 +54,36 @@ class MeetingForm(CongressScopedForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The chair is not offered among the invitees of his own meeting. Without the page's
+        # script, a chair changed to someone ticked as invitee is taken out of the ticks and
+        # named in an error, instead of Django's "not one of the available choices".
+        self.chair_also_invited: Person | None = None
+        chair_id = str(self["chair"].value() or "")
+        if self.is_bound and chair_id.isdigit():
+            ticked = _posted_list(self.data, "invited_people")
+            if chair_id in ticked:
+                kept = [v for v in ticked if v != chair_id]
+                if isinstance(self.data, QueryDict):
+                    data = self.data.copy()
+                    data.setlist("invited_people", kept)
+                    self.data = data
+                else:
+                    self.data = {**self.data, "invited_people": kept}
+                self.chair_also_invited = Person.objects.filter(
+                    pk=chair_id, congress=self.congress
+                ).first()
+        if chair_id.isdigit():
+            people = self.fields["invited_people"]
+            assert isinstance(people, forms.ModelMultipleChoiceField)
+            people.queryset = Person.objects.filter(congress=self.congress).exclude(pk=chair_id)
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
+        if self.chair_also_invited is not None:
+            self.add_error("invited_people", chair_invited_error(self.chair_also_invited))
         date, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if date and start and end:
             zone = timezone.get_current_timezone()

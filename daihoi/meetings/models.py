@@ -1,3 +1,4 @@
+import datetime as dt
 import secrets
 from typing import Any
 
@@ -100,6 +101,29 @@ class Meeting(SoftDeleteModel):
     def awaits_record(self) -> bool:
         """Planned, and its start has passed: someone should record attendance and minutes."""
         return self.is_planned and self.starts_at < timezone.now()
+
+    def notice_refusal(self, now: dt.datetime | None = None) -> str:
+        """Why a Thông báo kết luận cannot be issued yet, or "" when it can: the meeting must
+        have taken place and been recorded as held (the service and the page read this)."""
+        now = now or timezone.now()
+        if self.status == self.Status.CANCELLED:
+            return "Cuộc họp đã hoãn, hủy: không ra Thông báo kết luận."
+        if self.starts_at > now:
+            day = timezone.localtime(self.starts_at)
+            return (
+                f"Cuộc họp dự kiến diễn ra ngày {day:%d/%m/%Y}, chưa họp: chưa ra được "
+                "Thông báo kết luận."
+            )
+        if self.status != self.Status.HELD:
+            return (
+                "Cuộc họp chưa được ghi nhận là đã họp: hãy ghi nhận thành phần dự và biên bản "
+                "(Điểm danh, biên bản) trước khi ra Thông báo kết luận."
+            )
+        return ""
+
+    @property
+    def can_issue_notice(self) -> bool:
+        return not self.notice_refusal()
 
 
 class MeetingAction(AuditAction):

@@ -51,6 +51,19 @@ def _check_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
         raise BusinessError("Giờ kết thúc phải sau giờ bắt đầu.", field="ends_at")
 
 
+def chair_invited_error(chair: Person) -> str:
+    return (
+        f"{chair.full_name} là người chủ trì cuộc họp, không mời chính mình: "
+        "bỏ tên khỏi thành phần mời."
+    )
+
+
+def _check_chair_not_invited(chair: Person, invited_people: Sequence[Person]) -> None:
+    """The chair runs the meeting; inviting him to it would put him twice on the invitation."""
+    if any(person.pk == chair.pk for person in invited_people):
+        raise BusinessError(chair_invited_error(chair), field="invited_people")
+
+
 @transaction.atomic
 def meeting_plan(
     *,
@@ -72,6 +85,7 @@ def meeting_plan(
     require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
+    _check_chair_not_invited(chair, invited_people)
     meeting = Meeting(
         congress=access.congress,
         committee=committee,
@@ -148,6 +162,7 @@ def meeting_update(
     require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
+    _check_chair_not_invited(chair, invited_people)
     meeting = _lock(access, meeting)
     before = snapshot(meeting, MEETING_FIELDS + INVITEE_FIELDS)
     meeting.title = title.strip()
@@ -419,10 +434,14 @@ def meeting_issue_notice(
     signer_title: str = "",
     authority: str = "",
 ) -> Document:
-    """Issues the Thông báo kết luận from the meeting's numbered conclusions.
+    """Issues the Thông báo kết luận from the meeting's numbered conclusions, for a meeting
+    that took place and was recorded as held (`Meeting.notice_refusal`).
 
-    Locks the meeting row first, so no conclusion changes while the notice is written."""
+    Locks the meeting row first, so no conclusion changes while the notice is written, and
+    a cancellation cannot slip in between the check and the issue."""
     meeting = _lock(access, meeting)
+    if refusal := meeting.notice_refusal():
+        raise BusinessError(refusal)
     if not meeting.conclusions.exists():
         raise BusinessError("Cuộc họp chưa có kết luận nào để ra thông báo.")
     agencies = {a.pk: a for a in meeting.invited_agencies.all()}
@@ -444,10 +463,8 @@ def meeting_issue_notice(
         recipient_agencies=list(agencies.values()),
         replaces=meeting.notice,
     )
-    before = snapshot(meeting, ["notice", "status"])
+    before = snapshot(meeting, ["notice"])
     meeting.notice = document
-    if meeting.is_planned:
-        meeting.status = Meeting.Status.HELD
     meeting.save()
     record(access, MeetingAction.NOTICE_ISSUED, meeting, changes=changes_since(meeting, before))
     return document

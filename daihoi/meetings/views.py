@@ -314,6 +314,9 @@ def _issue(
     meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
+    if is_notice and (refusal := meeting.notice_refusal()):
+        messages.error(request, refusal)
+        return _to_detail(congress_id, meeting)
     if is_notice and not meeting.conclusions.exists():
         messages.error(request, "Cuộc họp chưa có kết luận nào để ra thông báo.")
         return _to_detail(congress_id, meeting)

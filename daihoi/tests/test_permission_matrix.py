@@ -262,6 +262,10 @@ def build_objects(world) -> dict:
         chair=world.chair,
         invited_agencies=[world.agencies["btg"]],
     )
+    # Recorded as held, so that its conclusion notice may be issued.
+    meeting_services.meeting_record(
+        access=secretariat_access, meeting=meeting, attendance={}, minutes="Đã họp."
+    )
     attachment = meeting_services.meeting_attach(
         access=secretariat_access,
         meeting=meeting,

@@ -21,3 +21,14 @@ def meeting(world, secretariat_access):
         invited_agencies=[world.agencies["btg"], world.agencies["stc"]],
         agenda=["Đánh giá tiến độ Kế hoạch 06", "Bàn phương án trang trí"],
     )
+
+
+@pytest.fixture
+def held_meeting(meeting, world, secretariat_access):
+    """The meeting above, recorded as held (the chair present): a notice may be issued for it."""
+    return services.meeting_record(
+        access=secretariat_access,
+        meeting=meeting,
+        attendance={world.chair.pk: "present"},
+        minutes="Các thành viên báo cáo tiến độ.",
+    )

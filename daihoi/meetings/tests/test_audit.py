@@ -83,7 +83,8 @@ def test_conclusions_record_added_updated_and_tasked(world, meeting, secretariat
     assert history_of(conclusion)[0].action == ConclusionAction.TASKED
 
 
-def test_issuing_the_notice_records_it_on_the_meeting(world, meeting, secretariat_access):
+def test_issuing_the_notice_records_it_on_the_meeting(world, held_meeting, secretariat_access):
+    meeting = held_meeting
     services.conclusion_add(access=secretariat_access, meeting=meeting, text="Một.")
     document = services.meeting_issue_notice(
         access=secretariat_access,

@@ -64,8 +64,9 @@ def test_cancelling_waits_for_a_recording_and_then_refuses_the_held_meeting(
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_editing_a_conclusion_waits_for_the_notice_and_then_refuses(
-    world, secretariat_access, meeting
+    world, secretariat_access, held_meeting
 ):
+    meeting = held_meeting
     _skip_unless_postgres()
     conclusion = services.conclusion_add(
         access=secretariat_access, meeting=meeting, text="Ban Tuyên giáo hoàn thành pano."

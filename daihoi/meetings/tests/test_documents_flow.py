@@ -40,8 +40,9 @@ def issue_notice(world, access, meeting, **overrides):
 
 
 def test_notice_is_numbered_registered_and_carries_the_conclusions(
-    world, secretariat_access, meeting
+    world, secretariat_access, held_meeting
 ):
+    meeting = held_meeting
     first = services.conclusion_add(
         access=secretariat_access, meeting=meeting, text="Ban Tuyên giáo hoàn thành pano."
     )
@@ -78,8 +79,9 @@ def test_notice_is_numbered_registered_and_carries_the_conclusions(
 
 
 def test_notice_without_conclusions_or_signer_is_refused_and_nothing_is_issued(
-    world, secretariat_access, meeting
+    world, secretariat_access, held_meeting
 ):
+    meeting = held_meeting
     from daihoi.documents.models import Document
 
     with pytest.raises(BusinessError, match="chưa có kết luận"):

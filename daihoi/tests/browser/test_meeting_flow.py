@@ -18,7 +18,8 @@ def test_meeting_from_invitation_to_notice_with_tasks_on_the_dashboard(page, liv
     world.congress.opening_date = today() + dt.timedelta(days=40)
     world.congress.save()
     base = f"{live_server.url}/dai-hoi/{world.congress.pk}"
-    meeting_date = (today() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    # Yesterday: the meeting has taken place by the time it is recorded and its notice issued.
+    meeting_date = (today() - dt.timedelta(days=1)).strftime("%d/%m/%Y")
 
     login(page, live_server, "secretariat", PASSWORD)
     page.goto(f"{base}/cuoc-hop/them/?committee={world.committee.pk}")
