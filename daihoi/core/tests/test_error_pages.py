@@ -97,3 +97,11 @@ def test_a_form_sent_without_its_security_token_gets_our_403_page_in_vietnamese(
     body = response.content.decode()
     assert "Không có quyền truy cập" in body
     assert "Hãy tải lại trang" in body
+
+
+@pytest.mark.django_db
+def test_a_refusal_inside_a_congress_leads_back_to_its_today_page(client, world):
+    client.force_login(world.users["officer"])
+    response = client.get(f"/dai-hoi/{world.congress.pk}/nhiem-vu/them/")
+    assert response.status_code == 403
+    assert f'href="/dai-hoi/{world.congress.pk}/hom-nay/"' in response.content.decode()

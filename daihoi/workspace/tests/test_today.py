@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from daihoi.core.dates import today as local_today
 from daihoi.meetings import services as meeting_services
+from daihoi.organizations.models import Committee, Membership
 from daihoi.planning import services
 from daihoi.planning.models import Area, Phase, Task
 from daihoi.reporting.tests.helpers import make_request
@@ -205,3 +206,20 @@ def test_a_task_under_a_committees_plan_counts_for_that_committee(
     response = _page(client, world, "leader")
     assert _figures(response)["Nhiệm vụ quá hạn của tiểu ban"] == 1
     _every_figure_matches_its_list(client, response)
+
+
+def test_a_leader_of_two_committees_sees_each_committee_as_a_row(client, world, work):
+    second = Committee.objects.create(
+        congress=world.congress, kind=Committee.Kind.SERVICE, name="Tiểu ban Văn kiện"
+    )
+    Membership.objects.create(committee=second, person=world.chair, role=Membership.Role.HEAD)
+    response = _page(client, world, "leader")
+    assert _figures(response) == {}
+    rows = {
+        row.committee.name: (row.overdue, row.awaiting)
+        for row in response.context["board"].committees
+    }
+    assert rows == {"Tiểu ban Tổ chức phục vụ Đại hội": (1, 1), "Tiểu ban Văn kiện": (0, 0)}
+    for row in response.context["board"].committees:
+        assert _rows_shown(client, row.overdue_url) == row.overdue
+        assert _rows_shown(client, row.awaiting_url) == row.awaiting
