@@ -367,7 +367,6 @@ class _CongressLoader:
         mark = _last_history_id(Task)
         task = services.task_create(
             access=self.secretariat,
-            source=t.get("source", Task.Source.ADHOC),
             source_text=t.get("source_text", ""),
             fields=services.TaskFields(
                 title=t["title"],

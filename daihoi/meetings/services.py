@@ -281,7 +281,7 @@ def conclusion_to_task(
     meeting = conclusion.meeting
     task = planning_services.task_create(
         access=access,
-        source=Task.Source.CONCLUSION,
+        for_conclusion=True,
         source_text=source_text
         or f"Kết luận số {conclusion.number} tại {meeting.title} "
         f"({meeting.starts_at:%d/%m/%Y}): {conclusion.text}",

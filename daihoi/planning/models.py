@@ -3,6 +3,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -202,9 +203,6 @@ class Task(SoftDeleteModel):
         related_name="subtasks",
         verbose_name=_("nhiệm vụ cha"),
     )
-    source = models.CharField(
-        _("nguồn"), max_length=16, choices=Source.choices, default=Source.ADHOC
-    )
     source_text = models.TextField(_("trích từ văn bản"), blank=True)
     title = models.CharField(_("nội dung nhiệm vụ"), max_length=500)
     description = models.TextField(_("mô tả, yêu cầu"), blank=True)
@@ -317,7 +315,22 @@ class Task(SoftDeleteModel):
 
     @property
     def from_conclusion(self) -> bool:
-        return self.source == Task.Source.CONCLUSION
+        """A task comes from a meeting conclusion when a conclusion points at it: the link is the
+        only record of it, so a task cannot claim a conclusion it does not have."""
+        try:
+            return self.conclusion is not None  # type: ignore[attr-defined]
+        except ObjectDoesNotExist:
+            return False
+
+    @property
+    def source(self) -> "Task.Source":
+        """Where the task came from, derived from its links: a conclusion, a plan, or neither."""
+        if self.from_conclusion:
+            return Task.Source.CONCLUSION
+        return Task.Source.PLAN if self.plan_id else Task.Source.ADHOC
+
+    def get_source_display(self) -> str:
+        return str(self.source.label)
 
     @property
     def awaiting_acceptance(self) -> bool:

@@ -29,10 +29,10 @@ def can_manage_tasks(access: Access) -> bool:
     return access.can_manage
 
 
-def can_create_task(access: Access, source: str) -> bool:
+def can_create_task(access: Access, *, for_conclusion: bool = False) -> bool:
     """The secretariat assigns any task; a subcommittee leader assigns the tasks that come out of
     the conclusions of a meeting they hold."""
-    return access.can_manage or (source == Task.Source.CONCLUSION and access.can_accept)
+    return access.can_manage or (for_conclusion and access.can_accept)
 
 
 def can_report_progress(access: Access, task: Task) -> bool:

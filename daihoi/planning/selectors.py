@@ -257,7 +257,7 @@ def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:
     """ "Kết luận chưa hoàn thành": tasks given by meeting conclusions that are still open."""
     qs = (
         Task.objects.visible_to(access)
-        .filter(open_q(), source=Task.Source.CONCLUSION)
+        .filter(open_q(), conclusion__isnull=False)
         .select_related("lead_agency", "conclusion__meeting")
     )
     return qs.order_by("deadline", "id")[:limit]

@@ -174,21 +174,21 @@ def task_create(
     *,
     access: Access,
     fields: TaskFields,
-    source: str = Task.Source.ADHOC,
     source_text: str = "",
+    for_conclusion: bool = False,
 ) -> Task:
-    require(permissions.can_create_task(access, source))
+    """`for_conclusion`: the caller links the new task to a meeting conclusion in the same
+    transaction (meetings' `conclusion_to_task`), which a subcommittee leader may do too."""
+    require(permissions.can_create_task(access, for_conclusion=for_conclusion))
     congress = access.congress
     deadline = _resolved(fields, congress)
-    if source == Task.Source.ADHOC and fields.plan is not None:
-        source = Task.Source.PLAN
-    task = Task(congress=congress, source=source, source_text=source_text, created_by=access.user)
+    task = Task(congress=congress, source_text=source_text, created_by=access.user)
     fields.apply_to(task, deadline)
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
     _sync_assignments(task, fields)
     agency_ids = list(task.assignments.values_list("agency_id", flat=True))
-    record(access, TaskAction.CREATED, task, data={"source": source, "agencies": agency_ids})
+    record(access, TaskAction.CREATED, task, data={"agencies": agency_ids})
     send_on_commit(signals.task_assigned, Task, task=task, agency_ids=agency_ids, actor=access.user)
     return task
 

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from daihoi.accounts.models import Role
+from daihoi.meetings import services as meeting_services
+from daihoi.meetings.models import Meeting
 from daihoi.organizations.permissions import Access
 from daihoi.planning import selectors, services
 from daihoi.planning.models import Area, Phase, ProgressUpdate, Task
@@ -46,13 +48,36 @@ def btg_tasks(world, secretariat_access, propaganda_access) -> list[Task]:
             title="Sắp đến hạn", deadline=TODAY + dt.timedelta(days=2), **common
         ),
     )
-    concluded = services.task_create(
+    meeting = meeting_services.meeting_plan(
         access=secretariat_access,
-        source=Task.Source.CONCLUSION,
+        title="Họp Tiểu ban",
+        kind=Meeting.Kind.SUBCOMMITTEE,
+        starts_at=dt.datetime(2020, 8, 20, 8, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2020, 8, 20, 10, tzinfo=dt.UTC),
+        place="Hội trường",
+        chair=world.chair,
+    )
+    conclusion = meeting_services.conclusion_add(
+        access=secretariat_access, meeting=meeting, text="Theo kết luận"
+    )
+    concluded = meeting_services.conclusion_to_task(
+        access=secretariat_access,
+        conclusion=conclusion,
+        lead_agency=world.agencies["btg"],
+        coordinating_agencies=[world.agencies["vptu"]],
+        area=Area.PROPAGANDA,
+        phase=Phase.BEFORE,
+        deadline=TODAY + dt.timedelta(days=30),
+    )
+    services.task_update(
+        access=secretariat_access,
+        task=concluded,
+        expected_version=None,
         fields=services.TaskFields(
             title="Theo kết luận", deadline=TODAY + dt.timedelta(days=30), **common
         ),
     )
+    concluded.refresh_from_db()
     services.task_report_progress(
         access=propaganda_access, task=overdue, text="Đang làm", percent=30, obstacle="Thiếu cờ"
     )

@@ -81,4 +81,4 @@ def test_meeting_from_invitation_to_notice_with_tasks_on_the_dashboard(page, liv
     section = page.locator("#open-conclusions")
     assert section.locator("a:has-text('Ban Tuyên giáo Tỉnh ủy hoàn thành treo pano')").count() == 1
     assert section.locator("a:has-text('Sở Tài chính bố trí kinh phí')").count() == 1
-    assert Task.objects.filter(source="conclusion").count() == 2
+    assert Task.objects.filter(conclusion__isnull=False).count() == 2
