@@ -29,6 +29,9 @@ QUALIFIERS = PhraseIndex(lx.GENERIC_QUALIFIERS)
 LOC = PhraseIndex(lx.LOC_WORDS)
 DOMAIN = PhraseIndex(lx.DOMAIN_WORDS)
 LOC_NOUNS = PhraseIndex(lx.LOC_NOUNS)
+PREFIXES = PhraseIndex(lx.MEMBER_PREFIXES)
+UNDER = PhraseIndex(lx.UNDER_CENTRE)
+FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
 
 MAX_NAME = 24  # tokens; official names are long, but never this long
@@ -89,6 +92,10 @@ _FUNCTION = frozenset(
         "tiếp",
     ]
 )
+# Heads whose own units may follow as "các <noun>" ("Công an các đơn vị, địa phương").
+_UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
+# Last words of committee heads that take a lower-case function ("Tiểu ban nội dung").
+_COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
 _BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})
 # Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
@@ -123,7 +130,10 @@ def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
 def is_agency_start(toks: list[Tok], i: int) -> bool:
     if i >= len(toks):
         return False
-    return bool(STARTERS.match(toks, i) or _head(toks, i)[0])
+    if STARTERS.match(toks, i) or _head(toks, i)[0]:
+        return True
+    k = PREFIXES.match(toks, i)
+    return bool(k) and _member_of(toks, i, k) is not None
 
 
 def _starts_predicate(toks: list[Tok], j: int) -> bool:
@@ -143,129 +153,205 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
             return None
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
-    head_end = j
-    end = j
+    head_end = end = j
+    # "Công an các đơn vị, địa phương", "UBBC các huyện": the head's own units.
+    k = _units_after_head(toks, j)
+    if k:
+        return Span(i, k)
     while j < n and j - i < MAX_NAME:
-        t = toks[j]
-        p = toks[j - 1]
-        if t.word and t.ecap and not (t.cap and LOWER.match(toks, j)):
-            j += 1
+        step = _name_step(toks, head_end, j)
+        if step is None:
+            break
+        j, extends = step
+        if extends:
             end = j
-            continue
-        if t.word:
-            k = LOC.match(toks, j)
-            if k:
-                j += k
-                end = j
-                continue
-            k = DOMAIN.match(toks, j)
-            if k and j > head_end and not TASK_START.match(toks, j):
-                j += k
-                end = j
-                continue
-            if t.low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
-                # "UBND các huyện, thành phố"
-                j += 1 + LOC_NOUNS.match(toks, j + 1)
-                while j + 1 < n and toks[j].text == "," and LOC_NOUNS.match(toks, j + 1):
-                    j += 1 + LOC_NOUNS.match(toks, j + 1)
-                end = j
-                continue
-            # A head inside the name, written in lower case ("Ban chỉ đạo", "Ban tổ chức").
-            k = FREE.match(toks, j - 1)
-            if p.cap and k >= 2:
-                j += k - 1
-                end = j
-                continue
-            # Second syllable of a capitalised word: "Tuyên giáo", "Tài chính", "Tỉnh ủy".
-            # (a head word inside the name, "Ban Bí thư", is a boundary too)
-            first_of_run = (
-                j - 1 == head_end
-                or not p.cap
-                or not (toks[j - 2].word and toks[j - 2].ecap and j - 2 >= head_end)
-                or bool(_head(toks, j - 2)[0])
-            )
-            if (
-                p.word
-                and p.ecap
-                and j - 1 >= head_end
-                and first_of_run
-                and not _starts_predicate(toks, j)
-            ):
-                j += 1
-                end = j
-                continue
-            # Joining words of official names, followed by a capitalised word.
-            if t.low in ("và", "-", "–") or (
-                t.low == "phục" and j + 1 < n and toks[j + 1].low == "vụ"
-            ):
-                k = 2 if t.low == "phục" else 1
-                if (
-                    j + k < n
-                    and toks[j + k].word
-                    and toks[j + k].ecap
-                    and not is_agency_start(toks, j + k)
-                ):
-                    j += k
-                    continue
-                break
-            if t.low == "lần" or t.low == "khóa" or t.low == "khoá":
-                k = 2 if j + 1 < n and toks[j + 1].low == "thứ" else 1
-                if j + k < n and (toks[j + k].text.isdigit() or toks[j + k].text.isupper()):
-                    j += k + 1
-                    end = j
-                    continue
-                break
-            if t.low == "của" and j + 1 < n and toks[j + 1].low in ("đảng",):
-                j += 2
-                end = j
-                continue
-            # "Đại hội đại biểu …", "Đại hội toàn quốc …"
-            if (
-                t.low in ("đại", "toàn")
-                and p.low == "hội"
-                and j + 1 < n
-                and toks[j + 1].low in ("biểu", "quốc")
-            ):
-                j += 2
-                end = j
-                continue
-            break
-        if t.text in ("-", "–"):
-            if j + 1 < n and toks[j + 1].ecap and not is_agency_start(toks, j + 1):
-                j += 1
-                continue
-            break
-        if t.text == "," and j + 1 < n:
-            nxt = toks[j + 1]
-            # ", lần thứ XVIII" and ", huyện Gia Lộc" belong to the name.
-            if nxt.low == "lần":
-                j += 1
-                continue
-            k = LOC_NOUNS.match(toks, j + 1)
-            if k and j + 1 + k < n and toks[j + 1 + k].ecap:
-                j += 1
-                continue
-            # "Văn hóa, Thể thao và Du lịch": a comma series closed by "và" + capital.
-            if nxt.ecap and not is_agency_start(toks, j + 1):
-                for q in range(j + 2, min(n - 1, j + 6)):
-                    if toks[q].low == "và" and toks[q + 1].ecap:
-                        j += 1
-                        break
-                    if not toks[q].word:
-                        break
-                else:
-                    break
-                if toks[j].text != ",":
-                    continue
-            break
-        break
     if end <= i:
         return None
     return Span(i, end)
 
 
+def _units_after_head(toks: list[Tok], j: int) -> int:
+    """End of "các <generic noun>(, <generic noun>)*" right after a head such as "Công an"."""
+    n = len(toks)
+    if j >= n or toks[j].low != "các" or toks[j - 1].low not in _UNIT_HEADS:
+        return 0
+    g = GENERIC.match(toks, j + 1)
+    if not g or LOC_NOUNS.match(toks, j + 1):
+        return 0
+    q = j + 1 + g
+    while q + 1 < n and toks[q].text == "," and GENERIC.match(toks, q + 1):
+        q += 1 + GENERIC.match(toks, q + 1)
+    return q
+
+
+_NameStep = tuple[int, bool] | None
+
+
+def _name_step(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    """Where the name goes on from token j (and whether that token belongs to it), or None."""
+    t = toks[j]
+    if t.word and t.ecap and not (t.cap and LOWER.match(toks, j)):
+        return j + 1, True
+    if t.word:
+        return _word_step(toks, head_end, j)
+    if t.text in ("-", "–"):
+        if j + 1 < len(toks) and toks[j + 1].ecap and not is_agency_start(toks, j + 1):
+            return j + 1, False
+        return None
+    if t.text == "," and j + 1 < len(toks):
+        return _comma_step(toks, j)
+    return None
+
+
+def _word_step(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    for rule in _WORD_RULES:
+        step = rule(toks, head_end, j)
+        if step is not None:
+            return step
+    return None
+
+
+def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    k = LOC.match(toks, j)
+    if k:
+        return j + k, True
+    k = DOMAIN.match(toks, j)
+    if k and j > head_end and not TASK_START.match(toks, j):
+        return j + k, True
+    if toks[j].low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
+        # "UBND các huyện, thành phố (trực thuộc Trung ương)"
+        n = len(toks)
+        q = j + 1 + LOC_NOUNS.match(toks, j + 1)
+        while q + 1 < n and toks[q].text == "," and LOC_NOUNS.match(toks, q + 1):
+            q += 1 + LOC_NOUNS.match(toks, q + 1)
+        q += UNDER.match(toks, q)
+        return q, True
+    return None
+
+
+def _committee_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    """ "Tiểu ban nội dung", "Tiểu ban hậu cần, nội dung", "Ban Thường vụ cấp ủy cùng cấp"."""
+    if j != head_end or toks[j - 1].low not in _COMMITTEE_LAST:
+        return None
+    k = FUNCTIONS.match(toks, j)
+    if not k:
+        return None
+    q = j + k
+    n = len(toks)
+    while q + 1 < n and toks[q].text == "," and FUNCTIONS.match(toks, q + 1):
+        after = q + 1 + FUNCTIONS.match(toks, q + 1)
+        if after < n and toks[after].text == ",":
+            break  # a list of tasks, not of committees
+        q = after
+    return q, True
+
+
+def _inner_head_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    # A head inside the name, written in lower case ("Ban chỉ đạo", "Ban tổ chức").
+    k = FREE.match(toks, j - 1)
+    if toks[j - 1].cap and k >= 2:
+        return j + k - 1, True
+    return None
+
+
+def _second_syllable_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    # Second syllable of a capitalised word: "Tuyên giáo", "Tài chính", "Tỉnh ủy"
+    # (a head word inside the name, "Ban Bí thư", is a boundary too).
+    p = toks[j - 1]
+    if not (p.word and p.ecap and j - 1 >= head_end) or _starts_predicate(toks, j):
+        return None
+    if len(p.text) > 1 and p.text.isupper() and not toks[j].cap:
+        return None  # "… lần thứ XXV họp": an acronym or numeral ends a run
+    first_of_run = (
+        j - 1 == head_end
+        or not p.cap
+        or not (toks[j - 2].word and toks[j - 2].ecap and j - 2 >= head_end)
+        or bool(_head(toks, j - 2)[0])
+    )
+    return (j + 1, True) if first_of_run else None
+
+
+def _joining_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    """Joining words of official names followed by a capitalised word ("… và Du lịch",
+    "… phục vụ Đại hội", "… kỷ niệm 1000 năm Thăng Long")."""
+    n = len(toks)
+    low = toks[j].low
+    nxt = toks[j + 1].low if j + 1 < n else ""
+    if low in ("và", "-", "–"):
+        k = 1
+    elif (low, nxt) in (("phục", "vụ"), ("kỷ", "niệm"), ("kỉ", "niệm")):
+        k = 2
+        while j + k + 1 < n and toks[j + k].text[:1].isdigit() and toks[j + k + 1].low == "năm":
+            k += 2
+    else:
+        return None
+    q = j + k
+    if q < n and toks[q].word and toks[q].ecap and not is_agency_start(toks, q):
+        return q, False
+    return None
+
+
+def _ordinal_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    n = len(toks)
+    low = toks[j].low
+    if low in ("lần", "khóa", "khoá"):
+        k = 2 if j + 1 < n and toks[j + 1].low == "thứ" else 1
+        if j + k < n and (toks[j + k].text.isdigit() or toks[j + k].text.isupper()):
+            return j + k + 1, True
+        return None
+    if low == "của" and j + 1 < n and toks[j + 1].low == "đảng":
+        return j + 2, True
+    # "Đại hội đại biểu …", "Đại hội toàn quốc …"
+    if (
+        low in ("đại", "toàn")
+        and toks[j - 1].low == "hội"
+        and j + 1 < n
+        and toks[j + 1].low in ("biểu", "quốc")
+    ):
+        return j + 2, True
+    return None
+
+
+_WORD_RULES = (
+    _loc_rule,
+    _committee_rule,
+    _inner_head_rule,
+    _second_syllable_rule,
+    _joining_rule,
+    _ordinal_rule,
+)
+
+
+def _comma_step(toks: list[Tok], j: int) -> _NameStep:
+    n = len(toks)
+    nxt = toks[j + 1]
+    # ", lần thứ XVIII" and ", huyện Gia Lộc" belong to the name.
+    if nxt.low == "lần":
+        return j + 1, False
+    k = LOC_NOUNS.match(toks, j + 1)
+    if k and j + 1 + k < n and toks[j + 1 + k].ecap:
+        return j + 1, False
+    # "Văn hóa, Thể thao và Du lịch": a comma series closed by "và" + capital.
+    if nxt.ecap and not is_agency_start(toks, j + 1):
+        for q in range(j + 2, min(n - 1, j + 6)):
+            if toks[q].low == "và" and toks[q + 1].ecap:
+                return j + 1, False
+            if not toks[q].word:
+                return None
+    return None
+
+
 def _generic_noun(toks: list[Tok], j: int) -> int:
     return GENERIC.match(toks, j)
+
+
+def _named_inside(toks: list[Tok], j: int) -> bool:
+    """A capitalised named agency ("Ban Bầu cử các cấp", "Sở Nội vụ") starts at j: a list
+    item of its own, not one more noun of a generic phrase."""
+    if not toks[j].cap:
+        return False
+    span = parse_named(toks, j)
+    return span is not None and span.end - span.start >= 2
 
 
 def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | None:
@@ -282,98 +368,122 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
     j += g
     end = j
     while j < n:
-        t = toks[j]
-        if t.text == "," and j + 1 < n:
-            g = _generic_noun(toks, j + 1)
-            if g and not STARTERS.match(toks, j + 1):
-                # "các cơ quan, đơn vị": a comma between bare nouns keeps one addressee,
-                # unless the noun starts a predicate of its own ("…, tổ chức tuyên truyền").
-                after = j + 1 + g
-                if not (toks[j + 1].low == "tổ" and after < n and toks[after].low == "chức"):
-                    j = after
-                    end = j
-                    continue
+        q = _generic_step(toks, j)
+        if q is None:
             break
-        if t.low == "và" and j + 1 < n:
-            g = _generic_noun(toks, j + 1)
-            if g and not STARTERS.match(toks, j + 1):
-                j += 1 + g
-                end = j
-                continue
-            break
-        if t.low == "của" and j + 1 < n:
-            if toks[j + 1].low in ("mình",):
-                j += 2
-                end = j
-                continue
-            sub = parse_named(toks, j + 1)
-            if sub:
-                j = sub.end
-                end = j
-                continue
-            k = LOC.match(toks, j + 1)
-            if k:
-                j += 1 + k
-                end = j
-                continue
-            break
-        if t.low in ("thuộc", "trong") and j + 1 < n:
-            sub = parse_named(toks, j + 1)
-            if sub:
-                j = sub.end
-                end = j
-                continue
-            if toks[j + 1].low == "tiểu" and j + 2 < n and toks[j + 2].low == "ban":
-                j += 3
-                end = j
-                continue
-            k = LOC.match(toks, j + 1)
-            if k:
-                j += 1 + k
-                end = j
-                continue
-            break
-        if t.low == "được" and j + 2 < n and toks[j + 1].low in ("giao", "phân"):
-            k = QUALIFIERS.match(toks, j)
-            if k:
-                q = j + k
-                # "… được giao nhiệm vụ tại Kế hoạch số 268/KH-UBND"
-                if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
-                    q += 2
-                    stop = min(n, q + 6)
-                    while (
-                        q < stop
-                        and toks[q].word
-                        and (toks[q].cap or toks[q].low in _DOC_SECOND or toks[q].text[0].isdigit())
-                    ):
-                        q += 1
-                j = q
-                end = j
-                continue
-            break
-        if t.word and t.cap:
-            sub = parse_named(toks, j)
-            if sub:
-                j = sub.end
-                end = j
-                continue
-        k = QUALIFIERS.match(toks, j)
-        if k:
-            j += k
-            end = j
-            continue
-        if t.word and t.cap and t.low in ("trung", "t.ư", "tw"):
-            # "các cơ quan Trung ương", "các ban đảng T.Ư"
-            j += 2 if t.low == "trung" else 1
-            end = j
-            continue
-        break
+        j = end = q
     return Span(i, end, generic=True)
+
+
+def _generic_step(toks: list[Tok], j: int) -> int | None:
+    t = toks[j]
+    n = len(toks)
+    if t.text == "," or t.low == "và":
+        return _generic_join(toks, j) if j + 1 < n else None
+    if t.low in ("của", "thuộc", "trong") and j + 1 < n:
+        return _generic_owner(toks, j)
+    if t.low == "được" and j + 2 < n and toks[j + 1].low in ("giao", "phân"):
+        return _generic_assigned(toks, j)
+    if t.word and t.cap:
+        sub = parse_named(toks, j)
+        if sub:
+            return sub.end
+    if t.low in ("ban", "ngành") and not t.cap:
+        return j + GENERIC.match(toks, j)  # "các sở ban ngành" written without commas
+    if toks[j - 1].low in _COMMITTEE_LAST:
+        step = _committee_rule(toks, j, j)
+        if step is not None:
+            return step[0]
+    k = QUALIFIERS.match(toks, j)
+    if k:
+        return _after_term(toks, j + k)
+    if t.word and t.cap and t.low in ("trung", "t.ư", "tw"):
+        # "các cơ quan Trung ương", "các ban đảng T.Ư"
+        return j + (2 if t.low == "trung" else 1)
+    return None
+
+
+def _after_term(toks: list[Tok], q: int) -> int:
+    """Past "khóa XV" after "… đại biểu Quốc hội"."""
+    n = len(toks)
+    if q + 1 < n and toks[q].low in ("khóa", "khoá") and toks[q + 1].text.isupper():
+        return q + 2
+    return q
+
+
+def _generic_join(toks: list[Tok], j: int) -> int | None:
+    """ "các cơ quan, đơn vị", "các sở, ban, ngành và đoàn thể": a comma or "và" between
+    bare nouns keeps one addressee, unless the noun starts a predicate of its own
+    ("…, tổ chức tuyên truyền") or is a named agency or a new "các …" item."""
+    n = len(toks)
+    g = _generic_noun(toks, j + 1)
+    if not g or STARTERS.match(toks, j + 1) or _named_inside(toks, j + 1):
+        return None
+    after = j + 1 + g
+    if toks[j + 1].low == "tổ" and after < n and toks[after].low == "chức":
+        return None
+    return after
+
+
+def _generic_owner(toks: list[Tok], j: int) -> int | None:
+    """ "… của mình", "… của Tỉnh ủy", "… thuộc tỉnh", "… trong Tiểu ban"."""
+    n = len(toks)
+    if toks[j].low == "của" and toks[j + 1].low == "mình":
+        return j + 2
+    sub = parse_named(toks, j + 1)
+    if sub:
+        return sub.end
+    if (
+        toks[j].low != "của"
+        and toks[j + 1].low == "tiểu"
+        and j + 2 < n
+        and toks[j + 2].low == "ban"
+    ):
+        return j + 3
+    k = LOC.match(toks, j + 1)
+    if k:
+        return j + 1 + k
+    return None
+
+
+def _generic_assigned(toks: list[Tok], j: int) -> int | None:
+    """ "… được giao nhiệm vụ (tại Kế hoạch số 268/KH-UBND)"."""
+    n = len(toks)
+    k = QUALIFIERS.match(toks, j)
+    if not k:
+        return None
+    q = j + k
+    if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
+        q += 2
+        stop = min(n, q + 6)
+        while (
+            q < stop
+            and toks[q].word
+            and (toks[q].cap or toks[q].low in _DOC_SECOND or toks[q].text[0].isdigit())
+        ):
+            q += 1
+    return q
+
+
+def _member_of(toks: list[Tok], i: int, k: int) -> Span | None:
+    """ "Lãnh đạo các tiểu ban", "Thành viên UBBC tỉnh": members of an agency, one addressee."""
+    q = i + k
+    if q >= len(toks):
+        return None
+    sub = parse_generic(toks, q) or parse_named(toks, q) or parse_generic(toks, q, False)
+    if sub is None:
+        return None
+    return Span(i, sub.end, generic=True)
 
 
 def parse_agency(toks: list[Tok], i: int, bare_ok: bool = False) -> Span | None:
     if i >= len(toks):
         return None
+    k = PREFIXES.match(toks, i)
+    if k and not (k == 1 and toks[i].low == "thành" and GENERIC.match(toks, i) == 2):
+        span = _member_of(toks, i, k)
+        if span:
+            return span
     span = parse_generic(toks, i)
     if span:
         return span

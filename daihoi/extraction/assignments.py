@@ -173,7 +173,7 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
     low = head[0]
     nxt = head[1] if len(head) > 1 else ""
     if low == "có":
-        return nxt in ("nhiệm", "trách", "chức")
+        return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
     if low == "được":
         if nxt in ("giao", "phân"):
             return True

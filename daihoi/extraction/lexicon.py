@@ -120,6 +120,20 @@ FREE_HEADS = phrases(
     "Trang thông tin điện tử",
     "Ban Quản lý",
     "Ban quản lý",
+    "Ủy ban bầu cử",
+    "Ủy ban Bầu cử",
+    "Uỷ ban bầu cử",
+    "UBBC",
+    "Ban bầu cử",
+    "Ban Bầu cử",
+    "Tổ bầu cử",
+    "Tổ Bầu cử",
+    "Ban biên tập",
+    "Ban Biên tập",
+    "Nhóm biên tập",
+    "Nhóm Biên tập",
+    "Đoàn cấp trên",
+    "Đoàn các cấp",
 )
 
 # Lower-case domain words that continue an official name ("Sở Giao thông vận tải",
@@ -181,6 +195,11 @@ NAMED_HEADS = phrases(
     "Khối",
     "Vụ",
     "Trạm",
+    "Huyện",
+    "Quận",
+    "Thị xã",
+    "Thành phố",
+    "Tỉnh",
 )
 
 # Agency heads that are written in lower case inside a sentence.
@@ -198,6 +217,12 @@ LOWER_HEADS = phrases(
     "cơ quan chủ trì",
     "cơ quan tham mưu",
     "cơ quan giúp việc",
+    "ban biên tập",
+    "nhóm biên tập",
+    "tổ bầu cử",
+    "ban bầu cử",
+    "ủy ban bầu cử",
+    "uỷ ban bầu cử",
 )
 
 # Words that start a generic addressee ("các sở, ban, ngành", "từng thành viên").
@@ -271,6 +296,25 @@ GENERIC_NOUNS = phrases(
     "tỉnh",
     "thành phố",
     "cơ quan đơn vị",
+    "tổ chức đảng",
+    "tổ chức cơ sở đảng",
+    "cấp bộ đoàn",
+    "cấp bộ đảng",
+    "cấp ủy đảng",
+    "cấp uỷ đảng",
+    "chốt",
+    "nhóm",
+    "ban bầu cử",
+    "tổ bầu cử",
+    "ủy ban bầu cử",
+    "cơ quan thông tin đại chúng",
+    "đơn vị sự nghiệp",
+    "doanh nghiệp nhà nước",
+    "lực lượng vũ trang",
+    "chính quyền",
+    "mttq",
+    "công an",
+    "bộ phận chức năng",
 )
 
 # Lower-case qualifiers that may follow a generic noun and belong to the addressee.
@@ -317,6 +361,20 @@ GENERIC_QUALIFIERS = phrases(
     "ban chỉ đạo",
     "ban tổ chức",
     "ban biên tập",
+    "bầu cử",
+    "này",
+    "đại biểu quốc hội",
+    "đại biểu hđnd",
+    "đại biểu hội đồng nhân dân",
+    "thông tin đại chúng",
+    "vũ trang",
+    "sự nghiệp",
+    "nhà nước",
+    "đảng",
+    "cùng cấp",
+    "cấp trên",
+    "cấp dưới",
+    "cấp cơ sở",
 )
 
 # Place words that continue a named agency ("Công an tỉnh", "Văn phòng UBND thành phố").
@@ -338,9 +396,50 @@ LOC_WORDS = phrases(
     "cấp xã",
     "các cấp",
     "thủ đô",
+    "cùng cấp",
+    "cấp trên",
+    "cấp cơ sở",
+    "ở tỉnh",
+    "ở huyện",
+    "ở xã",
+    "ở thành phố",
 )
 
 # Nouns of places after "UBND các …" ("UBND các huyện, thành phố").
+# "… trực thuộc Trung ương" after "UBND các tỉnh, thành phố".
+UNDER_CENTRE = phrases("trực thuộc trung ương", "trực thuộc tw", "trực thuộc t.ư")
+
+# Lower-case functions of committees and working groups ("Tiểu ban nội dung", "Tổ văn kiện",
+# "Ban Thường vụ cấp ủy cùng cấp").
+COMMITTEE_FUNCTIONS = phrases(
+    "nội dung",
+    "văn kiện",
+    "nhân sự",
+    "hậu cần",
+    "tuyên truyền",
+    "khánh tiết",
+    "tuyên truyền khánh tiết",
+    "tuyên truyền và khánh tiết",
+    "lễ tân",
+    "an ninh",
+    "y tế",
+    "bảo vệ",
+    "kinh phí",
+    "biên tập",
+    "thư ký",
+    "giúp việc",
+    "điều lệ",
+    "bầu cử",
+    "cấp ủy cùng cấp",
+    "cấp uỷ cùng cấp",
+    "cấp ủy",
+    "cùng cấp",
+)
+
+# Words before an addressee that name its members or leaders ("Lãnh đạo các tiểu ban",
+# "Thành viên UBBC tỉnh", "Ngành công an tỉnh").
+MEMBER_PREFIXES = phrases("lãnh đạo", "thành viên", "ngành", "toàn ngành", "các thành viên")
+
 LOC_NOUNS = phrases("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
 # Verbs that hand a task to the agency that follows them.
