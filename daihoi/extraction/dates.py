@@ -129,13 +129,13 @@ def find_dateline(text: str, window: int = 700) -> date | None:
             best = d
     if best is not None:
         return best
-    m = _ISO_DATE.search(head)
-    if m:
-        year, month = int(m.group(1)), int(m.group(2))
+    iso = _ISO_DATE.search(head)
+    if iso:
+        year, month = int(iso.group(1)), int(iso.group(2))
         if not 1 <= month <= 12:
             return None
         # Month precision only ("date 2020-05"): the page is from the end of that month at latest.
-        day = int(m.group(3)) if m.group(3) else calendar.monthrange(year, month)[1]
+        day = int(iso.group(3)) if iso.group(3) else calendar.monthrange(year, month)[1]
         return make_date(year, month, day)
     return None
 
@@ -186,9 +186,9 @@ class YearContext:
             elif kind == "deadline" and d < self.dateline - timedelta(days=45):
                 d = make_date(year + 1, dm.month, dm.day)
             return d
-        year = self.explicit_year or self.term_start
-        if year:
-            return make_date(year, dm.month, dm.day)
+        fixed = self.explicit_year or self.term_start
+        if fixed:
+            return make_date(fixed, dm.month, dm.day)
         if self.national_year:
             # National congresses open in January: preparations are the year before.
             year = self.national_year if dm.month == 1 else self.national_year - 1

@@ -432,9 +432,9 @@ def body(text: str, headline_end: int) -> str | None:
     for line in text.split("\n"):
         if len(line.strip()) > 220:
             continue
-        m = _BODY_HEADLINE.match(line)
-        if m:
-            b = _trim_body(_body_name(m.group("b")))
+        hm = _BODY_HEADLINE.match(line)
+        if hm:
+            b = _trim_body(_body_name(hm.group("b")))
             if len(b.split()) >= 3:
                 return b
     window = text[:900]

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 # A word keeps its inner dots, hyphens, ampersands and slashes ("T.Ư", "VH-TT&DL",
 # "268/KH-UBND", "21.9"); any other non-space character is a token of its own.
 _TOKEN = re.compile(r"\w+(?:[.&'’/\-–]\w+)*|[^\w\s]")
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     low: str
     start: int
@@ -23,9 +22,15 @@ class Tok:
     ecap: bool  # its last hyphen-separated part starts with a capital ("thanh-Truyền")
 
 
+# Building the tuple directly skips the Python-level __new__ of a named tuple: tokenising is
+# the largest single cost of the extractor.
+_NEW: Callable[[type[Tok], tuple[str, str, int, int, bool, bool, bool]], Tok] = tuple.__new__  # type: ignore[assignment]
+
+
 def tokenize(text: str, base: int = 0) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
+    new = _NEW
     lowered = text.lower()
     # Lower-casing keeps the length of Vietnamese text; if some other script does not, the
     # slices would shift, so each token is then lowered on its own.
@@ -40,9 +45,8 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
             ecap = bool(last) and last[0].isupper()
         else:
             ecap = cap
-        append(
-            Tok(t, lowered[a:b] if same else t.lower(), base + a, base + b, c.isalnum(), cap, ecap)
-        )
+        low = lowered[a:b] if same else t.lower()
+        append(new(Tok, (t, low, base + a, base + b, c.isalnum(), cap, ecap)))
     return toks
 
 
