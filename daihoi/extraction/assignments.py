@@ -1,20 +1,9 @@
 """Find the task assignments in a text.
 
-Each sentence is cut into clauses at ";". A clause gives assignments in one of these ways:
-
-* a directive: "yêu cầu / đề nghị / lưu ý / giao / chỉ đạo … <agencies> <task>";
-* a subject: "<agencies> (cần / phải / chủ động / …) <task>" at the start of the clause or
-  after an adverbial phrase ("Sau khi …, các cơ quan …"), or anywhere before a modal;
-* a mandate: "<agency> có nhiệm vụ / có trách nhiệm …", "Nhiệm vụ của <agency> là …";
-* a topic: "Đối với <agencies>, … <task>";
-* a purpose clause naming a unit: "… để <named agency> <verb> …";
-* a relative clause giving a lead: "… do <agency> chủ trì …";
-* a continuation: a clause or the next sentence with no subject that opens with a verb of a
-  task ("…; xây dựng …", "Tập trung …") is given to the agencies of the previous directive.
-
-Within a task, "chủ trì, phối hợp (với) B" and "phối hợp với B" make B a coordinating agency.
-Completed work ("đã …"), reports and delegates' proposals at the meeting, meeting events,
-praise and directives with no task are not assignments.
+Each sentence is cut into clauses at ";" and each clause is read by :mod:`.clauses`. A clause
+with no subject of its own that opens with a task verb continues the previous directive, in
+the same sentence or, when it clearly goes on with it (a list item, "Đồng thời, …"), in the
+next one. Repeats (a headline and the body) are dropped at the end.
 """
 
 from __future__ import annotations
@@ -22,450 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon as lx
-from .agencies import Span, is_agency_start, parse_agency_list, parse_named
+from .agencies import Span
+from .clauses import CONNECTORS, Found, analyse_clause, continuation_start, coordinates
 from .dates import YearContext, find_deadline
 from .model import COORDINATE, LEAD, Assignment
 from .sentences import Sentence, split_clauses, split_sentences
-from .tokens import PhraseIndex, Tok, span_text, tokenize, tokens_between
-
-DIRECTIVES = PhraseIndex(lx.DIRECTIVES)
-SPEAKER = PhraseIndex(lx.SPEAKER_DIRECTIVES)
-MODALS = PhraseIndex(lx.MODALS)
-TASKS = PhraseIndex(lx.TASK_VERBS | lx.MODALS)
-NON_TASK = PhraseIndex(lx.NON_TASK_PREDICATES)
-CONNECTORS = PhraseIndex(lx.CLAUSE_CONNECTORS)
-FRAMING = PhraseIndex(lx.FRAMING_WORDS)
-
-_COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
-_MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
-# Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
-_SPEAKER_ADVERBS = frozenset({"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt"})
-# Subjectless openings that are not a task when a new sentence starts with them.
-_NOT_CONTINUATION = PhraseIndex(
-    lx.phrases(
-        "thống nhất",
-        "đánh giá",
-        "trao đổi",
-        "góp ý",
-        "đóng góp",
-        "tổng kết",
-        "sơ kết",
-        "thông tin",
-        "báo cáo",
-        "dự thảo",
-        "cần",
-        "phải",
-        "phục vụ",
-        "tăng",
-        "giữ",
-        "mở",
-        "đưa",
-        "trực",
-        "đăng",
-        "thường xuyên",
-        "định hướng",
-        "sớm",
-    )
-)
-_DATE_FRAMING = re.compile(
-    r"^\W*(?:\([^)]{0,40}\)\s*[-–—]?\s*)?(?:[^\s,]+\s*[-–—]\s*)?"
-    r"(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)\s+(?:nay|qua|\d)",
-    re.IGNORECASE,
-)
-_PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
-
-
-@dataclass
-class Found:
-    leads: list[Span]
-    coords: list[Span] = field(default_factory=list)
-    task_start: int = 0  # token index
-    anchor: int = 0  # token index where the evidence starts
-    emit: bool = True
-    partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
-
-
-_PARTNER_ONLY = frozenset({"thực", "hiện", "triển", "khai", "tổ", "chức", "thực hiện", "cùng"})
-
-
-def partner_only(toks: list[Tok], p: int) -> bool:
-    """True for a predicate that is only "phối hợp (thực hiện)": the agency coordinates."""
-    n = len(toks)
-    if p + 1 >= n or toks[p].low != "phối" or toks[p + 1].low != "hợp":
-        return False
-    rest = [t.low for t in toks[p + 2 :] if t.word]
-    return len(rest) <= 3 and all(w in _PARTNER_ONLY for w in rest)
-
-
-@dataclass
-class ClauseResult:
-    found: list[Found] = field(default_factory=list)
-    proposal: bool = False
-    speaker_only: bool = False  # a directive verb with no addressee ("đề nghị: …")
-
-
-def _skip_connectors(toks: list[Tok], q: int) -> int:
-    n = len(toks)
-    while q < n:
-        if not toks[q].word and toks[q].text in ",:-–—+•*()\"“”'":
-            q += 1
-            continue
-        k = CONNECTORS.match(toks, q)
-        if k:
-            q += k
-            continue
-        break
-    return q
-
-
-_DEADLINE_OPENERS = PhraseIndex(
-    lx.phrases(
-        "chậm nhất",
-        "chậm nhất là",
-        "muộn nhất",
-        "trước",
-        "hạn chót",
-        "từ nay đến",
-        "từ nay đến hết",
-        "đến hết",
-        "đến",
-        "trong",
-    )
-)
-
-
-def _skip_deadline(toks: list[Tok], q: int) -> int:
-    """Skip an opening deadline ("chậm nhất ngày 10/4, …") before the task verb."""
-    n = len(toks)
-    k = _DEADLINE_OPENERS.match(toks, q)
-    if not k:
-        return q
-    j = q + k
-    if j < n and toks[j].low == "ngày":
-        j += 1
-    if j < n and toks[j].text[:1].isdigit():
-        j += 1
-        while j < n and (toks[j].text in ("/", "-", ".") or toks[j].text[:1].isdigit()):
-            j += 1
-        if j < n and toks[j].text == ",":
-            j += 1
-        return j
-    return q
-
-
-def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
-    n = len(toks)
-    if p < n and toks[p].text == ":":
-        p += 1
-    if p >= n or not toks[p].word or toks[p].cap:
-        return False
-    words = sum(1 for t in toks[p : p + 4] if t.word)
-    if words < 2:
-        return False
-    head = [t.low for t in toks[p : p + 3]]
-    if head[0] in _COMPLETED or (
-        len(head) > 1
-        and head[0] in ("cũng", "đều", "cơ")
-        and (head[1] in _COMPLETED or (len(head) > 2 and head[2] in _COMPLETED))
-    ):
-        return False
-    low = head[0]
-    nxt = head[1] if len(head) > 1 else ""
-    if low == "có":
-        return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
-    if low == "được":
-        if nxt in ("giao", "phân"):
-            return True
-        # "… được thành lập (và) có chức năng / nhiệm vụ …"
-        window = [t.low for t in toks[p : p + 6]]
-        return "có" in window and any(w in _MANDATE_NOUNS for w in window)
-    if NON_TASK.match(toks, p):
-        return False
-    if need_modal:
-        return bool(MODALS.match(toks, p))
-    return True
-
-
-@dataclass
-class _Subject:
-    spans: list[Span]
-    pred: int
-    start: int
-    speaker: bool
-
-
-def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
-    n = len(toks)
-    positions: list[tuple[int, bool]] = []
-    framed = bool(FRAMING.match(toks, p0)) or (p0 < n and toks[p0].text[:1].isdigit())
-    if p0 < n and not framed:
-        positions.append((p0, False))
-    date_framed = bool(_DATE_FRAMING.match(" ".join(t.text for t in toks[p0 : p0 + 6])))
-    for k in range(p0, n - 1):
-        if toks[k].text == "," or toks[k].low in ("nên", "thì"):
-            positions.append((k + 1, not framed))
-    for pos, need_modal in positions:
-        if not is_agency_start(toks, pos):
-            continue
-        spans = parse_agency_list(toks, pos)
-        if not spans:
-            continue
-        pred = spans[-1].end
-        if pred < n and toks[pred].text == ":":
-            pred += 1
-        # "UBND tỉnh yêu cầu …", "Ban Thường vụ chọn …": the subject is who gives the task.
-        q = pred
-        while q < n and toks[q].low in _SPEAKER_ADVERBS:
-            q += 1
-        if q < n and DIRECTIVES.match(toks, q):
-            return _Subject(spans, q, pos, speaker=True)
-        if pos > p0 and date_framed:
-            continue  # "Ngày 11/11, Văn phòng … ban hành …": a news lead, not a task
-        # A bare head ("Tiểu ban văn kiện …") may go on with a lower-case name: only a
-        # known verb or modal after it makes it a subject.
-        bare = len(spans) == 1 and not spans[0].generic and spans[0].end - pos <= 2
-        if bare and not TASKS.match(toks, pred):
-            continue
-        if _valid_predicate(toks, pred, need_modal):
-            return _Subject(spans, pred, pos, speaker=False)
-    return None
-
-
-@dataclass
-class _Directive:
-    verb: int
-    spans: list[Span]
-    pred: int
-
-
-def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
-    n = len(toks)
-    firsts = DIRECTIVES.by_first
-    for k in range(start, n):
-        if toks[k].low not in firsts:
-            continue
-        m = DIRECTIVES.match(toks, k)
-        if not m:
-            continue
-        t = toks[k]
-        if k > 0 and toks[k - 1].low in lx.DIRECTIVE_BLOCKERS:
-            continue
-        if k > 1 and toks[k - 2].low == "ý" and toks[k - 1].low == "kiến":
-            continue  # "ý kiến chỉ đạo"
-        if t.cap and k > 0 and toks[k - 1].word:
-            continue  # capitalised inside a sentence: part of a name ("Ban Chỉ đạo")
-        if t.low == "chỉ" and (k == start or not toks[k - 1].word):
-            # "…, chỉ đạo cơ quan, đơn vị thực hiện …" is the duty of the subject, while
-            # "UBND tỉnh chỉ đạo các sở …" hands a task to the sở.
-            continue
-        j = k + m
-        while j < n and toks[j].text in (":", ",", "-", "–"):
-            j += 1
-        if j < n and toks[j].low in ("đến", "cho", "với"):
-            j += 1
-        elif j + 1 < n and toks[j].low == "đối" and toks[j + 1].low == "với":
-            j += 2
-        spans = parse_agency_list(toks, j, bare_ok=True)
-        if not spans:
-            continue
-        before = [x.low for x in toks[max(0, k - 8) : k]]
-        pairs = set(zip(before, before[1:], strict=False))
-        if (("đại", "biểu") in pairs or ("ý", "kiến") in pairs) and not (
-            _PERSON_MARKERS & set(before)
-        ):
-            return "proposal"
-        return _Directive(k, spans, spans[-1].end)
-    return None
-
-
-def _topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Đối với (trách nhiệm của) <agencies>, …" """
-    n = len(toks)
-    if p0 + 2 >= n or toks[p0].low != "đối" or toks[p0 + 1].low != "với":
-        return None
-    q = p0 + 2
-    if q + 2 < n and toks[q].low in ("trách", "nhiệm") and toks[q + 2].low == "của":
-        q += 3
-    spans = parse_agency_list(toks, q)
-    if not spans or spans[-1].end >= n or toks[spans[-1].end].text != ",":
-        return None
-    return spans, spans[-1].end + 1
-
-
-def _mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Nhiệm vụ / Trách nhiệm của <agency> là …" """
-    n = len(toks)
-    if p0 + 3 >= n or toks[p0 + 2].low != "của":
-        return None
-    if (toks[p0].low, toks[p0 + 1].low) not in (("nhiệm", "vụ"), ("trách", "nhiệm")):
-        return None
-    spans = parse_agency_list(toks, p0 + 3)
-    if not spans:
-        return None
-    e = spans[-1].end
-    if e < n and toks[e].low == "là":
-        return spans, e + 1
-    if e < n and toks[e].text == ":":
-        return spans, e + 1
-    return None
-
-
-def _coordinates(toks: list[Tok], p: int, leads: list[Span]) -> list[Span]:
-    """Partners in "phối hợp (với) B" and "A chủ trì, B phối hợp" inside a predicate."""
-    n = len(toks)
-    coords: list[Span] = []
-    k = p
-    while k < n - 1:
-        if toks[k].low == "phối" and toks[k + 1].low == "hợp":
-            j = k + 2
-            while j < n and toks[j].low in ("chặt", "chẽ", "tốt", "thường", "xuyên"):
-                j += 1
-            bare = False
-            if j < n and toks[j].low in ("với", "cùng"):
-                j += 1
-                bare = True
-            if j < n and toks[j].low != "giữa":
-                spans = parse_agency_list(toks, j, bare_ok=bare)
-                if spans:
-                    coords.extend(spans)
-                    k = spans[-1].end
-                    continue
-        elif toks[k].low == "chủ" and toks[k + 1].low == "trì" and k + 2 < n:
-            j = k + 2
-            if toks[j].text == ",":
-                j += 1
-            spans = parse_agency_list(toks, j)
-            if spans:
-                e = spans[-1].end
-                if e + 1 < n and toks[e].low == "phối" and toks[e + 1].low == "hợp":
-                    coords.extend(spans)
-                    k = e + 2
-                    continue
-        k += 1
-    lead_keys = {(s.start, s.end) for s in leads}
-    return [s for s in coords if (s.start, s.end) not in lead_keys]
-
-
-def _task_start(toks: list[Tok], p: int) -> int:
-    n = len(toks)
-    if p < n and toks[p].text in (":", ","):
-        p += 1
-    while p < n and toks[p].low in ("cần", "phải"):
-        p += 1
-    return p
-
-
-def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Found]:
-    """Purpose clauses ("để Sở Tài chính tổng hợp") and "do <agency> chủ trì"."""
-    out: list[Found] = []
-    n = len(toks)
-    for k in range(n - 2):
-        low = toks[k].low
-        if low == "để":
-            span = parse_named(toks, k + 1)
-            if (
-                span
-                and (span.start, span.end) not in taken
-                and _valid_predicate(toks, span.end, False)
-            ):
-                out.append(Found([span], [], span.end, k + 1))
-        elif low == "do" and toks[k + 1].word and toks[k + 1].cap:
-            span = parse_named(toks, k + 1)
-            e = span.end if span else k + 2
-            if e + 1 < n and toks[e].low == "chủ" and toks[e + 1].low == "trì":
-                if span is None or span.end - span.start == 1:
-                    # "do Bộ chủ trì": the ministry named earlier in the sentence.
-                    head = toks[k + 1].low
-                    for q in range(k - 1, -1, -1):
-                        if toks[q].low == head and toks[q].cap:
-                            prev = parse_named(toks, q)
-                            if prev and prev.end - prev.start > 1:
-                                span = prev
-                                break
-                if span and (span.start, span.end) not in taken:
-                    out.append(Found([span], [], e + 2, k))
-    return out
-
-
-def _speaker_only(toks: list[Tok], p0: int) -> bool:
-    """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
-    cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
-    firsts = DIRECTIVES.by_first
-    for k in range(p0, len(toks)):
-        if toks[k].low not in firsts:
-            continue
-        if k > 0 and toks[k - 1].low in lx.DIRECTIVE_BLOCKERS:
-            continue
-        m = DIRECTIVES.match(toks, k)
-        if m and toks[k + m - 1].low == "cho":
-            return True
-        if k > p0 and SPEAKER.match(toks, k) and toks[k].low != "chỉ":
-            return True
-    return False
-
-
-def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
-    res = ClauseResult()
-    n = len(toks)
-    if n < 3:
-        return res
-    p0 = _skip_connectors(toks, 0)
-    directive = _find_directive(toks, p0)
-    if directive == "proposal":
-        res.proposal = True
-        return res
-    assert not isinstance(directive, str)
-    mandate = _mandate(toks, p0) if directive is None else None
-    if mandate:
-        found = Found(mandate[0], [], _task_start(toks, mandate[1]), p0)
-        found.coords = _coordinates(toks, found.task_start, found.leads)
-        res.found.append(found)
-        return res
-    topic = _topic(toks, p0) if directive is None else None
-    subject = None if topic else _find_subject(toks, p0)
-    chosen: Found | None = None
-    if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
-        chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start)
-    elif directive is not None:
-        chosen = Found(directive.spans, [], directive.pred, directive.verb)
-        remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
-        if remaining < 2:
-            chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
-    elif topic:
-        spans, after = topic
-        if sum(1 for t in toks[after:] if t.word) >= 4 and any(
-            TASKS.match(toks, q) for q in range(after, n)
-        ):
-            chosen = Found(spans, [], after, p0)
-    elif subject is None:
-        res.speaker_only = _speaker_only(toks, p0)
-    if chosen:
-        chosen.partner = partner_only(toks, chosen.task_start)
-        chosen.task_start = _task_start(toks, chosen.task_start)
-        chosen.coords = _coordinates(toks, chosen.task_start, chosen.leads)
-        res.found.append(chosen)
-    taken = {(s.start, s.end) for f in res.found for s in f.leads + f.coords}
-    res.found.extend(_extra(toks, text, taken))
-    return res
-
-
-def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
-    """Index where a subjectless clause starts its task, or None if it does not."""
-    q = _skip_connectors(toks, 0)
-    q = _skip_connectors(toks, _skip_deadline(toks, q))
-    n = len(toks)
-    if q >= n or not toks[q].word:
-        return None
-    if not TASKS.match(toks, q):
-        return None
-    if NON_TASK.match(toks, q) and toks[q].low not in ("đề",):
-        return None
-    if cross_sentence and _NOT_CONTINUATION.match(toks, q):
-        return None
-    if sum(1 for t in toks[q:] if t.word) < 3:
-        return None
-    return q
+from .tokens import Tok, span_text, tokenize, tokens_between
 
 
 def _name(nfc_text: str, toks: list[Tok], span: Span) -> str:
@@ -509,85 +60,149 @@ def extract_assignments(
     nfc_text: str, work: str, ctx: YearContext, sentences: list[Sentence] | None = None
 ) -> list[Assignment]:
     """Assignments of the text; ``work`` is the cleaned text, same length as ``nfc_text``."""
-    out: list[Assignment] = []
     if sentences is None:
         sentences = split_sentences(work)
-    all_toks = tokenize(work)
-    starts = [t.start for t in all_toks]
+    walker = _Walker(nfc_text, work, ctx, sentences)
+    for si in range(len(sentences)):
+        walker.sentence(si)
+    return _dedupe(walker.out)
+
+
+# The task of a clause already emitted: (clause bounds, its tokens, task start, anchor).
+_Task = tuple[tuple[int, int], list[Tok], int, int]
+
+
+@dataclass
+class _SentenceState:
+    leads: list[str] | None = None
+    task: _Task | None = None
+    explicit: bool = False
+    continued: bool = False
+
+
+@dataclass
+class _Walker:
+    """Reads the sentences in order and keeps who the last directive addressed."""
+
+    nfc_text: str
+    work: str
+    ctx: YearContext
+    sentences: list[Sentence]
+    out: list[Assignment] = field(default_factory=list)
     ctx_leads: list[str] | None = None
-    ctx_at = -10
-    chain = False
-    last = len(sentences) - 1
-    for si, sent in enumerate(sentences):
-        clauses = split_clauses(work, sent.start, sent.end)
-        sent_leads: list[str] | None = None
-        sent_task: tuple[tuple[int, int], list[Tok], int, int] | None = None
-        explicit = False
-        continued = False
+    ctx_at: int = -10
+    chain: bool = False
+
+    umbrella: bool = False
+
+    def __post_init__(self) -> None:
+        self.toks = tokenize(self.work)
+        self.starts = [t.start for t in self.toks]
+
+    def emit(self, task: _Task, leads: list[str], coords: list[str], toks: list[Tok]) -> None:
+        clause, ttoks, start, anchor = task
+        _emit(self.out, self.nfc_text, ttoks, clause, leads, coords, start, anchor, self.ctx)
+
+    def sentence(self, si: int) -> None:
+        sent = self.sentences[si]
+        self.umbrella = sent.umbrella  # an umbrella sentence's tasks are in its list
+        state = _SentenceState()
+        clauses = split_clauses(self.work, sent.start, sent.end)
+        last = si == len(self.sentences) - 1 and sent.cut
         for ci, clause in enumerate(clauses):
-            toks = tokens_between(all_toks, starts, clause[0], clause[1])
-            if not toks:
-                continue
-            cut_tail = si == last and sent.cut and ci == len(clauses) - 1
-            res = analyse_clause(toks, work)
-            if res.proposal:
-                continue
-            emitted = False
-            for f in res.found:
-                leads = [_name(nfc_text, toks, s) for s in f.leads]
-                coords = [_name(nfc_text, toks, s) for s in f.coords]
-                words = sum(1 for t in toks[f.task_start :] if t.word)
-                if f.partner and sent_task is not None:
-                    # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
-                    pc, ptoks, pstart, panchor = sent_task
-                    _emit(out, nfc_text, ptoks, pc, [], leads, pstart, panchor, ctx)
-                    emitted = True
-                    continue
-                if f.emit and not sent.umbrella and not (cut_tail and words < 3):
-                    _emit(out, nfc_text, toks, clause, leads, coords, f.task_start, f.anchor, ctx)
-                    sent_task = (clause, toks, f.task_start, f.anchor)
-                if f is res.found[0]:
-                    sent_leads = leads
-                    explicit = True
-                emitted = True
-            if emitted or res.speaker_only:
-                continue
-            cross = ci == 0
-            start = continuation_start(toks, cross)
-            if start is None:
-                continue
-            if cross:
-                if not ctx_leads or not (chain or ctx_at == si - 1):
-                    continue
-                # A new paragraph continues the directive only when it says so ("Đồng thời,
-                # …", "Bên cạnh đó, …") or is an item of a list; a caption does not.
-                if (
-                    si > 0
-                    and sentences[si - 1].paragraph != sent.paragraph
-                    and not chain
-                    and not (sent.listed or CONNECTORS.match(toks, 0))
-                ):
-                    continue
-                leads = ctx_leads
-            else:
-                if not sent_leads:
-                    continue
-                leads = sent_leads
-            words = sum(1 for t in toks[start:] if t.word)
-            if cut_tail and words < 6:
-                continue
-            if not sent.umbrella:
-                coords = [_name(nfc_text, toks, c) for c in _coordinates(toks, start, [])]
-                _emit(out, nfc_text, toks, clause, leads, coords, start, start, ctx)
-            sent_leads = leads
-            continued = True
-        if explicit and sent_leads:
-            ctx_leads, ctx_at, chain = sent_leads, si, sent.umbrella
-        elif continued:
-            chain = chain or sent.umbrella
+            toks = tokens_between(self.toks, self.starts, clause[0], clause[1])
+            if toks:
+                cut_tail = last and ci == len(clauses) - 1
+                self.clause(si, ci, clause, toks, state, cut_tail)
+        if state.explicit and state.leads:
+            self.ctx_leads, self.ctx_at, self.chain = state.leads, si, sent.umbrella
+        elif state.continued:
+            self.chain = self.chain or sent.umbrella
         else:
-            ctx_leads, chain = None, False
-    return _dedupe(out)
+            self.ctx_leads, self.chain = None, False
+
+    def clause(
+        self,
+        si: int,
+        ci: int,
+        clause: tuple[int, int],
+        toks: list[Tok],
+        state: _SentenceState,
+        cut_tail: bool,
+    ) -> None:
+        res = analyse_clause(toks, self.work)
+        if res.proposal:
+            return
+        if self.explicit(res.found, clause, toks, state, cut_tail) or res.speaker_only:
+            return
+        self.continuation(si, ci, clause, toks, state, cut_tail)
+
+    def explicit(
+        self,
+        found: list[Found],
+        clause: tuple[int, int],
+        toks: list[Tok],
+        state: _SentenceState,
+        cut_tail: bool,
+    ) -> bool:
+        """Emit the clause's own assignments; False when it has none."""
+        for f in found:
+            leads = [_name(self.nfc_text, toks, s) for s in f.leads]
+            coords = [_name(self.nfc_text, toks, s) for s in f.coords]
+            words = sum(1 for t in toks[f.task_start :] if t.word)
+            if f.partner and state.task is not None:
+                # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
+                self.emit(state.task, [], leads, toks)
+                continue
+            if f.emit and not self.umbrella and not (cut_tail and words < 3):
+                state.task = (clause, toks, f.task_start, f.anchor)
+                self.emit(state.task, leads, coords, toks)
+            if f is found[0]:
+                state.leads = leads
+                state.explicit = True
+        return bool(found)
+
+    def continuation(
+        self,
+        si: int,
+        ci: int,
+        clause: tuple[int, int],
+        toks: list[Tok],
+        state: _SentenceState,
+        cut_tail: bool,
+    ) -> None:
+        """A subjectless clause that goes on with the previous directive."""
+        cross = ci == 0
+        start = continuation_start(toks, cross)
+        if start is None:
+            return
+        leads = self.carried_leads(si, toks) if cross else state.leads
+        if not leads:
+            return
+        words = sum(1 for t in toks[start:] if t.word)
+        if cut_tail and words < 6:
+            return
+        if not self.umbrella:
+            coords = [_name(self.nfc_text, toks, c) for c in coordinates(toks, start, [])]
+            self.emit((clause, toks, start, start), leads, coords, toks)
+        state.leads = leads
+        state.continued = True
+
+    def carried_leads(self, si: int, toks: list[Tok]) -> list[str] | None:
+        """The previous sentence's addressees, when this sentence continues its directive."""
+        if not self.ctx_leads or not (self.chain or self.ctx_at == si - 1):
+            return None
+        sent = self.sentences[si]
+        # A new paragraph continues the directive only when it says so ("Đồng thời, …",
+        # "Bên cạnh đó, …") or is an item of a list; a caption does not.
+        if (
+            si > 0
+            and self.sentences[si - 1].paragraph != sent.paragraph
+            and not self.chain
+            and not (sent.listed or CONNECTORS.match(toks, 0))
+        ):
+            return None
+        return self.ctx_leads
 
 
 def _words(s: str) -> set[str]:
