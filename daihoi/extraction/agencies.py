@@ -30,6 +30,7 @@ LOC = PhraseIndex(lx.LOC_WORDS)
 DOMAIN = PhraseIndex(lx.DOMAIN_WORDS)
 LOC_NOUNS = PhraseIndex(lx.LOC_NOUNS)
 PREFIXES = PhraseIndex(lx.MEMBER_PREFIXES)
+OFFICES = PhraseIndex(lx.OFFICE_TITLES)
 UNDER = PhraseIndex(lx.UNDER_CENTRE)
 FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
@@ -131,6 +132,8 @@ def is_agency_start(toks: list[Tok], i: int) -> bool:
     if i >= len(toks):
         return False
     if STARTERS.match(toks, i) or _head(toks, i)[0]:
+        return True
+    if _office_holder(toks, i) is not None:
         return True
     k = PREFIXES.match(toks, i)
     return bool(k) and _member_of(toks, i, k) is not None
@@ -476,9 +479,26 @@ def _member_of(toks: list[Tok], i: int, k: int) -> Span | None:
     return Span(i, sub.end, generic=True)
 
 
+def _office_holder(toks: list[Tok], i: int) -> Span | None:
+    """ "Giám đốc Sở Y tế", "Chủ tịch UBND các tỉnh", "Thủ trưởng các cơ quan, đơn vị": the
+    holder's agency, which is the addressee as the annotation counts it."""
+    k = OFFICES.match(toks, i)
+    if not k or i + k >= len(toks):
+        return None
+    q = i + k
+    if toks[q].low in ("các", "những", "từng", "mỗi"):
+        return parse_generic(toks, q)
+    if toks[q].cap:
+        return parse_named(toks, q)
+    return None
+
+
 def parse_agency(toks: list[Tok], i: int, bare_ok: bool = False) -> Span | None:
     if i >= len(toks):
         return None
+    held = _office_holder(toks, i)
+    if held:
+        return held
     k = PREFIXES.match(toks, i)
     if k and not (k == 1 and toks[i].low == "thành" and GENERIC.match(toks, i) == 2):
         span = _member_of(toks, i, k)

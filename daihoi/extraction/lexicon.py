@@ -440,6 +440,31 @@ COMMITTEE_FUNCTIONS = phrases(
 # "Thành viên UBBC tỉnh", "Ngành công an tỉnh").
 MEMBER_PREFIXES = phrases("lãnh đạo", "thành viên", "ngành", "toàn ngành", "các thành viên")
 
+# Titles of office holders before their agency ("Giám đốc Sở Y tế", "Chủ tịch UBND các tỉnh",
+# "Thủ trưởng các cơ quan, đơn vị"): a task given to the holder is the agency's task.
+OFFICE_TITLES = phrases(
+    "bộ trưởng",
+    "thứ trưởng",
+    "chủ tịch",
+    "phó chủ tịch",
+    "giám đốc",
+    "phó giám đốc",
+    "tổng giám đốc",
+    "thủ trưởng",
+    "người đứng đầu",
+    "trưởng",
+    "phó trưởng",
+    "chánh văn phòng",
+    "cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "chỉ huy trưởng",
+    "tư lệnh",
+    "chính ủy",
+    "bí thư",
+    "lãnh đạo",
+)
+
 LOC_NOUNS = phrases("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
 # Verbs that hand a task to the agency that follows them.

@@ -43,6 +43,11 @@ _UMBRELLA = re.compile(
     r"|như sau|sau đây|cụ thể(?: là)?|gồm|bao gồm)\s*:\s*$",
     re.IGNORECASE,
 )
+# A line that ends with a colon after a directive opens a list of that directive's tasks.
+_OPENS_LIST = re.compile(
+    r"(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|lưu\s+ý|nhiệm\s+vụ|sau|như\s+sau)\b[^:]*:$",
+    re.IGNORECASE,
+)
 # List markers at the start of a line ("1.", "a)", "-", "+", "•").
 _LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)])\s+")
 # A piece of text longer than this is cut at commas, so no sentence is unbounded.
@@ -118,7 +123,13 @@ def split_sentences(text: str) -> list[Sentence]:
                         )
                     )
             if unterminated and sentences:
-                sentences[-1].cut = True
+                last = sentences[-1]
+                if text[last.start : last.end].endswith(":") and _OPENS_LIST.search(
+                    text[last.start : last.end]
+                ):
+                    last.umbrella = True  # "đề nghị UBND các tỉnh:" with the list below
+                else:
+                    last.cut = True
     return sentences
 
 
