@@ -400,6 +400,9 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
     k = QUALIFIERS.match(toks, j)
     if k:
         return _after_term(toks, j + k)
+    k = DOMAIN.match(toks, j)
+    if k and GENERIC.match(toks, j - 1) == 1:
+        return j + k  # "các phòng nội vụ", "các sở giao thông vận tải"
     if t.word and t.cap and t.low in ("trung", "t.ư", "tw"):
         # "các cơ quan Trung ương", "các ban đảng T.Ư"
         return j + (2 if t.low == "trung" else 1)

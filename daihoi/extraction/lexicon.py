@@ -462,7 +462,6 @@ OFFICE_TITLES = phrases(
     "tư lệnh",
     "chính ủy",
     "bí thư",
-    "lãnh đạo",
 )
 
 LOC_NOUNS = phrases("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")

@@ -150,3 +150,34 @@ def test_year_in_the_text_gives_the_meeting_year_and_unknown_year_gives_null():
     assert run("Chiều 18/5, Tiểu ban Nhân sự họp.", today=date(2025, 6, 1)).meeting.date == (
         "2025-05-18"
     )
+
+
+def test_deadline_chậm_nhất_takes_the_year_of_the_election_term():
+    d = run(
+        "Bầu cử đại biểu HĐND nhiệm kỳ 2026-2031. Ủy ban bầu cử tỉnh yêu cầu các Tổ bầu cử "
+        "niêm yết danh sách cử tri chậm nhất ngày 12/4."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("các Tổ bầu cử", "2026-04-12")]
+
+
+def test_deadline_trước_ngày_takes_the_year_of_the_congress_term():
+    d = run(
+        "Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025-2030. Đề nghị Sở Tài chính hoàn thành "
+        "dự toán kinh phí trước ngày 15/8."
+    )
+    assert [a.deadline for a in d.assignments] == ["2025-08-15"]
+
+
+def test_deadline_trong_ngày_for_a_national_congress():
+    d = run(
+        "Chuẩn bị Đại hội XIV của Đảng. Tiểu ban yêu cầu các tỉnh ủy, thành ủy gửi báo cáo "
+        "về Văn phòng Trung ương trong ngày 20/11."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [
+        ("các tỉnh ủy, thành ủy", "2025-11-20")
+    ]
+
+
+def test_deadline_hạn_chót_and_a_department_with_its_domain():
+    d = run("Ngày 2/3/2021, Sở Nội vụ yêu cầu các phòng nội vụ gửi báo cáo, hạn chót là ngày 10/3.")
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("các phòng nội vụ", "2021-03-10")]

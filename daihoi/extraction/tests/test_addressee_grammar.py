@@ -1,0 +1,122 @@
+"""The grammar of addressee phrases: committees, election boards, members, office holders,
+units of an agency, coordination and generic quantifiers; lists under an umbrella request."""
+
+from __future__ import annotations
+
+from .helpers import agencies, pairs, run
+
+
+def test_committee_with_lower_case_function_is_one_agency():
+    d = run("Đồng chí Trưởng ban yêu cầu các thành viên Tiểu ban văn kiện hoàn chỉnh đề cương.")
+    assert agencies(d) == ["các thành viên Tiểu ban văn kiện"]
+
+
+def test_committees_coordinated_by_their_functions_stay_one_agency():
+    d = run("Đề nghị các Tiểu ban lễ tân, hậu cần khẩn trương chuẩn bị nơi ở cho đại biểu.")
+    assert agencies(d) == ["các Tiểu ban lễ tân, hậu cần"]
+
+
+def test_named_agency_after_a_comma_ends_a_generic_phrase():
+    d = run("Chủ tịch tỉnh yêu cầu các cấp ủy, Ban Bầu cử các cấp niêm yết danh sách cử tri.")
+    assert agencies(d) == ["các cấp ủy", "Ban Bầu cử các cấp"]
+
+
+def test_party_organisations_and_youth_union_levels():
+    d = run(
+        "Thường trực Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, các cấp bộ Đoàn quan tâm "
+        "chuẩn bị nhân sự đại hội."
+    )
+    assert agencies(d) == ["các cấp ủy, tổ chức đảng", "các cấp bộ Đoàn"]
+
+
+def test_election_boards_with_qualifiers_and_term():
+    d = run(
+        "Các Tổ bầu cử đại biểu Quốc hội khóa XVI, các cơ quan thông tin đại chúng trên địa "
+        "bàn tỉnh niêm yết đúng thời hạn danh sách người ứng cử."
+    )
+    assert agencies(d) == [
+        "Các Tổ bầu cử đại biểu Quốc hội khóa XVI",
+        "các cơ quan thông tin đại chúng trên địa bàn tỉnh",
+    ]
+
+
+def test_members_and_leaders_of_an_agency():
+    d = run("Lãnh đạo các phòng chuyên môn phải bám sát tiến độ từng việc.")
+    assert agencies(d) == ["Lãnh đạo các phòng chuyên môn"]
+    d = run("Thành viên UBBC huyện có trách nhiệm kiểm tra các khu vực bỏ phiếu.")
+    assert agencies(d) == ["Thành viên UBBC huyện"]
+
+
+def test_units_of_an_agency_after_its_head():
+    d = run("Công an các huyện, thị xã xây dựng phương án bảo vệ khu vực bỏ phiếu.")
+    assert agencies(d) == ["Công an các huyện, thị xã"]
+    d = run("Công an các đơn vị, địa phương chủ động nắm tình hình trên địa bàn.")
+    assert agencies(d) == ["Công an các đơn vị, địa phương"]
+
+
+def test_provinces_directly_under_the_centre():
+    d = run("Đề nghị UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo trang trí đường phố.")
+    assert agencies(d) == ["UBND các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_district_as_addressee():
+    d = run("Huyện Tân Phước chuẩn bị địa điểm tổ chức lễ mít tinh.")
+    assert agencies(d) == ["Huyện Tân Phước"]
+
+
+def test_committee_of_an_anniversary_keeps_the_event_in_its_name():
+    d = run("Văn phòng Ban Chỉ đạo kỷ niệm 80 năm Cách mạng Tháng Tám tổng hợp đề xuất của các sở.")
+    assert agencies(d) == ["Văn phòng Ban Chỉ đạo kỷ niệm 80 năm Cách mạng Tháng Tám"]
+
+
+def test_same_level_and_upper_level_bodies():
+    d = run("Ban Thường vụ cấp ủy cùng cấp phối hợp với Đoàn cấp trên giới thiệu nhân sự.")
+    assert pairs(d) == [
+        ("Ban Thường vụ cấp ủy cùng cấp", "lead"),
+        ("Đoàn cấp trên", "coordinate"),
+    ]
+
+
+def test_generic_nouns_written_without_commas():
+    d = run("Tổ giúp việc phối hợp với các sở ban ngành và địa phương rà soát danh sách khách mời.")
+    assert pairs(d) == [
+        ("Tổ giúp việc", "lead"),
+        ("các sở ban ngành và địa phương", "coordinate"),
+    ]
+
+
+def test_quantifiers_tung_and_moi():
+    d = run("Từng bộ phận chức năng trong tiểu ban có kế hoạch trực trong những ngày đại hội.")
+    assert agencies(d) == ["Từng bộ phận chức năng trong tiểu ban"]
+    d = run("Mỗi đơn vị phải cử một cán bộ đầu mối theo dõi công việc.")
+    assert agencies(d) == ["Mỗi đơn vị"]
+
+
+def test_office_holders_give_their_agency():
+    d = run("Văn phòng Chính phủ đề nghị Bộ trưởng Bộ Công an chỉ đạo bảo đảm an ninh hội nghị.")
+    assert agencies(d) == ["Bộ Công an"]
+    d = run("UBND tỉnh yêu cầu Giám đốc Sở Xây dựng kiểm tra an toàn hội trường.")
+    assert agencies(d) == ["Sở Xây dựng"]
+    d = run("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh, thành phố chỉ đạo lập danh sách cử tri.")
+    assert agencies(d) == ["UBND các tỉnh, thành phố"]
+    d = run("UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị bố trí cán bộ trực.")
+    assert agencies(d) == ["các cơ quan, đơn vị"]
+
+
+def test_numbered_list_under_a_request_goes_to_its_addressee():
+    d = run(
+        "Ngày 3/3/2026, Bộ Tư pháp đề nghị Sở Tư pháp các tỉnh:\n"
+        "1. Rà soát các văn bản hướng dẫn bầu cử.\n"
+        "2. Tổng hợp vướng mắc gửi về Bộ trước ngày 20/3.\n"
+    )
+    assert agencies(d) == ["Sở Tư pháp các tỉnh", "Sở Tư pháp các tỉnh"]
+    assert [a.deadline for a in d.assignments] == [None, "2026-03-20"]
+
+
+def test_dashed_list_after_cac_nhiem_vu_sau():
+    d = run(
+        "Ban Thường vụ yêu cầu Ủy ban Kiểm tra Huyện ủy thực hiện các nhiệm vụ sau:\n"
+        "- Hoàn thành kiểm tra hồ sơ nhân sự.\n"
+        "- Tổng hợp ý kiến của các chi bộ.\n"
+    )
+    assert agencies(d) == ["Ủy ban Kiểm tra Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]
