@@ -29,6 +29,8 @@ _ROMAN_VALUES = (
     (1, "I"),
 )
 _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+# Words around a date that mark it as the page's publication time.
+_PUBLISHED = re.compile(r"\d{1,2}:\d{2}|đăng|cập nhật|thứ|chủ nhật|update")
 
 
 def to_roman(n: int) -> str:
@@ -123,7 +125,7 @@ def find_dateline(text: str, window: int = 700) -> date | None:
         if d is None:
             continue
         around = head[max(0, m.start() - 30) : m.end() + 12].lower()
-        if re.search(r"\d{1,2}:\d{2}|đăng|cập nhật|thứ|chủ nhật|update", around):
+        if _PUBLISHED.search(around):
             return d
         if best is None:
             best = d

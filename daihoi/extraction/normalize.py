@@ -101,11 +101,12 @@ def clean(text: str) -> str:
         stripped = line.strip()
         blank = ended or not stripped
         short = len(stripped) < 300  # page furniture is short; articles' paragraphs are not
+        stripped_low = stripped.lower() if short else ""
         if not blank and (
             (short and _BOILERPLATE_LINE.match(stripped))
             or (
                 short
-                and any(h in stripped.lower() for h in _ANYWHERE_HINTS)
+                and any(h in stripped_low for h in _ANYWHERE_HINTS)
                 and _BOILERPLATE_ANYWHERE.search(stripped)
             )
             or not _LETTERS.search(stripped)

@@ -50,6 +50,8 @@ _OPENS_LIST = re.compile(
 )
 # List markers at the start of a line ("1.", "a)", "-", "+", "•").
 _LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)])\s+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_COLON = re.compile(r":\s+")
 # A piece of text longer than this is cut at commas, so no sentence is unbounded.
 MAX_SENTENCE = 1500
 
@@ -74,7 +76,7 @@ def _is_boundary(line: str, m: re.Match[str]) -> bool:
         # A dot inside a number ("21.9", "1.000") or an abbreviation ("TP. Hà Nội").
         if line[dot_at - 1].isdigit() and nxt[:1].isdigit() and not rest[:1].isspace():
             return False
-        word = re.search(r"([\w.]+)$", line[:dot_at])
+        word = _LAST_WORD.search(line, 0, dot_at)
         if word and word.group(1).lower() in _ABBREV:
             return False
         if word and len(word.group(1)) == 1 and word.group(1).isupper():
@@ -136,7 +138,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _split_umbrella(line: str, a: int, b: int) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     seg = line[a:b]
-    for m in re.finditer(r":\s+", seg):
+    for m in _COLON.finditer(seg):
         if m.end() < len(seg) and seg[m.end()].isupper() and _UMBRELLA.search(seg[: m.start() + 1]):
             out.append((a, a + m.start() + 1, True))
             out.append((a + m.end(), b, False))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 # A word keeps its inner dots, hyphens, ampersands and slashes ("T.Ư", "VH-TT&DL",
@@ -22,32 +24,35 @@ class Tok(NamedTuple):
     ecap: bool  # its last hyphen-separated part starts with a capital ("thanh-Truyền")
 
 
-# Building the tuple directly skips the Python-level __new__ of a named tuple: tokenising is
-# the largest single cost of the extractor.
+# Tokenising is the largest single cost of the extractor, so it runs as C-level loops: the
+# matches are mapped to their fields column by column and zipped into tuples, whose named
+# type is set by calling tuple.__new__ directly (no Python-level __new__ per token).
 _NEW: Callable[[type[Tok], tuple[str, str, int, int, bool, bool, bool]], Tok] = tuple.__new__  # type: ignore[assignment]
+_GROUP = re.Match.group
+_START = re.Match.start
+_FIRST = itemgetter(0)
+_LOW = itemgetter(1)  # Tok.low
 
 
 def tokenize(text: str, base: int = 0) -> list[Tok]:
-    toks: list[Tok] = []
-    append = toks.append
-    new = _NEW
-    lowered = text.lower()
-    # Lower-casing keeps the length of Vietnamese text; if some other script does not, the
-    # slices would shift, so each token is then lowered on its own.
-    same = len(lowered) == len(text)
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        t = m.group(0)
-        c = t[0]
-        cap = c.isupper()
-        if "-" in t:
-            last = t.rsplit("-", 1)[-1]
-            ecap = bool(last) and last[0].isupper()
-        else:
-            ecap = cap
-        low = lowered[a:b] if same else t.lower()
-        append(new(Tok, (t, low, base + a, base + b, c.isalnum(), cap, ecap)))
-    return toks
+    matches = list(_TOKEN.finditer(text))
+    words: list[str] = list(map(_GROUP, matches))
+    starts: list[int] = list(map(_START, matches))
+    if base:
+        starts = list(map(add, starts, repeat(base)))
+    ends = list(map(add, starts, map(len, words)))
+    firsts = list(map(_FIRST, words))
+    caps = list(map(str.isupper, firsts))
+    ecaps = caps
+    if "-" in text:
+        ecaps = caps.copy()
+        for k, w in enumerate(words):
+            if "-" in w:
+                last = w.rsplit("-", 1)[-1]
+                ecaps[k] = bool(last) and last[0].isupper()
+    lows = map(str.lower, words)
+    columns = zip(words, lows, starts, ends, map(str.isalnum, firsts), caps, ecaps, strict=False)
+    return list(map(_NEW, repeat(Tok), columns))
 
 
 def tokens_between(toks: list[Tok], starts: list[int], a: int, b: int) -> list[Tok]:
@@ -68,19 +73,23 @@ class PhraseIndex:
             self.by_first.setdefault(item[0], []).append(item)
         for lst in self.by_first.values():
             lst.sort(key=len, reverse=True)
+        # Per first syllable: the longest phrase's length, and whether all are one syllable.
+        self._longest = {w: len(lst[0]) for w, lst in self.by_first.items()}
 
     def match(self, toks: list[Tok], i: int) -> int:
         """Length (in tokens) of the longest phrase starting at ``toks[i]``, else 0."""
         if i >= len(toks):
             return 0
-        cands = self.by_first.get(toks[i].low)
-        if not cands:
+        low = toks[i].low
+        longest = self._longest.get(low)
+        if longest is None:
             return 0
-        n = len(toks)
-        for cand in cands:
-            k = len(cand)
-            if i + k <= n and all(toks[i + j].low == cand[j] for j in range(1, k)):
-                return k
+        if longest == 1:
+            return 1
+        window = tuple(map(_LOW, toks[i : i + longest]))
+        for cand in self.by_first[low]:
+            if window[: len(cand)] == cand:
+                return len(cand)
         return 0
 
 
