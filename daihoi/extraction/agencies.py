@@ -35,6 +35,11 @@ UNDER = PhraseIndex(lx.UNDER_CENTRE)
 FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
 
+# First syllables of everything that can open an addressee: a quick test before the lookups.
+_START_WORDS = frozenset(
+    w for index in (STARTERS, FREE, NAMED, LOWER, PREFIXES, OFFICES) for w in index.by_first
+)
+
 MAX_NAME = 24  # tokens; official names are long, but never this long
 # Heads that need a capitalised name after them, and words after which they are not agencies.
 _NOT_AGENCY_NEXT = frozenset({"cáo", "nghị", "chức", "hành", "trưởng", "quốc", "trường", "kết"})
@@ -129,7 +134,7 @@ def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
 
 
 def is_agency_start(toks: list[Tok], i: int) -> bool:
-    if i >= len(toks):
+    if i >= len(toks) or toks[i].low not in _START_WORDS:
         return False
     if STARTERS.match(toks, i) or _head(toks, i)[0]:
         return True

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from . import lexicon as lx
 from .agencies import Span, is_agency_start, parse_agency_list, parse_named
@@ -70,6 +71,9 @@ _DATE_FRAMING = re.compile(
     r"(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)\s+(?:nay|qua|\d)",
     re.IGNORECASE,
 )
+# Words after which a subject may start inside a clause ("…, các sở …", "… thì Ban …").
+_SUBJECT_AFTER = frozenset({",", "nên", "thì"})
+_LOW = itemgetter(1)  # Tok.low
 _PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
 
 
@@ -198,10 +202,13 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
     framed = bool(FRAMING.match(toks, p0)) or (p0 < n and toks[p0].text[:1].isdigit())
     if p0 < n and not framed:
         positions.append((p0, False))
-    date_framed = bool(_DATE_FRAMING.match(" ".join(t.text for t in toks[p0 : p0 + 6])))
-    for k in range(p0, n - 1):
-        if toks[k].text == "," or toks[k].low in ("nên", "thì"):
-            positions.append((k + 1, not framed))
+    lows = list(map(_LOW, toks))
+    positions.extend(
+        (k + 1, not framed)
+        for k in range(p0, n - 1)
+        if lows[k] in _SUBJECT_AFTER and is_agency_start(toks, k + 1)
+    )
+    date_framed: bool | None = None
     for pos, need_modal in positions:
         if not is_agency_start(toks, pos):
             continue
@@ -217,6 +224,8 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
             q += 1
         if q < n and DIRECTIVES.match(toks, q):
             return _Subject(spans, q, pos, speaker=True)
+        if pos > p0 and date_framed is None:
+            date_framed = bool(_DATE_FRAMING.match(" ".join(t.text for t in toks[p0 : p0 + 6])))
         if pos > p0 and date_framed:
             continue  # "Ngày 11/11, Văn phòng … ban hành …": a news lead, not a task
         # A bare head ("Tiểu ban văn kiện …") may go on with a lower-case name: only a
@@ -239,6 +248,8 @@ class _Directive:
 def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
     n = len(toks)
     firsts = DIRECTIVES.by_first
+    if firsts.keys().isdisjoint(map(_LOW, toks)):
+        return None
     for k in range(start, n):
         if toks[k].low not in firsts:
             continue
@@ -357,8 +368,11 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
     """Purpose clauses ("để Sở Tài chính tổng hợp") and "do <agency> chủ trì"."""
     out: list[Found] = []
     n = len(toks)
+    lows = list(map(_LOW, toks))
+    if "để" not in lows and "do" not in lows:
+        return out
     for k in range(n - 2):
-        low = toks[k].low
+        low = lows[k]
         if low == "để":
             span = parse_named(toks, k + 1)
             if (
@@ -389,6 +403,8 @@ def _speaker_only(toks: list[Tok], p0: int) -> bool:
     """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
     cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
     firsts = DIRECTIVES.by_first
+    if firsts.keys().isdisjoint(map(_LOW, toks)):
+        return False
     for k in range(p0, len(toks)):
         if toks[k].low not in firsts:
             continue

@@ -9,6 +9,7 @@ the ``today`` the caller passed.
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -57,6 +58,7 @@ def from_roman(s: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=512)
 def ordinal_to_roman(raw: str) -> str | None:
     """'XIV' → 'XIV', '14' → 'XIV', 'iii' → 'III'; None when not an ordinal of 1-99."""
     raw = raw.strip()

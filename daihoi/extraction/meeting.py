@@ -253,25 +253,57 @@ def person_after_marker(pre: str) -> tuple[str | None, list[str], bool] | None:
     return name, titles, True
 
 
+# The anchors of the chair's sentence, searched in the lower-cased text: each is a core
+# pattern that starts with a literal (fast to scan for) and the optional words that may stand
+# before it, read backwards from the core's start.
 _CHAIR_ANCHOR = re.compile(
-    r"(?:đồng\s+)?chủ\s+trì(?=\s*[.;,]|\s*$)|"
-    r"(?:đồng\s+)?chủ\s+trì\s+(?:cuộc\s+họp|hội\s+nghị|phiên\s+họp|buổi\s+làm\s+việc|buổi\s+họp|"
-    r"họp|buổi|cuộc|phiên|lễ|hội\s+thảo|tọa\s+đàm|kỳ\s+họp|hội\s+ý)",
-    re.IGNORECASE,
+    r"chủ\s+trì(?:(?=\s*[.;,]|\s*$)|\s+(?:cuộc\s+họp|hội\s+nghị|phiên\s+họp|buổi\s+làm\s+việc|"
+    r"buổi\s+họp|họp|buổi|cuộc|phiên|lễ|hội\s+thảo|tọa\s+đàm|kỳ\s+họp|hội\s+ý))"
 )
+_CHAIR_BEFORE = re.compile(r"(?<!\w)(?:đồng\s+)?$")
 _WORK_ANCHOR = re.compile(
-    r"(?:đã\s+)?có\s+buổi\s+(?:làm\s+việc|kiểm\s+tra|khảo\s+sát)|"
-    r"(?:đã\s+)?(?:đi\s+)?kiểm\s+tra\s+(?:thực\s+tế|công\s+tác)|(?:đã\s+)?làm\s+việc\s+với",
-    re.IGNORECASE,
+    r"có\s+buổi\s+(?:làm\s+việc|kiểm\s+tra|khảo\s+sát)|kiểm\s+tra\s+(?:thực\s+tế|công\s+tác)|"
+    r"làm\s+việc\s+với"
 )
-_CONCLUSION_ANCHOR = re.compile(
-    r"(?:phát\s+biểu\s+)?kết\s+luận\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|buổi|tại)",
-    re.IGNORECASE,
-)
+_WORK_BEFORE = re.compile(r"(?<!\w)(?:đã\s+)?(?:đi\s+)?$")
+_CONCLUSION_ANCHOR = re.compile(r"kết\s+luận\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|buổi|tại)")
+_CONCLUSION_BEFORE = re.compile(r"(?<!\w)(?:phát\s+biểu\s+)?$")
 _DIRECTIVE_ANCHOR = re.compile(
-    r"(?<!theo )(?<!được )\b(?:yêu\s+cầu|đề\s+nghị|lưu\s+ý|chỉ\s+đạo|nhấn\s+mạnh|"
-    r"đánh\s+giá\s+cao)\b"
+    r"(?:yêu\s+cầu|đề\s+nghị|lưu\s+ý|chỉ\s+đạo|nhấn\s+mạnh|đánh\s+giá\s+cao)\b"
 )
+_ANCHORS = (
+    (_CHAIR_ANCHOR, _CHAIR_BEFORE),
+    (_WORK_ANCHOR, _WORK_BEFORE),
+    (_CONCLUSION_ANCHOR, _CONCLUSION_BEFORE),
+    (_DIRECTIVE_ANCHOR, None),
+)
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case with the same length (a letter whose lower case is longer, as
+    "İ", is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _anchor_spans(
+    low: str, core: re.Pattern[str], before: re.Pattern[str] | None
+) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in core.finditer(low):
+        start = m.start()
+        if before is not None:
+            p = before.search(low, max(0, start - 16), start)
+            if p:
+                start = p.start()
+        elif start and (low[start - 1].isalnum() or low.endswith(("theo ", "được "), 0, start)):
+            continue  # the directive anchor: a whole word, not "theo yêu cầu", "được chỉ đạo"
+        spans.append((start, m.end()))
+    return spans
+
+
 _RELAY = re.compile(
     r"truyền\s+đạt\s+(?:ý\s+kiến|kết\s+luận)(?:\s+chỉ\s+đạo)?\s+của\s+(?P<p>[^,.;:()\n]{3,160}?)"
     r"(?=\s+(?:về|tại|đối\s+với|khi|trong|tới)\s|[,.;:(\n]|$)",
@@ -286,14 +318,13 @@ def chair(text: str, sentences: list[tuple[int, int]]) -> tuple[str | None, list
         if name:
             return name, [rest] if rest else []
     starts = [a for a, _ in sentences]
-    for level, anchor in enumerate(
-        (_CHAIR_ANCHOR, _WORK_ANCHOR, _CONCLUSION_ANCHOR, _DIRECTIVE_ANCHOR)
-    ):
-        for m in anchor.finditer(text):
-            k = bisect_right(starts, m.start()) - 1
-            if k < 0 or sentences[k][1] < m.end():
+    low = _lowered(text)
+    for level, (core, before) in enumerate(_ANCHORS):
+        for m_start, m_end in _anchor_spans(low, core, before):
+            k = bisect_right(starts, m_start) - 1
+            if k < 0 or sentences[k][1] < m_end:
                 continue
-            pre = text[sentences[k][0] : m.start()]
+            pre = text[sentences[k][0] : m_start]
             found = person_before(pre)
             if found is None and level == 3:
                 found = person_after_marker(pre)
