@@ -190,7 +190,9 @@ class YearContext:
             elif kind == "deadline" and d < self.dateline - timedelta(days=45):
                 d = make_date(year + 1, dm.month, dm.day)
             return d
-        fixed = self.explicit_year or self.term_start
+        # A congress or election term fixes the year of a deadline; a meeting's date whose year
+        # is only implied by the term stays unknown.
+        fixed = self.explicit_year or (self.term_start if kind == "deadline" else None)
         if fixed:
             return make_date(fixed, dm.month, dm.day)
         if self.national_year:
