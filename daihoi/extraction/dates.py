@@ -9,10 +9,10 @@ the ``today`` the caller passed.
 from __future__ import annotations
 
 import calendar
-from functools import lru_cache
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _ROMAN_VALUES = (
     (1000, "M"),

@@ -906,6 +906,7 @@ TITLE_HEADS = phrases(
 FAMILY_NAMES = frozenset(
     [
         "nguyễn",
+        "phương",
         "trần",
         "lê",
         "phạm",

@@ -182,9 +182,38 @@ def _parse_person(segments: list[str]) -> tuple[str | None, list[str]]:
     return name, titles
 
 
+_JOINERS = frozenset({"do", "của", "với", "và", "cùng", "có", "dự", "là"})
+_SPACED_DASH = re.compile(r"\s[-–—]\s+(?=\S)")
+
+
+def _titled_name(seg: str) -> str | None:
+    """The "<title> <name>" at the end of a segment, when a title starts it or follows a
+    joining word ("… do Đại tá Nguyễn Văn A")."""
+    nm, rest = split_name(seg)
+    if not nm or not rest:
+        return None
+    toks = tokenize(rest)
+    for k in range(len(toks)):
+        if TITLES.match(toks, k) and (k == 0 or toks[k - 1].low in _JOINERS):
+            return seg[toks[k].start :].strip()
+    return None
+
+
+def _dash_to_comma(pre: str) -> str:
+    """ "Nguyễn Văn A – Ủy viên …", "Giám đốc Công an tỉnh - Trưởng Tiểu ban": a spaced dash
+    before a title separates like a comma."""
+    out = pre
+    for m in reversed(list(_SPACED_DASH.finditer(pre))):
+        if TITLES.match(tokenize(pre[m.end() : m.end() + 40]), 0):
+            out = out[: m.start()] + ", " + out[m.end() :]
+    return out
+
+
 def person_before(pre: str) -> tuple[str | None, list[str], bool] | None:
     """Person mentioned right before an anchor verb: (name, titles, had a marker)."""
     pre = _TRAILING_FILLER.sub("", pre)
+    if "-" in pre or "–" in pre or "—" in pre:
+        pre = _dash_to_comma(pre)
     parts = pre.split(",")
     collected: list[str] = []
     pending: list[str] = []
@@ -216,10 +245,11 @@ def person_before(pre: str) -> tuple[str | None, list[str], bool] | None:
             collected.insert(0, m.group(1))
             marker = True
         else:
-            # "… tại Trụ sở …, Thường trực Ban Bí thư Trần Cẩm Tú": a title with the name
-            nm, rest = split_name(seg)
-            if nm and not collected and TITLES.match(tokenize(rest), 0) if rest else False:
-                collected.insert(0, seg)
+            # "… tại Trụ sở …, Thường trực Ban Bí thư Trần Cẩm Tú": a title with the name;
+            # "… do Đại tá Nguyễn Văn A": the title after a joining word.
+            titled = _titled_name(seg)
+            if titled:
+                collected.insert(0, titled)
         break
     if not collected:
         return None

@@ -181,3 +181,18 @@ def test_deadline_trong_ngày_for_a_national_congress():
 def test_deadline_hạn_chót_and_a_department_with_its_domain():
     d = run("Ngày 2/3/2021, Sở Nội vụ yêu cầu các phòng nội vụ gửi báo cáo, hạn chót là ngày 10/3.")
     assert [(a.agency, a.deadline) for a in d.assignments] == [("các phòng nội vụ", "2021-03-10")]
+
+
+def test_military_rank_after_do_and_dashed_titles():
+    d = run(
+        "Tiểu ban Bảo vệ do Đại tá Trần Văn Hùng, Giám đốc Công an tỉnh - Trưởng Tiểu ban, đã "
+        "chủ trì cuộc họp triển khai nhiệm vụ."
+    )
+    assert d.meeting.chair == "Trần Văn Hùng"
+    assert d.meeting.chair_titles == ["Đại tá", "Giám đốc Công an tỉnh", "Trưởng Tiểu ban"]
+
+
+def test_name_and_title_separated_by_a_dash():
+    d = run("Đồng chí Lê Thị Hoa – Phó Bí thư Huyện ủy, Trưởng Tiểu ban chủ trì cuộc họp.")
+    assert d.meeting.chair == "Lê Thị Hoa"
+    assert d.meeting.chair_titles == ["Phó Bí thư Huyện ủy", "Trưởng Tiểu ban"]
