@@ -78,6 +78,7 @@ class _SentenceState:
     task: _Task | None = None
     explicit: bool = False
     continued: bool = False
+    directive: bool = False
 
 
 @dataclass
@@ -94,6 +95,7 @@ class _Walker:
     chain: bool = False
 
     umbrella: bool = False
+    paragraph_end: bool = False
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.work)
@@ -116,8 +118,14 @@ class _Walker:
                 self.clause(si, ci, clause, toks, state, cut_tail)
         if state.explicit and state.leads:
             self.ctx_leads, self.ctx_at, self.chain = state.leads, si, sent.umbrella
+            # A directive that closes its paragraph may go on in the paragraphs below (the
+            # items of a letter), each opening with a task verb.
+            self.paragraph_end = state.directive and (
+                si + 1 >= len(self.sentences) or self.sentences[si + 1].paragraph != sent.paragraph
+            )
         elif state.continued:
             self.chain = self.chain or sent.umbrella
+            self.ctx_at = si
         else:
             self.ctx_leads, self.chain = None, False
 
@@ -160,6 +168,7 @@ class _Walker:
             if f is found[0]:
                 state.leads = leads
                 state.explicit = True
+                state.directive = f.directive
         return bool(found)
 
     def continuation(
@@ -200,6 +209,7 @@ class _Walker:
             and self.sentences[si - 1].paragraph != sent.paragraph
             and not self.chain
             and not (sent.listed or CONNECTORS.match(toks, 0))
+            and not (self.ctx_at == si - 1 and self.paragraph_end)
         ):
             return None
         return self.ctx_leads

@@ -85,6 +85,7 @@ class Found:
     anchor: int = 0  # token index where the evidence starts
     emit: bool = True
     partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
+    directive: bool = False  # given by a directive verb ("đề nghị X …")
 
 
 _PARTNER_ONLY = frozenset({"thực", "hiện", "triển", "khai", "tổ", "chức", "thực hiện", "cùng"})
@@ -441,7 +442,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
         chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start)
     elif directive is not None:
-        chosen = Found(directive.spans, [], directive.pred, directive.verb)
+        chosen = Found(directive.spans, [], directive.pred, directive.verb, directive=True)
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
         if remaining < 2:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
+
 # Abbreviations after which a dot does not end a sentence.
 _ABBREV = frozenset(
     [
@@ -139,11 +141,26 @@ def _split_umbrella(line: str, a: int, b: int) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     seg = line[a:b]
     for m in _COLON.finditer(seg):
-        if m.end() < len(seg) and seg[m.end()].isupper() and _UMBRELLA.search(seg[: m.start() + 1]):
+        if (
+            m.end() < len(seg)
+            and seg[m.end()].isupper()
+            and _UMBRELLA.search(seg[: m.start() + 1])
+            and _opens_task(seg[m.end() : m.end() + 40])
+        ):
             out.append((a, a + m.start() + 1, True))
             out.append((a + m.end(), b, False))
             return out
     return [(a, b, False)]
+
+
+_TASK_OPENINGS = lx.TASK_VERBS | lx.MODALS
+
+
+def _opens_task(text: str) -> bool:
+    """The list after a colon opens with a task verb ("…: Rà soát …"), not with nouns
+    ("… hoàn thành các nội dung: Giấy mời, phóng sự …", which stay one task)."""
+    words = tuple(text.lower().split()[:3])
+    return any(words[:k] in _TASK_OPENINGS for k in (1, 2, 3))
 
 
 def _bound(line: str, a: int, b: int) -> list[tuple[int, int]]:

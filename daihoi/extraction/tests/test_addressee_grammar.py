@@ -120,3 +120,21 @@ def test_dashed_list_after_cac_nhiem_vu_sau():
         "- Tổng hợp ý kiến của các chi bộ.\n"
     )
     assert agencies(d) == ["Ủy ban Kiểm tra Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]
+
+
+def test_paragraphs_after_a_letters_request_are_its_items():
+    d = run(
+        "Sở Nội vụ đề nghị UBND các huyện, thị xã khẩn trương chuẩn bị công tác bầu cử.\n\n"
+        "Rà soát, cập nhật danh sách cử tri tại từng khu vực bỏ phiếu.\n\n"
+        "Tổ chức niêm yết danh sách cử tri đúng quy định."
+    )
+    assert agencies(d) == ["UBND các huyện, thị xã"] * 3
+
+
+def test_a_list_of_nouns_after_a_colon_stays_in_the_task():
+    d = run(
+        "Ông đề nghị các Tiểu ban lễ tân, hậu cần khẩn trương hoàn thành các nội dung: Giấy "
+        "mời, thẻ đại biểu, sơ đồ chỗ ngồi."
+    )
+    assert agencies(d) == ["các Tiểu ban lễ tân, hậu cần"]
+    assert d.assignments[0].task.endswith("sơ đồ chỗ ngồi")
