@@ -36,7 +36,7 @@ FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
 
 # First syllables of everything that can open an addressee: a quick test before the lookups.
-_START_WORDS = frozenset(
+START_WORDS = frozenset(
     w for index in (STARTERS, FREE, NAMED, LOWER, PREFIXES, OFFICES) for w in index.by_first
 )
 
@@ -134,7 +134,7 @@ def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
 
 
 def is_agency_start(toks: list[Tok], i: int) -> bool:
-    if i >= len(toks) or toks[i].low not in _START_WORDS:
+    if i >= len(toks) or toks[i].low not in START_WORDS:
         return False
     if STARTERS.match(toks, i) or _head(toks, i)[0]:
         return True

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from . import lexicon as lx
-from .agencies import Span, is_agency_start, parse_agency_list, parse_named
+from .agencies import START_WORDS, Span, is_agency_start, parse_agency_list, parse_named
 from .tokens import PhraseIndex, Tok
 
 DIRECTIVES = PhraseIndex(lx.DIRECTIVES)
@@ -419,10 +419,17 @@ def _speaker_only(toks: list[Tok], p0: int) -> bool:
     return False
 
 
+# A clause none of whose words is one of these has no addressee, directive, mandate, topic
+# or purpose clause: it is not read further.
+_CLAUSE_KEYS = frozenset(
+    {*START_WORDS, *DIRECTIVES.by_first, *SPEAKER.by_first, "nhiệm", "trách", "đối", "để", "do"}
+)
+
+
 def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     res = ClauseResult()
     n = len(toks)
-    if n < 3:
+    if n < 3 or _CLAUSE_KEYS.isdisjoint(map(_LOW, toks)):
         return res
     p0 = _skip_connectors(toks, 0)
     directive = _find_directive(toks, p0)

@@ -17,7 +17,8 @@ _ODD_CHARS = re.compile(
     "\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 
-# A line that is page furniture, not article text (comment forms, counters, share buttons).
+# A line that is page furniture, not article text (comment forms, counters, share buttons);
+# matched on the lower-cased line.
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:ý kiến bạn đọc|gửi bình luận|viết bình luận|bình luận|bình luận \(\d+\)|"
     r"reset captcha|captcha|mã xác nhận|mã bảo mật|nhập lại|lấy lại mã|họ (?:và )?tên\s*:?|"
@@ -29,7 +30,6 @@ _BOILERPLATE_LINE = re.compile(
     r"từ khóa|từ khoá|tags?|\{keywords\}|copyright|bản quyền|©|lượt xem|view count|"
     r"chuyên mục|tin tức sự kiện|ảnh minh họa|video|gửi|hủy|đăng nhập|đăng ký|top)"
     r"(?:\s*[:.!…]?\s*)$",
-    re.IGNORECASE,
 )
 # Lines that contain these phrases anywhere are comment-form or page text.
 _BOILERPLATE_ANYWHERE = re.compile(
@@ -103,7 +103,7 @@ def clean(text: str) -> str:
         short = len(stripped) < 300  # page furniture is short; articles' paragraphs are not
         stripped_low = stripped.lower() if short else ""
         if not blank and (
-            (short and _BOILERPLATE_LINE.match(stripped))
+            (short and _BOILERPLATE_LINE.match(stripped_low))
             or (
                 short
                 and any(h in stripped_low for h in _ANYWHERE_HINTS)
