@@ -215,8 +215,11 @@ class _Walker:
         return self.ctx_leads
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.lower()))
+    return set(_WORD.findall(s.lower()))
 
 
 def _dedupe(items: list[Assignment]) -> list[Assignment]:
@@ -230,15 +233,19 @@ def _dedupe(items: list[Assignment]) -> list[Assignment]:
         seen.add(key)
         unique.append(a)
     drop: set[int] = set()
-    words = [_words(a.task) for a in unique]
+    folded = [a.agency.casefold() for a in unique]
+    words: list[set[str] | None] = [None] * len(unique)
     for j, later in enumerate(unique):
+        y = folded[j]
         for i in range(max(0, j - 60), j):
             if i in drop or unique[i].role != later.role:
                 continue
-            x, y = unique[i].agency.casefold(), later.agency.casefold()
-            if unique[i].evidence == later.evidence or not (x.startswith(y) or y.startswith(x)):
+            x = folded[i]
+            if not (x.startswith(y) or y.startswith(x)) or unique[i].evidence == later.evidence:
                 continue
-            wi, wj = words[i], words[j]
+            wi = words[i] if words[i] is not None else _words(unique[i].task)
+            wj = words[j] if words[j] is not None else _words(later.task)
+            words[i], words[j] = wi, wj
             if wi and wj and len(wi & wj) / len(wi | wj) >= 0.6:
                 drop.add(i)
     return [a for k, a in enumerate(unique) if k not in drop]
