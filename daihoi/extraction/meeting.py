@@ -25,7 +25,7 @@ TITLES = PhraseIndex(lx.TITLE_HEADS)
 _ROMAN = r"[IVXLC]{1,7}"
 
 # ---------------------------------------------------------------------------- congress ordinal
-_DAI_HOI = re.compile(r"đại\s+hội\b", re.IGNORECASE)
+_DAI_HOI_LOW = re.compile(r"đại\s+hội\b")  # on the lower-cased text
 _ORDINAL_AFTER = re.compile(
     r"đại\s+hội\b(?P<mid>(?:(?!đại\s+hội|hội\s+nghị)[^.;:!?\n]){0,120}?)"
     rf"\blần(?:\s+thứ)?\s+(?P<o>{_ROMAN}|\d{{1,2}})"
@@ -44,7 +44,10 @@ def congress_ordinal(text: str) -> str | None:
     """The ordinal most often attached to "Đại hội"; on a tie, the first one."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for anchor in _DAI_HOI.finditer(text):
+    low = _lowered(text)
+    for anchor in _DAI_HOI_LOW.finditer(low):
+        if "lần" not in low[anchor.end() : anchor.end() + 130]:
+            continue  # no ordinal within reach: skip the slower pattern
         m = _ORDINAL_AFTER.match(text, anchor.start())
         if not m:
             continue
