@@ -15,6 +15,7 @@ from .agencies import Span
 from .clauses import CONNECTORS, Found, analyse_clause, continuation_start, coordinates
 from .dates import YearContext, find_deadline
 from .model import COORDINATE, LEAD, Assignment
+from .scorer import Candidate
 from .sentences import Sentence, split_clauses, split_sentences
 from .tokens import Tok, span_text, tokenize, tokens_between
 
@@ -56,16 +57,17 @@ def _emit(
         out.append(Assignment(agency, COORDINATE, task, deadline, evidence))
 
 
-def extract_assignments(
+def extract_candidates(
     nfc_text: str, work: str, ctx: YearContext, sentences: list[Sentence] | None = None
-) -> list[Assignment]:
-    """Assignments of the text; ``work`` is the cleaned text, same length as ``nfc_text``."""
+) -> list[Candidate]:
+    """Every assignment the rules propose, with how it was found, before the filter."""
     if sentences is None:
         sentences = split_sentences(work)
     walker = _Walker(nfc_text, work, ctx, sentences)
     for si in range(len(sentences)):
         walker.sentence(si)
-    return _dedupe(walker.out)
+    found = [Candidate(a, how, si) for a, (how, si) in zip(walker.out, walker.how, strict=True)]
+    return [found[k] for k in _dedupe(walker.out)]
 
 
 # The task of a clause already emitted: (clause bounds, its tokens, task start, anchor).
@@ -96,17 +98,22 @@ class _Walker:
 
     umbrella: bool = False
     paragraph_end: bool = False
+    how: list[tuple[str, int]] = field(default_factory=list)  # per item of out
+    si: int = 0
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.work)
         self.starts = [t.start for t in self.toks]
 
-    def emit(self, task: _Task, leads: list[str], coords: list[str], toks: list[Tok]) -> None:
+    def emit(self, task: _Task, leads: list[str], coords: list[str], how: str) -> None:
         clause, ttoks, start, anchor = task
+        before = len(self.out)
         _emit(self.out, self.nfc_text, ttoks, clause, leads, coords, start, anchor, self.ctx)
+        self.how.extend([(how, self.si)] * (len(self.out) - before))
 
     def sentence(self, si: int) -> None:
         sent = self.sentences[si]
+        self.si = si
         self.umbrella = sent.umbrella  # an umbrella sentence's tasks are in its list
         state = _SentenceState()
         clauses = split_clauses(self.work, sent.start, sent.end)
@@ -160,11 +167,11 @@ class _Walker:
             words = sum(1 for t in toks[f.task_start :] if t.word)
             if f.partner and state.task is not None:
                 # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
-                self.emit(state.task, [], leads, toks)
+                self.emit(state.task, [], leads, "partner")
                 continue
             if f.emit and not self.umbrella and not (cut_tail and words < 3):
                 state.task = (clause, toks, f.task_start, f.anchor)
-                self.emit(state.task, leads, coords, toks)
+                self.emit(state.task, leads, coords, f.how)
             if f is found[0]:
                 state.leads = leads
                 state.explicit = True
@@ -193,7 +200,8 @@ class _Walker:
             return
         if not self.umbrella:
             coords = [_name(self.nfc_text, toks, c) for c in coordinates(toks, start, [])]
-            self.emit((clause, toks, start, start), leads, coords, toks)
+            how = "next-sentence" if cross else "same-sentence"
+            self.emit((clause, toks, start, start), leads, coords, how)
         state.leads = leads
         state.continued = True
 
@@ -222,16 +230,19 @@ def _words(s: str) -> set[str]:
     return set(_WORD.findall(s.lower()))
 
 
-def _dedupe(items: list[Assignment]) -> list[Assignment]:
-    """Drop exact repeats, and a task stated first in a headline or lead and again below."""
+def _dedupe(items: list[Assignment]) -> list[int]:
+    """Indices of the items kept: exact repeats are dropped, and so is a task stated first in
+    a headline or lead and again below."""
     seen: set[tuple[str, str, str]] = set()
     unique: list[Assignment] = []
-    for a in items:
+    index: list[int] = []
+    for k, a in enumerate(items):
         key = (a.agency, a.role, a.evidence)
         if key in seen:
             continue
         seen.add(key)
         unique.append(a)
+        index.append(k)
     drop: set[int] = set()
     folded = [a.agency.casefold() for a in unique]
     words: list[set[str] | None] = [None] * len(unique)
@@ -248,4 +259,4 @@ def _dedupe(items: list[Assignment]) -> list[Assignment]:
             words[i], words[j] = wi, wj
             if wi and wj and len(wi & wj) / len(wi | wj) >= 0.6:
                 drop.add(i)
-    return [a for k, a in enumerate(unique) if k not in drop]
+    return [index[k] for k in range(len(unique)) if k not in drop]

@@ -86,6 +86,7 @@ class Found:
     emit: bool = True
     partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
     directive: bool = False  # given by a directive verb ("đề nghị X …")
+    how: str = "subject"  # which construction gave it (a feature of the filter)
 
 
 _PARTNER_ONLY = frozenset({"thực", "hiện", "triển", "khai", "tổ", "chức", "thực hiện", "cùng"})
@@ -381,7 +382,7 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
                 and (span.start, span.end) not in taken
                 and _valid_predicate(toks, span.end, False)
             ):
-                out.append(Found([span], [], span.end, k + 1))
+                out.append(Found([span], [], span.end, k + 1, how="purpose"))
         elif low == "do" and toks[k + 1].word and toks[k + 1].cap:
             span = parse_named(toks, k + 1)
             e = span.end if span else k + 2
@@ -396,7 +397,7 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
                                 span = prev
                                 break
                 if span and (span.start, span.end) not in taken:
-                    out.append(Found([span], [], e + 2, k))
+                    out.append(Found([span], [], e + 2, k, how="relative"))
     return out
 
 
@@ -439,7 +440,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     assert not isinstance(directive, str)
     mandate = _mandate(toks, p0) if directive is None else None
     if mandate:
-        found = Found(mandate[0], [], _task_start(toks, mandate[1]), p0)
+        found = Found(mandate[0], [], _task_start(toks, mandate[1]), p0, how="mandate")
         found.coords = coordinates(toks, found.task_start, found.leads)
         res.found.append(found)
         return res
@@ -447,9 +448,11 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     subject = None if topic else _find_subject(toks, p0)
     chosen: Found | None = None
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
-        chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start)
+        chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start, how="subject")
     elif directive is not None:
-        chosen = Found(directive.spans, [], directive.pred, directive.verb, directive=True)
+        chosen = Found(
+            directive.spans, [], directive.pred, directive.verb, directive=True, how="directive"
+        )
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
         if remaining < 2:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
@@ -458,7 +461,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         if sum(1 for t in toks[after:] if t.word) >= 4 and any(
             TASKS.match(toks, q) for q in range(after, n)
         ):
-            chosen = Found(spans, [], after, p0)
+            chosen = Found(spans, [], after, p0, how="topic")
     elif subject is None:
         res.speaker_only = _speaker_only(toks, p0)
     if chosen:
