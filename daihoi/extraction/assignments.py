@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import Span
-from .clauses import CONNECTORS, Found, analyse_clause, continuation_start, coordinates
+from .agencies import Span, parse_agency_list
+from .clauses import (
+    CONNECTORS,
+    Found,
+    analyse_clause,
+    continuation_start,
+    coordinates,
+    skip_connectors,
+)
 from .dates import YearContext, find_deadline
 from .model import COORDINATE, LEAD, Assignment
 from .scorer import Candidate
@@ -24,6 +31,15 @@ def _name(nfc_text: str, toks: list[Tok], span: Span) -> str:
     # An agency is written as in the text, but with plain single spaces, so that the same
     # agency pasted with non-breaking or doubled spaces is the same name.
     return " ".join(span_text(nfc_text, toks, span.start, span.end).split())
+
+
+def only_addressees(nfc_text: str, toks: list[Tok]) -> list[str]:
+    """The names of a clause made only of addressees (no predicate), else []."""
+    p0 = skip_connectors(toks, 0)
+    spans = parse_agency_list(toks, p0, bare_ok=False)
+    if not spans or spans[-1].end < len(toks):
+        return []
+    return [_name(nfc_text, toks, s) for s in spans]
 
 
 def _clean_span(text: str, a: int, b: int) -> str:
@@ -81,6 +97,8 @@ class _SentenceState:
     explicit: bool = False
     continued: bool = False
     directive: bool = False
+    pending: list[str] = field(default_factory=list)  # a clause that only names addressees
+    extra_leads: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +118,7 @@ class _Walker:
     paragraph_end: bool = False
     how: list[tuple[str, int]] = field(default_factory=list)  # per item of out
     si: int = 0
+    n_clauses: int = 0
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.work)
@@ -117,6 +136,7 @@ class _Walker:
         self.umbrella = sent.umbrella  # an umbrella sentence's tasks are in its list
         state = _SentenceState()
         clauses = split_clauses(self.work, sent.start, sent.end)
+        self.n_clauses = len(clauses)
         last = si == len(self.sentences) - 1 and sent.cut
         for ci, clause in enumerate(clauses):
             toks = tokens_between(self.toks, self.starts, clause[0], clause[1])
@@ -146,10 +166,18 @@ class _Walker:
         cut_tail: bool,
     ) -> None:
         res = analyse_clause(toks, self.work)
+        pending, state.pending = state.pending, []
         if res.proposal:
             return
+        if res.found and pending and res.found[0].how == "subject":
+            # "Các sở, ban, ngành; UBND các huyện triển khai …": co-subjects split by ";".
+            state.extra_leads = pending
         if self.explicit(res.found, clause, toks, state, cut_tail) or res.speaker_only:
             return
+        if ci + 1 < self.n_clauses:
+            state.pending = only_addressees(self.nfc_text, toks)
+            if state.pending:
+                return
         self.continuation(si, ci, clause, toks, state, cut_tail)
 
     def explicit(
@@ -163,6 +191,9 @@ class _Walker:
         """Emit the clause's own assignments; False when it has none."""
         for f in found:
             leads = [_name(self.nfc_text, toks, s) for s in f.leads]
+            if f is found[0] and state.extra_leads:
+                leads = state.extra_leads + leads
+                state.extra_leads = []
             coords = [_name(self.nfc_text, toks, s) for s in f.coords]
             words = sum(1 for t in toks[f.task_start :] if t.word)
             if f.partner and state.task is not None:

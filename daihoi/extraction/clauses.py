@@ -108,7 +108,7 @@ class ClauseResult:
     speaker_only: bool = False  # a directive verb with no addressee ("đề nghị: …")
 
 
-def _skip_connectors(toks: list[Tok], q: int) -> int:
+def skip_connectors(toks: list[Tok], q: int) -> int:
     n = len(toks)
     while q < n:
         if not toks[q].word and toks[q].text in ",:-–—+•*()\"“”'":
@@ -432,7 +432,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     n = len(toks)
     if n < 3 or _CLAUSE_KEYS.isdisjoint(map(_LOW, toks)):
         return res
-    p0 = _skip_connectors(toks, 0)
+    p0 = skip_connectors(toks, 0)
     directive = _find_directive(toks, p0)
     if directive == "proposal":
         res.proposal = True
@@ -476,8 +476,8 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
 
 def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
     """Index where a subjectless clause starts its task, or None if it does not."""
-    q = _skip_connectors(toks, 0)
-    q = _skip_connectors(toks, _skip_deadline(toks, q))
+    q = skip_connectors(toks, 0)
+    q = skip_connectors(toks, _skip_deadline(toks, q))
     n = len(toks)
     if q >= n or not toks[q].word:
         return None

@@ -511,6 +511,8 @@ DIRECTIVE_BLOCKERS = frozenset(
         "số",
         "nhận",
         "đúng",
+        "tâm",  # "quan tâm chỉ đạo các địa phương": part of the addressee's own task
+        "trung",  # "tập trung chỉ đạo …"
     }
 )
 

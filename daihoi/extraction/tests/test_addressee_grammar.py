@@ -138,3 +138,19 @@ def test_a_list_of_nouns_after_a_colon_stays_in_the_task():
     )
     assert agencies(d) == ["các Tiểu ban lễ tân, hậu cần"]
     assert d.assignments[0].task.endswith("sơ đồ chỗ ngồi")
+
+
+def test_co_subjects_split_by_a_semicolon_share_the_task():
+    d = run(
+        "Các sở, ban, ngành, đoàn thể thuộc tỉnh; UBND các huyện, thị xã treo cờ Tổ quốc trong "
+        "thời gian diễn ra Đại hội."
+    )
+    assert agencies(d) == ["Các sở, ban, ngành, đoàn thể thuộc tỉnh", "UBND các huyện, thị xã"]
+
+
+def test_quan_tam_chi_dao_is_part_of_the_addressees_task():
+    d = run(
+        "Đồng chí Chủ tịch yêu cầu các thành viên Ban Chỉ đạo quan tâm chỉ đạo các xã, nhất là "
+        "những xã vùng sâu, hoàn thành sớm việc lập danh sách cử tri."
+    )
+    assert agencies(d) == ["các thành viên Ban Chỉ đạo"]
