@@ -219,7 +219,9 @@ class _Walker:
         cut_tail: bool,
     ) -> None:
         """A subjectless clause that goes on with the previous directive."""
-        cross = ci == 0
+        # A clause with no subject in a sentence that has none either goes on with the
+        # previous sentence's directive ("Từ đó …; làm tốt …; chuẩn bị …").
+        cross = ci == 0 or not state.leads
         start = continuation_start(toks, cross)
         if start is None:
             return
@@ -231,7 +233,7 @@ class _Walker:
             return
         if not self.umbrella:
             coords = [_name(self.nfc_text, toks, c) for c in coordinates(toks, start, [])]
-            how = "next-sentence" if cross else "same-sentence"
+            how = "same-sentence" if state.leads else "next-sentence"
             self.emit((clause, toks, start, start), leads, coords, how)
         state.leads = leads
         state.continued = True

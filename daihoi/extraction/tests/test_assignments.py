@@ -191,3 +191,12 @@ def test_numbered_conclusions_with_colon_after_the_agency():
         "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện."
     )
     assert agencies(d) == ["Sở Giao thông vận tải", "Văn phòng UBND tỉnh"]
+
+
+def test_later_clauses_of_an_elaborating_sentence_continue_the_directive():
+    d = run(
+        "Đồng chí Bí thư yêu cầu các chi bộ rà soát danh sách đảng viên. Qua đó đánh giá đúng "
+        "chất lượng đội ngũ; làm tốt công tác phát triển đảng viên."
+    )
+    assert agencies(d) == ["các chi bộ", "các chi bộ"]
+    assert d.assignments[1].task == "làm tốt công tác phát triển đảng viên"
