@@ -20,7 +20,7 @@ from .clauses import (
     coordinates,
     skip_connectors,
 )
-from .dates import YearContext, find_deadline
+from .dates import YearContext, find_deadline, has_deadline_column, table_deadline
 from .model import COORDINATE, LEAD, Assignment
 from .scorer import Candidate
 from .sentences import Sentence, split_clauses, split_sentences
@@ -57,6 +57,7 @@ def _emit(
     task_tok: int,
     anchor_tok: int,
     ctx: YearContext,
+    table: bool = False,
 ) -> None:
     a, b = clause
     task_from = toks[task_tok].start if task_tok < len(toks) else b
@@ -65,6 +66,8 @@ def _emit(
     if not task:
         return
     deadline = find_deadline(nfc_text[a:b], ctx)
+    if deadline is None and table:
+        deadline = table_deadline(nfc_text, b, ctx)
     if len(task) > 400:
         task = task[:400].rsplit(" ", 1)[0] + " …"
     for agency in leads:
@@ -122,12 +125,24 @@ class _Walker:
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.work)
+        self.table = has_deadline_column(self.work)
         self.starts = [t.start for t in self.toks]
 
     def emit(self, task: _Task, leads: list[str], coords: list[str], how: str) -> None:
         clause, ttoks, start, anchor = task
         before = len(self.out)
-        _emit(self.out, self.nfc_text, ttoks, clause, leads, coords, start, anchor, self.ctx)
+        _emit(
+            self.out,
+            self.nfc_text,
+            ttoks,
+            clause,
+            leads,
+            coords,
+            start,
+            anchor,
+            self.ctx,
+            self.table,
+        )
         self.how.extend([(how, self.si)] * (len(self.out) - before))
 
     def sentence(self, si: int) -> None:

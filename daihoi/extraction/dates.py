@@ -245,3 +245,40 @@ def find_deadline(clause: str, ctx: YearContext) -> str | None:
         d = ctx.resolve(dm, "deadline")
         return d.isoformat() if d else None
     return None
+
+
+# A plan laid out as a table whose column gives each row's last day.
+_TABLE_HEADER = re.compile(
+    r"(?:chậm\s+nhất\s+phải\s+hoàn\s+thành|thời\s+hạn\s+hoàn\s+thành|"
+    r"thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A cell holding only a date ("07/02/2021", "15/3 (thứ Hai)").
+_CELL_DATE = re.compile(
+    r"^\s*\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*(?:\([^)]*\))?\s*$"
+)
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s*$")
+
+
+def has_deadline_column(text: str) -> bool:
+    return bool(_TABLE_HEADER.search(text))
+
+
+def table_deadline(text: str, pos: int, ctx: YearContext) -> str | None:
+    """The date in the deadline cell of the table row whose task ends at ``pos``: the first
+    cell below that holds only a date, before the next row's number."""
+    seen = 0
+    for line in text[pos:].split("\n")[1:]:
+        if not line.strip():
+            continue
+        if _ROW_NUMBER.match(line):
+            return None
+        if _CELL_DATE.match(line):
+            m = DATE_RE.search(line)
+            dm = parse_day_month(m) if m else None
+            resolved = ctx.resolve(dm) if dm else None
+            return resolved.isoformat() if resolved else None
+        seen += 1
+        if seen > 3:
+            return None
+    return None

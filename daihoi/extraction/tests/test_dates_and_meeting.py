@@ -196,3 +196,17 @@ def test_name_and_title_separated_by_a_dash():
     d = run("Đồng chí Lê Thị Hoa – Phó Bí thư Huyện ủy, Trưởng Tiểu ban chủ trì cuộc họp.")
     assert d.meeting.chair == "Lê Thị Hoa"
     assert d.meeting.chair_titles == ["Phó Bí thư Huyện ủy", "Trưởng Tiểu ban"]
+
+
+def test_deadline_from_the_cell_of_a_plan_table():
+    d = run(
+        "Kế hoạch bầu cử năm 2026\n\nTT\n\nNội dung công việc\n\nNgày chậm nhất phải hoàn thành"
+        "\n\n1\n\nSở Nội vụ tổng hợp danh sách người ứng cử của các địa phương.\n\n30 ngày\n\n"
+        "15/03/2026 (thứ Hai)\n\n2\n\nUBND các huyện niêm yết danh sách cử tri.\n\n3\n\n"
+        "Sở Tư pháp hướng dẫn nghiệp vụ.\n\n20/03/2026\n"
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [
+        ("Sở Nội vụ", "2026-03-15"),
+        ("UBND các huyện", None),
+        ("Sở Tư pháp", "2026-03-20"),
+    ]
