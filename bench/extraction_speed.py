@@ -5,7 +5,8 @@
 Articles are built from the development texts when FOLDER (default
 <repo>/../shared/extraction-dev) exists, each padded with the next ones to ~3,000
 characters; otherwise from synthetic sentences written for this benchmark. Runs a fixed
-count and prints texts per second. The target is at least 200 texts/s.
+count and prints texts per second of wall-clock and of CPU time; the target is at least 500
+texts per second of CPU time (the wall clock also counts other processes on a shared core).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ sys.path.insert(0, str(REPO))
 from daihoi.extraction import extract  # noqa: E402
 
 TARGET = 3000
+# Texts per second of CPU time on one core. CPU time is the verdict because on a shared
+# machine the wall clock also counts the other processes that run on the same core.
+TARGET_RATE = 500
 
 SYNTHETIC = [
     "Họp Tiểu ban Tổ chức phục vụ Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX",
@@ -86,14 +90,20 @@ def main() -> int:
     mean_len = sum(map(len, docs)) / len(docs)
     extract(docs[0])  # warm up (imports, compiled patterns)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     n_assign = 0
     for i in range(args.count):
         n_assign += len(extract(docs[i % len(docs)]).assignments)
     elapsed = time.perf_counter() - t0
-    rate = args.count / elapsed
+    cpu = time.process_time() - c0
+    rate, cpu_rate = args.count / elapsed, args.count / cpu
     print(f"source: {source}; {args.count} articles of {mean_len:.0f} characters on average")
-    print(f"elapsed: {elapsed:.2f} s; assignments found: {n_assign}")
-    print(f"throughput: {rate:.0f} texts/s (target >= 200) {'OK' if rate >= 200 else 'TOO SLOW'}")
+    print(f"elapsed: {elapsed:.2f} s wall, {cpu:.2f} s CPU; assignments found: {n_assign}")
+    verdict = "OK" if cpu_rate >= TARGET_RATE else "TOO SLOW"
+    print(
+        f"throughput: {rate:.0f} texts/s wall clock, {cpu_rate:.0f} texts/s of CPU time "
+        f"(target >= {TARGET_RATE}) {verdict}"
+    )
     return 0
 
 

@@ -135,6 +135,10 @@ def clean(text: str) -> str:
 
 def looks_vietnamese(text: str) -> bool:
     """True when the text is written in Vietnamese (enough letters with Vietnamese marks)."""
+    head = text[:400]
+    letters = len(_NON_LETTERS.sub("", head))
+    if letters >= 150 and len(_VIETNAMESE.findall(head)) / letters > 0.15:
+        return True  # plainly Vietnamese from its first lines: no need to read on
     sample = text[:1500]
     letters = len(_NON_LETTERS.sub("", sample))
     if letters < 10:
