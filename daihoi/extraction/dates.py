@@ -111,9 +111,9 @@ def parse_day_month(m: re.Match[str]) -> DayMonth | None:
 # "(13:01 14/11/2020)", "date 2020-05"): a full date near the top.
 _FULL_DATE = re.compile(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?\b")
+# Searched in the lower-cased text.
 _EXPLICIT_YEAR = re.compile(
-    r"\b(?:năm|quý\s+[IV]+\s*/|tháng\s+\d{1,2}\s*[/\-])\s*((?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)",
-    re.IGNORECASE,
+    r"\b(?:năm|quý\s+[iv]+\s*/|tháng\s+\d{1,2}\s*[/\-])\s*((?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"
 )
 _TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.IGNORECASE)
 
@@ -145,7 +145,7 @@ def find_dateline(text: str, window: int = 700) -> date | None:
 
 
 def find_explicit_year(text: str) -> int | None:
-    m = _EXPLICIT_YEAR.search(text)
+    m = _EXPLICIT_YEAR.search(text.lower())
     return int(m.group(1)) if m else None
 
 

@@ -119,6 +119,8 @@ _TRAILING_FILLER = re.compile(
     r"lại|còn|luôn|khi))+\s*$",
     re.IGNORECASE,
 )
+_CONT = re.compile(r"(?:lần\s+thứ|khóa|khoá)\b")
+_TERM_WORD = re.compile(r"nhiệm\s+kỳ\b")
 _INLINE_TERM = re.compile(r",?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*$", re.IGNORECASE)
 _PLACES = PhraseIndex(lx.PLACE_NAMES | lx.phrases("Yên Bái", "Hà Nội"))
 
@@ -158,9 +160,9 @@ def _kind(seg: str) -> str:
     low = s.lower()
     if _MARKER.match(s):
         return "marker"
-    if re.match(r"(?:lần\s+thứ|khóa|khoá)\b", low):
+    if _CONT.match(low):
         return "cont"
-    if re.match(r"nhiệm\s+kỳ\b", low):
+    if _TERM_WORD.match(low):
         return "term"
     toks = tokenize(s)
     if toks and TITLES.match(toks, 0):
@@ -196,9 +198,10 @@ def _titled_name(seg: str) -> str | None:
     if not nm or not rest:
         return None
     toks = tokenize(rest)
-    for k in range(len(toks)):
-        if TITLES.match(toks, k) and (k == 0 or toks[k - 1].low in _JOINERS):
-            return seg[toks[k].start :].strip()
+    firsts = TITLES.by_first
+    for k, t in enumerate(toks):
+        if t.low in firsts and (k == 0 or toks[k - 1].low in _JOINERS) and TITLES.match(toks, k):
+            return seg[t.start :].strip()
     return None
 
 
@@ -214,7 +217,10 @@ def _dash_to_comma(pre: str) -> str:
 
 def person_before(pre: str) -> tuple[str | None, list[str], bool] | None:
     """Person mentioned right before an anchor verb: (name, titles, had a marker)."""
-    pre = _TRAILING_FILLER.sub("", pre)
+    tail = len(pre) - 80  # the filler words stand right before the anchor
+    filler = _TRAILING_FILLER.search(pre, max(0, tail))
+    if filler:
+        pre = pre[: filler.start()]
     if "-" in pre or "–" in pre or "—" in pre:
         pre = _dash_to_comma(pre)
     parts = pre.split(",")
