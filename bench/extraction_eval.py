@@ -27,6 +27,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from daihoi.extraction import extract  # noqa: E402
 from daihoi.extraction.extract import extract_with  # noqa: E402
+from daihoi.extraction.scorer import Filter  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -201,6 +203,10 @@ def plain(text: str) -> dict:
     return extract(text).to_dict()
 
 
+def _with_filter(model: Filter | None, text: str) -> dict:
+    return extract_with(text, None, model).to_dict()
+
+
 def cross_validate(
     cases: list[Case], k: int, misses: bool, by_batch: dict[str, Score], with_filter: bool
 ) -> Score:
@@ -217,9 +223,7 @@ def cross_validate(
         model = train(rest) if with_filter else None
         trained = f"filter trained on {len(rest)} texts, " if with_filter else ""
         print(f"=== fold {i + 1}/{k}: {trained}scoring {len(test)} texts")
-        score = run(
-            test, lambda text, m=model: extract_with(text, None, m).to_dict(), misses, by_batch
-        )
+        score = run(test, partial(_with_filter, model), misses, by_batch)
         P, R, F = prf(score.tot["tp"], score.tot["pred"], score.tot["gold"])
         print(f"    fold {i + 1}: P={P:.3f} R={R:.3f} F1={F:.3f}")
         f1s.append(F)

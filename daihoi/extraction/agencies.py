@@ -41,71 +41,6 @@ START_WORDS = frozenset(
 )
 
 MAX_NAME = 24  # tokens; official names are long, but never this long
-# Heads that need a capitalised name after them, and words after which they are not agencies.
-_NOT_AGENCY_NEXT = frozenset({"cáo", "nghị", "chức", "hành", "trưởng", "quốc", "trường", "kết"})
-# Single syllables that cannot be the second half of a word in a name: function words and
-# one-syllable verbs.
-_FUNCTION = frozenset(
-    [
-        "đã",
-        "sẽ",
-        "được",
-        "là",
-        "có",
-        "cần",
-        "phải",
-        "cũng",
-        "vừa",
-        "đang",
-        "và",
-        "với",
-        "cho",
-        "của",
-        "để",
-        "thì",
-        "mà",
-        "nên",
-        "do",
-        "bị",
-        "tại",
-        "từ",
-        "đến",
-        "trong",
-        "ngoài",
-        "về",
-        "theo",
-        "như",
-        "khi",
-        "sau",
-        "trước",
-        "nhằm",
-        "cùng",
-        "rất",
-        "đều",
-        "còn",
-        "vẫn",
-        "chưa",
-        "không",
-        "giao",
-        "cử",
-        "gửi",
-        "sớm",
-        "treo",
-        "lập",
-        "trình",
-        "chọn",
-        "ngay",
-        "tiếp",
-    ]
-)
-# Heads whose own units may follow as "các <noun>" ("Công an các đơn vị, địa phương").
-_UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
-# Last words of committee heads that take a lower-case function ("Tiểu ban nội dung").
-_COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
-# Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
-_BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})
-# Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
-_DOC_SECOND = frozenset({"hoạch", "định", "báo", "văn", "thị", "quyết", "luận", "dẫn", "số"})
 
 
 @dataclass(slots=True)
@@ -145,7 +80,7 @@ def is_agency_start(toks: list[Tok], i: int) -> bool:
 
 
 def _starts_predicate(toks: list[Tok], j: int) -> bool:
-    if toks[j].low in _FUNCTION:
+    if toks[j].low in lx.FUNCTION_SYLLABLES:
         return True
     return TASK_START.match(toks, j) >= 2
 
@@ -157,7 +92,7 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
         return None
     j = i + h
     if need_name:
-        if j >= n or not toks[j].word or not toks[j].ecap or toks[j].low in _NOT_AGENCY_NEXT:
+        if j >= n or not toks[j].word or not toks[j].ecap or toks[j].low in lx.NOT_AGENCY_NEXT:
             return None
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
@@ -181,7 +116,7 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
 def _units_after_head(toks: list[Tok], j: int) -> int:
     """End of "các <generic noun>(, <generic noun>)*" right after a head such as "Công an"."""
     n = len(toks)
-    if j >= n or toks[j].low != "các" or toks[j - 1].low not in _UNIT_HEADS:
+    if j >= n or toks[j].low != "các" or toks[j - 1].low not in lx.UNIT_HEADS:
         return 0
     g = GENERIC.match(toks, j + 1)
     if not g or LOC_NOUNS.match(toks, j + 1):
@@ -239,7 +174,7 @@ def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
 
 def _committee_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     """ "Tiểu ban nội dung", "Tiểu ban hậu cần, nội dung", "Ban Thường vụ cấp ủy cùng cấp"."""
-    if j != head_end or toks[j - 1].low not in _COMMITTEE_LAST:
+    if j != head_end or toks[j - 1].low not in lx.COMMITTEE_LAST:
         return None
     k = FUNCTIONS.match(toks, j)
     if not k:
@@ -398,7 +333,7 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
             return sub.end
     if t.low in ("ban", "ngành") and not t.cap:
         return j + GENERIC.match(toks, j)  # "các sở ban ngành" written without commas
-    if toks[j - 1].low in _COMMITTEE_LAST:
+    if toks[j - 1].low in lx.COMMITTEE_LAST:
         step = _committee_rule(toks, j, j)
         if step is not None:
             return step[0]
@@ -470,7 +405,7 @@ def _generic_assigned(toks: list[Tok], j: int) -> int | None:
         while (
             q < stop
             and toks[q].word
-            and (toks[q].cap or toks[q].low in _DOC_SECOND or toks[q].text[0].isdigit())
+            and (toks[q].cap or toks[q].low in lx.DOC_SECOND or toks[q].text[0].isdigit())
         ):
             q += 1
     return q
@@ -518,7 +453,7 @@ def parse_agency(toks: list[Tok], i: int, bare_ok: bool = False) -> Span | None:
     span = parse_named(toks, i)
     if span:
         return span
-    if bare_ok and toks[i].low in _BARE_NOUNS:
+    if bare_ok and toks[i].low in lx.BARE_NOUNS:
         return parse_generic(toks, i, need_starter=False)
     return None
 

@@ -1061,3 +1061,76 @@ PLACE_NAMES = phrases(
     "Hồ Gươm",
     "Văn Miếu",
 )
+
+
+# Boundaries of agency names (used by agencies.py).
+# Heads that need a capitalised name after them, and words after which they are not agencies.
+NOT_AGENCY_NEXT = frozenset({"cáo", "nghị", "chức", "hành", "trưởng", "quốc", "trường", "kết"})
+
+# Single syllables that cannot be the second half of a word in a name: function words and
+# one-syllable verbs.
+FUNCTION_SYLLABLES = frozenset(
+    [
+        "đã",
+        "sẽ",
+        "được",
+        "là",
+        "có",
+        "cần",
+        "phải",
+        "cũng",
+        "vừa",
+        "đang",
+        "và",
+        "với",
+        "cho",
+        "của",
+        "để",
+        "thì",
+        "mà",
+        "nên",
+        "do",
+        "bị",
+        "tại",
+        "từ",
+        "đến",
+        "trong",
+        "ngoài",
+        "về",
+        "theo",
+        "như",
+        "khi",
+        "sau",
+        "trước",
+        "nhằm",
+        "cùng",
+        "rất",
+        "đều",
+        "còn",
+        "vẫn",
+        "chưa",
+        "không",
+        "giao",
+        "cử",
+        "gửi",
+        "sớm",
+        "treo",
+        "lập",
+        "trình",
+        "chọn",
+        "ngay",
+        "tiếp",
+    ]
+)
+
+# Heads whose own units may follow as "các <noun>" ("Công an các đơn vị, địa phương").
+UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
+
+# Last words of committee heads that take a lower-case function ("Tiểu ban nội dung").
+COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
+
+# Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
+BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})
+
+# Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
+DOC_SECOND = frozenset({"hoạch", "định", "báo", "văn", "thị", "quyết", "luận", "dẫn", "số"})

@@ -144,3 +144,12 @@ def looks_vietnamese(text: str) -> bool:
     if letters < 10:
         return False
     return len(_VIETNAMESE.findall(sample)) / letters > 0.08
+
+
+def lowered(text: str) -> str:
+    """The text in lower case with the same length (a letter whose lower case is longer, as
+    "İ", is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

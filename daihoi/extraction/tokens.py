@@ -27,7 +27,7 @@ class Tok(NamedTuple):
 # Tokenising is the largest single cost of the extractor, so it runs as C-level loops: the
 # matches are mapped to their fields column by column and zipped into tuples, whose named
 # type is set by calling tuple.__new__ directly (no Python-level __new__ per token).
-_NEW: Callable[[type[Tok], tuple[str, str, int, int, bool, bool, bool]], Tok] = tuple.__new__  # type: ignore[assignment]
+_NEW: Callable[[type[Tok], tuple[str, str, int, int, bool, bool, bool]], Tok] = tuple.__new__
 _GROUP = re.Match.group
 _START = re.Match.start
 _FIRST = itemgetter(0)
