@@ -161,6 +161,12 @@ def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     k = DOMAIN.match(toks, j)
     if k and j > head_end and not TASK_START.match(toks, j):
         return j + k, True
+    if toks[j].low == "ở" and j + 2 < len(toks):
+        # "Ủy ban bầu cử ở các huyện", "Tổ bầu cử ở xã"
+        q = j + 2 if toks[j + 1].low == "các" else j + 1
+        k = LOC_NOUNS.match(toks, q)
+        if k:
+            return q + k, True
     if toks[j].low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
         # "UBND các huyện, thành phố (trực thuộc Trung ương)"
         n = len(toks)
@@ -331,6 +337,13 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
         sub = parse_named(toks, j)
         if sub:
             return sub.end
+    if t.text == "(":
+        return _parenthesis(toks, j)
+    k = PREFIXES.match(toks, j)
+    if k and toks[j].cap:
+        member = _member_of(toks, j, k)  # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"
+        if member:
+            return member.end
     if t.low in ("ban", "ngành") and not t.cap:
         return j + GENERIC.match(toks, j)  # "các sở ban ngành" written without commas
     if toks[j - 1].low in lx.COMMITTEE_LAST:
@@ -346,6 +359,15 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
     if t.word and t.cap and t.low in ("trung", "t.ư", "tw"):
         # "các cơ quan Trung ương", "các ban đảng T.Ư"
         return j + (2 if t.low == "trung" else 1)
+    return None
+
+
+def _parenthesis(toks: list[Tok], j: int) -> int | None:
+    """A short other name in brackets: "cấp ủy (chi ủy) khóa cũ"."""
+    for q in range(j + 1, min(len(toks), j + 6)):
+        if toks[q].text == ")":
+            inside = toks[j + 1 : q]
+            return q + 1 if inside and all(t.word and not t.cap for t in inside) else None
     return None
 
 
@@ -365,6 +387,8 @@ def _generic_join(toks: list[Tok], j: int) -> int | None:
     g = _generic_noun(toks, j + 1)
     if not g or STARTERS.match(toks, j + 1) or _named_inside(toks, j + 1):
         return None
+    if toks[j + 1].low == "đồng":
+        return None  # "…, đồng chí Chủ tịch đề nghị": a person, only "các đồng chí" is a group
     after = j + 1 + g
     if toks[j + 1].low == "tổ" and after < n and toks[after].low == "chức":
         return None

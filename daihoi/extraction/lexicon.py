@@ -315,6 +315,7 @@ GENERIC_NOUNS = phrases(
     "mttq",
     "công an",
     "bộ phận chức năng",
+    "đồng chí",
 )
 
 # Lower-case qualifiers that may follow a generic noun and belong to the addressee.
@@ -375,6 +376,10 @@ GENERIC_QUALIFIERS = phrases(
     "cấp trên",
     "cấp dưới",
     "cấp cơ sở",
+    "khóa cũ",
+    "khoá cũ",
+    "khóa mới",
+    "khoá mới",
 )
 
 # Place words that continue a named agency ("Công an tỉnh", "Văn phòng UBND thành phố").
@@ -438,7 +443,9 @@ COMMITTEE_FUNCTIONS = phrases(
 
 # Words before an addressee that name its members or leaders ("Lãnh đạo các tiểu ban",
 # "Thành viên UBBC tỉnh", "Ngành công an tỉnh").
-MEMBER_PREFIXES = phrases("lãnh đạo", "thành viên", "ngành", "toàn ngành", "các thành viên")
+MEMBER_PREFIXES = phrases(
+    "lãnh đạo", "thành viên", "ngành", "toàn ngành", "các thành viên", "ủy viên", "uỷ viên"
+)
 
 # Titles of office holders before their agency ("Giám đốc Sở Y tế", "Chủ tịch UBND các tỉnh",
 # "Thủ trưởng các cơ quan, đơn vị"): a task given to the holder is the agency's task.
@@ -1130,7 +1137,7 @@ UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
 COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
 
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
-BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ"})
+BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ", "cấp"})
 
 # Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
 DOC_SECOND = frozenset({"hoạch", "định", "báo", "văn", "thị", "quyết", "luận", "dẫn", "số"})

@@ -154,3 +154,25 @@ def test_quan_tam_chi_dao_is_part_of_the_addressees_task():
         "những xã vùng sâu, hoàn thành sớm việc lập danh sách cử tri."
     )
     assert agencies(d) == ["các thành viên Ban Chỉ đạo"]
+
+
+def test_old_party_committee_with_its_other_name_in_brackets():
+    d = run("Huyện ủy yêu cầu cấp ủy (chi ủy) khóa cũ chuẩn bị báo cáo trình đại hội.")
+    assert agencies(d) == ["cấp ủy (chi ủy) khóa cũ"]
+
+
+def test_comrades_who_are_members_of_a_standing_committee():
+    d = run(
+        "Đề nghị các đồng chí Ủy viên Ban Thường vụ Huyện ủy dự đại hội các chi bộ được phân công."
+    )
+    assert agencies(d) == ["các đồng chí Ủy viên Ban Thường vụ Huyện ủy"]
+
+
+def test_a_person_after_a_comma_does_not_join_a_generic_addressee():
+    d = run("Đối với các xã, thị trấn, đồng chí Bí thư đề nghị: chủ động chuẩn bị nhân sự.")
+    assert agencies(d) == ["các xã, thị trấn"]
+
+
+def test_election_committee_in_the_districts():
+    d = run("Ủy ban bầu cử ở các huyện phải kiểm tra việc niêm yết danh sách cử tri.")
+    assert agencies(d) == ["Ủy ban bầu cử ở các huyện"]
