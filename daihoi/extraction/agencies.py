@@ -1,24 +1,18 @@
-"""Recognise agencies in a token list.
+"""Recognise agencies in a token list: a grammar of administrative addressee phrases.
 
-Two kinds of addressee are read:
+* Named agencies: a head ("Sở", "UBND", "Công an", "Tiểu ban", …) and its name (capitalised
+  syllables, place words, joining words of official names, a committee's function).
+* Generic addressees: "các/những/từng/mỗi" and nouns of agencies ("các sở, ban, ngành").
+* Members and office holders: "Lãnh đạo các tiểu ban", "Giám đốc Sở Y tế" (gives the Sở).
 
-* named agencies, from a head ("Sở", "Ban", "Văn phòng", "UBND", "Công an", "Tiểu ban", …)
-  followed by their name: capitalised syllables, the second syllable of a capitalised word
-  ("Tuyên giáo", "Tài chính"), place words ("tỉnh", "thành phố"), and joining words inside
-  official names ("Nông nghiệp và Phát triển Nông thôn", "Văn hóa, Thể thao và Du lịch");
-* generic addressees, from "các/những/từng/mỗi" and a noun of agencies ("các sở, ban, ngành",
-  "các cơ quan, đơn vị có liên quan", "các thành viên Tiểu ban …").
-
-A list of them ("Báo X, Đài Y", "A và các cơ quan, đơn vị liên quan", "X, nhất là Y") is
-split into one agency each; a composite generic phrase stays whole.
+A list ("Báo X, Đài Y", "A và các cơ quan …", "X, nhất là Y") gives one agency each; a
+composite generic phrase stays whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import lexicon as lx
-from .tokens import PhraseIndex, Tok
+from .tokens import PhraseIndex, Span, Tok
 
 FREE = PhraseIndex(lx.FREE_HEADS)
 NAMED = PhraseIndex(lx.NAMED_HEADS)
@@ -41,13 +35,6 @@ START_WORDS = frozenset(
 )
 
 MAX_NAME = 24  # tokens; official names are long, but never this long
-
-
-@dataclass(slots=True)
-class Span:
-    start: int  # token index
-    end: int  # token index, exclusive
-    generic: bool = False
 
 
 def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
@@ -290,10 +277,6 @@ def _comma_step(toks: list[Tok], j: int) -> _NameStep:
     return None
 
 
-def _generic_noun(toks: list[Tok], j: int) -> int:
-    return GENERIC.match(toks, j)
-
-
 def _named_inside(toks: list[Tok], j: int) -> bool:
     """A capitalised named agency ("Ban Bầu cử các cấp", "Sở Nội vụ") starts at j: a list
     item of its own, not one more noun of a generic phrase."""
@@ -311,7 +294,7 @@ def parse_generic(toks: list[Tok], i: int, need_starter: bool = True) -> Span | 
         j += k
     elif need_starter:
         return None
-    g = _generic_noun(toks, j)
+    g = GENERIC.match(toks, j)
     if not g:
         return None
     j += g
@@ -384,7 +367,7 @@ def _generic_join(toks: list[Tok], j: int) -> int | None:
     bare nouns keeps one addressee, unless the noun starts a predicate of its own
     ("…, tổ chức tuyên truyền") or is a named agency or a new "các …" item."""
     n = len(toks)
-    g = _generic_noun(toks, j + 1)
+    g = GENERIC.match(toks, j + 1)
     if not g or STARTERS.match(toks, j + 1) or _named_inside(toks, j + 1):
         return None
     if toks[j + 1].low == "đồng":

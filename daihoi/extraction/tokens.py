@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import repeat
 from operator import add, itemgetter
 from typing import NamedTuple
@@ -62,6 +63,15 @@ def tokens_between(toks: list[Tok], starts: list[int], a: int, b: int) -> list[T
     while j > i and toks[j - 1].end > b:
         j -= 1
     return toks[i:j]
+
+
+@dataclass(slots=True)
+class Span:
+    """Tokens [start, end) that name an agency."""
+
+    start: int
+    end: int
+    generic: bool = False
 
 
 class PhraseIndex:
