@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import Span, parse_agency_list
+from .agencies import parse_agency_list
 from .clauses import (
     CONNECTORS,
     Found,
@@ -24,7 +24,7 @@ from .dates import YearContext, find_deadline, has_deadline_column, table_deadli
 from .model import COORDINATE, LEAD, Assignment
 from .scorer import Candidate
 from .sentences import Sentence, split_clauses, split_sentences
-from .tokens import Tok, span_text, tokenize, tokens_between
+from .tokens import Span, Tok, span_text, tokenize, tokens_between
 
 
 def _name(nfc_text: str, toks: list[Tok], span: Span) -> str:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from . import lexicon as lx
-from .agencies import START_WORDS, Span, is_agency_start, parse_agency_list, parse_named
-from .tokens import PhraseIndex, Tok
+from .agencies import START_WORDS, is_agency_start, parse_agency_list, parse_named
+from .tokens import PhraseIndex, Span, Tok
 
 DIRECTIVES = PhraseIndex(lx.DIRECTIVES)
 SPEAKER = PhraseIndex(lx.SPEAKER_DIRECTIVES)
