@@ -109,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.end()
         if line[start:].strip():
             pieces.append((start, len(line), True))
-        for index, (a, b, unterminated) in enumerate(pieces):
+        for index, (a, b, unterminated, item) in enumerate(_inline_items(line, pieces)):
             for a2, b2, umbrella in _split_umbrella(line, a, b):
                 for a3, b3 in _bound(line, a2, b2):
                     seg = line[a3:b3]
@@ -123,7 +123,7 @@ def split_sentences(text: str) -> list[Sentence]:
                             line_start + a3 + trail,
                             para,
                             umbrella,
-                            listed=bool(marker) and index == 0 and a3 == a,
+                            listed=(bool(marker) and index == 0 or item) and a3 == a,
                         )
                     )
             if unterminated and sentences:
@@ -135,6 +135,25 @@ def split_sentences(text: str) -> list[Sentence]:
                 else:
                     last.cut = True
     return sentences
+
+
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*$")
+
+
+def _inline_items(
+    line: str, pieces: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool, bool]]:
+    """The pieces of a line with the bare numbers of an inline list ("…: 1. Rà soát … 2. Tổng
+    hợp …") dropped; the piece after such a number is marked as a list item."""
+    out: list[tuple[int, int, bool, bool]] = []
+    item = False
+    for a, b, unterminated in pieces:
+        if _ITEM_NUMBER.match(line[a:b]) and not unterminated:
+            item = True
+            continue
+        out.append((a, b, unterminated, item))
+        item = False
+    return out
 
 
 def _split_umbrella(line: str, a: int, b: int) -> list[tuple[int, int, bool]]:

@@ -176,3 +176,14 @@ def test_a_person_after_a_comma_does_not_join_a_generic_addressee():
 def test_election_committee_in_the_districts():
     d = run("Ủy ban bầu cử ở các huyện phải kiểm tra việc niêm yết danh sách cử tri.")
     assert agencies(d) == ["Ủy ban bầu cử ở các huyện"]
+
+
+def test_numbered_items_inside_one_paragraph():
+    d = run(
+        "Ngày 5/12/2025, Sở Nội vụ đề nghị UBND các huyện: 1. Rà soát danh sách cử tri. "
+        "2. Tổng hợp kết quả gửi về Sở trước ngày 10/1."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [
+        ("UBND các huyện", None),
+        ("UBND các huyện", "2026-01-10"),
+    ]
