@@ -175,6 +175,7 @@ DOMAIN_WORDS = phrases(
     "thanh niên",
     "nội vụ",
     "tư pháp",
+    "cơ sở",
 )
 
 # Heads that are agencies only when a capitalised name follows ("Ban Tuyên giáo", "Báo Nhân

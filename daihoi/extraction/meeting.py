@@ -88,7 +88,7 @@ _MEETING_DATE = re.compile(
     re.IGNORECASE,
 )
 _NOT_MEETING_DATE = re.compile(
-    r"(?:trước|đến|từ|sau|chậm nhất|muộn nhất|hạn|số\s+\S+)\s*$", re.IGNORECASE
+    r"(?:trước|đến|từ|sau|trong|chậm nhất|muộn nhất|hạn|số\s+\S+)\s*$", re.IGNORECASE
 )
 
 

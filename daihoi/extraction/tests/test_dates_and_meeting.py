@@ -210,3 +210,11 @@ def test_deadline_from_the_cell_of_a_plan_table():
         ("UBND các huyện", None),
         ("Sở Tư pháp", "2026-03-20"),
     ]
+
+
+def test_a_fixed_day_of_a_task_is_not_the_meeting_date():
+    d = run(
+        "Bộ trưởng yêu cầu Cục Văn hóa cơ sở hướng dẫn các địa phương treo cờ trong ngày 19/5/2025."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("Cục Văn hóa cơ sở", "2025-05-19")]
+    assert d.meeting.date is None
