@@ -28,7 +28,7 @@ def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
     )
 
 
-def test_cli_prints_one_json_object_for_a_file(tmp_path):
+def test_cli_prints_one_json_object_for_a_file(tmp_path: Path) -> None:
     f = tmp_path / "thong-bao.txt"
     f.write_text(TEXT, encoding="utf-8")
     r = cli(str(f))
@@ -41,7 +41,7 @@ def test_cli_prints_one_json_object_for_a_file(tmp_path):
     ]
 
 
-def test_cli_today_gives_the_year_and_stdin_dash_is_read():
+def test_cli_today_gives_the_year_and_stdin_dash_is_read() -> None:
     r = cli("--today", "2025-10-05", "-", stdin=TEXT.encode("utf-8"))
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
@@ -49,14 +49,14 @@ def test_cli_today_gives_the_year_and_stdin_dash_is_read():
     assert data["assignments"][0]["deadline"] == "2025-10-15"
 
 
-def test_cli_missing_file_gives_a_vietnamese_message_and_non_zero_exit(tmp_path):
+def test_cli_missing_file_gives_a_vietnamese_message_and_non_zero_exit(tmp_path: Path) -> None:
     r = cli(str(tmp_path / "khong-co.txt"))
     assert r.returncode != 0
     assert r.stdout == b""
     assert "không tìm thấy tệp" in r.stderr.decode("utf-8")
 
 
-def test_cli_directory_and_bad_today_are_refused(tmp_path):
+def test_cli_directory_and_bad_today_are_refused(tmp_path: Path) -> None:
     r = cli(str(tmp_path))
     assert r.returncode != 0
     assert "thư mục" in r.stderr.decode("utf-8")
@@ -65,7 +65,7 @@ def test_cli_directory_and_bad_today_are_refused(tmp_path):
     assert "YYYY-MM-DD" in r.stderr.decode("utf-8")
 
 
-def test_cli_binary_empty_and_foreign_files_give_valid_json(tmp_path):
+def test_cli_binary_empty_and_foreign_files_give_valid_json(tmp_path: Path) -> None:
     samples = {
         "nhi-phan.txt": bytes(range(256)) * 40,
         "rong.txt": b"",
@@ -81,7 +81,7 @@ def test_cli_binary_empty_and_foreign_files_give_valid_json(tmp_path):
         assert set(out) == {"meeting", "assignments"}
 
 
-def test_the_package_does_not_import_django():
+def test_the_package_does_not_import_django() -> None:
     code = (
         "import sys, daihoi.extraction, daihoi.extraction.__main__; "
         "daihoi.extraction.extract('Sở Tài chính chủ động bố trí kinh phí phục vụ Đại hội.'); "
