@@ -84,7 +84,7 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
     head_end = end = j
-    # "Công an các đơn vị, địa phương", "UBBC các huyện": the head's own units.
+    # "Công an các đơn vị", "UBBC các huyện": the head's own units.
     k = _units_after_head(toks, j)
     if k:
         return Span(i, k)

@@ -107,7 +107,7 @@ def _titled_name(seg: str) -> str | None:
 
 
 def _dash_to_comma(pre: str) -> str:
-    """ "Nguyễn Văn A – Ủy viên …", "Giám đốc Công an tỉnh - Trưởng Tiểu ban": a spaced dash
+    """ "Nguyễn Văn A – Ủy viên …", "Chủ tịch UBND huyện - Trưởng ban": a spaced dash
     before a title separates like a comma."""
     out = pre
     for m in reversed(list(_SPACED_DASH.finditer(pre))):

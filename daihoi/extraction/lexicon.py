@@ -519,7 +519,7 @@ DIRECTIVE_BLOCKERS = frozenset(
         "số",
         "nhận",
         "đúng",
-        "tâm",  # "quan tâm chỉ đạo các địa phương": part of the addressee's own task
+        "tâm",  # "quan tâm chỉ đạo các xã …": part of the addressee's own task
         "trung",  # "tập trung chỉ đạo …"
     }
 )
@@ -1131,7 +1131,7 @@ FUNCTION_SYLLABLES = frozenset(
     ]
 )
 
-# Heads whose own units may follow as "các <noun>" ("Công an các đơn vị, địa phương").
+# Heads whose own units may follow as "các <noun>" ("Công an các đơn vị, bộ phận").
 UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
 
 # Last words of committee heads that take a lower-case function ("Tiểu ban nội dung").

@@ -177,7 +177,7 @@ _TASK_OPENINGS = lx.TASK_VERBS | lx.MODALS
 
 def _opens_task(text: str) -> bool:
     """The list after a colon opens with a task verb ("…: Rà soát …"), not with nouns
-    ("… hoàn thành các nội dung: Giấy mời, phóng sự …", which stay one task)."""
+    ("… chuẩn bị các hạng mục: Sân khấu, âm thanh …", which stay one task)."""
     words = tuple(text.lower().split()[:3])
     return any(words[:k] in _TASK_OPENINGS for k in (1, 2, 3))
 

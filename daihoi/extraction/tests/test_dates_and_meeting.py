@@ -186,11 +186,11 @@ def test_deadline_hạn_chót_and_a_department_with_its_domain() -> None:
 
 def test_military_rank_after_do_and_dashed_titles() -> None:
     d = run(
-        "Tiểu ban Bảo vệ do Đại tá Trần Văn Hùng, Giám đốc Công an tỉnh - Trưởng Tiểu ban, đã "
-        "chủ trì cuộc họp triển khai nhiệm vụ."
+        "Phiên họp sáng nay của Ban An ninh do Thượng tá Lê Quang Vinh, Phó Giám đốc Công an "
+        "huyện - Phó Trưởng ban chủ trì."
     )
-    assert d.meeting.chair == "Trần Văn Hùng"
-    assert d.meeting.chair_titles == ["Đại tá", "Giám đốc Công an tỉnh", "Trưởng Tiểu ban"]
+    assert d.meeting.chair == "Lê Quang Vinh"
+    assert d.meeting.chair_titles == ["Thượng tá", "Phó Giám đốc Công an huyện", "Phó Trưởng ban"]
 
 
 def test_name_and_title_separated_by_a_dash() -> None:
