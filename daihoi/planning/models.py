@@ -318,7 +318,7 @@ class Task(SoftDeleteModel):
         """A task comes from a meeting conclusion when a conclusion points at it: the link is the
         only record of it, so a task cannot claim a conclusion it does not have."""
         try:
-            return self.conclusion is not None  # type: ignore[attr-defined]
+            return self.conclusion is not None
         except ObjectDoesNotExist:
             return False
 
