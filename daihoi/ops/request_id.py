@@ -44,5 +44,7 @@ class RequestIdFilter(logging.Filter):
     """Puts the current request id on every record (`-` outside a request, e.g. in a worker)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id.get()
+        # Django logs 4xx/5xx responses after the middleware has returned, passing the request.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", None) or current_request_id.get()
         return True

@@ -131,6 +131,18 @@ def test_a_view_logs_with_its_request_id(client, caplog):
     assert seen[0].request_id == "from-proxy"
 
 
+def test_django_s_response_log_carries_the_request_id(client, caplog):
+    # django.request logs a 404 after the middleware chain has returned.
+    logging.getLogger("django.request").addFilter(RequestIdFilter())
+    try:
+        with caplog.at_level(logging.WARNING, logger="django.request"):
+            client.get("/khong-co-trang-nay/", headers={"X-Request-ID": "req-404"})
+    finally:
+        logging.getLogger("django.request").filters.clear()
+    record = next(r for r in caplog.records if r.name == "django.request")
+    assert record.request_id == "req-404"
+
+
 @pytest.mark.django_db
 @override_settings(DAIHOI_METRICS_DB_CACHE_SECONDS=0)
 def test_metrics_expose_latency_queue_failures_and_reminders(client, world):
