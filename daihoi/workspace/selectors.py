@@ -25,6 +25,7 @@ from daihoi.reporting.models import ReportRequest, SubmissionState, submission_s
 from daihoi.reporting.selectors import requests_of, submissions_of_agency
 
 DUE_SOON_DAYS = 7
+MY_MEETINGS_DAYS = 14
 # The tasks themselves shown under the figures; the rest are one click away in the list.
 TASKS_SHOWN = 8
 # Report requests whose deadline passed this many days ago still show their missing agencies.
@@ -279,7 +280,13 @@ def leader_today(access: Access, today: dt.date) -> Today:
         figures=figures,
         # With one committee the figures above already say it all.
         committees=board.rows if len(committee_ids) != 1 else [],
-        **_meetings(access, "Cuộc họp của tôi sắp tới", today, None, mine=True),
+        **_meetings(
+            access,
+            f"Cuộc họp của tôi trong {MY_MEETINGS_DAYS} ngày tới",
+            today,
+            today + dt.timedelta(days=MY_MEETINGS_DAYS - 1),
+            mine=True,
+        ),
         **_tasks(
             access,
             today,
