@@ -49,6 +49,7 @@ class EstimateAction(AuditAction):
     RETURNED = "estimate.returned", _("Trả lại để hoàn thiện")
     APPROVED = "estimate.approved", _("Thẩm định")
     SPENDING_RECORDED = "estimate.spending_recorded", _("Ghi nhận chi")
+    SUPPLEMENT_CREATED = "estimate.supplement_created", _("Lập dự trù bổ sung")
 
 
 class Norm(models.Model):
@@ -99,7 +100,12 @@ class Norm(models.Model):
 
 
 class Estimate(models.Model):
-    """One agency's budget estimate for its congress work; one per agency and congress."""
+    """One agency's budget estimate for its congress work: one original per agency and congress,
+    then, once it is approved, any number of supplements (dự trù bổ sung) numbered 1, 2, …"""
+
+    class Kind(models.TextChoices):
+        ORIGINAL = "original", _("Dự trù")
+        SUPPLEMENT = "supplement", _("Dự trù bổ sung")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Đang lập")
@@ -116,6 +122,17 @@ class Estimate(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="estimates", verbose_name=_("đơn vị")
     )
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices, default=Kind.ORIGINAL)
+    supplement_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supplements",
+        verbose_name=_("bổ sung cho dự trù"),
+    )
+    # 0 for the original; "Bổ sung lần n" for the n-th supplement of the agency's estimate.
+    sequence = models.PositiveSmallIntegerField(_("lần bổ sung"), default=0)
     title = models.CharField(_("tên dự trù"), max_length=255)
     note = models.TextField(_("thuyết minh"), blank=True)
     status = models.CharField(
@@ -140,9 +157,22 @@ class Estimate(models.Model):
     class Meta:
         verbose_name = _("dự trù kinh phí")
         verbose_name_plural = _("dự trù kinh phí")
-        ordering = ["agency__name"]
+        ordering = ["agency__name", "sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["congress", "agency"], name="estimate_one_per_agency"),
+            # Meta cannot see `Kind`; "original" is Kind.ORIGINAL.
+            models.UniqueConstraint(
+                fields=["congress", "agency"],
+                condition=Q(kind="original"),
+                name="estimate_one_per_agency",
+            ),
+            models.UniqueConstraint(
+                fields=["supplement_to", "sequence"], name="estimate_supplement_numbered"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="original") & Q(supplement_to__isnull=True) & Q(sequence=0))
+                | (~Q(kind="original") & Q(supplement_to__isnull=False) & Q(sequence__gte=1)),
+                name="estimate_supplement_linked",
+            ),
             models.CheckConstraint(
                 condition=Q(requested_total__gte=0), name="estimate_total_not_negative"
             ),
@@ -160,6 +190,19 @@ class Estimate(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
+
+    @property
+    def is_supplement(self) -> bool:
+        return self.kind == Estimate.Kind.SUPPLEMENT
+
+    @property
+    def kind_label(self) -> str:
+        """How notices and pages name it: "dự trù" or "dự trù bổ sung"."""
+        return str(Estimate.Kind(self.kind).label).lower()
+
+    @property
+    def supplement_label(self) -> str:
+        return f"Bổ sung lần {self.sequence}" if self.is_supplement else ""
 
     @property
     def status_class(self) -> str:

@@ -60,11 +60,33 @@ def render_report(congress: Congress, compiled: Compilation, today: dt.date) -> 
     document = report_document(congress, issuer, today)
 
     def tables(doc, rules) -> None:
-        rendering.add_body_text(doc, rules, "1. Tổng hợp theo cơ quan, đơn vị (đơn vị tính: đồng)")
-        rows = [
-            [str(i), row.agency_name, row.status_label, _money(row.requested), _money(row.approved)]
-            for i, row in enumerate(compiled.by_agency, start=1)
-        ]
+        rendering.add_body_text(
+            doc,
+            rules,
+            "1. Tổng hợp theo cơ quan, đơn vị, gồm cả dự trù bổ sung (đơn vị tính: đồng)",
+        )
+        rows = []
+        for i, row in enumerate(compiled.by_agency, start=1):
+            rows.append(
+                [
+                    str(i),
+                    row.agency_name,
+                    row.status_label,
+                    _money(row.requested),
+                    _money(row.approved),
+                ]
+            )
+            # The agency's row already counts its supplements; these rows say what they were.
+            rows.extend(
+                [
+                    "",
+                    f"trong đó {s.supplement_label.lower()}",
+                    s.status_label,
+                    _money(s.requested_total),
+                    _money(s.approved_total),
+                ]
+                for s in row.supplements
+            )
         rows.append(["", "Tổng cộng", "", _money(compiled.requested), _money(compiled.approved)])
         rendering.add_table(
             doc,

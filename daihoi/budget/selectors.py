@@ -47,7 +47,16 @@ def own_estimate(access: Access) -> Estimate | None:
     """The estimate of the user's own agency, if it has one."""
     if access.agency_id is None:
         return None
-    return Estimate.objects.filter(congress=access.congress, agency_id=access.agency_id).first()
+    return Estimate.objects.filter(
+        congress=access.congress, agency_id=access.agency_id, kind=Estimate.Kind.ORIGINAL
+    ).first()
+
+
+def supplements_of(estimate: Estimate) -> list[Estimate]:
+    """An original's supplements, numbered in order (a supplement has none)."""
+    if estimate.is_supplement:
+        return []
+    return list(estimate.supplements.order_by("sequence"))
 
 
 def spent_on(lines: list[EstimateLine]) -> int:
@@ -70,6 +79,14 @@ class AgencyRow:
     requested: int | None = None
     approved: int | None = None
     spent: int = 0
+    # The supplements Finance has seen, in order; their amounts are in `requested`/`approved`.
+    supplements: list[Estimate] = field(default_factory=list)
+
+    def add(self, estimate: Estimate) -> None:
+        """Counts a sent estimate (the original or a supplement) into the agency's totals."""
+        self.requested = (self.requested or 0) + estimate.requested_total
+        if estimate.approved_total is not None:
+            self.approved = (self.approved or 0) + estimate.approved_total
 
     @property
     def status(self) -> str:
@@ -161,12 +178,17 @@ def _totals(lines: QuerySet[EstimateLine], key: str, labels: dict[str, str]) -> 
 def compilation(access: Access, *, with_lines: bool = True) -> Compilation:
     """Finance's table: every agency with an estimate or a task, what it asks and what it got.
 
-    Drafts stay private: an agency still drafting counts as missing, without amounts.
+    Drafts stay private: an agency still drafting counts as missing, without amounts. An agency's
+    supplements sent to Finance are grouped under its original and counted into its totals.
     """
     congress = access.congress
-    estimates = {
-        e.agency_id: e for e in Estimate.objects.filter(congress=congress).select_related("agency")
-    }
+    estimates: dict[int, Estimate] = {}
+    supplements: dict[int, list[Estimate]] = {}
+    for e in Estimate.objects.filter(congress=congress).order_by("sequence"):
+        if not e.is_supplement:
+            estimates[e.agency_id] = e
+        elif e.status in SEEN:
+            supplements.setdefault(e.agency_id, []).append(e)
     with_tasks = set(
         Task.objects.filter(congress=congress, cancelled=False)
         .values_list("lead_agency_id", flat=True)
@@ -181,8 +203,10 @@ def compilation(access: Access, *, with_lines: bool = True) -> Compilation:
         estimate = estimates.get(agency.pk)
         row = AgencyRow(agency.pk, agency.name, estimate, agency.pk in with_tasks)
         if estimate is not None and estimate.status in SEEN:
-            row.requested = estimate.requested_total
-            row.approved = estimate.approved_total
+            row.add(estimate)
+            for supplement in supplements.get(agency.pk, []):
+                row.add(supplement)
+            row.supplements = supplements.get(agency.pk, [])
         row.spent = spent.get(agency.pk, 0)
         rows.append(row)
     seen_lines = EstimateLine.objects.filter(estimate__congress=congress, estimate__status__in=SEEN)
@@ -190,7 +214,7 @@ def compilation(access: Access, *, with_lines: bool = True) -> Compilation:
     if with_lines:
         lines = list(
             seen_lines.select_related("estimate__agency", "task", "norm").order_by(
-                "estimate__agency__name", "position", "id"
+                "estimate__agency__name", "estimate__sequence", "position", "id"
             )
         )
     counts = {MISSING: 0, **{str(s): 0 for s in SEEN}}
@@ -232,7 +256,8 @@ class DashboardRow:
 
 
 def dashboard(access: Access) -> tuple[list[DashboardRow], list[EstimateLine]]:
-    """Approved against spent per agency, and the lines whose spending passed their approval."""
+    """Approved against spent per agency (its original and supplements together, linked to the
+    original), and the lines whose spending passed their approval."""
     approved = Estimate.objects.filter(
         congress=access.congress, status=Estimate.Status.APPROVED
     ).select_related("agency")
@@ -242,10 +267,15 @@ def dashboard(access: Access) -> tuple[list[DashboardRow], list[EstimateLine]]:
         else:
             approved = approved.filter(agency_id=access.agency_id)
     spent = _spent_by_agency(access)
-    rows = [
-        DashboardRow(e.agency.name, e.pk, e.approved_total or 0, spent.get(e.agency_id, 0))
-        for e in approved
-    ]
+    by_agency: dict[int, DashboardRow] = {}
+    for e in approved.order_by("agency__name", "sequence"):
+        row = by_agency.get(e.agency_id)
+        if row is None:
+            link = e.supplement_to_id or e.pk
+            row = DashboardRow(e.agency.name, link, 0, spent.get(e.agency_id, 0))
+            by_agency[e.agency_id] = row
+        row.approved += e.approved_total or 0
+    rows = list(by_agency.values())
     over = (
         EstimateLine.objects.filter(estimate__in=approved.values("pk"))
         .annotate(spent=Sum("spendings__amount"))

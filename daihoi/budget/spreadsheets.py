@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from daihoi.core.money import parse_vnd
+from daihoi.core.money import format_vnd, parse_vnd
 from daihoi.core.spreadsheets import safe_cell
 from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
@@ -221,6 +221,7 @@ def export_compilation(compiled) -> bytes:
             "Đề nghị (đồng)",
             "Thẩm định (đồng)",
             "Đã chi (đồng)",
+            "Trong đó dự trù bổ sung",
         ],
     )
     for i, row in enumerate(compiled.by_agency, start=1):
@@ -232,13 +233,14 @@ def export_compilation(compiled) -> bytes:
                 row.requested,
                 row.approved,
                 row.spent,
+                "; ".join(_supplement_note(s) for s in row.supplements),
             ]
         )
     summary.append(["", "Tổng cộng", "", compiled.requested, compiled.approved, compiled.spent])
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     _money_columns(summary, (4, 5, 6))
-    _widths(summary, [6, 44, 24, 18, 18, 18])
+    _widths(summary, [6, 44, 24, 18, 18, 18, 40])
 
     detail = workbook.create_sheet("Chi tiết")
     _header_row(
@@ -259,6 +261,7 @@ def export_compilation(compiled) -> bytes:
             "Ghi chú",
             "Thẩm định (đồng)",
             "Lý do điều chỉnh",
+            "Dự trù",
         ],
     )
     for line in compiled.lines:
@@ -279,10 +282,11 @@ def export_compilation(compiled) -> bytes:
                 safe_cell(line.notes),
                 line.approved_amount,
                 safe_cell(line.approval_reason),
+                line.estimate.supplement_label or "Dự trù ban đầu",
             ]
         )
     _money_columns(detail, (10, 11, 14))
-    _widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30])
+    _widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30, 16])
     detail.freeze_panes = "A2"
 
     for title, rows in (
@@ -298,6 +302,13 @@ def export_compilation(compiled) -> bytes:
         _money_columns(sheet, (2, 3))
         _widths(sheet, [36, 18, 18])
     return _save(workbook)
+
+
+def _supplement_note(supplement) -> str:
+    amounts = f"đề nghị {format_vnd(supplement.requested_total)}"
+    if supplement.approved_total is not None:
+        amounts += f", thẩm định {format_vnd(supplement.approved_total)}"
+    return f"{supplement.supplement_label} ({supplement.status_label}): {amounts}"
 
 
 def _money_columns(sheet, columns: tuple[int, ...]) -> None:

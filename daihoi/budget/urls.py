@@ -14,6 +14,9 @@ urlpatterns = [
     path("du-tru/", views.estimate_list, name="estimate-list"),
     path("du-tru/lap/", views.estimate_create, name="estimate-create"),
     path("du-tru/<int:estimate_id>/", views.estimate_detail, name="estimate-detail"),
+    path(
+        "du-tru/<int:estimate_id>/bo-sung/", views.estimate_supplement, name="estimate-supplement"
+    ),
     path("du-tru/<int:estimate_id>/sua/", views.estimate_edit, name="estimate-edit"),
     path("du-tru/<int:estimate_id>/khoan/them/", views.line_add, name="line-add"),
     path("du-tru/<int:estimate_id>/khoan/<int:line_id>/sua/", views.line_edit, name="line-edit"),

@@ -205,17 +205,25 @@ def _stamp(moment) -> str:
     return f"{moment:%Y%m%d%H%M%S%f}" if moment else uuid.uuid4().hex
 
 
+def _named(estimate) -> str:
+    """ "dự trù", or "dự trù bổ sung lần n" for a supplementary estimate."""
+    if estimate.is_supplement:
+        return f"{estimate.kind_label} lần {estimate.sequence}"
+    return estimate.kind_label
+
+
 def on_estimate_submitted(sender, *, estimate, over_norm_lines=0, actor=None, **kwargs) -> None:
-    """Finance's officers learn that an agency sent its estimate."""
+    """Finance's officers learn that an agency sent its estimate or a supplement to it."""
     note = f", {over_norm_lines} khoản vượt định mức" if over_norm_lines else ""
-    title = f"{estimate.agency.name} gửi dự trù {format_vnd(estimate.requested_total)}{note}."
+    requested = format_vnd(estimate.requested_total)
+    title = f"{estimate.agency.name} gửi {_named(estimate)} {requested}{note}."
     notices = [
         Notice(
             recipient_id=user.pk,
             congress_id=estimate.congress_id,
             kind=Kind.ESTIMATE_SUBMITTED,
             title=title,
-            body=f"Dự trù “{estimate.title}” chờ Sở Tài chính thẩm định.",
+            body=f"{_named(estimate).capitalize()} “{estimate.title}” chờ Sở Tài chính thẩm định.",
             link=_estimate_link(estimate),
             dedupe_key=f"estimate_submitted:{estimate.pk}:{_stamp(estimate.submitted_at)}",
         )
@@ -247,8 +255,11 @@ def on_estimate_returned(sender, *, estimate, comment="", actor=None, **kwargs) 
     _tell_the_agency(
         estimate,
         kind=Kind.ESTIMATE_RETURNED,
-        title=f"Sở Tài chính trả lại dự trù: {shorten(comment)}",
-        body=f"Dự trù “{estimate.title}” được trả lại để hoàn thiện.\nÝ kiến: {comment}",
+        title=f"Sở Tài chính trả lại {_named(estimate)}: {shorten(comment)}",
+        body=(
+            f"{_named(estimate).capitalize()} “{estimate.title}” được trả lại để hoàn thiện."
+            f"\nÝ kiến: {comment}"
+        ),
         actor=actor,
     )
 
@@ -259,8 +270,8 @@ def on_estimate_approved(sender, *, estimate, actor=None, **kwargs) -> None:
     _tell_the_agency(
         estimate,
         kind=Kind.ESTIMATE_APPROVED,
-        title=f"Sở Tài chính đã thẩm định dự trù: {total}.",
-        body=f"Dự trù “{estimate.title}” đã được thẩm định: {total}.",
+        title=f"Sở Tài chính đã thẩm định {_named(estimate)}: {total}.",
+        body=f"{_named(estimate).capitalize()} “{estimate.title}” đã được thẩm định: {total}.",
         actor=actor,
     )
 

@@ -146,6 +146,7 @@ MATRIX = {
     "budget:estimate-create": ("get", expect(403, officer=302, officer2=200)),
     "budget:estimate-detail": ("get", expect(200)),
     "budget:estimate-edit": ("get", expect(403, officer=302)),
+    "budget:estimate-supplement": ("get", expect(403, officer=200)),
     "budget:line-add": ("get", expect(403, officer=302)),
     "budget:line-edit": ("get", expect(403, officer=302)),
     "budget:line-delete": ("post", expect(403, officer=302)),

@@ -6,6 +6,8 @@ reviewing an agency's estimate), `spending` (what was actually spent).
 
 from ..permissions import FINANCE_ONLY, OWNER_ONLY
 from .estimates import (
+    SUPPLEMENT_NEEDS_APPROVAL,
+    SUPPLEMENT_OWNER_ONLY,
     LineDecision,
     estimate_approve,
     estimate_create,
@@ -14,6 +16,7 @@ from .estimates import (
     estimate_line_update,
     estimate_return,
     estimate_submit,
+    estimate_supplement_create,
     estimate_update,
 )
 from .norms import ImportResult, NormImportError, norm_create, norm_update, norms_import
@@ -22,6 +25,8 @@ from .spending import spending_record
 __all__ = [
     "FINANCE_ONLY",
     "OWNER_ONLY",
+    "SUPPLEMENT_NEEDS_APPROVAL",
+    "SUPPLEMENT_OWNER_ONLY",
     "ImportResult",
     "LineDecision",
     "NormImportError",
@@ -32,6 +37,7 @@ __all__ = [
     "estimate_line_update",
     "estimate_return",
     "estimate_submit",
+    "estimate_supplement_create",
     "estimate_update",
     "norm_create",
     "norm_update",

@@ -68,8 +68,13 @@ def estimate_create(*, access: Access, title: str, note: str = "") -> Estimate:
     assert agency_id is not None  # can_create_estimate requires an agency
     if not title.strip():
         raise BusinessError("Vui lòng nhập tên dự trù.", field="title")
-    if Estimate.objects.filter(congress=access.congress, agency_id=agency_id).exists():
-        raise BusinessError("Đơn vị đã có dự trù kinh phí cho Đại hội này; hãy bổ sung vào đó.")
+    if Estimate.objects.filter(
+        congress=access.congress, agency_id=agency_id, kind=Estimate.Kind.ORIGINAL
+    ).exists():
+        raise BusinessError(
+            "Đơn vị đã có dự trù kinh phí cho Đại hội này; hãy sửa dự trù đó, hoặc lập dự trù "
+            "bổ sung khi dự trù đã được thẩm định."
+        )
     estimate = Estimate(
         congress=access.congress,
         agency_id=agency_id,
@@ -80,6 +85,54 @@ def estimate_create(*, access: Access, title: str, note: str = "") -> Estimate:
     estimate.save()
     record(access, EstimateAction.CREATED, estimate)
     return estimate
+
+
+SUPPLEMENT_OWNER_ONLY = (
+    "Chỉ đầu mối của đơn vị lập dự trù mới lập được dự trù bổ sung cho dự trù này."
+)
+SUPPLEMENT_NEEDS_APPROVAL = (
+    "Chỉ lập được dự trù bổ sung khi dự trù kinh phí của đơn vị đã được Sở Tài chính thẩm định."
+)
+
+
+@transaction.atomic
+def estimate_supplement_create(
+    *, access: Access, original: Estimate, title: str = "", note: str = ""
+) -> Estimate:
+    """A supplementary estimate (dự trù bổ sung) to an approved original of the actor's agency.
+
+    Locks the original row: the supplements' numbers ("Bổ sung lần n") are read and taken under
+    it, so two created at once get 1 and 2, never the same number.
+    """
+    original = lock_estimate(original)
+    require(permissions.can_edit_estimate(access, original), SUPPLEMENT_OWNER_ONLY)
+    if original.is_supplement:
+        raise BusinessError(
+            "Dự trù bổ sung được lập cho dự trù ban đầu của đơn vị, không cho "
+            "một dự trù bổ sung khác."
+        )
+    if original.status != Estimate.Status.APPROVED:
+        raise BusinessError(SUPPLEMENT_NEEDS_APPROVAL)
+    last = original.supplements.order_by("-sequence").values_list("sequence", flat=True).first()
+    sequence = (last or 0) + 1
+    supplement = Estimate(
+        congress_id=original.congress_id,
+        agency_id=original.agency_id,
+        kind=Estimate.Kind.SUPPLEMENT,
+        supplement_to=original,
+        sequence=sequence,
+        title=title.strip() or f"Dự trù kinh phí bổ sung lần {sequence}",
+        note=note.strip(),
+        created_by=access.user,
+    )
+    supplement.save()
+    record(
+        access,
+        EstimateAction.SUPPLEMENT_CREATED,
+        supplement,
+        data={"original": original.pk, "sequence": sequence},
+    )
+    return supplement
 
 
 @transaction.atomic

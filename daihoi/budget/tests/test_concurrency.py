@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from django.db import connection, connections
 
+from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
 
 from .. import services
-from ..models import Estimate, EstimateLine
+from ..models import Estimate, EstimateAction, EstimateLine
 from .helpers import accesses, make_norm
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -107,3 +108,52 @@ def test_two_edits_of_one_norm_at_once_both_apply_in_turn(world):
     norm.refresh_from_db()
     # Each edit re-read the locked row, so neither lost the other's field.
     assert norm.max_unit_price == 210_000 and norm.name == "Bồi dưỡng đại biểu"
+
+
+def approved_original(world) -> Estimate:
+    estimate, line = draft_with_a_line(world)
+    a = accesses(world)
+    services.estimate_submit(access=a["btg"], estimate=estimate)
+    services.estimate_approve(
+        access=a["finance"], estimate=estimate, decisions=[services.LineDecision(line.pk, 18)]
+    )
+    return estimate
+
+
+def test_two_supplements_created_at_once_are_numbered_one_and_two(world):
+    original = approved_original(world)
+    btg = accesses(world)["btg"]
+    results = race(
+        lambda: services.estimate_supplement_create(access=btg, original=original),
+        lambda: services.estimate_supplement_create(access=btg, original=original),
+    )
+    assert results == ["ok", "ok"]
+    numbers = sorted(original.supplements.values_list("sequence", flat=True))
+    assert numbers == [1, 2]
+
+
+def test_a_supplements_approval_racing_its_return_leaves_one_decision(world):
+    a = accesses(world)
+    supplement = services.estimate_supplement_create(
+        access=a["btg"], original=approved_original(world)
+    )
+    line = services.estimate_line_add(
+        access=a["btg"], estimate=supplement, content="Hoa", quantity=1, unit_price=5, unit="lẵng"
+    )
+    services.estimate_submit(access=a["btg"], estimate=supplement)
+    results = race(
+        lambda: services.estimate_approve(
+            access=a["finance"], estimate=supplement, decisions=[services.LineDecision(line.pk, 5)]
+        ),
+        lambda: services.estimate_approve(
+            access=a["admin"], estimate=supplement, decisions=[services.LineDecision(line.pk, 5)]
+        ),
+        lambda: services.estimate_return(access=a["finance"], estimate=supplement, comment="Lại"),
+    )
+    assert results.count("ok") == 1 and len(results) == 3
+    supplement.refresh_from_db()
+    assert supplement.status in (Estimate.Status.RETURNED, Estimate.Status.APPROVED)
+    decisions = history_of(supplement).filter(
+        action__in=[EstimateAction.APPROVED, EstimateAction.RETURNED]
+    )
+    assert decisions.count() == 1

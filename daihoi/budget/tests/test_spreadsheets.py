@@ -139,7 +139,7 @@ def test_the_compiled_table_exports_every_line_and_the_totals(world):
     workbook = load_workbook(io.BytesIO(spreadsheets.export_compilation(compiled)))
     assert workbook.sheetnames == ["Theo đơn vị", "Chi tiết", "Theo lĩnh vực", "Theo nhóm chi"]
     summary = [list(r) for r in workbook["Theo đơn vị"].iter_rows(values_only=True)]
-    assert summary[-1] == [None, "Tổng cộng", None, 2_000_000, 2_000_000, 1_500_000]
+    assert summary[-1] == [None, "Tổng cộng", None, 2_000_000, 2_000_000, 1_500_000, None]
     detail = list(workbook["Chi tiết"].iter_rows(values_only=True))
     assert detail[1][2] == "Bồi dưỡng cộng tác viên" and detail[1][10] == 2_000_000
 

@@ -64,6 +64,38 @@ def estimate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 @login_required
+def estimate_supplement(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
+    """A supplementary estimate to the agency's approved one; the service refuses the rest."""
+    access = access_congress(request.user, congress_id)
+    original = permissions.access_estimate(access, estimate_id)
+    if not permissions.can_edit_estimate(access, original):
+        return forbidden(request, services.SUPPLEMENT_OWNER_ONLY)
+    if original.is_supplement or original.status != Estimate.Status.APPROVED:
+        messages.error(request, services.SUPPLEMENT_NEEDS_APPROVAL)
+        return _to_detail(original)
+    number = len(selectors.supplements_of(original)) + 1
+    form = EstimateForm(
+        request.POST or None, initial={"title": f"Dự trù kinh phí bổ sung lần {number}"}
+    )
+    if request.method == "POST" and form.is_valid():
+        done, supplement = run_service(
+            request,
+            form,
+            lambda: services.estimate_supplement_create(
+                access=access, original=original, **form.cleaned_data
+            ),
+            success="Đã lập dự trù bổ sung; hãy thêm các khoản chi rồi gửi Sở Tài chính.",
+        )
+        if done:
+            return _to_detail(supplement)
+    return render(
+        request,
+        "budget/estimate_form.html",
+        page_context(access, form=form, estimate=None, original=original),
+    )
+
+
+@login_required
 def estimate_edit(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     estimate = permissions.access_estimate(access, estimate_id)
@@ -109,9 +141,19 @@ def estimate_detail(request: HttpRequest, congress_id: int, estimate_id: int) ->
     is_approved = estimate.status == Estimate.Status.APPROVED
     can_edit = permissions.can_edit_estimate(access, estimate) and estimate.is_editable
     can_review = permissions.can_review_estimate(access, estimate) and is_submitted
+    supplements = [
+        s for s in selectors.supplements_of(estimate) if permissions.can_view_estimate(access, s)
+    ]
     context = page_context(
         access,
         estimate=estimate,
+        supplements=supplements,
+        original=estimate.supplement_to if estimate.is_supplement else None,
+        can_supplement=(
+            permissions.can_edit_estimate(access, estimate)
+            and is_approved
+            and not estimate.is_supplement
+        ),
         lines=lines,
         over_count=sum(1 for line in lines if line.over_norm),
         can_edit=can_edit,
