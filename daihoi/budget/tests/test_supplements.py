@@ -3,6 +3,7 @@ counted with the original in the dashboard, the compilation and its exports."""
 
 import datetime as dt
 import io
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -163,7 +164,11 @@ def test_notices_name_a_supplement_as_du_tru_bo_sung(
 
 def test_spending_is_recorded_against_an_approved_supplement_line_only(a, original):
     supplement, line = supplement_with_a_line(a, original)
-    spend = {"amount": 100_000, "spent_on": dt.date(2020, 9, 2), "content": "In pano bổ sung"}
+    spend: dict[str, Any] = {
+        "amount": 100_000,
+        "spent_on": dt.date(2020, 9, 2),
+        "content": "In pano bổ sung",
+    }
     with pytest.raises(BusinessError, match="đã được Sở Tài chính thẩm định"):
         services.spending_record(access=a["btg"], line=line, **spend)
     services.estimate_submit(access=a["btg"], estimate=supplement)
@@ -238,7 +243,9 @@ def test_an_officer_of_another_agency_gets_404_for_the_supplement_pages(
     supplement, _ = supplement_with_a_line(a, original)
     client.force_login(svh_officer)
     assert client.get(url("estimate-supplement", world, estimate_id=original.pk)).status_code == 404
-    assert client.post(url("estimate-supplement", world, estimate_id=original.pk)).status_code == 404
+    assert (
+        client.post(url("estimate-supplement", world, estimate_id=original.pk)).status_code == 404
+    )
     assert client.get(url("estimate-detail", world, estimate_id=supplement.pk)).status_code == 404
     assert Estimate.objects.filter(kind=Estimate.Kind.SUPPLEMENT).count() == 1
 
