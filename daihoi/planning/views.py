@@ -16,7 +16,7 @@ from daihoi.core.views import apply_error, forbidden, stored_file
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import access_agency, access_congress
 
-from . import permissions, selectors, services
+from . import charts, permissions, selectors, services
 from .forms import (
     HaltForm,
     PlanForm,
@@ -36,12 +36,15 @@ def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     board = selectors.dashboard_counts(access, today)
     counts = board.counts
+    slices = charts.donut(counts)
     context = {
         "access": access,
         "congress": access.congress,
         "today": today,
         "days_left": access.congress.days_until_opening(today),
         "counts": counts,
+        "slices": slices,
+        "total": sum(s.count for s in slices),
         "classes": [(s, s.label, counts[s]) for s in MAIN_CLASSES],
         "halted": counts[StatusClass.PAUSED] + counts[StatusClass.CANCELLED],
         "agencies_behind": board.agencies_behind,

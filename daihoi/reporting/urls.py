@@ -27,6 +27,11 @@ urlpatterns = [
     path("bieu-do/", oversight.dashboard_charts, name="dashboard-charts"),
     path("giai-trinh/", oversight.explanation_list, name="explanation-list"),
     path(
+        "giai-trinh/nhiem-vu/<int:task_id>/khoi/",
+        oversight.task_explanations,
+        name="task-explanations",
+    ),
+    path(
         "giai-trinh/nhiem-vu/<int:task_id>/",
         oversight.explanation_request,
         name="explanation-request",

@@ -184,6 +184,7 @@ MATRIX = {
     "reporting:warnings": ("get", expect(200)),
     "reporting:dashboard-charts": ("get", expect(200)),
     "reporting:explanation-list": ("get", expect(200)),
+    "reporting:task-explanations": ("get", expect(200, officer2=404)),
     "reporting:explanation-request": ("post", expect(302, officer=403, member=403, officer2=404)),
     "reporting:explanation-answer": ("post", expect(403, officer=302, officer2=404)),
     "calendar:settings": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),

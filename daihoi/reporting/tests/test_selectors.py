@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from daihoi.planning import charts as planning_charts
 from daihoi.reporting import charts, selectors
 from daihoi.reporting.models import DailySnapshot, ReportRequest, ReportSubmission
 from daihoi.testing.factories import TaskFactory
@@ -113,7 +114,9 @@ def test_warning_colours(world, fields, colour):
 
 
 def test_the_donut_slices_add_up_to_the_whole_circle():
-    slices = charts.donut({"open_on_time": 1, "open_overdue": 1, "done_on_time": 2, "done_late": 0})
+    slices = planning_charts.donut(
+        {"open_on_time": 1, "open_overdue": 1, "done_on_time": 2, "done_late": 0}
+    )
     assert [s.percent for s in slices] == [25, 25, 50, 0]
     assert [s.offset for s in slices] == [25, 0, -25, -75]
 

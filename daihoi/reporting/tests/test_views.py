@@ -153,18 +153,21 @@ def test_the_explanation_block_on_the_task_page(world, client):
         ),
     )
     task_url = f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/"
+    block_url = base(world) + f"giai-trinh/nhiem-vu/{task.pk}/khoi/"
     client.force_login(world.users["leader"])
-    assert "Yêu cầu giải trình" in client.get(task_url).content.decode()
+    assert f'hx-get="{block_url}"' in client.get(task_url).content.decode()
+    assert "Yêu cầu giải trình" in client.get(block_url).content.decode()
     client.post(base(world) + f"giai-trinh/nhiem-vu/{task.pk}/", {"reason": "Vì sao chậm?"})
     explanation = task.explanations.get()
     client.force_login(world.users["officer"])
-    page = client.get(task_url).content.decode()
-    assert "Vì sao chậm?" in page and "Gửi giải trình" in page
+    block = client.get(block_url).content.decode()
+    assert "Vì sao chậm?" in block and "Gửi giải trình" in block
     client.post(base(world) + f"giai-trinh/{explanation.pk}/tra-loi/", {"answer": "Thiếu vật tư"})
     explanation.refresh_from_db()
     assert explanation.answer == "Thiếu vật tư"
     client.force_login(world.users["officer2"])
     assert client.get(task_url).status_code == 404
+    assert client.get(block_url).status_code == 404
 
 
 def test_the_dashboard_draws_the_status_chart_and_loads_the_others(world, client):

@@ -19,6 +19,7 @@ from daihoi.core.views import (
 from daihoi.organizations.permissions import access_congress
 from daihoi.planning import permissions as planning_permissions
 from daihoi.planning import selectors as planning_selectors
+from daihoi.planning.status import StatusClass
 
 from .. import charts, exports, permissions, selectors, services
 from ..forms import (
@@ -99,6 +100,27 @@ def explanation_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         "reporting/explanation_list.html",
         page_context(access, page=page, tab="explanations"),
     )
+
+
+@login_required
+def task_explanations(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    """The explanation block of a task page, loaded into it as a fragment after the page."""
+    access = access_congress(request.user, congress_id)
+    task = planning_permissions.access_task(access, task_id)
+    today = local_today()
+    explanations = selectors.explanations_of_task(task)
+    has_open = any(not e.is_answered for e in explanations)
+    context = page_context(
+        access,
+        task=task,
+        explanations=explanations,
+        colour=selectors.warning_colour(task, today),
+        can_request=permissions.can_request_explanation(access, task)
+        and task.status_class(today) == StatusClass.OPEN_OVERDUE
+        and not has_open,
+        can_answer=[e.pk for e in explanations if permissions.can_answer_explanation(access, e)],
+    )
+    return render(request, "reporting/_task_explanations.html", context)
 
 
 @login_required
