@@ -5,6 +5,9 @@ from daihoi.planning.models import Area, Phase
 
 from . import data
 
+# A post held is not a name: "Lãnh đạo Sở Tài chính" cannot sign or chair anything.
+POST_AS_NAME = ("Lãnh đạo", "Chuyên viên", "Đại diện")
+
 
 def check_data() -> None:
     """Catches mistakes in `data.py` before anything is written."""
@@ -16,6 +19,9 @@ def check_data() -> None:
         plans = {p["key"] for p in spec["plans"]}
         titles = [t["title"] for t in spec["tasks"]]
         where = spec["key"]
+        posts = [name for name in people if name.startswith(POST_AS_NAME)]
+        if posts:
+            raise ValueError(f"{where}: a post used as a person's name: {posts}")
         if len(titles) != len(set(titles)):
             raise ValueError(f"{where}: duplicate task titles")
         if spec["secretariat"] not in agencies:

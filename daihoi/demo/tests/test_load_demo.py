@@ -11,6 +11,7 @@ from daihoi.accounts.models import Role
 from daihoi.core.dates import today
 from daihoi.core.models import AuditEntry
 from daihoi.demo import data
+from daihoi.demo.checks import check_data
 from daihoi.demo.loader import load_demo, reset_demo
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import access_congress
@@ -185,7 +186,6 @@ def test_each_login_has_its_role_in_kon_tum(loaded):
         "donvi": Role.AGENCY_OFFICER,
         "donvi2": Role.AGENCY_OFFICER,
         "thanhvien": Role.MEMBER,
-        "bientap": Role.EDITOR,
     }
     assert Participation.objects.filter(user__username="vanphong").count() == 5
     leader = Participation.objects.get(congress=kon_tum, user__username="truongtieuban")
@@ -241,3 +241,25 @@ def test_audit_entries_of_the_stories_are_dated_on_the_story_days(loaded):
     assert all(e.created_at.date() <= today() for e in entries)
     if entries.exists():
         assert entries.dates("created_at", "day").count() > 1
+
+
+def test_there_is_no_editor_login_until_the_public_portal_exists():
+    assert not any(
+        p["role"] == Role.EDITOR for spec in data.USERS for p in spec["participations"]
+    )
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Biên tập viên" not in out.getvalue()
+    assert not Participation.objects.filter(role=Role.EDITOR).exists()
+
+
+def test_people_are_named_as_people_and_the_check_refuses_a_post_as_a_name(monkeypatch):
+    for spec in data.CONGRESSES:
+        for p in spec["people"]:
+            assert not p["full_name"].startswith("Lãnh đạo"), p
+            assert len(p["full_name"].split()) >= 3, p
+    bad = dict(data.CONGRESSES[0])
+    bad["people"] = [*bad["people"], data.person("Lãnh đạo Sở Tài chính", "Giám đốc Sở Tài chính")]
+    monkeypatch.setattr(data, "CONGRESSES", [bad, *data.CONGRESSES[1:]])
+    with pytest.raises(ValueError, match="post used as a person's name"):
+        check_data()
