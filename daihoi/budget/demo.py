@@ -1,6 +1,7 @@
-"""Budget records for the Kon Tum demo congress, built through the services.
+"""Budget records for the Kon Tum and Hải Dương demo congresses, built through the services.
 
 Idempotent: norms are matched by code and estimates by agency, so loading twice adds nothing.
+A congress without budget data here gets none.
 """
 
 import datetime as dt
@@ -79,6 +80,82 @@ ESTIMATES: list[tuple[str, str, Estimate.Status, list[DemoLine]]] = [
 ]
 
 
+HD_BASIS = "Quyết định số 20/2020/QĐ-UBND tỉnh Hải Dương"
+HD_NORMS = [
+    ("HD01", "Bồi dưỡng đại biểu dự Đại hội", Category.ALLOWANCE, "người/ngày", 200_000),
+    ("HD02", "Tiền ăn đại biểu", Category.BOARD, "người/ngày", 250_000),
+    ("HD03", "In tài liệu, số báo đặc biệt", Category.PRINTING, "trang", 600),
+    ("HD04", "Pano, băng rôn tuyên truyền trực quan", Category.DECORATION, "tấm", 3_000_000),
+    ("HD05", "Chương trình nghệ thuật chào mừng", Category.PROPAGANDA, "buổi", 50_000_000),
+]
+HD_ESTIMATES: list[tuple[str, str, Estimate.Status, list[DemoLine]]] = [
+    (
+        "Văn phòng Tỉnh ủy",
+        "Dự trù kinh phí hậu cần và phòng, chống dịch phục vụ Đại hội",
+        Estimate.Status.APPROVED,
+        [
+            ("Bồi dưỡng đại biểu dự Đại hội (3 ngày)", "HD01", None, "", 1_050, 200_000, ""),
+            ("Tiền ăn đại biểu", "HD02", None, "", 1_050, 250_000, ""),
+            (
+                "Vật tư khử khuẩn, xét nghiệm nhanh",
+                None,
+                Category.SECURITY,
+                "bộ",
+                1_500,
+                120_000,
+                "",
+            ),
+        ],
+    ),
+    (
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Dự trù kinh phí trang trí và chương trình chào mừng",
+        Estimate.Status.SUBMITTED,
+        [
+            ("Pano tại các cửa ngõ và nội thành", "HD04", None, "", 40, 3_000_000, ""),
+            ("Chương trình nghệ thuật chào mừng", "HD05", None, "", 1, 50_000_000, ""),
+        ],
+    ),
+    (
+        "Báo Hải Dương",
+        "Dự trù kinh phí số báo đặc biệt chào mừng Đại hội",
+        Estimate.Status.RETURNED,
+        [
+            (
+                "In số báo đặc biệt (12 trang × 8.000 bản)",
+                "HD03",
+                None,
+                "",
+                96_000,
+                750,
+                "Giấy in tăng giá",
+            )
+        ],
+    ),
+]
+# By organization: legal basis, norms, estimates, how much of the first approved line is cut
+# (quantity) and what was paid against it.
+BUDGETS = {
+    "Đảng bộ tỉnh Kon Tum": (
+        BASIS,
+        NORMS,
+        ESTIMATES,
+        (15, "Giảm còn 15 pano theo kế hoạch tuyên truyền"),
+        (35_000_000, "Thanh toán đợt 1 hợp đồng làm pano"),
+        "Chương trình nghệ thuật vượt định mức 40.000.000 đ/buổi; đề nghị điều chỉnh hoặc giải "
+        "trình nguồn xã hội hóa.",
+    ),
+    "Đảng bộ tỉnh Hải Dương": (
+        HD_BASIS,
+        HD_NORMS,
+        HD_ESTIMATES,
+        (1_000, "Tính theo 1.000 đại biểu chính thức được triệu tập"),
+        (120_000_000, "Tạm ứng bồi dưỡng đại biểu đợt 1"),
+        "Đơn giá in vượt định mức 600 đ/trang; đề nghị tính lại theo định mức hoặc giải trình.",
+    ),
+}
+
+
 def _officer_access(congress: Congress, agency: Agency) -> Access:
     participation = (
         Participation.objects.filter(congress=congress, agency=agency, role=Role.AGENCY_OFFICER)
@@ -130,9 +207,14 @@ def _finance_access(congress: Congress) -> Access:
 def load_budget_demo(congress: Congress) -> dict[str, int]:
     """Norms, three agencies' estimates (approved, submitted, returned) and some spending."""
     created = {"norms": 0, "estimates": 0, "spendings": 0}
+    if congress.organization not in BUDGETS:
+        return created
+    basis, norm_rows, estimates, (cut, cut_note), (paid, paid_note), refusal = BUDGETS[
+        congress.organization
+    ]
     finance = _finance_access(congress)
     have = set(Norm.objects.filter(congress=congress).values_list("code", flat=True))
-    for code, name, category, unit, price in NORMS:
+    for code, name, category, unit, price in norm_rows:
         if code in have:
             continue
         services.norm_create(
@@ -142,13 +224,13 @@ def load_budget_demo(congress: Congress) -> dict[str, int]:
             category=category,
             unit=unit,
             max_unit_price=price,
-            legal_basis=BASIS,
+            legal_basis=basis,
             valid_from=dt.date(2020, 1, 1),
         )
         created["norms"] += 1
     norms = {n.code: n for n in Norm.objects.filter(congress=congress)}
     today = dt.date(2020, 9, 1)
-    for agency_name, title, state, lines in ESTIMATES:
+    for agency_name, title, state, lines in estimates:
         agency = Agency.objects.filter(congress=congress, name=agency_name).first()
         if agency is None or Estimate.objects.filter(congress=congress, agency=agency).exists():
             continue
@@ -178,21 +260,19 @@ def load_budget_demo(congress: Congress) -> dict[str, int]:
             services.estimate_return(
                 access=finance,
                 estimate=estimate,
-                comment="Chương trình nghệ thuật vượt định mức 40.000.000 đ/buổi; đề nghị "
-                "điều chỉnh hoặc giải trình nguồn xã hội hóa.",
+                comment=refusal,
             )
         elif state == Estimate.Status.APPROVED:
             decisions = [services.LineDecision(x.pk, x.amount) for x in added]
-            decisions[0] = services.LineDecision(
-                added[0].pk, 15 * 3_500_000, "Giảm còn 15 pano theo kế hoạch tuyên truyền"
-            )
+            first = added[0]
+            decisions[0] = services.LineDecision(first.pk, cut * first.unit_price, cut_note)
             services.estimate_approve(access=finance, estimate=estimate, decisions=decisions)
             services.spending_record(
                 access=owner,
                 line=added[0],
-                amount=35_000_000,
+                amount=paid,
                 spent_on=today,
-                content="Thanh toán đợt 1 hợp đồng làm pano",
+                content=paid_note,
             )
             created["spendings"] += 1
     return created

@@ -81,7 +81,7 @@ def plan(
 def task(
     title: str, lead: str, area: str, phase: str, *, story: Sequence[Event] = (), **fields: Any
 ) -> Record:
-    """Optional: coord, appraise, leader, plan, committee, due, d, description, source(_text)."""
+    """Optional: coord, appraise, leader, plan, committee, due, d, description."""
     return {"title": title, "lead": lead, "area": area, "phase": phase, "story": story, **fields}
 
 
@@ -179,18 +179,14 @@ KON_TUM: Record = {
         ),
         person("Hồ Quang Vinh", "Giám đốc Công an tỉnh", "CA tỉnh"),
         person("Ngô Thị Bích Liên", "Giám đốc Sở Y tế", "Sở YT"),
-        person(
-            "Huỳnh Tấn Phát", "Chủ tịch UBND thành phố Kon Tum", "UBND TP Kon Tum"
-        ),
+        person("Huỳnh Tấn Phát", "Chủ tịch UBND thành phố Kon Tum", "UBND TP Kon Tum"),
         person("Đặng Văn Khoa", "Tổng Biên tập Báo Kon Tum", "Báo Kon Tum"),
         person(
             "Bùi Thị Kim Oanh",
             "Giám đốc Đài Phát thanh - Truyền hình tỉnh",
             "Đài PT-TH tỉnh",
         ),
-        person(
-            "Nguyễn Thị Thanh Thủy", "Chuyên viên Phòng Tổng hợp, Văn phòng Tỉnh ủy", "VPTU"
-        ),
+        person("Nguyễn Thị Thanh Thủy", "Chuyên viên Phòng Tổng hợp, Văn phòng Tỉnh ủy", "VPTU"),
     ],
     "committees": [
         committee(
@@ -647,7 +643,7 @@ HAI_DUONG: Record = {
     "level": "province",
     "ordinal": 17,
     "term": (2020, 2025),
-    "opens_in": 25,
+    "opens_in": 20,
     "lasts": 3,
     "venue": "",
     "place_name": "Hải Dương",
@@ -750,7 +746,7 @@ HAI_DUONG: Record = {
             plan="hd-kh",
             d=15,
             story=[
-                progress(5, 60, "Các đợt tuyên truyền trước Đại hội đang triển khai đúng kế hoạch.")
+                progress(2, 60, "Các đợt tuyên truyền trước Đại hội đang triển khai đúng kế hoạch.")
             ],
         ),
         task(
@@ -791,7 +787,7 @@ HAI_DUONG: Record = {
             due=4,
             story=[
                 progress(
-                    3,
+                    2,
                     55,
                     "Đã dựng pano tại các cửa ngõ; đang treo băng cờ nội thành.",
                     obstacle="Đơn vị in pano giao hàng chậm so với hợp đồng.",
@@ -908,7 +904,7 @@ HAI_DUONG: Record = {
             due=-2,
             story=[
                 progress(
-                    5,
+                    2,
                     80,
                     "Đã sửa xong phòng họp tổ và khu đón tiếp.",
                     obstacle="Hệ thống điều hòa hội trường cần thay mới nhưng chưa có kinh phí.",
@@ -1265,6 +1261,12 @@ CITY: Record = {
         agency("VP HĐND-UBND", "Văn phòng HĐND và UBND thành phố", "VP", "UBND TP"),
         agency("MTTQ TP", "Ủy ban MTTQ Việt Nam thành phố", "MTTQ"),
         agency("Chi cục Thống kê", "Chi cục Thống kê thành phố", "CCTK"),
+        agency("BTCTU", "Ban Tổ chức Thành ủy", "BTCTU", "Thành ủy"),
+        agency(
+            "Phòng TC-KH", "Phòng Tài chính - Kế hoạch thành phố", "TCKH", "UBND TP", finance=True
+        ),
+        agency("Phòng VH-TT", "Phòng Văn hóa và Thông tin thành phố", "VHTT", "UBND TP"),
+        agency("CA TP", "Công an thành phố", "CATP"),
     ],
     "people": [
         person(
@@ -1400,7 +1402,6 @@ CITY: Record = {
 
 _HN_GROUP = "Tổ công tác của Thành ủy phục vụ Đại hội XIII của Đảng"
 _HN_SUBCOMMITTEE = "Tiểu ban Phục vụ Đại hội XIII của Đảng"
-_HN_NOTICE = "Thông báo số 540/TB-VP của Văn phòng UBND thành phố"
 
 HA_NOI: Record = {
     "key": "hanoi",
@@ -1423,6 +1424,16 @@ HA_NOI: Record = {
         agency("BDVTU", "Ban Dân vận Thành ủy", "BDVTU", "Thành ủy"),
         agency("BTGTU", "Ban Tuyên giáo Thành ủy", "BTGTU", "Thành ủy"),
         agency("MTTQ TP", "Ủy ban MTTQ Việt Nam thành phố Hà Nội", "MTTQ"),
+        # The departments Kế hoạch 268/KH-UBND gives work to.
+        agency("Sở TC", "Sở Tài chính", "STC", "UBND TP", finance=True),
+        agency("Sở VHTT", "Sở Văn hóa và Thể thao", "SVHTT", "UBND TP"),
+        agency("Sở TTTT", "Sở Thông tin và Truyền thông", "STTTT", "UBND TP"),
+        agency("Sở YT", "Sở Y tế", "SYT", "UBND TP"),
+        agency("Sở GTVT", "Sở Giao thông vận tải", "SGTVT", "UBND TP"),
+        agency("Sở XD", "Sở Xây dựng", "SXD", "UBND TP"),
+        agency("Sở CT", "Sở Công Thương", "SCT", "UBND TP"),
+        agency("CA TP", "Công an thành phố Hà Nội", "CATP"),
+        agency("BTL Thủ đô", "Bộ Tư lệnh Thủ đô Hà Nội", "BTLTĐ"),
     ],
     "people": [
         person(
@@ -1440,6 +1451,11 @@ HA_NOI: Record = {
             "Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội",
             "MTTQ TP",
         ),
+        person("Đặng Hữu Phúc", "Giám đốc Sở Tài chính", "Sở TC"),
+        person("Nguyễn Thị Kim Dung", "Giám đốc Sở Văn hóa và Thể thao", "Sở VHTT"),
+        person("Trương Minh Đức", "Giám đốc Sở Thông tin và Truyền thông", "Sở TTTT"),
+        person("Bùi Thị Phương Lan", "Giám đốc Sở Y tế", "Sở YT"),
+        person("Lưu Văn Thạch", "Phó Giám đốc Công an thành phố", "CA TP"),
     ],
     "committees": [
         committee(
@@ -1491,8 +1507,6 @@ HA_NOI: Record = {
             plan="kh268",
             due=3,
             description="Kế hoạch của từng đơn vị nêu rõ tiến độ, thời gian và cách làm từng việc.",
-            source="conclusion",
-            source_text=_HN_NOTICE,
             story=[progress(2, 50, "Đã nhận kế hoạch chi tiết của một nửa số đơn vị.")],
         ),
         task(
@@ -1501,10 +1515,8 @@ HA_NOI: Record = {
             "general",
             "before",
             plan="kh268",
-            due=-8,
-            source="conclusion",
-            source_text=_HN_NOTICE,
-            story=[complete(9, "Mỗi đơn vị đã cử một lãnh đạo phụ trách."), accept(8)],
+            due=-2,
+            story=[complete(3, "Mỗi đơn vị đã cử một lãnh đạo phụ trách."), accept(2)],
         ),
         task(
             "Tổng hợp báo cáo kết quả phục vụ Đại hội XIII của các sở, ngành",
@@ -1514,8 +1526,6 @@ HA_NOI: Record = {
             leader="Ngô Văn Quý",
             plan="kh268",
             due=-1,
-            source="conclusion",
-            source_text=_HN_NOTICE,
             story=[
                 progress(
                     1,
@@ -1533,9 +1543,7 @@ HA_NOI: Record = {
             coord=["BDVTU"],
             plan="kh268",
             due=20,
-            source="conclusion",
-            source_text=_HN_NOTICE,
-            story=[progress(6, 30, "Đã tổ chức 4 hội nghị lấy ý kiến với các tổ chức thành viên.")],
+            story=[progress(3, 30, "Đã tổ chức 4 hội nghị lấy ý kiến với các tổ chức thành viên.")],
         ),
         task(
             "Tuyên truyền ý nghĩa và nội dung Đại hội XIII tới đoàn thể, trí thức và nhân dân",
@@ -1545,8 +1553,6 @@ HA_NOI: Record = {
             coord=["BTGTU"],
             plan="kh268",
             d=10,
-            source="conclusion",
-            source_text=_HN_NOTICE,
         ),
         task(
             "Đề xuất tổ chức đoàn đại biểu nhân dân Thủ đô chúc mừng Đại hội",
@@ -1556,8 +1562,6 @@ HA_NOI: Record = {
             coord=["VPTU"],
             plan="kh268",
             d=-30,
-            source="conclusion",
-            source_text=_HN_NOTICE,
         ),
         task(
             "Tham vấn các Ban Đảng Trung ương về việc phục vụ Đại hội XIII",
@@ -1566,10 +1570,8 @@ HA_NOI: Record = {
             "before",
             coord=["BTGTU"],
             plan="kh268",
-            due=-5,
-            source="conclusion",
-            source_text=_HN_NOTICE,
-            story=[complete(6, "Đã có văn bản trả lời của các Ban Đảng Trung ương.")],
+            due=2,
+            story=[complete(1, "Đã có văn bản trả lời của các Ban Đảng Trung ương.")],
         ),
         task(
             "Hướng dẫn sở, ngành, tổng công ty thực hiện nhiệm vụ tại Kế hoạch 268",
@@ -1579,8 +1581,6 @@ HA_NOI: Record = {
             coord=["BDVTU"],
             plan="kh268",
             due=12,
-            source="conclusion",
-            source_text=_HN_NOTICE,
         ),
         task(
             "Trình Thường trực Thành ủy việc thành lập Tổ công tác phục vụ Đại hội XIII",

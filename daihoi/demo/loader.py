@@ -17,6 +17,8 @@ from django.utils import timezone
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today as local_today
 from daihoi.core.models import AuditEntry
+from daihoi.meetings import services as meetings_services
+from daihoi.meetings.models import Conclusion
 from daihoi.organizations.models import (
     Agency,
     Committee,
@@ -32,6 +34,8 @@ from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
 from .checks import check_data
+from .meetings_demo import conclusion_task_titles, load_meetings
+from .reports_demo import load_report_requests
 
 User = get_user_model()
 
@@ -73,6 +77,10 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
+    from daihoi.reporting.models import ReportRequest
+
+    # A submission protects its agency: the requests go before the agencies.
+    ReportRequest.objects.filter(congress_id__in=ids).delete()
     from daihoi.budget.models import Estimate, Norm, Spending
 
     # Spending protects the approved lines it was paid against: remove it first.
@@ -199,14 +207,14 @@ class _CongressLoader:
         self.acceptor = Access(self.users[username], self.congress, role)
         self.plans = self._plans()
         self._tasks()
-        if spec["key"] == "kontum":
-            from .meetings_demo import load_kontum_meetings
+        if created := load_meetings(self):
+            self.result.count("meetings", created)
+        if created := load_report_requests(self):
+            self.result.count("report requests", created)
+        from daihoi.budget.demo import load_budget_demo
 
-            if created := load_kontum_meetings(self):
-                self.result.count("meetings", created)
-            from daihoi.budget.demo import load_budget_demo
-
-            load_budget_demo(self.congress)
+        if estimates := load_budget_demo(self.congress)["estimates"]:
+            self.result.count("estimates", estimates)
 
     def _congress(self) -> Congress:
         spec = self.spec
@@ -348,6 +356,8 @@ class _CongressLoader:
 
     def _tasks(self) -> None:
         titles = set(self.congress.tasks.values_list("title", flat=True))
+        # Tasks a meeting's conclusion gave are created with their meeting (meetings_demo).
+        titles |= conclusion_task_titles(self.spec["key"])
         for t in self.spec["tasks"]:
             if t["title"] not in titles:
                 self._create_task(t)
@@ -360,11 +370,28 @@ class _CongressLoader:
             return self.today + dt.timedelta(days=t["due"])
         return None
 
-    def _create_task(self, t: dict) -> None:
+    def _create_task(
+        self, t: dict, conclusion: Conclusion | None = None, created: dt.datetime | None = None
+    ) -> None:
+        """Creates the task with its story; through `conclusion` when a meeting gave it."""
         deadline = self._deadline(t)
         first_day = self.today - dt.timedelta(days=max([e[1] for e in t["story"]], default=0))
         start = min(first_day, deadline or self.today, self.today) - dt.timedelta(days=10)
         mark = _last_history_id(Task)
+        if conclusion is not None:
+            task = meetings_services.conclusion_to_task(
+                access=self.secretariat,
+                conclusion=conclusion,
+                title=t["title"],
+                lead_agency=self.agencies[t["lead"]],
+                coordinating_agencies=[self.agencies[k] for k in t.get("coord", [])],
+                area=t["area"],
+                phase=t["phase"],
+                deadline=None if t.get("d") is not None else deadline,
+                deadline_offset_days=t.get("d"),
+            )
+            self._play(task, t, mark, created or _at(self.today, 8))
+            return
         task = services.task_create(
             access=self.secretariat,
             source_text=t.get("source_text", ""),
@@ -384,7 +411,10 @@ class _CongressLoader:
                 committee=self.committees[t["committee"]] if t.get("committee") else None,
             ),
         )
-        created = _at(start, 8)
+        self._play(task, t, mark, _at(start, 8))
+
+    def _play(self, task: Task, t: dict, mark: int, created: dt.datetime) -> None:
+        """Dates the new task back to `created`, then plays its story."""
         Task.objects.filter(pk=task.pk).update(created_at=created)
         self._stamp_task_history(task, mark, created, self.secretariat.user)
         last = created

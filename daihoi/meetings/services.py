@@ -358,6 +358,7 @@ def _issue_document(
     recipients: str,
     recipient_agencies: Sequence[Agency],
     replaces: Document | None,
+    issued_on: dt.date | None = None,
 ) -> Document:
     document = document_services.document_create(
         access=access,
@@ -372,7 +373,7 @@ def _issue_document(
         authority=authority,
         replaces=replaces if replaces is not None and replaces.is_issued else None,
     )
-    return document_services.document_issue(access=access, document=document)
+    return document_services.document_issue(access=access, document=document, issued_on=issued_on)
 
 
 @transaction.atomic
@@ -385,6 +386,7 @@ def meeting_issue_invitation(
     recipients: str,
     signer_title: str = "",
     authority: str = "",
+    issued_on: dt.date | None = None,
 ) -> Document:
     """Issues the Giấy mời (a numbered GM document); after commit, `meeting_invitation_issued`
     tells the invitees (notifications mails them the invitation with an .ics).
@@ -407,6 +409,7 @@ def meeting_issue_invitation(
         recipients=recipients,
         recipient_agencies=list(meeting.invited_agencies.all()),
         replaces=meeting.invitation,
+        issued_on=issued_on,
     )
     before = snapshot(meeting, ["invitation"])
     meeting.invitation = document
@@ -433,6 +436,7 @@ def meeting_issue_notice(
     recipients: str,
     signer_title: str = "",
     authority: str = "",
+    issued_on: dt.date | None = None,
 ) -> Document:
     """Issues the Thông báo kết luận from the meeting's numbered conclusions, for a meeting
     that took place and was recorded as held (`Meeting.notice_refusal`).
@@ -462,6 +466,7 @@ def meeting_issue_notice(
         recipients=recipients,
         recipient_agencies=list(agencies.values()),
         replaces=meeting.notice,
+        issued_on=issued_on,
     )
     before = snapshot(meeting, ["notice"])
     meeting.notice = document

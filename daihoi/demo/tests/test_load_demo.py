@@ -244,9 +244,7 @@ def test_audit_entries_of_the_stories_are_dated_on_the_story_days(loaded):
 
 
 def test_there_is_no_editor_login_until_the_public_portal_exists():
-    assert not any(
-        p["role"] == Role.EDITOR for spec in data.USERS for p in spec["participations"]
-    )
+    assert not any(p["role"] == Role.EDITOR for spec in data.USERS for p in spec["participations"])
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert "Biên tập viên" not in out.getvalue()

@@ -25,6 +25,9 @@ CREATED_LABELS = {
     "memberships": "thành viên tiểu ban",
     "plans": "kế hoạch",
     "tasks": "nhiệm vụ",
+    "meetings": "cuộc họp",
+    "report requests": "yêu cầu báo cáo",
+    "estimates": "dự trù kinh phí",
     "users": "tài khoản",
     "participations": "phân quyền",
 }
