@@ -11,6 +11,7 @@ POST_AS_NAME = ("Lãnh đạo", "Chuyên viên", "Đại diện")
 
 def check_data() -> None:
     """Catches mistakes in `data.py` before anything is written."""
+    check_meetings()
     areas, phases = set(Area.values), set(Phase.values)
     for spec in data.CONGRESSES:
         agencies = {a["key"] for a in spec["agencies"]}
@@ -55,3 +56,30 @@ def check_data() -> None:
                 raise ValueError(
                     f"{where}: {t['title']!r}: story must run oldest first, in the past"
                 )
+
+
+def check_meetings() -> None:
+    """Every name a demo meeting uses exists in its congress's tables."""
+    from .meetings_demo import MEETINGS
+
+    for spec in data.CONGRESSES:
+        where = spec["key"]
+        agencies = {a["key"] for a in spec["agencies"]}
+        people = {p["full_name"] for p in spec["people"]}
+        committees = {c["name"] for c in spec["committees"]}
+        titles = {t["title"] for t in spec["tasks"]}
+        for m in MEETINGS.get(where, []):
+            named = [m["chair"], *(m["present"] or []), *m["excused"]]
+            if m["notice"]:
+                named.append(m["notice"]["signer"])
+            unknown = [n for n in named if n not in people]
+            unknown += [a for a in m["agencies"] if a not in agencies]
+            if m["committee"] and m["committee"] not in committees:
+                unknown.append(m["committee"])
+            for _, ref in m["conclusions"]:
+                if isinstance(ref, str) and ref not in titles:
+                    unknown.append(ref)
+                elif isinstance(ref, dict) and ref["lead"] not in agencies:
+                    unknown.append(ref["lead"])
+            if unknown:
+                raise ValueError(f"{where}: {m['title']!r}: unknown {unknown}")

@@ -2,9 +2,13 @@
 conclusions, the tasks those conclusions gave and, where the report speaks of one, the notice.
 
 Written in our own words from what the reports describe. `day` counts days from today (negative
-in the past), placed so that the meeting comes before the work it gave and the notice after it:
-Hải Dương met on 21/9 for a congress that opened on 14/10 (D−23, and `opens_in` is 20); the
-other reports' dates sit where their congress's existing story puts them.
+in the past; "{ngày -4}" in a conclusion's words is that day written out), placed so that the
+meeting comes before the work it gave and the notice after it. Hải Dương met on 21/9 for a
+congress that opened on 14/10: D−23, with `opens_in` 20. Hà Nội's notice of 11/11 asked for
+results by 12/11; the meeting is the day before the notice. The city's figures were due two days
+after its first session (20/2, 32 days ago); Bắc Ninh's conference of 28/2 is 45 days ago, before
+the plan it discussed; Kon Tum's report gives no date. Those congresses' real distance to the
+opening day is longer than the demo's weeks, so their meetings sit where their story puts them.
 
 A conclusion that assigns work names its task: a record built with `data.task` (the task exists
 only because of the meeting) or the title of a task in the congress's `tasks` table (that task is
@@ -13,10 +17,12 @@ then created through the conclusion, never on its own). Idempotent: a meeting is
 """
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from daihoi.core.dates import format_date
 from daihoi.documents.models import DocumentKind, NumberSequence
 from daihoi.meetings import services
 from daihoi.meetings.models import Attendance, Meeting
@@ -314,7 +320,7 @@ CITY = [
             ),
             (
                 "Các khối ngành, lĩnh vực hoàn thành tổng hợp số liệu, bảng biểu cho báo cáo chính "
-                "trị chậm nhất hai ngày sau phiên họp (yêu cầu báo cáo gửi kèm).",
+                "trị chậm nhất ngày {ngày -30}.",
                 None,
             ),
             (
@@ -397,7 +403,7 @@ HA_NOI = [
             ),
             (
                 "Các đơn vị báo cáo kết quả thực hiện nhiệm vụ phục vụ Đại hội về Văn phòng UBND "
-                "thành phố trước ngày hạn đã nêu trong yêu cầu báo cáo; Văn phòng tổng hợp.",
+                "thành phố trước ngày {ngày -4}; Văn phòng UBND thành phố tổng hợp, báo cáo.",
                 "Tổng hợp báo cáo kết quả phục vụ Đại hội XIII của các sở, ngành",
             ),
             (
@@ -466,6 +472,14 @@ def conclusion_task_titles(key: str) -> set[str]:
     }
 
 
+_DAY = re.compile(r"\{ngày (-?\d+)\}")
+
+
+def _dated(text: str, today: dt.date) -> str:
+    """ "{ngày -4}" in a conclusion is the day four days ago, written dd/mm/yyyy."""
+    return _DAY.sub(lambda m: format_date(today + dt.timedelta(days=int(m[1]))), text)
+
+
 def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
@@ -524,7 +538,9 @@ def _load_meeting(loader: "_CongressLoader", spec: Record) -> None:
     loader._stamp_audit(ended)
     by_title = {t["title"]: t for t in loader.spec["tasks"]}
     for text, ref in spec["conclusions"]:
-        conclusion = services.conclusion_add(access=access, meeting=meeting, text=text)
+        conclusion = services.conclusion_add(
+            access=access, meeting=meeting, text=_dated(text, loader.today)
+        )
         loader._stamp_audit(ended)
         if ref is not None:
             record = by_title[ref] if isinstance(ref, str) else ref
