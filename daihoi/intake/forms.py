@@ -26,7 +26,7 @@ class MeetingFieldsForm(forms.Form):
     title = forms.CharField(label="Tên cuộc họp", max_length=300)
     date = VNDateField(label="Ngày họp")
     start_time = VNTimeField(label="Giờ bắt đầu", initial="08:00")
-    place = forms.CharField(label="Địa điểm", max_length=255)
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     chair_name = forms.CharField(label="Người chủ trì", max_length=150)
     chair_titles = forms.CharField(label="Chức vụ người chủ trì", max_length=500, required=False)
 

@@ -12,7 +12,7 @@ from daihoi.core.services import require
 from daihoi.core.text import fold
 from daihoi.meetings import permissions as meeting_permissions
 from daihoi.meetings import services as meeting_services
-from daihoi.meetings.models import Meeting
+from daihoi.meetings.models import Attendance, Meeting
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task, TaskAssignment
@@ -113,6 +113,15 @@ def text_import_confirm(
             chair=_person(access, fields.chair_name, fields.chair_titles),
             committee=committee,
         )
+        if fields.date < timezone.localdate():
+            # The text reports a meeting that has taken place: it is created as held, with its
+            # chair present, so its conclusions can be issued as a notice.
+            meeting = meeting_services.meeting_record(
+                access=access,
+                meeting=meeting,
+                attendance={meeting.chair_id: Attendance.Status.PRESENT},
+                minutes="",
+            )
     elif meeting.congress_id != access.congress.pk:
         raise BusinessError("Cuộc họp được chọn không thuộc Đại hội này.")
 

@@ -1,6 +1,7 @@
 """Nhập từ văn bản: paste or upload, review the proposed tasks, confirm."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,16 +12,17 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.views import forbidden
-from daihoi.extraction import extract
+from daihoi.core.views import forbidden, page_context
+from daihoi.extraction import Draft, extract
 from daihoi.meetings import permissions as meeting_permissions
+from daihoi.meetings.models import Meeting
 from daihoi.organizations.matching import AgencyMatcher
-from daihoi.organizations.models import Agency
+from daihoi.organizations.models import Agency, Committee
 from daihoi.organizations.permissions import Access, access_committee, access_congress
 
 from . import readers, services
-from .drafts import proposed_rows
-from .forms import MeetingFieldsForm, RowFormSet, SourceForm
+from .drafts import ProposedRow, proposed_rows
+from .forms import BaseRowFormSet, MeetingFieldsForm, RowFormSet, SourceForm
 
 
 def _highlight(text: str, evidences: list[str]) -> str:
@@ -96,59 +98,93 @@ def import_start(request: HttpRequest, congress_id: int) -> HttpResponse:
     )
 
 
-def _review(request, access, text, meeting, committee, *, formset=None, meeting_form=None):
+def _reference_day(access: Access, meeting: Meeting | None) -> dt.date:
+    """The day that gives a year to dates written without one: the meeting's day when tasks are
+    added to a known meeting; else today while the congress is ahead, or its opening day when
+    the texts are about a congress already held."""
+    if meeting is not None:
+        return timezone.localtime(meeting.starts_at).date()
+    today = timezone.localdate()
+    opening = access.congress.opening_date
+    return opening if opening and opening < today else today
+
+
+def _initial_rows(rows: list[ProposedRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "include": True,
+            "group": row.group,
+            "written_agency": row.written_agency,
+            "agency": row.match.agency.pk if isinstance(row.match.agency, Agency) else None,
+            "new_agency_name": "" if row.match.agency else row.written_agency,
+            "role": row.role,
+            "task": row.task,
+            "deadline": (row.deadline, None),
+            "area": row.area,
+            "phase": row.phase,
+            "evidence": row.evidence,
+        }
+        for row in rows
+    ]
+
+
+def _meeting_initial(draft: Draft, committee: Committee | None, day: dt.date) -> dict[str, Any]:
+    body = draft.meeting.body
+    default_title = f"Cuộc họp {committee.name}" if committee else "Cuộc họp"
+    return {
+        "title": default_title if not body or body == "Tiểu ban" else f"Cuộc họp {body}",
+        "date": day,
+        "start_time": dt.time(8, 0),
+        "place": "",
+        "chair_name": draft.meeting.chair or "",
+        "chair_titles": ", ".join(draft.meeting.chair_titles),
+    }
+
+
+def _flag_past_deadlines(formset: BaseRowFormSet, today: dt.date) -> None:
+    """Marks each row whose deadline has already passed, so the officer sees it before saving."""
+    for form in formset.forms:
+        if form.is_bound:
+            value = form.cleaned_data.get("deadline") if hasattr(form, "cleaned_data") else None
+        else:
+            value = form.initial.get("deadline")
+        deadline = value[0] if value else None
+        form.past_deadline = deadline is not None and deadline < today
+
+
+def _review(
+    request: HttpRequest,
+    access: Access,
+    text: str,
+    meeting: Meeting | None,
+    committee: Committee | None,
+    *,
+    formset: BaseRowFormSet | None = None,
+    meeting_form: MeetingFieldsForm | None = None,
+) -> HttpResponse:
     agencies = _agencies(access)
     if formset is None:
-        draft = extract(text, today=timezone.localdate())
-        rows = proposed_rows(draft, AgencyMatcher(agencies))
-        formset = RowFormSet(
-            agencies=agencies,
-            initial=[
-                {
-                    "include": True,
-                    "group": row.group,
-                    "written_agency": row.written_agency,
-                    "agency": row.match.agency.pk if isinstance(row.match.agency, Agency) else None,
-                    "new_agency_name": "" if row.match.agency else row.written_agency,
-                    "role": row.role,
-                    "task": row.task,
-                    "deadline": (row.deadline, None),
-                    "area": row.area,
-                    "phase": row.phase,
-                    "evidence": row.evidence,
-                }
-                for row in rows
-            ],
-        )
-        chair = draft.meeting.chair or ""
-        meeting_form = MeetingFieldsForm(
-            initial={
-                "title": (f"Cuộc họp {committee.name}" if committee else "Cuộc họp")
-                if not draft.meeting.body or draft.meeting.body == "Tiểu ban"
-                else f"Cuộc họp {draft.meeting.body}",
-                "date": dt.date.fromisoformat(draft.meeting.date)
-                if draft.meeting.date
-                else timezone.localdate(),
-                "start_time": dt.time(8, 0),
-                "place": "Chưa ghi trong văn bản",
-                "chair_name": chair,
-                "chair_titles": ", ".join(draft.meeting.chair_titles),
-            }
-        )
+        reference = _reference_day(access, meeting)
+        draft = extract(text, today=reference)
+        meeting_day = dt.date.fromisoformat(draft.meeting.date) if draft.meeting.date else reference
+        rows = proposed_rows(draft, AgencyMatcher(agencies), meeting_day)
+        formset = RowFormSet(agencies=agencies, initial=_initial_rows(rows))
+        meeting_form = MeetingFieldsForm(initial=_meeting_initial(draft, committee, meeting_day))
+    _flag_past_deadlines(formset, timezone.localdate())
     evidences = [f["evidence"].value() or "" for f in formset.forms]
     return render(
         request,
         "intake/import_review.html",
-        {
-            "access": access,
-            "congress": access.congress,
-            "meeting": meeting,
-            "committee": committee,
-            "formset": formset,
-            "meeting_form": meeting_form,
-            "source_text": text,
-            "highlighted": _highlight(text, evidences),
-        },
+        page_context(
+            access,
+            meeting=meeting,
+            committee=committee,
+            formset=formset,
+            meeting_form=meeting_form,
+            source_text=text,
+            highlighted=_highlight(text, evidences),
+            past_deadlines=sum(1 for f in formset.forms if getattr(f, "past_deadline", False)),
+        ),
     )
 
 
