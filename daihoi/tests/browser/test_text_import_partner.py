@@ -17,9 +17,7 @@ NOTICE = (
 )
 
 
-def test_officer_adds_a_coordinating_agency_to_a_row_and_leaves_the_place_empty(
-    page, live_server
-):
+def test_officer_adds_a_coordinating_agency_to_a_row_and_leaves_the_place_empty(page, live_server):
     world = build_world()
     login(page, live_server, "secretariat", PASSWORD)
     page.goto(f"{live_server.url}/dai-hoi/{world.congress.pk}/")
