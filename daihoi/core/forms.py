@@ -4,30 +4,89 @@ import datetime as dt
 import re
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 DATE_INPUT_HELP = "dd/mm/yyyy"
 _RELATIVE = re.compile(r"^\s*D\s*([+\-−–])\s*(\d{1,3})\s*$", re.IGNORECASE)
+# The browser's date picker sends and shows values as ISO; people type dd/mm/yyyy.
+ISO_DATE = "%Y-%m-%d"
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", ISO_DATE]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh", "%H:%M:%S"]
+
+
+class DateInput(forms.DateInput):
+    """The browser's native date picker (`<input type="date">`). Its value attribute is ISO by the
+    HTML standard; the browser displays it in the user's locale (dd/mm/yyyy in Vietnamese), and a
+    browser without a picker shows a text box where dd/mm/yyyy is still accepted."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"placeholder": DATE_INPUT_HELP, **(attrs or {})}, format=ISO_DATE)
+
+
+class TimeInput(forms.TimeInput):
+    """The browser's native time picker, 24-hour HH:MM."""
+
+    input_type = "time"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"placeholder": "08:00", **(attrs or {})}, format="%H:%M")
 
 
 class VNDateField(forms.DateField):
-    """A date typed as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy or yyyy-mm-dd)."""
+    """A date from the browser's picker (yyyy-mm-dd) or typed as dd/mm/yyyy (also d/m/yyyy,
+    dd-mm-yyyy); pages print it as dd/mm/yyyy."""
 
-    input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+    widget = DateInput
+    input_formats = DATE_FORMATS
     default_error_messages = {"invalid": "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy."}
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget",
-            forms.DateInput(
-                format="%d/%m/%Y",
-                attrs={
-                    "placeholder": DATE_INPUT_HELP,
-                    "inputmode": "numeric",
-                    "autocomplete": "off",
-                },
-            ),
+
+class VNTimeField(forms.TimeField):
+    """A time from the browser's picker or typed as 08:00, 8h30, 14.00."""
+
+    widget = TimeInput
+    input_formats = TIME_FORMATS
+    default_error_messages = {"invalid": "Giờ không hợp lệ, hãy nhập dạng 08:00."}
+
+
+class DeadlineInput(forms.TextInput):
+    """A text box (a date or "D-30") with the browser's date picker beside it.
+
+    The picker has no name, so it is never submitted: choosing a day writes it into the text box
+    as dd/mm/yyyy (core/static/core/forms.js). Without scripts the text box still works alone.
+    """
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        defaults = {"placeholder": "dd/mm/yyyy hoặc D-30", "autocomplete": "off"}
+        super().__init__(attrs={**defaults, **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        text = super().render(name, value, attrs, renderer)
+        target = (attrs or {}).get("id") or self.attrs.get("id") or ""
+        picked = ""
+        if isinstance(value, str):
+            day = _parse_date(value)
+            picked = day.strftime(ISO_DATE) if day else ""
+        return format_html(
+            '<span class="deadline-input">{}<input type="date" class="date-pick" value="{}" '
+            'data-date-for="{}" aria-label="Chọn ngày trên lịch" title="Chọn ngày trên lịch">'
+            "</span>",
+            text,
+            picked,
+            target,
         )
-        super().__init__(**kwargs)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 class DeadlineField(forms.CharField):
@@ -41,10 +100,7 @@ class DeadlineField(forms.CharField):
     }
 
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(attrs={"placeholder": "dd/mm/yyyy hoặc D-30", "autocomplete": "off"}),
-        )
+        kwargs.setdefault("widget", DeadlineInput)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
@@ -56,11 +112,9 @@ class DeadlineField(forms.CharField):
         if match:
             sign = -1 if match.group(1) != "+" else 1
             return (None, sign * int(match.group(2)))
-        for fmt in VNDateField.input_formats:
-            try:
-                return (dt.datetime.strptime(text, fmt).date(), None)
-            except ValueError:
-                continue
+        day = _parse_date(text)
+        if day is not None:
+            return (day, None)
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
     def prepare_value(self, value):

@@ -3,8 +3,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
-from daihoi.core.forms import DeadlineField, VNDateField
-from daihoi.meetings.forms import VNTimeField
+from daihoi.core.forms import DeadlineField, VNDateField, VNTimeField
 from daihoi.organizations.models import Agency
 from daihoi.planning.models import Area, Phase, TaskAssignment
 

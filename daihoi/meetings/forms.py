@@ -6,24 +6,13 @@ from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 
-from daihoi.core.forms import DeadlineField, VNDateField
+from daihoi.core.forms import DeadlineField, VNDateField, VNTimeField
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.planning.forms import CongressScopedForm
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
 from .models import Attendance, Conclusion, Meeting
 from .services import chair_invited_error
-
-TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh"]
-
-
-class VNTimeField(forms.TimeField):
-    input_formats = TIME_FORMATS
-    default_error_messages = {"invalid": "Giờ không hợp lệ, hãy nhập dạng 08:00."}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}))
-        super().__init__(**kwargs)
 
 
 def _posted_list(data: Any, name: str) -> list[str]:

@@ -259,6 +259,12 @@ class TaskFilterForm(CongressScopedForm):
             congress=self.congress
         ).select_related("congress")
 
+    def active_count(self) -> int:
+        """How many filters the user set, shown on the folded filter panel of a phone."""
+        if not self.is_bound:
+            return 0
+        return sum(1 for name in self.fields if str(self.data.get(name, "")).strip())
+
     def filters(self) -> TaskFilters:
         """The filters chosen, for `selectors.tasks_visible_to`; an invalid form filters nothing."""
         data = self.cleaned_data if self.is_valid() else {}

@@ -73,10 +73,12 @@ def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         "today": today,
         "query": query.urlencode(),
         "rows": [(t, t.status_class(today)) for t in page],
+        "filter_count": form.active_count(),
     }
     template = "planning/task_list.html"
     if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "task-rows":
         template += "#rows"
+        context["swap_filter_count"] = True
     return render(request, template, context)
 
 

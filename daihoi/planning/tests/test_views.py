@@ -169,6 +169,23 @@ def test_task_list_answers_htmx_with_only_the_rows(world, client, task):
     assert "<html" not in body
 
 
+def test_task_list_filters_fold_in_a_panel_counting_the_active_filters(world, client, task):
+    client.force_login(world.users["secretariat"])
+    page = client.get(url(world, "nhiem-vu/")).content.decode()
+    assert '<details class="card filter-panel no-print" id="task-filters" open' in page
+    assert "chưa lọc" in page
+    page = client.get(url(world, "nhiem-vu/?area=ceremony&deadline_from=2020-09-01")).content
+    assert "2 điều kiện đang lọc" in page.decode()
+    rows = client.get(
+        url(world, "nhiem-vu/?q=khanh+tiet&phase=before"),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="task-rows",
+    ).content.decode()
+    # The rows fragment also refreshes the folded panel's count, out of band.
+    assert 'id="filter-count" class="badge" hx-swap-oob="true"' in rows
+    assert "2 điều kiện đang lọc" in rows
+
+
 def test_task_detail_shows_the_history_of_changes(world, client, task, admin_access):
     services.task_update(
         access=admin_access,

@@ -19,7 +19,8 @@ def test_meeting_from_invitation_to_notice_with_tasks_on_the_dashboard(page, liv
     world.congress.save()
     base = f"{live_server.url}/dai-hoi/{world.congress.pk}"
     # Yesterday: the meeting has taken place by the time it is recorded and its notice issued.
-    meeting_date = (today() - dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    # The date field is the browser's picker, filled as the standard says: ISO yyyy-mm-dd.
+    meeting_date = (today() - dt.timedelta(days=1)).isoformat()
 
     login(page, live_server, "secretariat", PASSWORD)
     page.goto(f"{base}/cuoc-hop/them/?committee={world.committee.pk}")

@@ -30,7 +30,7 @@ def test_secretariat_asks_for_a_report_and_sees_the_agency_send_it_on_time(page,
     page.click("nav >> text=Báo cáo")
     page.click("text=+ Yêu cầu báo cáo")
     page.fill("input[name=title]", TITLE)
-    page.fill("input[name=deadline]", deadline.strftime("%d/%m/%Y"))
+    page.fill("input[name=deadline]", deadline.isoformat())  # the browser's date picker
     page.fill("textarea[name=instructions]", "Gửi về Văn phòng Tỉnh ủy trước hạn.")
     page.check("label:has-text('Ban Tuyên giáo Tỉnh ủy') input")
     page.fill("textarea[name=columns]", "Số đảng viên | số")
