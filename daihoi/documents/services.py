@@ -11,6 +11,7 @@ from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
+from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency, Congress, Person
 from daihoi.organizations.permissions import Access
@@ -358,25 +359,23 @@ def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
     return document
 
 
+def _is_draft(document: Document) -> None:
+    if not document.is_draft:
+        raise BusinessError(
+            "Văn bản đã ban hành không xóa được; hãy ban hành văn bản thay thế nếu cần."
+        )
+
+
 @transaction.atomic
 def document_delete(*, access: Access, document: Document) -> Document:
     """Only a draft goes to the trash; an issued document keeps its number and is superseded.
 
-    Locks the document row first, so an issuance at the same moment cannot slip in between."""
+    The draft check runs under the row lock, so an issuance at the same moment cannot slip in."""
     require(
         access.can_manage and document.congress_id == access.congress.pk,
         MANAGERS_ONLY,
     )
-    locked = Document.all_objects.select_for_update().get(pk=document.pk)
-    if not locked.is_draft:
-        raise BusinessError(
-            "Văn bản đã ban hành không xóa được; hãy ban hành văn bản thay thế nếu cần."
-        )
-    document.refresh_from_db()
-    document.mark_deleted(access.user)
-    _save(document)
-    record(access, DocumentAction.DELETED, document)
-    return document
+    return move_to_trash(access, document, DocumentAction.DELETED, check=_is_draft, save=_save)
 
 
 @transaction.atomic
@@ -385,7 +384,4 @@ def document_restore(*, access: Access, document: Document) -> Document:
         access.can_manage and document.congress_id == access.congress.pk,
         MANAGERS_ONLY,
     )
-    document.mark_restored()
-    _save(document)
-    record(access, DocumentAction.RESTORED, document)
-    return document
+    return restore_from_trash(access, document, DocumentAction.RESTORED, save=_save)

@@ -10,6 +10,7 @@ from django.db.models import Max
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress, send_on_commit
+from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.uploads import validate_attachment
 from daihoi.documents import services as document_services
 from daihoi.documents.models import Document, DocumentKind
@@ -479,18 +480,10 @@ def meeting_issue_notice(
 def meeting_delete(*, access: Access, meeting: Meeting) -> Meeting:
     """Moves the meeting to the trash; its conclusions' tasks stay (they are tracked work)."""
     require(access.can_manage and meeting.congress_id == access.congress.pk, MANAGERS_ONLY)
-    meeting.refresh_from_db(from_queryset=Meeting.all_objects.select_for_update())
-    meeting.mark_deleted(access.user)
-    meeting.save()
-    record(access, MeetingAction.DELETED, meeting)
-    return meeting
+    return move_to_trash(access, meeting, MeetingAction.DELETED)
 
 
 @transaction.atomic
 def meeting_restore(*, access: Access, meeting: Meeting) -> Meeting:
     require(access.can_manage and meeting.congress_id == access.congress.pk, MANAGERS_ONLY)
-    meeting.refresh_from_db(from_queryset=Meeting.all_objects.select_for_update())
-    meeting.mark_restored()
-    meeting.save()
-    record(access, MeetingAction.RESTORED, meeting)
-    return meeting
+    return restore_from_trash(access, meeting, MeetingAction.RESTORED)
