@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from daihoi.core.money import format_vnd, parse_vnd
-from daihoi.core.spreadsheets import safe_cell
+from daihoi.core.spreadsheets import append_row, safe_cell
 from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
 
@@ -34,7 +34,7 @@ _CATEGORY_BY_LABEL = {fold(str(c.label)): c.value for c in Category} | {
 
 
 def _header_row(sheet, labels: list[str]) -> None:
-    sheet.append(labels)
+    append_row(sheet, labels)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -60,7 +60,8 @@ def export_norms(norms) -> bytes:
     sheet.title = "Định mức"
     _header_row(sheet, [label for _, label in NORM_COLUMNS])
     for norm in norms:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 safe_cell(norm.code),
                 safe_cell(norm.name),
@@ -70,7 +71,7 @@ def export_norms(norms) -> bytes:
                 safe_cell(norm.legal_basis),
                 norm.valid_from,
                 norm.valid_to,
-            ]
+            ],
         )
         row = sheet.max_row
         sheet.cell(row, 5).number_format = MONEY_FORMAT
@@ -225,7 +226,8 @@ def export_compilation(compiled) -> bytes:
         ],
     )
     for i, row in enumerate(compiled.by_agency, start=1):
-        summary.append(
+        append_row(
+            summary,
             [
                 i,
                 safe_cell(row.agency_name),
@@ -234,9 +236,11 @@ def export_compilation(compiled) -> bytes:
                 row.approved,
                 row.spent,
                 "; ".join(_supplement_note(s) for s in row.supplements),
-            ]
+            ],
         )
-    summary.append(["", "Tổng cộng", "", compiled.requested, compiled.approved, compiled.spent])
+    append_row(
+        summary, ["", "Tổng cộng", "", compiled.requested, compiled.approved, compiled.spent]
+    )
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     _money_columns(summary, (4, 5, 6))
@@ -265,7 +269,8 @@ def export_compilation(compiled) -> bytes:
         ],
     )
     for line in compiled.lines:
-        detail.append(
+        append_row(
+            detail,
             [
                 safe_cell(line.estimate.agency.name),
                 line.position,
@@ -283,7 +288,7 @@ def export_compilation(compiled) -> bytes:
                 line.approved_amount,
                 safe_cell(line.approval_reason),
                 line.estimate.supplement_label or "Dự trù ban đầu",
-            ]
+            ],
         )
     _money_columns(detail, (10, 11, 14))
     _widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30, 16])
@@ -298,7 +303,7 @@ def export_compilation(compiled) -> bytes:
             sheet, [title.removeprefix("Theo ").capitalize(), "Đề nghị (đồng)", "Thẩm định (đồng)"]
         )
         for row in rows:
-            sheet.append([row.label, row.requested, row.approved])
+            append_row(sheet, [row.label, row.requested, row.approved])
         _money_columns(sheet, (2, 3))
         _widths(sheet, [36, 18, 18])
     return _save(workbook)

@@ -7,7 +7,14 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from daihoi.core.text import clean_text
+
 DATE_INPUT_HELP = "dd/mm/yyyy"
+# The plausible window for any date of a congress: outside it a typed year is a typo (0001, 9999)
+# and a form error, never an overflow further on.
+MIN_DATE = dt.date(2000, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+DATE_WINDOW_ERROR = "Ngày phải nằm trong khoảng từ 01/01/2000 đến 31/12/2100."
 _RELATIVE = re.compile(r"^\s*D\s*([+\-−–])\s*(\d{1,3})\s*$", re.IGNORECASE)
 # The browser's date picker sends and shows values as ISO; people type dd/mm/yyyy.
 ISO_DATE = "%Y-%m-%d"
@@ -42,6 +49,10 @@ class VNDateField(forms.DateField):
     widget = DateInput
     input_formats = DATE_FORMATS
     default_error_messages = {"invalid": "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy."}
+
+    def validate(self, value):
+        super().validate(value)
+        check_date_window(value)
 
 
 class VNTimeField(forms.TimeField):
@@ -89,6 +100,11 @@ def _parse_date(text: str) -> dt.date | None:
     return None
 
 
+def check_date_window(value: dt.date | None) -> None:
+    if value is not None and not MIN_DATE <= value <= MAX_DATE:
+        raise forms.ValidationError(DATE_WINDOW_ERROR, code="date_window")
+
+
 class DeadlineField(forms.CharField):
     """A deadline as a date ("30/09/2020") or relative to the opening day ("D-30", "D+2").
 
@@ -114,6 +130,7 @@ class DeadlineField(forms.CharField):
             return (None, sign * int(match.group(2)))
         day = _parse_date(text)
         if day is not None:
+            check_date_window(day)
             return (day, None)
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
@@ -124,3 +141,21 @@ class DeadlineField(forms.CharField):
                 return f"D{'-' if offset < 0 else '+'}{abs(offset)}"
             return date.strftime("%d/%m/%Y") if date else ""
         return value
+
+
+_char_to_python = forms.CharField.to_python
+
+
+def _clean_char_to_python(self: forms.CharField, value):
+    value = _char_to_python(self, value)
+    if isinstance(value, str) and value:
+        value = clean_text(value, multiline=isinstance(self.widget, forms.Textarea))
+        if self.strip:
+            value = value.strip()
+    return value
+
+
+def install_text_cleaning() -> None:
+    """Every CharField of every form (and its subclasses: e-mail, deadline, the admin's) cleans
+    what is typed by the one rule of `core.text.clean_text`. Installed once, at start-up."""
+    forms.CharField.to_python = _clean_char_to_python  # type: ignore[method-assign]

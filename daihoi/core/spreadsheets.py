@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from daihoi.core.text import clean_text
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 # A cell a spreadsheet would run as a formula (CSV/formula injection).
@@ -19,24 +21,33 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 
 
 def safe_cell(value):
-    """Text that begins like a formula is written with a leading apostrophe, so it stays text."""
+    """Text as a cell can hold it: controls a spreadsheet refuses are cleaned (`clean_text`), and
+    text that begins like a formula gets a leading apostrophe, so it stays text."""
     if isinstance(value, Promise):
         value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
+def append_row(sheet, values: Iterable) -> None:
+    """The one way a row is written: every value through `safe_cell`."""
+    sheet.append([safe_cell(v) for v in values])
+
+
 def unsafe_text(value) -> str:
-    """The text of a cell read back, without the apostrophe `safe_cell` added."""
-    text = "" if value is None else str(value).strip()
+    """The text of a cell read back, cleaned by the shared rule (`clean_text`), without the
+    apostrophe `safe_cell` added."""
+    text = "" if value is None else clean_text(str(value)).strip()
     if text.startswith("'") and text[1:].startswith(FORMULA_START):
         text = text[1:]
     return text
 
 
 def header_row(sheet, labels: Sequence[str]) -> None:
-    sheet.append(list(labels))
+    append_row(sheet, labels)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -48,6 +59,15 @@ def set_widths(sheet, widths: Sequence[int]) -> None:
 
 
 def workbook_bytes(workbook: Workbook) -> bytes:
+    """The file of a workbook. A last pass leaves no cell a spreadsheet would run as a formula,
+    whichever way the cell was written."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (
+                    cell.data_type == "f" or cell.value.startswith(FORMULA_START)
+                ):
+                    cell.value = "'" + cell.value
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -67,16 +87,16 @@ def table_workbook(
     """
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]
+    sheet.title = clean_text(title, multiline=False)[:31]
     for line in heading:
-        sheet.append([safe_cell(line)])
+        append_row(sheet, [line])
         sheet.cell(sheet.max_row, 1).font = Font(italic=True)
     if heading:
         sheet.append([])
     header_row(sheet, header)
     first_data_row = sheet.max_row + 1
     for values in rows:
-        sheet.append([safe_cell(v) for v in values])
+        append_row(sheet, values)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT

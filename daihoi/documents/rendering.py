@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from daihoi.core.dates import place_date_line
-from daihoi.core.text import fold
+from daihoi.core.text import clean_text, fold
 
 from . import layout
 from .layout import Layout
@@ -102,7 +102,7 @@ def _set_fonts(rpr) -> None:
 
 
 def _run(paragraph, text: str, size: float, *, bold=False, italic=False, underline=False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))
     run.font.name = layout.FONT
     run.font.size = Pt(size)
     run.bold = bold

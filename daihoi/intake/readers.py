@@ -1,10 +1,10 @@
 """Turn what the officer pastes or uploads into plain text, refusing what is not a text."""
 
 import io
-import unicodedata
 import zipfile
 
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.text import clean_text
 
 MAX_CHARS = 200_000
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -61,7 +61,7 @@ def _read_docx(data: bytes) -> str:
 
 def check_text(text: str) -> str:
     """NFC text that is Vietnamese and of a sensible length; raises BusinessError otherwise."""
-    text = unicodedata.normalize("NFC", text or "").strip()
+    text = clean_text(text or "").strip()
     if not text:
         raise BusinessError("Vui lòng dán nội dung văn bản hoặc chọn tệp.", field="text")
     if len(text) > MAX_CHARS:

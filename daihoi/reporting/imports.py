@@ -13,7 +13,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.spreadsheets import header_row, read_date, set_widths, unsafe_text, workbook_bytes
+from daihoi.core.spreadsheets import (
+    append_row,
+    header_row,
+    read_date,
+    set_widths,
+    unsafe_text,
+    workbook_bytes,
+)
 from daihoi.core.text import fold
 from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency
@@ -106,7 +113,8 @@ def template_xlsx() -> bytes:
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
     header_row(sheet, ["STT", *(label for _, label, _ in COLUMNS)])
-    sheet.append(
+    append_row(
+        sheet,
         [
             1,
             "Xây dựng chuyên mục tuyên truyền chào mừng Đại hội",
@@ -117,15 +125,17 @@ def template_xlsx() -> bytes:
             "01/08/2020",
             "30/09/2020",
             "Ghi rõ yêu cầu, sản phẩm",
-        ]
+        ],
     )
     set_widths(sheet, [6, *(width for _, _, width in COLUMNS)])
     lists = workbook.create_sheet("Danh mục")
-    lists.append(["Lĩnh vực", "Giai đoạn"])
+    append_row(lists, ["Lĩnh vực", "Giai đoạn"])
     areas = [str(a.label) for a in Area]
     phases = [str(p.label) for p in Phase]
     for i in range(max(len(areas), len(phases))):
-        lists.append([areas[i] if i < len(areas) else None, phases[i] if i < len(phases) else None])
+        append_row(
+            lists, [areas[i] if i < len(areas) else None, phases[i] if i < len(phases) else None]
+        )
     for column, values in (("E", areas), ("F", phases)):
         letter = "A" if column == "E" else "B"
         validation = DataValidation(
@@ -142,7 +152,7 @@ def template_xlsx() -> bytes:
         "Ngày ghi dd/mm/yyyy (ví dụ 30/09/2020) hoặc định dạng ngày của Excel.",
         "Không dùng công thức; nếu có dòng sai, không nhiệm vụ nào được lưu.",
     ]:
-        notes.append([line])
+        append_row(notes, [line])
     notes.column_dimensions["A"].width = 100
     return workbook_bytes(workbook)
 

@@ -8,7 +8,14 @@ from openpyxl import Workbook
 
 from daihoi.core.dates import format_date
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import DATE_FORMAT, header_row, safe_cell, set_widths, workbook_bytes
+from daihoi.core.spreadsheets import (
+    DATE_FORMAT,
+    append_row,
+    header_row,
+    safe_cell,
+    set_widths,
+    workbook_bytes,
+)
 from daihoi.core.text import fold
 from daihoi.documents import rendering
 from daihoi.documents.layout import Layout
@@ -297,16 +304,16 @@ XLSX_CLASSES = (
 def _summary_sheet(workbook: Workbook, data: Consolidated) -> None:
     sheet = workbook.active
     sheet.title = "Tổng hợp"
-    sheet.append([safe_cell(f"Báo cáo {TITLE.lower()}")])
-    sheet.append([f"Tính đến ngày {format_date(data.as_of)}"])
-    sheet.append([summary_sentence(data)])
-    sheet.append([])
+    append_row(sheet, [safe_cell(f"Báo cáo {TITLE.lower()}")])
+    append_row(sheet, [f"Tính đến ngày {format_date(data.as_of)}"])
+    append_row(sheet, [summary_sentence(data)])
+    append_row(sheet, [])
     header_row(sheet, ["Tình trạng", "Số nhiệm vụ"])
     for _, label, n in data.classes:
-        sheet.append([label, n])
-    sheet.append(["Tạm dừng", data.counts[StatusClass.PAUSED]])
-    sheet.append(["Hủy", data.counts[StatusClass.CANCELLED]])
-    sheet.append(["Tổng số", data.counts["total"]])
+        append_row(sheet, [label, n])
+    append_row(sheet, ["Tạm dừng", data.counts[StatusClass.PAUSED]])
+    append_row(sheet, ["Hủy", data.counts[StatusClass.CANCELLED]])
+    append_row(sheet, ["Tổng số", data.counts["total"]])
     set_widths(sheet, [40, 16])
 
 
@@ -316,7 +323,7 @@ def _agency_sheet(workbook: Workbook, data: Consolidated) -> None:
     header_row(sheet, ["Đơn vị chủ trì", *labels, "Tỷ lệ hoàn thành (%)"])
     for row in data.by_agency:
         counts = [row.counts[s] for s in XLSX_CLASSES]
-        sheet.append([safe_cell(row.agency.name), *counts, row.completion_rate])
+        append_row(sheet, [safe_cell(row.agency.name), *counts, row.completion_rate])
     set_widths(sheet, [44, 16, 16, 16, 16, 16])
 
 
@@ -324,7 +331,7 @@ def _area_sheet(workbook: Workbook, data: Consolidated) -> None:
     sheet = workbook.create_sheet("Theo lĩnh vực")
     header_row(sheet, ["Lĩnh vực", *(str(s.label) for s in XLSX_CLASSES)])
     for a in data.by_area:
-        sheet.append([str(a["label"]), *(a[s] for s in XLSX_CLASSES)])
+        append_row(sheet, [str(a["label"]), *(a[s] for s in XLSX_CLASSES)])
     set_widths(sheet, [36, 16, 16, 16, 16])
 
 
@@ -333,7 +340,9 @@ def _overdue_sheet(workbook: Workbook, data: Consolidated) -> None:
     header_row(sheet, ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Số ngày quá hạn", "Tiến độ (%)"])
     for t in data.overdue:
         title, agency = safe_cell(t.title), safe_cell(t.lead_agency.name)
-        sheet.append([title, agency, t.deadline, days_late(data.as_of, t.deadline), t.progress])
+        append_row(
+            sheet, [title, agency, t.deadline, days_late(data.as_of, t.deadline), t.progress]
+        )
         sheet.cell(sheet.max_row, 3).number_format = DATE_FORMAT
     set_widths(sheet, [60, 36, 12, 14, 12])
 
@@ -343,7 +352,7 @@ def _obstacle_sheet(workbook: Workbook, data: Consolidated) -> None:
     header_row(sheet, ["Khó khăn, vướng mắc", "Đơn vị", "Nhiệm vụ", "Ngày nêu"])
     for u in data.obstacles:
         cells = [safe_cell(u.obstacle), safe_cell(u.agency.name), safe_cell(u.task.title)]
-        sheet.append([*cells, format_date(u.created_at.date())])
+        append_row(sheet, [*cells, format_date(u.created_at.date())])
     set_widths(sheet, [60, 30, 50, 12])
 
 
@@ -352,7 +361,7 @@ def _conclusion_sheet(workbook: Workbook, data: Consolidated) -> None:
     header_row(sheet, ["Nhiệm vụ theo kết luận", "Cuộc họp", "Đơn vị chủ trì", "Hạn"])
     for t in data.open_conclusions:
         meeting, agency = safe_cell(t.conclusion.meeting.title), safe_cell(t.lead_agency.name)
-        sheet.append([safe_cell(t.title), meeting, agency, t.deadline])
+        append_row(sheet, [safe_cell(t.title), meeting, agency, t.deadline])
         sheet.cell(sheet.max_row, 4).number_format = DATE_FORMAT
     set_widths(sheet, [56, 40, 30, 12])
 
