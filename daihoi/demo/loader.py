@@ -139,10 +139,8 @@ def summarize(congress: Congress, today: dt.date) -> CongressSummary:
         "plans": congress.plans.count(),
         "tasks": statuses["total"],
         "updates": ProgressUpdate.objects.filter(task__congress=congress).count(),
-        "open_obstacles": ProgressUpdate.objects.filter(
-            task__congress=congress, obstacle_resolved=False
-        )
-        .exclude(obstacle="")
+        "open_obstacles": ProgressUpdate.objects.filter(task__congress=congress)
+        .open_obstacles()
         .count(),
     }
     return CongressSummary(congress.full_title, counts, statuses)

@@ -96,14 +96,10 @@ def previous_meeting(committee: Committee | None, before: dt.datetime) -> Meetin
 
 
 def proposed_obstacles(access: Access, committee: Committee | None, since: dt.datetime | None):
-    """Unresolved obstacles raised since the committee's last meeting, on the committee's tasks
-    (or on any task of the congress when the meeting has no committee)."""
-    qs = ProgressUpdate.objects.filter(
-        task__congress=access.congress,
-        obstacle_resolved=False,
-        task__accepted=False,
-        task__deleted_at__isnull=True,
-    ).exclude(obstacle="")
+    """Open obstacles (planning's `open_obstacle_q`: whatever became of their task) raised since
+    the committee's last meeting, on the committee's tasks (or on any task of the congress when
+    the meeting has no committee)."""
+    qs = ProgressUpdate.objects.filter(task__congress=access.congress).open_obstacles()
     if committee is not None:
         qs = qs.filter(Q(task__committee=committee) | Q(task__committee__isnull=True))
     if since is not None:

@@ -158,7 +158,27 @@ class TaskQuerySet(models.QuerySet["Task"]):
 TaskManager = AliveManager.from_queryset(TaskQuerySet)
 
 
+def open_obstacle_q(prefix: str = "") -> Q:
+    """An obstacle (vướng mắc) still open: raised, not marked resolved, on a live task that is not
+    cancelled. Whatever else happens to the task (accepted, completed, paused) the obstacle stays
+    open until someone resolves it. An obstacle of a cancelled task is moot: the work it blocked
+    will not be done, so it leaves every list (and comes back if the task is taken up again).
+    The dashboard, the meetings' proposed agenda, the consolidated report and the demo's summary
+    all read this one rule through `ProgressUpdate.objects.open_obstacles()`."""
+    return Q(
+        **{
+            f"{prefix}obstacle_resolved": False,
+            f"{prefix}task__cancelled": False,
+            f"{prefix}task__deleted_at__isnull": True,
+        }
+    ) & ~Q(**{f"{prefix}obstacle": ""})
+
+
 class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
+    def open_obstacles(self) -> "ProgressUpdateQuerySet":
+        """The updates whose obstacle is still open (`open_obstacle_q`)."""
+        return self.filter(open_obstacle_q())
+
     def visible_to(self, access: "Access") -> "ProgressUpdateQuerySet":
         """Updates on the tasks `Task.objects.visible_to(access)` holds."""
         qs = self.filter(task__congress=access.congress)

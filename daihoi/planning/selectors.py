@@ -238,19 +238,18 @@ def due_soon(access: Access, today: dt.date, days: int = 7, limit: int = 20) -> 
 
 
 def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressUpdate]:
+    """Open obstacles the actor may see, newest first (the rule: `open_obstacle_q`)."""
     qs = (
         ProgressUpdate.objects.visible_to(access)
-        .filter(
-            obstacle_resolved=False,
-            task__accepted=False,
-            task__cancelled=False,
-            task__deleted_at__isnull=True,
-        )
-        .exclude(obstacle="")
+        .open_obstacles()
         .select_related("task", "agency", "author")
         .order_by("-created_at", "-id")
     )
     return qs[:limit] if limit else qs
+
+
+def open_obstacle_count(access: Access) -> int:
+    return ProgressUpdate.objects.visible_to(access).open_obstacles().count()
 
 
 def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:

@@ -51,6 +51,7 @@ def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
         "areas": board.areas,
         "due_soon": selectors.due_soon(access, today),
         "obstacles": selectors.open_obstacles(access),
+        "obstacle_count": selectors.open_obstacle_count(access),
         "open_conclusions": selectors.open_conclusion_tasks(access),
     }
     return render(request, "planning/congress_dashboard.html", context)

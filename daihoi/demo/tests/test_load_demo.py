@@ -121,6 +121,28 @@ def test_kon_tum_has_several_open_obstacles_raised_by_different_agencies(loaded)
     assert obstacles.values("agency").distinct().count() >= 3
 
 
+def test_the_dashboard_counts_every_open_obstacle_of_the_demo(loaded, client):
+    """The dashboard's figure equals a direct count: raised, not resolved, task not cancelled
+    nor deleted, whatever else became of the task (accepted ones included)."""
+    for organization, ordinal in BIG_CONGRESSES:
+        c = congress(organization, ordinal)
+        direct = (
+            ProgressUpdate.objects.filter(
+                task__congress=c, obstacle_resolved=False, task__cancelled=False
+            )
+            .exclude(obstacle="")
+            .count()
+        )
+        secretariat = get_user_model().objects.get(username="admin")
+        client.force_login(secretariat)
+        response = client.get(f"/dai-hoi/{c.pk}/")
+        assert response.status_code == 200
+        assert response.context["obstacle_count"] == direct
+        if direct:
+            assert f'<strong class="n">{direct}</strong>' in response.content.decode()
+        assert open_obstacles(access_congress(secretariat, c.pk), limit=None).count() == direct
+
+
 def test_assignment_rows_carry_the_same_state_as_their_task(loaded):
     assert (
         TaskAssignment.objects.exclude(

@@ -428,7 +428,7 @@ def test_secretariat_report_is_recorded_on_behalf_of_the_lead_agency(world, admi
     assert task.progress == 55
 
 
-def test_obstacles_of_finished_tasks_leave_the_dashboard(
+def test_an_obstacle_stays_open_after_its_task_is_accepted_until_someone_resolves_it(
     world, secretariat_access, propaganda_access, leader_access
 ):
     from daihoi.planning import selectors
@@ -444,7 +444,34 @@ def test_obstacles_of_finished_tasks_leave_the_dashboard(
     )
     assert [u.obstacle for u in selectors.open_obstacles(leader_access)] == ["Thiếu cờ"]
     services.task_accept(access=leader_access, task=task)
+    assert [u.obstacle for u in selectors.open_obstacles(leader_access)] == ["Thiếu cờ"]
+    assert selectors.open_obstacle_count(leader_access) == 1
+    update = ProgressUpdate.objects.get(task=task)
+    services.obstacle_resolve(access=leader_access, update=update)
     assert list(selectors.open_obstacles(leader_access)) == []
+    assert selectors.open_obstacle_count(leader_access) == 0
+
+
+def test_an_obstacle_of_a_paused_task_stays_open_and_of_a_cancelled_task_is_moot(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    from daihoi.meetings.selectors import proposed_obstacles
+    from daihoi.planning import selectors
+    from daihoi.planning.models import HaltState
+    from daihoi.reporting.selectors import consolidated
+
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Đang làm", percent=40, obstacle="Thiếu kinh phí"
+    )
+    services.task_set_halt(access=secretariat_access, task=task, state=HaltState.PAUSED)
+    assert selectors.open_obstacle_count(leader_access) == 1
+    assert len(proposed_obstacles(leader_access, None, None)) == 1
+    assert len(consolidated(leader_access, dt.date(2020, 9, 1)).obstacles) == 1
+    services.task_set_halt(access=secretariat_access, task=task, state=HaltState.CANCELLED)
+    assert selectors.open_obstacle_count(leader_access) == 0
+    assert len(proposed_obstacles(leader_access, None, None)) == 0
+    assert len(consolidated(leader_access, dt.date(2020, 9, 1)).obstacles) == 0
 
 
 def test_domain_events_are_sent_only_after_commit(
