@@ -258,6 +258,10 @@ class Task(SoftDeleteModel):
     )
     cancelled = models.BooleanField(_("đã hủy"), default=False)
     paused = models.BooleanField(_("tạm dừng"), default=False)
+    # "Bị trả lại": set when a leader returns the completion report (with the comment), cleared
+    # by the next completion report or an acceptance. A plain column, so lists filter on it.
+    returned_at = models.DateTimeField(_("bị trả lại lúc"), null=True, blank=True)
+    return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
     version = models.PositiveIntegerField(default=1)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(
@@ -298,6 +302,7 @@ class Task(SoftDeleteModel):
                     "paused",
                     "deadline",
                     "reported_complete_on",
+                    "returned_at",
                 ],
                 # Partial on live rows: every read goes through the manager hiding deleted tasks.
                 condition=Q(deleted_at__isnull=True),
@@ -357,6 +362,10 @@ class Task(SoftDeleteModel):
         return self.reported_complete_on is not None and not self.accepted and not self.cancelled
 
     @property
+    def is_returned(self) -> bool:
+        return self.returned_at is not None and not self.accepted and not self.cancelled
+
+    @property
     def deadline_label(self) -> str:
         if self.deadline_offset_days is None:
             return ""
@@ -367,8 +376,8 @@ class Task(SoftDeleteModel):
 class TaskAssignment(models.Model):
     """One row per (task, agency, role), the lead included: the agency inbox reads only these.
 
-    `accepted`, `cancelled` and `deadline` are copies of the task's, kept by the services, so the
-    inbox is one index range scan instead of an OR over two relations.
+    `accepted`, `cancelled`, `deadline` and `returned` are copies of the task's, kept by the
+    services, so the inbox is one index range scan instead of an OR over two relations.
     """
 
     class Role(models.TextChoices):
@@ -382,6 +391,7 @@ class TaskAssignment(models.Model):
     accepted = models.BooleanField(default=False)
     cancelled = models.BooleanField(default=False)
     deadline = models.DateField(null=True, blank=True)
+    returned = models.BooleanField(default=False)  # the task's `returned_at` is set
 
     class Meta:
         verbose_name = _("phân công")
@@ -518,6 +528,7 @@ class TaskAction(AuditAction):
     COMPLETION_REPORTED = "task.completion_reported", _("Báo cáo hoàn thành, chờ xác nhận")
     ACCEPTED = "task.accepted", _("Xác nhận hoàn thành")
     RETURNED = "task.returned", _("Trả lại")
+    DEADLINE_MOVED = "task.deadline_moved", _("Hạn dời theo ngày khai mạc")
     PAUSED = "task.paused", _("Tạm dừng")
     CANCELLED = "task.cancelled", _("Hủy nhiệm vụ")
     RESUMED = "task.resumed", _("Tiếp tục thực hiện")

@@ -10,8 +10,8 @@ from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
-from .models import Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet, TaskReview
-from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, status_q
+from .models import Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet
+from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, returned_q, status_q
 
 
 @dataclass
@@ -56,10 +56,7 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
     if filters.obstacle:
         qs = qs.filter(pk__in=open_obstacles(access, limit=None).values("task_id"))
     if filters.returned:
-        returned = TaskReview.objects.filter(decision=TaskReview.Decision.RETURNED)
-        qs = qs.filter(
-            open_q(), reported_complete_on__isnull=True, pk__in=returned.values("task_id")
-        )
+        qs = qs.filter(returned_q())
     if filters.agency:
         if filters.role:
             # A second join on assignments; for an agency officer the first already restricts.
@@ -93,7 +90,9 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
     return qs.order_by("deadline", "id")
 
 
-def agency_inbox(access: Access, agency: Agency, *, show_done: bool = False):
+def agency_inbox(
+    access: Access, agency: Agency, *, show_done: bool = False, returned_only: bool = False
+):
     """The agency's tasks (leads, coordinates or appraises), read through assignment rows: the
     rows behind `Task.objects.assigned_to`. An agency officer reads only their own agency's.
 
@@ -109,6 +108,9 @@ def agency_inbox(access: Access, agency: Agency, *, show_done: bool = False):
     )
     if not show_done:
         rows = rows.filter(accepted=False)
+    if returned_only:
+        # The assignment row's copy of the task's `returned_at`, so this stays on the inbox index.
+        rows = rows.filter(returned=True, accepted=False)
     return rows.order_by("accepted", "deadline", "task_id")
 
 
@@ -119,6 +121,7 @@ def status_counts(access: Access, today: dt.date, agency_id: int | None = None) 
     counts = qs.aggregate(
         **count_by_class(today),
         awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
+        returned=Count("pk", filter=returned_q()),
     )
     return _finish_counts(counts)
 
@@ -144,13 +147,14 @@ def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
     from .models import Area
 
     qs = Task.objects.counted_for(access)
-    keys = [*(s.value for s in StatusClass), "total", "awaiting"]
+    keys = [*(s.value for s in StatusClass), "total", "awaiting", "returned"]
     grouped: list[dict[str, Any]] = [
         dict(row)
         for row in qs.values("lead_agency_id", "area")
         .annotate(
             **count_by_class(today),
             awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
+            returned=Count("pk", filter=returned_q()),
         )
         .order_by()
     ]

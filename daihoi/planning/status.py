@@ -70,6 +70,12 @@ def open_q(prefix: str = "") -> Q:
     return Q(**{prefix + "cancelled": False, prefix + "paused": False, prefix + "accepted": False})
 
 
+def returned_q(prefix: str = "") -> Q:
+    """ "Bị trả lại": open, and its completion report was returned by a leader and not yet sent
+    again (`task_return` sets `returned_at`; the next completion report clears it)."""
+    return open_q(prefix) & Q(**{prefix + "returned_at__isnull": False})
+
+
 def count_by_class(today: dt.date, prefix: str = "") -> dict[str, Count]:
     """Aggregates for `.aggregate()`/`.annotate()`: one `count(*) FILTER (WHERE …)` per class."""
     counts = {s.value: Count("pk", filter=status_q(s, today, prefix)) for s in StatusClass}

@@ -90,8 +90,9 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         return redirect("planning:task-list", congress_id=congress_id)
     today = local_today()
     show_done = request.GET.get("done") == "1"
+    returned_only = request.GET.get("returned") == "1"
     agency = access_agency(access, access.agency_id)
-    rows = selectors.agency_inbox(access, agency, show_done=show_done)
+    rows = selectors.agency_inbox(access, agency, show_done=show_done, returned_only=returned_only)
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "access": access,
@@ -100,6 +101,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         "page": page,
         "rows": [(a, a.task.status_class(today)) for a in page],
         "show_done": show_done,
+        "returned_only": returned_only,
         "counts": selectors.status_counts(access, today, agency_id=access.agency_id),
         "today": today,
     }

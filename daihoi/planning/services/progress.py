@@ -75,12 +75,38 @@ def task_report_progress(
     if reports_completion:
         send_on_commit(signals.task_completion_reported, Task, task=task, actor=access.user)
         task.reported_complete_on = local_today()
+        _clear_return(task)
     task.version += 1
     task.save()
+    if reports_completion:
+        copy_state_to_assignments(task)
     action = TaskAction.COMPLETION_REPORTED if reports_completion else TaskAction.PROGRESS_REPORTED
     data = {"update": update.pk, "percent": percent, "obstacle": bool(update.obstacle)}
     record(access, action, task, data=data)
     return update
+
+
+# What a returned task's percent goes back to when the lead reported nothing below 100% before.
+RETURNED_PERCENT = 90
+
+
+def percent_before_completion(task: Task) -> int:
+    """A returned task is not done: its percent goes back to the last one the lead agency reported
+    before its completion report (below 100), or to `RETURNED_PERCENT` when there is none."""
+    last = (
+        ProgressUpdate.objects.filter(
+            task=task, agency_id=task.lead_agency_id, reports_completion=False, percent__lt=100
+        )
+        .order_by("-created_at", "-id")
+        .values_list("percent", flat=True)
+        .first()
+    )
+    return RETURNED_PERCENT if last is None else last
+
+
+def _clear_return(task: Task) -> None:
+    task.returned_at = None
+    task.return_comment = ""
 
 
 @transaction.atomic
@@ -94,6 +120,7 @@ def task_accept(*, access: Access, task: Task, comment: str = "") -> Task:
     task.accepted = True
     task.accepted_at = timezone.now()
     task.accepted_by = access.user
+    _clear_return(task)
     task.version += 1
     task.save()
     copy_state_to_assignments(task)
@@ -123,8 +150,12 @@ def task_return(*, access: Access, task: Task, comment: str) -> Task:
     if not comment.strip():
         raise BusinessError("Khi trả lại nhiệm vụ phải ghi rõ ý kiến.", field="comment")
     task.reported_complete_on = None
+    task.returned_at = timezone.now()
+    task.return_comment = comment.strip()
+    task.progress = percent_before_completion(task)
     task.version += 1
     task.save()
+    copy_state_to_assignments(task)
     TaskReview.objects.create(
         task=task,
         reviewer=access.user,

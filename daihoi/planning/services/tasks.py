@@ -145,6 +145,7 @@ def _sync_assignments(task: Task, fields: TaskFields) -> None:
                 accepted=task.accepted,
                 cancelled=task.cancelled,
                 deadline=task.deadline,
+                returned=task.returned_at is not None,
             )
         elif row.role != role:
             row.role = role
@@ -153,7 +154,10 @@ def _sync_assignments(task: Task, fields: TaskFields) -> None:
 
 def copy_state_to_assignments(task: Task) -> None:
     TaskAssignment.objects.filter(task=task).update(
-        accepted=task.accepted, cancelled=task.cancelled, deadline=task.deadline
+        accepted=task.accepted,
+        cancelled=task.cancelled,
+        deadline=task.deadline,
+        returned=task.returned_at is not None,
     )
 
 

@@ -194,6 +194,62 @@ def test_returned_task_goes_back_to_open_with_the_leaders_comment(
     assert "Trả lại" in entry.label and entry.reason == "Bổ sung ảnh chụp pano"
 
 
+def test_a_returned_task_is_marked_returned_on_itself_and_its_assignment_rows(
+    world, secretariat_access, propaganda_access, leader_access, today
+):
+    from daihoi.planning import selectors
+    from daihoi.planning.selectors import TaskFilters
+
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(access=propaganda_access, task=task, text="Dở", percent=70)
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    services.task_return(access=leader_access, task=task, comment="Thiếu ảnh chụp pano")
+    task.refresh_from_db()
+    assert task.is_returned and task.return_comment == "Thiếu ảnh chụp pano"
+    assert task.progress == 70  # the last percent reported before the completion
+    assert set(task.assignments.values_list("returned", flat=True)) == {True}
+    returned = selectors.tasks_visible_to(leader_access, TaskFilters(returned=True), today)
+    assert list(returned) == [task]
+    assert selectors.status_counts(leader_access, today)["returned"] == 1
+
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Đã bổ sung", percent=100, reports_completion=True
+    )
+    task.refresh_from_db()
+    assert not task.is_returned and task.returned_at is None and task.return_comment == ""
+    assert set(task.assignments.values_list("returned", flat=True)) == {False}
+    assert list(selectors.tasks_visible_to(leader_access, TaskFilters(returned=True), today)) == []
+
+
+def test_a_returned_task_without_earlier_reports_goes_back_to_ninety_percent(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    task = make_task(secretariat_access, world)
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    services.task_return(access=leader_access, task=task, comment="Bổ sung")
+    task.refresh_from_db()
+    assert task.progress == 90
+
+
+def test_accepting_a_task_clears_an_earlier_return(
+    world, secretariat_access, propaganda_access, leader_access
+):
+    task = make_task(secretariat_access, world)
+    for comment in ["Bổ sung", None]:
+        services.task_report_progress(
+            access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+        )
+        if comment:
+            services.task_return(access=leader_access, task=task, comment=comment)
+    services.task_accept(access=leader_access, task=task)
+    task.refresh_from_db()
+    assert task.accepted and not task.is_returned and task.returned_at is None
+
+
 def test_agency_officer_cannot_accept_a_task(world, secretariat_access, propaganda_access):
     task = make_task(secretariat_access, world)
     services.task_report_progress(

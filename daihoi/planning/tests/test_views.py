@@ -262,3 +262,64 @@ def test_committee_page_links_to_its_tasks(world, client, secretariat_access):
     assert f"?committee={world.committee.pk}" in page
     rows = client.get(url(world, f"nhiem-vu/?committee={world.committee.pk}")).context["rows"]
     assert [task.title for task, _ in rows] == ["Việc của tiểu ban"]
+
+
+def test_a_returned_task_reads_bi_tra_lai_with_the_comment_in_the_inbox_list_and_page(
+    world, client, task, propaganda_access, leader_access
+):
+    services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    services.task_return(access=leader_access, task=task, comment="Thiếu ảnh chụp pano")
+    client.force_login(world.users["officer"])
+    for path in ["don-vi-cua-toi/", "don-vi-cua-toi/?returned=1", f"nhiem-vu/{task.pk}/"]:
+        page = client.get(url(world, path)).content.decode()
+        assert "Bị trả lại" in page and "Thiếu ảnh chụp pano" in page, path
+    client.force_login(world.users["secretariat"])
+    page = client.get(url(world, "nhiem-vu/?returned=1")).content.decode()
+    assert task.title in page and "Thiếu ảnh chụp pano" in page
+    dashboard = client.get(url(world, ""))
+    assert dashboard.context["counts"]["returned"] == 1
+    assert "1 bị trả lại" in dashboard.content.decode()
+
+
+def test_the_returned_lists_cost_the_same_queries_for_one_or_many_returned_tasks(
+    world,
+    client,
+    secretariat_access,
+    propaganda_access,
+    leader_access,
+    django_assert_max_num_queries,
+):
+    def add_returned(n):
+        for i in range(n):
+            task = services.task_create(
+                access=secretariat_access,
+                fields=services.TaskFields(
+                    title=f"Nhiệm vụ {i}",
+                    lead_agency=world.agencies["btg"],
+                    area=Area.CEREMONY,
+                    phase=Phase.BEFORE,
+                    deadline=dt.date(2020, 10, 1),
+                ),
+            )
+            services.task_report_progress(
+                access=propaganda_access,
+                task=task,
+                text="Xong",
+                percent=100,
+                reports_completion=True,
+            )
+            services.task_return(access=leader_access, task=task, comment=f"Bổ sung {i}")
+
+    add_returned(1)
+    client.force_login(world.users["officer"])
+    counted = {}
+    for path in ["don-vi-cua-toi/?returned=1", "nhiem-vu/?returned=1"]:
+        with django_assert_max_num_queries(60) as small:
+            client.get(url(world, path))
+        counted[path] = len(small.captured_queries)
+    add_returned(5)
+    for path, n in counted.items():
+        with django_assert_max_num_queries(n):
+            assert client.get(url(world, path)).status_code == 200
