@@ -70,6 +70,37 @@ def record(
     )
 
 
+def record_each(
+    actor: object,
+    action: AuditAction,
+    objects: Iterable[models.Model],
+    *,
+    changes_of: Mapping[Any, list[list[str]]],
+    data: Mapping[str, Any] | None = None,
+) -> list[AuditEntry]:
+    """One entry per object for the same action (a change that touched many rows at once), in
+    one INSERT; `changes_of` maps each object's pk to its [label, old, new] rows."""
+    user, congress_id = _actor_and_congress(actor)
+    entries = []
+    for obj in objects:
+        payload = dict(data or {})
+        if changes_of.get(obj.pk):
+            payload["changes"] = changes_of[obj.pk]
+        entries.append(
+            AuditEntry(
+                actor=user,
+                action=str(action.value),
+                label=str(action.label),
+                congress_id=congress_id or getattr(obj, "congress_id", None),
+                content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+                object_id=obj.pk,
+                object_repr=str(obj)[:300],
+                data=payload,
+            )
+        )
+    return AuditEntry.objects.bulk_create(entries)
+
+
 def history_of(*objects: models.Model) -> QuerySet[AuditEntry]:
     """The entries of one or more objects (a task and its updates, say), newest first."""
     condition = models.Q(pk__in=[])

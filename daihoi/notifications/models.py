@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     COMPLETION_REPORTED = "completion_reported", _("Đơn vị báo cáo hoàn thành nhiệm vụ")
     COMPLETION_ACCEPTED = "completion_accepted", _("Nhiệm vụ được xác nhận hoàn thành")
     COMPLETION_RETURNED = "completion_returned", _("Nhiệm vụ bị trả lại")
+    DEADLINES_MOVED = "deadlines_moved", _("Hạn nhiệm vụ dời theo ngày khai mạc mới")
     ESTIMATE_SUBMITTED = "estimate_submitted", _("Đơn vị gửi dự trù kinh phí")
     ESTIMATE_RETURNED = "estimate_returned", _("Dự trù kinh phí bị trả lại")
     ESTIMATE_APPROVED = "estimate_approved", _("Dự trù kinh phí đã được thẩm định")

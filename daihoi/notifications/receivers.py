@@ -112,6 +112,65 @@ def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs
     notifications_create(notices=notices)
 
 
+def on_deadlines_moved(
+    sender, *, congress, moves, old_opening, new_opening, event_id, actor=None, **kwargs
+) -> None:
+    """ONE notice per lead or coordinating agency (to each of its officers) listing each of its
+    open tasks whose deadline moved, old → new: one query for the assignments, one for the
+    officers, one insert, whatever the number of tasks."""
+    from daihoi.planning.models import TaskAssignment
+
+    by_task = {move.task_id: move for move in moves}
+    assignments = (
+        TaskAssignment.objects.filter(
+            task_id__in=by_task,
+            role__in=[TaskAssignment.Role.LEAD, TaskAssignment.Role.COORDINATE],
+            accepted=False,
+            cancelled=False,
+        )
+        .select_related("agency", "task")
+        .only("role", "task_id", "agency__name", "task__title")
+        .order_by("agency_id", "deadline", "task_id")
+    )
+    lines_of: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    for row in assignments:
+        move = by_task[row.task_id]
+        names[row.agency_id] = row.agency.name
+        lines_of.setdefault(row.agency_id, []).append(
+            f"- {row.task.title} ({row.get_role_display().lower()}): "
+            f"{format_date(move.old) if move.old else 'chưa có hạn'} → {format_date(move.new)}"
+        )
+    officers = selectors.officers_by_agency([congress.pk], lines_of)
+    change = f"từ {format_date(old_opening)} sang " if old_opening else "sang "
+    inbox = reverse("planning:inbox", kwargs={"congress_id": congress.pk})
+    notices = []
+    for agency_id, lines in lines_of.items():
+        body = (
+            f"Ngày khai mạc Đại hội đổi {change}{format_date(new_opening)}. "
+            f"Hạn các nhiệm vụ của {names[agency_id]} tính theo ngày khai mạc dời theo:\n"
+            + "\n".join(lines)
+        )
+        for user in officers.get(agency_id, []):
+            if user.pk == _actor_id(actor):
+                continue
+            notices.append(
+                Notice(
+                    recipient_id=user.pk,
+                    congress_id=congress.pk,
+                    kind=Kind.DEADLINES_MOVED,
+                    title=(
+                        f"Dời hạn {len(lines)} nhiệm vụ theo ngày khai mạc mới "
+                        f"{format_date(new_opening)}"
+                    ),
+                    body=body,
+                    link=inbox,
+                    dedupe_key=f"deadlines_moved:{event_id}:{agency_id}",
+                )
+            )
+    notifications_create(notices=notices)
+
+
 def on_meeting_invitation_issued(sender, *, meeting, document, actor=None, **kwargs) -> None:
     local = timezone.localtime(meeting.starts_at)
     body = (
@@ -286,6 +345,7 @@ def connect() -> None:
         (planning_signals.task_assigned, on_task_assigned),
         (planning_signals.task_completion_reported, on_task_completion_reported),
         (planning_signals.task_reviewed, on_task_reviewed),
+        (planning_signals.deadlines_moved, on_deadlines_moved),
         (meeting_signals.meeting_invitation_issued, on_meeting_invitation_issued),
         (reporting_signals.report_requested, on_report_requested),
         (reporting_signals.submission_returned, on_submission_returned),

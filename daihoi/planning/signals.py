@@ -12,3 +12,6 @@ task_assigned = Signal()
 task_completion_reported = Signal()
 # task, decision ("accepted" / "returned"), comment, actor
 task_reviewed = Signal()
+# congress, moves (list of DeadlineMove: task id, old and new deadline), old_opening,
+# new_opening, event_id (the audit entry of the reschedule), actor
+deadlines_moved = Signal()

@@ -174,3 +174,49 @@ def test_an_officer_of_another_congress_never_gets_these_notices(
     with django_capture_on_commit_callbacks(execute=True):
         make_task(secretariat_access, world)
     assert not Notification.objects.filter(recipient=world.users["outsider"]).exists()
+
+
+def test_a_moved_opening_day_tells_each_lead_and_coordinating_agency_once_with_every_task(
+    world, secretariat_access, culture_officer, django_capture_on_commit_callbacks
+):
+    first = make_task(secretariat_access, world, title="Chuyên trang", deadline_offset_days=-30)
+    second = make_task(
+        secretariat_access,
+        world,
+        title="Pano cửa ngõ",
+        deadline_offset_days=-10,
+        coordinating_agencies=[],
+    )
+    make_task(secretariat_access, world, title="Hạn cố định")  # does not move
+    Notification.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        planning_services.congress_reschedule(
+            access=secretariat_access, opening_date=dt.date(2020, 10, 24)
+        )
+
+    lead = Notification.objects.get(kind=Kind.DEADLINES_MOVED, recipient=world.users["officer"])
+    assert "từ 14/10/2020 sang 24/10/2020" in lead.body
+    assert f"- {first.title} (chủ trì): 14/09/2020 → 24/09/2020" in lead.body
+    assert f"- {second.title} (chủ trì): 04/10/2020 → 14/10/2020" in lead.body
+    assert "Hạn cố định" not in lead.body
+    assert lead.title == "Dời hạn 2 nhiệm vụ theo ngày khai mạc mới 24/10/2020"
+    coordinator = Notification.objects.get(kind=Kind.DEADLINES_MOVED, recipient=culture_officer)
+    assert f"- {first.title} (phối hợp): 14/09/2020 → 24/09/2020" in coordinator.body
+    assert second.title not in coordinator.body
+    assert recipients(Kind.DEADLINES_MOVED) == {"officer", "vanhoa"}
+
+
+def test_a_finished_task_moving_with_the_opening_day_tells_nobody(
+    world, secretariat_access, propaganda_access, leader_access, django_capture_on_commit_callbacks
+):
+    task = make_task(secretariat_access, world, deadline_offset_days=-30)
+    planning_services.task_report_progress(
+        access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
+    )
+    planning_services.task_accept(access=leader_access, task=task)
+    with django_capture_on_commit_callbacks(execute=True):
+        planning_services.congress_reschedule(
+            access=secretariat_access, opening_date=dt.date(2020, 10, 24)
+        )
+    assert not Notification.objects.filter(kind=Kind.DEADLINES_MOVED).exists()

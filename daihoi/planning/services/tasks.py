@@ -5,8 +5,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
-from daihoi.core.audit import changes_since, record, snapshot
+from daihoi.core.audit import changes_since, display, record, record_each, snapshot
 from daihoi.core.exceptions import BusinessError, ConflictError
 from daihoi.core.services import require, require_same_congress, send_on_commit
 from daihoi.core.text import fold
@@ -271,40 +274,85 @@ def task_set_halt(*, access: Access, task: Task, state: str, reason: str = "") -
     return task
 
 
+@dataclass(frozen=True)
+class DeadlineMove:
+    """One task's deadline moved with the opening day (what `deadlines_moved` carries)."""
+
+    task_id: int
+    old: dt.date | None
+    new: dt.date
+
+
 @transaction.atomic
 def congress_reschedule(
     *, access: Access, opening_date: dt.date, closing_date: dt.date | None = None
 ) -> int:
     """Moves the congress dates; every deadline set relative to the opening day follows.
 
-    Locks the congress row, then the relative tasks. Returns how many tasks moved.
+    Locks the congress row, then the relative tasks. Writes one entry on the congress and one
+    `task.deadline_moved` entry in each moved task's history (old → new), then, after commit,
+    sends `deadlines_moved` so each lead and coordinating agency hears once. A bounded number of
+    queries whatever the number of tasks. Returns how many tasks moved.
     """
     require(access.can_manage)
     if closing_date and closing_date < opening_date:
         raise BusinessError("Ngày bế mạc không được trước ngày khai mạc.", field="closing_date")
     congress = Congress.objects.select_for_update().get(pk=access.congress.pk)
     before = snapshot(congress, ["opening_date", "closing_date"])
+    old_opening = congress.opening_date
     congress.opening_date = opening_date
     congress.closing_date = closing_date
     congress.save(update_fields=["opening_date", "closing_date"])
-    moved = []
-    relative = Task.objects.select_for_update().filter(
-        congress=congress, deadline_offset_days__isnull=False
+    relative = list(
+        Task.objects.select_for_update().filter(
+            congress=congress, deadline_offset_days__isnull=False
+        )
     )
+    moved: list[Task] = []
+    moves: list[DeadlineMove] = []
+    changes_of: dict[int, list[list[str]]] = {}
+    label = str(Task._meta.get_field("deadline").verbose_name).capitalize()
+    now = timezone.now()
     for task in relative:
         assert task.deadline_offset_days is not None  # the filter above
         new_deadline = opening_date + dt.timedelta(days=task.deadline_offset_days)
-        if new_deadline != task.deadline:
-            task.deadline = new_deadline
-            task.version += 1
-            task.save()
-            copy_state_to_assignments(task)
-            moved.append(task.pk)
-    record(
+        if new_deadline == task.deadline:
+            continue
+        moves.append(DeadlineMove(task.pk, task.deadline, new_deadline))
+        changes_of[task.pk] = [[label, display(None, task.deadline), display(None, new_deadline)]]
+        task.deadline = new_deadline
+        task.version += 1
+        task.updated_at = now
+        moved.append(task)
+    if moved:
+        bulk_update_with_history(
+            moved,
+            Task,
+            ["deadline", "version", "updated_at"],
+            batch_size=500,
+            default_user=access.user,
+        )
+        # The assignment rows carry a copy of the deadline (the inbox index): one UPDATE.
+        TaskAssignment.objects.filter(task__in=[t.pk for t in moved]).update(
+            deadline=Subquery(Task.all_objects.filter(pk=OuterRef("task_id")).values("deadline"))
+        )
+        record_each(access, TaskAction.DEADLINE_MOVED, moved, changes_of=changes_of)
+    entry = record(
         access,
         ScheduleAction.RESCHEDULED,
         congress,
-        data={"tasks_moved": moved},
+        data={"tasks_moved": [t.pk for t in moved]},
         changes=changes_since(congress, before),
     )
+    if moves:
+        send_on_commit(
+            signals.deadlines_moved,
+            Task,
+            congress=congress,
+            moves=moves,
+            old_opening=old_opening,
+            new_opening=opening_date,
+            event_id=entry.pk,
+            actor=access.user,
+        )
     return len(moved)

@@ -185,15 +185,19 @@ def test_plan_services_write_one_entry_each(world, secretariat_access):
     assert trail.actions() == [PlanAction.RESTORED]
 
 
-def test_reschedule_writes_one_entry_naming_the_moved_tasks(world, secretariat_access):
+def test_reschedule_writes_one_entry_naming_the_moved_tasks_and_one_in_each_moved_task(
+    world, secretariat_access
+):
     moved = services.task_create(
         access=secretariat_access, fields=fields(world, deadline=None, deadline_offset_days=-10)
     )
+    services.task_create(access=secretariat_access, fields=fields(world))  # a fixed deadline
     trail = Trail()
     services.congress_reschedule(access=secretariat_access, opening_date=dt.date(2020, 10, 20))
-    assert trail.actions() == [ScheduleAction.RESCHEDULED]
+    assert trail.actions() == [TaskAction.DEADLINE_MOVED, ScheduleAction.RESCHEDULED]
     entry = history_of(world.congress).get()
     assert entry.data["tasks_moved"] == [moved.pk]
+    assert history_of(moved)[0].action == TaskAction.DEADLINE_MOVED
 
 
 def test_task_page_shows_the_trail_of_the_task_and_its_updates(

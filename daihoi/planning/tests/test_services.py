@@ -95,6 +95,34 @@ def test_relative_deadline_follows_the_opening_day_when_the_congress_moves(
     assert set(task.assignments.values_list("deadline", flat=True)) == {dt.date(2020, 9, 24)}
 
 
+def test_each_moved_task_records_its_old_and_new_deadline_in_its_history(world, secretariat_access):
+    task = make_task(secretariat_access, world, deadline=None, deadline_offset_days=-30)
+    fixed = make_task(secretariat_access, world, title="Hạn cố định", deadline=dt.date(2020, 9, 20))
+    services.congress_reschedule(access=secretariat_access, opening_date=dt.date(2020, 10, 24))
+    entry = history_of(task)[0]
+    assert entry.action == "task.deadline_moved"
+    assert entry.data["changes"] == [["Hạn hoàn thành", "14/09/2020", "24/09/2020"]]
+    assert history_of(fixed)[0].action == "task.created"
+    assert task.history.count() == 2  # the row versions underneath follow too
+
+
+def test_rescheduling_costs_the_same_queries_for_two_or_twenty_moved_tasks(
+    world, secretariat_access, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    def reschedule(day):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.congress_reschedule(access=secretariat_access, opening_date=day)
+
+    for i in range(2):
+        make_task(secretariat_access, world, title=f"Việc {i}", deadline_offset_days=-i - 1)
+    with django_assert_max_num_queries(40) as few:
+        reschedule(dt.date(2020, 10, 20))
+    for i in range(2, 20):
+        make_task(secretariat_access, world, title=f"Việc {i}", deadline_offset_days=-i - 1)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        reschedule(dt.date(2020, 10, 24))
+
+
 def test_relative_deadline_needs_an_opening_day(world, secretariat_access):
     world.congress.opening_date = None
     world.congress.save()
