@@ -23,6 +23,12 @@ urlpatterns = [
     path("ke-hoach/them/", views.plan_form, name="plan-create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan-detail"),
     path("ke-hoach/<int:plan_id>/sua/", views.plan_form, name="plan-edit"),
+    path("ke-hoach/<int:plan_id>/dong-thoi-gian/", views.plan_timeline, name="plan-timeline"),
+    path(
+        "tieu-ban/<int:committee_id>/dong-thoi-gian/",
+        views.committee_timeline,
+        name="committee-timeline",
+    ),
     path("ke-hoach/<int:plan_id>/xoa/", views.plan_delete, name="plan-delete"),
     path("co-quan/", views.agency_list, name="agency-list"),
     path("co-quan/<int:agency_id>/", views.agency_detail, name="agency-detail"),

@@ -14,7 +14,7 @@ from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.views import apply_error, forbidden, stored_file
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import access_agency, access_congress
+from daihoi.organizations.permissions import access_agency, access_committee, access_congress
 
 from . import charts, permissions, selectors, services
 from .forms import (
@@ -330,6 +330,39 @@ def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpRes
             "can_manage": access.can_manage,
         },
     )
+
+
+@login_required
+def plan_timeline(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    plan = permissions.access_plan(access, plan_id)
+    today = local_today()
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "subject": f"Kế hoạch số {plan.symbol}",
+        "back": reverse("planning:plan-detail", args=[congress_id, plan.pk]),
+        "timeline": selectors.task_timeline(access, selectors.TaskFilters(plan=plan.pk), today),
+        "today": today,
+    }
+    return render(request, "planning/task_timeline.html", context)
+
+
+@login_required
+def committee_timeline(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    today = local_today()
+    filters = selectors.TaskFilters(committee=committee.pk)
+    context = {
+        "access": access,
+        "congress": access.congress,
+        "subject": committee.name,
+        "back": reverse("organizations:committee-detail", args=[congress_id, committee.pk]),
+        "timeline": selectors.task_timeline(access, filters, today),
+        "today": today,
+    }
+    return render(request, "planning/task_timeline.html", context)
 
 
 @login_required

@@ -86,6 +86,8 @@ MATRIX = {
     "planning:plan-create": ("get", expect(200, **MANAGERS_ONLY)),
     "planning:plan-detail": ("get", expect(200)),
     "planning:plan-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "planning:plan-timeline": ("get", expect(200)),
+    "planning:committee-timeline": ("get", expect(200)),
     "planning:agency-list": ("get", expect(200, officer=302, officer2=302)),
     "planning:agency-detail": ("get", expect(200, officer2=404)),
     "planning:task-delete": (

@@ -323,3 +323,69 @@ def test_the_returned_lists_cost_the_same_queries_for_one_or_many_returned_tasks
     for path, n in counted.items():
         with django_assert_max_num_queries(n):
             assert client.get(url(world, path)).status_code == 200
+
+
+def add_tasks(world, access, n, **fields):
+    for i in range(n):
+        services.task_create(
+            access=access,
+            fields=services.TaskFields(
+                **{
+                    "title": f"Việc số {i}",
+                    "lead_agency": world.agencies["btg"],
+                    "area": Area.CEREMONY,
+                    "phase": [Phase.BEFORE, Phase.DURING, Phase.AFTER][i % 3],
+                    "deadline": dt.date(2020, 9, 1) + dt.timedelta(days=7 * i),
+                    **fields,
+                }
+            ),
+        )
+
+
+def test_a_plans_timeline_groups_its_tasks_by_phase_and_marks_today_and_the_opening_day(
+    world, client, secretariat_access
+):
+    add_tasks(world, secretariat_access, 3, plan=world.plan)
+    client.force_login(world.users["officer"])
+    response = client.get(url(world, f"ke-hoach/{world.plan.pk}/dong-thoi-gian/"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    # The officer sees the tasks their agency is assigned to (all three lead by Ban Tuyên giáo).
+    for label in ["Trước Đại hội", "Trong Đại hội", "Sau Đại hội", "Việc số 2"]:
+        assert label in page
+    assert 'class="tl-today"' in page and 'class="tl-opening"' in page
+    assert "Khai mạc 14/10/2020" in page
+    timeline = response.context["timeline"]
+    assert [p.phase for p in timeline.phases] == [Phase.BEFORE, Phase.DURING, Phase.AFTER]
+    assert all(0 <= float(r.at) <= 100 for p in timeline.phases for r in p.rows)
+    plan_page = client.get(url(world, f"ke-hoach/{world.plan.pk}/")).content.decode()
+    assert f"ke-hoach/{world.plan.pk}/dong-thoi-gian/" in plan_page
+
+
+def test_a_committees_timeline_holds_its_tasks_and_those_under_its_plans(
+    world, client, secretariat_access
+):
+    world.plan.committee = world.committee
+    world.plan.save()
+    add_tasks(world, secretariat_access, 1, plan=world.plan)
+    add_tasks(world, secretariat_access, 1, committee=world.committee, title="Việc của tiểu ban")
+    add_tasks(world, secretariat_access, 1, title="Việc khác")
+    client.force_login(world.users["secretariat"])
+    page = client.get(url(world, f"tieu-ban/{world.committee.pk}/dong-thoi-gian/"))
+    titles = [r.task.title for p in page.context["timeline"].phases for r in p.rows]
+    assert sorted(titles) == ["Việc của tiểu ban", "Việc số 0"]
+    committee_page = client.get(url(world, f"tieu-ban/{world.committee.pk}/")).content.decode()
+    assert f"tieu-ban/{world.committee.pk}/dong-thoi-gian/" in committee_page
+
+
+def test_the_timeline_costs_the_same_queries_for_three_or_thirty_tasks(
+    world, client, secretariat_access, django_assert_max_num_queries
+):
+    add_tasks(world, secretariat_access, 3, plan=world.plan)
+    client.force_login(world.users["secretariat"])
+    path = url(world, f"ke-hoach/{world.plan.pk}/dong-thoi-gian/")
+    with django_assert_max_num_queries(40) as few:
+        client.get(path)
+    add_tasks(world, secretariat_access, 27, plan=world.plan)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(path).status_code == 200
