@@ -102,6 +102,10 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         "rows": [(a, a.task.status_class(today)) for a in page],
         "show_done": show_done,
         "returned_only": returned_only,
+        # The pages of a filtered inbox stay filtered.
+        "query": "&".join(
+            part for part, on in (("done=1", show_done), ("returned=1", returned_only)) if on
+        ),
         "counts": selectors.status_counts(access, today, agency_id=access.agency_id),
         "today": today,
     }

@@ -275,6 +275,8 @@ def test_a_returned_task_reads_bi_tra_lai_with_the_comment_in_the_inbox_list_and
     for path in ["don-vi-cua-toi/", "don-vi-cua-toi/?returned=1", f"nhiem-vu/{task.pk}/"]:
         page = client.get(url(world, path)).content.decode()
         assert "Bị trả lại" in page and "Thiếu ảnh chụp pano" in page, path
+    filtered = client.get(url(world, "don-vi-cua-toi/?returned=1&done=1"))
+    assert filtered.context["query"] == "done=1&returned=1"  # the next pages stay filtered
     client.force_login(world.users["secretariat"])
     page = client.get(url(world, "nhiem-vu/?returned=1")).content.decode()
     assert task.title in page and "Thiếu ảnh chụp pano" in page
