@@ -184,16 +184,17 @@ def test_entering_a_congress_lands_on_today(client, world):
     ("username", "queries"), [("secretariat", 10), ("leader", 9), ("officer", 9)]
 )
 def test_the_page_costs_a_fixed_number_of_queries(
-    client, world, work, secretariat_access, username, queries, django_assert_num_queries
+    client, world, work, secretariat_access, username, queries, django_assert_max_num_queries
 ):
+    """An upper bound, the same with more rows: with sessions in Redis the page reads one fewer."""
     client.force_login(world.users[username])
     url = reverse("workspace:today", args=[world.congress.pk])
     client.get(url)
-    with django_assert_num_queries(queries):
+    with django_assert_max_num_queries(queries):
         client.get(url)
     for n in range(5):
         _task(secretariat_access, world, f"Nhiệm vụ thêm {n}", -n - 1)
-    with django_assert_num_queries(queries):
+    with django_assert_max_num_queries(queries):
         client.get(url)
 
 
