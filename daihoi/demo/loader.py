@@ -109,6 +109,7 @@ def load_demo(*, reset: bool = False) -> LoadResult:
     if reset:
         result.count("deleted congresses", reset_demo())
     today = local_today()
+    _retire_users(result)
     users = _ensure_users(result)
     for spec in data.CONGRESSES:
         _CongressLoader(spec, users, today, result).load()
@@ -144,6 +145,13 @@ def summarize(congress: Congress, today: dt.date) -> CongressSummary:
         .count(),
     }
     return CongressSummary(congress.full_title, counts, statuses)
+
+
+def _retire_users(result: LoadResult) -> None:
+    retired = User.objects.filter(username__in=data.RETIRED_USERS)
+    Participation.objects.filter(user__in=retired).delete()
+    if n := retired.filter(is_active=True).update(is_active=False):
+        result.count("retired users", n)
 
 
 def _ensure_users(result: LoadResult) -> dict:

@@ -283,3 +283,15 @@ def test_people_are_named_as_people_and_the_check_refuses_a_post_as_a_name(monke
     monkeypatch.setattr(data, "CONGRESSES", [bad, *data.CONGRESSES[1:]])
     with pytest.raises(ValueError, match="post used as a person's name"):
         check_data()
+
+
+def test_an_editor_login_left_by_an_earlier_demo_is_deactivated_and_loses_its_roles():
+    load_demo()
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    old = get_user_model().objects.create_user(username="bientap", password=data.PASSWORD)
+    Participation.objects.create(user=old, congress=kon_tum, role=Role.EDITOR)
+    assert load_demo().created == {"retired users": 1}
+    old.refresh_from_db()
+    assert not old.is_active and not old.participations.exists()
+    assert authenticate(username="bientap", password=data.PASSWORD) is None
+    assert load_demo().created == {}

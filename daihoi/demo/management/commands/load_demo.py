@@ -29,6 +29,7 @@ CREATED_LABELS = {
     "report requests": "yêu cầu báo cáo",
     "estimates": "dự trù kinh phí",
     "users": "tài khoản",
+    "retired users": "tài khoản cũ đã khóa",
     "participations": "phân quyền",
 }
 
