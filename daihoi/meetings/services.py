@@ -443,7 +443,9 @@ def meeting_issue_notice(
     that took place and was recorded as held (`Meeting.notice_refusal`).
 
     Locks the meeting row first, so no conclusion changes while the notice is written, and
-    a cancellation cannot slip in between the check and the issue."""
+    a cancellation cannot slip in between the check and the issue.
+    `issued_on` is the day it was signed when it is entered afterwards (today by default).
+    """
     meeting = _lock(access, meeting)
     if refusal := meeting.notice_refusal():
         raise BusinessError(refusal)
