@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .exceptions import BusinessError, PermissionDenied
 
@@ -21,6 +22,33 @@ def apply_error(form: forms.BaseForm, error: BusinessError) -> None:
     """Shows a service's refusal on the field it names, or above the form."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+MAX_REDIRECT_LENGTH = 2000
+# Characters a Location header cannot carry; Django refuses them with an error, not a redirect.
+_UNSAFE_IN_URL = frozenset("\x00\r\n\t\\")
+
+
+def safe_url(request: HttpRequest, url: str | None, fallback: str) -> str:
+    """`url` when it is a same-site address (Django's `url_has_allowed_host_and_scheme`, this
+    host, https when the request was), else `fallback`. Every return-to/`next` goes through it,
+    so an external, scripted or malformed address never redirects, and never raises."""
+    url = (url or "").strip()
+    if (
+        not url
+        or len(url) > MAX_REDIRECT_LENGTH
+        or any(c in _UNSAFE_IN_URL or ord(c) < 32 for c in url)
+        or not url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return fallback
+    return url
+
+
+def next_url(request: HttpRequest, fallback: str) -> str:
+    """The `next` parameter of a POST (or GET), through `safe_url`."""
+    return safe_url(request, request.POST.get("next") or request.GET.get("next"), fallback)
 
 
 def is_htmx(request: HttpRequest) -> bool:

@@ -5,11 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.accounts.models import User
-from daihoi.core.views import is_htmx
+from daihoi.core.views import is_htmx, safe_url
 
 from . import selectors, services
 from .forms import PreferenceForm
@@ -48,14 +48,13 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    """Following a notice marks it read."""
+    """Following a notice (a POST from the list) marks it read; a GET changes nothing."""
     notification = services.notification_mark_read(
         user=_signed_in(request), notification_id=notification_id
     )
-    if notification.link and url_has_allowed_host_and_scheme(notification.link, allowed_hosts=None):
-        return redirect(notification.link)
-    return redirect("notifications:list")
+    return redirect(safe_url(request, notification.link, reverse("notifications:list")))
 
 
 @login_required

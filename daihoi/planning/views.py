@@ -12,7 +12,7 @@ from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.views import apply_error, forbidden, stored_file
+from daihoi.core.views import apply_error, forbidden, next_url, stored_file
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import access_agency, access_committee, access_congress
 
@@ -295,7 +295,7 @@ def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> 
         messages.success(request, "Đã đánh dấu vướng mắc được tháo gỡ.")
     except PermissionDenied as error:
         return forbidden(request, error.message)
-    return redirect(request.POST.get("next") or reverse("planning:dashboard", args=[congress_id]))
+    return redirect(next_url(request, reverse("planning:dashboard", args=[congress_id])))
 
 
 # Plans ------------------------------------------------------------------------------------------

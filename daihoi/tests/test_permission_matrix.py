@@ -199,7 +199,7 @@ MATRIX = {
     "notifications:preferences": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "notifications:unread-badge": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "notifications:mark-all-read": ("post", {r: 302 for r in ROLES}),
-    "notifications:open": ("get", {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302}),
+    "notifications:open": ("post", {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302}),
     # Probes answer everyone; /metrics answers the allowed addresses (the test client is 127.0.0.1).
     "ops:healthz": ("get", {r: 200 for r in ROLES}),
     "ops:readyz": ("get", {r: 200 for r in ROLES}),

@@ -64,7 +64,9 @@ def test_marking_one_read_by_htmx_returns_the_row_and_the_new_badge(world, clien
 def test_marking_all_read_and_opening_a_notice(world, client):
     rows = add(world, n=3)
     client.force_login(world.users["officer"])
-    response = client.get(f"/thong-bao/{rows[0].pk}/")
+    assert client.get(f"/thong-bao/{rows[0].pk}/").status_code == 405  # a GET marks nothing
+    assert Notification.objects.filter(read_at__isnull=True).count() == 3
+    response = client.post(f"/thong-bao/{rows[0].pk}/")
     assert response.status_code == 302 and response["Location"] == rows[0].link
     assert Notification.objects.filter(read_at__isnull=True).count() == 2
     client.post("/thong-bao/da-doc-tat-ca/")
@@ -74,7 +76,7 @@ def test_marking_all_read_and_opening_a_notice(world, client):
 def test_another_users_notification_answers_404_and_stays_unread(world, client):
     (theirs,) = add(world, "officer2")
     client.force_login(world.users["officer"])
-    assert client.get(f"/thong-bao/{theirs.pk}/").status_code == 404
+    assert client.post(f"/thong-bao/{theirs.pk}/").status_code == 404
     assert client.post(f"/thong-bao/{theirs.pk}/da-doc/").status_code == 404
     client.post("/thong-bao/da-doc-tat-ca/")
     theirs.refresh_from_db()
