@@ -14,6 +14,7 @@ from .models import Category, Estimate, EstimateLine, Norm, Spending
 SEEN = Estimate.SEEN_BY_FINANCE
 # The compilation's state of an agency that has not sent an estimate (none, or a draft).
 MISSING = "missing"
+SUPPLEMENTS_WAITING = "supplements_submitted"
 
 
 def norms_of(access: Access) -> QuerySet[Norm]:
@@ -220,6 +221,13 @@ def compilation(access: Access, *, with_lines: bool = True) -> Compilation:
     counts = {MISSING: 0, **{str(s): 0 for s in SEEN}}
     for row in rows:
         counts[row.status] += 1
+    # A supplement waiting for Finance is work too, though its agency's row reads "approved".
+    counts[SUPPLEMENTS_WAITING] = sum(
+        1
+        for waiting in supplements.values()
+        for s in waiting
+        if s.status == Estimate.Status.SUBMITTED
+    )
     return Compilation(
         by_agency=rows,
         lines=lines,

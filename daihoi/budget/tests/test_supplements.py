@@ -188,6 +188,7 @@ def test_the_dashboard_and_compilation_count_the_original_and_its_approved_suppl
     draft_total = selectors.compilation(a["finance"]).approved
     assert draft_total == 2_000_000  # a supplement still drafting is private and not counted
     services.estimate_submit(access=a["btg"], estimate=supplement)
+    assert selectors.compilation(a["finance"]).counts["supplements_submitted"] == 1
     approve(a, supplement)
     rows, _ = selectors.dashboard(a["finance"])
     assert [(r.agency_name, r.estimate_id, r.approved, r.spent) for r in rows] == [
@@ -275,6 +276,8 @@ def test_the_compilation_with_supplements_does_not_grow_queries_with_rows(
     supplement, _ = supplement_with_a_line(a, original)
     services.estimate_submit(access=a["btg"], estimate=supplement)
     client.force_login(world.users["officer2"])
+    html = client.get(url("compilation", world)).content.decode()
+    assert "1\n  dự trù bổ sung</strong> đã gửi, chờ thẩm định" in html
     pages = [url("compilation", world), url("compilation-xlsx", world), url("overview", world)]
     counts = []
     for page in pages:
