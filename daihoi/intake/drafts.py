@@ -4,35 +4,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from daihoi.core.text import fold
 from daihoi.extraction import LEAD, Draft
 from daihoi.organizations.matching import AgencyMatcher, Match
-from daihoi.planning.models import Area, Phase
+from daihoi.planning.wording import guess_area, guess_phase
 
-# Words of a task and the area they point to, first match wins (folded).
-AREA_WORDS = [
-    (("kinh phi", "du toan", "du tru", "tai chinh"), Area.FINANCE),
-    (("an ninh", "trat tu", "bao ve", "phong chay"), Area.SECURITY),
-    (("y te", "dich", "covid", "suc khoe"), Area.HEALTH),
-    (("trang tri", "khanh tiet", "pano", "co to quoc", "co dang", "ap phich"), Area.CEREMONY),
-    (("van nghe", "van hoa", "trien lam", "trung bay"), Area.CULTURE),
-    (("chuyen trang", "chuyen muc", "bao chi", "phong su", "tin, bai"), Area.PRESS),
-    (("tuyen truyen",), Area.PROPAGANDA),
-    (("van kien", "bao cao chinh tri", "du thao"), Area.DOCUMENTS),
-    (("nhan su", "dai bieu chinh thuc"), Area.PERSONNEL),
-    (
-        (
-            "co so vat chat",
-            "hau can",
-            "an, nghi",
-            "an nghi",
-            "dua don",
-            "phuong tien",
-            "hoi truong",
-        ),
-        Area.LOGISTICS,
-    ),
-]
 _LEAD_IN = re.compile(r"^(cần|phải|có trách nhiệm|chịu trách nhiệm)\s+", re.IGNORECASE)
 # A deadline phrase, which the row's deadline field carries: "(hoàn thành) trước ngày 15/9/2020",
 # "chậm nhất ngày 20/10", "trong tháng 9", "xong trước 30/6", "trước D-30". Taken out of the title.
@@ -44,25 +19,6 @@ _DEADLINE_PHRASE = re.compile(
     r"|trước\s+(?:ngày\s+)?D\s*[-−–]\s*\d+)",
     re.IGNORECASE,
 )
-
-
-def guess_area(text: str) -> str:
-    folded = fold(text)
-    for words, area in AREA_WORDS:
-        if any(w in folded for w in words):
-            return area
-    return Area.GENERAL
-
-
-def guess_phase(text: str) -> str:
-    folded = fold(text)
-    if "truoc, trong va sau" in folded or "truoc, trong, sau" in folded:
-        return Phase.THROUGHOUT
-    if "trong thoi gian dien ra" in folded or "trong dai hoi" in folded:
-        return Phase.DURING
-    if "sau dai hoi" in folded:
-        return Phase.AFTER
-    return Phase.BEFORE
 
 
 def clean_task(task: str, partners: list[str]) -> str:

@@ -190,7 +190,11 @@ class ConclusionTaskForm(CongressScopedForm):
     title = forms.CharField(
         label="Nội dung nhiệm vụ", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    lead_agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị chủ trì")
+    lead_agency = forms.ModelChoiceField(
+        Agency.objects.all(),
+        label="Đơn vị chủ trì",
+        error_messages={"required": "Chưa chọn đơn vị chủ trì."},
+    )
     coordinating_agencies = forms.ModelMultipleChoiceField(
         Agency.objects.all(),
         label="Đơn vị phối hợp",
@@ -198,7 +202,14 @@ class ConclusionTaskForm(CongressScopedForm):
         widget=forms.CheckboxSelectMultiple,
     )
     deadline = DeadlineField(label="Hạn hoàn thành")
-    area = forms.ChoiceField(label="Lĩnh vực", choices=Area.choices)
+    # No area is chosen for the officer: an empty first choice, and a required field.
+    area = forms.ChoiceField(
+        label="Lĩnh vực",
+        choices=[("", "— Chọn lĩnh vực —"), *Area.choices],
+        error_messages={
+            "required": "Chưa chọn lĩnh vực: kết luận không nêu rõ lĩnh vực, hãy chọn một lĩnh vực."
+        },
+    )
     phase = forms.ChoiceField(label="Giai đoạn", choices=Phase.choices, initial=Phase.BEFORE)
 
     def clean(self) -> dict[str, Any]:

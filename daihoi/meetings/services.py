@@ -268,11 +268,19 @@ def conclusion_to_task(
     deadline: dt.date | None = None,
     deadline_offset_days: int | None = None,
     source_text: str = "",
+    corrected: Sequence[str] = (),
 ) -> Task:
     """Turns one conclusion into one task, linked both ways; locks the conclusion row.
 
-    `source_text` is the sentence the task was read from, when it came from a text."""
+    `source_text` is the sentence the task was read from, when it came from a text;
+    `corrected` names the fields the officer changed from what the sentence proposed (kept in
+    the audit entry). The area is always chosen, never defaulted."""
     require(permissions.can_run_meetings(access), RUNNERS_ONLY)
+    if not area:
+        raise BusinessError(
+            "Chưa chọn lĩnh vực: kết luận không nêu rõ lĩnh vực, hãy chọn một lĩnh vực.",
+            field="area",
+        )
     conclusion = (
         Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)
     )
@@ -300,7 +308,10 @@ def conclusion_to_task(
     )
     conclusion.task = task
     conclusion.save()
-    record(access, ConclusionAction.TASKED, conclusion, data={"task_id": task.pk})
+    data: dict[str, object] = {"task_id": task.pk}
+    if corrected:
+        data["corrected"] = list(corrected)
+    record(access, ConclusionAction.TASKED, conclusion, data=data)
     return task
 
 

@@ -16,10 +16,10 @@ from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE
 from daihoi.core.views import forbidden, is_htmx, page_context, run_service, stored_file
 from daihoi.documents.models import Document
-from daihoi.organizations.models import Committee, Membership, Person
+from daihoi.organizations.models import Agency, Committee, Membership, Person
 from daihoi.organizations.permissions import Access, access_congress
 
-from . import notices, permissions, selectors, services
+from . import notices, permissions, proposals, selectors, services
 from .forms import (
     AgendaForm,
     ConclusionForm,
@@ -268,8 +268,12 @@ def conclusion_task(
     if conclusion.task_id:
         messages.error(request, "Kết luận này đã được giao thành nhiệm vụ, không giao lại lần nữa.")
         return _to_detail(congress_id, meeting)
+    agencies = list(Agency.objects.filter(congress=access.congress).order_by("name"))
+    proposal = proposals.propose_task(conclusion, agencies=agencies, congress=access.congress)
     form = ConclusionTaskForm(
-        request.POST or None, congress=access.congress, initial={"title": conclusion.text[:500]}
+        request.POST or None,
+        congress=access.congress,
+        initial={"title": conclusion.text[:500], **proposal.initial()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -287,6 +291,7 @@ def conclusion_task(
                 deadline_offset_days=offset,
                 area=data["area"],
                 phase=data["phase"],
+                corrected=[name for name in form.changed_data if name != "title"],
             ),
             success=f"Đã giao kết luận số {conclusion.number} thành nhiệm vụ.",
         )
@@ -295,7 +300,7 @@ def conclusion_task(
     return render(
         request,
         "meetings/conclusion_task.html",
-        page_context(access, meeting=meeting, conclusion=conclusion, form=form),
+        page_context(access, meeting=meeting, conclusion=conclusion, form=form, proposal=proposal),
     )
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 # Dependencies point down this list (README "Layout"); an app imports only apps above it.
 LAYERS = [
-    ["core", "formats"],
+    # extraction is a library of plain Python that imports no other app, so any app may use it
+    # (intake for text import, meetings for a conclusion's proposed task).
+    ["core", "formats", "extraction"],
     ["accounts"],
     ["organizations"],
     ["documents"],
@@ -14,7 +16,6 @@ LAYERS = [
     ["meetings"],
     ["reporting", "budget", "notifications"],
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
-    ["extraction"],
     ["intake"],
     ["audit"],
     ["demo"],
