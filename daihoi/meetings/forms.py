@@ -11,8 +11,8 @@ from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.planning.forms import CongressScopedForm
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
-from .models import Attendance, Conclusion, Meeting
-from .services import chair_invited_error
+from .models import AgencyAttendance, Attendance, Conclusion, Meeting
+from .services import AgencyPresence, chair_invited_error, representative_field
 
 
 def _posted_list(data: Any, name: str) -> list[str]:
@@ -164,10 +164,12 @@ class RecordForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
-    def __init__(self, *args, people=(), current=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, people=(), current=None, agencies=(), current_agencies=None, **kw):
+        super().__init__(*args, **kw)
         current = current or {}
+        current_agencies = current_agencies or {}
         self.people = list(people)
+        self.agencies = list(agencies)
         for person in self.people:
             self.fields[f"p{person.pk}"] = forms.ChoiceField(
                 label=f"{person.full_name}" + (f" — {person.titles}" if person.titles else ""),
@@ -175,9 +177,68 @@ class RecordForm(forms.Form):
                 initial=current.get(person.pk, Attendance.Status.PRESENT),
                 widget=forms.RadioSelect,
             )
+        for agency in self.agencies:
+            row = current_agencies.get(agency.pk)
+            self.fields[f"agency_{agency.pk}"] = forms.ChoiceField(
+                label=agency.name,
+                choices=AgencyAttendance.Status.choices,
+                initial=row.status if row else AgencyAttendance.Status.PRESENT,
+                widget=forms.RadioSelect,
+                required=False,  # left unanswered: the agency's attendance is not recorded
+            )
+            self.fields[representative_field(agency.pk)] = forms.CharField(
+                label="Người được ủy quyền (họ tên)",
+                max_length=200,
+                required=False,
+                initial=row.representative if row else "",
+            )
+            self.fields[f"{representative_field(agency.pk)}_title"] = forms.CharField(
+                label="Chức vụ",
+                max_length=200,
+                required=False,
+                initial=row.representative_title if row else "",
+            )
+
+    def person_fields(self) -> list[forms.BoundField]:
+        return [self[f"p{p.pk}"] for p in self.people]
+
+    def agency_fields(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
+        """Per invited agency: its status, its representative's name and title."""
+        return [
+            (
+                self[f"agency_{a.pk}"],
+                self[representative_field(a.pk)],
+                self[f"{representative_field(a.pk)}_title"],
+            )
+            for a in self.agencies
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        for agency in self.agencies:
+            status = self.cleaned_data.get(f"agency_{agency.pk}")
+            name = self.cleaned_data.get(representative_field(agency.pk), "").strip()
+            if status == AgencyAttendance.Status.REPRESENTED and not name:
+                self.add_error(
+                    representative_field(agency.pk),
+                    f"Ghi họ tên người được {agency.name} ủy quyền dự họp.",
+                )
+        return self.cleaned_data
 
     def attendance(self) -> dict[int, str]:
         return {p.pk: self.cleaned_data[f"p{p.pk}"] for p in self.people}
+
+    def agency_presence(self) -> dict[int, AgencyPresence]:
+        data = self.cleaned_data
+        return {
+            a.pk: AgencyPresence(
+                status=data[f"agency_{a.pk}"],
+                representative=data.get(representative_field(a.pk), ""),
+                representative_title=data.get(f"{representative_field(a.pk)}_title", ""),
+            )
+            for a in self.agencies
+            if data.get(f"agency_{a.pk}")
+        }
 
 
 class ConclusionForm(forms.Form):

@@ -204,6 +204,56 @@ class Attendance(models.Model):
         )
 
 
+class AgencyAttendance(models.Model):
+    """How an invited agency took part: its people came, or it sent a representative
+    (ủy quyền: someone named in free text, who need not be in the registry), or it did not."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Có mặt")
+        REPRESENTED = "represented", _("Ủy quyền")
+        EXCUSED = "excused", _("Vắng có lý do")
+        ABSENT = "absent", _("Vắng")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agency_attendance")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    representative = models.CharField(_("người được ủy quyền"), max_length=200, blank=True)
+    representative_title = models.CharField(_("chức vụ"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "agency"], name="agency_attendance_unique"),
+            models.CheckConstraint(
+                condition=~Q(status="represented") | ~Q(representative=""),
+                name="agency_attendance_names_representative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.describe()}"
+
+    @property
+    def is_represented(self) -> bool:
+        return self.status == self.Status.REPRESENTED
+
+    def describe(self) -> str:
+        """ "Ủy quyền: Nguyễn Văn B, Phó Giám đốc" or the status alone."""
+        if not self.is_represented:
+            return str(self.Status(self.status).label)
+        who = ", ".join(part for part in (self.representative, self.representative_title) if part)
+        return f"Ủy quyền: {who}"
+
+    @property
+    def status_class(self) -> str:
+        """The badge colour of the attendance status."""
+        return {
+            self.Status.PRESENT: "done_on_time",
+            self.Status.REPRESENTED: "coordinate",
+            self.Status.ABSENT: "open_overdue",
+        }.get(self.Status(self.status), "")
+
+
 class Conclusion(models.Model):
     """A numbered conclusion of the chair; it may become one task, linked both ways."""
 

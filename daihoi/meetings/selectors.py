@@ -10,7 +10,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning.models import ProgressUpdate, TaskAssignment
 from daihoi.planning.status import open_q
 
-from .models import Attendance, Conclusion, Meeting
+from .models import AgencyAttendance, Attendance, Conclusion, Meeting
 
 
 def meetings_visible_to(access: Access) -> QuerySet[Meeting]:
@@ -74,6 +74,11 @@ def meeting_detail(meeting: Meeting) -> Meeting:
                 "attendance",
                 queryset=Attendance.objects.select_related("person"),
                 to_attr="attendance_rows",
+            ),
+            Prefetch(
+                "agency_attendance",
+                queryset=AgencyAttendance.objects.select_related("agency"),
+                to_attr="agency_attendance_rows",
             ),
             Prefetch(
                 "conclusions",

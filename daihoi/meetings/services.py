@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -21,6 +22,7 @@ from daihoi.planning.models import ProgressUpdate, Task
 
 from . import notices, permissions, signals
 from .models import (
+    AgencyAttendance,
     AgendaItem,
     Attendance,
     Conclusion,
@@ -180,6 +182,51 @@ def meeting_update(
     return meeting
 
 
+@dataclass(frozen=True)
+class AgencyPresence:
+    """How an invited agency attended; a representative (ủy quyền) is named in free text."""
+
+    status: str
+    representative: str = ""
+    representative_title: str = ""
+
+
+def representative_field(agency_id: int) -> str:
+    """The form field that names an agency's representative (errors land on it)."""
+    return f"agency_{agency_id}_representative"
+
+
+def _agency_rows(
+    meeting: Meeting, agencies: Mapping[int, AgencyPresence]
+) -> list[AgencyAttendance]:
+    invited = {a.pk: a for a in meeting.invited_agencies.all()}
+    if set(agencies) - set(invited):
+        raise BusinessError("Có cơ quan trong danh sách điểm danh không được mời dự cuộc họp này.")
+    rows = []
+    for agency_id, presence in agencies.items():
+        if presence.status not in AgencyAttendance.Status.values:
+            raise BusinessError("Tình trạng tham dự không hợp lệ.", field="attendance")
+        represented = presence.status == AgencyAttendance.Status.REPRESENTED
+        name = " ".join(presence.representative.split()) if represented else ""
+        if represented and not name:
+            raise BusinessError(
+                f"Ghi họ tên người được {invited[agency_id].name} ủy quyền dự họp.",
+                field=representative_field(agency_id),
+            )
+        rows.append(
+            AgencyAttendance(
+                meeting=meeting,
+                agency_id=agency_id,
+                status=presence.status,
+                representative=name[:200],
+                representative_title=(
+                    " ".join(presence.representative_title.split())[:200] if represented else ""
+                ),
+            )
+        )
+    return rows
+
+
 @transaction.atomic
 def meeting_record(
     *,
@@ -188,13 +235,17 @@ def meeting_record(
     attendance: Mapping[int, str],
     minutes: str,
     notes: Mapping[int, str] | None = None,
+    agencies: Mapping[int, AgencyPresence] | None = None,
 ) -> Meeting:
-    """Records who attended (person id → status) and the minutes; the meeting is then held.
+    """Records who attended (person id → status), how the invited agencies attended (agency id
+    → presence, a representative named for "Ủy quyền"; None leaves them as recorded) and the
+    minutes; the meeting is then held.
 
     Locks the meeting row first, so a cancellation cannot interleave."""
     meeting = _lock(access, meeting)
     if meeting.status == Meeting.Status.CANCELLED:
         raise BusinessError("Cuộc họp đã hủy, không ghi nhận được.")
+    agency_rows = _agency_rows(meeting, agencies) if agencies is not None else None
     valid = set(Attendance.Status.values)
     people = {p.pk: p for p in Person.objects.filter(pk__in=attendance, congress=meeting.congress)}
     if set(attendance) - set(people):
@@ -214,10 +265,18 @@ def meeting_record(
             )
         )
     Attendance.objects.bulk_create(rows)
+    data: dict[str, object] = {"attendance": len(rows)}
+    if agency_rows is not None:
+        AgencyAttendance.objects.filter(meeting=meeting).delete()
+        AgencyAttendance.objects.bulk_create(agency_rows)
+        data["agencies"] = len(agency_rows)
+        data["represented"] = [
+            f"{row.agency_id}: {row.describe()}" for row in agency_rows if row.is_represented
+        ]
     meeting.minutes = minutes.strip()
     meeting.status = Meeting.Status.HELD
     meeting.save()
-    record(access, MeetingAction.RECORDED, meeting, data={"attendance": len(rows)})
+    record(access, MeetingAction.RECORDED, meeting, data=data)
     return meeting
 
 

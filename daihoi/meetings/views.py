@@ -177,7 +177,7 @@ def _record_people(meeting: Meeting, recorded: dict[int, str]) -> list[Person]:
     already recorded."""
     people = {meeting.chair_id: meeting.chair}
     people.update({p.pk: p for p in meeting.invited_people.all()})
-    for agency in meeting.invited_agencies.all():
+    for agency in meeting.invited_agencies.prefetch_related("people"):
         for person in agency.people.all():
             people.setdefault(person.pk, person)
     for person in Person.objects.filter(pk__in=set(recorded) - set(people)):
@@ -196,6 +196,8 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
         request.POST or None,
         people=_record_people(meeting, current),
         current=current,
+        agencies=meeting.invited_agencies.order_by("name"),
+        current_agencies={row.agency_id: row for row in meeting.agency_attendance.all()},
         initial={"minutes": meeting.minutes},
     )
     if request.method == "POST" and form.is_valid():
@@ -206,6 +208,7 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
                 access=access,
                 meeting=meeting,
                 attendance=form.attendance(),
+                agencies=form.agency_presence(),
                 minutes=form.cleaned_data["minutes"],
             ),
             success="Đã ghi nhận thành phần dự và biên bản.",

@@ -105,3 +105,51 @@ def test_recording_waits_for_a_cancellation_and_then_refuses(secretariat_access,
     thread.join()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED and meeting.minutes == ""
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_notice_waits_for_the_recording_and_is_then_issued_for_the_held_meeting(
+    world, secretariat_access, meeting
+):
+    _skip_unless_postgres()
+    services.conclusion_add(access=secretariat_access, meeting=meeting, text="Một việc.")
+    stale = Meeting.objects.get(pk=meeting.pk)  # opened as planned, before the recording
+    thread = _hold_lock_while(
+        lambda: services.meeting_record(
+            access=secretariat_access,
+            meeting=Meeting.objects.get(pk=meeting.pk),
+            attendance={},
+            minutes="Đã họp.",
+        )
+    )
+    document = services.meeting_issue_notice(
+        access=secretariat_access,
+        meeting=stale,
+        issuer=world.agencies["vptu"],
+        signer=world.chair,
+        recipients="- Lưu: VT.",
+    )
+    thread.join()
+    assert document.is_issued
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_notice_waits_for_a_cancellation_and_then_refuses(world, secretariat_access, meeting):
+    _skip_unless_postgres()
+    services.conclusion_add(access=secretariat_access, meeting=meeting, text="Một việc.")
+    thread = _hold_lock_while(
+        lambda: services.meeting_cancel(
+            access=secretariat_access, meeting=Meeting.objects.get(pk=meeting.pk)
+        )
+    )
+    with pytest.raises(BusinessError, match="đã hoãn, hủy"):
+        services.meeting_issue_notice(
+            access=secretariat_access,
+            meeting=Meeting.objects.get(pk=meeting.pk),
+            issuer=world.agencies["vptu"],
+            signer=world.chair,
+            recipients="- Lưu: VT.",
+        )
+    thread.join()
