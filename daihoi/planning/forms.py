@@ -288,6 +288,11 @@ class TaskFilterForm(CongressScopedForm):
 class RescheduleForm(forms.Form):
     opening_date = VNDateField(label="Ngày khai mạc")
     closing_date = VNDateField(label="Ngày bế mạc", required=False)
+    move_starts = forms.BooleanField(
+        label="Dời cả ngày bắt đầu",
+        required=False,
+        help_text="Nhiệm vụ có hạn mới trước ngày bắt đầu thì ngày bắt đầu dời về hạn mới.",
+    )
 
     def clean(self):
         data = super().clean() or {}

@@ -283,9 +283,37 @@ class DeadlineMove:
     new: dt.date
 
 
+def _check_starts(tasks: Sequence[Task], opening_date: dt.date, move_starts: bool) -> None:
+    """Refuses, naming the tasks, a new opening day that puts a relative deadline before its
+    task's start (the database would refuse it too), unless the starts are to move as well."""
+    if move_starts:
+        return
+    clashes = []
+    for task in tasks:
+        assert task.deadline_offset_days is not None
+        deadline = opening_date + dt.timedelta(days=task.deadline_offset_days)
+        if task.start_date is not None and deadline < task.start_date:
+            start = f"{task.start_date:%d/%m/%Y}"
+            clashes.append(f"“{task.title[:80]}” (bắt đầu {start}, hạn mới {deadline:%d/%m/%Y})")
+    if clashes:
+        shown = "; ".join(clashes[:10]) + (
+            f"; và {len(clashes) - 10} nhiệm vụ khác" if len(clashes) > 10 else ""
+        )
+        raise BusinessError(
+            f"Với ngày khai mạc mới, hạn của {len(clashes)} nhiệm vụ sẽ trước ngày bắt đầu: "
+            f"{shown}. "
+            "Hãy chọn “Dời cả ngày bắt đầu” để đưa ngày bắt đầu của các nhiệm vụ này về hạn mới, "
+            "hoặc chọn ngày khai mạc khác."
+        )
+
+
 @transaction.atomic
 def congress_reschedule(
-    *, access: Access, opening_date: dt.date, closing_date: dt.date | None = None
+    *,
+    access: Access,
+    opening_date: dt.date,
+    closing_date: dt.date | None = None,
+    move_starts: bool = False,
 ) -> int:
     """Moves the congress dates; every deadline set relative to the opening day follows.
 
@@ -293,25 +321,30 @@ def congress_reschedule(
     `task.deadline_moved` entry in each moved task's history (old → new), then, after commit,
     sends `deadlines_moved` so each lead and coordinating agency hears once. A bounded number of
     queries whatever the number of tasks. Returns how many tasks moved.
+
+    A relative deadline that would fall before its task's start is refused with the list of the
+    tasks concerned, unless `move_starts`: then those starts move to the new deadline too.
     """
     require(access.can_manage)
     if closing_date and closing_date < opening_date:
         raise BusinessError("Ngày bế mạc không được trước ngày khai mạc.", field="closing_date")
     congress = Congress.objects.select_for_update().get(pk=access.congress.pk)
-    before = snapshot(congress, ["opening_date", "closing_date"])
-    old_opening = congress.opening_date
-    congress.opening_date = opening_date
-    congress.closing_date = closing_date
-    congress.save(update_fields=["opening_date", "closing_date"])
     relative = list(
         Task.objects.select_for_update().filter(
             congress=congress, deadline_offset_days__isnull=False
         )
     )
+    _check_starts(relative, opening_date, move_starts)
+    before = snapshot(congress, ["opening_date", "closing_date"])
+    old_opening = congress.opening_date
+    congress.opening_date = opening_date
+    congress.closing_date = closing_date
+    congress.save(update_fields=["opening_date", "closing_date"])
     moved: list[Task] = []
     moves: list[DeadlineMove] = []
     changes_of: dict[int, list[list[str]]] = {}
     label = str(Task._meta.get_field("deadline").verbose_name).capitalize()
+    start_label = str(Task._meta.get_field("start_date").verbose_name).capitalize()
     now = timezone.now()
     for task in relative:
         assert task.deadline_offset_days is not None  # the filter above
@@ -320,6 +353,11 @@ def congress_reschedule(
             continue
         moves.append(DeadlineMove(task.pk, task.deadline, new_deadline))
         changes_of[task.pk] = [[label, display(None, task.deadline), display(None, new_deadline)]]
+        if task.start_date is not None and new_deadline < task.start_date:  # move_starts
+            changes_of[task.pk].append(
+                [start_label, display(None, task.start_date), display(None, new_deadline)]
+            )
+            task.start_date = new_deadline
         task.deadline = new_deadline
         task.version += 1
         task.updated_at = now
@@ -328,7 +366,7 @@ def congress_reschedule(
         bulk_update_with_history(
             moved,
             Task,
-            ["deadline", "version", "updated_at"],
+            ["deadline", "start_date", "version", "updated_at"],
             batch_size=500,
             default_user=access.user,
         )
