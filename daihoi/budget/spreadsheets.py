@@ -1,7 +1,6 @@
 """Norms and the compiled budget as XLSX: the sheets Finance used to mail back and forth."""
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 
@@ -10,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from daihoi.core.money import format_vnd, parse_vnd
-from daihoi.core.spreadsheets import append_row, safe_cell
+from daihoi.core.spreadsheets import append_row, safe_cell, workbook_bytes
 from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
 
@@ -46,9 +45,7 @@ def _widths(sheet, widths: list[int]) -> None:
 
 
 def _save(workbook: Workbook) -> bytes:
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)
 
 
 # Norms -------------------------------------------------------------------------------------------

@@ -32,6 +32,12 @@ def safe_cell(value):
     return value
 
 
+def sheet_title(text: str) -> str:
+    """A sheet name Excel accepts: no controls or []:*?/\\, at most 31 characters."""
+    cleaned = "".join(c for c in clean_text(text, multiline=False) if c not in "[]:*?/\\")
+    return cleaned.strip("' ")[:31] or "Sheet"
+
+
 def append_row(sheet, values: Iterable) -> None:
     """The one way a row is written: every value through `safe_cell`."""
     sheet.append([safe_cell(v) for v in values])
@@ -87,7 +93,7 @@ def table_workbook(
     """
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = clean_text(title, multiline=False)[:31]
+    sheet.title = sheet_title(title)
     for line in heading:
         append_row(sheet, [line])
         sheet.cell(sheet.max_row, 1).font = Font(italic=True)
