@@ -1,5 +1,6 @@
+"""Tasks, the agencies assigned to them and their reviews."""
+
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
@@ -9,111 +10,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from daihoi.core.audit import AuditAction
 from daihoi.core.softdelete import AliveManager, SoftDeleteModel
-from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
-from .status import StatusClass, classify
+from ..status import StatusClass, classify
+from .plans import Area, Phase, Plan
 
 if TYPE_CHECKING:
     from daihoi.organizations.permissions import Access
-
-
-class Area(models.TextChoices):
-    PROPAGANDA = "propaganda", _("Tuyên truyền")
-    DOCUMENTS = "documents", _("Văn kiện")
-    PERSONNEL = "personnel", _("Nhân sự")
-    LOGISTICS = "logistics", _("Hậu cần, cơ sở vật chất")
-    CEREMONY = "ceremony", _("Khánh tiết, trang trí")
-    SECURITY = "security", _("An ninh trật tự")
-    HEALTH = "health", _("Y tế, phòng chống dịch")
-    FINANCE = "finance", _("Kinh phí")
-    CULTURE = "culture", _("Văn hóa, văn nghệ")
-    PRESS = "press", _("Báo chí")
-    GENERAL = "general", _("Chỉ đạo chung")
-
-
-class Phase(models.TextChoices):
-    BEFORE = "before", _("Trước Đại hội")
-    DURING = "during", _("Trong Đại hội")
-    AFTER = "after", _("Sau Đại hội")
-    THROUGHOUT = "throughout", _("Trước, trong và sau Đại hội")
-
-
-class Plan(SoftDeleteModel):
-    """Kế hoạch: an official plan holding tasks; it may concretise a parent plan."""
-
-    congress = models.ForeignKey(
-        Congress, on_delete=models.CASCADE, related_name="plans", verbose_name=_("Đại hội")
-    )
-    committee = models.ForeignKey(
-        Committee,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="plans",
-        verbose_name=_("tiểu ban"),
-    )
-    number = models.PositiveIntegerField(_("số"))
-    issuer_code = models.CharField(
-        _("ký hiệu cơ quan ban hành"), max_length=32, help_text=_("Ví dụ: UBND, TU, VPTU")
-    )
-    issuer = models.ForeignKey(
-        Agency,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="issued_plans",
-        verbose_name=_("cơ quan ban hành"),
-    )
-    issued_on = models.DateField(_("ngày ban hành"))
-    year = models.PositiveSmallIntegerField(editable=False)
-    subject = models.CharField(_("trích yếu"), max_length=500)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("cụ thể hóa kế hoạch"),
-    )
-    # Its entry in the congress's registry of official documents (kind KH).
-    document = models.OneToOneField(
-        "documents.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="plan",
-        verbose_name=_("văn bản"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["year"])
-
-    class Meta:
-        verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
-        ordering = ["-issued_on", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["congress", "issuer_code", "year", "number"], name="plan_number_unique"
-            ),
-            models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Kế hoạch số {self.symbol}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.year = self.issued_on.year
-        super().save(*args, **kwargs)
-
-    @property
-    def symbol(self) -> str:
-        """State layout "268/KH-UBND"; Party layout "06-KH/TU"."""
-        if self.congress.document_rules == Congress.Rules.STATE:
-            return f"{self.number:02d}/KH-{self.issuer_code}"
-        return f"{self.number:02d}-KH/{self.issuer_code}"
 
 
 # Who sees which tasks -----------------------------------------------------------------------------
@@ -156,38 +60,6 @@ class TaskQuerySet(models.QuerySet["Task"]):
 
 
 TaskManager = AliveManager.from_queryset(TaskQuerySet)
-
-
-def open_obstacle_q(prefix: str = "") -> Q:
-    """An obstacle (vướng mắc) still open: raised, not marked resolved, on a live task that is not
-    cancelled. Whatever else happens to the task (accepted, completed, paused) the obstacle stays
-    open until someone resolves it. An obstacle of a cancelled task is moot: the work it blocked
-    will not be done, so it leaves every list (and comes back if the task is taken up again).
-    The dashboard, the meetings' proposed agenda, the consolidated report and the demo's summary
-    all read this one rule through `ProgressUpdate.objects.open_obstacles()`."""
-    return Q(
-        **{
-            f"{prefix}obstacle_resolved": False,
-            f"{prefix}task__cancelled": False,
-            f"{prefix}task__deleted_at__isnull": True,
-        }
-    ) & ~Q(**{f"{prefix}obstacle": ""})
-
-
-class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
-    def open_obstacles(self) -> "ProgressUpdateQuerySet":
-        """The updates whose obstacle is still open (`open_obstacle_q`)."""
-        return self.filter(open_obstacle_q())
-
-    def visible_to(self, access: "Access") -> "ProgressUpdateQuerySet":
-        """Updates on the tasks `Task.objects.visible_to(access)` holds."""
-        qs = self.filter(task__congress=access.congress)
-        if access.sees_whole_congress:
-            return qs
-        return qs.filter(assigned_q(access.agency_id, prefix="task__"))
-
-
-ProgressUpdateManager = AliveManager.from_queryset(ProgressUpdateQuerySet)
 
 
 class Task(SoftDeleteModel):
@@ -425,64 +297,6 @@ class TaskAssignment(models.Model):
         return self.role == TaskAssignment.Role.APPRAISE
 
 
-class ProgressUpdate(SoftDeleteModel):
-    """Báo cáo tiến độ from an assigned agency; may raise an obstacle (vướng mắc)."""
-
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="progress_updates", verbose_name=_("đơn vị")
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
-    )
-    text = models.TextField(_("nội dung báo cáo"))
-    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
-    obstacle = models.TextField(_("khó khăn, vướng mắc"), blank=True)
-    obstacle_resolved = models.BooleanField(_("đã tháo gỡ"), default=False)
-    reports_completion = models.BooleanField(_("báo cáo hoàn thành"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    objects: ClassVar[ProgressUpdateManager] = ProgressUpdateManager()
-
-    class Meta:
-        verbose_name = _("báo cáo tiến độ")
-        verbose_name_plural = _("báo cáo tiến độ")
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(percent__gte=0) & Q(percent__lte=100), name="update_percent_0_100"
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["task", "created_at"],
-                condition=~Q(obstacle=""),
-                name="update_obstacle",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.agency} — {self.percent}%"
-
-
-def _attachment_path(instance: "Attachment", filename: str) -> str:
-    # The stored name is ours; the user's name is kept in `original_name` for downloads.
-    suffix = Path(filename).suffix.lower()
-    return (
-        f"progress/{dt.date.today():%Y/%m}/{instance.update.task_id}-{instance.update_id}{suffix}"
-    )
-
-
-class Attachment(StoredUpload):
-    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=_attachment_path, max_length=300)
-
-    class Meta:
-        verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
-
-
 class TaskReview(models.Model):
     """A leader's answer to a completion report: accepted, or returned with a comment."""
 
@@ -509,38 +323,3 @@ class HaltState(models.TextChoices):
     PAUSED = "paused", _("Tạm dừng")
     CANCELLED = "cancelled", _("Hủy")
     ACTIVE = "active", _("Tiếp tục")
-
-
-# What the services record in the audit trail -------------------------------------------------
-
-
-class PlanAction(AuditAction):
-    CREATED = "plan.created", _("Tạo kế hoạch")
-    UPDATED = "plan.updated", _("Sửa kế hoạch")
-    DELETED = "plan.deleted", _("Xóa kế hoạch")
-    RESTORED = "plan.restored", _("Khôi phục kế hoạch")
-
-
-class TaskAction(AuditAction):
-    CREATED = "task.created", _("Giao nhiệm vụ")
-    UPDATED = "task.updated", _("Sửa nhiệm vụ")
-    PROGRESS_REPORTED = "task.progress_reported", _("Cập nhật tiến độ")
-    COMPLETION_REPORTED = "task.completion_reported", _("Báo cáo hoàn thành, chờ xác nhận")
-    ACCEPTED = "task.accepted", _("Xác nhận hoàn thành")
-    RETURNED = "task.returned", _("Trả lại")
-    DEADLINE_MOVED = "task.deadline_moved", _("Hạn dời theo ngày khai mạc")
-    PAUSED = "task.paused", _("Tạm dừng")
-    CANCELLED = "task.cancelled", _("Hủy nhiệm vụ")
-    RESUMED = "task.resumed", _("Tiếp tục thực hiện")
-    DELETED = "task.deleted", _("Xóa nhiệm vụ")
-    RESTORED = "task.restored", _("Khôi phục nhiệm vụ")
-
-
-class ProgressAction(AuditAction):
-    OBSTACLE_RESOLVED = "progress.obstacle_resolved", _("Đã tháo gỡ vướng mắc")
-    DELETED = "progress.deleted", _("Xóa báo cáo tiến độ")
-    RESTORED = "progress.restored", _("Khôi phục báo cáo tiến độ")
-
-
-class ScheduleAction(AuditAction):
-    RESCHEDULED = "congress.rescheduled", _("Đổi ngày Đại hội; hạn theo ngày khai mạc dời theo")

@@ -1,0 +1,46 @@
+"""Planning's models, one module a subdomain; every name is importable from here."""
+
+from .actions import PlanAction, ProgressAction, ScheduleAction, TaskAction
+from .plans import Area, Phase, Plan
+from .progress import (
+    Attachment,
+    ProgressUpdate,
+    ProgressUpdateManager,
+    ProgressUpdateQuerySet,
+    _attachment_path,
+    open_obstacle_q,
+)
+from .tasks import (
+    HaltState,
+    Task,
+    TaskAssignment,
+    TaskManager,
+    TaskQuerySet,
+    TaskReview,
+    assigned_q,
+    led_q,
+)
+
+__all__ = [
+    "Area",
+    "Attachment",
+    "HaltState",
+    "Phase",
+    "Plan",
+    "PlanAction",
+    "ProgressAction",
+    "ProgressUpdate",
+    "ProgressUpdateManager",
+    "ProgressUpdateQuerySet",
+    "ScheduleAction",
+    "Task",
+    "TaskAction",
+    "TaskAssignment",
+    "TaskManager",
+    "TaskQuerySet",
+    "TaskReview",
+    "_attachment_path",
+    "assigned_q",
+    "led_q",
+    "open_obstacle_q",
+]

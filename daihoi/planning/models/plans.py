@@ -1,0 +1,110 @@
+"""Plans (kế hoạch) and the areas and phases tasks are filed under."""
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.organizations.models import Agency, Committee, Congress
+
+if TYPE_CHECKING:
+    pass
+
+
+class Area(models.TextChoices):
+    PROPAGANDA = "propaganda", _("Tuyên truyền")
+    DOCUMENTS = "documents", _("Văn kiện")
+    PERSONNEL = "personnel", _("Nhân sự")
+    LOGISTICS = "logistics", _("Hậu cần, cơ sở vật chất")
+    CEREMONY = "ceremony", _("Khánh tiết, trang trí")
+    SECURITY = "security", _("An ninh trật tự")
+    HEALTH = "health", _("Y tế, phòng chống dịch")
+    FINANCE = "finance", _("Kinh phí")
+    CULTURE = "culture", _("Văn hóa, văn nghệ")
+    PRESS = "press", _("Báo chí")
+    GENERAL = "general", _("Chỉ đạo chung")
+
+
+class Phase(models.TextChoices):
+    BEFORE = "before", _("Trước Đại hội")
+    DURING = "during", _("Trong Đại hội")
+    AFTER = "after", _("Sau Đại hội")
+    THROUGHOUT = "throughout", _("Trước, trong và sau Đại hội")
+
+
+class Plan(SoftDeleteModel):
+    """Kế hoạch: an official plan holding tasks; it may concretise a parent plan."""
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="plans", verbose_name=_("Đại hội")
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("tiểu ban"),
+    )
+    number = models.PositiveIntegerField(_("số"))
+    issuer_code = models.CharField(
+        _("ký hiệu cơ quan ban hành"), max_length=32, help_text=_("Ví dụ: UBND, TU, VPTU")
+    )
+    issuer = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issued_plans",
+        verbose_name=_("cơ quan ban hành"),
+    )
+    issued_on = models.DateField(_("ngày ban hành"))
+    year = models.PositiveSmallIntegerField(editable=False)
+    subject = models.CharField(_("trích yếu"), max_length=500)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("cụ thể hóa kế hoạch"),
+    )
+    # Its entry in the congress's registry of official documents (kind KH).
+    document = models.OneToOneField(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan",
+        verbose_name=_("văn bản"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["year"])
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-issued_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "issuer_code", "year", "number"], name="plan_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kế hoạch số {self.symbol}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.year = self.issued_on.year
+        super().save(*args, **kwargs)
+
+    @property
+    def symbol(self) -> str:
+        """State layout "268/KH-UBND"; Party layout "06-KH/TU"."""
+        if self.congress.document_rules == Congress.Rules.STATE:
+            return f"{self.number:02d}/KH-{self.issuer_code}"
+        return f"{self.number:02d}-KH/{self.issuer_code}"
