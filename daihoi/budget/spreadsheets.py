@@ -5,11 +5,16 @@ import re
 from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
 from daihoi.core.money import format_vnd, parse_vnd
-from daihoi.core.spreadsheets import append_row, safe_cell, workbook_bytes
+from daihoi.core.spreadsheets import (
+    append_row,
+    header_row,
+    safe_cell,
+    set_widths,
+    workbook_bytes,
+)
 from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
 
@@ -32,22 +37,6 @@ _CATEGORY_BY_LABEL = {fold(str(c.label)): c.value for c in Category} | {
 }
 
 
-def _header_row(sheet, labels: list[str]) -> None:
-    append_row(sheet, labels)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-
-
-def _widths(sheet, widths: list[int]) -> None:
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-
-
-def _save(workbook: Workbook) -> bytes:
-    return workbook_bytes(workbook)
-
-
 # Norms -------------------------------------------------------------------------------------------
 
 
@@ -55,7 +44,7 @@ def export_norms(norms) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Định mức"
-    _header_row(sheet, [label for _, label in NORM_COLUMNS])
+    header_row(sheet, [label for _, label in NORM_COLUMNS])
     for norm in norms:
         append_row(
             sheet,
@@ -74,9 +63,9 @@ def export_norms(norms) -> bytes:
         sheet.cell(row, 5).number_format = MONEY_FORMAT
         for column in (7, 8):
             sheet.cell(row, column).number_format = "DD/MM/YYYY"
-    _widths(sheet, [10, 45, 24, 14, 20, 36, 14, 14])
+    set_widths(sheet, [10, 45, 24, 14, 20, 36, 14, 14])
     sheet.freeze_panes = "A2"
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 @dataclass(frozen=True)
@@ -210,7 +199,7 @@ def export_compilation(compiled) -> bytes:
     workbook = Workbook()
     summary = workbook.active
     summary.title = "Theo đơn vị"
-    _header_row(
+    header_row(
         summary,
         [
             "STT",
@@ -241,10 +230,10 @@ def export_compilation(compiled) -> bytes:
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     _money_columns(summary, (4, 5, 6))
-    _widths(summary, [6, 44, 24, 18, 18, 18, 40])
+    set_widths(summary, [6, 44, 24, 18, 18, 18, 40])
 
     detail = workbook.create_sheet("Chi tiết")
-    _header_row(
+    header_row(
         detail,
         [
             "Cơ quan, đơn vị",
@@ -288,7 +277,7 @@ def export_compilation(compiled) -> bytes:
             ],
         )
     _money_columns(detail, (10, 11, 14))
-    _widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30, 16])
+    set_widths(detail, [30, 6, 40, 30, 18, 20, 10, 12, 10, 16, 18, 10, 30, 18, 30, 16])
     detail.freeze_panes = "A2"
 
     for title, rows in (
@@ -296,14 +285,14 @@ def export_compilation(compiled) -> bytes:
         ("Theo nhóm chi", compiled.by_category),
     ):
         sheet = workbook.create_sheet(title)
-        _header_row(
+        header_row(
             sheet, [title.removeprefix("Theo ").capitalize(), "Đề nghị (đồng)", "Thẩm định (đồng)"]
         )
         for row in rows:
             append_row(sheet, [row.label, row.requested, row.approved])
         _money_columns(sheet, (2, 3))
-        _widths(sheet, [36, 18, 18])
-    return _save(workbook)
+        set_widths(sheet, [36, 18, 18])
+    return workbook_bytes(workbook)
 
 
 def _supplement_note(supplement) -> str:

@@ -6,7 +6,7 @@ that commits. Nobody is told about their own action.
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.dispatch import Signal
 from django.urls import reverse
@@ -32,6 +32,38 @@ def _deadline_text(deadline) -> str:
 
 def _actor_id(actor) -> int | None:
     return getattr(actor, "pk", None)
+
+
+def _tell(
+    users: Iterable,
+    actor,
+    *,
+    congress_id: int,
+    kind: str,
+    title: str,
+    dedupe_key: str,
+    body: str = "",
+    link: str = "",
+    meeting_id: int | None = None,
+    per_user_key: bool = False,
+) -> None:
+    """One notice for each of `users` but the actor; `per_user_key` ends the dedupe key with
+    the user's id."""
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=congress_id,
+            kind=kind,
+            title=title,
+            body=body,
+            link=link,
+            meeting_id=meeting_id,
+            dedupe_key=f"{dedupe_key}:{user.pk}" if per_user_key else dedupe_key,
+        )
+        for user in users
+        if user.pk != _actor_id(actor)
+    ]
+    notifications_create(notices=notices)
 
 
 def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
@@ -67,23 +99,19 @@ def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
 
 def on_task_completion_reported(sender, *, task, actor=None, **kwargs) -> None:
     agency = task.lead_agency
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=task.congress_id,
-            kind=Kind.COMPLETION_REPORTED,
-            title=f"Báo cáo hoàn thành: {shorten(task.title)}",
-            body=(
-                f"{agency.name} báo cáo đã hoàn thành nhiệm vụ “{task.title}” ngày "
-                f"{format_date(task.reported_complete_on)}, chờ xác nhận."
-            ),
-            link=_task_link(task),
-            dedupe_key=f"completion_reported:{task.pk}:v{task.version}",
-        )
-        for user in selectors.congress_overseers(task.congress_id)
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.congress_overseers(task.congress_id),
+        actor,
+        congress_id=task.congress_id,
+        kind=Kind.COMPLETION_REPORTED,
+        title=f"Báo cáo hoàn thành: {shorten(task.title)}",
+        body=(
+            f"{agency.name} báo cáo đã hoàn thành nhiệm vụ “{task.title}” ngày "
+            f"{format_date(task.reported_complete_on)}, chờ xác nhận."
+        ),
+        link=_task_link(task),
+        dedupe_key=f"completion_reported:{task.pk}:v{task.version}",
+    )
 
 
 def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs) -> None:
@@ -96,20 +124,16 @@ def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs
         body = f"Báo cáo hoàn thành nhiệm vụ “{task.title}” bị trả lại."
     if comment:
         body += f"\nÝ kiến: {comment}"
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=task.congress_id,
-            kind=Kind.COMPLETION_ACCEPTED if accepted else Kind.COMPLETION_RETURNED,
-            title=title,
-            body=body,
-            link=_task_link(task),
-            dedupe_key=f"task_reviewed:{task.pk}:v{task.version}",
-        )
-        for user in selectors.agency_officers(task.congress_id, [task.lead_agency_id])
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.agency_officers(task.congress_id, [task.lead_agency_id]),
+        actor,
+        congress_id=task.congress_id,
+        kind=Kind.COMPLETION_ACCEPTED if accepted else Kind.COMPLETION_RETURNED,
+        title=title,
+        body=body,
+        link=_task_link(task),
+        dedupe_key=f"task_reviewed:{task.pk}:v{task.version}",
+    )
 
 
 def on_deadlines_moved(
@@ -185,22 +209,18 @@ def on_meeting_invitation_issued(sender, *, meeting, document, actor=None, **kwa
         "meetings:meeting-detail",
         kwargs={"congress_id": meeting.congress_id, "meeting_id": meeting.pk},
     )
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=meeting.congress_id,
-            kind=Kind.MEETING_INVITATION,
-            title=f"Giấy mời: {meeting.title}",
-            body=body,
-            link=link,
-            meeting_id=meeting.pk,
-            # A new Giấy mời (a replacement) is a new invitation.
-            dedupe_key=f"meeting_invitation:{meeting.pk}:{getattr(document, 'pk', '')}",
-        )
-        for user in selectors.meeting_invitees(meeting)
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.meeting_invitees(meeting),
+        actor,
+        congress_id=meeting.congress_id,
+        kind=Kind.MEETING_INVITATION,
+        title=f"Giấy mời: {meeting.title}",
+        body=body,
+        link=link,
+        meeting_id=meeting.pk,
+        # A new Giấy mời (a replacement) is a new invitation.
+        dedupe_key=f"meeting_invitation:{meeting.pk}:{getattr(document, 'pk', '')}",
+    )
 
 
 def _link_of(obj) -> str:
@@ -213,20 +233,17 @@ def on_report_requested(sender, *, request, agency_ids, actor=None, **kwargs) ->
     body = f"Đơn vị được yêu cầu báo cáo: “{request}”."
     if deadline:
         body += f" Hạn gửi: {format_date(deadline)}."
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=request.congress_id,
-            kind=Kind.REPORT_REQUESTED,
-            title=f"Yêu cầu báo cáo: {shorten(str(request))}",
-            body=body,
-            link=_link_of(request),
-            dedupe_key=f"report_requested:{request.pk}:{user.pk}",
-        )
-        for user in selectors.agency_officers(request.congress_id, agency_ids)
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.agency_officers(request.congress_id, agency_ids),
+        actor,
+        congress_id=request.congress_id,
+        kind=Kind.REPORT_REQUESTED,
+        title=f"Yêu cầu báo cáo: {shorten(str(request))}",
+        body=body,
+        link=_link_of(request),
+        dedupe_key=f"report_requested:{request.pk}",
+        per_user_key=True,
+    )
 
 
 def on_submission_returned(sender, *, submission, comment="", actor=None, **kwargs) -> None:
@@ -236,20 +253,16 @@ def on_submission_returned(sender, *, submission, comment="", actor=None, **kwar
         body += f"\nÝ kiến: {comment}"
     # Each return is its own event (a submission may be returned more than once).
     stamp = uuid.uuid4().hex
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=request.congress_id,
-            kind=Kind.SUBMISSION_RETURNED,
-            title=f"Báo cáo bị trả lại: {shorten(str(request))}",
-            body=body,
-            link=_link_of(submission),
-            dedupe_key=f"submission_returned:{submission.pk}:{stamp}",
-        )
-        for user in selectors.agency_officers(request.congress_id, [submission.agency_id])
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.agency_officers(request.congress_id, [submission.agency_id]),
+        actor,
+        congress_id=request.congress_id,
+        kind=Kind.SUBMISSION_RETURNED,
+        title=f"Báo cáo bị trả lại: {shorten(str(request))}",
+        body=body,
+        link=_link_of(submission),
+        dedupe_key=f"submission_returned:{submission.pk}:{stamp}",
+    )
 
 
 def _estimate_link(estimate) -> str:
@@ -276,37 +289,29 @@ def on_estimate_submitted(sender, *, estimate, over_norm_lines=0, actor=None, **
     note = f", {over_norm_lines} khoản vượt định mức" if over_norm_lines else ""
     requested = format_vnd(estimate.requested_total)
     title = f"{estimate.agency.name} gửi {_named(estimate)} {requested}{note}."
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=estimate.congress_id,
-            kind=Kind.ESTIMATE_SUBMITTED,
-            title=title,
-            body=f"{_named(estimate).capitalize()} “{estimate.title}” chờ Sở Tài chính thẩm định.",
-            link=_estimate_link(estimate),
-            dedupe_key=f"estimate_submitted:{estimate.pk}:{_stamp(estimate.submitted_at)}",
-        )
-        for user in selectors.finance_officers(estimate.congress_id)
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.finance_officers(estimate.congress_id),
+        actor,
+        congress_id=estimate.congress_id,
+        kind=Kind.ESTIMATE_SUBMITTED,
+        title=title,
+        body=f"{_named(estimate).capitalize()} “{estimate.title}” chờ Sở Tài chính thẩm định.",
+        link=_estimate_link(estimate),
+        dedupe_key=f"estimate_submitted:{estimate.pk}:{_stamp(estimate.submitted_at)}",
+    )
 
 
 def _tell_the_agency(estimate, *, kind: str, title: str, body: str, actor) -> None:
-    notices = [
-        Notice(
-            recipient_id=user.pk,
-            congress_id=estimate.congress_id,
-            kind=kind,
-            title=title,
-            body=body,
-            link=_estimate_link(estimate),
-            dedupe_key=f"{kind}:{estimate.pk}:{_stamp(estimate.reviewed_at)}",
-        )
-        for user in selectors.agency_officers(estimate.congress_id, [estimate.agency_id])
-        if user.pk != _actor_id(actor)
-    ]
-    notifications_create(notices=notices)
+    _tell(
+        selectors.agency_officers(estimate.congress_id, [estimate.agency_id]),
+        actor,
+        congress_id=estimate.congress_id,
+        kind=kind,
+        title=title,
+        body=body,
+        link=_estimate_link(estimate),
+        dedupe_key=f"{kind}:{estimate.pk}:{_stamp(estimate.reviewed_at)}",
+    )
 
 
 def on_estimate_returned(sender, *, estimate, comment="", actor=None, **kwargs) -> None:
