@@ -1,11 +1,9 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from daihoi.core.exceptions import BusinessError
-from daihoi.core.views import forbidden, page_context
+from daihoi.core.views import forbidden, page_context, run_button
 from daihoi.organizations.permissions import access_congress
 
 from .permissions import ONLY_SECRETARIAT, access_deleted, access_trash_kind, can_use_trash
@@ -34,9 +32,9 @@ def trash_restore(
     if not can_use_trash(access):
         return forbidden(request, ONLY_SECRETARIAT)
     obj = access_deleted(access, spec, object_id)
-    try:
-        spec.restore(access, obj)
-        messages.success(request, f"Đã khôi phục {spec.label.lower()}: {spec.describe(obj)[:80]}.")
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return redirect("audit:trash", congress_id=congress_id)
+    return run_button(
+        request,
+        lambda: spec.restore(access, obj),
+        success=lambda _: f"Đã khôi phục {spec.label.lower()}: {spec.describe(obj)[:80]}.",
+        then=redirect("audit:trash", congress_id=congress_id),
+    )

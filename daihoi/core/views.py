@@ -99,3 +99,26 @@ def run_service(
     if success:
         messages.success(request, success)
     return True, result
+
+
+def run_button(
+    request: HttpRequest,
+    action: Callable[[], Any],
+    *,
+    success: str | Callable[[Any], str],
+    then: HttpResponse,
+) -> HttpResponse:
+    """A button's POST: calls the service, tells the outcome and goes to `then`.
+
+    `success` is the message (or makes it from the service's result); a refusal
+    (BusinessError) is shown as an error message instead; a PermissionDenied answers the 403
+    page."""
+    try:
+        result = action()
+    except PermissionDenied as error:
+        return forbidden(request, error.message)
+    except BusinessError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success(result) if callable(success) else success)
+    return then

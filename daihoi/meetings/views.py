@@ -12,9 +12,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.exceptions import PermissionDenied
 from daihoi.core.paging import PAGE_SIZE
-from daihoi.core.views import forbidden, is_htmx, page_context, run_service, stored_file
+from daihoi.core.views import (
+    forbidden,
+    is_htmx,
+    page_context,
+    run_button,
+    run_service,
+    stored_file,
+)
 from daihoi.documents.models import Document
 from daihoi.organizations.models import Agency, Committee, Membership, Person
 from daihoi.organizations.permissions import Access, access_congress
@@ -367,14 +374,13 @@ def meeting_attach(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
-    try:
-        rows = services.meeting_attach(
-            access=access, meeting=meeting, uploads=request.FILES.getlist("files")
-        )
-        messages.success(request, f"Đã đính kèm {len(rows)} tệp.")
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return _to_detail(congress_id, meeting)
+    uploads = request.FILES.getlist("files")
+    return run_button(
+        request,
+        lambda: services.meeting_attach(access=access, meeting=meeting, uploads=uploads),
+        success=lambda rows: f"Đã đính kèm {len(rows)} tệp.",
+        then=_to_detail(congress_id, meeting),
+    )
 
 
 @login_required
@@ -393,12 +399,12 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     meeting = access_meeting(access, meeting_id)
     if not permissions.can_run_meetings(access):
         return forbidden(request, NOT_ALLOWED)
-    try:
-        services.meeting_cancel(access=access, meeting=meeting)
-        messages.success(request, "Đã hoãn, hủy cuộc họp.")
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return _to_detail(congress_id, meeting)
+    return run_button(
+        request,
+        lambda: services.meeting_cancel(access=access, meeting=meeting),
+        success="Đã hoãn, hủy cuộc họp.",
+        then=_to_detail(congress_id, meeting),
+    )
 
 
 @login_required

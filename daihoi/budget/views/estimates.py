@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.views import forbidden, page_context, run_service
+from daihoi.core.views import forbidden, page_context, run_button, run_service
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
@@ -227,14 +226,12 @@ def line_delete(
     access = access_congress(request.user, congress_id)
     estimate = permissions.access_estimate(access, estimate_id)
     line = permissions.access_line(access, estimate, line_id)
-    try:
-        services.estimate_line_delete(access=access, line=line)
-        messages.success(request, "Đã xóa khoản chi.")
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return _to_detail(estimate)
+    return run_button(
+        request,
+        lambda: services.estimate_line_delete(access=access, line=line),
+        success="Đã xóa khoản chi.",
+        then=_to_detail(estimate),
+    )
 
 
 @login_required
@@ -242,14 +239,12 @@ def line_delete(
 def estimate_submit(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     estimate = permissions.access_estimate(access, estimate_id)
-    try:
-        services.estimate_submit(access=access, estimate=estimate)
-        messages.success(request, "Đã gửi dự trù tới Sở Tài chính.")
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return _to_detail(estimate)
+    return run_button(
+        request,
+        lambda: services.estimate_submit(access=access, estimate=estimate),
+        success="Đã gửi dự trù tới Sở Tài chính.",
+        then=_to_detail(estimate),
+    )
 
 
 @login_required
@@ -265,14 +260,13 @@ def estimate_return(request: HttpRequest, congress_id: int, estimate_id: int) ->
             for error in errors:
                 messages.error(request, str(error))
         return _to_detail(estimate)
-    try:
-        services.estimate_return(
-            access=access, estimate=estimate, comment=form.cleaned_data["comment"]
-        )
-        messages.success(request, "Đã trả lại dự trù cho đơn vị.")
-    except BusinessError as error:
-        messages.error(request, error.message)
-    return _to_detail(estimate)
+    comment = form.cleaned_data["comment"]
+    return run_button(
+        request,
+        lambda: services.estimate_return(access=access, estimate=estimate, comment=comment),
+        success="Đã trả lại dự trù cho đơn vị.",
+        then=_to_detail(estimate),
+    )
 
 
 @login_required
