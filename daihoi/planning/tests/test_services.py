@@ -3,13 +3,12 @@ import threading
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 from daihoi.planning import services
-from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task, TaskAssignment
+from daihoi.planning.models import Area, Phase, ProgressUpdate, Task, TaskAssignment
 from daihoi.planning.status import StatusClass
 
 pytestmark = pytest.mark.django_db
@@ -348,110 +347,6 @@ def test_cancelled_task_leaves_the_inbox_rows_marked(world, secretariat_access):
     assert set(task.assignments.values_list("cancelled", flat=True)) == {True}
     task.refresh_from_db()
     assert task.status_class(dt.date(2020, 9, 1)) == StatusClass.CANCELLED
-
-
-def pdf(name="bao-cao.pdf", size=100):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n" + b"0" * size, content_type="application/pdf")
-
-
-def test_attachments_are_stored_with_their_original_names(
-    world, secretariat_access, propaganda_access
-):
-    task = make_task(secretariat_access, world)
-    update = services.task_report_progress(
-        access=propaganda_access,
-        task=task,
-        text="Gửi kèm kế hoạch",
-        percent=30,
-        attachments=[pdf("Kế hoạch chi tiết.pdf")],
-    )
-    attachment = update.attachments.get()
-    assert attachment.original_name == "Kế hoạch chi tiết.pdf"
-    assert attachment.file.read().startswith(b"%PDF")
-
-
-@pytest.mark.parametrize(
-    ("upload", "message"),
-    [
-        (SimpleUploadedFile("virus.exe", b"MZ...."), "không đúng định dạng"),
-        (SimpleUploadedFile("gia.pdf", b"MZ not a pdf"), "không khớp"),
-        (SimpleUploadedFile("rong.pdf", b""), "rỗng"),
-    ],
-)
-def test_bad_attachments_are_refused_and_the_report_is_not_saved(
-    world, secretariat_access, propaganda_access, upload, message
-):
-    task = make_task(secretariat_access, world)
-    with pytest.raises(BusinessError, match=message):
-        services.task_report_progress(
-            access=propaganda_access, task=task, text="x", percent=10, attachments=[upload]
-        )
-    assert not ProgressUpdate.objects.exists()
-
-
-def test_oversized_attachment_is_refused(world, secretariat_access, propaganda_access, settings):
-    settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
-    task = make_task(secretariat_access, world)
-    with pytest.raises(BusinessError, match="vượt quá dung lượng"):
-        services.task_report_progress(
-            access=propaganda_access,
-            task=task,
-            text="x",
-            percent=10,
-            attachments=[pdf(size=2 * 1024 * 1024)],
-        )
-    assert not ProgressUpdate.objects.exists()
-
-
-def test_plan_number_cannot_be_reused_by_the_same_issuer_in_the_same_year(
-    world, secretariat_access
-):
-    services.plan_create(
-        access=secretariat_access,
-        number=268,
-        issuer_code="ubnd",
-        issued_on=dt.date(2019, 8, 8),
-        subject="Phục vụ Đại hội",
-    )
-    with pytest.raises(BusinessError, match="đã được UBND dùng"):
-        services.plan_create(
-            access=secretariat_access,
-            number=268,
-            issuer_code="UBND",
-            issued_on=dt.date(2019, 12, 1),
-            subject="Khác",
-        )
-    # Another year or another issuer may use the number.
-    services.plan_create(
-        access=secretariat_access,
-        number=268,
-        issuer_code="UBND",
-        issued_on=dt.date(2020, 1, 2),
-        subject="Năm sau",
-    )
-    services.plan_create(
-        access=secretariat_access,
-        number=268,
-        issuer_code="TU",
-        issued_on=dt.date(2019, 8, 8),
-        subject="Cơ quan khác",
-    )
-    assert Plan.objects.filter(number=268).count() == 3
-
-
-def test_plan_symbol_follows_the_congress_document_rules(world, secretariat_access):
-    plan = services.plan_create(
-        access=secretariat_access,
-        number=9,
-        issuer_code="TU",
-        issued_on=dt.date(2020, 3, 1),
-        subject="Tuyên truyền",
-    )
-    assert plan.symbol == "09-KH/TU"
-    world.congress.document_rules = "state"
-    world.congress.save()
-    plan.refresh_from_db()
-    assert plan.symbol == "09/KH-TU"
 
 
 @pytest.mark.postgres
