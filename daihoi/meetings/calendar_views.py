@@ -1,5 +1,7 @@
 """The private calendar feed: one secret, revocable URL per user."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -18,6 +20,9 @@ def _user(request: HttpRequest) -> User:
     """The signed-in user (every view here but the feed is behind login_required)."""
     assert isinstance(request.user, User)
     return request.user
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @login_required
@@ -50,6 +55,8 @@ def calendar_renew(request: HttpRequest) -> HttpResponse:
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    if not _TOKEN.fullmatch(token):  # a NUL or other junk would reach the database query
+        raise Http404
     feed = (
         CalendarFeed.objects.select_related("user")
         .filter(token=token, revoked_at__isnull=True, user__is_active=True)

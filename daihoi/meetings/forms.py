@@ -11,7 +11,7 @@ from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.planning.forms import CongressScopedForm
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
-from .models import AgencyAttendance, Attendance, Conclusion, Meeting
+from .models import AgencyAttendance, AgendaItem, Attendance, Conclusion, Meeting
 from .services import AgencyPresence, chair_invited_error, representative_field
 
 
@@ -146,6 +146,17 @@ class AgendaForm(forms.Form):
         )
         self.obstacle_objects = {str(u.pk): u for u in obstacles}
         self.follow_up_objects = {str(c.pk): c for c in follow_ups}
+
+    def clean_agenda(self) -> str:
+        text = self.cleaned_data["agenda"]
+        limit = AgendaItem._meta.get_field("title").max_length or 500
+        too_long = [i for i, line in enumerate(text.splitlines(), 1) if len(line.strip()) > limit]
+        if too_long:
+            raise forms.ValidationError(
+                f"Mỗi nội dung tối đa {limit} ký tự; dòng {', '.join(map(str, too_long[:5]))} "
+                "dài quá — hãy tách thành nhiều dòng."
+            )
+        return text
 
     def chosen(self) -> tuple[list[str], list[ProgressUpdate], list[Conclusion]]:
         data = self.cleaned_data

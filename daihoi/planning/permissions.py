@@ -103,7 +103,12 @@ def access_attachment(access: Access, attachment_id: int) -> Attachment:
     """A file attached to a progress update on a task the actor may see."""
     attachment = (
         Attachment.objects.select_related("update__task")
-        .filter(pk=attachment_id, update__task__congress=access.congress)
+        .filter(
+            pk=attachment_id,
+            update__task__congress=access.congress,
+            update__deleted_at__isnull=True,  # a trashed update's files go with it
+            update__task__deleted_at__isnull=True,
+        )
         .first()
     )
     if attachment is None or not can_view_task(access, attachment.update.task):
