@@ -101,6 +101,25 @@ def run_service(
     return True, result
 
 
+def form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    action: Callable[[], Any],
+    *,
+    success: str,
+    then: Callable[[Any], HttpResponse],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A form page's flow: on a valid POST run the service (`run_service`) and go to
+    `then(result)`; otherwise, or on a refusal shown on the form, render the page again."""
+    if request.method == "POST" and form.is_valid():
+        done, result = run_service(request, form, action, success=success)
+        if done:
+            return then(result)
+    return render(request, template, context)
+
+
 def run_button(
     request: HttpRequest,
     action: Callable[[], Any],

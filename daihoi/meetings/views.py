@@ -16,6 +16,7 @@ from daihoi.core.exceptions import PermissionDenied
 from daihoi.core.paging import PAGE_SIZE
 from daihoi.core.views import (
     forbidden,
+    form_page,
     is_htmx,
     page_context,
     run_button,
@@ -139,21 +140,14 @@ def meeting_edit(request: HttpRequest, congress_id: int, meeting_id: int) -> Htt
     form = MeetingForm(
         request.POST or None, congress=access.congress, initial=MeetingForm.initial_for(meeting)
     )
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request,
-            form,
-            lambda: services.meeting_update(
-                access=access, meeting=meeting, **form.service_kwargs()
-            ),
-            success="Đã lưu thông tin cuộc họp.",
-        )
-        if done:
-            return _to_detail(congress_id, meeting)
-    return render(
+    return form_page(
         request,
-        "meetings/meeting_form.html",
-        page_context(access, form=form, agenda_form=None, meeting=meeting),
+        form,
+        lambda: services.meeting_update(access=access, meeting=meeting, **form.service_kwargs()),
+        success="Đã lưu thông tin cuộc họp.",
+        then=lambda _: _to_detail(congress_id, meeting),
+        template="meetings/meeting_form.html",
+        context=page_context(access, form=form, agenda_form=None, meeting=meeting),
     )
 
 

@@ -12,7 +12,7 @@ from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.views import apply_error, forbidden, next_url, stored_file
+from daihoi.core.views import apply_error, forbidden, form_page, next_url, stored_file
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import access_agency, access_committee, access_congress
 
@@ -144,6 +144,10 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     return render(request, "planning/task_detail.html", context)
 
 
+def _to_task(task: Task) -> HttpResponse:
+    return redirect("planning:task-detail", congress_id=task.congress_id, task_id=task.pk)
+
+
 @login_required
 def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
@@ -153,18 +157,14 @@ def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     if plan_id := request.GET.get("plan"):
         initial["plan"] = plan_id
     form = TaskForm(request.POST or None, congress=access.congress, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.task_create(access=access, fields=form.task_fields())
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã giao nhiệm vụ.")
-            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
-    return render(
+    return form_page(
         request,
-        "planning/task_form.html",
-        {"access": access, "congress": access.congress, "form": form, "task": None},
+        form,
+        lambda: services.task_create(access=access, fields=form.task_fields()),
+        success="Đã giao nhiệm vụ.",
+        then=_to_task,
+        template="planning/task_form.html",
+        context={"access": access, "congress": access.congress, "form": form, "task": None},
     )
 
 
@@ -177,23 +177,19 @@ def task_edit(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
     form = TaskForm(
         request.POST or None, congress=access.congress, initial=TaskForm.initial_for(task)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.task_update(
-                access=access,
-                task=task,
-                expected_version=form.cleaned_data.get("version"),
-                fields=form.task_fields(),
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã lưu thay đổi.")
-            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
-    return render(
+    return form_page(
         request,
-        "planning/task_form.html",
-        {"access": access, "congress": access.congress, "form": form, "task": task},
+        form,
+        lambda: services.task_update(
+            access=access,
+            task=task,
+            expected_version=form.cleaned_data.get("version"),
+            fields=form.task_fields(),
+        ),
+        success="Đã lưu thay đổi.",
+        then=lambda _: _to_task(task),
+        template="planning/task_form.html",
+        context={"access": access, "congress": access.congress, "form": form, "task": task},
     )
 
 
