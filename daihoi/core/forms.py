@@ -155,7 +155,44 @@ def _clean_char_to_python(self: forms.CharField, value):
     return value
 
 
+_MAX_ID = 2**63 - 1
+_choice_to_python = forms.ModelChoiceField.to_python
+_check_values = forms.ModelMultipleChoiceField._check_values  # type: ignore[attr-defined]
+
+
+def _out_of_range(value) -> bool:
+    """An id no database column holds (the query would overflow instead of finding nothing)."""
+    try:
+        return abs(int(str(value).strip())) > _MAX_ID
+    except ValueError:
+        return False
+
+
+def _refuse_out_of_range(field: forms.ModelChoiceField, values) -> None:
+    for value in values:
+        if _out_of_range(value):
+            raise forms.ValidationError(
+                field.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": str(value)[:40]},
+            )
+
+
+def _choice_in_range(self: forms.ModelChoiceField, value):
+    if value not in self.empty_values:
+        _refuse_out_of_range(self, [value])
+    return _choice_to_python(self, value)
+
+
+def _values_in_range(self: forms.ModelMultipleChoiceField, value):
+    _refuse_out_of_range(self, value)
+    return _check_values(self, value)
+
+
 def install_text_cleaning() -> None:
     """Every CharField of every form (and its subclasses: e-mail, deadline, the admin's) cleans
-    what is typed by the one rule of `core.text.clean_text`. Installed once, at start-up."""
+    what is typed by the one rule of `core.text.clean_text`; every model choice refuses an id
+    too large for the database as an invalid choice. Installed once, at start-up."""
     forms.CharField.to_python = _clean_char_to_python  # type: ignore[method-assign]
+    forms.ModelChoiceField.to_python = _choice_in_range  # type: ignore[method-assign]
+    forms.ModelMultipleChoiceField._check_values = _values_in_range  # type: ignore[attr-defined]

@@ -1,0 +1,90 @@
+"""A generated bad-input campaign: every form endpoint, for a role allowed to use it, is posted
+bad text (controls, NUL, very long, odd Unicode), bad dates and bad numbers. No answer is a 5xx,
+and a refused post (an error page or a form shown again with errors) writes nothing."""
+
+import random
+import re
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from daihoi.tests.test_permission_matrix import MATRIX, ROLES, _kwargs_for, build_objects
+
+pytestmark = pytest.mark.django_db
+
+_FIELD = re.compile(r'<(?:input|textarea|select)[^>]*\bname="([^"]+)"')
+BAD_TEXT = [
+    "\x00",
+    "a\x00b",
+    "Dòng\u000bhai\u0001",
+    "\x7f\x85\x9f\ufffe\uffff",
+    "x" * 20_000,
+    "e\u0301\u0323" * 50,
+    "\u202e\u200b\ufeff",
+    '=HYPERLINK("http://evil.example")',
+    "😀" * 300,
+    "",
+    " ",
+]
+BAD_DATES = ["01/01/0001", "31/12/9999", "31/02/2020", "00/00/0000", "2020-13-45", "D-99999", "D+"]
+BAD_NUMBERS = ["-1", "1e309", "NaN", "99999999999999999999999", "1,5", "0x10", "-0", "١٢"]
+
+
+def bad_value(rng: random.Random) -> str:
+    pool = rng.choice([BAD_TEXT, BAD_DATES, BAD_NUMBERS])
+    value = rng.choice(pool)
+    if rng.random() < 0.2:
+        value += "".join(chr(rng.randrange(0, 0x110000)) for _ in range(5)).replace("\ud800", "")
+    return "".join(c for c in value if not 0xD800 <= ord(c) <= 0xDFFF)
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        m._meta.label: m._base_manager.count()
+        for m in apps.get_models()
+        if m._meta.app_label not in {"sessions", "axes", "django_tasks_database", "admin"}
+        and not m._meta.label.startswith(("audit.", "notifications."))
+    }
+
+
+def test_generated_bad_input_to_every_form_endpoint_answers_no_5xx_and_writes_nothing_partial(
+    world, client
+):
+    objects = build_objects(world)
+    rng = random.Random(10)
+    client.raise_request_exception = False
+    tried = server_errors = partial = 0
+    failures: list[tuple] = []
+    for name in sorted(MATRIX):
+        method, expected = MATRIX[name]
+        role = next((r for r in ROLES if r != "anonymous" and expected[r] in (200, 302)), None)
+        if role is None or name.startswith(("ops:", "accounts:")):
+            continue
+        client.logout()
+        client.force_login(world.admin if role == "admin" else world.users[role])
+        url = reverse(name, kwargs=_kwargs_for(name, objects))
+        fields = ["title", "text", "date", "deadline"]
+        if method == "get":
+            page = client.get(url)
+            if page.status_code != 200 or page.streaming or b"<form" not in page.content:
+                continue
+            fields = sorted(set(_FIELD.findall(page.content.decode())) - {"csrfmiddlewaretoken"})
+        for _ in range(8):
+            data = {f: bad_value(rng) for f in fields}
+            before = row_counts()
+            response = client.post(url, data)
+            tried += 1
+            if response.status_code >= 500:
+                server_errors += 1
+                failures.append(
+                    (name, role, response.status_code, {k: v[:40] for k, v in data.items()})
+                )
+            body = b"" if response.streaming else response.content
+            refused = response.status_code >= 400 or b"errorlist" in body
+            if refused and row_counts() != before:
+                partial += 1
+                failures.append((name, role, "partial write"))
+    print(f"campaign: {tried} inputs, {server_errors} 5xx, {partial} partial writes")
+    assert tried > 100
+    assert not failures, failures[:10]
