@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.views import forbidden, page_context, run_button, run_service
+from daihoi.core.views import forbidden, form_page, page_context, run_button, run_service
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
@@ -106,17 +106,14 @@ def estimate_edit(request: HttpRequest, congress_id: int, estimate_id: int) -> H
     form = EstimateForm(
         request.POST or None, initial={"title": estimate.title, "note": estimate.note}
     )
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request,
-            form,
-            lambda: services.estimate_update(access=access, estimate=estimate, **form.cleaned_data),
-            success="Đã lưu.",
-        )
-        if done:
-            return _to_detail(estimate)
-    return render(
-        request, "budget/estimate_form.html", page_context(access, form=form, estimate=estimate)
+    return form_page(
+        request,
+        form,
+        lambda: services.estimate_update(access=access, estimate=estimate, **form.cleaned_data),
+        success="Đã lưu.",
+        then=lambda _: _to_detail(estimate),
+        template="budget/estimate_form.html",
+        context=page_context(access, form=form, estimate=estimate),
     )
 
 
@@ -202,19 +199,14 @@ def _line_form_view(
         return _to_detail(estimate)
     initial = LineForm.initial_for(line) if line else None
     form = _line_form(access, estimate, request.POST or None, initial)
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request,
-            form,
-            lambda: _save_line(access, estimate, line, form),
-            success="Đã lưu khoản chi.",
-        )
-        if done:
-            return _to_detail(estimate)
-    return render(
+    return form_page(
         request,
-        "budget/line_form.html",
-        page_context(access, form=form, estimate=estimate, line=line),
+        form,
+        lambda: _save_line(access, estimate, line, form),
+        success="Đã lưu khoản chi.",
+        then=lambda _: _to_detail(estimate),
+        template="budget/line_form.html",
+        context=page_context(access, form=form, estimate=estimate, line=line),
     )
 
 
@@ -279,17 +271,14 @@ def estimate_approve(request: HttpRequest, congress_id: int, estimate_id: int) -
         messages.error(request, "Chỉ thẩm định được dự trù đã gửi và chưa thẩm định.")
         return _to_detail(estimate)
     form = ApprovalForm(request.POST or None, lines=estimate.lines.select_related("norm", "task"))
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request,
-            form,
-            lambda: services.estimate_approve(
-                access=access, estimate=estimate, decisions=form.decisions()
-            ),
-            success="Đã thẩm định dự trù.",
-        )
-        if done:
-            return _to_detail(estimate)
-    return render(
-        request, "budget/estimate_approve.html", page_context(access, form=form, estimate=estimate)
+    return form_page(
+        request,
+        form,
+        lambda: services.estimate_approve(
+            access=access, estimate=estimate, decisions=form.decisions()
+        ),
+        success="Đã thẩm định dự trù.",
+        then=lambda _: _to_detail(estimate),
+        template="budget/estimate_approve.html",
+        context=page_context(access, form=form, estimate=estimate),
     )

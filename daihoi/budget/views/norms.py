@@ -7,7 +7,13 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.views import apply_error, content_file, forbidden, page_context, run_service
+from daihoi.core.views import (
+    apply_error,
+    content_file,
+    forbidden,
+    form_page,
+    page_context,
+)
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services, spreadsheets
@@ -35,13 +41,15 @@ def norm_form(request: HttpRequest, congress_id: int, norm_id: int | None = None
     if norm is not None:
         initial = {f: getattr(norm, f) for f in NormForm.base_fields}
     form = NormForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request, form, lambda: _save_norm(access, norm, form), success="Đã lưu định mức."
-        )
-        if done:
-            return redirect("budget:norm-list", congress_id=congress_id)
-    return render(request, "budget/norm_form.html", page_context(access, form=form, norm=norm))
+    return form_page(
+        request,
+        form,
+        lambda: _save_norm(access, norm, form),
+        success="Đã lưu định mức.",
+        then=lambda _: redirect("budget:norm-list", congress_id=congress_id),
+        template="budget/norm_form.html",
+        context=page_context(access, form=form, norm=norm),
+    )
 
 
 def _save_norm(access: Access, norm: Norm | None, form: NormForm) -> Norm:
