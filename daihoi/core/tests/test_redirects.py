@@ -91,7 +91,8 @@ def test_a_bad_next_after_resolving_an_obstacle_lands_on_the_dashboard_never_a_5
 @pytest.mark.django_db
 def test_a_notification_whose_stored_link_points_away_opens_the_list(world, client):
     client.force_login(world.users["officer"])
-    for i, link in enumerate(v for v in FIXED_BAD if len(v) <= 500):
+    # PostgreSQL stores no NUL, so that one is only ever a posted value.
+    for i, link in enumerate(v for v in FIXED_BAD if len(v) <= 500 and "\x00" not in v):
         notice = Notification.objects.create(
             recipient=world.users["officer"],
             congress=world.congress,

@@ -17,7 +17,7 @@ from daihoi.planning.models import Area, Phase, Task
 
 pytestmark = pytest.mark.django_db
 
-POISON = "Báo cáo\u000bdòng hai\u0001\u0000\u001f\u007f\u0085\u009f\ufffe kết thúc"
+POISON = "Báo cáo\u000bdòng hai\u0001\u001f\u007f\u0085\u009f\ufffe kết thúc"
 
 
 def controls(rng: random.Random, length: int = 40) -> str:
