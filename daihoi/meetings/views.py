@@ -201,25 +201,22 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
         current_agencies={row.agency_id: row for row in meeting.agency_attendance.all()},
         initial={"minutes": meeting.minutes},
     )
-    if request.method == "POST" and form.is_valid():
-        done, _ = run_service(
-            request,
-            form,
-            lambda: services.meeting_record(
-                access=access,
-                meeting=meeting,
-                attendance=form.attendance(),
-                agencies=form.agency_presence(),
-                minutes=form.cleaned_data["minutes"],
-            ),
-            success="Đã ghi nhận thành phần dự và biên bản.",
-        )
-        if done:
-            return _to_detail(congress_id, meeting)
-    return render(
+    return form_page(
         request,
-        "meetings/meeting_record.html",
-        page_context(access, meeting=meeting, form=form, statuses=Attendance.Status.choices),
+        form,
+        lambda: services.meeting_record(
+            access=access,
+            meeting=meeting,
+            attendance=form.attendance(),
+            agencies=form.agency_presence(),
+            minutes=form.cleaned_data["minutes"],
+        ),
+        success="Đã ghi nhận thành phần dự và biên bản.",
+        then=lambda _: _to_detail(congress_id, meeting),
+        template="meetings/meeting_record.html",
+        context=page_context(
+            access, meeting=meeting, form=form, statuses=Attendance.Status.choices
+        ),
     )
 
 
