@@ -51,3 +51,33 @@ class AuditEntry(models.Model):
     def changes(self) -> list[list[str]]:
         """[field label, old, new] rows the service recorded, already written for people."""
         return list(self.data.get("changes", []))
+
+
+def _staged_path(instance: "StagedUpload", filename: str) -> str:
+    suffix = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
+    return f"staged/{instance.key[:16]}{suffix[:10]}"
+
+
+class StagedUpload(models.Model):
+    """A file a user attached to a form that then failed validation, kept until it passes.
+
+    The form carries only the opaque `key`; only the `owner` can use it, and only until
+    `expires_at`, after which `manage.py clean_staged_uploads` deletes the row and its file.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=_staged_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "tệp đính kèm tạm"
+        verbose_name_plural = "tệp đính kèm tạm"
+        indexes = [models.Index(fields=["expires_at"], name="staged_upload_expiry")]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -12,6 +12,7 @@ from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
+from daihoi.core.staging import FormFiles
 from daihoi.core.views import apply_error, forbidden, form_page, next_url, stored_file
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import access_agency, access_committee, access_congress
@@ -205,7 +206,8 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     )
     if not can_complete:
         del form.fields["reports_completion"]
-    if request.method == "POST" and form.is_valid():
+    attached = FormFiles(request, form, "attachments")
+    if request.method == "POST" and form.is_valid() and attached.is_valid():
         try:
             services.task_report_progress(
                 access=access,
@@ -214,13 +216,15 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
                 percent=form.cleaned_data["percent"],
                 obstacle=form.cleaned_data["obstacle"],
                 reports_completion=form.cleaned_data.get("reports_completion", False),
-                attachments=form.cleaned_data["attachments"],
+                attachments=attached.files(form.cleaned_data["attachments"]),
             )
         except BusinessError as error:
             apply_error(form, error)
         else:
+            attached.consume()
             messages.success(request, "Đã gửi báo cáo tiến độ.")
             return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    attached.keep()
     return render(
         request,
         "planning/task_report.html",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.staging import FormFiles
 from daihoi.core.views import (
     apply_error,
     content_file,
@@ -194,22 +195,25 @@ def submission_submit(request: HttpRequest, congress_id: int, submission_id: int
     form = SubmissionForm(
         request.POST or None, request.FILES or None, request=submission.request, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
+    attached = FormFiles(request, form, "files")
+    if request.method == "POST" and form.is_valid() and attached.is_valid():
         try:
             services.submission_submit(
                 access=access,
                 submission=submission,
                 text=form.cleaned_data["text"],
                 values=form.values(),
-                files=form.cleaned_data["files"],
+                files=attached.files(form.cleaned_data["files"]),
             )
         except BusinessError as error:
             apply_error(form, error)
         else:
+            attached.consume()
             messages.success(request, "Đã gửi báo cáo.")
             return redirect(
                 "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
             )
+    attached.keep()
     return render(
         request,
         "reporting/submission_form.html",
