@@ -2,7 +2,7 @@
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from django.utils.functional import Promise
 from openpyxl import Workbook
@@ -13,6 +13,19 @@ from daihoi.core.text import clean_text
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number_format(cell) -> None:
+    if _is_number(cell.value):
+        cell.number_format = INTEGER_FORMAT if float(cell.value).is_integer() else DECIMAL_FORMAT
+
+
 # A cell a spreadsheet would run as a formula (CSV/formula injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Day 0 of Excel's 1900 date system, shifted by its fictitious 29/02/1900.
@@ -86,10 +99,14 @@ def table_workbook(
     *,
     widths: Sequence[int] = (),
     heading: Sequence[str] = (),
+    number_columns: Collection[int] = (),
+    totals_label: str = "",
 ) -> bytes:
     """One sheet: optional heading lines (the filters applied), the header, then the rows.
 
-    Every text cell goes through `safe_cell`; dates get the dd/mm/yyyy format.
+    Every text cell goes through `safe_cell`; dates get the dd/mm/yyyy format. Columns listed
+    in `number_columns` (0-based) are shown with thousands separators; with `totals_label`,
+    a bold last row carries that label in the first column and each number column's SUM.
     """
     workbook = Workbook()
     sheet = workbook.active
@@ -106,6 +123,20 @@ def table_workbook(
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
+            elif cell.column - 1 in number_columns:
+                _number_format(cell)
+    if totals_label:
+        # Written as values, not SUM formulas, so every reader sees the figures.
+        totals: list = [totals_label] + [None] * (len(header) - 1)
+        for c in number_columns:
+            column = sheet.iter_rows(min_row=first_data_row, min_col=c + 1, max_col=c + 1)
+            figures = [row[0].value for row in column if _is_number(row[0].value)]
+            totals[c] = sum(figures)
+        sheet.append(totals)
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+            if cell.column - 1 in number_columns:
+                _number_format(cell)
     if widths:
         set_widths(sheet, widths)
     sheet.freeze_panes = sheet.cell(first_data_row, 1).coordinate

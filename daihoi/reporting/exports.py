@@ -8,8 +8,17 @@ from daihoi.core.spreadsheets import table_workbook
 from daihoi.planning.models import Task
 from daihoi.planning.status import MAIN_CLASSES, StatusClass
 
-from .models import ReportRequest, ReportSubmission
+from .models import ColumnKind, ReportRequest, ReportSubmission
 from .selectors import Scorecard
+from .services import parse_number
+
+
+def figure(text: str) -> int | float | str:
+    """A number column's value as a spreadsheet number; text that is not one stays as written."""
+    number = parse_number(text)
+    if number is None:
+        return text or ""
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters_applied: list[str]) -> bytes:
@@ -86,9 +95,15 @@ def request_xlsx(
     request: ReportRequest, submissions: Iterable[ReportSubmission], today: dt.date, state: str
 ) -> bytes:
     labels = request.column_labels
+    kinds = [c["kind"] for c in request.columns]
     rows = []
     for s in submissions:
-        values = list(s.values) + [""] * (len(labels) - len(s.values))
+        values = [
+            figure(v) if kind == ColumnKind.NUMBER else v
+            for v, kind in zip(
+                list(s.values) + [""] * (len(labels) - len(s.values)), kinds, strict=False
+            )
+        ]
         rows.append(
             [
                 s.agency.name,
@@ -119,6 +134,8 @@ def request_xlsx(
         rows,
         widths=[36, 20, 16, 12, 60, 30, 30, *([16] * len(labels))],
         heading=heading,
+        number_columns={7 + i for i, kind in enumerate(kinds) if kind == ColumnKind.NUMBER},
+        totals_label="Cộng" if ColumnKind.NUMBER in kinds else "",
     )
 
 

@@ -1,12 +1,14 @@
 from django import forms
 
 from daihoi.core.forms import VNDateField
+from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.planning.forms import CongressScopedForm, MultipleFileField
 
-from .models import ReportRequest, SubmissionState
+from .models import ColumnKind, ReportRequest, SubmissionState
 
-NUMBER_MARK = "| số"
+NUMBER_MARKS = {"so", "number"}
+OPTIONAL_MARKS = {"khong bat buoc", "tuy chon", "optional"}
 
 
 class ReportRequestForm(CongressScopedForm):
@@ -31,7 +33,10 @@ class ReportRequestForm(CongressScopedForm):
         label="Bảng số liệu cần điền (không bắt buộc)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Số đảng viên | số\nGhi chú"}),
-        help_text="Mỗi dòng một cột; cột nhận số thì ghi thêm “| số” ở cuối dòng.",
+        help_text=(
+            "Mỗi dòng một cột; cột nhận số thì ghi thêm “| số”, cột đơn vị có thể bỏ trống "
+            "thì ghi thêm “| không bắt buộc” (ví dụ: Kinh phí | số | không bắt buộc)."
+        ),
         max_length=5000,
     )
     template = forms.FileField(
@@ -43,10 +48,16 @@ class ReportRequestForm(CongressScopedForm):
     def clean_columns(self) -> list[dict]:
         columns = []
         for line in self.cleaned_data["columns"].splitlines():
-            label, _, kind = line.partition("|")
+            label, *marks = line.split("|")
+            folded = {fold(m) for m in marks}
             if label.strip():
-                is_number = kind.strip().lower() in ("số", "so", "number")
-                columns.append({"label": label.strip(), "kind": "number" if is_number else "text"})
+                columns.append(
+                    {
+                        "label": label.strip(),
+                        "kind": ColumnKind.NUMBER if folded & NUMBER_MARKS else ColumnKind.TEXT,
+                        "optional": bool(folded & OPTIONAL_MARKS),
+                    }
+                )
         return columns
 
 
@@ -64,11 +75,11 @@ class SubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         for i, column in enumerate(request.columns):
             self.fields[f"value_{i}"] = forms.CharField(
-                label=column["label"],
+                label=column["label"] + (" (không bắt buộc)" if column.get("optional") else ""),
                 required=False,
                 max_length=500,
                 widget=forms.TextInput(attrs={"inputmode": "decimal"})
-                if column["kind"] == "number"
+                if column["kind"] == ColumnKind.NUMBER
                 else forms.TextInput(),
             )
         self.column_count = len(request.columns)

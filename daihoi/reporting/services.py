@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -9,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from daihoi.core.audit import record
+from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import NOT_IN_CONGRESS, require, send_on_commit
@@ -38,7 +40,7 @@ MAX_VALUE_LENGTH = 500
 # Report requests ------------------------------------------------------------------------------
 
 
-def clean_columns(columns: Sequence[dict[str, Any]]) -> list[dict[str, str]]:
+def clean_columns(columns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     cleaned = []
     seen: set[str] = set()
     for column in columns:
@@ -51,7 +53,9 @@ def clean_columns(columns: Sequence[dict[str, Any]]) -> list[dict[str, str]]:
         kind = column.get("kind")
         if kind not in ColumnKind.values:
             kind = ColumnKind.TEXT
-        cleaned.append({"label": label[:120], "kind": str(kind)})
+        cleaned.append(
+            {"label": label[:120], "kind": str(kind), "optional": bool(column.get("optional"))}
+        )
     if len(cleaned) > MAX_COLUMNS:
         raise BusinessError(f"Bảng số liệu có tối đa {MAX_COLUMNS} cột.", field="columns")
     return cleaned
@@ -79,6 +83,12 @@ def report_request_create(
         raise BusinessError(NOT_IN_CONGRESS, field="agencies")
     if not title.strip():
         raise BusinessError("Nhập tên báo cáo.", field="title")
+    if deadline < local_today():
+        raise BusinessError(
+            f"Hạn gửi {format_date(deadline)} đã qua; chọn hạn từ hôm nay "
+            f"({format_date(local_today())}) trở đi.",
+            field="deadline",
+        )
     request = ReportRequest(
         congress=access.congress,
         title=title.strip(),
@@ -122,22 +132,39 @@ def _lock_submission(submission: ReportSubmission) -> ReportSubmission:
     )
 
 
+def parse_number(text: str) -> Decimal | None:
+    """A figure as agencies write it (1.234 or 1.234,5 or 12,5); None when it is not one."""
+    number = str(text or "").strip().replace(".", "").replace(" ", "").replace(",", ".")
+    if not number:
+        return None
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
 def clean_values(request: ReportRequest, values: Sequence[str]) -> list[str]:
     """One value per column; a number column takes digits written the Vietnamese way."""
     cleaned = []
     values = list(values) + [""] * (len(request.columns) - len(values))
     for column, raw in zip(request.columns, values, strict=False):
         text = " ".join(str(raw or "").split())[:MAX_VALUE_LENGTH]
-        if column["kind"] == ColumnKind.NUMBER and text:
-            number = text.replace(".", "").replace(" ", "").replace(",", ".")
-            try:
-                float(number)
-            except ValueError:
-                raise BusinessError(
-                    f"Cột “{column['label']}” phải là số, không phải “{text}”.", field="values"
-                ) from None
+        if column["kind"] == ColumnKind.NUMBER and text and parse_number(text) is None:
+            raise BusinessError(
+                f"Cột “{column['label']}” phải là số, không phải “{text}”.", field="values"
+            )
         cleaned.append(text)
     return cleaned
+
+
+def missing_required(request: ReportRequest, values: Sequence[str]) -> list[str]:
+    """The labels of the columns that must be filled and are empty."""
+    return [
+        c["label"]
+        for c, v in zip(request.columns, values, strict=False)
+        if not c.get("optional") and not v
+    ]
 
 
 @transaction.atomic
@@ -165,13 +192,11 @@ def submission_submit(
     if not text.strip() and not files and not kept_files and not any(values):
         raise BusinessError("Báo cáo cần có nội dung, tệp đính kèm hoặc số liệu.", field="text")
     submission.values = clean_values(submission.request, values)
-    if submission.request.columns and not all(submission.values):
-        missing = [
-            c["label"]
-            for c, v in zip(submission.request.columns, submission.values, strict=True)
-            if not v
-        ]
-        raise BusinessError("Chưa điền: " + ", ".join(missing) + ".", field="values")
+    missing = missing_required(submission.request, submission.values)
+    if missing:
+        names = ", ".join(f"“{label}”" for label in missing)
+        column_word = "các cột bắt buộc" if len(missing) > 1 else "cột bắt buộc"
+        raise BusinessError(f"Chưa điền {column_word} {names}.", field="values")
     resubmission = submission.status == ReportSubmission.Status.RETURNED
     submission.text = text.strip()
     submission.status = ReportSubmission.Status.SUBMITTED

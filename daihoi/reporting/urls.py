@@ -9,6 +9,7 @@ urlpatterns = [
     path("yeu-cau/them/", requests.request_create, name="request-create"),
     path("yeu-cau/<int:request_id>/", requests.request_detail, name="request-detail"),
     path("yeu-cau/<int:request_id>/excel/", requests.request_xlsx, name="request-xlsx"),
+    path("yeu-cau/<int:request_id>/tong-hop/", requests.request_docx, name="request-docx"),
     path("yeu-cau/<int:request_id>/mau/", requests.request_template, name="request-template"),
     path("nop/<int:submission_id>/", requests.submission_detail, name="submission-detail"),
     path("nop/<int:submission_id>/gui/", requests.submission_submit, name="submission-submit"),

@@ -166,6 +166,7 @@ MATRIX = {
     "reporting:request-create": ("get", expect(200, **MANAGERS_ONLY)),
     "reporting:request-detail": ("get", expect(200, officer=302, officer2=404)),
     "reporting:request-xlsx": ("get", expect(200, officer=403, officer2=404)),
+    "reporting:request-docx": ("get", expect(200, officer=403, officer2=404)),
     "reporting:request-template": ("get", expect(200, officer2=404)),
     "reporting:submission-detail": ("get", expect(200, officer2=404)),
     "reporting:submission-submit": ("get", expect(403, officer=302, officer2=404)),

@@ -20,7 +20,7 @@ from daihoi.core.views import (
 )
 from daihoi.organizations.permissions import access_congress
 
-from .. import exports, permissions, selectors, services
+from .. import compilation, exports, permissions, selectors, services
 from ..forms import (
     ReportRequestForm,
     ReturnForm,
@@ -30,6 +30,7 @@ from ..forms import (
 from ..models import SubmissionState, submission_state_q
 
 PAGE_SIZE = 25
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
 
 # Report requests -----------------------------------------------------------------------------
@@ -145,6 +146,23 @@ def request_xlsx(request: HttpRequest, congress_id: int, request_id: int) -> Htt
     label = SubmissionState(state).label if state else ""
     content = exports.request_xlsx(report_request, submissions, today, str(label))
     return content_file(content, XLSX_CONTENT_TYPE, f"yeu-cau-bao-cao-{report_request.pk}.xlsx")
+
+
+@login_required
+def request_docx(request: HttpRequest, congress_id: int, request_id: int) -> HttpResponse:
+    """The agencies' answers compiled into one report in the official layout."""
+    access = access_congress(request.user, congress_id)
+    report_request = permissions.access_report_request(access, request_id)
+    if not permissions.can_see_all_submissions(access):
+        return forbidden(request, WHOLE_CONGRESS_ONLY)
+    today = local_today()
+    submissions = selectors.submissions_for(access, report_request, today, "")
+    try:
+        content = compilation.render_docx(access, report_request, list(submissions), today)
+    except BusinessError as error:
+        messages.error(request, error.message)
+        return redirect("reporting:request-detail", congress_id=congress_id, request_id=request_id)
+    return content_file(content, DOCX_CONTENT_TYPE, compilation.filename(report_request, today))
 
 
 @login_required
