@@ -8,6 +8,7 @@ from daihoi.core.spreadsheets import table_workbook
 from daihoi.planning.models import Task
 from daihoi.planning.status import MAIN_CLASSES, StatusClass
 
+from . import task_sheet
 from .models import ColumnKind, ReportRequest, ReportSubmission
 from .selectors import Scorecard
 from .services import parse_number
@@ -22,46 +23,12 @@ def figure(text: str) -> int | float | str:
 
 
 def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters_applied: list[str]) -> bytes:
-    rows = []
-    for t in tasks:
-        partners = ", ".join(
-            a.agency.name + (" (thẩm định)" if a.role == "appraise" else "")
-            for a in t.partner_assignments
-        )
-        rows.append(
-            [
-                t.pk,
-                t.title,
-                t.lead_agency.name,
-                partners,
-                t.get_area_display(),
-                t.get_phase_display(),
-                t.plan.symbol if t.plan else "",
-                t.start_date,
-                t.deadline,
-                t.progress,
-                str(t.status_class(today).label),
-                t.reported_complete_on,
-            ]
-        )
+    """The task list in the import's own columns, so it can be edited and imported back."""
     return table_workbook(
         "Nhiệm vụ",
-        [
-            "Mã",
-            "Nội dung nhiệm vụ",
-            "Đơn vị chủ trì",
-            "Phối hợp, thẩm định",
-            "Lĩnh vực",
-            "Giai đoạn",
-            "Kế hoạch",
-            "Ngày bắt đầu",
-            "Hạn hoàn thành",
-            "Tiến độ (%)",
-            "Tình trạng",
-            "Ngày báo cáo hoàn thành",
-        ],
-        rows,
-        widths=[8, 60, 32, 40, 20, 20, 14, 13, 13, 10, 24, 14],
+        task_sheet.LABELS,
+        (task_sheet.task_row(t, today) for t in tasks),
+        widths=task_sheet.WIDTHS,
         heading=[f"Danh sách nhiệm vụ, tính đến ngày {format_date(today)}", *filters_applied],
     )
 

@@ -2,17 +2,20 @@
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from daihoi.core.audit import record
-from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 from daihoi.core.spreadsheets import (
     append_row,
     header_row,
@@ -23,11 +26,12 @@ from daihoi.core.spreadsheets import (
 )
 from daihoi.core.text import fold
 from daihoi.organizations.matching import AgencyMatcher
-from daihoi.organizations.models import Agency
+from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
-from daihoi.planning.models import Area, Phase, Task
+from daihoi.planning.models import Area, Phase, Plan, Task, TaskAssignment
 
+from . import task_sheet
 from .models import TaskImportAction
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -35,37 +39,44 @@ MAX_ROWS = 1000
 # Unzipped size a 2 MB sheet of tasks never reaches; beyond it the file is a zip bomb.
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 SIGNING_SALT = "daihoi.reporting.task-import"
+# The export writes a few heading lines (date, filters) above the header row.
+HEADER_SEARCH_ROWS = 10
 
-COLUMNS = [
-    ("title", "Nội dung nhiệm vụ", 50),
-    ("lead", "Đơn vị chủ trì", 30),
-    ("coordinating", "Đơn vị phối hợp", 36),
-    ("area", "Lĩnh vực", 22),
-    ("phase", "Giai đoạn", 22),
-    ("start_date", "Ngày bắt đầu", 14),
-    ("deadline", "Hạn hoàn thành", 14),
-    ("description", "Mô tả, yêu cầu", 40),
-]
-REQUIRED = {"title", "lead", "area", "phase"}
-_HEADERS = {fold(label): key for key, label, _ in COLUMNS} | {"stt": "number"}
 _AREAS = {fold(str(a.label)): a.value for a in Area} | {a.value: a.value for a in Area}
 _PHASES = {fold(str(p.label)): p.value for p in Phase} | {p.value: p.value for p in Phase}
+_RELATIVE = re.compile(r"^\s*D\s*([+\-−–])\s*(\d{1,3})\s*$", re.IGNORECASE)
 
 
 @dataclass
 class ImportRow:
     line: int
+    code: int | None = None  # the task's id: this row updates that task
+    task_version: int | None = None  # the version previewed; a later edit refuses the save
     title: str = ""
     lead_id: int | None = None
     lead_name: str = ""
     coordinating_ids: list[int] = field(default_factory=list)
     coordinating_names: list[str] = field(default_factory=list)
+    appraising_id: int | None = None
+    appraising_name: str = ""
     area: str = ""
     phase: str = ""
+    plan_id: int | None = None
+    plan_label: str = ""
     start_date: str = ""  # ISO, so the row travels in a signed payload
-    deadline: str = ""
+    deadline: str = ""  # resolved against the opening day when given as D-n
+    deadline_offset: int | None = None
     description: str = ""
+    changes: list[list[str]] = field(default_factory=list)  # [field, old, new] for an update
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def is_update(self) -> bool:
+        return self.code is not None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.is_update and not self.changes and not self.errors
 
     @property
     def area_label(self) -> str:
@@ -78,7 +89,10 @@ class ImportRow:
     @property
     def deadline_display(self) -> str:
         deadline = self.date("deadline")
-        return deadline.strftime("%d/%m/%Y") if deadline else ""
+        shown = deadline.strftime("%d/%m/%Y") if deadline else ""
+        if self.deadline_offset is not None:
+            shown = f"{offset_label(self.deadline_offset)} ({shown})"
+        return shown
 
     def date(self, name: str) -> dt.date | None:
         value = getattr(self, name)
@@ -98,6 +112,14 @@ class ImportResult:
     def row_errors(self) -> list[str]:
         return [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in self.rows if r.errors]
 
+    @property
+    def new_count(self) -> int:
+        return sum(1 for r in self.rows if not r.is_update)
+
+    @property
+    def changed_count(self) -> int:
+        return sum(1 for r in self.rows if r.is_update and r.changes)
+
 
 class TaskImportError(BusinessError):
     """Bad rows; nothing was saved. `errors` names each sheet row."""
@@ -107,27 +129,23 @@ class TaskImportError(BusinessError):
         self.errors = errors
 
 
-def template_xlsx() -> bytes:
-    """The sheet to fill: the headers, one example row, lists for area and phase."""
+def offset_label(offset: int) -> str:
+    return f"D{'−' if offset < 0 else '+'}{abs(offset)}"
+
+
+def template_xlsx(congress: Congress, today: dt.date) -> bytes:
+    """The sheet to fill: the export's own columns, example rows dated within the congress's
+    preparation, and lists for area and phase."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
-    header_row(sheet, ["STT", *(label for _, label, _ in COLUMNS)])
-    append_row(
-        sheet,
-        [
-            1,
-            "Xây dựng chuyên mục tuyên truyền chào mừng Đại hội",
-            "Ban Tuyên giáo Tỉnh ủy",
-            "Sở Văn hóa, Thể thao và Du lịch; Báo Kon Tum",
-            str(Area.PROPAGANDA.label),
-            str(Phase.BEFORE.label),
-            "01/08/2020",
-            "30/09/2020",
-            "Ghi rõ yêu cầu, sản phẩm",
-        ],
+    header_row(sheet, task_sheet.LABELS)
+    agencies = list(
+        Agency.objects.filter(congress=congress).order_by("pk").values_list("name", flat=True)[:3]
     )
-    set_widths(sheet, [6, *(width for _, _, width in COLUMNS)])
+    for row in task_sheet.example_rows(congress, agencies, today):
+        append_row(sheet, row)
+    set_widths(sheet, task_sheet.WIDTHS)
     lists = workbook.create_sheet("Danh mục")
     append_row(lists, ["Lĩnh vực", "Giai đoạn"])
     areas = [str(a.label) for a in Area]
@@ -136,8 +154,9 @@ def template_xlsx() -> bytes:
         append_row(
             lists, [areas[i] if i < len(areas) else None, phases[i] if i < len(phases) else None]
         )
-    for column, values in (("E", areas), ("F", phases)):
-        letter = "A" if column == "E" else "B"
+    keys = [c.key for c in task_sheet.COLUMNS]
+    for key, values, letter in (("area", areas, "A"), ("phase", phases, "B")):
+        column = get_column_letter(keys.index(key) + 1)
         validation = DataValidation(
             type="list", formula1=f"'Danh mục'!${letter}$2:${letter}${len(values) + 1}"
         )
@@ -146,10 +165,15 @@ def template_xlsx() -> bytes:
         validation.add(f"{column}2:{column}{MAX_ROWS + 1}")
     notes = workbook.create_sheet("Hướng dẫn")
     for line in [
-        "Mỗi dòng một nhiệm vụ; dòng 1 là tiêu đề cột, giữ nguyên.",
+        "Mỗi dòng một nhiệm vụ; dòng tiêu đề cột giữ nguyên (cùng các cột với tệp Xuất Excel).",
+        "Cột “Mã nhiệm vụ”: để trống khi thêm nhiệm vụ mới; giữ mã của tệp xuất để sửa"
+        " nhiệm vụ đó.",
         "Đơn vị ghi tên đầy đủ hoặc tên viết tắt như trong danh mục cơ quan, đơn vị.",
         "Nhiều đơn vị phối hợp cách nhau bằng dấu chấm phẩy (;).",
-        "Ngày ghi dd/mm/yyyy (ví dụ 30/09/2020) hoặc định dạng ngày của Excel.",
+        "Kế hoạch ghi số, ký hiệu như 06-KH/TU; để trống nếu không thuộc kế hoạch nào.",
+        "Ngày ghi dd/mm/yyyy hoặc định dạng ngày của Excel; hạn có thể ghi theo ngày khai mạc"
+        " như D-30.",
+        "Các cột Tiến độ, Tình trạng, Ngày báo cáo hoàn thành chỉ để xem, không được nhập.",
         "Không dùng công thức; nếu có dòng sai, không nhiệm vụ nào được lưu.",
     ]:
         append_row(notes, [line])
@@ -203,29 +227,131 @@ def _date(value, label: str, errors: list[str]) -> str:
         return ""
 
 
-def read_tasks(upload, agencies) -> ImportResult:
-    """Every row checked; the result carries a list of problems per sheet row."""
+def _header(rows_iter) -> tuple[int, dict[str, int]] | None:
+    """The header row (its number, and each known column's position) among the first rows."""
+    for number, cells in enumerate(rows_iter, start=1):
+        positions = {}
+        for i, cell in enumerate(cells):
+            key = task_sheet.HEADERS.get(fold(unsafe_text(cell.value)))
+            if key and key not in positions:
+                positions[key] = i
+        if "title" in positions:
+            return number, positions
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return None
+
+
+def _code(value, row: ImportRow) -> int | None:
+    if value in (None, ""):
+        return None
+    text = unsafe_text(value)
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1
+    if number != int(number) or number <= 0:
+        row.errors.append(f"mã nhiệm vụ “{text}” không hợp lệ")
+        return None
+    return int(number)
+
+
+def _deadline(value, congress: Congress, row: ImportRow) -> None:
+    if value in (None, ""):
+        return
+    match = _RELATIVE.match(unsafe_text(value)) if isinstance(value, str) else None
+    if match is None:
+        row.deadline = _date(value, "hạn hoàn thành", row.errors)
+        return
+    offset = (-1 if match.group(1) != "+" else 1) * int(match.group(2))
+    if congress.opening_date is None:
+        row.errors.append("Đại hội chưa có ngày khai mạc nên chưa đặt được hạn theo D−…")
+        return
+    row.deadline_offset = offset
+    row.deadline = (congress.opening_date + dt.timedelta(days=offset)).isoformat()
+
+
+def _plan(plans: dict[str, Plan], written: str, row: ImportRow) -> None:
+    if not written:
+        return
+    plan = plans.get(fold(written).replace(" ", ""))
+    if plan is None:
+        row.errors.append(f"kế hoạch “{written}” không có trong Đại hội này")
+        return
+    row.plan_id, row.plan_label = plan.pk, plan.symbol
+
+
+def _names(agencies: list[Agency]) -> str:
+    return "; ".join(sorted(a.name for a in agencies)) or "—"
+
+
+def _shown(value) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _changes(task: Task, row: ImportRow, agencies: dict[int, Agency]) -> list[list[str]]:
+    """[field, old, new] for each column the row changes on the task (prefetched assignments)."""
+    partners = task.partner_assignments
+    coordinating = [a.agency for a in partners if a.role == TaskAssignment.Role.COORDINATE]
+    appraising = [a.agency for a in partners if a.role == TaskAssignment.Role.APPRAISE]
+    old_deadline = _shown(task.deadline)
+    if task.deadline_offset_days is not None:
+        old_deadline = f"{offset_label(task.deadline_offset_days)} ({old_deadline})"
+    new_agencies = [agencies[i] for i in row.coordinating_ids if i in agencies]
+    new_appraiser = [agencies[row.appraising_id]] if row.appraising_id in agencies else []
+    pairs = [
+        ("Nội dung nhiệm vụ", task.title, row.title),
+        ("Đơn vị chủ trì", task.lead_agency.name, row.lead_name),
+        ("Đơn vị phối hợp", _names(coordinating), _names(new_agencies)),
+        ("Đơn vị thẩm định", _names(appraising), _names(new_appraiser)),
+        ("Lĩnh vực", task.get_area_display(), row.area_label),
+        ("Giai đoạn", task.get_phase_display(), row.phase_label),
+        ("Kế hoạch", task.plan.symbol if task.plan else "—", row.plan_label or "—"),
+        ("Ngày bắt đầu", _shown(task.start_date), _shown(row.date("start_date"))),
+        ("Hạn hoàn thành", old_deadline, row.deadline_display or "—"),
+        ("Mô tả, yêu cầu", task.description or "—", row.description or "—"),
+    ]
+    return [[label, str(old), str(new)] for label, old, new in pairs if str(old) != str(new)]
+
+
+def read_tasks(upload, congress: Congress) -> ImportResult:
+    """Every row checked; the result carries a list of problems per sheet row.
+
+    Reads the congress's agencies, plans and the tasks the rows name in a fixed number of
+    queries, however many rows the sheet has.
+    """
     workbook, problem = _open_workbook(upload)
     if problem:
         return _file_error(problem)
     sheet = workbook.worksheets[0]
     rows_iter = sheet.iter_rows()
-    header = next(rows_iter, None)
-    if header is None:
-        return _file_error("Tệp trống: dòng 1 phải là tiêu đề cột như tệp mẫu.")
-    positions = {}
-    for i, cell in enumerate(header):
-        key = _HEADERS.get(fold(unsafe_text(cell.value)))
-        if key:
-            positions[key] = i
-    missing = [label for key, label, _ in COLUMNS if key in REQUIRED and key not in positions]
+    found = _header(rows_iter)
+    if found is None:
+        return _file_error(
+            "Không thấy dòng tiêu đề: thiếu cột “Nội dung nhiệm vụ” (dùng các cột của tệp mẫu)."
+        )
+    header_line, positions = found
+    labels = {c.key: c.label for c in task_sheet.COLUMNS}
+    missing = [labels[key] for key in sorted(task_sheet.REQUIRED) if key not in positions]
     if missing:
         return _file_error(
-            "Dòng 1: thiếu cột " + ", ".join(f"“{m}”" for m in missing) + " (xem tệp mẫu)."
+            f"Dòng {header_line}: thiếu cột "
+            + ", ".join(f"“{m}”" for m in missing)
+            + " (xem tệp mẫu)."
         )
+    agencies = list(Agency.objects.filter(congress=congress))
+    by_id = {a.pk: a for a in agencies}
     matcher = AgencyMatcher(agencies)
+    plans = {
+        fold(p.symbol).replace(" ", ""): p
+        for p in Plan.objects.filter(congress=congress).select_related("congress")
+    }
     rows: list[ImportRow] = []
-    for number, cells in enumerate(rows_iter, start=2):
+    for number, cells in enumerate(rows_iter, start=header_line + 1):
         cells = list(cells)
         if all(c.value in (None, "") for c in cells):
             continue
@@ -244,19 +370,20 @@ def read_tasks(upload, agencies) -> ImportResult:
             i = positions.get(key)
             return cells[i].value if i is not None and i < len(cells) else None
 
+        row.code = _code(value("code"), row)
         row.title = unsafe_text(value("title"))
         if not row.title:
             row.errors.append("thiếu nội dung nhiệm vụ")
         elif len(row.title) > 500:
             row.errors.append("nội dung nhiệm vụ dài quá 500 ký tự")
         lead_name = unsafe_text(value("lead"))
-        row.lead_name = lead_name
         lead = None
         if not lead_name:
             row.errors.append("thiếu đơn vị chủ trì")
         else:
             lead = _agency(matcher, lead_name, "đơn vị chủ trì", row.errors)
             row.lead_id = lead.pk if lead else None
+            row.lead_name = lead.name if lead else lead_name
         for part in unsafe_text(value("coordinating")).replace("\n", ";").split(";"):
             part = part.strip(" -–•+.")
             if not part:
@@ -268,6 +395,15 @@ def read_tasks(upload, agencies) -> ImportResult:
                 elif agency.pk not in row.coordinating_ids:
                     row.coordinating_ids.append(agency.pk)
                     row.coordinating_names.append(agency.name)
+        appraiser_name = unsafe_text(value("appraising")).strip(" -–•+.;")
+        if appraiser_name:
+            appraiser = _agency(matcher, appraiser_name, "đơn vị thẩm định", row.errors)
+            if appraiser is not None:
+                if appraiser.pk == row.lead_id or appraiser.pk in row.coordinating_ids:
+                    row.errors.append(
+                        f"đơn vị thẩm định “{appraiser_name}” phải khác đơn vị chủ trì, phối hợp"
+                    )
+                row.appraising_id, row.appraising_name = appraiser.pk, appraiser.name
         area = unsafe_text(value("area"))
         row.area = _AREAS.get(fold(area), "")
         if not area:
@@ -280,15 +416,47 @@ def read_tasks(upload, agencies) -> ImportResult:
             row.errors.append("thiếu giai đoạn")
         elif not row.phase:
             row.errors.append(f"giai đoạn “{phase}” không có trong danh mục")
+        _plan(plans, unsafe_text(value("plan")), row)
         row.start_date = _date(value("start_date"), "ngày bắt đầu", row.errors)
-        row.deadline = _date(value("deadline"), "hạn hoàn thành", row.errors)
+        _deadline(value("deadline"), congress, row)
         if row.start_date and row.deadline and row.deadline < row.start_date:
             row.errors.append("hạn hoàn thành trước ngày bắt đầu")
         row.description = unsafe_text(value("description"))[:5000]
         rows.append(row)
     if not rows:
         return _file_error("Tệp không có dòng nhiệm vụ nào dưới dòng tiêu đề.")
+    _match_codes(rows, congress, by_id)
     return ImportResult(rows=rows, errors=[])
+
+
+def _match_codes(rows: list[ImportRow], congress: Congress, agencies: dict[int, Agency]) -> None:
+    """Rows with a code must name a task of this congress, once each; their changes are listed."""
+    codes = [r.code for r in rows if r.code is not None]
+    if not codes:
+        return
+    tasks = {
+        t.pk: t
+        for t in Task.objects.filter(congress=congress, pk__in=codes)
+        .select_related("lead_agency", "plan__congress", "congress")
+        .prefetch_related(
+            Prefetch("assignments", queryset=TaskAssignment.objects.select_related("agency"))
+        )
+    }
+    seen: set[int] = set()
+    for row in rows:
+        if row.code is None:
+            continue
+        task = tasks.get(row.code)
+        if task is None:
+            row.errors.append(f"mã nhiệm vụ {row.code} không phải nhiệm vụ của Đại hội này")
+            continue
+        if row.code in seen:
+            row.errors.append(f"mã nhiệm vụ {row.code} xuất hiện ở nhiều dòng")
+            continue
+        seen.add(row.code)
+        row.task_version = task.version
+        if not row.errors:
+            row.changes = _changes(task, row, agencies)
 
 
 def sign_rows(rows: list[ImportRow]) -> str:
@@ -306,42 +474,93 @@ def unsign_rows(token: str, max_age: int = 3600) -> list[ImportRow]:
     return [ImportRow(**item) for item in data]
 
 
-@transaction.atomic
-def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
-    """All rows or none, each through `task_create`; a refused row rolls back the others.
+def _fields(row: ImportRow, agencies: dict[int, Agency], plans: dict[int, Plan], task=None):
+    try:
+        lead = agencies[row.lead_id or 0]
+        coordinating = [agencies[i] for i in row.coordinating_ids]
+        appraiser = agencies[row.appraising_id] if row.appraising_id else None
+        plan = plans[row.plan_id] if row.plan_id else None
+    except KeyError:
+        message = f"Dòng {row.line}: đơn vị hoặc kế hoạch không thuộc Đại hội này."
+        raise TaskImportError([message]) from None
+    return planning_services.TaskFields(
+        title=row.title,
+        lead_agency=lead,
+        coordinating_agencies=coordinating,
+        appraising_agency=appraiser,
+        area=row.area,
+        phase=row.phase,
+        start_date=row.date("start_date"),
+        deadline=None if row.deadline_offset is not None else row.date("deadline"),
+        deadline_offset_days=row.deadline_offset,
+        plan=plan,
+        description=row.description,
+        # What the sheet does not carry stays as it is on the task.
+        leader_in_charge=task.leader_in_charge if task else None,
+        committee=task.committee if task else (plan.committee if plan else None),
+        parent=task.parent if task else None,
+    )
 
-    Each task records its own creation; one more entry on the congress names the import.
+
+@transaction.atomic
+def tasks_import(*, access: Access, rows: list[ImportRow]) -> tuple[list[Task], list[Task]]:
+    """All rows or none: new rows through `task_create`, rows with a code through `task_update`
+    at the version previewed (a task edited since refuses the whole import). Each task records
+    its own change; one more entry on the congress names the import. Returns (created, updated).
     """
     errors = [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in rows if r.errors]
     if errors or not rows:
         raise TaskImportError(errors or ["Tệp không có dòng nhiệm vụ nào."])
     ids = {r.lead_id for r in rows if r.lead_id} | {i for r in rows for i in r.coordinating_ids}
+    ids |= {r.appraising_id for r in rows if r.appraising_id}
     agencies = {a.pk: a for a in Agency.objects.filter(congress=access.congress, pk__in=ids)}
-    created = []
+    plans = {
+        p.pk: p
+        for p in Plan.objects.filter(
+            congress=access.congress, pk__in={r.plan_id for r in rows if r.plan_id}
+        )
+    }
+    codes = [r.code for r in rows if r.code is not None and r.changes]
+    tasks = {
+        t.pk: t
+        for t in Task.objects.filter(congress=access.congress, pk__in=codes).select_related(
+            "leader_in_charge", "committee", "parent"
+        )
+    }
+    created, updated = [], []
     for row in rows:
+        if row.is_update and not row.changes:
+            continue
         try:
-            lead = agencies[row.lead_id or 0]
-            coordinating = [agencies[i] for i in row.coordinating_ids]
-        except KeyError:
-            raise TaskImportError([f"Dòng {row.line}: đơn vị không thuộc Đại hội này."]) from None
-        try:
-            created.append(
-                planning_services.task_create(
-                    access=access,
-                    fields=planning_services.TaskFields(
-                        title=row.title,
-                        lead_agency=lead,
-                        coordinating_agencies=coordinating,
-                        area=row.area,
-                        phase=row.phase,
-                        start_date=row.date("start_date"),
-                        deadline=row.date("deadline"),
-                        description=row.description,
-                    ),
+            if row.is_update:
+                task = tasks.get(row.code or 0)
+                if task is None:
+                    raise TaskImportError(
+                        [f"Dòng {row.line}: mã nhiệm vụ {row.code} không thuộc Đại hội này."]
+                    )
+                updated.append(
+                    planning_services.task_update(
+                        access=access,
+                        task=task,
+                        expected_version=row.task_version,
+                        fields=_fields(row, agencies, plans, task),
+                    )
                 )
-            )
-        except PermissionDenied:
+            else:
+                created.append(
+                    planning_services.task_create(
+                        access=access, fields=_fields(row, agencies, plans)
+                    )
+                )
+        except (PermissionDenied, TaskImportError):
             raise
+        except ConflictError:
+            raise TaskImportError(
+                [
+                    f"Dòng {row.line}: nhiệm vụ {row.code} vừa được người khác sửa; "
+                    "hãy xuất lại danh sách rồi nhập lại."
+                ]
+            ) from None
         except BusinessError as error:
             raise TaskImportError([f"Dòng {row.line}: {error.message}"]) from None
         except ValidationError as error:
@@ -351,6 +570,6 @@ def tasks_import(*, access: Access, rows: list[ImportRow]) -> list[Task]:
         access,
         TaskImportAction.CONFIRMED,
         access.congress,
-        data={"tasks": [task.pk for task in created]},
+        data={"tasks": [task.pk for task in created], "updated": [task.pk for task in updated]},
     )
-    return created
+    return created, updated

@@ -52,7 +52,7 @@ GOOD = [
 
 
 def read(world, upload):
-    return imports.read_tasks(upload, world.congress.agencies.all())
+    return imports.read_tasks(upload, world.congress)
 
 
 def test_good_rows_are_previewed_then_saved_through_task_create(world):
@@ -74,7 +74,8 @@ def test_good_rows_are_previewed_then_saved_through_task_create(world):
     assert first.coordinating_ids == [world.agencies["stc"].pk, world.agencies["svh"].pk]
     assert (first.start_date, first.deadline) == ("2020-08-01", "2020-09-30")
     rows = imports.unsign_rows(imports.sign_rows(result.rows))
-    created = imports.tasks_import(access=secretariat(world), rows=rows)
+    created, updated = imports.tasks_import(access=secretariat(world), rows=rows)
+    assert updated == []
     assert [t.title for t in created] == ["In pano chào mừng", "Bảo đảm an ninh"]
     task = Task.objects.get(title="In pano chào mừng")
     assert task.assignments.count() == 3
@@ -162,7 +163,7 @@ def test_too_many_rows_are_refused(world, monkeypatch):
 
 def test_a_sheet_without_the_headers_names_the_missing_columns(world):
     result = read(world, xlsx(["x"], header=["Tên", "Ngày"]))
-    assert result.errors[0].startswith("Dòng 1: thiếu cột “Nội dung nhiệm vụ”")
+    assert "thiếu cột “Nội dung nhiệm vụ”" in result.errors[0]
 
 
 def test_a_tampered_preview_is_refused(world):
@@ -172,12 +173,19 @@ def test_a_tampered_preview_is_refused(world):
         imports.unsign_rows("abc")
 
 
-def test_the_template_has_the_headers_the_reader_expects(world):
-    sheet = load_workbook(io.BytesIO(imports.template_xlsx())).active
-    assert [c.value for c in sheet[1]] == HEADER
-    result = read(world, SimpleUploadedFile("mau.xlsx", imports.template_xlsx()))
-    # The example row names an agency this congress does not have (Báo Kon Tum).
-    assert "Báo Kon Tum” không có trong danh mục" in result.row_errors[0]
+def test_the_template_has_the_exports_columns_and_its_examples_read_cleanly(world):
+    from daihoi.reporting import task_sheet
+
+    content = imports.template_xlsx(world.congress, dt.date(2026, 11, 30))
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert [c.value for c in sheet[1]] == task_sheet.LABELS
+    result = read(world, SimpleUploadedFile("mau.xlsx", content))
+    assert result.ok, result.row_errors
+    opening = world.congress.opening_date
+    for row in result.rows:
+        assert opening - dt.timedelta(days=90) <= row.date("start_date") <= opening
+        assert row.date("deadline") <= opening
+    assert result.rows[0].deadline_offset == -30
 
 
 def test_the_import_page_previews_and_the_confirm_step_saves(world, client):

@@ -172,7 +172,7 @@ def test_another_agency_cannot_send_a_report_not_addressed_to_it(world):
 def test_an_empty_report_and_a_missing_figure_are_refused(world):
     request = make_request(world, columns=[{"label": "Số đảng viên", "kind": "number"}])
     submission = request.submissions.get()
-    with pytest.raises(BusinessError, match="Chưa điền: Số đảng viên"):
+    with pytest.raises(BusinessError, match="Chưa điền cột bắt buộc “Số đảng viên”"):
         services.submission_submit(access=officer(world), submission=submission, text="Có chữ")
     with pytest.raises(BusinessError, match="phải là số"):
         services.submission_submit(

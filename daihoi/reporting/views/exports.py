@@ -145,17 +145,19 @@ def task_import(request: HttpRequest, congress_id: int) -> HttpResponse:
     if request.method == "POST" and "confirm" in request.POST:
         try:
             rows = imports.unsign_rows(request.POST.get("rows", ""))
-            created = imports.tasks_import(access=access, rows=rows)
+            created, updated = imports.tasks_import(access=access, rows=rows)
         except imports.TaskImportError as error:
             messages.error(request, error.message + " " + " ".join(error.errors))
         except BusinessError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Đã nhập {len(created)} nhiệm vụ.")
+            messages.success(
+                request, f"Đã thêm {len(created)} nhiệm vụ, cập nhật {len(updated)} nhiệm vụ."
+            )
             return redirect("planning:task-list", congress_id=congress_id)
         return redirect("reporting:task-import", congress_id=congress_id)
     if request.method == "POST" and form.is_valid():
-        result = imports.read_tasks(form.cleaned_data["file"], access.congress.agencies.all())
+        result = imports.read_tasks(form.cleaned_data["file"], access.congress)
         if result.ok:
             token = imports.sign_rows(result.rows)
     return render(
@@ -170,4 +172,5 @@ def import_template(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     if not access.can_manage:
         return forbidden(request, MANAGERS_ONLY)
-    return content_file(imports.template_xlsx(), XLSX_CONTENT_TYPE, "mau-nhap-nhiem-vu.xlsx")
+    content = imports.template_xlsx(access.congress, local_today())
+    return content_file(content, XLSX_CONTENT_TYPE, "mau-nhap-nhiem-vu.xlsx")
