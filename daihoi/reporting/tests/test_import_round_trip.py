@@ -132,7 +132,7 @@ def test_a_task_edited_after_the_preview_refuses_the_whole_import(world):
 
 
 def test_bad_rows_get_vietnamese_messages_and_nothing_is_saved(world, client):
-    foreign = TaskFactory(lead_agency=world.other_agency)
+    foreign = TaskFactory.create(lead_agency=world.other_agency)
     mine = make_task(world)
     upload = sheet_of(
         row(**{"Mã nhiệm vụ": foreign.pk}),
