@@ -48,7 +48,8 @@ class ReportRequest(models.Model):
     """Yêu cầu báo cáo: what a set of agencies must send the secretariat, by when.
 
     `columns` is the table the agencies fill when the secretariat wants figures: a list of
-    {"label": "Số đảng viên", "kind": "number" | "text"}; each agency fills one row.
+    {"label": "Số đảng viên", "kind": "number" | "text", "optional": bool}; each agency fills
+    one row, every column not marked optional.
     """
 
     congress = models.ForeignKey(
@@ -83,6 +84,16 @@ class ReportRequest(models.Model):
     @property
     def column_labels(self) -> list[str]:
         return [c["label"] for c in self.columns]
+
+    @property
+    def column_summary(self) -> str:
+        """ "Số đảng viên (số); Ghi chú (không bắt buộc)": each column with what it takes."""
+        parts = []
+        for c in self.columns:
+            notes = [str(ColumnKind.NUMBER.label).lower()] if c["kind"] == ColumnKind.NUMBER else []
+            notes += ["không bắt buộc"] if c.get("optional") else []
+            parts.append(c["label"] + (f" ({', '.join(notes)})" if notes else ""))
+        return "; ".join(parts)
 
 
 class SubmissionState(models.TextChoices):

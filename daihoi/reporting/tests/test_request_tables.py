@@ -172,3 +172,10 @@ def test_figures_are_written_the_vietnamese_way():
     assert format_figure(Decimal("1234567")) == "1.234.567"
     assert format_figure(Decimal("1234.50")) == "1.234,5"
     assert format_figure(Decimal("-12")) == "-12"
+
+
+def test_the_request_page_says_which_columns_take_numbers_and_which_are_optional(world):
+    request = make_request(world, columns=COLUMNS)
+    assert request.column_summary == (
+        "Số đảng viên (số); Kinh phí (đồng) (số, không bắt buộc); Ghi chú (không bắt buộc)"
+    )
