@@ -132,7 +132,7 @@ def table_workbook(
             column = sheet.iter_rows(min_row=first_data_row, min_col=c + 1, max_col=c + 1)
             figures = [row[0].value for row in column if _is_number(row[0].value)]
             totals[c] = sum(figures)
-        sheet.append(totals)
+        append_row(sheet, totals)
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
             if cell.column - 1 in number_columns:
