@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from daihoi.core.dates import today
 from daihoi.core.spreadsheets import FORMULA_START, table_workbook, workbook_bytes
 from daihoi.organizations.models import Agency
 from daihoi.planning import services as planning_services
@@ -58,7 +59,7 @@ def test_every_reporting_export_reads_back_without_a_formula(
     report_request = services.report_request_create(
         access=secretariat_access,
         title="Báo cáo",
-        deadline=dt.date(2020, 9, 1),
+        deadline=today() + dt.timedelta(days=30),  # a request's deadline cannot be past
         agencies=[world.agencies["btg"]],
         columns=[{"label": "Số", "kind": "text"}],
     )
