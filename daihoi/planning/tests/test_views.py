@@ -391,3 +391,22 @@ def test_the_timeline_costs_the_same_queries_for_three_or_thirty_tasks(
     add_tasks(world, secretariat_access, 27, plan=world.plan)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(path).status_code == 200
+
+
+def test_a_task_created_in_bulk_without_any_history_opens(world, client):
+    """Tasks written by bulk loads have no history row and no audit entry; the page still opens."""
+    task = Task.objects.bulk_create(
+        [
+            Task(
+                congress=world.congress,
+                title="Nhiệm vụ nạp hàng loạt",
+                lead_agency=world.agencies["btg"],
+                area=Area.PROPAGANDA,
+                phase=Phase.BEFORE,
+            )
+        ]
+    )[0]
+    client.force_login(world.users["secretariat"])
+    response = client.get(f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/")
+    assert response.status_code == 200
+    assert "Chưa có thay đổi nào." in response.content.decode()
