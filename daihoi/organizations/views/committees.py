@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.views import page_context
 
-from .models import Committee, Membership
-from .permissions import access_committee, access_congress, committee_members, congresses_for
+from ..models import Committee, Membership
+from ..permissions import access_committee, access_congress, committee_members, congresses_for
 
 
 @login_required
