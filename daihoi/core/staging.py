@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from .exceptions import BusinessError
 from .models import StagedUpload
-from .uploads import validate_attachment
+from .uploads import upload_facts, validate_attachment
 
 REFUSED = (
     "Tệp đã đính kèm trước đó không còn dùng được (hết hạn hoặc không phải của bạn); "
@@ -49,9 +49,7 @@ def stage_upload(*, user, upload: UploadedFile) -> StagedUpload:
     staged = StagedUpload(
         key=secrets.token_urlsafe(32),
         owner=user,
-        original_name=(upload.name or "tep")[:255],
-        size=upload.size or 0,
-        content_type=content_type,
+        **upload_facts(upload, content_type),
         expires_at=timezone.now() + dt.timedelta(hours=settings.STAGED_UPLOAD_HOURS),
     )
     staged.file.save(staged.original_name, upload, save=False)

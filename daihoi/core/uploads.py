@@ -1,5 +1,8 @@
 """Uploaded attachments: allowed kinds, size limit, and content that matches the extension."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
@@ -68,3 +71,30 @@ class StoredUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+def upload_facts(upload: UploadedFile, content_type: str) -> dict[str, Any]:
+    """The stored facts of one checked upload: the file, the user's file name, size and type."""
+    return {
+        "file": upload,
+        "original_name": (upload.name or "tep")[:255],
+        "size": upload.size or 0,
+        "content_type": content_type,
+    }
+
+
+def store_uploads[S: StoredUpload](
+    model: type[S],
+    uploads: Sequence[UploadedFile],
+    content_types: Sequence[str] | None = None,
+    **owner: Any,
+) -> list[S]:
+    """Saves one `model` row per upload, owned by `owner` (e.g. `update=update`).
+
+    `content_types` are the kinds `validate_attachment` already returned (when the caller checked
+    the files before changing anything); without them each file is checked here."""
+    kinds = content_types or [validate_attachment(upload) for upload in uploads]
+    return [
+        model._default_manager.create(**owner, **upload_facts(upload, kind))
+        for upload, kind in zip(uploads, kinds, strict=True)
+    ]

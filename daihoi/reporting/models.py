@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.audit import AuditAction
+from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
 
@@ -204,21 +205,15 @@ def _submission_file_path(instance: "SubmissionFile", filename: str) -> str:
     return f"reporting/{dt.date.today():%Y/%m}/{secrets.token_hex(8)}{suffix}"
 
 
-class SubmissionFile(models.Model):
+class SubmissionFile(StoredUpload):
     submission = models.ForeignKey(ReportSubmission, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(upload_to=_submission_file_path, max_length=300)
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    content_type = models.CharField(max_length=120)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("tệp báo cáo")
         verbose_name_plural = _("tệp báo cáo")
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Explanation(models.Model):

@@ -14,7 +14,7 @@ from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import NOT_IN_CONGRESS, require, send_on_commit
-from daihoi.core.uploads import validate_attachment
+from daihoi.core.uploads import store_uploads, validate_attachment
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task
@@ -186,8 +186,7 @@ def submission_submit(
         and permissions.can_submit(access, submission),
         "Chỉ đầu mối của đơn vị được gửi báo cáo này, và chỉ khi báo cáo chưa gửi.",
     )
-    for upload in files:
-        validate_attachment(upload)
+    kinds = [validate_attachment(upload) for upload in files]
     kept_files = submission.files.exists()
     if not text.strip() and not files and not kept_files and not any(values):
         raise BusinessError("Báo cáo cần có nội dung, tệp đính kèm hoặc số liệu.", field="text")
@@ -205,15 +204,7 @@ def submission_submit(
     submission.submitted_by = access.user
     submission.version += 1
     submission.save()
-    for upload in files:
-        content_type = validate_attachment(upload)
-        SubmissionFile.objects.create(
-            submission=submission,
-            file=upload,
-            original_name=(upload.name or "")[:255],
-            size=upload.size or 0,
-            content_type=content_type,
-        )
+    store_uploads(SubmissionFile, files, kinds, submission=submission)
     record(
         access,
         SubmissionAction.RESUBMITTED if resubmission else SubmissionAction.SUBMITTED,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
-from daihoi.core.uploads import validate_attachment
+from daihoi.core.uploads import store_uploads, validate_attachment
 from daihoi.organizations.permissions import Access
 
 from .. import permissions
@@ -66,14 +66,7 @@ def spending_record(
         recorded_by=access.user,
     )
     spending.save()
-    for upload, content_type in zip(attachments, content_types, strict=True):
-        SpendingAttachment.objects.create(
-            spending=spending,
-            file=upload,
-            original_name=(upload.name or "tep")[:255],
-            size=upload.size or 0,
-            content_type=content_type,
-        )
+    store_uploads(SpendingAttachment, attachments, content_types, spending=spending)
     record(
         access,
         EstimateAction.SPENDING_RECORDED,

@@ -10,7 +10,7 @@ from daihoi.core.audit import record
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, send_on_commit
-from daihoi.core.uploads import validate_attachment
+from daihoi.core.uploads import store_uploads, validate_attachment
 from daihoi.organizations.permissions import Access
 
 from .. import permissions, signals
@@ -62,14 +62,7 @@ def task_report_progress(
         reports_completion=reports_completion,
     )
     update.save()
-    for upload, content_type in zip(attachments, content_types, strict=True):
-        Attachment.objects.create(
-            update=update,
-            file=upload,
-            original_name=(upload.name or "tep")[:255],
-            size=upload.size or 0,
-            content_type=content_type,
-        )
+    store_uploads(Attachment, attachments, content_types, update=update)
     if agency_id == task.lead_agency_id:
         task.progress = percent
     if reports_completion:

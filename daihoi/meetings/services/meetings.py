@@ -1,4 +1,4 @@
-"""Meetings: plan, hold, conclude, turn conclusions into tasks, issue invitations and notices."""
+"""Meetings: plan, update, record, attach, cancel, delete and restore."""
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
@@ -6,39 +6,34 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
 
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.services import require, require_same_congress, send_on_commit
+from daihoi.core.services import require, require_same_congress
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
-from daihoi.core.uploads import validate_attachment
-from daihoi.documents import services as document_services
-from daihoi.documents.models import Document, DocumentKind
+from daihoi.core.uploads import store_uploads
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
-from daihoi.planning import services as planning_services
-from daihoi.planning.models import ProgressUpdate, Task
+from daihoi.planning.models import ProgressUpdate
 
-from . import notices, permissions, signals
-from .models import (
+from .. import permissions
+from ..models import (
     AgencyAttendance,
     AgendaItem,
     Attendance,
     Conclusion,
-    ConclusionAction,
     Meeting,
     MeetingAction,
     MeetingAttachment,
 )
-from .permissions import RUNNERS_ONLY
+from ..permissions import RUNNERS_ONLY
 
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục."
 MEETING_FIELDS = ["title", "kind", "starts_at", "ends_at", "place", "chair", "committee"]
 INVITEE_FIELDS = ["invited_people", "invited_agencies"]
 
 
-def _lock(access: Access, meeting: Meeting, *, deleted: bool = False) -> Meeting:
+def lock_meeting(access: Access, meeting: Meeting, *, deleted: bool = False) -> Meeting:
     """Checks the actor may run meetings, then locks the meeting row and re-reads it in place.
 
     The congress is checked on the locked copy, never on the one the view loaded."""
@@ -166,7 +161,7 @@ def meeting_update(
     require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
     _check_chair_not_invited(chair, invited_people)
-    meeting = _lock(access, meeting)
+    meeting = lock_meeting(access, meeting)
     before = snapshot(meeting, MEETING_FIELDS + INVITEE_FIELDS)
     meeting.title = title.strip()
     meeting.kind = kind
@@ -242,7 +237,7 @@ def meeting_record(
     minutes; the meeting is then held.
 
     Locks the meeting row first, so a cancellation cannot interleave."""
-    meeting = _lock(access, meeting)
+    meeting = lock_meeting(access, meeting)
     if meeting.status == Meeting.Status.CANCELLED:
         raise BusinessError("Cuộc họp đã hủy, không ghi nhận được.")
     agency_rows = _agency_rows(meeting, agencies) if agencies is not None else None
@@ -281,100 +276,6 @@ def meeting_record(
 
 
 @transaction.atomic
-def conclusion_add(*, access: Access, meeting: Meeting, text: str) -> Conclusion:
-    """Numbers conclusions 1, 2, 3… per meeting; locks the meeting row to keep numbers unique."""
-    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
-    if not text.strip():
-        raise BusinessError("Vui lòng nhập nội dung kết luận.", field="text")
-    meeting = _lock(access, meeting)
-    last = meeting.conclusions.aggregate(n=Max("number"))["n"] or 0
-    conclusion = Conclusion(meeting=meeting, number=last + 1, text=text.strip())
-    conclusion.save()
-    record(access, ConclusionAction.ADDED, conclusion, data={"number": conclusion.number})
-    return conclusion
-
-
-@transaction.atomic
-def conclusion_update(*, access: Access, conclusion: Conclusion, text: str) -> Conclusion:
-    """Locks the meeting row, then the conclusion, and re-checks that no notice was issued
-    meanwhile (issuing the notice holds the same meeting lock)."""
-    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
-    if not text.strip():
-        raise BusinessError("Vui lòng nhập nội dung kết luận.", field="text")
-    meeting = _lock(access, Meeting(pk=conclusion.meeting_id))
-    conclusion.refresh_from_db(from_queryset=Conclusion.objects.select_for_update())
-    if meeting.notice_id is not None:
-        notice = Document.objects.get(pk=meeting.notice_id)
-        if not notice.is_draft:
-            raise BusinessError("Thông báo kết luận đã ban hành; không sửa được nội dung kết luận.")
-    before = snapshot(conclusion, ["text"])
-    conclusion.text = text.strip()
-    conclusion.save()
-    record(access, ConclusionAction.UPDATED, conclusion, changes=changes_since(conclusion, before))
-    return conclusion
-
-
-@transaction.atomic
-def conclusion_to_task(
-    *,
-    access: Access,
-    conclusion: Conclusion,
-    lead_agency: Agency,
-    area: str,
-    phase: str,
-    title: str = "",
-    coordinating_agencies: Sequence[Agency] = (),
-    deadline: dt.date | None = None,
-    deadline_offset_days: int | None = None,
-    source_text: str = "",
-    corrected: Sequence[str] = (),
-) -> Task:
-    """Turns one conclusion into one task, linked both ways; locks the conclusion row.
-
-    `source_text` is the sentence the task was read from, when it came from a text;
-    `corrected` names the fields the officer changed from what the sentence proposed (kept in
-    the audit entry). The area is always chosen, never defaulted."""
-    require(permissions.can_run_meetings(access), RUNNERS_ONLY)
-    if not area:
-        raise BusinessError(
-            "Chưa chọn lĩnh vực: kết luận không nêu rõ lĩnh vực, hãy chọn một lĩnh vực.",
-            field="area",
-        )
-    conclusion = (
-        Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)
-    )
-    require(conclusion.meeting.congress_id == access.congress.pk, RUNNERS_ONLY)
-    if conclusion.task_id:
-        raise BusinessError("Kết luận này đã được giao thành nhiệm vụ, không giao lại lần nữa.")
-    meeting = conclusion.meeting
-    task = planning_services.task_create(
-        access=access,
-        for_conclusion=True,
-        source_text=source_text
-        or f"Kết luận số {conclusion.number} tại {meeting.title} "
-        f"({meeting.starts_at:%d/%m/%Y}): {conclusion.text}",
-        fields=planning_services.TaskFields(
-            title=(title or conclusion.text).strip()[:500],
-            lead_agency=lead_agency,
-            coordinating_agencies=coordinating_agencies,
-            area=area,
-            phase=phase,
-            deadline=deadline,
-            deadline_offset_days=deadline_offset_days,
-            committee=meeting.committee,
-            leader_in_charge=meeting.chair,
-        ),
-    )
-    conclusion.task = task
-    conclusion.save()
-    data: dict[str, object] = {"task_id": task.pk}
-    if corrected:
-        data["corrected"] = list(corrected)
-    record(access, ConclusionAction.TASKED, conclusion, data=data)
-    return task
-
-
-@transaction.atomic
 def meeting_attach(
     *, access: Access, meeting: Meeting, uploads: Sequence[UploadedFile]
 ) -> list[MeetingAttachment]:
@@ -385,18 +286,7 @@ def meeting_attach(
     )
     if not uploads:
         raise BusinessError("Chưa chọn tệp nào.", field="files")
-    kinds = [validate_attachment(upload) for upload in uploads]
-    rows = [
-        MeetingAttachment.objects.create(
-            meeting=meeting,
-            file=upload,
-            original_name=(upload.name or "tep")[:255],
-            size=upload.size or 0,
-            content_type=kind,
-            uploaded_by=access.user,
-        )
-        for upload, kind in zip(uploads, kinds, strict=True)
-    ]
+    rows = store_uploads(MeetingAttachment, uploads, meeting=meeting, uploaded_by=access.user)
     names = ", ".join(r.original_name for r in rows)
     record(access, MeetingAction.ATTACHED, meeting, changes=[["Tài liệu", "—", names]])
     return rows
@@ -406,146 +296,13 @@ def meeting_attach(
 def meeting_cancel(*, access: Access, meeting: Meeting) -> Meeting:
     """Locks the meeting row and re-checks it was not held meanwhile (recording holds the
     same lock), then cancels it."""
-    meeting = _lock(access, meeting)
+    meeting = lock_meeting(access, meeting)
     if meeting.status == Meeting.Status.HELD:
         raise BusinessError("Cuộc họp đã diễn ra, không thể hủy.")
     meeting.status = Meeting.Status.CANCELLED
     meeting.save()
     record(access, MeetingAction.CANCELLED, meeting)
     return meeting
-
-
-def _issue_document(
-    *,
-    access: Access,
-    meeting: Meeting,
-    kind: str,
-    subject: str,
-    paragraphs: list[str],
-    issuer: Agency,
-    signer: Person | None,
-    signer_title: str,
-    authority: str,
-    recipients: str,
-    recipient_agencies: Sequence[Agency],
-    replaces: Document | None,
-    issued_on: dt.date | None = None,
-) -> Document:
-    document = document_services.document_create(
-        access=access,
-        kind=kind,
-        issuer=issuer,
-        subject=subject,
-        body="\n".join(paragraphs),
-        recipients=recipients,
-        recipient_agencies=recipient_agencies,
-        signer=signer,
-        signer_title=signer_title,
-        authority=authority,
-        replaces=replaces if replaces is not None and replaces.is_issued else None,
-    )
-    return document_services.document_issue(access=access, document=document, issued_on=issued_on)
-
-
-@transaction.atomic
-def meeting_issue_invitation(
-    *,
-    access: Access,
-    meeting: Meeting,
-    issuer: Agency,
-    signer: Person | None,
-    recipients: str,
-    signer_title: str = "",
-    authority: str = "",
-    issued_on: dt.date | None = None,
-) -> Document:
-    """Issues the Giấy mời (a numbered GM document); after commit, `meeting_invitation_issued`
-    tells the invitees (notifications mails them the invitation with an .ics).
-
-    Locks the meeting row, then the document rows (see `document_issue`).
-    A second invitation supersedes the first."""
-    meeting = _lock(access, meeting)
-    if meeting.status == Meeting.Status.CANCELLED:
-        raise BusinessError("Cuộc họp đã hủy, không ban hành giấy mời.")
-    document = _issue_document(
-        access=access,
-        meeting=meeting,
-        kind=DocumentKind.GM,
-        subject=notices.invitation_subject(meeting),
-        paragraphs=notices.invitation_body(meeting, issuer.name),
-        issuer=issuer,
-        signer=signer,
-        signer_title=signer_title,
-        authority=authority,
-        recipients=recipients,
-        recipient_agencies=list(meeting.invited_agencies.all()),
-        replaces=meeting.invitation,
-        issued_on=issued_on,
-    )
-    before = snapshot(meeting, ["invitation"])
-    meeting.invitation = document
-    meeting.save()
-    changes = changes_since(meeting, before)
-    record(access, MeetingAction.INVITATION_ISSUED, meeting, changes=changes)
-    send_on_commit(
-        signals.meeting_invitation_issued,
-        Meeting,
-        meeting=meeting,
-        document=document,
-        actor=access.user,
-    )
-    return document
-
-
-@transaction.atomic
-def meeting_issue_notice(
-    *,
-    access: Access,
-    meeting: Meeting,
-    issuer: Agency,
-    signer: Person | None,
-    recipients: str,
-    signer_title: str = "",
-    authority: str = "",
-    issued_on: dt.date | None = None,
-) -> Document:
-    """Issues the Thông báo kết luận from the meeting's numbered conclusions, for a meeting
-    that took place and was recorded as held (`Meeting.notice_refusal`).
-
-    Locks the meeting row first, so no conclusion changes while the notice is written, and
-    a cancellation cannot slip in between the check and the issue.
-    `issued_on` is the day it was signed when it is entered afterwards (today by default).
-    """
-    meeting = _lock(access, meeting)
-    if refusal := meeting.notice_refusal():
-        raise BusinessError(refusal)
-    if not meeting.conclusions.exists():
-        raise BusinessError("Cuộc họp chưa có kết luận nào để ra thông báo.")
-    agencies = {a.pk: a for a in meeting.invited_agencies.all()}
-    for conclusion in meeting.conclusions.select_related("task"):
-        if conclusion.task is not None:
-            for assignment in conclusion.task.assignments.select_related("agency"):
-                agencies.setdefault(assignment.agency_id, assignment.agency)
-    document = _issue_document(
-        access=access,
-        meeting=meeting,
-        kind=DocumentKind.TB,
-        subject=notices.notice_subject(meeting),
-        paragraphs=notices.notice_body(meeting, issuer.name),
-        issuer=issuer,
-        signer=signer,
-        signer_title=signer_title,
-        authority=authority,
-        recipients=recipients,
-        recipient_agencies=list(agencies.values()),
-        replaces=meeting.notice,
-        issued_on=issued_on,
-    )
-    before = snapshot(meeting, ["notice"])
-    meeting.notice = document
-    meeting.save()
-    record(access, MeetingAction.NOTICE_ISSUED, meeting, changes=changes_since(meeting, before))
-    return document
 
 
 @transaction.atomic
