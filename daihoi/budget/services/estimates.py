@@ -7,7 +7,7 @@ locked copy; lines are only written under their estimate's lock.
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.db import transaction
 from django.db.models import Sum
@@ -190,19 +190,25 @@ def _check_norm(
     return over_norm
 
 
-def _line_values(
-    *,
-    estimate: Estimate,
-    content: str,
-    quantity: int,
-    unit_price: int,
-    unit: str,
-    task: Task | None,
-    norm: Norm | None,
-    category: str | None,
-    notes: str,
-    today: dt.date,
-) -> dict[str, Any]:
+class LineFields(TypedDict):
+    """What people enter on an estimate line; `today` decides which norms are in force."""
+
+    content: str
+    quantity: int
+    unit_price: int
+    unit: NotRequired[str]
+    task: NotRequired[Task | None]
+    norm: NotRequired[Norm | None]
+    category: NotRequired[str | None]
+    notes: NotRequired[str]
+    today: NotRequired[dt.date | None]
+
+
+def _line_values(estimate: Estimate, fields: LineFields) -> dict[str, Any]:
+    content, quantity, unit_price = fields["content"], fields["quantity"], fields["unit_price"]
+    unit, task, norm = fields.get("unit", ""), fields.get("task"), fields.get("norm")
+    category, notes = fields.get("category"), fields.get("notes", "")
+    today = fields.get("today") or timezone.localdate()
     if not content.strip():
         raise BusinessError("Vui lòng nhập nội dung chi.", field="content")
     _check_amounts(quantity, unit_price)
@@ -233,33 +239,11 @@ def _line_values(
 
 @transaction.atomic
 def estimate_line_add(
-    *,
-    access: Access,
-    estimate: Estimate,
-    content: str,
-    quantity: int,
-    unit_price: int,
-    unit: str = "",
-    task: Task | None = None,
-    norm: Norm | None = None,
-    category: str | None = None,
-    notes: str = "",
-    today: dt.date | None = None,
+    *, access: Access, estimate: Estimate, **fields: Unpack[LineFields]
 ) -> EstimateLine:
     """Locks the estimate row. A price above the norm is kept, flagged, and must be explained."""
     estimate = _lock_editable(access, estimate)
-    values = _line_values(
-        estimate=estimate,
-        content=content,
-        quantity=quantity,
-        unit_price=unit_price,
-        unit=unit,
-        task=task,
-        norm=norm,
-        category=category,
-        notes=notes,
-        today=today or timezone.localdate(),
-    )
+    values = _line_values(estimate, fields)
     last = estimate.lines.order_by("-position").values_list("position", flat=True).first() or 0
     line = EstimateLine(estimate=estimate, position=last + 1, **values)
     line.save()
@@ -276,34 +260,12 @@ def estimate_line_add(
 
 @transaction.atomic
 def estimate_line_update(
-    *,
-    access: Access,
-    line: EstimateLine,
-    content: str,
-    quantity: int,
-    unit_price: int,
-    unit: str = "",
-    task: Task | None = None,
-    norm: Norm | None = None,
-    category: str | None = None,
-    notes: str = "",
-    today: dt.date | None = None,
+    *, access: Access, line: EstimateLine, **fields: Unpack[LineFields]
 ) -> EstimateLine:
     """Locks the estimate row, then edits the line under it."""
     estimate = _lock_editable(access, line.estimate)
     line = EstimateLine.objects.get(pk=line.pk, estimate=estimate)
-    values = _line_values(
-        estimate=estimate,
-        content=content,
-        quantity=quantity,
-        unit_price=unit_price,
-        unit=unit,
-        task=task,
-        norm=norm,
-        category=category,
-        notes=notes,
-        today=today or timezone.localdate(),
-    )
+    values = _line_values(estimate, fields)
     before = snapshot(line, LINE_FIELDS)
     for name, value in values.items():
         setattr(line, name, value)
