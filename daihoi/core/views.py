@@ -141,3 +141,24 @@ def run_button(
     else:
         messages.success(request, success(result) if callable(success) else success)
     return then
+
+
+def run_form_button(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str | Callable[[Any], str],
+    then: HttpResponse,
+    invalid: str | None = None,
+) -> HttpResponse:
+    """A small posted form behind a button (a comment to return with, a reason): an invalid
+    form is told as `invalid` (or as its own errors) and nothing runs; a valid one runs
+    `action(cleaned_data)` as `run_button` does."""
+    if not form.is_valid():
+        for message in (
+            [invalid] if invalid else [str(e) for es in form.errors.values() for e in es]
+        ):
+            messages.error(request, message)
+        return then
+    return run_button(request, lambda: action(form.cleaned_data), success=success, then=then)

@@ -10,7 +10,14 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.views import forbidden, form_page, page_context, run_button, run_service
+from daihoi.core.views import (
+    forbidden,
+    form_page,
+    page_context,
+    run_button,
+    run_form_button,
+    run_service,
+)
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
@@ -246,16 +253,12 @@ def estimate_return(request: HttpRequest, congress_id: int, estimate_id: int) ->
     estimate = permissions.access_estimate(access, estimate_id)
     if not permissions.can_review_estimate(access, estimate):
         return forbidden(request, permissions.FINANCE_ONLY)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return _to_detail(estimate)
-    comment = form.cleaned_data["comment"]
-    return run_button(
+    return run_form_button(
         request,
-        lambda: services.estimate_return(access=access, estimate=estimate, comment=comment),
+        ReturnForm(request.POST),
+        lambda data: services.estimate_return(
+            access=access, estimate=estimate, comment=data["comment"]
+        ),
         success="Đã trả lại dự trù cho đơn vị.",
         then=_to_detail(estimate),
     )

@@ -1,6 +1,5 @@
 """Oversight: dashboard charts, scorecards, warnings and requests for explanation."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -8,13 +7,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     forbidden,
     is_htmx,
     page_context,
+    run_form_button,
 )
 from daihoi.organizations.permissions import access_congress
 from daihoi.planning import permissions as planning_permissions
@@ -130,18 +129,14 @@ def explanation_request(request: HttpRequest, congress_id: int, task_id: int) ->
     task = planning_permissions.access_task(access, task_id)
     if not permissions.can_request_explanation(access, task):
         return forbidden(request, "Chỉ lãnh đạo tiểu ban hoặc Thường trực mới yêu cầu giải trình.")
-    form = ExplanationRequestForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Nêu nội dung cần giải trình.")
-    else:
-        try:
-            services.explanation_request(
-                access=access, task=task, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, "Đã gửi yêu cầu giải trình tới đơn vị chủ trì.")
-        except BusinessError as error:
-            messages.error(request, error.message)
-    return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
+    return run_form_button(
+        request,
+        ExplanationRequestForm(request.POST),
+        lambda data: services.explanation_request(access=access, task=task, reason=data["reason"]),
+        invalid="Nêu nội dung cần giải trình.",
+        success="Đã gửi yêu cầu giải trình tới đơn vị chủ trì.",
+        then=redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk),
+    )
 
 
 @login_required
@@ -151,15 +146,13 @@ def explanation_answer(request: HttpRequest, congress_id: int, explanation_id: i
     explanation = permissions.access_explanation(access, explanation_id)
     if explanation.agency_id != access.agency_id:
         return forbidden(request, "Chỉ đầu mối của đơn vị chủ trì trả lời yêu cầu giải trình.")
-    form = ExplanationAnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Nhập nội dung giải trình.")
-    else:
-        try:
-            services.explanation_answer(
-                access=access, explanation=explanation, answer=form.cleaned_data["answer"]
-            )
-            messages.success(request, "Đã gửi giải trình.")
-        except BusinessError as error:
-            messages.error(request, error.message)
-    return redirect("planning:task-detail", congress_id=congress_id, task_id=explanation.task_id)
+    return run_form_button(
+        request,
+        ExplanationAnswerForm(request.POST),
+        lambda data: services.explanation_answer(
+            access=access, explanation=explanation, answer=data["answer"]
+        ),
+        invalid="Nhập nội dung giải trình.",
+        success="Đã gửi giải trình.",
+        then=redirect("planning:task-detail", congress_id=congress_id, task_id=explanation.task_id),
+    )

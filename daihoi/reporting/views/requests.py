@@ -16,6 +16,7 @@ from daihoi.core.views import (
     content_file,
     forbidden,
     page_context,
+    run_form_button,
     stored_file,
 )
 from daihoi.organizations.permissions import access_congress
@@ -246,19 +247,17 @@ def submission_return(request: HttpRequest, congress_id: int, submission_id: int
     submission = permissions.access_submission(access, submission_id)
     if not permissions.can_manage_requests(access):
         return forbidden(request, "Chỉ Thường trực / Văn phòng trả lại báo cáo.")
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Khi trả lại báo cáo phải ghi rõ ý kiến.")
-    else:
-        try:
-            services.submission_return(
-                access=access, submission=submission, comment=form.cleaned_data["comment"]
-            )
-            messages.success(request, f"Đã trả lại báo cáo của {submission.agency.name}.")
-        except BusinessError as error:
-            messages.error(request, error.message)
-    return redirect(
-        "reporting:request-detail", congress_id=congress_id, request_id=submission.request_id
+    return run_form_button(
+        request,
+        ReturnForm(request.POST),
+        lambda data: services.submission_return(
+            access=access, submission=submission, comment=data["comment"]
+        ),
+        invalid="Khi trả lại báo cáo phải ghi rõ ý kiến.",
+        success=f"Đã trả lại báo cáo của {submission.agency.name}.",
+        then=redirect(
+            "reporting:request-detail", congress_id=congress_id, request_id=submission.request_id
+        ),
     )
 
 
