@@ -5,12 +5,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .exceptions import BusinessError, PermissionDenied
+from .staging import FormFiles
 
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -162,3 +164,32 @@ def run_form_button(
             messages.error(request, message)
         return then
     return run_button(request, lambda: action(form.cleaned_data), success=success, then=then)
+
+
+def files_form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    field: str,
+    action: Callable[[list[UploadedFile]], Any],
+    *,
+    success: str,
+    then: Callable[[Any], HttpResponse],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """`form_page` for a form with a file field: `action` gets the files of `field` — those
+    kept from an earlier refused submission (`core.staging.FormFiles`) and the new ones. A
+    refused form keeps this request's uploads for the next try."""
+    attached = FormFiles(request, form, field)
+    if request.method == "POST" and form.is_valid() and attached.is_valid():
+        done, result = run_service(
+            request,
+            form,
+            lambda: action(attached.files(form.cleaned_data[field])),
+            success=success,
+        )
+        if done:
+            attached.consume()
+            return then(result)
+    attached.keep()
+    return render(request, template, context)

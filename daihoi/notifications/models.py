@@ -27,6 +27,9 @@ class Kind(models.TextChoices):
     ESTIMATE_SUBMITTED = "estimate_submitted", _("Đơn vị gửi dự trù kinh phí")
     ESTIMATE_RETURNED = "estimate_returned", _("Dự trù kinh phí bị trả lại")
     ESTIMATE_APPROVED = "estimate_approved", _("Dự trù kinh phí đã được thẩm định")
+    APPRAISAL_SUBMITTED = "appraisal_submitted", _("Sản phẩm gửi đơn vị thẩm định")
+    APPRAISAL_APPROVED = "appraisal_approved", _("Sản phẩm được thẩm định thông qua")
+    APPRAISAL_RETURNED = "appraisal_returned", _("Sản phẩm bị thẩm định trả lại")
 
 
 class Notification(models.Model):

@@ -136,6 +136,44 @@ def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs
     )
 
 
+def on_appraisal_submitted(sender, *, task, round, actor=None, **kwargs) -> None:
+    """The appraising agency's officers learn that a product waits for their opinion."""
+    _tell(
+        selectors.agency_officers(task.congress_id, [round.appraiser_id]),
+        actor,
+        congress_id=task.congress_id,
+        kind=Kind.APPRAISAL_SUBMITTED,
+        title=f"Đề nghị thẩm định: {shorten(task.title)}",
+        body=(
+            f"{task.lead_agency.name} gửi sản phẩm nhiệm vụ “{task.title}” đề nghị thẩm định "
+            f"(lần {round.number})."
+        ),
+        link=_task_link(task),
+        dedupe_key=f"appraisal_submitted:{round.pk}",
+    )
+
+
+def on_appraisal_decided(sender, *, task, round, actor=None, **kwargs) -> None:
+    """The lead agency's officers learn the appraising agency's answer and its opinion."""
+    from daihoi.planning.models import AppraisalState
+
+    approved = round.state == AppraisalState.APPROVED
+    verb = "thông qua" if approved else "trả lại"
+    body = f"Sản phẩm nhiệm vụ “{task.title}” (lần {round.number}) được thẩm định {verb}."
+    if round.opinion:
+        body += f"\nÝ kiến thẩm định: {round.opinion}"
+    _tell(
+        selectors.agency_officers(task.congress_id, [task.lead_agency_id]),
+        actor,
+        congress_id=task.congress_id,
+        kind=Kind.APPRAISAL_APPROVED if approved else Kind.APPRAISAL_RETURNED,
+        title=f"Thẩm định {verb}: {shorten(task.title)}",
+        body=body,
+        link=_task_link(task),
+        dedupe_key=f"appraisal_decided:{round.pk}",
+    )
+
+
 def on_deadlines_moved(
     sender, *, congress, moves, old_opening, new_opening, event_id, actor=None, **kwargs
 ) -> None:
@@ -351,6 +389,8 @@ def connect() -> None:
         (planning_signals.task_completion_reported, on_task_completion_reported),
         (planning_signals.task_reviewed, on_task_reviewed),
         (planning_signals.deadlines_moved, on_deadlines_moved),
+        (planning_signals.appraisal_submitted, on_appraisal_submitted),
+        (planning_signals.appraisal_decided, on_appraisal_decided),
         (meeting_signals.meeting_invitation_issued, on_meeting_invitation_issued),
         (reporting_signals.report_requested, on_report_requested),
         (reporting_signals.submission_returned, on_submission_returned),

@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
-from .models import Area, HaltState, Phase, Plan, Task, TaskAssignment
+from .models import AppraisalState, Area, HaltState, Phase, Plan, Task, TaskAssignment
 from .selectors import TaskFilters
 from .services import TaskFields
 from .status import StatusClass
@@ -227,6 +227,41 @@ class ReviewForm(forms.Form):
         return data
 
 
+class AppraisalSubmitForm(forms.Form):
+    text = forms.CharField(
+        label="Sản phẩm, nội dung đề nghị thẩm định",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+    )
+    attachments = MultipleFileField(label="Tệp sản phẩm (dự thảo, tờ trình…)", required=False)
+
+
+class AppraisalDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Kết luận thẩm định",
+        choices=[
+            (AppraisalState.APPROVED.value, "Thông qua"),
+            (AppraisalState.RETURNED.value, "Trả lại để hoàn thiện"),
+        ],
+        error_messages={"required": "Vui lòng chọn thông qua hoặc trả lại."},
+    )
+    opinion = forms.CharField(
+        label="Ý kiến thẩm định (bắt buộc khi trả lại)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        if (
+            data.get("decision") == AppraisalState.RETURNED
+            and not (data.get("opinion") or "").strip()
+        ):
+            self.add_error("opinion", "Khi trả lại phải ghi rõ ý kiến thẩm định.")
+        return data
+
+
 class TaskFilterForm(CongressScopedForm):
     empty_label = "Tất cả"
     q = forms.CharField(label="Tìm kiếm", required=False)
@@ -252,6 +287,9 @@ class TaskFilterForm(CongressScopedForm):
     awaiting = forms.BooleanField(label="Chờ xác nhận", required=False)
     returned = forms.BooleanField(label="Bị trả lại", required=False)
     obstacle = forms.BooleanField(label="Có vướng mắc", required=False)
+    appraisal = forms.ChoiceField(
+        label="Thẩm định", required=False, choices=[("", "Tất cả"), *AppraisalState.choices]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -282,6 +320,7 @@ class TaskFilterForm(CongressScopedForm):
             awaiting=bool(data.get("awaiting")),
             returned=bool(data.get("returned")),
             obstacle=bool(data.get("obstacle")),
+            appraisal=data.get("appraisal") or "",
         )
 
 

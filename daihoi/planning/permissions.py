@@ -4,7 +4,15 @@ from django.http import Http404
 
 from daihoi.organizations.permissions import Access
 
-from .models import Attachment, Plan, ProgressUpdate, Task, TaskAssignment
+from .models import (
+    AppraisalFile,
+    AppraisalState,
+    Attachment,
+    Plan,
+    ProgressUpdate,
+    Task,
+    TaskAssignment,
+)
 
 
 def agency_role_in_task(access: Access, task: Task) -> str | None:
@@ -44,12 +52,80 @@ def can_report_progress(access: Access, task: Task) -> bool:
     )
 
 
-def can_report_completion(access: Access, task: Task) -> bool:
-    """Only the lead agency reports a task complete."""
-    return (
+LEAD_ONLY_COMPLETES = "Chỉ đơn vị chủ trì mới được báo cáo hoàn thành nhiệm vụ."
+APPRAISAL_FIRST = (
+    "Nhiệm vụ có đơn vị thẩm định: chỉ báo cáo hoàn thành được sau khi đơn vị thẩm định "
+    "thông qua sản phẩm (gửi thẩm định ở mục “Thẩm định” của nhiệm vụ)."
+)
+
+
+def completion_refusal(access: Access, task: Task) -> str:
+    """Why the actor may not report the task complete now ("" when they may): only the lead
+    agency does, and — when the task has an appraising agency — only once that agency has
+    approved the product. The one rule behind `can_report_completion`; the pages show it."""
+    if not (
         access.is_agency_officer
         and task.lead_agency_id == access.agency_id
         and can_report_progress(access, task)
+    ):
+        return LEAD_ONLY_COMPLETES
+    if task.appraisal_state != AppraisalState.APPROVED and appraiser_id(task) is not None:
+        return APPRAISAL_FIRST
+    return ""
+
+
+def can_report_completion(access: Access, task: Task) -> bool:
+    """Only the lead agency reports a task complete, after the appraisal when there is one."""
+    return not completion_refusal(access, task)
+
+
+# Appraisal (thẩm định) ------------------------------------------------------------------------
+
+
+def appraiser_id(task: Task) -> int | None:
+    """The task's appraising agency (its APPRAISE assignment row), if it has one."""
+    return (
+        TaskAssignment.objects.filter(task=task, role=TaskAssignment.Role.APPRAISE)
+        .values_list("agency_id", flat=True)
+        .first()
+    )
+
+
+def can_view_appraisal(access: Access, task: Task) -> bool:
+    """The lead and the appraising agency, and the whole-congress roles; nobody else (a
+    coordinating agency included) reads the product and the appraisal opinions."""
+    if task.congress_id != access.congress.pk:
+        return False
+    return access.sees_whole_congress or agency_role_in_task(access, task) in (
+        TaskAssignment.Role.LEAD,
+        TaskAssignment.Role.APPRAISE,
+    )
+
+
+def _task_open(task: Task) -> bool:
+    return not (task.cancelled or task.accepted)
+
+
+def can_submit_for_appraisal(access: Access, task: Task) -> bool:
+    """The lead agency's officers, on an open task whose product is not waiting for or past
+    the appraisal."""
+    return (
+        access.is_agency_officer
+        and task.lead_agency_id == access.agency_id
+        and task.congress_id == access.congress.pk
+        and _task_open(task)
+        and task.appraisal_state not in (AppraisalState.PENDING, AppraisalState.APPROVED)
+    )
+
+
+def can_appraise(access: Access, task: Task) -> bool:
+    """The appraising agency's officers, while a submitted product waits for their opinion."""
+    return (
+        access.is_agency_officer
+        and task.congress_id == access.congress.pk
+        and _task_open(task)
+        and task.appraisal_state == AppraisalState.PENDING
+        and agency_role_in_task(access, task) == TaskAssignment.Role.APPRAISE
     )
 
 
@@ -114,3 +190,27 @@ def access_attachment(access: Access, attachment_id: int) -> Attachment:
     if attachment is None or not can_view_task(access, attachment.update.task):
         raise Http404
     return attachment
+
+
+def access_appraisal_task(access: Access, task_id: int) -> Task:
+    """The task, for its appraisal pages, if the actor may read its appraisal."""
+    task = access_task(access, task_id)
+    if not can_view_appraisal(access, task):
+        raise Http404
+    return task
+
+
+def access_appraisal_file(access: Access, file_id: int) -> AppraisalFile:
+    """A file submitted for appraisal, on a task whose appraisal the actor may read."""
+    stored = (
+        AppraisalFile.objects.select_related("round__task")
+        .filter(
+            pk=file_id,
+            round__task__congress=access.congress,
+            round__task__deleted_at__isnull=True,
+        )
+        .first()
+    )
+    if stored is None or not can_view_appraisal(access, stored.round.task):
+        raise Http404
+    return stored

@@ -10,7 +10,16 @@ from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
-from .models import Phase, Plan, ProgressUpdate, Task, TaskAssignment, TaskQuerySet
+from .models import (
+    AppraisalRound,
+    AppraisalState,
+    Phase,
+    Plan,
+    ProgressUpdate,
+    Task,
+    TaskAssignment,
+    TaskQuerySet,
+)
 from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, returned_q, status_q
 
 
@@ -29,6 +38,7 @@ class TaskFilters:
     awaiting: bool = False
     obstacle: bool = False  # has an obstacle not yet resolved
     returned: bool = False  # a completion returned by the leader, not yet reported again
+    appraisal: str = ""  # an `AppraisalState`: where the product stands with the appraiser
     extra: dict = field(default_factory=dict)
 
 
@@ -57,6 +67,8 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
         qs = qs.filter(pk__in=open_obstacles(access, limit=None).values("task_id"))
     if filters.returned:
         qs = qs.filter(returned_q())
+    if filters.appraisal in AppraisalState.values:
+        qs = qs.filter(appraisal_state=filters.appraisal)
     if filters.agency:
         if filters.role:
             # A second join on assignments; for an agency officer the first already restricts.
@@ -91,7 +103,12 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
 
 
 def agency_inbox(
-    access: Access, agency: Agency, *, show_done: bool = False, returned_only: bool = False
+    access: Access,
+    agency: Agency,
+    *,
+    show_done: bool = False,
+    returned_only: bool = False,
+    appraisal_only: bool = False,
 ):
     """The agency's tasks (leads, coordinates or appraises), read through assignment rows: the
     rows behind `Task.objects.assigned_to`. An agency officer reads only their own agency's.
@@ -111,7 +128,24 @@ def agency_inbox(
     if returned_only:
         # The assignment row's copy of the task's `returned_at`, so this stays on the inbox index.
         rows = rows.filter(returned=True, accepted=False)
+    if appraisal_only:
+        rows = rows.filter(appraisal_waiting_q())
     return rows.order_by("accepted", "deadline", "task_id")
+
+
+def appraisal_waiting_q() -> Q:
+    """Assignment rows whose agency appraises a task with a product waiting for its opinion."""
+    return Q(
+        role=TaskAssignment.Role.APPRAISE,
+        accepted=False,
+        task__appraisal_state=AppraisalState.PENDING,
+        task__deleted_at__isnull=True,
+    )
+
+
+def appraisal_waiting_count(access: Access, agency: Agency) -> int:
+    """How many products wait for the agency's appraisal opinion (the inbox's filter)."""
+    return agency_inbox(access, agency, appraisal_only=True).count()
 
 
 def status_counts(access: Access, today: dt.date, agency_id: int | None = None) -> dict[str, int]:
@@ -277,6 +311,16 @@ def plans_of(access: Access) -> QuerySet[Plan]:
 
 def task_updates(task: Task) -> QuerySet[ProgressUpdate]:
     return task.updates.select_related("agency", "author").prefetch_related("attachments")
+
+
+def appraisal_rounds(task: Task) -> QuerySet[AppraisalRound]:
+    """Every round of the task's appraisal, the latest first, with their files (two queries)."""
+    return (
+        AppraisalRound.objects.filter(task=task)
+        .select_related("appraiser", "submitted_by", "decided_by")
+        .prefetch_related("files")
+        .order_by("-number")
+    )
 
 
 # Timeline -----------------------------------------------------------------------------------------

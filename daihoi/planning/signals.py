@@ -15,3 +15,7 @@ task_reviewed = Signal()
 # congress, moves (list of DeadlineMove: task id, old and new deadline), old_opening,
 # new_opening, event_id (the audit entry of the reschedule), actor
 deadlines_moved = Signal()
+# task, round (AppraisalRound), actor: the lead agency submitted its product for appraisal
+appraisal_submitted = Signal()
+# task, round (AppraisalRound, its state "approved" / "returned" and opinion), actor
+appraisal_decided = Signal()

@@ -15,6 +15,11 @@ urlpatterns = [
     path("nhiem-vu/<int:task_id>/xac-nhan/", views.task_review, name="task-review"),
     path("nhiem-vu/<int:task_id>/trang-thai/", views.task_halt, name="task-halt"),
     path("nhiem-vu/<int:task_id>/xoa/", views.task_delete, name="task-delete"),
+    path("nhiem-vu/<int:task_id>/tham-dinh/gui/", views.appraisal_submit, name="appraisal-submit"),
+    path(
+        "nhiem-vu/<int:task_id>/tham-dinh/y-kien/", views.appraisal_decide, name="appraisal-decide"
+    ),
+    path("tep-tham-dinh/<int:appraisal_file_id>/", views.appraisal_file, name="appraisal-file"),
     path("bao-cao-tien-do/<int:update_id>/xoa/", views.update_delete, name="update-delete"),
     path("don-vi-cua-toi/", views.agency_inbox, name="inbox"),
     path("tep/<int:attachment_id>/", views.attachment_download, name="attachment"),

@@ -12,13 +12,27 @@ from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.staging import FormFiles
-from daihoi.core.views import apply_error, forbidden, form_page, next_url, stored_file
+from daihoi.core.views import (
+    apply_error,
+    files_form_page,
+    forbidden,
+    form_page,
+    next_url,
+    page_context,
+    stored_file,
+)
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import access_agency, access_committee, access_congress
+from daihoi.organizations.permissions import (
+    Access,
+    access_agency,
+    access_committee,
+    access_congress,
+)
 
 from . import charts, permissions, selectors, services
 from .forms import (
+    AppraisalDecisionForm,
+    AppraisalSubmitForm,
     HaltForm,
     PlanForm,
     ProgressForm,
@@ -92,8 +106,15 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     show_done = request.GET.get("done") == "1"
     returned_only = request.GET.get("returned") == "1"
+    appraisal_only = request.GET.get("appraisal") == "1"
     agency = access_agency(access, access.agency_id)
-    rows = selectors.agency_inbox(access, agency, show_done=show_done, returned_only=returned_only)
+    rows = selectors.agency_inbox(
+        access,
+        agency,
+        show_done=show_done,
+        returned_only=returned_only,
+        appraisal_only=appraisal_only,
+    )
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "access": access,
@@ -103,9 +124,17 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         "rows": [(a, a.task.status_class(today)) for a in page],
         "show_done": show_done,
         "returned_only": returned_only,
+        "appraisal_only": appraisal_only,
+        "appraisal_waiting": selectors.appraisal_waiting_count(access, agency),
         # The pages of a filtered inbox stay filtered.
         "query": "&".join(
-            part for part, on in (("done=1", show_done), ("returned=1", returned_only)) if on
+            part
+            for part, on in (
+                ("done=1", show_done),
+                ("returned=1", returned_only),
+                ("appraisal=1", appraisal_only),
+            )
+            if on
         ),
         "counts": selectors.status_counts(access, today, agency_id=access.agency_id),
         "today": today,
@@ -120,6 +149,7 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     today = local_today()
     updates = list(selectors.task_updates(task))
     assignments = list(task.assignments.select_related("agency").order_by("role", "agency__name"))
+    appraising = [a.agency.name for a in assignments if a.role == TaskAssignment.Role.APPRAISE]
     context = {
         "access": access,
         "congress": access.congress,
@@ -128,21 +158,36 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
         "coordinating": [
             a.agency.name for a in assignments if a.role == TaskAssignment.Role.COORDINATE
         ],
-        "appraising": [
-            a.agency.name for a in assignments if a.role == TaskAssignment.Role.APPRAISE
-        ],
+        "appraising": appraising,
         "updates": updates,
         "reviews": task.reviews.select_related("reviewer"),
         "history": history_of(task, *updates),
         "subtasks": task.subtasks.select_related("lead_agency"),
         "can_report": permissions.can_report_progress(access, task),
         "can_complete": permissions.can_report_completion(access, task),
+        "completion_note": _completion_note(access, task),
+        **_appraisal_context(access, task, bool(appraising)),
         "can_review": permissions.can_review_task(access, task),
         "can_manage": permissions.can_manage_tasks(access),
         "review_form": ReviewForm(),
         "today": today,
     }
     return render(request, "planning/task_detail.html", context)
+
+
+def _appraisal_context(access: Access, task: Task, has_appraiser: bool) -> dict:
+    """The task page's "Thẩm định" section: the rounds, and what the actor may do there."""
+    if not permissions.can_view_appraisal(access, task):
+        return {"show_appraisal": False}
+    rounds = list(selectors.appraisal_rounds(task)) if has_appraiser or task.appraisal_state else []
+    return {
+        "show_appraisal": has_appraiser or bool(rounds),
+        "appraisal_rounds": rounds,
+        "can_submit_appraisal": has_appraiser
+        and permissions.can_submit_for_appraisal(access, task),
+        "can_appraise": permissions.can_appraise(access, task),
+        "submit_label": "Gửi lại thẩm định" if rounds else "Gửi thẩm định",
+    }
 
 
 def _to_task(task: Task) -> HttpResponse:
@@ -200,36 +245,38 @@ def task_report(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
     task = permissions.access_task(access, task_id)
     if not permissions.can_report_progress(access, task):
         return forbidden(request, "Đơn vị của bạn không báo cáo tiến độ nhiệm vụ này.")
-    can_complete = permissions.can_report_completion(access, task)
     form = ProgressForm(
         request.POST or None, request.FILES or None, initial={"percent": task.progress}
     )
-    if not can_complete:
+    if not permissions.can_report_completion(access, task):
         del form.fields["reports_completion"]
-    attached = FormFiles(request, form, "attachments")
-    if request.method == "POST" and form.is_valid() and attached.is_valid():
-        try:
-            services.task_report_progress(
-                access=access,
-                task=task,
-                text=form.cleaned_data["text"],
-                percent=form.cleaned_data["percent"],
-                obstacle=form.cleaned_data["obstacle"],
-                reports_completion=form.cleaned_data.get("reports_completion", False),
-                attachments=attached.files(form.cleaned_data["attachments"]),
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            attached.consume()
-            messages.success(request, "Đã gửi báo cáo tiến độ.")
-            return redirect("planning:task-detail", congress_id=congress_id, task_id=task.pk)
-    attached.keep()
-    return render(
+    return files_form_page(
         request,
-        "planning/task_report.html",
-        {"access": access, "congress": access.congress, "task": task, "form": form},
+        form,
+        "attachments",
+        lambda files: services.task_report_progress(
+            access=access,
+            task=task,
+            text=form.cleaned_data["text"],
+            percent=form.cleaned_data["percent"],
+            obstacle=form.cleaned_data["obstacle"],
+            reports_completion=form.cleaned_data.get("reports_completion", False),
+            attachments=files,
+        ),
+        success="Đã gửi báo cáo tiến độ.",
+        then=lambda _: _to_task(task),
+        template="planning/task_report.html",
+        context=page_context(
+            access, task=task, form=form, completion_note=_completion_note(access, task)
+        ),
     )
+
+
+def _completion_note(access: Access, task: Task) -> str:
+    """For the lead agency's officers: why they cannot report the task complete yet."""
+    if task.lead_agency_id != access.agency_id or not permissions.can_report_progress(access, task):
+        return ""
+    return permissions.completion_refusal(access, task)
 
 
 @login_required
@@ -528,3 +575,67 @@ def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> HttpRes
         return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
     messages.success(request, "Đã chuyển kế hoạch vào thùng rác.")
     return redirect("planning:plan-list", congress_id=congress_id)
+
+
+# Appraisal (thẩm định) ------------------------------------------------------------------------
+
+
+@login_required
+def appraisal_submit(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = permissions.access_appraisal_task(access, task_id)
+    if not access.is_agency_officer or task.lead_agency_id != access.agency_id:
+        return forbidden(request, "Chỉ đơn vị chủ trì mới gửi sản phẩm của nhiệm vụ đi thẩm định.")
+    form = AppraisalSubmitForm(request.POST or None, request.FILES or None)
+    rounds = list(selectors.appraisal_rounds(task))
+    return files_form_page(
+        request,
+        form,
+        "attachments",
+        lambda files: services.appraisal_submit(
+            access=access, task=task, text=form.cleaned_data["text"], files=files
+        ),
+        success="Đã gửi sản phẩm đề nghị thẩm định.",
+        then=lambda _: _to_task(task),
+        template="planning/appraisal_submit.html",
+        context=page_context(
+            access,
+            task=task,
+            form=form,
+            rounds=rounds,
+            has_appraiser=permissions.appraiser_id(task) is not None,
+        ),
+    )
+
+
+@login_required
+def appraisal_decide(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    task = permissions.access_appraisal_task(access, task_id)
+    role = permissions.agency_role_in_task(access, task)
+    if not access.is_agency_officer or role != TaskAssignment.Role.APPRAISE:
+        return forbidden(request, "Chỉ đơn vị thẩm định của nhiệm vụ mới cho ý kiến thẩm định.")
+    form = AppraisalDecisionForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: services.appraisal_decide(
+            access=access,
+            task=task,
+            decision=form.cleaned_data["decision"],
+            opinion=form.cleaned_data["opinion"],
+        ),
+        success="Đã gửi ý kiến thẩm định cho đơn vị chủ trì.",
+        then=lambda _: _to_task(task),
+        template="planning/appraisal_decide.html",
+        context=page_context(
+            access, task=task, form=form, rounds=list(selectors.appraisal_rounds(task))
+        ),
+    )
+
+
+@login_required
+def appraisal_file(request: HttpRequest, congress_id: int, appraisal_file_id: int) -> FileResponse:
+    access = access_congress(request.user, congress_id)
+    stored = permissions.access_appraisal_file(access, appraisal_file_id)
+    return stored_file(stored.file, stored.original_name)

@@ -99,6 +99,15 @@ MATRIX = {
         expect(302, leader=403, officer=403, member=403, officer2=404),
     ),
     "planning:plan-delete": ("post", expect(302, **MANAGERS_ONLY)),
+    # The task is appraised by Công an tỉnh (no user here); its product is waiting there. Only
+    # the lead's officer opens the submission form (the service refuses a second one), only the
+    # appraiser's decides; officer2's agency has no part: 404.
+    "planning:appraisal-submit": (
+        "get",
+        expect(403, officer=200, officer2=404),
+    ),
+    "planning:appraisal-decide": ("get", expect(403, officer2=404)),
+    "planning:appraisal-file": ("get", expect(200, officer2=404)),
     "meetings:meeting-delete": (
         "post",
         expect(302, leader=403, officer=403, member=403, officer2=404),
@@ -242,9 +251,16 @@ def build_objects(world) -> dict:
             title="Tuyên truyền trực quan",
             lead_agency=world.agencies["btg"],
             coordinating_agencies=[world.agencies["svh"]],
+            appraising_agency=world.agencies["ca"],
             area=Area.PROPAGANDA,
             phase=Phase.BEFORE,
         ),
+    )
+    appraisal = services.appraisal_submit(
+        access=propaganda_access,
+        task=task,
+        text="Dự thảo nội dung pano",
+        files=[SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 test")],
     )
     update = services.task_report_progress(
         access=propaganda_access,
@@ -329,6 +345,7 @@ def build_objects(world) -> dict:
         "token": CalendarFeed.objects.create(user=world.users["secretariat"]).token,
         "task_id": task.pk,
         "attachment_id": update.attachments.get().pk,
+        "appraisal_file_id": appraisal.files.get().pk,
         "update_id": update.pk,
         "plan_id": world.plan.pk,
         "committee_id": world.committee.pk,
@@ -378,6 +395,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "task_id"],
         ["congress_id", "document_id"],
         ["congress_id", "attachment_id"],
+        ["congress_id", "appraisal_file_id"],
         ["congress_id", "update_id"],
         ["congress_id", "plan_id"],
         ["congress_id", "committee_id"],

@@ -18,7 +18,7 @@ from daihoi.meetings.models import Meeting
 from daihoi.meetings.selectors import meetings_listed
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
-from daihoi.planning.models import Task
+from daihoi.planning.models import AppraisalState, Task, TaskAssignment
 from daihoi.planning.selectors import TaskFilters, tasks_visible_to
 from daihoi.planning.status import StatusClass
 from daihoi.reporting.models import ReportRequest, SubmissionState, submission_state_q
@@ -308,6 +308,19 @@ def officer_today(access: Access, today: dt.date) -> Today:
         }
     )
     monday, sunday = week_of(today)
+    # The products waiting for this agency's appraisal opinion; its own products returned.
+    waiting_appraisal = TaskFilters(
+        status="open",
+        appraisal=AppraisalState.PENDING,
+        agency=access.agency_id,
+        role=TaskAssignment.Role.APPRAISE,
+    )
+    appraisal_returned = TaskFilters(
+        status="open",
+        appraisal=AppraisalState.RETURNED,
+        agency=access.agency_id,
+        role=TaskAssignment.Role.LEAD,
+    )
     return Today(
         role="officer",
         figures=[
@@ -332,6 +345,31 @@ def officer_today(access: Access, today: dt.date) -> Today:
                 "Bị trả lại, cần hoàn thiện",
                 _task_count(access, today, TaskFilters(returned=True)),
                 _url("planning:task-list", cid, returned=1),
+                tone="late",
+            ),
+            Figure(
+                "Chờ đơn vị thẩm định cho ý kiến",
+                _task_count(access, today, waiting_appraisal),
+                _url(
+                    "planning:task-list",
+                    cid,
+                    status="open",
+                    appraisal=AppraisalState.PENDING,
+                    agency=access.agency_id,
+                    role=TaskAssignment.Role.APPRAISE,
+                ),
+            ),
+            Figure(
+                "Thẩm định trả lại, cần hoàn thiện",
+                _task_count(access, today, appraisal_returned),
+                _url(
+                    "planning:task-list",
+                    cid,
+                    status="open",
+                    appraisal=AppraisalState.RETURNED,
+                    agency=access.agency_id,
+                    role=TaskAssignment.Role.LEAD,
+                ),
                 tone="late",
             ),
             Figure(

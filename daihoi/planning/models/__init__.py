@@ -1,6 +1,7 @@
 """Planning's models, one module a subdomain; every name is importable from here."""
 
-from .actions import PlanAction, ProgressAction, ScheduleAction, TaskAction
+from .actions import AppraisalAction, PlanAction, ProgressAction, ScheduleAction, TaskAction
+from .appraisal import AppraisalFile, AppraisalRound, AppraisalState
 from .plans import Area, Phase, Plan
 from .progress import (
     Attachment,
@@ -22,6 +23,10 @@ from .tasks import (
 )
 
 __all__ = [
+    "AppraisalAction",
+    "AppraisalFile",
+    "AppraisalRound",
+    "AppraisalState",
     "Area",
     "Attachment",
     "HaltState",

@@ -41,5 +41,11 @@ class ProgressAction(AuditAction):
     RESTORED = "progress.restored", _("Khôi phục báo cáo tiến độ")
 
 
+class AppraisalAction(AuditAction):
+    SUBMITTED = "appraisal.submitted", _("Gửi sản phẩm đề nghị thẩm định")
+    APPROVED = "appraisal.approved", _("Thẩm định thông qua")
+    RETURNED = "appraisal.returned", _("Thẩm định trả lại")
+
+
 class ScheduleAction(AuditAction):
     RESCHEDULED = "congress.rescheduled", _("Đổi ngày Đại hội; hạn theo ngày khai mạc dời theo")

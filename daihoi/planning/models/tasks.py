@@ -14,6 +14,7 @@ from daihoi.core.softdelete import AliveManager, SoftDeleteModel
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from ..status import StatusClass, classify
+from .appraisal import AppraisalState
 from .plans import Area, Phase, Plan
 
 if TYPE_CHECKING:
@@ -134,6 +135,11 @@ class Task(SoftDeleteModel):
     # by the next completion report or an acceptance. A plain column, so lists filter on it.
     returned_at = models.DateTimeField(_("bị trả lại lúc"), null=True, blank=True)
     return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
+    # The state of the latest appraisal round (`AppraisalRound`), kept by the appraisal
+    # services; empty before the first submission. A plain column, so lists filter on it.
+    appraisal_state = models.CharField(
+        _("thẩm định"), max_length=10, choices=AppraisalState.choices, blank=True, default=""
+    )
     version = models.PositiveIntegerField(default=1)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(

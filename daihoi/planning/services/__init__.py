@@ -4,6 +4,7 @@ One module per subdomain; every service is re-exported here, so callers write
 `from daihoi.planning import services; services.task_create(...)`.
 """
 
+from .appraisal import appraisal_decide, appraisal_submit
 from .obstacles import obstacle_resolve
 from .plans import plan_create, plan_update
 from .progress import task_accept, task_report_progress, task_return
@@ -25,6 +26,8 @@ from .trash import (
 )
 
 __all__ = [
+    "appraisal_decide",
+    "appraisal_submit",
     "TaskFields",
     "congress_reschedule",
     "obstacle_resolve",

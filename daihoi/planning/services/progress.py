@@ -38,10 +38,8 @@ def task_report_progress(
     if not 0 <= percent <= 100:
         raise BusinessError("Tiến độ phải từ 0 đến 100%.", field="percent")
     if reports_completion:
-        require(
-            permissions.can_report_completion(access, task),
-            "Chỉ đơn vị chủ trì mới được báo cáo hoàn thành nhiệm vụ.",
-        )
+        refusal = permissions.completion_refusal(access, task)
+        require(not refusal, refusal)
         if percent != 100:
             raise BusinessError("Báo cáo hoàn thành thì tiến độ phải là 100%.", field="percent")
         if task.reported_complete_on:

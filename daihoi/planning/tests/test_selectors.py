@@ -124,7 +124,7 @@ PAGES = {
     "dashboard": ("secretariat", "", 10),
     "task list": ("secretariat", "nhiem-vu/", 9),
     "task list filtered": ("secretariat", "nhiem-vu/?status=open_overdue&q=nhiem+vu", 9),
-    "agency inbox": ("officer", "don-vi-cua-toi/", 7),
+    "agency inbox": ("officer", "don-vi-cua-toi/", 8),  # + the appraisal waiting count
     "agency page": ("secretariat", "co-quan/{btg}/", 9),
     "agency table": ("secretariat", "co-quan/", 7),
     "plan list": ("secretariat", "ke-hoach/", 6),
