@@ -108,6 +108,21 @@ def accept(days_ago: int, comment: str = "") -> Event:
     return ("accept", days_ago, {"comment": comment})
 
 
+def appraisal_submit(days_ago: int, text: str) -> Event:
+    """The lead agency sends its product to the appraising agency (thẩm định)."""
+    return ("appraisal_submit", days_ago, {"text": text})
+
+
+def appraisal_return(days_ago: int, opinion: str) -> Event:
+    """The appraising agency returns the product with its opinion."""
+    return ("appraisal_decide", days_ago, {"decision": "returned", "opinion": opinion})
+
+
+def appraisal_approve(days_ago: int, opinion: str = "") -> Event:
+    """The appraising agency approves the product; the lead may then report completion."""
+    return ("appraisal_decide", days_ago, {"decision": "approved", "opinion": opinion})
+
+
 def resolve(days_ago: int, note: str = "") -> Event:
     """The subcommittee settles the latest open obstacle of the task."""
     return ("resolve", days_ago, {"note": note})
@@ -314,6 +329,18 @@ KON_TUM: Record = {
             due=-30,
             story=[
                 progress(34, 60, "Đã có dự thảo, đang chờ Ban Tuyên giáo góp ý."),
+                appraisal_submit(
+                    33,
+                    "Dự thảo kế hoạch của Sở cụ thể hóa Kế hoạch 06: tuyên truyền trên Cổng "
+                    "thông tin điện tử tỉnh, hệ thống thông tin cơ sở và mạng xã hội.",
+                ),
+                appraisal_return(
+                    31,
+                    "Bổ sung lịch đăng tải theo từng giai đoạn trước, trong và sau Đại hội; nêu "
+                    "rõ bộ phận chịu trách nhiệm xử lý thông tin xấu, độc trên mạng.",
+                ),
+                appraisal_submit(29, "Đã bổ sung lịch đăng tải theo giai đoạn và phân công xử lý."),
+                appraisal_approve(27, "Thống nhất nội dung kế hoạch; Sở ban hành theo thẩm quyền."),
                 complete(26, "Kế hoạch của Sở đã ký ban hành."),
                 accept(24),
             ],
@@ -326,7 +353,12 @@ KON_TUM: Record = {
             appraise="BTGTU",
             plan="kh06",
             due=-30,
-            story=[complete(33, "Kế hoạch của Báo đã ban hành."), accept(32)],
+            story=[
+                appraisal_submit(36, "Dự thảo kế hoạch mở chuyên mục chào mừng Đại hội trên Báo."),
+                appraisal_approve(35),
+                complete(33, "Kế hoạch của Báo đã ban hành."),
+                accept(32),
+            ],
         ),
         task(
             "Xây dựng kế hoạch cụ thể hóa Kế hoạch 06 tại Sở Văn hóa, Thể thao và Du lịch",
@@ -338,6 +370,11 @@ KON_TUM: Record = {
             due=-10,
             story=[
                 progress(15, 30, "Đang dự thảo; chưa thống nhất danh mục hoạt động nghệ thuật."),
+                appraisal_submit(
+                    2,
+                    "Dự thảo kế hoạch tuyên truyền cổ động trực quan và chương trình nghệ thuật "
+                    "chào mừng Đại hội; kèm danh mục địa điểm treo băng rôn, pa nô.",
+                ),
             ],
         ),
         task(
@@ -350,6 +387,8 @@ KON_TUM: Record = {
             due=-3,
             story=[
                 progress(10, 70, "Dự thảo đã qua Ban Tuyên giáo góp ý."),
+                appraisal_submit(9, "Dự thảo kế hoạch của thành phố, đã tiếp thu góp ý."),
+                appraisal_approve(6, "Đồng ý ban hành."),
                 complete(4, "Kế hoạch của thành phố đã ký ban hành, gửi kèm bản chụp."),
             ],
         ),

@@ -29,7 +29,15 @@ from daihoi.organizations.models import (
 )
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
-from daihoi.planning.models import HaltState, Plan, ProgressUpdate, Task, TaskReview
+from daihoi.planning.models import (
+    AppraisalRound,
+    AppraisalState,
+    HaltState,
+    Plan,
+    ProgressUpdate,
+    Task,
+    TaskReview,
+)
 from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
@@ -471,6 +479,22 @@ class _CongressLoader:
         Task.history.model.objects.filter(
             history_id__gt=mark, id=task.pk, reported_complete_on__isnull=False
         ).update(reported_complete_on=day)
+
+    def _event_appraisal_submit(self, task, day, when, t, *, text) -> None:
+        mark = _last_history_id(Task)
+        access = self._officer(t["lead"])
+        submitted = services.appraisal_submit(access=access, task=task, text=text)
+        AppraisalRound.objects.filter(pk=submitted.pk).update(submitted_at=when)
+        self._stamp_task_history(task, mark, when, access.user)
+
+    def _event_appraisal_decide(self, task, day, when, t, *, decision, opinion) -> None:
+        mark = _last_history_id(Task)
+        access = self._officer(t["appraise"])
+        decided = services.appraisal_decide(
+            access=access, task=task, decision=AppraisalState(decision), opinion=opinion
+        )
+        AppraisalRound.objects.filter(pk=decided.pk).update(decided_at=when)
+        self._stamp_task_history(task, mark, when, access.user)
 
     def _event_accept(self, task, day, when, t, *, comment) -> None:
         mark = _last_history_id(Task)
