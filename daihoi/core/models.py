@@ -81,3 +81,28 @@ class StagedUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class SubmittedForm(models.Model):
+    """A form's one-time token, kept once the change it carried was saved (`core.once`).
+
+    The page's script gives every POST form a random token; the change and this row are written
+    in one transaction, so a second copy of the same submission (a double click, a reload, a
+    preview confirmed again) finds the token taken and changes nothing. `url` is where the first
+    copy led, so the second lands there too. Rows older than a day are removed by
+    `manage.py clean_staged_uploads`.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "biểu mẫu đã gửi"
+        verbose_name_plural = "biểu mẫu đã gửi"
+
+    def __str__(self) -> str:
+        return self.token

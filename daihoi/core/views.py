@@ -6,11 +6,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from . import once
 from .exceptions import BusinessError, PermissionDenied
 from .staging import FormFiles
 
@@ -114,12 +116,37 @@ def form_page(
     context: dict[str, Any],
 ) -> HttpResponse:
     """A form page's flow: on a valid POST run the service (`run_service`) and go to
-    `then(result)`; otherwise, or on a refusal shown on the form, render the page again."""
+    `then(result)`; otherwise, or on a refusal shown on the form, render the page again.
+
+    The form's one-time token is taken in the service's transaction (`core.once`), so a
+    second copy of the same submission saves nothing and lands where the first did."""
     if request.method == "POST" and form.is_valid():
-        done, result = run_service(request, form, action, success=success)
-        if done:
-            return then(result)
+        response = _save_once(request, form, action, success=success, then=then)
+        if response is not None:
+            return response
     return render(request, template, context)
+
+
+def _save_once(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    action: Callable[[], Any],
+    *,
+    success: str,
+    then: Callable[[Any], HttpResponse],
+) -> HttpResponse | None:
+    """Runs the service for a valid form with the form's one-time token taken in the same
+    transaction (`core.once`); None when it was refused (the error is on the form)."""
+    try:
+        with transaction.atomic():
+            claimed = once.claim(request)
+            done, result = run_service(request, form, action, success=success)
+            if not done:
+                transaction.set_rollback(True)
+                return None
+            return once.remember(claimed, then(result))
+    except once.AlreadySubmitted as earlier:
+        return earlier.response(request, request.path)
 
 
 def run_button(
@@ -135,14 +162,21 @@ def run_button(
     (BusinessError) is shown as an error message instead; a PermissionDenied answers the 403
     page."""
     try:
-        result = action()
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success(result) if callable(success) else success)
-    return then
+        with transaction.atomic():
+            claimed = once.claim(request)
+            try:
+                result = action()
+            except PermissionDenied as error:
+                transaction.set_rollback(True)
+                return forbidden(request, error.message)
+            except BusinessError as error:
+                transaction.set_rollback(True)
+                messages.error(request, error.message)
+                return then
+            messages.success(request, success(result) if callable(success) else success)
+            return once.remember(claimed, then)
+    except once.AlreadySubmitted as earlier:
+        return earlier.response(request, then.get("Location", request.path))
 
 
 def run_form_button(
@@ -182,14 +216,19 @@ def files_form_page(
     refused form keeps this request's uploads for the next try."""
     attached = FormFiles(request, form, field)
     if request.method == "POST" and form.is_valid() and attached.is_valid():
-        done, result = run_service(
+
+        def consume_then(result: Any) -> HttpResponse:
+            attached.consume()
+            return then(result)
+
+        response = _save_once(
             request,
             form,
             lambda: action(attached.files(form.cleaned_data[field])),
             success=success,
+            then=consume_then,
         )
-        if done:
-            attached.consume()
-            return then(result)
+        if response is not None:
+            return response
     attached.keep()
     return render(request, template, context)

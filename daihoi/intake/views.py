@@ -5,12 +5,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from daihoi.core import once
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import forbidden, page_context
 from daihoi.extraction import Draft, extract
@@ -227,14 +230,18 @@ def import_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
         if meeting is None:
             fields = services.MeetingFields(**meeting_form.cleaned_data)
         try:
-            result = services.text_import_confirm(
-                access=access,
-                rows=rows,
-                source_text=text,
-                meeting=meeting,
-                committee=committee,
-                fields=fields,
-            )
+            with transaction.atomic():
+                claimed = once.claim(request)
+                result = services.text_import_confirm(
+                    access=access,
+                    rows=rows,
+                    source_text=text,
+                    meeting=meeting,
+                    committee=committee,
+                    fields=fields,
+                )
+        except once.AlreadySubmitted as earlier:
+            return earlier.response(request, reverse("intake:start", args=[congress_id]))
         except BusinessError as error:
             # No public way to add an error above a formset; Django's own full_clean sets this.
             formset._non_form_errors = formset.error_class([error.message])  # type: ignore[attr-defined]
@@ -243,9 +250,8 @@ def import_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
             if result.created_agencies:
                 note += " Cơ quan mới: " + ", ".join(a.name for a in result.created_agencies) + "."
             messages.success(request, note)
-            return redirect(
-                "meetings:meeting-detail", congress_id=congress_id, meeting_id=result.meeting.pk
-            )
+            detail = reverse("meetings:meeting-detail", args=[congress_id, result.meeting.pk])
+            return once.remember(claimed, redirect(detail))
     return _review(
         request, access, text, meeting, committee, formset=formset, meeting_form=meeting_form
     )

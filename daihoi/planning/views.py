@@ -190,8 +190,12 @@ def _appraisal_context(access: Access, task: Task, has_appraiser: bool) -> dict:
     }
 
 
+def _task_url(task: Task) -> str:
+    return reverse("planning:task-detail", args=[task.congress_id, task.pk])
+
+
 def _to_task(task: Task) -> HttpResponse:
-    return redirect("planning:task-detail", congress_id=task.congress_id, task_id=task.pk)
+    return redirect(_task_url(task))
 
 
 @login_required

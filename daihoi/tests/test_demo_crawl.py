@@ -29,7 +29,8 @@ def _links(html: str) -> list[str]:
 
 
 def _crawl(client: Client) -> tuple[int, list[str]]:
-    """Breadth-first from the home page; returns pages seen and the URLs that answered 5xx."""
+    """Breadth-first from the home page; returns pages seen and the URLs that answered 5xx
+    (or a page without the Content-Security-Policy)."""
     seen = {"/"}
     queue = deque(["/"])
     failures = []
@@ -44,6 +45,8 @@ def _crawl(client: Client) -> tuple[int, list[str]]:
             queue.append(response["Location"])
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
+        if "script-src 'self'" not in response.get("Content-Security-Policy", ""):
+            failures.append(f"{url} → no Content-Security-Policy")
         for link in _links(response.content.decode()):
             # Lists are followed to their first pages only: page 40 of a list is like page 2.
             if re.search(r"[?&]page=([3-9]|\d\d)", link):

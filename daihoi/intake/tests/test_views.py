@@ -196,3 +196,18 @@ def test_conclusions_can_be_added_to_an_existing_meeting(world, client, secretar
     assert Meeting.objects.count() == 1
     task = meeting.conclusions.get().task
     assert task is not None and task.lead_agency == world.agencies["stc"]
+
+
+def test_a_confirm_posted_twice_with_its_token_creates_one_meeting(world, client):
+    client.force_login(world.users["secretariat"])
+    first = review(client, world)
+    unmatched = next(
+        i for i, f in enumerate(first.context["formset"].forms) if f.initial["agency"] is None
+    )
+    data = _confirm_data(first, {unmatched: {"create_agency": True}})
+    data["_once"] = "c0ffee" * 4
+    saved = client.post(url(world, "xac-nhan/"), data)
+    again = client.post(url(world, "xac-nhan/"), data, follow=True)
+    assert Meeting.objects.count() == 1 and Task.objects.count() == 3
+    assert again.redirect_chain[-1][0] == saved["Location"]
+    assert "không tạo thêm bản sao" in again.content.decode()

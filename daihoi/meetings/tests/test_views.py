@@ -129,3 +129,18 @@ def test_meeting_list_query_count_does_not_grow(
     client.force_login(world.users["secretariat"])
     with django_assert_max_num_queries(6):
         assert client.get(url(world)).status_code == 200
+
+
+def test_an_attach_button_pressed_twice_attaches_the_files_once(world, client, meeting):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from daihoi.meetings.models import MeetingAttachment
+
+    client.force_login(world.users["secretariat"])
+    url = f"/dai-hoi/{world.congress.pk}/cuoc-hop/{meeting.pk}/tai-lieu/"
+    for _ in range(2):
+        upload = SimpleUploadedFile("chuong-trinh.pdf", b"%PDF-1.4 chuong trinh", "application/pdf")
+        response = client.post(url, {"files": [upload], "_once": "feedc0de" * 4}, follow=True)
+        assert response.status_code == 200
+    assert MeetingAttachment.objects.filter(meeting=meeting).count() == 1
+    assert "không tạo thêm bản sao" in response.content.decode()

@@ -210,3 +210,14 @@ def test_the_import_page_lists_row_errors_and_offers_no_save(world, client):
     body = response.content.decode()
     assert "Dòng 3: đơn vị chủ trì “Ban Quản lý dự án”" in body
     assert 'name="confirm"' not in body
+
+
+def test_a_preview_confirmed_twice_with_its_token_saves_its_rows_once(world, client):
+    client.force_login(world.users["secretariat"])
+    url = f"/dai-hoi/{world.congress.pk}/bao-cao/nhiem-vu/nhap/"
+    token = client.post(url, {"file": xlsx(GOOD)}).context["token"]
+    confirm = {"confirm": "1", "rows": token, "_once": "5eed" * 6}
+    for _ in range(5):
+        response = client.post(url, confirm)
+        assert response.status_code == 302
+    assert Task.objects.filter(title="In pano chào mừng").count() == 1

@@ -179,3 +179,18 @@ def test_the_request_page_says_which_columns_take_numbers_and_which_are_optional
     assert request.column_summary == (
         "Số đảng viên (số); Kinh phí (đồng) (số, không bắt buộc); Ghi chú (không bắt buộc)"
     )
+
+
+def test_a_request_form_sent_twice_with_its_token_asks_the_agencies_once(world, client):
+    client.force_login(world.users["secretariat"])
+    data = {
+        "title": "Số liệu đảng viên",
+        "deadline": today().strftime("%d/%m/%Y"),
+        "agencies": [world.agencies["btg"].pk, world.agencies["stc"].pk],
+        "columns": "Số đảng viên | số",
+        "_once": "ab12" * 8,
+    }
+    first = client.post(base(world) + "yeu-cau/them/", data)
+    second = client.post(base(world) + "yeu-cau/them/", data)
+    assert ReportRequest.objects.count() == 1
+    assert second.status_code == 302 and second["Location"] == first["Location"]

@@ -4,9 +4,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from daihoi.core import once
 from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
@@ -145,16 +148,20 @@ def task_import(request: HttpRequest, congress_id: int) -> HttpResponse:
     if request.method == "POST" and "confirm" in request.POST:
         try:
             rows = imports.unsign_rows(request.POST.get("rows", ""))
-            created, updated = imports.tasks_import(access=access, rows=rows)
+            with transaction.atomic():
+                claimed = once.claim(request)
+                created, updated = imports.tasks_import(access=access, rows=rows)
         except imports.TaskImportError as error:
             messages.error(request, error.message + " " + " ".join(error.errors))
         except BusinessError as error:
             messages.error(request, error.message)
+        except once.AlreadySubmitted as earlier:
+            return earlier.response(request, reverse("planning:task-list", args=[congress_id]))
         else:
             messages.success(
                 request, f"Đã thêm {len(created)} nhiệm vụ, cập nhật {len(updated)} nhiệm vụ."
             )
-            return redirect("planning:task-list", congress_id=congress_id)
+            return once.remember(claimed, redirect("planning:task-list", congress_id=congress_id))
         return redirect("reporting:task-import", congress_id=congress_id)
     if request.method == "POST" and form.is_valid():
         result = imports.read_tasks(form.cleaned_data["file"], access.congress)

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from daihoi.core import once
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
@@ -78,23 +80,30 @@ def request_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            created = services.report_request_create(
-                access=access,
-                title=data["title"],
-                deadline=data["deadline"],
-                agencies=list(data["agencies"]),
-                instructions=data["instructions"],
-                columns=data["columns"],
-                template=data["template"],
-            )
+            with transaction.atomic():
+                claimed = once.claim(request)
+                created = services.report_request_create(
+                    access=access,
+                    title=data["title"],
+                    deadline=data["deadline"],
+                    agencies=list(data["agencies"]),
+                    instructions=data["instructions"],
+                    columns=data["columns"],
+                    template=data["template"],
+                )
         except BusinessError as error:
             apply_error(form, error)
+        except once.AlreadySubmitted as earlier:
+            return earlier.response(request, request.path)
         else:
             messages.success(
                 request, f"Đã gửi yêu cầu báo cáo tới {len(data['agencies'])} cơ quan, đơn vị."
             )
-            return redirect(
-                "reporting:request-detail", congress_id=congress_id, request_id=created.pk
+            return once.remember(
+                claimed,
+                redirect(
+                    "reporting:request-detail", congress_id=congress_id, request_id=created.pk
+                ),
             )
     return render(
         request, "reporting/request_form.html", page_context(access, form=form, tab="requests")

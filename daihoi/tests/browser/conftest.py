@@ -35,22 +35,36 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+def _open(browser, width: int, height: int):
+    """A page that records what the Content-Security-Policy refused; every browser test
+    fails when anything was refused (an inline script, style or handler slipped in)."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
     page = context.new_page()
     page.set_default_timeout(15000)
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return context, page, refused
+
+
+@pytest.fixture
+def page(browser):
+    context, page, refused = _open(browser, 1280, 900)
     yield page
     context.close()
+    assert refused == [], "Content-Security-Policy refused: " + "; ".join(refused)
 
 
 @pytest.fixture
 def phone_page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 375, "height": 740})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page, refused = _open(browser, 375, 740)
     yield page
     context.close()
+    assert refused == [], "Content-Security-Policy refused: " + "; ".join(refused)
 
 
 def login(page, live_server, username: str, password: str) -> None:

@@ -1,6 +1,7 @@
 """Phones: the browser's own date pickers, and a task list whose filters fold away."""
 
 import pytest
+from playwright.sync_api import expect
 
 from daihoi.testing.factories import PASSWORD, TaskFactory, build_world
 
@@ -28,9 +29,7 @@ def test_on_a_phone_the_task_filters_fold_and_the_first_screen_shows_tasks(phone
     phone_page.click("details#task-filters > summary")
     assert phone_page.locator("select[name=area]").is_visible()
     phone_page.select_option("select[name=phase]", "before")
-    phone_page.wait_for_function(
-        "document.querySelector('#filter-count').textContent.includes('2 điều kiện')"
-    )
+    expect(phone_page.locator("#filter-count")).to_contain_text("2 điều kiện")
 
 
 def test_on_a_desktop_the_task_filters_stay_open(page, live_server):

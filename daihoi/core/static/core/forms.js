@@ -49,6 +49,7 @@
   // <details data-fold-below="700"> is open in the page (so it works without scripts) and
   // folds on screens narrower than that, so a phone's first screen shows the list itself.
   const ready = () => {
+    tokenAll(document);
     echoAll(document);
     fold();
   };
@@ -58,6 +59,76 @@
       if (window.matchMedia(`(max-width: ${width}px)`).matches) panel.open = false;
     });
   };
+  // Every POST form carries a one-time token (`_once`, see core/once.py): the server saves a
+  // submission once however often it arrives. A new token is drawn when a form is shown and after
+  // an HTMX request from it, so the next, deliberate submission is a new one.
+  const newToken = () => {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes); // works on plain-HTTP intranets, unlike crypto.randomUUID
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  };
+  const tokenFor = (form) => {
+    let input = form.querySelector("input[name=_once]");
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "_once";
+      form.append(input);
+    }
+    input.value = newToken();
+  };
+  const tokenAll = (root) => {
+    const forms = root instanceof HTMLFormElement ? [root] : root.querySelectorAll("form");
+    forms.forEach((form) => {
+      if ((form.getAttribute("method") || "").toLowerCase() === "post" || form.hasAttribute("hx-post")) {
+        tokenFor(form);
+      }
+    });
+  };
+  document.addEventListener("htmx:load", (event) => tokenAll(event.target));
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const form = event.target instanceof Element ? event.target.closest("form") : null;
+    if (form) tokenFor(form);
+  });
+
+  // data-confirm="…" on a form asks before sending it (instead of an inline onsubmit handler,
+  // which the Content-Security-Policy forbids); a sent form's buttons wait for the answer.
+  document.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement)) return;
+      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        return;
+      }
+      if ((form.getAttribute("method") || "").toLowerCase() !== "post" || form.hasAttribute("hx-post")) return;
+      if (form.dataset.sending) {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.sending = "1";
+      // After the browser has read the clicked button's name and value.
+      const buttons = form.querySelectorAll("button, input[type=submit]");
+      setTimeout(() => buttons.forEach((b) => (b.disabled = true)));
+      // A form answered by a download leaves the page as it was: let it be used again.
+      setTimeout(() => {
+        delete form.dataset.sending;
+        buttons.forEach((b) => (b.disabled = false));
+      }, 8000);
+    },
+    true,
+  );
+  // Back to a page kept by the browser: its forms can be used again, with new tokens.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-sending]").forEach((form) => {
+      delete form.dataset.sending;
+      form.querySelectorAll("button, input[type=submit]").forEach((b) => (b.disabled = false));
+      tokenFor(form);
+    });
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();

@@ -15,3 +15,15 @@ document.addEventListener("DOMContentLoaded", () => {
   chair.addEventListener("change", hideChair);
   hideChair();
 });
+
+// Changing the committee reloads the proposed agenda (obstacles and open conclusions) for it:
+// the form names the address in data-proposals-url when it offers an agenda.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-proposals-url]");
+  const select = form && form.querySelector("select[name=committee]");
+  if (!select || !window.htmx) return;
+  select.addEventListener("change", () => {
+    const url = `${form.dataset.proposalsUrl}?committee=${encodeURIComponent(select.value)}`;
+    htmx.ajax("GET", url, { target: "#proposals", select: "#proposals", swap: "innerHTML" });
+  });
+});
