@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "daihoi.accounts",
     "daihoi.organizations",
     "daihoi.documents",
+    "daihoi.consultation",
     "daihoi.planning",
     "daihoi.meetings",
     "daihoi.reporting",

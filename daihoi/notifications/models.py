@@ -30,6 +30,10 @@ class Kind(models.TextChoices):
     APPRAISAL_SUBMITTED = "appraisal_submitted", _("Sản phẩm gửi đơn vị thẩm định")
     APPRAISAL_APPROVED = "appraisal_approved", _("Sản phẩm được thẩm định thông qua")
     APPRAISAL_RETURNED = "appraisal_returned", _("Sản phẩm bị thẩm định trả lại")
+    CONSULTATION_SENT = "consultation_sent", _("Dự thảo gửi lấy ý kiến")
+    CONSULTATION_REMINDER = "consultation_reminder", _("Nhắc góp ý dự thảo")
+    CONSULTATION_ANSWERED = "consultation_answered", _("Có ý kiến góp ý dự thảo")
+    CONSULTATION_ADOPTED = "consultation_adopted", _("Dự thảo đã được thông qua")
 
 
 class Notification(models.Model):

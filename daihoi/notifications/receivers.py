@@ -378,8 +378,94 @@ def on_estimate_approved(sender, *, estimate, actor=None, **kwargs) -> None:
     )
 
 
+def _consultation_link(consultation) -> str:
+    return reverse(
+        "consultation:consultation-detail",
+        kwargs={"congress_id": consultation.congress_id, "consultation_id": consultation.pk},
+    )
+
+
+def _tell_recipients(draft, recipients, *, kind: str, title: str, key: str, actor) -> None:
+    consultation = draft.consultation
+    _tell(
+        selectors.consultation_recipients(recipients),
+        actor,
+        congress_id=consultation.congress_id,
+        kind=kind,
+        title=title,
+        body=(
+            f"{consultation.drafting_agency.name} đề nghị góp ý {draft.label.lower()} "
+            f"“{consultation.title}”. Hạn góp ý: {format_date(draft.deadline)}."
+        ),
+        link=_consultation_link(consultation),
+        dedupe_key=key,
+        per_user_key=True,
+    )
+
+
+def on_draft_sent(sender, *, draft, actor=None, **kwargs) -> None:
+    """Each agency's officers and each person asked learn of a draft (or a new round)."""
+    _tell_recipients(
+        draft,
+        draft.recipients.all(),
+        kind=Kind.CONSULTATION_SENT,
+        title=f"Góp ý {draft.label.lower()}: {shorten(draft.consultation.title)}",
+        key=f"consultation_sent:{draft.pk}",
+        actor=actor,
+    )
+
+
+def on_answers_reminded(sender, *, draft, recipient_ids, actor=None, **kwargs) -> None:
+    """Those who have not answered are reminded; each reminder is its own event."""
+    _tell_recipients(
+        draft,
+        draft.recipients.filter(pk__in=recipient_ids),
+        kind=Kind.CONSULTATION_REMINDER,
+        title=f"Nhắc góp ý trước {format_date(draft.deadline)}: "
+        f"{shorten(draft.consultation.title)}",
+        key=f"consultation_reminder:{draft.pk}:{uuid.uuid4().hex}",
+        actor=actor,
+    )
+
+
+def on_draft_answered(sender, *, draft, recipient, count, actor=None, **kwargs) -> None:
+    consultation = draft.consultation
+    said = f"{count} ý kiến" if count else "nhất trí với dự thảo"
+    _tell(
+        selectors.consultation_drafters(consultation),
+        actor,
+        congress_id=consultation.congress_id,
+        kind=Kind.CONSULTATION_ANSWERED,
+        title=f"{recipient.name} góp ý {draft.label.lower()}: {said}",
+        body=f"Dự thảo “{consultation.title}”.",
+        link=_consultation_link(consultation),
+        dedupe_key=f"consultation_answered:{draft.pk}:{recipient.pk}:{uuid.uuid4().hex}",
+    )
+
+
+def on_consultation_adopted(sender, *, consultation, final, actor=None, **kwargs) -> None:
+    """Everyone who was asked in any round learns that the final version was adopted."""
+    from daihoi.consultation.models import Recipient
+
+    _tell(
+        selectors.consultation_recipients(
+            Recipient.objects.filter(draft__consultation=consultation)
+        ),
+        actor,
+        congress_id=consultation.congress_id,
+        kind=Kind.CONSULTATION_ADOPTED,
+        title=f"Đã thông qua: {shorten(consultation.title)}",
+        body=f"{consultation.drafting_agency.name} đã tiếp thu, giải trình các ý kiến góp ý "
+        f"và thông qua bản cuối cùng “{consultation.title}”.",
+        link=_consultation_link(consultation),
+        dedupe_key=f"consultation_adopted:{final.pk}",
+        per_user_key=True,
+    )
+
+
 def connect() -> None:
     from daihoi.budget import signals as budget_signals
+    from daihoi.consultation import signals as consultation_signals
     from daihoi.meetings import signals as meeting_signals
     from daihoi.planning import signals as planning_signals
     from daihoi.reporting import signals as reporting_signals
@@ -397,6 +483,10 @@ def connect() -> None:
         (budget_signals.estimate_submitted, on_estimate_submitted),
         (budget_signals.estimate_returned, on_estimate_returned),
         (budget_signals.estimate_approved, on_estimate_approved),
+        (consultation_signals.draft_sent, on_draft_sent),
+        (consultation_signals.answers_reminded, on_answers_reminded),
+        (consultation_signals.draft_answered, on_draft_answered),
+        (consultation_signals.consultation_adopted, on_consultation_adopted),
     ]
     for signal, receiver in receivers:
         signal.connect(receiver, dispatch_uid=f"notifications.{receiver.__name__}")

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import models
 from django.db.models import QuerySet
 
 from daihoi.accounts.models import Role
@@ -68,17 +69,44 @@ def congress_overseers(congress_id: int) -> QuerySet:
     )
 
 
-def meeting_invitees(meeting) -> QuerySet:
-    """Users linked to an invited person or the chair, and officers of an invited agency."""
-    person_ids = [*meeting.invited_people.values_list("pk", flat=True), meeting.chair_id]
-    agency_ids = list(meeting.invited_agencies.values_list("pk", flat=True))
-    rows = Participation.objects.filter(congress_id=meeting.congress_id)
-    user_ids = rows.filter(person_id__in=person_ids) | rows.filter(
-        role=Role.AGENCY_OFFICER, agency_id__in=agency_ids
+def people_and_officers(
+    congress_id: int, person_ids: Iterable[int], agency_ids: Iterable[int]
+) -> QuerySet:
+    """Active users linked to one of these people, and the officers of these agencies."""
+    rows = Participation.objects.filter(congress_id=congress_id)
+    user_ids = rows.filter(person_id__in=list(person_ids)) | rows.filter(
+        role=Role.AGENCY_OFFICER, agency_id__in=list(agency_ids)
     )
     return (
         get_user_model()
         .objects.filter(is_active=True, pk__in=user_ids.values("user_id"))
+        .order_by("pk")
+    )
+
+
+def meeting_invitees(meeting) -> QuerySet:
+    """Users linked to an invited person or the chair, and officers of an invited agency."""
+    person_ids = [*meeting.invited_people.values_list("pk", flat=True), meeting.chair_id]
+    agency_ids = list(meeting.invited_agencies.values_list("pk", flat=True))
+    return people_and_officers(meeting.congress_id, person_ids, agency_ids)
+
+
+def consultation_recipients(recipients: QuerySet) -> QuerySet:
+    """The users who answer for these recipient rows of a draft for comment."""
+    rows = list(recipients.values_list("person_id", "agency_id"))
+    congress_id = recipients.values_list("draft__consultation__congress_id", flat=True).first()
+    return people_and_officers(
+        congress_id or 0, [p for p, _ in rows if p], [a for _, a in rows if a]
+    )
+
+
+def consultation_drafters(consultation) -> QuerySet:
+    """Who follows a draft for comment: the drafting agency's officers and whoever sent it."""
+    officers = agency_officers(consultation.congress_id, [consultation.drafting_agency_id])
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(models.Q(pk__in=officers.values("pk")) | models.Q(pk=consultation.created_by_id))
         .order_by("pk")
     )
 

@@ -12,6 +12,7 @@ LAYERS = [
     ["accounts"],
     ["organizations"],
     ["documents"],
+    ["consultation"],  # drafts for comment: documents' drafts and layout, organizations' people
     ["planning"],
     ["meetings"],
     ["reporting", "budget", "notifications"],

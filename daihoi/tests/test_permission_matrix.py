@@ -42,6 +42,7 @@ CHECKED_NAMESPACES = {
     "audit",
     "ops",
     "workspace",
+    "consultation",
 }
 
 # A compact way to write the expected status per role, in the order of ROLES:
@@ -199,6 +200,29 @@ MATRIX = {
     "reporting:task-explanations": ("get", expect(200, officer2=404)),
     "reporting:explanation-request": ("post", expect(302, officer=403, member=403, officer2=404)),
     "reporting:explanation-answer": ("post", expect(403, officer=302, officer2=404)),
+    # A working rule sent to Ban Tuyên giáo (officer, who commented) and to the committee's
+    # head (the leader's person); not to Sở Tài chính (officer2). The drafting side manages it.
+    "consultation:consultation-list": ("get", expect(200)),
+    "consultation:consultation-create": ("get", expect(200, member=403)),
+    "consultation:consultation-detail": ("get", expect(200, officer2=404, member=404)),
+    "consultation:draft-detail": ("get", expect(200, officer2=404, member=404)),
+    "consultation:draft-file": ("get", expect(200, officer2=404, member=404)),
+    "consultation:comment-submit": (
+        "get",
+        expect(200, admin=403, secretariat=403, officer2=404, member=404),
+    ),
+    "consultation:comment-resolve": ("post", expect(302, officer=403, officer2=404, member=404)),
+    "consultation:consultation-remind": (
+        "post",
+        expect(302, officer=403, officer2=404, member=404),
+    ),
+    "consultation:consultation-share": (
+        "post",
+        expect(302, officer=403, officer2=404, member=404),
+    ),
+    "consultation:draft-revise": ("get", expect(200, officer=403, officer2=404, member=404)),
+    "consultation:consultation-adopt": ("get", expect(200, officer=403, officer2=404, member=404)),
+    "consultation:synthesis-docx": ("get", expect(200, officer=403, officer2=404, member=404)),
     "calendar:settings": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "calendar:renew": ("post", {r: 302 for r in ROLES}),
     # Whoever holds the secret token reads the feed; no login (calendar apps cannot log in).
@@ -330,10 +354,12 @@ def build_objects(world) -> dict:
     )
     services.plan_delete(access=secretariat_access, plan=binned)
 
+    from daihoi.consultation.tests.helpers import consultation_objects
     from daihoi.reporting.tests.helpers import reporting_objects
 
     return {
         **approved_estimate_with_spending(world),
+        **consultation_objects(world),
         **reporting_objects(world),
         "congress_id": world.congress.pk,
         "kind": "plan",
@@ -387,6 +413,9 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "estimate_id"],
         ["congress_id", "norm_id"],
         ["congress_id", "spending_attachment_id"],
+        ["congress_id", "consultation_id", "comment_id"],
+        ["congress_id", "consultation_id", "draft_id"],
+        ["congress_id", "consultation_id"],
         ["congress_id", "meeting_id", "conclusion_id"],
         ["congress_id", "meeting_id", "file_id"],
         ["congress_id", "meeting_id"],

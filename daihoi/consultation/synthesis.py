@@ -1,0 +1,106 @@
+"""Báo cáo tổng hợp, tiếp thu, giải trình ý kiến: the synthesis as DOCX in the official layout."""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from daihoi.core.dates import format_date
+from daihoi.documents import rendering
+from daihoi.documents.layout import Layout
+from daihoi.documents.models import Document, DocumentKind
+from daihoi.organizations.models import Congress
+
+from .models import Comment, Consultation
+from .selectors import DraftSummary
+
+# STT, section, comment, who, how it was taken: the text width of an A4 portrait page (165 mm).
+WIDTHS_MM = (11, 20, 55, 32, 47)
+HEADER = ("STT", "Mục", "Nội dung góp ý", "Cơ quan, cá nhân góp ý", "Tiếp thu, giải trình")
+
+
+def subject(consultation: Consultation) -> str:
+    title = consultation.title.strip()
+    return "Tổng hợp, tiếp thu, giải trình ý kiến góp ý " + title[:1].lower() + title[1:]
+
+
+def _document(consultation: Consultation, chain: Sequence[DraftSummary], on: dt.date) -> Document:
+    congress: Congress = consultation.congress
+    asked = sum(s.asked for s in chain)
+    answered = sum(s.answered for s in chain)
+    comments = sum(s.comments for s in chain)
+    rounds = len([s for s in chain if not s.draft.is_final])
+    agency = consultation.drafting_agency
+    body = (
+        f"{agency.name} đã gửi {consultation.title[:1].lower()}{consultation.title[1:]} "
+        f"qua {rounds} lần lấy ý kiến tới {asked} lượt cơ quan, đơn vị và cá nhân; "
+        f"đã nhận {answered} lượt trả lời với {comments} ý kiến góp ý. "
+        f"{agency.name} tổng hợp, tiếp thu, giải trình như sau:"
+    )
+    party = congress.document_rules == Congress.Rules.PARTY
+    committee = consultation.committee
+    return Document(
+        congress=congress,
+        kind=DocumentKind.BC,
+        issuer=agency,
+        issuer_code=agency.code or agency.short_name,
+        subject=subject(consultation),
+        issued_on=on,
+        body=body,
+        recipients="Các cơ quan, đơn vị, cá nhân được lấy ý kiến\nThường trực Tiểu ban (b/c)",
+        authority=("T/M TIỂU BAN" if party else "TM. TIỂU BAN") if committee else "",
+        signer_title="TRƯỞNG TIỂU BAN" if committee else "THỦ TRƯỞNG ĐƠN VỊ",
+    )
+
+
+def _resolution_text(comment: Comment) -> str:
+    if comment.is_pending:
+        return "Chưa xử lý"
+    label = comment.get_resolution_display()
+    return f"{label}: {comment.reason}" if comment.reason else str(label)
+
+
+def render_docx(
+    consultation: Consultation,
+    chain: Sequence[DraftSummary],
+    comments: Sequence[Comment],
+    waiting: Sequence[str],
+    on: dt.date,
+) -> bytes:
+    """Per round: a table of every comment and how it was taken; then who has not answered the
+    latest round."""
+    document = _document(consultation, chain, on)
+
+    def sections(doc: Any, rules: Layout) -> None:
+        text = rendering.add_body_text
+        for summary in chain:
+            draft = summary.draft
+            if draft.is_final:
+                continue
+            rows = [c for c in comments if c.draft_id == draft.pk]
+            heading = f"{draft.label} (hạn góp ý {format_date(draft.deadline)})"
+            text(
+                doc, rules, f"{heading}: {summary.answered}/{summary.asked} nơi đã góp ý", bold=True
+            )
+            if not rows:
+                text(doc, rules, "Không có ý kiến góp ý.", italic=True)
+                continue
+            rendering.add_table(
+                doc,
+                HEADER,
+                [
+                    [str(n), c.section_label, c.text, c.recipient.name, _resolution_text(c)]
+                    for n, c in enumerate(rows, start=1)
+                ],
+                widths_mm=WIDTHS_MM,
+                right_aligned={0},
+                size=11,
+            )
+        if waiting:
+            text(doc, rules, "Cơ quan, đơn vị, cá nhân chưa gửi ý kiến", bold=True)
+            text(doc, rules, "; ".join(waiting) + ".")
+
+    return rendering.render_docx(document, after_body=sections)
+
+
+def filename(consultation: Consultation, on: dt.date) -> str:
+    return f"tong-hop-y-kien-{consultation.pk}-{on:%Y%m%d}.docx"
