@@ -16,6 +16,7 @@ from daihoi.core.views import (
     form_page,
     page_context,
     run_button,
+    run_form_button,
     stored_file,
 )
 from daihoi.organizations.permissions import access_congress
@@ -180,17 +181,17 @@ def comment_resolve(
     consultation = comment.draft.consultation
     if not permissions.can_manage(access, consultation):
         return forbidden(request, DRAFTERS_ONLY)
-    form = ResolveForm(request.POST)
-    resolution = request.POST.get("resolution", "")
-    return run_button(
+    return run_form_button(
         request,
-        lambda: services.comment_resolve(
+        ResolveForm(request.POST),
+        lambda data: services.comment_resolve(
             access=access,
             comment=comment,
-            resolution=form.cleaned_data["resolution"] if form.is_valid() else resolution,
-            reason=request.POST.get("reason", ""),
+            resolution=data["resolution"],
+            reason=data["reason"],
         ),
         success=lambda c: f"Đã ghi nhận: {c.get_resolution_display().lower()}.",
+        invalid="Hãy chọn tiếp thu hoặc giải trình.",
         then=_to_detail(congress_id, consultation),
     )
 

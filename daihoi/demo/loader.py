@@ -85,7 +85,11 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
+    from daihoi.consultation.models import Consultation
     from daihoi.reporting.models import ReportRequest
+
+    # Its recipients protect the agencies and people they name.
+    Consultation.objects.filter(congress_id__in=ids).delete()
 
     # A submission protects its agency: the requests go before the agencies.
     ReportRequest.objects.filter(congress_id__in=ids).delete()
@@ -225,6 +229,10 @@ class _CongressLoader:
             self.result.count("meetings", created)
         if created := load_report_requests(self):
             self.result.count("report requests", created)
+        from .consultations_demo import load_consultations
+
+        if created := load_consultations(self):
+            self.result.count("drafts for comment", created)
         from daihoi.budget.demo import load_budget_demo
 
         if estimates := load_budget_demo(self.congress)["estimates"]:
