@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from daihoi.organizations.permissions import Access
 
@@ -49,7 +49,8 @@ def comments_visible(access: Access, consultation: Consultation) -> QuerySet[Com
         comments = comments.filter(
             recipient__in=Recipient.objects.filter(permissions.recipient_q(access))
         )
-    return comments.order_by("draft__number", "section__position", "id")
+    # "Toàn văn" (no section) first on every database.
+    return comments.order_by("draft__number", F("section__position").asc(nulls_first=True), "id")
 
 
 @dataclass

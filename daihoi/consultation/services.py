@@ -104,6 +104,18 @@ def _add_recipients(access: Access, draft: Draft, send_to: SendTo) -> int:
     return len(agencies) + len(people)
 
 
+def _send(access: Access, action: ConsultationAction, draft: Draft, send_to: SendTo) -> None:
+    """Asks the recipients about a new draft: their rows, the audit entry, the event."""
+    count = _add_recipients(access, draft, send_to)
+    record(
+        access,
+        action,
+        draft.consultation,
+        data={"draft": draft.number, "recipients": count, "deadline": str(draft.deadline)},
+    )
+    send_on_commit(signals.draft_sent, Consultation, draft=draft, actor=access.user)
+
+
 @transaction.atomic
 def consultation_send(
     *,
@@ -150,14 +162,7 @@ def consultation_send(
     draft = _new_draft(
         access, consultation, number=1, body=body, deadline=_check_deadline(deadline), upload=upload
     )
-    count = _add_recipients(access, draft, send_to)
-    record(
-        access,
-        ConsultationAction.SENT,
-        consultation,
-        data={"draft": draft.number, "recipients": count, "deadline": str(deadline)},
-    )
-    send_on_commit(signals.draft_sent, Consultation, draft=draft, actor=access.user)
+    _send(access, ConsultationAction.SENT, draft, send_to)
     return consultation
 
 
@@ -197,14 +202,7 @@ def draft_revise(
         upload=upload,
         note=note,
     )
-    count = _add_recipients(access, draft, send_to)
-    record(
-        access,
-        ConsultationAction.REVISED,
-        locked,
-        data={"draft": draft.number, "recipients": count, "deadline": str(deadline)},
-    )
-    send_on_commit(signals.draft_sent, Consultation, draft=draft, actor=access.user)
+    _send(access, ConsultationAction.REVISED, draft, send_to)
     return draft
 
 

@@ -4,6 +4,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils import timezone
+
 from daihoi.core.dates import format_date
 from daihoi.documents import rendering
 from daihoi.documents.layout import Layout
@@ -14,7 +16,7 @@ from .models import Comment, Consultation
 from .selectors import DraftSummary
 
 # STT, section, comment, who, how it was taken: the text width of an A4 portrait page (165 mm).
-WIDTHS_MM = (11, 20, 55, 32, 47)
+WIDTHS_MM = (13, 19, 54, 32, 47)
 HEADER = ("STT", "Mục", "Nội dung góp ý", "Cơ quan, cá nhân góp ý", "Tiếp thu, giải trình")
 
 
@@ -30,10 +32,14 @@ def _document(consultation: Consultation, chain: Sequence[DraftSummary], on: dt.
     comments = sum(s.comments for s in chain)
     rounds = len([s for s in chain if not s.draft.is_final])
     agency = consultation.drafting_agency
+    adopted = ""
+    if consultation.adopted_at is not None:
+        day = format_date(timezone.localdate(consultation.adopted_at))
+        adopted = f" Bản cuối cùng đã được thông qua ngày {day}."
     body = (
         f"{agency.name} đã gửi {consultation.title[:1].lower()}{consultation.title[1:]} "
         f"qua {rounds} lần lấy ý kiến tới {asked} lượt cơ quan, đơn vị và cá nhân; "
-        f"đã nhận {answered} lượt trả lời với {comments} ý kiến góp ý. "
+        f"đã nhận {answered} lượt trả lời với {comments} ý kiến góp ý.{adopted} "
         f"{agency.name} tổng hợp, tiếp thu, giải trình như sau:"
     )
     party = congress.document_rules == Congress.Rules.PARTY

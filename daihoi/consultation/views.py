@@ -19,7 +19,7 @@ from daihoi.core.views import (
     run_form_button,
     stored_file,
 )
-from daihoi.organizations.permissions import access_congress
+from daihoi.organizations.permissions import Access, access_congress
 
 from . import permissions, selectors, services, synthesis
 from .forms import AdoptForm, CommentForm, ConsultationForm, ResolveForm, RevisionForm
@@ -35,6 +35,16 @@ def _to_detail(congress_id: int, consultation: Consultation) -> HttpResponse:
         congress_id=congress_id,
         consultation_id=consultation.pk,
     )
+
+
+def _drafting_side(
+    request: HttpRequest, congress_id: int, consultation_id: int
+) -> tuple[Access, Consultation, HttpResponse | None]:
+    """The consultation and, for anyone but its drafting side, the 403 page to answer with."""
+    access = access_congress(request.user, congress_id)
+    consultation = access_consultation(access, consultation_id)
+    refused = None if permissions.can_manage(access, consultation) else DRAFTERS_ONLY
+    return access, consultation, forbidden(request, refused) if refused else None
 
 
 @login_required
@@ -95,7 +105,6 @@ def consultation_detail(
             access,
             consultation=consultation,
             current=current,
-            sections=list(current.sections.all()),
             chain=selectors.revision_chain(consultation),
             manages=manages,
             recipient=recipient,
@@ -128,7 +137,6 @@ def draft_detail(
             access,
             consultation=consultation,
             draft=draft,
-            sections=list(draft.sections.all()),
             chain=selectors.revision_chain(consultation),
             comments=comments,
             sees_all=permissions.sees_all_comments(access, consultation),
@@ -201,10 +209,9 @@ def comment_resolve(
 def consultation_remind(
     request: HttpRequest, congress_id: int, consultation_id: int
 ) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    consultation = access_consultation(access, consultation_id)
-    if not permissions.can_manage(access, consultation):
-        return forbidden(request, DRAFTERS_ONLY)
+    access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
+    if refusal is not None:
+        return refusal
     return run_button(
         request,
         lambda: services.consultation_remind(access=access, consultation=consultation),
@@ -218,10 +225,9 @@ def consultation_remind(
 def consultation_share(
     request: HttpRequest, congress_id: int, consultation_id: int
 ) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    consultation = access_consultation(access, consultation_id)
-    if not permissions.can_manage(access, consultation):
-        return forbidden(request, DRAFTERS_ONLY)
+    access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
+    if refusal is not None:
+        return refusal
     shared = request.POST.get("shared") != "0"
     return run_button(
         request,
@@ -239,10 +245,9 @@ def consultation_share(
 
 @login_required
 def draft_revise(request: HttpRequest, congress_id: int, consultation_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    consultation = access_consultation(access, consultation_id)
-    if not permissions.can_manage(access, consultation):
-        return forbidden(request, DRAFTERS_ONLY)
+    access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
+    if refusal is not None:
+        return refusal
     current = services.current_draft(consultation)
     if not consultation.is_open:
         return _refused(request, congress_id, consultation, services.ALREADY_ADOPTED)
@@ -282,10 +287,9 @@ def _refused(
 def consultation_adopt(
     request: HttpRequest, congress_id: int, consultation_id: int
 ) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    consultation = access_consultation(access, consultation_id)
-    if not permissions.can_manage(access, consultation):
-        return forbidden(request, DRAFTERS_ONLY)
+    access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
+    if refusal is not None:
+        return refusal
     if not consultation.is_open:
         return _refused(request, congress_id, consultation, services.ALREADY_ADOPTED)
     current = services.current_draft(consultation)

@@ -36,18 +36,31 @@ def in_days(days: int) -> dt.date:
     return local_today() + dt.timedelta(days=days)
 
 
+def send(world, **changes) -> Consultation:
+    """`consultation_send` by the secretariat with the working rule's fields, but `changes`."""
+    return services.consultation_send(**send_kwargs(world) | changes)
+
+
+def send_kwargs(world) -> dict:
+    return {
+        "access": secretariat(world),
+        "title": "Dự thảo Quy chế làm việc của Tiểu ban Tổ chức phục vụ Đại hội",
+        "kind": "QC",
+        "drafting_agency": world.agencies["vptu"],
+        "committee": world.committee,
+        "deadline": in_days(10),
+        "body": RULE_BODY,
+        "send_to": services.SendTo(agencies=[world.agencies["btg"]]),
+    }
+
+
 def send_rule(
     world, *, agencies=("btg", "stc"), people=(), deadline_days: int = 10, upload=None
 ) -> Consultation:
     """The working rule drafted by Văn phòng Tỉnh ủy, sent to Ban Tuyên giáo and Sở Tài chính."""
-    return services.consultation_send(
-        access=secretariat(world),
-        title="Dự thảo Quy chế làm việc của Tiểu ban Tổ chức phục vụ Đại hội",
-        kind="QC",
-        drafting_agency=world.agencies["vptu"],
-        committee=world.committee,
+    return send(
+        world,
         deadline=in_days(deadline_days),
-        body=RULE_BODY,
         upload=upload,
         send_to=services.SendTo(
             agencies=[world.agencies[k] for k in agencies], people=list(people)

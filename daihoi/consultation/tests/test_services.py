@@ -13,7 +13,7 @@ from daihoi.documents import services as document_services
 from daihoi.notifications.models import Kind, Notification
 from daihoi.organizations.permissions import Access
 
-from .helpers import in_days, officer, secretariat, send_rule
+from .helpers import in_days, officer, secretariat, send, send_rule
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -47,15 +47,7 @@ def test_sending_a_draft_makes_draft_one_with_its_sections_recipients_and_an_aud
 
 
 def test_choosing_a_committee_asks_each_of_its_members(world):
-    consultation = services.consultation_send(
-        access=secretariat(world),
-        title="Dự thảo Quy chế làm việc",
-        kind="QC",
-        drafting_agency=world.agencies["vptu"],
-        deadline=in_days(5),
-        body="Điều 1. Phạm vi",
-        send_to=services.SendTo(committees=[world.committee]),
-    )
+    consultation = send(world, send_to=services.SendTo(committees=[world.committee]))
     rows = services.current_draft(consultation).recipients.all()
     assert [r.person_id for r in rows] == [world.chair.pk]
 
@@ -68,15 +60,7 @@ def test_a_registry_draft_gives_its_title_and_text_when_none_is_typed(world):
         subject="Kế hoạch tổ chức Đại hội",
         body="I. MỤC ĐÍCH\n1. Bảo đảm an toàn",
     )
-    consultation = services.consultation_send(
-        access=secretariat(world),
-        title="",
-        kind="KH",
-        drafting_agency=world.agencies["vptu"],
-        deadline=in_days(5),
-        source_document=document,
-        send_to=services.SendTo(agencies=[world.agencies["btg"]]),
-    )
+    consultation = send(world, title="", kind="KH", body="", source_document=document)
     assert consultation.title == "Dự thảo Kế hoạch tổ chức Đại hội"
     draft = services.current_draft(consultation)
     assert [s.label for s in draft.sections.all()] == ["I", "I.1"]
@@ -94,42 +78,18 @@ def test_a_registry_draft_gives_its_title_and_text_when_none_is_typed(world):
 def test_a_draft_without_recipients_text_a_future_deadline_or_title_is_refused(
     world, change, message
 ):
-    kwargs = {
-        "access": secretariat(world),
-        "title": "Dự thảo Quy chế",
-        "kind": "QC",
-        "drafting_agency": world.agencies["vptu"],
-        "deadline": in_days(3),
-        "body": "Điều 1. Phạm vi",
-        "send_to": services.SendTo(agencies=[world.agencies["btg"]]),
-    } | change
     with pytest.raises(BusinessError, match=message):
-        services.consultation_send(**kwargs)
+        send(world, **change)
     assert not Consultation.objects.exists() and not Draft.objects.exists()
 
 
 def test_an_agency_drafts_only_for_itself_and_a_member_may_not_send(world):
     member_access = Access(world.users["member"], world.congress, Role.MEMBER)
     with pytest.raises(BusinessError, match="chính đơn vị soạn thảo"):
-        services.consultation_send(
-            access=officer(world),
-            title="Dự thảo",
-            kind="KH",
-            drafting_agency=world.agencies["stc"],
-            deadline=in_days(3),
-            body="1. Nội dung",
-            send_to=services.SendTo(agencies=[world.agencies["ca"]]),
-        )
+        send(world, access=officer(world), drafting_agency=world.agencies["stc"])
     with pytest.raises(PermissionDenied):
-        services.consultation_send(
-            access=member_access,
-            title="Dự thảo",
-            kind="KH",
-            drafting_agency=world.agencies["stc"],
-            deadline=in_days(3),
-            body="1. Nội dung",
-            send_to=services.SendTo(agencies=[world.agencies["ca"]]),
-        )
+        send(world, access=member_access)
+    assert not Consultation.objects.exists()
 
 
 def test_a_recipient_comments_per_section_and_on_the_whole_and_the_drafters_are_told(
@@ -319,13 +279,10 @@ def test_reminding_when_all_have_answered_is_refused(world):
 
 
 def test_the_drafting_agencys_officer_manages_its_own_consultation(world):
-    consultation = services.consultation_send(
+    consultation = send(
+        world,
         access=officer(world),
-        title="Dự thảo Kế hoạch tuyên truyền",
-        kind="KH",
         drafting_agency=world.agencies["btg"],
-        deadline=in_days(3),
-        body="I. MỤC ĐÍCH\nII. NỘI DUNG",
         send_to=services.SendTo(agencies=[world.agencies["stc"]]),
     )
     services.consultation_share(access=officer(world), consultation=consultation, shared=True)

@@ -10,7 +10,7 @@ from daihoi.consultation import services
 from daihoi.consultation.models import Comment
 from daihoi.organizations.models import Agency
 
-from .helpers import in_days, officer, secretariat, send_rule
+from .helpers import officer, secretariat, send, send_rule
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -132,15 +132,7 @@ def _with_recipients(world, count):
         Agency.objects.create(congress=world.congress, name=f"Huyện ủy số {n}")
         for n in range(count)
     ]
-    consultation = services.consultation_send(
-        access=secretariat(world),
-        title="Dự thảo Kế hoạch tổ chức Đại hội",
-        kind="KH",
-        drafting_agency=world.agencies["vptu"],
-        deadline=in_days(20),
-        body="I. MỤC ĐÍCH\n1. Bảo đảm\nII. NỘI DUNG",
-        send_to=services.SendTo(agencies=agencies),
-    )
+    consultation = send(world, send_to=services.SendTo(agencies=agencies))
     draft = services.current_draft(consultation)
     # Setup only: half of them answered, each with a comment still pending.
     for row in draft.recipients.all()[: count // 2]:
