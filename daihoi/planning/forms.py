@@ -243,6 +243,7 @@ class AppraisalDecisionForm(forms.Form):
             (AppraisalState.APPROVED.value, "Thông qua"),
             (AppraisalState.RETURNED.value, "Trả lại để hoàn thiện"),
         ],
+        widget=forms.RadioSelect,
         error_messages={"required": "Vui lòng chọn thông qua hoặc trả lại."},
     )
     opinion = forms.CharField(
