@@ -66,6 +66,17 @@ def _tell(
     notifications_create(notices=notices)
 
 
+def _tell_agency_of_task(task, agency_id: int, actor, **notice) -> None:
+    """`_tell` the officers of one agency about `task`, linked to the task's page."""
+    _tell(
+        selectors.agency_officers(task.congress_id, [agency_id]),
+        actor,
+        congress_id=task.congress_id,
+        link=_task_link(task),
+        **notice,
+    )
+
+
 def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
     from daihoi.planning.models import TaskAssignment
 
@@ -124,31 +135,29 @@ def on_task_reviewed(sender, *, task, decision, comment="", actor=None, **kwargs
         body = f"Báo cáo hoàn thành nhiệm vụ “{task.title}” bị trả lại."
     if comment:
         body += f"\nÝ kiến: {comment}"
-    _tell(
-        selectors.agency_officers(task.congress_id, [task.lead_agency_id]),
+    _tell_agency_of_task(
+        task,
+        task.lead_agency_id,
         actor,
-        congress_id=task.congress_id,
         kind=Kind.COMPLETION_ACCEPTED if accepted else Kind.COMPLETION_RETURNED,
         title=title,
         body=body,
-        link=_task_link(task),
         dedupe_key=f"task_reviewed:{task.pk}:v{task.version}",
     )
 
 
 def on_appraisal_submitted(sender, *, task, round, actor=None, **kwargs) -> None:
     """The appraising agency's officers learn that a product waits for their opinion."""
-    _tell(
-        selectors.agency_officers(task.congress_id, [round.appraiser_id]),
+    _tell_agency_of_task(
+        task,
+        round.appraiser_id,
         actor,
-        congress_id=task.congress_id,
         kind=Kind.APPRAISAL_SUBMITTED,
         title=f"Đề nghị thẩm định: {shorten(task.title)}",
         body=(
             f"{task.lead_agency.name} gửi sản phẩm nhiệm vụ “{task.title}” đề nghị thẩm định "
             f"(lần {round.number})."
         ),
-        link=_task_link(task),
         dedupe_key=f"appraisal_submitted:{round.pk}",
     )
 
@@ -162,14 +171,13 @@ def on_appraisal_decided(sender, *, task, round, actor=None, **kwargs) -> None:
     body = f"Sản phẩm nhiệm vụ “{task.title}” (lần {round.number}) được thẩm định {verb}."
     if round.opinion:
         body += f"\nÝ kiến thẩm định: {round.opinion}"
-    _tell(
-        selectors.agency_officers(task.congress_id, [task.lead_agency_id]),
+    _tell_agency_of_task(
+        task,
+        task.lead_agency_id,
         actor,
-        congress_id=task.congress_id,
         kind=Kind.APPRAISAL_APPROVED if approved else Kind.APPRAISAL_RETURNED,
         title=f"Thẩm định {verb}: {shorten(task.title)}",
         body=body,
-        link=_task_link(task),
         dedupe_key=f"appraisal_decided:{round.pk}",
     )
 

@@ -201,16 +201,10 @@ def access_appraisal_task(access: Access, task_id: int) -> Task:
 
 
 def access_appraisal_file(access: Access, file_id: int) -> AppraisalFile:
-    """A file submitted for appraisal, on a task whose appraisal the actor may read."""
-    stored = (
-        AppraisalFile.objects.select_related("round__task")
-        .filter(
-            pk=file_id,
-            round__task__congress=access.congress,
-            round__task__deleted_at__isnull=True,
-        )
-        .first()
-    )
-    if stored is None or not can_view_appraisal(access, stored.round.task):
+    """A file submitted for appraisal, on a live task whose appraisal the actor may read
+    (`access_appraisal_task` decides, 404 alike)."""
+    stored = AppraisalFile.objects.select_related("round").filter(pk=file_id).first()
+    if stored is None:
         raise Http404
+    access_appraisal_task(access, stored.round.task_id)
     return stored

@@ -297,6 +297,27 @@ def leader_today(access: Access, today: dt.date) -> Today:
     )
 
 
+def _appraisal_figure(
+    access: Access, today: dt.date, label: str, state: str, role: str, tone: str = ""
+) -> Figure:
+    """The agency's open tasks in the role `role` whose product stands at `state` with the
+    appraising agency, and the task list filtered to them."""
+    filters = TaskFilters(status="open", appraisal=state, agency=access.agency_id, role=role)
+    return Figure(
+        label,
+        _task_count(access, today, filters),
+        _url(
+            "planning:task-list",
+            access.congress.pk,
+            status=filters.status,
+            appraisal=state,
+            agency=filters.agency,
+            role=role,
+        ),
+        tone=tone,
+    )
+
+
 def officer_today(access: Access, today: dt.date) -> Today:
     cid = access.congress.pk
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
@@ -308,19 +329,6 @@ def officer_today(access: Access, today: dt.date) -> Today:
         }
     )
     monday, sunday = week_of(today)
-    # The products waiting for this agency's appraisal opinion; its own products returned.
-    waiting_appraisal = TaskFilters(
-        status="open",
-        appraisal=AppraisalState.PENDING,
-        agency=access.agency_id,
-        role=TaskAssignment.Role.APPRAISE,
-    )
-    appraisal_returned = TaskFilters(
-        status="open",
-        appraisal=AppraisalState.RETURNED,
-        agency=access.agency_id,
-        role=TaskAssignment.Role.LEAD,
-    )
     return Today(
         role="officer",
         figures=[
@@ -347,29 +355,20 @@ def officer_today(access: Access, today: dt.date) -> Today:
                 _url("planning:task-list", cid, returned=1),
                 tone="late",
             ),
-            Figure(
+            # The products waiting for this agency's opinion; its own products returned.
+            _appraisal_figure(
+                access,
+                today,
                 "Chờ đơn vị thẩm định cho ý kiến",
-                _task_count(access, today, waiting_appraisal),
-                _url(
-                    "planning:task-list",
-                    cid,
-                    status="open",
-                    appraisal=AppraisalState.PENDING,
-                    agency=access.agency_id,
-                    role=TaskAssignment.Role.APPRAISE,
-                ),
+                AppraisalState.PENDING,
+                TaskAssignment.Role.APPRAISE,
             ),
-            Figure(
+            _appraisal_figure(
+                access,
+                today,
                 "Thẩm định trả lại, cần hoàn thiện",
-                _task_count(access, today, appraisal_returned),
-                _url(
-                    "planning:task-list",
-                    cid,
-                    status="open",
-                    appraisal=AppraisalState.RETURNED,
-                    agency=access.agency_id,
-                    role=TaskAssignment.Role.LEAD,
-                ),
+                AppraisalState.RETURNED,
+                TaskAssignment.Role.LEAD,
                 tone="late",
             ),
             Figure(

@@ -16,6 +16,12 @@ def recipients(kind: str) -> set[str]:
     return set(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))
 
 
+def decide(access, task, state, opinion="") -> None:
+    planning_services.appraisal_decide(
+        access=access, task=Task.objects.get(pk=task.pk), decision=state, opinion=opinion
+    )
+
+
 def test_submission_reaches_the_appraiser_and_decisions_reach_the_lead(
     world,
     secretariat_access,
@@ -35,12 +41,7 @@ def test_submission_reaches_the_appraiser_and_decisions_reach_the_lead(
     assert notice.link == f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/"
 
     with django_capture_on_commit_callbacks(execute=True):
-        planning_services.appraisal_decide(
-            access=finance_access,
-            task=Task.objects.get(pk=task.pk),
-            decision=AppraisalState.RETURNED,
-            opinion="Tính lại dự toán vật tư",
-        )
+        decide(finance_access, task, AppraisalState.RETURNED, "Tính lại dự toán vật tư")
     assert recipients(Kind.APPRAISAL_RETURNED) == {"officer"}
     returned = Notification.objects.get(kind=Kind.APPRAISAL_RETURNED)
     assert "Tính lại dự toán vật tư" in returned.body
@@ -50,12 +51,7 @@ def test_submission_reaches_the_appraiser_and_decisions_reach_the_lead(
             access=propaganda_access, task=Task.objects.get(pk=task.pk), text="Đã tính lại"
         )
     with django_capture_on_commit_callbacks(execute=True):
-        planning_services.appraisal_decide(
-            access=finance_access,
-            task=Task.objects.get(pk=task.pk),
-            decision=AppraisalState.APPROVED,
-            opinion="",
-        )
+        decide(finance_access, task, AppraisalState.APPROVED)
     assert recipients(Kind.APPRAISAL_APPROVED) == {"officer"}
     assert Notification.objects.filter(kind=Kind.APPRAISAL_SUBMITTED).count() == 2
     assert not Notification.objects.filter(

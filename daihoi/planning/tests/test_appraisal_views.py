@@ -173,3 +173,15 @@ def test_today_shows_the_appraiser_what_waits_for_it(
     assert figure.count == 3
     listed = client.get(figure.url)
     assert len(listed.context["rows"]) == 3
+
+
+def test_the_files_of_a_deleted_task_answer_404(
+    world, secretariat_access, propaganda_access, client
+):
+    task = appraised_task(world, secretariat_access)
+    submit(propaganda_access, task, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")])
+    stored = AppraisalRound.objects.get().files.get()
+    services.task_delete(access=secretariat_access, task=fresh(task))
+    client.force_login(world.users["secretariat"])
+    assert client.get(url(world, f"tep-tham-dinh/{stored.pk}/")).status_code == 404
+    assert client.get(url(world, "tep-tham-dinh/999999/")).status_code == 404

@@ -12,6 +12,13 @@ from .conftest import login, logout
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def give_opinion(page, decision: str, opinion: str) -> None:
+    page.check(f"input[name=decision][value={decision}]")
+    page.fill("textarea[name=opinion]", opinion)
+    page.click("button:has-text('Gửi ý kiến thẩm định')")
+    page.wait_for_load_state("networkidle")
+
+
 def test_an_appraisal_returned_then_approved_lets_the_lead_report_completion(
     page, live_server, tmp_path
 ):
@@ -58,10 +65,7 @@ def test_an_appraisal_returned_then_approved_lets_the_lead_report_completion(
     page.click("a.today-figure:has-text('Chờ đơn vị thẩm định')")
     page.click(f"text={task.title}")
     page.click("#appraisal-decide-link")
-    page.check("input[name=decision][value=returned]")
-    page.fill("textarea[name=opinion]", "Tách riêng chi phí in ấn tài liệu; đối chiếu định mức")
-    page.click("button:has-text('Gửi ý kiến thẩm định')")
-    page.wait_for_load_state("networkidle")
+    give_opinion(page, "returned", "Tách riêng chi phí in ấn tài liệu; đối chiếu định mức")
     assert "Thẩm định trả lại" in page.locator("#appraisal").inner_text()
     logout(page)
 
@@ -79,10 +83,7 @@ def test_an_appraisal_returned_then_approved_lets_the_lead_report_completion(
     # The appraising agency approves the second round.
     login(page, live_server, "officer2", PASSWORD)
     page.goto(f"{base}/nhiem-vu/{task.pk}/tham-dinh/y-kien/")
-    page.check("input[name=decision][value=approved]")
-    page.fill("textarea[name=opinion]", "Thống nhất dự toán")
-    page.click("button:has-text('Gửi ý kiến thẩm định')")
-    page.wait_for_load_state("networkidle")
+    give_opinion(page, "approved", "Thống nhất dự toán")
     logout(page)
 
     # Now the lead reports the task complete.
