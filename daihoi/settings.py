@@ -168,6 +168,9 @@ AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "organizations:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# How long a mailed link works: the invitation to set a first password, a password reset.
+INVITATION_HOURS = int(os.environ.get("DAIHOI_INVITATION_HOURS", "72"))
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DAIHOI_PASSWORD_RESET_HOURS", "24")) * 3600
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

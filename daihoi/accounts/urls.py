@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -16,4 +17,16 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("loi-moi/<str:key>/", views.invitation_accept, name="invitation-accept"),
+    path("quen-mat-khau/", views.ResetRequestView.as_view(), name="password-reset"),
+    path(
+        "quen-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password-reset-done",
+    ),
+    path(
+        "dat-lai-mat-khau/<uidb64>/<token>/",
+        views.ResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
 ]

@@ -128,3 +128,35 @@ def committee_members() -> Prefetch:
         "memberships",
         queryset=Membership.objects.select_related("person", "person__agency"),
     )
+
+
+# Accounts of a congress -------------------------------------------------------------------------
+
+ACCOUNTS_MANAGERS_ONLY = "Chỉ Thường trực, Văn phòng quản lý tài khoản của Đại hội."
+
+
+def can_manage_accounts(access: Access) -> bool:
+    """Invite, give or take roles, lock, send resets: the secretariat, in its own congress."""
+    return access.can_manage
+
+
+def can_change_account(access: Access, participation: Participation) -> bool:
+    """Not one's own account (no locking oneself out), nor the system administrator's."""
+    return (
+        can_manage_accounts(access)
+        and participation.user_id != access.user.pk
+        and not participation.user.is_superuser
+    )
+
+
+def access_account(access: Access, user_id: int) -> Participation:
+    """A user's participation in the access's congress (the account as this congress knows it);
+    404 alike for a missing user and for one who works in another congress only."""
+    participation = (
+        Participation.objects.select_related("user", "agency", "person")
+        .filter(user_id=user_id, congress=access.congress)
+        .first()
+    )
+    if participation is None:
+        raise Http404
+    return participation

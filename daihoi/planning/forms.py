@@ -2,7 +2,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from daihoi.core.forms import DeadlineField, VNDateField
-from daihoi.organizations.models import Agency, Committee, Congress, Person
+from daihoi.organizations.forms import CongressScopedForm
+from daihoi.organizations.models import Agency, Committee, Person
 
 from .models import AppraisalState, Area, HaltState, Phase, Plan, Task, TaskAssignment
 from .selectors import TaskFilters
@@ -24,26 +25,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data if d]
         return [single(data, initial)] if data else []
-
-
-class CongressScopedForm(forms.Form):
-    """Limits every choice of agencies, people, plans and committees to one congress."""
-
-    empty_label = "— Chọn —"
-
-    def __init__(self, *args, congress: Congress, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.congress = congress
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
-                field.queryset = field.queryset.filter(congress=congress)
-                if not isinstance(field, forms.ModelMultipleChoiceField):
-                    field.empty_label = self.empty_label
-
-    def choice_field(self, name: str) -> forms.ModelChoiceField:
-        field = self.fields[name]
-        assert isinstance(field, forms.ModelChoiceField)
-        return field
 
 
 class PlanForm(CongressScopedForm):

@@ -69,6 +69,23 @@ MATRIX = {
         {r: 302 for r in ROLES} | {"admin": 200, "editor": 200},
     ),
     "organizations:committee-list": ("get", expect(200)),
+    # Accounts of the congress: the secretariat's (and the administrator's) only. The account
+    # is the member's; a button refused by a rule (reset of an account without e-mail, say)
+    # still answers 302 with the reason as a message.
+    "organizations:account-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:account-invite": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:account-detail": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:account-role": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:account-deactivate": ("post", expect(302, **MANAGERS_ONLY)),
+    "organizations:account-reactivate": ("post", expect(302, **MANAGERS_ONLY)),
+    "organizations:account-password-reset": ("post", expect(302, **MANAGERS_ONLY)),
+    "organizations:account-reinvite": ("post", expect(302, **MANAGERS_ONLY)),
+    "organizations:account-remove": ("post", expect(302, **MANAGERS_ONLY)),
+    # Links from mails and "Quên mật khẩu": open to anyone; a wrong link shows its message.
+    "accounts:invitation-accept": ("get", {r: 200 for r in ROLES}),
+    "accounts:password-reset": ("get", {r: 200 for r in ROLES}),
+    "accounts:password-reset-done": ("get", {r: 200 for r in ROLES}),
+    "accounts:password-reset-confirm": ("get", {r: 200 for r in ROLES}),
     "organizations:committee-detail": ("get", expect(200)),
     "planning:dashboard": ("get", expect(200)),
     "workspace:today": ("get", expect(200)),
@@ -377,6 +394,9 @@ def build_objects(world) -> dict:
         "committee_id": world.committee.pk,
         "agency_id": world.agencies["btg"].pk,
         "notification_id": notification.pk,
+        "account_id": world.users["member"].pk,
+        "key": "lien-ket-khong-co-that",
+        "uidb64": "MQ",
     }
 
 
@@ -419,6 +439,8 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "meeting_id", "conclusion_id"],
         ["congress_id", "meeting_id", "file_id"],
         ["congress_id", "meeting_id"],
+        ["uidb64", "token"],
+        ["key"],
         ["token"],
         ["notification_id"],
         ["congress_id", "task_id"],
@@ -429,6 +451,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "plan_id"],
         ["congress_id", "committee_id"],
         ["congress_id", "agency_id"],
+        ["congress_id", "account_id"],
         ["congress_id"],
         [],
     ):
