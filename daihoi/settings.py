@@ -51,8 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django_tasks_db",
-    # Login throttling (django-axes) under a Vietnamese name in the admin.
+    # The background jobs' queue and login throttling (django-axes), under Vietnamese names in
+    # the admin.
+    "daihoi.ops.task_queue_app.TaskQueueConfig",
     "daihoi.ops.axes_app.AxesConfig",
     "simple_history",
     "daihoi.core",
