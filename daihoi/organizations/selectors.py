@@ -58,7 +58,7 @@ def accounts_of(access: Access) -> list[AccountRow]:
         .prefetch_related(
             Prefetch("user__invitations", queryset=Invitation.objects.order_by("-created_at"))
         )
-        .order_by("role", "user__full_name", "user__username")
+        .order_by("user__full_name", "user__username")
     )
     return [account_state(p) for p in participations]
 
