@@ -1,24 +1,50 @@
 """Reads of consultations, already restricted to what the actor may see."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from daihoi.organizations.permissions import Access
 
 from . import permissions
 from .models import Comment, Consultation, Draft, Recipient
 
+# The list's filter `?cho=gop-y`: only the drafts waiting for the user's answer ("Hôm nay" links
+# its count there).
+AWAITING = "gop-y"
 
-def consultations_for(access: Access) -> QuerySet[Consultation]:
-    """The list: each consultation with its drafts (numbers, deadlines, answer counts)."""
+
+def awaiting_answer_q(access: Access, today: dt.date) -> Q:
+    """Consultations whose open round still waits for the actor's answer, before its deadline."""
+    newer = Draft.objects.filter(
+        consultation=OuterRef("draft__consultation"), number__gt=OuterRef("draft__number")
+    )
+    rows = Recipient.objects.filter(
+        permissions.recipient_q(access),
+        ~Exists(newer),
+        answered_at__isnull=True,
+        draft__is_final=False,
+        draft__deadline__gte=today,
+        draft__consultation__status=Consultation.Status.OPEN,
+    )
+    return Q(pk__in=rows.values("draft__consultation_id"))
+
+
+def consultations_for(
+    access: Access, *, awaiting_on: dt.date | None = None
+) -> QuerySet[Consultation]:
+    """The list: each consultation with its drafts (numbers, deadlines, answer counts); with
+    `awaiting_on`, only those waiting for the actor's answer that day."""
     drafts = Draft.objects.annotate(
         asked=Count("recipients"),
         answered=Count("recipients", filter=Q(recipients__answered_at__isnull=False)),
     ).order_by("number")
+    consultations = Consultation.objects.filter(permissions.visible_q(access))
+    if awaiting_on is not None:
+        consultations = consultations.filter(awaiting_answer_q(access, awaiting_on))
     return (
-        Consultation.objects.filter(permissions.visible_q(access))
-        .select_related("drafting_agency")
+        consultations.select_related("drafting_agency")
         .prefetch_related(Prefetch("drafts", queryset=drafts))
         .order_by("-created_at", "-id")
     )

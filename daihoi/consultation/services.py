@@ -146,6 +146,7 @@ def consultation_send(
             raise BusinessError(
                 "Chỉ lấy ý kiến được văn bản còn là dự thảo.", field="source_document"
             )
+        kind = source_document.kind
         title = title.strip() or f"Dự thảo {source_document.subject}"
         body = body.strip() or source_document.body
     if not title.strip():
@@ -219,8 +220,10 @@ def comments_submit(
     *, access: Access, draft: Draft, entries: Iterable[Entry], agreed: bool = False
 ) -> list[Comment]:
     """A recipient's answer to the open round: comments per section or on the whole, or plain
-    agreement. Locks the recipient row; refused after the deadline day."""
-    consultation = draft.consultation
+    agreement. Locks the consultation, then the recipient row; refused after the deadline day."""
+    # The consultation's lock: an adoption at the same moment either sees this comment (and
+    # waits for it to be answered) or has already closed the draft.
+    consultation = Consultation.objects.select_for_update().get(pk=draft.consultation_id)
     if not consultation.is_open:
         raise BusinessError(ALREADY_ADOPTED)
     recipient = permissions.own_recipient(access, draft)

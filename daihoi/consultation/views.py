@@ -50,9 +50,11 @@ def _drafting_side(
 @login_required
 def consultation_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    page = Paginator(selectors.consultations_for(access), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    awaiting = request.GET.get("cho") == selectors.AWAITING
+    consultations = selectors.consultations_for(
+        access, awaiting_on=local_today() if awaiting else None
     )
+    page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "consultation/consultation_list.html",
@@ -60,6 +62,7 @@ def consultation_list(request: HttpRequest, congress_id: int) -> HttpResponse:
             access,
             page=page,
             rows=[(c, list(c.drafts.all())[-1]) for c in page],
+            filtered="dự thảo đang chờ bạn góp ý, còn hạn" if awaiting else "",
             can_start=permissions.can_start(access),
         ),
     )

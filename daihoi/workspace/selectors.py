@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from daihoi.consultation.selectors import AWAITING, consultations_for
 from daihoi.meetings.models import Meeting
 from daihoi.meetings.selectors import meetings_listed
 from daihoi.organizations.models import Committee, Membership
@@ -370,6 +371,11 @@ def officer_today(access: Access, today: dt.date) -> Today:
                 AppraisalState.RETURNED,
                 TaskAssignment.Role.LEAD,
                 tone="late",
+            ),
+            Figure(
+                "Dự thảo chờ đơn vị góp ý",
+                consultations_for(access, awaiting_on=today).count(),
+                _url("consultation:consultation-list", cid, cho=AWAITING),
             ),
             Figure(
                 "Báo cáo phải gửi, còn hạn",

@@ -165,3 +165,19 @@ def test_the_list_reads_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(_list_url(world))
     assert response.content.decode().count("0/2") == count
+
+
+def test_today_counts_the_drafts_waiting_for_the_agency_and_links_to_exactly_them(world, client):
+    waiting = send_rule(world, agencies=("btg",))
+    answered = send_rule(world, agencies=("btg",))
+    _comment(world, answered, "btg", "Đã góp ý")
+    send_rule(world, agencies=("stc",))  # not asked
+    client.force_login(world.users["officer"])
+    response = client.get(reverse("workspace:today", kwargs={"congress_id": world.congress.pk}))
+    figure = next(
+        f for f in response.context["board"].figures if f.label == "Dự thảo chờ đơn vị góp ý"
+    )
+    assert figure.count == 1
+    listed = client.get(figure.url)
+    assert [c.pk for c, _ in listed.context["rows"]] == [waiting.pk]
+    assert "dự thảo đang chờ bạn góp ý" in listed.content.decode()

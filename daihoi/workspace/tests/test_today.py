@@ -141,6 +141,7 @@ def test_officer_sees_due_soon_overdue_returned_and_reports_to_send(client, worl
         "Bị trả lại, cần hoàn thiện": 1,
         "Chờ đơn vị thẩm định cho ý kiến": 0,
         "Thẩm định trả lại, cần hoàn thiện": 0,
+        "Dự thảo chờ đơn vị góp ý": 0,
         "Báo cáo phải gửi, còn hạn": 1,
         "Báo cáo chưa gửi, đã quá hạn": 0,
     }
@@ -183,7 +184,7 @@ def test_entering_a_congress_lands_on_today(client, world):
 
 
 @pytest.mark.parametrize(
-    ("username", "queries"), [("secretariat", 10), ("leader", 9), ("officer", 11)]
+    ("username", "queries"), [("secretariat", 10), ("leader", 9), ("officer", 12)]
 )
 def test_the_page_costs_a_fixed_number_of_queries(
     client, world, work, secretariat_access, username, queries, django_assert_max_num_queries
