@@ -25,13 +25,8 @@ def access_trash_kind(kind: str) -> Kind:
 def access_deleted(access: Access, kind: Kind, object_id: int) -> Model:
     """A deleted record of the access's congress; 404 alike when missing, not deleted or not
     the congress's."""
-    obj = (
-        kind.model.all_objects.filter(
-            pk=object_id, deleted_at__isnull=False, **{kind.congress_path: access.congress}
-        )
-        .select_related(*kind.related)
-        .first()
-    )
+    qs = kind.in_trash(access).filter(pk=object_id)
+    obj = (qs.select_related(*kind.related) if kind.related else qs).first()
     if obj is None:
         raise Http404
     return obj

@@ -7,10 +7,10 @@ from typing import Any
 from django.db.models import QuerySet
 
 from daihoi.documents import services as document_services
-from daihoi.documents.models import Document
+from daihoi.documents.models import Document, IncomingDocument, readable_q
 from daihoi.meetings import services as meeting_services
 from daihoi.meetings.models import Meeting
-from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Plan, ProgressUpdate, Task
 
@@ -27,6 +27,15 @@ class Kind:
     restore: Callable[[Any, Any], object]
     describe: Callable[[Any], str]
     related: tuple[str, ...] = ()
+    # Documents marked Mật/Tối mật show in the trash only to the people named on them.
+    secret: bool = False
+
+    def in_trash(self, access: Access) -> QuerySet[Any]:
+        """The congress's deleted records of this kind that the actor may see."""
+        qs = self.model.all_objects.filter(
+            deleted_at__isnull=False, **{self.congress_path: access.congress}
+        )
+        return qs.filter(readable_q(self.model, access.user)) if self.secret else qs
 
 
 KINDS = {
@@ -73,12 +82,23 @@ KINDS = {
             "congress",
             lambda a, o: document_services.document_restore(access=a, document=o),
             lambda o: o.subject,
+            secret=True,
+        ),
+        Kind(
+            "incoming",
+            "Văn bản đến",
+            IncomingDocument,
+            "congress",
+            lambda a, o: document_services.incoming_restore(access=a, document=o),
+            lambda o: f"{o} — {o.subject}",
+            secret=True,
         ),
     ]
 }
 
 
-def deleted_in(congress: Congress, kind: Kind) -> QuerySet[Any]:
-    """The congress's deleted records of one kind, newest first (the 200 latest)."""
-    qs = kind.model.all_objects.filter(deleted_at__isnull=False, **{kind.congress_path: congress})
+def deleted_in(access: Access, kind: Kind) -> QuerySet[Any]:
+    """The congress's deleted records of one kind the actor may see, newest first (the 200
+    latest)."""
+    qs = kind.in_trash(access)
     return qs.select_related("deleted_by", *kind.related).order_by("-deleted_at")[:200]

@@ -16,7 +16,7 @@ def trash_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     if not can_use_trash(access):
         return forbidden(request, ONLY_SECRETARIAT)
     sections = [
-        (kind, [(obj, kind.describe(obj)) for obj in deleted_in(access.congress, kind)])
+        (kind, [(obj, kind.describe(obj)) for obj in deleted_in(access, kind)])
         for kind in KINDS.values()
     ]
     return render(request, "audit/trash_list.html", page_context(access, sections=sections))

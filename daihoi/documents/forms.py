@@ -2,25 +2,51 @@ from typing import Any
 
 from django import forms
 
+from daihoi.accounts.models import User
 from daihoi.core.forms import VNDateField
 from daihoi.organizations.models import Agency, Congress, Person
 
-from .models import Document, DocumentKind
+from .models import Confidentiality, Document, DocumentKind, Urgency
+from .selectors import congress_users
 
 
 class _CongressScoped(forms.Form):
-    """Limits every choice of agencies and people to one congress."""
+    """Limits every choice of agencies, people and users to one congress."""
 
     def __init__(self, *args: Any, congress: Congress, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
-                field.queryset = field.queryset.filter(congress=congress)
+                if field.queryset.model is User:
+                    field.queryset = congress_users(congress)
+                else:
+                    field.queryset = field.queryset.filter(congress=congress)
                 if not isinstance(field, forms.ModelMultipleChoiceField):
                     field.empty_label = "— Chọn —"
 
 
-class DocumentForm(_CongressScoped):
+class _SecrecyFields(forms.Form):
+    """The confidentiality mark and who may read a secret document."""
+
+    confidentiality = forms.ChoiceField(
+        label="Độ mật",
+        choices=Confidentiality.choices,
+        initial=Confidentiality.NORMAL,
+        required=False,
+    )
+    readers = forms.ModelMultipleChoiceField(
+        User.objects.all(),
+        label="Người được xem (văn bản Mật, Tối mật)",
+        required=False,
+        help_text="Chỉ những người được chọn mới thấy văn bản mật; người vào sổ luôn có tên.",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_confidentiality(self) -> str:
+        return self.cleaned_data.get("confidentiality") or Confidentiality.NORMAL
+
+
+class DocumentForm(_CongressScoped, _SecrecyFields):
     kind = forms.ChoiceField(label="Loại văn bản", choices=DocumentKind.choices)
     issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành")
     subject = forms.CharField(
@@ -66,7 +92,77 @@ class RegisterForm(DocumentForm):
         help_text="Để trống để dùng ký hiệu của cơ quan ban hành.",
     )
 
+    scan = forms.FileField(
+        label="Bản ký (PDF hoặc DOCX)",
+        required=False,
+        help_text="Bản chụp văn bản đã ký, có thể đính kèm sau.",
+    )
+
     field_order = ["kind", "number", "issued_on", "issuer", "issuer_code", "subject"]
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label="Bản ký (PDF hoặc DOCX)")
+
+
+class ReadersForm(_CongressScoped, _SecrecyFields):
+    """Changes the mark and the named readers of a document already in the registry."""
+
+
+class IncomingForm(_CongressScoped, _SecrecyFields):
+    received_on = VNDateField(label="Ngày đến")
+    sender_symbol = forms.CharField(
+        label="Số, ký hiệu", max_length=64, required=False, help_text="Như ghi trên văn bản."
+    )
+    issued_on = VNDateField(label="Ngày ban hành", required=False)
+    issuer_agency = forms.ModelChoiceField(
+        Agency.objects.all(),
+        label="Cơ quan ban hành (trong danh sách)",
+        required=False,
+    )
+    issuer_name = forms.CharField(
+        label="hoặc tên cơ quan ban hành",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: Ban Tổ chức Trung ương.",
+    )
+    subject = forms.CharField(
+        label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    urgency = forms.ChoiceField(
+        label="Độ khẩn", choices=Urgency.choices, initial=Urgency.NORMAL, required=False
+    )
+
+    def clean_urgency(self) -> str:
+        return self.cleaned_data.get("urgency") or Urgency.NORMAL
+
+    file = forms.FileField(label="Tệp văn bản (PDF hoặc DOCX)", required=False)
+
+    field_order = [
+        "received_on",
+        "sender_symbol",
+        "issued_on",
+        "issuer_agency",
+        "issuer_name",
+        "subject",
+        "urgency",
+        "confidentiality",
+        "readers",
+        "file",
+    ]
+
+
+class IncomingFilterForm(_CongressScoped):
+    q = forms.CharField(label="Tìm số, ký hiệu, cơ quan, trích yếu", required=False)
+    agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị xử lý", required=False)
+    confidentiality = forms.ChoiceField(
+        label="Độ mật", required=False, choices=[("", "Tất cả"), *Confidentiality.choices]
+    )
+    urgency = forms.ChoiceField(
+        label="Độ khẩn", required=False, choices=[("", "Tất cả"), *Urgency.choices]
+    )
+    date_from = VNDateField(label="Đến từ ngày", required=False)
+    date_to = VNDateField(label="đến ngày", required=False)
 
 
 class FilterForm(forms.Form):

@@ -1,5 +1,7 @@
 """Official documents (văn bản): the congress's registry, numbering and files."""
 
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,8 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.audit import AuditAction
-from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.core.softdelete import AliveManager, SoftDeleteModel
 from daihoi.organizations.models import Agency, Congress, Person
+
+if TYPE_CHECKING:
+    from daihoi.organizations.permissions import Access
 
 
 class DocumentKind(models.TextChoices):
@@ -40,7 +45,85 @@ def _file_path(document: "Document", filename: str) -> str:
     return f"documents/{document.congress_id}/{document.year or 'du-thao'}/{filename}"
 
 
-class Document(SoftDeleteModel):
+class Confidentiality(models.TextChoices):
+    """Độ mật: a document marked Mật or Tối mật is read only by the people named on it."""
+
+    NORMAL = "normal", _("Thường")
+    SECRET = "secret", _("Mật")
+    TOP_SECRET = "top_secret", _("Tối mật")
+
+
+class Urgency(models.TextChoices):
+    """Độ khẩn of a document."""
+
+    NORMAL = "normal", _("Thường")
+    URGENT = "urgent", _("Khẩn")
+    VERY_URGENT = "very_urgent", _("Thượng khẩn")
+    FLASH = "flash", _("Hỏa tốc")
+
+
+def readable_q(model: type[models.Model], user: Any) -> Q:
+    """The one secrecy rule, for outgoing and incoming documents alike: not marked secret, or
+    naming `user` as a reader. (A subquery, not a join, so no row is repeated.)"""
+    field = model.readers.field  # type: ignore[attr-defined]
+    named = field.remote_field.through.objects.filter(
+        **{field.m2m_reverse_field_name(): user.pk}
+    ).values(field.m2m_field_name())
+    return Q(confidentiality=Confidentiality.NORMAL) | Q(pk__in=named)
+
+
+class SecrecyQuerySet(models.QuerySet[Any]):
+    def readable_by(self, user: Any) -> Self:
+        """Documents not marked secret, and the secret ones naming `user` (`readable_q`)."""
+        return self.filter(readable_q(self.model, user))
+
+
+class Confidential(models.Model):
+    """A confidentiality mark and, for Mật/Tối mật, the people allowed to read the document."""
+
+    confidentiality = models.CharField(
+        _("độ mật"), max_length=12, choices=Confidentiality.choices, default=Confidentiality.NORMAL
+    )
+    readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người được xem văn bản mật"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_secret(self) -> bool:
+        return self.confidentiality != Confidentiality.NORMAL
+
+    def readable_by(self, user: Any) -> bool:
+        """The object-level form of `SecrecyQuerySet.readable_by` (one query for a secret one)."""
+        return not self.is_secret or self.readers.filter(pk=user.pk).exists()
+
+
+class DocumentQuerySet(SecrecyQuerySet):
+    def visible_to(self, access: "Access") -> "DocumentQuerySet":
+        """What the actor may read, the one rule of every read of the registry: members see
+        their whole congress, an agency officer what was issued to the agency; of the secret
+        documents, only those naming the actor."""
+        qs = self.filter(congress=access.congress)
+        if not access.sees_whole_congress:
+            if access.agency_id is None:
+                return qs.none()
+            sent = Document.recipient_agencies.through.objects.filter(agency_id=access.agency_id)
+            qs = qs.filter(
+                status__in=[Document.Status.ISSUED, Document.Status.SUPERSEDED],
+                pk__in=sent.values("document_id"),
+            )
+        return qs.readable_by(access.user)
+
+
+DocumentManager = AliveManager.from_queryset(DocumentQuerySet)
+
+
+class Document(Confidential, SoftDeleteModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
@@ -111,6 +194,11 @@ class Document(SoftDeleteModel):
     )
     docx = models.FileField(_("tệp DOCX"), upload_to=_file_path, max_length=300, blank=True)
     pdf = models.FileField(_("tệp PDF"), upload_to=_file_path, max_length=300, blank=True)
+    # The signed scan of a document issued on paper, uploaded when it is registered or later.
+    scan = models.FileField(
+        _("bản ký số / bản chụp"), upload_to=_file_path, max_length=300, blank=True
+    )
+    scan_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -120,6 +208,8 @@ class Document(SoftDeleteModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects: ClassVar[Any] = DocumentManager()
 
     class Meta:
         verbose_name = _("văn bản")
@@ -189,6 +279,8 @@ class DocumentAction(AuditAction):
     REGISTERED = "document.registered", _("Vào sổ văn bản")
     REGISTRATION_CORRECTED = "document.registration_corrected", _("Sửa thông tin vào sổ")
     PDF_STORED = "document.pdf_stored", _("Tạo bản PDF")
+    SCAN_ATTACHED = "document.scan_attached", _("Đính kèm bản ký")
+    READERS_SET = "document.readers_set", _("Đặt người được xem văn bản mật")
     DELETED = "document.deleted", _("Xóa dự thảo")
     RESTORED = "document.restored", _("Khôi phục dự thảo")
 
@@ -216,3 +308,131 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year}: {self.last_number}"
+
+
+def _incoming_path(document: "IncomingDocument", filename: str) -> str:
+    return f"documents/{document.congress_id}/den/{document.year}/{filename}"
+
+
+class IncomingQuerySet(SecrecyQuerySet):
+    def visible_to(self, access: "Access") -> "IncomingQuerySet":
+        """What the actor may read of the register of documents received: the whole-congress
+        roles read it all, an agency officer what their agency handles; of the secret ones,
+        only those naming the actor."""
+        qs = self.filter(congress=access.congress)
+        if not access.sees_whole_congress:
+            if access.agency_id is None:
+                return qs.none()
+            handled = IncomingDocument.handling_agencies.through.objects.filter(
+                agency_id=access.agency_id
+            )
+            qs = qs.filter(pk__in=handled.values("incomingdocument_id"))
+        return qs.readable_by(access.user)
+
+
+IncomingManager = AliveManager.from_queryset(IncomingQuerySet)
+
+
+class IncomingDocument(Confidential, SoftDeleteModel):
+    """An entry of the register of documents received (sổ văn bản đến)."""
+
+    congress = models.ForeignKey(
+        Congress,
+        on_delete=models.RESTRICT,
+        related_name="incoming_documents",
+        verbose_name=_("Đại hội"),
+    )
+    # Số đến: consecutive per congress and year of receipt, given by `incoming_register`.
+    arrival_number = models.PositiveIntegerField(_("số đến"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    received_on = models.DateField(_("ngày đến"))
+    sender_symbol = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="sent_documents",
+        verbose_name=_("cơ quan ban hành (trong danh sách)"),
+    )
+    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    subject = models.CharField(_("trích yếu"), max_length=500)
+    urgency = models.CharField(
+        _("độ khẩn"), max_length=12, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    file = models.FileField(_("tệp văn bản"), upload_to=_incoming_path, max_length=300, blank=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    handling_agencies = models.ManyToManyField(
+        Agency,
+        blank=True,
+        related_name="incoming_to_handle",
+        verbose_name=_("đơn vị xử lý"),
+    )
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.RESTRICT,
+        related_name="+",
+        verbose_name=_("người vào sổ"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects: ClassVar[Any] = IncomingManager()
+
+    class Meta:
+        verbose_name = _("văn bản đến")
+        verbose_name_plural = _("văn bản đến")
+        ordering = ["-year", "-arrival_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "year", "arrival_number"], name="incoming_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(arrival_number__gte=1), name="incoming_number_1"),
+        ]
+        indexes = [
+            models.Index(fields=["congress", "-received_on"], name="incoming_register_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Văn bản đến số {self.arrival_number}/{self.year}"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.urgency != Urgency.NORMAL
+
+    @property
+    def issuer_label(self) -> str:
+        return self.issuer_agency.name if self.issuer_agency is not None else self.issuer_name
+
+
+class ArrivalSequence(models.Model):
+    """The last arrival number of a congress's register in one year; locked like
+    `NumberSequence` (`numbering.take_next`)."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ văn bản đến")
+        verbose_name_plural = _("sổ văn bản đến")
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "year"], name="arrival_sequence_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class IncomingAction(AuditAction):
+    """What services record in the audit trail about a document received."""
+
+    REGISTERED = "incoming.registered", _("Vào sổ văn bản đến")
+    UPDATED = "incoming.updated", _("Sửa thông tin văn bản đến")
+    FILE_ATTACHED = "incoming.file_attached", _("Đính kèm tệp văn bản đến")
+    READERS_SET = "incoming.readers_set", _("Đặt người được xem văn bản mật")
+    TASKED = "incoming.tasked", _("Giao xử lý văn bản đến thành nhiệm vụ")
+    DELETED = "incoming.deleted", _("Xóa văn bản đến")
+    RESTORED = "incoming.restored", _("Khôi phục văn bản đến")

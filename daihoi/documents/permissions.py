@@ -1,11 +1,15 @@
-"""Who may read, draft and issue official documents. Services call these; views gate on them."""
+"""Who may read, draft and issue official documents. Services call these; views gate on them.
 
-from django.db.models import Q
+What a user may read of the registry and of the register of documents received is one rule
+each, on the querysets: `Document.objects.visible_to(access)` and
+`IncomingDocument.objects.visible_to(access)` (both keep secret documents to the people named).
+"""
+
 from django.http import Http404
 
 from daihoi.organizations.permissions import Access
 
-from .models import Document
+from .models import Document, IncomingDocument
 
 
 def can_draft(access: Access) -> bool:
@@ -17,40 +21,38 @@ def can_issue(access: Access) -> bool:
     return access.can_accept
 
 
-def visible_q(access: Access) -> Q:
-    """Members see their whole congress; an agency officer sees what was sent to the agency."""
-    q = Q(congress=access.congress)
-    if access.sees_whole_congress:
-        return q
-    if access.agency_id is None:
-        return q & Q(pk__in=[])
-    return q & Q(
-        status__in=[Document.Status.ISSUED, Document.Status.SUPERSEDED],
-        pk__in=Document.recipient_agencies.through.objects.filter(
-            agency_id=access.agency_id
-        ).values("document_id"),
-    )
+def can_register_incoming(access: Access) -> bool:
+    """The secretariat keeps the register of documents received."""
+    return access.can_manage
 
 
 def can_view(access: Access, document: Document) -> bool:
-    if document.congress_id != access.congress.pk:
-        return False
-    if access.sees_whole_congress:
-        return True
-    if document.is_draft or access.agency_id is None:
-        return False
-    return document.recipient_agencies.filter(pk=access.agency_id).exists()
+    """The object-level form of `Document.objects.visible_to(access)` (one query)."""
+    return Document.objects.visible_to(access).filter(pk=document.pk).exists()
 
 
 def access_document(access: Access, document_id: int) -> Document:
-    """The document if the actor may read it; 404 alike for missing and not yours."""
+    """The document if the actor may read it; 404 alike for missing, not yours and secret."""
     document = (
-        Document.objects.select_related(
-            "issuer__parent", "signer", "congress", "replaces", "created_by"
-        )
-        .filter(pk=document_id, congress=access.congress)
+        Document.objects.visible_to(access)
+        .select_related("issuer__parent", "signer", "congress", "replaces", "created_by")
+        .filter(pk=document_id)
         .first()
     )
-    if document is None or not can_view(access, document):
+    if document is None:
+        raise Http404
+    return document
+
+
+def access_incoming(access: Access, document_id: int) -> IncomingDocument:
+    """A document received if the actor may read it; 404 alike for missing, not yours and
+    secret."""
+    document = (
+        IncomingDocument.objects.visible_to(access)
+        .select_related("issuer_agency", "created_by")
+        .filter(pk=document_id)
+        .first()
+    )
+    if document is None:
         raise Http404
     return document

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from daihoi.accounts.models import User
 from daihoi.core.text import fold
-from daihoi.organizations.permissions import Access
+from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import WORKSPACE_ROLES, Access
 
-from . import permissions
-from .models import Document
+from .models import Document, IncomingDocument
 
 
 @dataclass
@@ -22,12 +23,8 @@ class DocumentFilters:
 
 
 def documents_visible_to(access: Access, filters: DocumentFilters) -> QuerySet[Document]:
-    qs = Document.objects.filter(permissions.visible_q(access)).select_related(
-        "issuer", "signer", "congress"
-    )
-    if filters.q:
-        for word in fold(filters.q).split():
-            qs = qs.filter(search_text__contains=word)
+    qs = Document.objects.visible_to(access).select_related("issuer", "signer", "congress")
+    qs = _matching(qs, filters.q)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.status:
@@ -37,3 +34,48 @@ def documents_visible_to(access: Access, filters: DocumentFilters) -> QuerySet[D
     if filters.date_to:
         qs = qs.filter(issued_on__lte=filters.date_to)
     return qs.order_by("-issued_on", "-number", "-id")
+
+
+def _matching[Q: QuerySet](qs: Q, text: str) -> Q:
+    """Rows whose folded search text holds every word of `text` (diacritics ignored)."""
+    for word in fold(text).split():
+        qs = qs.filter(search_text__contains=word)
+    return qs
+
+
+def congress_users(congress: Congress) -> QuerySet[User]:
+    """The users working in the congress: who may be named on a secret document."""
+    return (
+        User.objects.filter(
+            participations__congress=congress, participations__role__in=WORKSPACE_ROLES
+        )
+        .distinct()
+        .order_by("full_name", "username")
+    )
+
+
+@dataclass
+class IncomingFilters:
+    q: str = ""
+    confidentiality: str = ""
+    urgency: str = ""
+    agency_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def incoming_visible_to(access: Access, filters: IncomingFilters) -> QuerySet[IncomingDocument]:
+    """The register of documents received as the actor may read it, newest arrivals first."""
+    qs = IncomingDocument.objects.visible_to(access).select_related("issuer_agency")
+    qs = _matching(qs, filters.q)
+    if filters.confidentiality:
+        qs = qs.filter(confidentiality=filters.confidentiality)
+    if filters.urgency:
+        qs = qs.filter(urgency=filters.urgency)
+    if filters.agency_id:
+        qs = qs.filter(handling_agencies=filters.agency_id)
+    if filters.date_from:
+        qs = qs.filter(received_on__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(received_on__lte=filters.date_to)
+    return qs.order_by("-year", "-arrival_number")

@@ -15,4 +15,16 @@ urlpatterns = [
     path("<int:document_id>/docx/", views.document_docx, name="document-docx"),
     path("<int:document_id>/pdf/", views.document_pdf, name="document-pdf"),
     path("<int:document_id>/xoa/", views.document_delete, name="document-delete"),
+    path("<int:document_id>/ban-ky/", views.document_scan, name="document-scan"),
+    path(
+        "<int:document_id>/ban-ky/tai-len/", views.document_attach_scan, name="document-attach-scan"
+    ),
+    path("<int:document_id>/do-mat/", views.document_readers, name="document-readers"),
+    path("den/", views.incoming_list, name="incoming-list"),
+    path("den/xlsx/", views.incoming_export, name="incoming-export"),
+    path("den/vao-so/", views.incoming_register, name="incoming-register"),
+    path("den/<int:incoming_id>/", views.incoming_detail, name="incoming-detail"),
+    path("den/<int:incoming_id>/sua/", views.incoming_edit, name="incoming-edit"),
+    path("den/<int:incoming_id>/tep/", views.incoming_file, name="incoming-file"),
+    path("den/<int:incoming_id>/xoa/", views.incoming_delete, name="incoming-delete"),
 ]

@@ -10,6 +10,11 @@ urlpatterns = [
     path("nhiem-vu/", views.task_list, name="task-list"),
     path("nhiem-vu/them/", views.task_create, name="task-create"),
     path("nhiem-vu/<int:task_id>/", views.task_detail, name="task-detail"),
+    path(
+        "van-ban-den/<int:incoming_id>/giao-nhiem-vu/",
+        views.incoming_task_create,
+        name="incoming-task",
+    ),
     path("nhiem-vu/<int:task_id>/sua/", views.task_edit, name="task-edit"),
     path("nhiem-vu/<int:task_id>/bao-cao/", views.task_report, name="task-report"),
     path("nhiem-vu/<int:task_id>/xac-nhan/", views.task_review, name="task-review"),

@@ -21,6 +21,8 @@ from daihoi.core.views import (
     page_context,
     stored_file,
 )
+from daihoi.documents.models import IncomingDocument
+from daihoi.documents.permissions import access_incoming
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import (
     Access,
@@ -169,6 +171,7 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
         **_appraisal_context(access, task, bool(appraising)),
         "can_review": permissions.can_review_task(access, task),
         "can_manage": permissions.can_manage_tasks(access),
+        "source_document": _source_document(access, task),
         "review_form": ReviewForm(),
         "today": today,
     }
@@ -194,6 +197,14 @@ def _task_url(task: Task) -> str:
     return reverse("planning:task-detail", args=[task.congress_id, task.pk])
 
 
+def _source_document(access: Access, task: Task) -> IncomingDocument | None:
+    """The document received the task came from, when the actor may read it (a secret one
+    only for the people named on it)."""
+    if task.incoming_document_id is None:
+        return None
+    return IncomingDocument.objects.visible_to(access).filter(pk=task.incoming_document_id).first()
+
+
 def _to_task(task: Task) -> HttpResponse:
     return redirect(_task_url(task))
 
@@ -215,6 +226,36 @@ def task_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         then=_to_task,
         template="planning/task_form.html",
         context={"access": access, "congress": access.congress, "form": form, "task": None},
+    )
+
+
+@login_required
+def incoming_task_create(request: HttpRequest, congress_id: int, incoming_id: int) -> HttpResponse:
+    """Assigns a document received to agencies as a task (lead, coordinating, deadline, area)."""
+    access = access_congress(request.user, congress_id)
+    document = access_incoming(access, incoming_id)
+    if not permissions.can_manage_tasks(access):
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được giao xử lý văn bản đến.")
+    # A secret document's subject is not copied into the task: the task's title goes out in
+    # notifications and e-mails to people who may not be named on the document.
+    initial = {} if document.is_secret else {"title": document.subject}
+    form = TaskForm(request.POST or None, congress=access.congress, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda: services.incoming_to_task(
+            access=access, document=document, fields=form.task_fields()
+        ),
+        success="Đã giao xử lý văn bản đến thành nhiệm vụ.",
+        then=_to_task,
+        template="planning/task_form.html",
+        context={
+            "access": access,
+            "congress": access.congress,
+            "form": form,
+            "task": None,
+            "source_document": document,
+        },
     )
 
 

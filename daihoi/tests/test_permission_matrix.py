@@ -6,6 +6,7 @@ A new URL without a row here fails `test_every_url_name_has_a_row`.
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -147,6 +148,28 @@ MATRIX = {
     "documents:document-replace": ("post", expect(302, officer=403, member=403, officer2=404)),
     "documents:document-docx": ("get", expect(200, officer2=404)),
     "documents:document-pdf": ("get", expect(200, officer2=404)),
+    "documents:document-scan": ("get", expect(200, officer2=404)),
+    # A POST without a file is sent back to the document with a message.
+    "documents:document-attach-scan": ("post", expect(302, officer=403, member=403, officer2=404)),
+    "documents:document-readers": ("get", expect(200, officer=403, member=403, officer2=404)),
+    # A document received, given to Ban Tuyên giáo (officer) as a task; officer2 has no part.
+    "documents:incoming-list": ("get", expect(200)),
+    "documents:incoming-export": ("get", expect(200)),
+    "documents:incoming-register": ("get", expect(200, **MANAGERS_ONLY)),
+    "documents:incoming-detail": ("get", expect(200, officer2=404)),
+    "documents:incoming-edit": (
+        "get",
+        expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
+    "documents:incoming-file": ("get", expect(200, officer2=404)),
+    "documents:incoming-delete": (
+        "post",
+        expect(302, leader=403, officer=403, member=403, officer2=404),
+    ),
+    "planning:incoming-task": (
+        "get",
+        expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
     # The meeting invites the officer's agency (Ban Tuyên giáo), not officer2's.
     "meetings:meeting-list": ("get", expect(200)),
     "meetings:meeting-create": ("get", expect(200, officer=403, officer2=403, member=403)),
@@ -349,6 +372,24 @@ def build_objects(world) -> dict:
         ),
     )
     document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
+    document.scan.save("ban-ky.pdf", ContentFile(b"%PDF-1.4 scan"))
+    incoming = document_services.incoming_register(
+        access=secretariat_access,
+        received_on=dt.date(2020, 3, 2),
+        subject="Hướng dẫn tuyên truyền Đại hội",
+        issuer_name="Ban Tuyên giáo Trung ương",
+        file=SimpleUploadedFile("hd.pdf", b"%PDF-1.4 den"),
+    )
+    services.incoming_to_task(
+        access=secretariat_access,
+        document=incoming,
+        fields=services.TaskFields(
+            title="Triển khai hướng dẫn tuyên truyền",
+            lead_agency=world.agencies["btg"],
+            area=Area.PROPAGANDA,
+            phase=Phase.BEFORE,
+        ),
+    )
     from daihoi.budget.tests.helpers import approved_estimate_with_spending
     from daihoi.notifications.models import Kind, Notification
 
@@ -382,6 +423,7 @@ def build_objects(world) -> dict:
         "kind": "plan",
         "object_id": binned.pk,
         "document_id": document.pk,
+        "incoming_id": incoming.pk,
         "meeting_id": meeting.pk,
         "conclusion_id": conclusion.pk,
         "file_id": attachment.pk,
@@ -445,6 +487,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["notification_id"],
         ["congress_id", "task_id"],
         ["congress_id", "document_id"],
+        ["congress_id", "incoming_id"],
         ["congress_id", "attachment_id"],
         ["congress_id", "appraisal_file_id"],
         ["congress_id", "update_id"],

@@ -1,9 +1,14 @@
 import datetime as dt
+from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from daihoi.accounts.models import Role, User
 from daihoi.documents import services
-from daihoi.organizations.models import Agency
+from daihoi.organizations.models import Agency, Participation
+from daihoi.organizations.permissions import Access
+from daihoi.testing.factories import UserFactory
 
 
 @pytest.fixture
@@ -54,3 +59,44 @@ def make_draft(world, secretariat_access, party_office):
 
 
 ISSUED_ON = dt.date(2020, 10, 5)
+
+
+PDF = b"%PDF-1.4 van ban den"
+
+
+def pdf(name: str = "van-ban.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+@pytest.fixture
+def colleague(world) -> User:
+    """A second secretariat officer, not named on secret documents unless a test says so."""
+    user = UserFactory.create(username="vanthu2", full_name="Trần Thị Văn Thư")
+    Participation.objects.create(
+        user=user, congress=world.congress, role=Role.SECRETARIAT, agency=world.agencies["vptu"]
+    )
+    return user
+
+
+@pytest.fixture
+def colleague_access(world, colleague) -> Access:
+    return Access(colleague, world.congress, Role.SECRETARIAT, world.agencies["vptu"].pk)
+
+
+@pytest.fixture
+def register_incoming(secretariat_access):
+    def register(access=None, **fields):
+        values: dict[str, Any] = {
+            "received_on": RECEIVED_ON,
+            "subject": "Hướng dẫn công tác nhân sự Ban Chấp hành khóa mới",
+            "sender_symbol": "12-HD/BTCTW",
+            "issued_on": RECEIVED_ON - dt.timedelta(days=3),
+            "issuer_name": "Ban Tổ chức Trung ương",
+        }
+        values.update(fields)
+        return services.incoming_register(access=access or secretariat_access, **values)
+
+    return register
+
+
+RECEIVED_ON = dt.date(2025, 3, 10)

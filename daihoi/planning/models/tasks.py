@@ -68,6 +68,7 @@ class Task(SoftDeleteModel):
         PLAN = "plan", _("Theo kế hoạch")
         CONCLUSION = "conclusion", _("Kết luận cuộc họp")
         ADHOC = "adhoc", _("Phát sinh")
+        INCOMING = "incoming", _("Văn bản đến")
 
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("Đại hội")
@@ -97,6 +98,15 @@ class Task(SoftDeleteModel):
         verbose_name=_("nhiệm vụ cha"),
     )
     source_text = models.TextField(_("trích từ văn bản"), blank=True)
+    # The document received that the task was given from (`incoming_to_task`).
+    incoming_document = models.ForeignKey(
+        "documents.IncomingDocument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("văn bản đến"),
+    )
     title = models.CharField(_("nội dung nhiệm vụ"), max_length=500)
     description = models.TextField(_("mô tả, yêu cầu"), blank=True)
     lead_agency = models.ForeignKey(
@@ -230,6 +240,8 @@ class Task(SoftDeleteModel):
         """Where the task came from, derived from its links: a conclusion, a plan, or neither."""
         if self.from_conclusion:
             return Task.Source.CONCLUSION
+        if self.incoming_document_id:
+            return Task.Source.INCOMING
         return Task.Source.PLAN if self.plan_id else Task.Source.ADHOC
 
     def get_source_display(self) -> str:

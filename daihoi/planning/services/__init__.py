@@ -5,6 +5,7 @@ One module per subdomain; every service is re-exported here, so callers write
 """
 
 from .appraisal import appraisal_decide, appraisal_submit
+from .incoming import incoming_to_task
 from .obstacles import obstacle_resolve
 from .plans import plan_create, plan_update
 from .progress import task_accept, task_report_progress, task_return
@@ -30,6 +31,7 @@ __all__ = [
     "appraisal_submit",
     "TaskFields",
     "congress_reschedule",
+    "incoming_to_task",
     "obstacle_resolve",
     "plan_create",
     "plan_delete",

@@ -13,6 +13,7 @@ from daihoi.core.audit import changes_since, display, record, record_each, snaps
 from daihoi.core.exceptions import BusinessError, ConflictError
 from daihoi.core.services import require, require_same_congress, send_on_commit
 from daihoi.core.text import fold
+from daihoi.documents.models import IncomingDocument
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.organizations.permissions import Access
 
@@ -183,13 +184,21 @@ def task_create(
     fields: TaskFields,
     source_text: str = "",
     for_conclusion: bool = False,
+    incoming_document: IncomingDocument | None = None,
 ) -> Task:
     """`for_conclusion`: the caller links the new task to a meeting conclusion in the same
-    transaction (meetings' `conclusion_to_task`), which a subcommittee leader may do too."""
+    transaction (meetings' `conclusion_to_task`), which a subcommittee leader may do too.
+    `incoming_document`: the document received the task is given from (`incoming_to_task`)."""
     require(permissions.can_create_task(access, for_conclusion=for_conclusion))
     congress = access.congress
     deadline = _resolved(fields, congress)
-    task = Task(congress=congress, source_text=source_text, created_by=access.user)
+    require_same_congress(congress, incoming_document)
+    task = Task(
+        congress=congress,
+        source_text=source_text,
+        incoming_document=incoming_document,
+        created_by=access.user,
+    )
     fields.apply_to(task, deadline)
     task.full_clean(exclude=["lead_agency", "congress", "created_by"])
     task.save()
