@@ -42,6 +42,7 @@ from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
 from .checks import check_data
+from .incoming_demo import load_incoming
 from .meetings_demo import conclusion_task_titles, load_meetings
 from .reports_demo import load_report_requests
 
@@ -99,6 +100,10 @@ def reset_demo() -> int:
     Spending.objects.filter(agency__congress_id__in=ids).delete()
     Estimate.objects.filter(congress_id__in=ids).delete()
     Norm.objects.filter(congress_id__in=ids).delete()
+    from daihoi.documents.models import IncomingDocument
+
+    # A document received protects its congress; the tasks given from it only lose the link.
+    IncomingDocument.all_objects.filter(congress_id__in=ids).delete()
     Document.objects.filter(congress_id__in=ids, replaces__isnull=False).delete()
     Document.objects.filter(congress_id__in=ids).delete()
     # Delete tasks first: they protect the agencies they are assigned to.
@@ -233,6 +238,8 @@ class _CongressLoader:
 
         if created := load_consultations(self):
             self.result.count("drafts for comment", created)
+        if created := load_incoming(self):
+            self.result.count("documents received", created)
         from daihoi.budget.demo import load_budget_demo
 
         if estimates := load_budget_demo(self.congress)["estimates"]:

@@ -164,6 +164,10 @@ class IncomingFilterForm(_CongressScoped):
     date_from = VNDateField(label="Đến từ ngày", required=False)
     date_to = VNDateField(label="đến ngày", required=False)
 
+    def __init__(self, *args: Any, congress: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, congress=congress, **kwargs)
+        self.fields["agency"].empty_label = "Tất cả"  # type: ignore[attr-defined]
+
 
 class FilterForm(forms.Form):
     q = forms.CharField(label="Tìm số, ký hiệu, trích yếu", required=False)
