@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from daihoi.documents import services as document_services
 from daihoi.documents.models import Confidentiality, IncomingDocument, Urgency
@@ -104,6 +105,8 @@ def _register(loader: "_CongressLoader", spec: Record) -> None:
         readers=[loader.users[name] for name in spec.get("readers", [])],
         file=_scan(spec["symbol"]),
     )
+    # The register's history shows the day the document came in, not the day the demo loaded.
+    loader._stamp_audit(timezone.make_aware(dt.datetime.combine(received, dt.time(9, 0))))
     if task := spec.get("task"):
         services.incoming_to_task(
             access=access,
