@@ -29,10 +29,7 @@ def documents_visible_to(access: Access, filters: DocumentFilters) -> QuerySet[D
         qs = qs.filter(kind=filters.kind)
     if filters.status:
         qs = qs.filter(status=filters.status)
-    if filters.date_from:
-        qs = qs.filter(issued_on__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(issued_on__lte=filters.date_to)
+    qs = _dated(qs, "issued_on", filters.date_from, filters.date_to)
     return qs.order_by("-issued_on", "-number", "-id")
 
 
@@ -40,6 +37,15 @@ def _matching[Q: QuerySet](qs: Q, text: str) -> Q:
     """Rows whose folded search text holds every word of `text` (diacritics ignored)."""
     for word in fold(text).split():
         qs = qs.filter(search_text__contains=word)
+    return qs
+
+
+def _dated[Q: QuerySet](qs: Q, field: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """Rows whose date `field` falls between `start` and `end` (either may be open)."""
+    if start:
+        qs = qs.filter(**{f"{field}__gte": start})
+    if end:
+        qs = qs.filter(**{f"{field}__lte": end})
     return qs
 
 
@@ -74,8 +80,5 @@ def incoming_visible_to(access: Access, filters: IncomingFilters) -> QuerySet[In
         qs = qs.filter(urgency=filters.urgency)
     if filters.agency_id:
         qs = qs.filter(handling_agencies=filters.agency_id)
-    if filters.date_from:
-        qs = qs.filter(received_on__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(received_on__lte=filters.date_to)
+    qs = _dated(qs, "received_on", filters.date_from, filters.date_to)
     return qs.order_by("-year", "-arrival_number")

@@ -70,19 +70,30 @@ def document_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         date_from=data.get("date_from"),
         date_to=data.get("date_to"),
     )
-    page = Paginator(selectors.documents_visible_to(access, filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = page_context(
+    return _list_page(
+        request,
         access,
-        form=form,
-        page=page,
-        query=query.urlencode(),
+        form,
+        selectors.documents_visible_to(access, filters),
+        "documents/document_list.html",
         can_draft=permissions.can_draft(access),
     )
-    return render(request, "documents/document_list.html", context)
+
+
+def _list_page(
+    request: HttpRequest,
+    access: Access,
+    form: forms.BaseForm,
+    rows: Any,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A filtered list, one page of it, with the filters kept for the page links."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = page_context(access, form=form, page=page, query=query.urlencode(), **extra)
+    return render(request, template, context)
 
 
 @login_required
@@ -335,18 +346,14 @@ def _incoming_filters(form: IncomingFilterForm) -> selectors.IncomingFilters:
 def incoming_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     form = IncomingFilterForm(request.GET or None, congress=access.congress)
-    documents = selectors.incoming_visible_to(access, _incoming_filters(form))
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = page_context(
+    return _list_page(
+        request,
         access,
-        form=form,
-        page=page,
-        query=query.urlencode(),
+        form,
+        selectors.incoming_visible_to(access, _incoming_filters(form)),
+        "documents/incoming_list.html",
         can_register=permissions.can_register_incoming(access),
     )
-    return render(request, "documents/incoming_list.html", context)
 
 
 @login_required

@@ -372,7 +372,8 @@ def build_objects(world) -> dict:
         ),
     )
     document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
-    document.scan.save("ban-ky.pdf", ContentFile(b"%PDF-1.4 scan"))
+    document.scan.save("ban-ky.pdf", ContentFile(b"%PDF-1.4 scan"), save=False)
+    document.save(update_fields=["scan"])
     incoming = document_services.incoming_register(
         access=secretariat_access,
         received_on=dt.date(2020, 3, 2),
