@@ -105,7 +105,9 @@ def document_detail(request: HttpRequest, congress_id: int, document_id: int) ->
         access,
         document=document,
         recipient_agencies=document.recipient_agencies.all(),
-        replaced_by=document.replaced_by.all(),
+        # Related documents through the same rule: a secret one is named only to its readers.
+        replaces=Document.objects.visible_to(access).filter(pk=document.replaces_id).first(),
+        replaced_by=Document.objects.visible_to(access).filter(replaces=document),
         readers=document.readers.order_by("full_name", "username") if document.is_secret else [],
         can_draft=can_draft,
         history=history_of(document),
