@@ -209,7 +209,7 @@ class Document(Confidential, SoftDeleteModel):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    objects: ClassVar[Any] = DocumentManager()
+    objects: ClassVar[DocumentManager] = DocumentManager()
 
     class Meta:
         verbose_name = _("văn bản")
@@ -379,7 +379,7 @@ class IncomingDocument(Confidential, SoftDeleteModel):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    objects: ClassVar[Any] = IncomingManager()
+    objects: ClassVar[IncomingManager] = IncomingManager()
 
     class Meta:
         verbose_name = _("văn bản đến")

@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.documents import services
 from daihoi.documents.models import Confidentiality, Document, IncomingDocument
 from daihoi.planning import services as planning_services
@@ -173,3 +174,57 @@ def test_the_trash_shows_a_deleted_secret_draft_only_to_the_named(
     assert SECRET_SUBJECT not in client.get(trash).content.decode()
     client.force_login(world.users["secretariat"])
     assert SECRET_SUBJECT in client.get(trash).content.decode()
+
+
+def test_the_secretariat_marks_a_registered_document_secret_and_names_its_readers(
+    world, client, colleague, secretariat_access, party_office
+):
+    document = services.document_register(
+        access=secretariat_access,
+        kind="BC",
+        issuer=party_office,
+        number=3,
+        issued_on=ISSUED_ON,
+        subject=SECRET_SUBJECT,
+    )
+    client.force_login(world.users["secretariat"])
+    response = client.post(
+        _url(world, f"{document.pk}/do-mat/"),
+        {"confidentiality": "top_secret", "readers": [world.users["leader"].pk]},
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.confidentiality == Confidentiality.TOP_SECRET
+    assert set(document.readers.values_list("username", flat=True)) == {"secretariat", "leader"}
+    client.force_login(colleague)
+    assert client.get(_url(world, f"{document.pk}/")).status_code == 404
+    assert SECRET_SUBJECT not in client.get(_url(world)).content.decode()
+
+
+def test_a_reader_outside_the_congress_or_a_non_drafter_is_refused(
+    world, secretariat_access, propaganda_access, party_office
+):
+    document = services.document_register(
+        access=secretariat_access,
+        kind="BC",
+        issuer=party_office,
+        number=4,
+        issued_on=ISSUED_ON,
+        subject=SECRET_SUBJECT,
+    )
+    with pytest.raises(BusinessError, match="người dùng của Đại hội này"):
+        services.document_set_readers(
+            access=secretariat_access,
+            document=document,
+            confidentiality=Confidentiality.SECRET,
+            readers=[world.users["outsider"]],
+        )
+    with pytest.raises(PermissionDenied):
+        services.document_set_readers(
+            access=propaganda_access,
+            document=document,
+            confidentiality=Confidentiality.SECRET,
+            readers=[],
+        )
+    document.refresh_from_db()
+    assert document.confidentiality == Confidentiality.NORMAL and not document.readers.exists()
