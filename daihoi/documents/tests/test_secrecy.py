@@ -228,3 +228,26 @@ def test_a_reader_outside_the_congress_or_a_non_drafter_is_refused(
         )
     document.refresh_from_db()
     assert document.confidentiality == Confidentiality.NORMAL and not document.readers.exists()
+
+
+def test_the_task_notifications_and_mails_carry_nothing_of_a_secret_document(
+    world, secretariat_access, secret_incoming, django_capture_on_commit_callbacks, mailoutbox
+):
+    from daihoi.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        planning_services.incoming_to_task(
+            access=secretariat_access,
+            document=secret_incoming,
+            fields=planning_services.TaskFields(
+                title="Chuẩn bị phương án theo văn bản đến",
+                lead_agency=world.agencies["btg"],
+                area=Area.PERSONNEL,
+                phase=Phase.BEFORE,
+            ),
+        )
+    notices = list(Notification.objects.values_list("title", "body"))
+    assert notices  # the lead agency's officer is told of the task
+    sent = " ".join(f"{t} {b}" for t, b in notices)
+    sent += " ".join(f"{m.subject} {m.body}" for m in mailoutbox)
+    assert SECRET_SUBJECT not in sent and "07-CV/BTCTW" not in sent and "Mật" not in sent
