@@ -1,9 +1,11 @@
 """The register of documents received: numbering, bad input, edits, trash and the audit trail."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
@@ -163,3 +165,35 @@ def test_a_deleted_entry_is_restored_from_the_trash(register_incoming, secretari
         IncomingAction.RESTORED,
         IncomingAction.DELETED,
     ]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_registrations_at_the_same_moment_get_consecutive_arrival_numbers(
+    register_incoming, secretariat_access, colleague_access
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks (SELECT … FOR UPDATE) are only meaningful on PostgreSQL")
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def register(access):
+        try:
+            barrier.wait()
+            results.append(register_incoming(access=access))
+        except Exception as error:  # noqa: BLE001 — reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=register, args=(access,))
+        for access in (secretariat_access, colleague_access)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(d.arrival_number for d in results) == [1, 2]
+    assert ArrivalSequence.objects.get().last_number == 2
