@@ -93,6 +93,13 @@ class ConsultationForm(RecipientsForm):
             agency.initial = own_agency_id
             self.fields.pop("source_document")
 
+    def offer_drafts(self, drafts: Any) -> None:
+        """Limits the registry drafts offered to those the actor may read (a secret draft only
+        to the people named on it: `Document.objects.visible_to`)."""
+        field = self.fields.get("source_document")
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = drafts.filter(status=Document.Status.DRAFT)
+
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {

@@ -19,6 +19,7 @@ from daihoi.core.views import (
     run_form_button,
     stored_file,
 )
+from daihoi.documents.models import Document
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import permissions, selectors, services, synthesis
@@ -79,6 +80,7 @@ def consultation_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         congress=access.congress,
         own_agency_id=None if access.can_accept else access.agency_id,
     )
+    form.offer_drafts(Document.objects.visible_to(access))
     return form_page(
         request,
         form,

@@ -251,3 +251,21 @@ def test_the_task_notifications_and_mails_carry_nothing_of_a_secret_document(
     sent = " ".join(f"{t} {b}" for t, b in notices)
     sent += " ".join(f"{m.subject} {m.body}" for m in mailoutbox)
     assert SECRET_SUBJECT not in sent and "07-CV/BTCTW" not in sent and "Mật" not in sent
+
+
+def test_a_secret_draft_is_not_offered_for_comment_to_the_colleague(
+    world, client, colleague, secretariat_access, party_office
+):
+    services.document_create(
+        access=secretariat_access,
+        kind="QC",
+        issuer=party_office,
+        subject=SECRET_SUBJECT,
+        body="Điều 1. Phạm vi.",
+        confidentiality=Confidentiality.SECRET,
+    )
+    url = f"/dai-hoi/{world.congress.pk}/lay-y-kien/them/"
+    client.force_login(colleague)
+    assert SECRET_SUBJECT not in client.get(url).content.decode()
+    client.force_login(world.users["secretariat"])
+    assert SECRET_SUBJECT in client.get(url).content.decode()
