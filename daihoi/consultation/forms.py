@@ -77,14 +77,32 @@ class ConsultationForm(RecipientsForm):
     )
     file = forms.FileField(label="Tệp dự thảo (Word, PDF)", required=False)
     deadline = VNDateField(label="Hạn góp ý")
-    field_order = ["title", "kind", "drafting_agency", "committee", "source_document", "body"]
+    field_order = [
+        "title",
+        "kind",
+        "drafting_agency",
+        "committee",
+        "deadline",
+        "source_document",
+        "body",
+        "file",
+    ]
 
-    def __init__(self, *args: Any, congress: Congress, own_agency_id: int | None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        congress: Congress,
+        own_agency_id: int | None,
+        drafter_agency_id: int | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(*args, congress=congress, **kwargs)
         for name in ("drafting_agency", "committee", "source_document"):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.empty_label = "— Chọn —"
+        if drafter_agency_id is not None:
+            self.fields["drafting_agency"].initial = drafter_agency_id
         if own_agency_id is not None:
             # An agency drafts for itself only.
             agency = self.fields["drafting_agency"]

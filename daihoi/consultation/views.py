@@ -79,6 +79,7 @@ def consultation_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         request.FILES or None,
         congress=access.congress,
         own_agency_id=None if access.can_accept else access.agency_id,
+        drafter_agency_id=access.agency_id,
     )
     form.offer_drafts(Document.objects.visible_to(access))
     return form_page(

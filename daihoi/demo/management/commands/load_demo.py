@@ -27,6 +27,7 @@ CREATED_LABELS = {
     "tasks": "nhiệm vụ",
     "meetings": "cuộc họp",
     "report requests": "yêu cầu báo cáo",
+    "drafts for comment": "dự thảo lấy ý kiến",
     "estimates": "dự trù kinh phí",
     "users": "tài khoản",
     "retired users": "tài khoản cũ đã khóa",
