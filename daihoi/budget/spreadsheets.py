@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from daihoi.core.exceptions import BusinessError
 from daihoi.core.money import format_vnd, parse_vnd
 from daihoi.core.spreadsheets import (
     append_row,
@@ -17,6 +18,7 @@ from daihoi.core.spreadsheets import (
 )
 from daihoi.core.spreadsheets import unsafe_text as _unsafe_text
 from daihoi.core.text import fold
+from daihoi.core.uploads import check_content
 
 from .models import MAX_UNIT_PRICE, Category
 
@@ -132,6 +134,12 @@ def _money(value, errors: list[str]) -> int | None:
 
 def read_norms(upload) -> tuple[list[NormRow], list[str]]:
     """Rows of the first sheet under the header of `export_norms`; errors name the sheet row."""
+    try:
+        if upload.read(4) == b"PK\x03\x04":  # a ZIP: its size and health are checked first
+            check_content(upload, ".xlsx", getattr(upload, "name", "") or "bảng tính")
+        upload.seek(0)
+    except BusinessError as error:
+        return [], [error.message]
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not XLSX

@@ -5,6 +5,7 @@ import zipfile
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.text import clean_text
+from daihoi.core.uploads import check_content
 
 MAX_CHARS = 200_000
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -21,6 +22,7 @@ def read_upload(name: str, data: bytes) -> str:
             field="file",
         )
     if lower.endswith(".docx"):
+        check_content(io.BytesIO(data), ".docx", name, field="file")
         return _read_docx(data)
     if lower.endswith(".txt"):
         return _read_txt(data)

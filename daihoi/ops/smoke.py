@@ -164,7 +164,7 @@ def check(cluster: Cluster, scenario: Scenario, attachment_of) -> list[str]:
     )
 
     # 2. An upload through A is downloadable through B.
-    body = b"%PDF-1.4 smoke " + uuid.uuid4().hex.encode()
+    body = b"%PDF-1.4 smoke \n%%EOF" + uuid.uuid4().hex.encode()
     report = f"/dai-hoi/{scenario.congress_id}/nhiem-vu/{scenario.task_id}/bao-cao/"
     filename = f"bao-cao-{uuid.uuid4().hex[:8]}.pdf"
     status, _, _ = browser.post_file(

@@ -25,6 +25,7 @@ from daihoi.core.spreadsheets import (
     workbook_bytes,
 )
 from daihoi.core.text import fold
+from daihoi.core.uploads import check_content
 from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
@@ -196,9 +197,13 @@ def _open_workbook(upload):
     if not data.startswith(b"PK\x03\x04"):
         return None, "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu và lưu dạng .xlsx."
     try:
+        check_content(io.BytesIO(data), ".xlsx", getattr(upload, "name", "") or "bảng tính")
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
                 return None, "Tệp quá lớn khi giải nén; hãy chia thành nhiều tệp nhỏ hơn."
+    except BusinessError as error:
+        return None, error.message
+    try:
         # Formulas are read as written (data_only=False) so they can be refused.
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False), None
     except Exception:  # openpyxl and zipfile raise many kinds for a file that is not XLSX

@@ -324,7 +324,7 @@ def build_objects(world) -> dict:
         access=propaganda_access,
         task=task,
         text="Dự thảo nội dung pano",
-        files=[SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 test")],
+        files=[SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 test\n%%EOF")],
     )
     update = services.task_report_progress(
         access=propaganda_access,
@@ -332,7 +332,7 @@ def build_objects(world) -> dict:
         text="Đang in pano",
         percent=40,
         obstacle="Thiếu kinh phí in ấn",
-        attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
+        attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test\n%%EOF")],
     )
     from daihoi.meetings import services as meeting_services
     from daihoi.meetings.models import CalendarFeed
@@ -354,7 +354,7 @@ def build_objects(world) -> dict:
     attachment = meeting_services.meeting_attach(
         access=secretariat_access,
         meeting=meeting,
-        uploads=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test")],
+        uploads=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test\n%%EOF")],
     )[0]
     conclusion = meeting_services.conclusion_add(
         access=secretariat_access, meeting=meeting, text="Hoàn thành pano trước ngày khai mạc"
@@ -371,15 +371,15 @@ def build_objects(world) -> dict:
             signer=world.chair,
         ),
     )
-    document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test")
-    document.scan.save("ban-ky.pdf", ContentFile(b"%PDF-1.4 scan"), save=False)
+    document_services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4 test\n%%EOF")
+    document.scan.save("ban-ky.pdf", ContentFile(b"%PDF-1.4 scan\n%%EOF"), save=False)
     document.save(update_fields=["scan"])
     incoming = document_services.incoming_register(
         access=secretariat_access,
         received_on=dt.date(2020, 3, 2),
         subject="Hướng dẫn tuyên truyền Đại hội",
         issuer_name="Ban Tuyên giáo Trung ương",
-        file=SimpleUploadedFile("hd.pdf", b"%PDF-1.4 den"),
+        file=SimpleUploadedFile("hd.pdf", b"%PDF-1.4 den\n%%EOF"),
     )
     services.incoming_to_task(
         access=secretariat_access,

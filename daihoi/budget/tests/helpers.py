@@ -79,7 +79,7 @@ def approved_estimate_with_spending(world) -> dict:
         amount=1_500_000,
         spent_on=dt.date(2020, 9, 1),
         content="Chi bồi dưỡng đợt 1",
-        attachments=[SimpleUploadedFile("phieu-chi.pdf", b"%PDF-1.4 phieu chi")],
+        attachments=[SimpleUploadedFile("phieu-chi.pdf", b"%PDF-1.4 phieu chi\n%%EOF")],
     )
     return {
         "norm_id": norm.pk,

@@ -297,7 +297,7 @@ def test_spending_is_recorded_against_approved_lines_with_receipts(a, estimate):
         amount=400_000,
         spent_on=dt.date(2020, 9, 1),
         content="Chi đợt 1",
-        attachments=[SimpleUploadedFile("phieu-chi.pdf", b"%PDF-1.4 x")],
+        attachments=[SimpleUploadedFile("phieu-chi.pdf", b"%PDF-1.4 x\n%%EOF")],
     )
     assert spending.agency_id == estimate.agency_id
     assert spending.attachments.get().original_name == "phieu-chi.pdf"

@@ -159,3 +159,14 @@ def test_the_docx_report_has_the_official_header_a_table_and_the_total_in_words(
     assert "BÁO CÁO" in text and "Tổng hợp dự trù kinh phí phục vụ Đại hội" in text
     assert "Bằng chữ: Hai triệu đồng." in text
     assert "Ban Tuyên giáo Tỉnh ủy" in cells and "2.000.000" in cells
+
+
+def test_a_norms_file_that_unpacks_to_a_bomb_is_refused_before_it_is_read():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * 40_000_000)
+    rows, errors = spreadsheets.read_norms(SimpleUploadedFile("dinh-muc.xlsx", buffer.getvalue()))
+    assert rows == [] and "tỷ lệ nén bất thường" in errors[0]

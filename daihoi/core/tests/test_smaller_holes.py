@@ -25,7 +25,7 @@ def test_a_trashed_progress_updates_attachment_is_not_downloadable(
             deadline=dt.date(2020, 10, 1),
         ),
     )
-    upload = SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n" + b"0" * 100, "application/pdf")
+    upload = SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n\n%%EOF" + b"0" * 100, "application/pdf")
     update = services.task_report_progress(
         access=propaganda_access, task=task, text="x", percent=10, attachments=[upload]
     )

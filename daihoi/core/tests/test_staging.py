@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def pdf(name: str = "bien-ban.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4 noi dung", content_type="application/pdf")
+    return SimpleUploadedFile(name, b"%PDF-1.4 noi dung\n%%EOF", content_type="application/pdf")
 
 
 def report_url(world, task) -> str:
@@ -47,7 +47,7 @@ def test_a_progress_report_with_an_error_keeps_its_file_and_the_second_submit_sa
     assert response.status_code == 302
     (attachment,) = Attachment.objects.filter(update__task=task)
     assert attachment.original_name == "bien-ban.pdf" and attachment.size == staged.size
-    assert attachment.file.read() == b"%PDF-1.4 noi dung"
+    assert attachment.file.read() == b"%PDF-1.4 noi dung\n%%EOF"
     assert not StagedUpload.objects.exists()
     assert not staged.file.storage.exists(staged.file.name or "")
 

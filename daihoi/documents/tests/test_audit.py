@@ -87,7 +87,7 @@ def test_storing_the_pdf_records_document_pdf_stored(make_draft, secretariat_acc
     document = services.document_issue(
         access=secretariat_access, document=make_draft(), issued_on=ISSUED_ON
     )
-    services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4")
+    services.document_store_pdf(document_id=document.pk, pdf=b"%PDF-1.4\n%%EOF")
     entry = history_of(document)[0]
     assert entry.action == DocumentAction.PDF_STORED and entry.actor is None
 

@@ -23,11 +23,23 @@ def test_docx_upload_is_read_as_text():
     assert "Sở Tài chính bố trí kinh phí." in text
 
 
+def _bomb() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * 50_000_000)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
         ("trong.docx", docx_bytes(""), "không có nội dung chữ"),
         ("hong.docx", b"PK\x03\x04 not really a zip", "bị hỏng"),
+        ("cat-cut.docx", docx_bytes("Sở Tài chính bố trí kinh phí.")[:-300], "bị cắt cụt"),
+        ("bom.docx", _bomb(), "tỷ lệ nén bất thường"),
         ("anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "nhị phân"),
         ("bang.xlsx", b"PK", "Chỉ nhận tệp"),
         ("lon.txt", b"a" * (readers.MAX_UPLOAD_BYTES + 1), "quá lớn"),

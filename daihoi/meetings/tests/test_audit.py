@@ -46,7 +46,9 @@ def test_updating_records_the_changed_fields(world, meeting, secretariat_access)
 
 def test_recording_cancelling_attaching_record_one_entry_each(meeting, secretariat_access):
     before = AuditEntry.objects.count()
-    upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    upload = SimpleUploadedFile(
+        "bao-cao.pdf", b"%PDF-1.4 test\n%%EOF", content_type="application/pdf"
+    )
     services.meeting_attach(access=secretariat_access, meeting=meeting, uploads=[upload])
     assert _one_new_entry(before).action == MeetingAction.ATTACHED
     before += 1

@@ -61,7 +61,9 @@ def test_access_conclusion_answers_404_outside_the_meeting_or_the_congress(
 def test_access_meeting_attachment_answers_404_outside_the_meeting_or_the_congress(
     meeting, secretariat_access, outsider, uninvited
 ):
-    upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    upload = SimpleUploadedFile(
+        "bao-cao.pdf", b"%PDF-1.4 test\n%%EOF", content_type="application/pdf"
+    )
     (attachment,) = services.meeting_attach(
         access=secretariat_access, meeting=meeting, uploads=[upload]
     )

@@ -223,7 +223,7 @@ def test_conclusion_rows_are_unique_per_meeting_number(secretariat_access, meeti
 def test_meeting_documents_are_attached_all_or_none(world, secretariat_access, meeting):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    good = SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 du thao")
+    good = SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 du thao\n%%EOF")
     bad = SimpleUploadedFile("virus.exe", b"MZ")
     with pytest.raises(BusinessError, match="không đúng định dạng"):
         services.meeting_attach(access=secretariat_access, meeting=meeting, uploads=[good, bad])

@@ -139,7 +139,9 @@ def test_an_attach_button_pressed_twice_attaches_the_files_once(world, client, m
     client.force_login(world.users["secretariat"])
     url = f"/dai-hoi/{world.congress.pk}/cuoc-hop/{meeting.pk}/tai-lieu/"
     for _ in range(2):
-        upload = SimpleUploadedFile("chuong-trinh.pdf", b"%PDF-1.4 chuong trinh", "application/pdf")
+        upload = SimpleUploadedFile(
+            "chuong-trinh.pdf", b"%PDF-1.4 chuong trinh\n%%EOF", "application/pdf"
+        )
         response = client.post(url, {"files": [upload], "_once": "feedc0de" * 4}, follow=True)
         assert response.status_code == 200
     assert MeetingAttachment.objects.filter(meeting=meeting).count() == 1

@@ -53,7 +53,7 @@ def fill(uploads: Path) -> None:
         task=task,
         text="Đang in",
         percent=30,
-        attachments=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 tien do")],
+        attachments=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 tien do\n%%EOF")],
     )
     (uploads / "khac" / "sâu").mkdir(parents=True, exist_ok=True)
     (uploads / "khac" / "sâu" / "tệp.txt").write_text("Nội dung có dấu", encoding="utf-8")
@@ -107,7 +107,7 @@ def test_a_changed_file_is_refused_before_anything_is_written(tmp_path, settings
     uploads = tmp_path / "uploads"
     settings.MEDIA_ROOT = uploads
     (uploads / "a").mkdir(parents=True)
-    (uploads / "a" / "x.pdf").write_bytes(b"%PDF-1.4 original")
+    (uploads / "a" / "x.pdf").write_bytes(b"%PDF-1.4 original\n%%EOF")
     backup = create_backup(tmp_path / "backups")
     tampered = tmp_path / "tampered.tar"
     with tarfile.open(backup.path) as source, tarfile.open(tampered, "w") as target:
@@ -116,7 +116,7 @@ def test_a_changed_file_is_refused_before_anything_is_written(tmp_path, settings
             if member.name == "uploads/a/x.pdf":
                 import io
 
-                body = b"%PDF-1.4 changed!"
+                body = b"%PDF-1.4 changed!\n%%EOF"
                 member.size = len(body)
                 data = io.BytesIO(body)
             target.addfile(member, data)

@@ -50,7 +50,7 @@ def officer_of(world, agency_key: str, username: str) -> Access:
 
 
 def pdf(name: str = "du-thao.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4 du thao")
+    return SimpleUploadedFile(name, b"%PDF-1.4 du thao\n%%EOF")
 
 
 def submit(access, task, text="Dự thảo Báo cáo chính trị lần 1", files=()):

@@ -28,7 +28,7 @@ def test_the_lead_submits_from_the_form_and_the_task_page_shows_the_round(
         url(world, f"nhiem-vu/{task.pk}/tham-dinh/gui/"),
         {
             "text": "Dự thảo Báo cáo chính trị",
-            "attachments": [SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 x")],
+            "attachments": [SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 x\n%%EOF")],
         },
     )
     assert response.status_code == 302
@@ -36,7 +36,9 @@ def test_the_lead_submits_from_the_form_and_the_task_page_shows_the_round(
     assert "Lần 1" in page and "du-thao.pdf" in page and "Chờ thẩm định" in page
     stored = AppraisalRound.objects.get().files.get()
     download = client.get(url(world, f"tep-tham-dinh/{stored.pk}/"))
-    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 x"
+    assert (
+        download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 x\n%%EOF"
+    )
 
 
 def test_a_submission_without_appraiser_shows_the_vietnamese_error_and_saves_nothing(
@@ -55,7 +57,7 @@ def test_a_refused_submission_keeps_its_file_for_the_next_try(world, secretariat
     client.force_login(world.users["officer"])
     response = client.post(
         url(world, f"nhiem-vu/{task.pk}/tham-dinh/gui/"),
-        {"text": "", "attachments": [SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 x")]},
+        {"text": "", "attachments": [SimpleUploadedFile("du-thao.pdf", b"%PDF-1.4 x\n%%EOF")]},
     )
     assert response.status_code == 200
     assert "Trường này là bắt buộc" in response.content.decode()
@@ -93,7 +95,7 @@ def test_an_officer_of_a_third_agency_gets_404_on_the_appraisal_pages(
     world, secretariat_access, propaganda_access, client, agency
 ):
     task = appraised_task(world, secretariat_access)
-    submit(propaganda_access, task, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")])
+    submit(propaganda_access, task, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x\n%%EOF")])
     stored = AppraisalRound.objects.get().files.get()
     third = officer_of(world, agency, "thuba")
     client.force_login(third.user)

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def pdf(name="bao-cao.pdf", size=100):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n" + b"0" * size, content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n\n%%EOF" + b"0" * size, content_type="application/pdf"
+    )
 
 
 def test_attachments_are_stored_with_their_original_names(

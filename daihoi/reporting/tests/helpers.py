@@ -9,6 +9,7 @@ from daihoi.core.dates import today
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase
+from daihoi.testing.files import docx_upload
 
 from .. import services
 
@@ -30,7 +31,7 @@ def make_request(world, *, agencies=("btg",), days_left: int = 5, columns=(), te
         agencies=[world.agencies[k] for k in agencies],
         instructions="Gửi về Văn phòng Tỉnh ủy trước hạn.",
         columns=list(columns),
-        template=SimpleUploadedFile("mau.docx", b"PK\x03\x04 mau") if template else None,
+        template=docx_upload("mau.docx") if template else None,
     )
 
 
@@ -56,7 +57,7 @@ def reporting_objects(world) -> dict:
         access=officer(world),
         submission=submission,
         text="Báo cáo của Ban Tuyên giáo",
-        files=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test")],
+        files=[SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test\n%%EOF")],
     )
     task = overdue_task(world)
     explanation = services.explanation_request(

@@ -29,7 +29,7 @@ def test_an_officer_keeps_the_attached_file_after_forgetting_the_report_text(
         ),
     )
     minutes = tmp_path / "bien-ban-hop.pdf"
-    minutes.write_bytes(b"%PDF-1.4 bien ban")
+    minutes.write_bytes(b"%PDF-1.4 bien ban\n%%EOF")
 
     login(page, live_server, "officer", PASSWORD)
     page.goto(f"{live_server.url}/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/bao-cao/")
