@@ -71,7 +71,7 @@ def send_rule(
 def consultation_objects(world) -> dict:
     """A working rule sent to Ban Tuyên giáo (officer) — not to Sở Tài chính (officer2) — and
     to the committee's head (the leader's person); Ban Tuyên giáo has commented on Điều 2."""
-    upload = SimpleUploadedFile("du-thao-quy-che.pdf", b"%PDF-1.4 du thao")
+    upload = SimpleUploadedFile("du-thao-quy-che.pdf", b"%PDF-1.4 du thao\n%%EOF")
     consultation = send_rule(world, agencies=("btg",), people=[world.chair], upload=upload)
     draft = services.current_draft(consultation)
     section = draft.sections.get(label="Điều 2")

@@ -181,7 +181,7 @@ def test_the_files_of_a_deleted_task_answer_404(
     world, secretariat_access, propaganda_access, client
 ):
     task = appraised_task(world, secretariat_access)
-    submit(propaganda_access, task, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")])
+    submit(propaganda_access, task, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x\n%%EOF")])
     stored = AppraisalRound.objects.get().files.get()
     services.task_delete(access=secretariat_access, task=fresh(task))
     client.force_login(world.users["secretariat"])

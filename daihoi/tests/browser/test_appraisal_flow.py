@@ -38,7 +38,7 @@ def test_an_appraisal_returned_then_approved_lets_the_lead_report_completion(
     )
     base = f"{live_server.url}/dai-hoi/{world.congress.pk}"
     draft = tmp_path / "du-toan.pdf"
-    draft.write_bytes(b"%PDF-1.4 du toan kinh phi")
+    draft.write_bytes(b"%PDF-1.4 du toan kinh phi\n%%EOF")
 
     # The lead cannot report completion yet, and is told why.
     login(page, live_server, "officer", PASSWORD)
