@@ -61,7 +61,7 @@ def make_draft(world, secretariat_access, party_office):
 ISSUED_ON = dt.date(2020, 10, 5)
 
 
-PDF = b"%PDF-1.4 van ban den"
+PDF = b"%PDF-1.4 van ban den\n%%EOF"
 
 
 def pdf(name: str = "van-ban.pdf") -> SimpleUploadedFile:

@@ -35,7 +35,7 @@ def test_a_document_received_becomes_a_task_and_a_secret_one_stays_hidden(
     world = build_world()
     btg, svh = world.agencies["btg"], world.agencies["svh"]
     scan = tmp_path / "21-HD-BTGTW.pdf"
-    scan.write_bytes(b"%PDF-1.4 huong dan tuyen truyen")
+    scan.write_bytes(b"%PDF-1.4 huong dan tuyen truyen\n%%EOF")
     base = f"{live_server.url}/dai-hoi/{world.congress.pk}"
 
     login(page, live_server, "secretariat", PASSWORD)
