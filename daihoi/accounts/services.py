@@ -68,8 +68,8 @@ def invitation_email_send(*, invitation_id: int) -> bool:
 
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
-            .select_related("user", "invited_by")
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("user")
             .filter(pk=invitation_id)
             .first()
         )
@@ -93,7 +93,7 @@ def invitation_for_token(token: str, *, lock: bool = False) -> Invitation:
         raise BusinessError(LINK_INVALID)
     invitations = Invitation.objects.select_related("user")
     if lock:
-        invitations = invitations.select_for_update()
+        invitations = invitations.select_for_update(of=("self",))
     invitation = invitations.filter(token_hash=token_digest(token)).first()
     if invitation is None:
         raise BusinessError(LINK_INVALID)

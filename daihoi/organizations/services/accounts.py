@@ -48,6 +48,18 @@ def _check_role(
             raise BusinessError(PERSON_TAKEN, field="person")
 
 
+def person_named(access: Access, full_name: str) -> Person | None:
+    """The one person of the congress with exactly this name and no account yet, if there is
+    exactly one: an invitation without a chosen person is linked to them."""
+    name = " ".join(full_name.split())
+    people = list(
+        Person.objects.filter(
+            congress=access.congress, full_name__iexact=name, accounts__isnull=True
+        )[:2]
+    )
+    return people[0] if len(people) == 1 else None
+
+
 def _intro(access: Access, participation: Participation) -> str:
     role = Role(participation.role).label
     where = f", {participation.agency.name}" if participation.agency else ""
@@ -68,7 +80,8 @@ def account_invite(
     person: Person | None = None,
 ) -> Participation:
     """Makes the account (no password yet; its user name is the e-mail), its role in this
-    congress and an invitation the worker mails. An e-mail that already has an account is
+    congress (linked to the person chosen or, failing that, the one person of the congress of
+    that name) and an invitation the worker mails. An e-mail that already has an account is
     refused. Two invitations of one address at once: the user name's unique index lets only
     one through."""
     require(can_manage_accounts(access), ACCOUNTS_MANAGERS_ONLY)
@@ -78,6 +91,7 @@ def account_invite(
         raise BusinessError("Đề nghị nhập họ và tên người được mời.", field="full_name")
     if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
         raise BusinessError(EMAIL_TAKEN, field="email")
+    person = person or person_named(access, full_name)
     _check_role(access, None, role, agency, person)
     try:
         with transaction.atomic():

@@ -126,6 +126,28 @@ def test_the_account_links_to_the_chosen_person_and_takes_the_persons_name(
     assert participation.person.full_name == participation.user.full_name == "Lê Thị Hà"
 
 
+def test_without_a_chosen_person_the_account_links_to_the_one_person_of_that_name(
+    world, secretariat_access, django_capture_on_commit_callbacks
+):
+    ha = Person.objects.create(congress=world.congress, full_name="Lê Thị Hà")
+    Person.objects.create(congress=world.other, full_name="Lê Thị Hà")  # another congress
+    twice = [Person.objects.create(congress=world.congress, full_name="Trần Văn Nam") for _ in "ab"]
+    linked, _ = invite(
+        secretariat_access,
+        django_capture_on_commit_callbacks,
+        email="ha@kontum.gov.vn",
+        full_name="Lê  Thị Hà",
+    )
+    ambiguous, _ = invite(
+        secretariat_access,
+        django_capture_on_commit_callbacks,
+        email="nam@kontum.gov.vn",
+        full_name="Trần Văn Nam",
+    )
+    assert linked.person == ha
+    assert ambiguous.person is None and len(twice) == 2
+
+
 def test_a_person_who_already_has_an_account_is_refused(world, secretariat_access):
     # The leader's account is linked to the chair (the fixtures).
     with pytest.raises(BusinessError, match="đã gắn với một tài khoản khác"):

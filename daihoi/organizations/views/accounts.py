@@ -111,79 +111,41 @@ def account_role(request: HttpRequest, congress_id: int, account_id: int) -> Htt
     )
 
 
-def _button(
-    request: HttpRequest,
-    congress_id: int,
-    account_id: int,
-    action: Callable[[Access, Participation], Any],
-    success: str,
-    *,
-    then_list: bool = False,
-) -> HttpResponse:
-    access = _manager(request, congress_id)
-    if isinstance(access, HttpResponse):
-        return access
-    participation = access_account(access, account_id)
-    then = (
-        redirect("organizations:account-list", congress_id=congress_id)
-        if then_list
-        else _to_account(congress_id, account_id)
-    )
-    return run_button(request, lambda: action(access, participation), success=success, then=then)
+def _account_button(
+    action: Callable[[Access, Participation], Any], success: str, *, then_list: bool = False
+) -> Callable[..., HttpResponse]:
+    """A button on an account's page: POST only, the secretariat's, on an account of its own
+    congress; the service's refusal comes back as a message (`run_button`)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
+        access = _manager(request, congress_id)
+        if isinstance(access, HttpResponse):
+            return access
+        participation = access_account(access, account_id)
+        then = (
+            redirect("organizations:account-list", congress_id=congress_id)
+            if then_list
+            else _to_account(congress_id, account_id)
+        )
+        return run_button(
+            request, lambda: action(access, participation), success=success, then=then
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def account_deactivate(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
-    return _button(
-        request,
-        congress_id,
-        account_id,
-        services.account_deactivate,
-        "Đã khóa tài khoản: người dùng không đăng nhập được nữa.",
-    )
-
-
-@login_required
-@require_POST
-def account_reactivate(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
-    return _button(
-        request, congress_id, account_id, services.account_reactivate, "Đã mở khóa tài khoản."
-    )
-
-
-@login_required
-@require_POST
-def account_password_reset(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
-    return _button(
-        request,
-        congress_id,
-        account_id,
-        services.account_password_reset_send,
-        "Thư đặt lại mật khẩu đang được gửi đến người dùng.",
-    )
-
-
-@login_required
-@require_POST
-def account_reinvite(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
-    return _button(
-        request,
-        congress_id,
-        account_id,
-        services.account_invitation_resend,
-        "Đã gửi lại lời mời; liên kết cũ không còn dùng được.",
-    )
-
-
-@login_required
-@require_POST
-def account_remove(request: HttpRequest, congress_id: int, account_id: int) -> HttpResponse:
-    return _button(
-        request,
-        congress_id,
-        account_id,
-        services.account_role_remove,
-        "Đã gỡ tài khoản khỏi Đại hội này.",
-        then_list=True,
-    )
+account_deactivate = _account_button(
+    services.account_deactivate, "Đã khóa tài khoản: người dùng không đăng nhập được nữa."
+)
+account_reactivate = _account_button(services.account_reactivate, "Đã mở khóa tài khoản.")
+account_password_reset = _account_button(
+    services.account_password_reset_send, "Thư đặt lại mật khẩu đang được gửi đến người dùng."
+)
+account_reinvite = _account_button(
+    services.account_invitation_resend, "Đã gửi lại lời mời; liên kết cũ không còn dùng được."
+)
+account_remove = _account_button(
+    services.account_role_remove, "Đã gỡ tài khoản khỏi Đại hội này.", then_list=True
+)
