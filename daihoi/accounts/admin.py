@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from daihoi.core.admin import NoDeleteAdmin
+
 from .models import Invitation, User
 
 
 @admin.register(User)
-class DaihoiUserAdmin(UserAdmin):
+class DaihoiUserAdmin(UserAdmin, NoDeleteAdmin):
+    """An account is locked (is_active off), not deleted: its history points at it."""
+
     fieldsets = (*(UserAdmin.fieldsets or ()), ("Họ và tên đầy đủ", {"fields": ("full_name",)}))
     list_display = ("username", "full_name", "email", "is_superuser", "is_active", "last_login")
     search_fields = ("username", "full_name", "email")

@@ -1,17 +1,19 @@
 from django.contrib import admin
 
+from daihoi.core.admin import NoDeleteAdmin, NoDeleteInline
+
 from .models import Agency, Committee, Congress, Membership, Participation, Person
 
 
 @admin.register(Congress)
-class CongressAdmin(admin.ModelAdmin):
+class CongressAdmin(NoDeleteAdmin):
     list_display = ("name", "ordinal", "term_start", "term_end", "opening_date", "level")
     list_filter = ("level", "is_active")
     search_fields = ("name", "organization")
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(NoDeleteAdmin):
     list_display = ("name", "short_name", "code", "congress", "parent")
     list_filter = ("congress",)
     search_fields = ("name", "short_name", "folded_name")
@@ -19,20 +21,20 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(NoDeleteAdmin):
     list_display = ("full_name", "titles", "agency", "congress")
     list_filter = ("congress",)
     search_fields = ("full_name", "titles")
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(NoDeleteInline):
     model = Membership
     autocomplete_fields = ("person",)
     extra = 0
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(NoDeleteAdmin):
     list_display = ("name", "kind", "congress", "parent")
     list_filter = ("congress", "kind")
     search_fields = ("name",)
@@ -40,7 +42,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(NoDeleteAdmin):
     list_display = ("user", "congress", "role", "agency")
     list_filter = ("congress", "role")
     search_fields = ("user__username", "user__full_name")

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from daihoi.core.admin import NoDeleteAdmin
+
 from .models import Plan, Task, TaskAssignment
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(SimpleHistoryAdmin, NoDeleteAdmin):
     list_display = ("__str__", "subject", "issued_on", "congress")
     list_filter = ("congress",)
     search_fields = ("subject",)
@@ -20,7 +22,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(SimpleHistoryAdmin, NoDeleteAdmin):
     # Tasks change only through the application's services (history, assignments, locking).
     list_display = ("title", "lead_agency", "deadline", "accepted", "congress")
     list_filter = ("congress", "area", "phase", "accepted", "cancelled")
