@@ -132,8 +132,16 @@ def _money(value, errors: list[str]) -> int | None:
     return amount
 
 
+# A province's norms run to a few hundred lines; a file far beyond that is a mistake, and reading
+# it would hold a web worker for minutes.
+MAX_NORM_ROWS = 2_000
+MAX_NORM_BYTES = 2 * 1024 * 1024
+
+
 def read_norms(upload) -> tuple[list[NormRow], list[str]]:
     """Rows of the first sheet under the header of `export_norms`; errors name the sheet row."""
+    if (getattr(upload, "size", 0) or 0) > MAX_NORM_BYTES:
+        return [], [f"Tệp quá lớn; tối đa {MAX_NORM_BYTES // (1024 * 1024)} MB."]
     try:
         if upload.read(4) == b"PK\x03\x04":  # a ZIP: its size and health are checked first
             check_content(upload, ".xlsx", getattr(upload, "name", "") or "bảng tính")
@@ -158,6 +166,12 @@ def read_norms(upload) -> tuple[list[NormRow], list[str]]:
         values = list(values or []) + [None] * len(NORM_COLUMNS)
         if all(v in (None, "") for v in values[: len(NORM_COLUMNS)]):
             continue
+        if len(rows) + len(errors) >= MAX_NORM_ROWS:
+            return [], [
+                f"Tệp có quá {MAX_NORM_ROWS:,} dòng định mức; hãy chia thành nhiều tệp.".replace(
+                    ",", "."
+                )
+            ]
         code, name, category, unit, price, basis, valid_from, valid_to = values[:8]
         problems: list[str] = []
         code = _unsafe_text(code).upper()

@@ -170,3 +170,12 @@ def test_a_norms_file_that_unpacks_to_a_bomb_is_refused_before_it_is_read():
         archive.writestr("xl/worksheets/sheet1.xml", b" " * 40_000_000)
     rows, errors = spreadsheets.read_norms(SimpleUploadedFile("dinh-muc.xlsx", buffer.getvalue()))
     assert rows == [] and "tỷ lệ nén bất thường" in errors[0]
+
+
+def test_a_norms_file_with_too_many_rows_is_refused_whole(world):
+    rows = [
+        [f"N{i}", "Nước uống", "Khác", "chai", 10000, "", "", ""]
+        for i in range(spreadsheets.MAX_NORM_ROWS + 1)
+    ]
+    norms, errors = spreadsheets.read_norms(upload(rows))
+    assert norms == [] and errors == ["Tệp có quá 2.000 dòng định mức; hãy chia thành nhiều tệp."]
