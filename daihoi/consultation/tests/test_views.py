@@ -86,6 +86,7 @@ def test_agency_a_does_not_see_agency_bs_comments_until_the_synthesis_is_shared(
     page = client.get(_url("consultation-detail", consultation)).content.decode()
     assert "Ý kiến riêng của Ban Tuyên giáo" in page
     assert "Ý kiến riêng của Sở Tài chính" not in page
+    assert "nơi đã góp ý" not in page  # not even how many others answered
     draft_page = client.get(
         _url("draft-detail", consultation, draft_id=theirs.draft_id)
     ).content.decode()
