@@ -267,8 +267,10 @@ def document_delete(request: HttpRequest, congress_id: int, document_id: int) ->
 # The signed scan and the secrecy of a registered document ----------------------------------------
 
 
-def _secret_safe(response: FileResponse, secret: bool) -> FileResponse:
-    """A secret document's file is never kept by a browser or a proxy cache."""
+def _document_file(stored: Any, name: str, secret: bool) -> FileResponse:
+    """A document's file under its user-given name; a secret document's file is never kept by
+    a browser or a proxy cache."""
+    response = stored_file(stored, name or None)
     if secret:
         response["Cache-Control"] = "no-store"
         response["Pragma"] = "no-cache"
@@ -279,7 +281,7 @@ def _secret_safe(response: FileResponse, secret: bool) -> FileResponse:
 def document_scan(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
     access = access_congress(request.user, congress_id)
     document = access_document(access, document_id)
-    return _secret_safe(stored_file(document.scan, document.scan_name or None), document.is_secret)
+    return _document_file(document.scan, document.scan_name, document.is_secret)
 
 
 @login_required
@@ -487,7 +489,7 @@ def incoming_edit(request: HttpRequest, congress_id: int, incoming_id: int) -> H
 def incoming_file(request: HttpRequest, congress_id: int, incoming_id: int) -> FileResponse:
     access = access_congress(request.user, congress_id)
     document = access_incoming(access, incoming_id)
-    return _secret_safe(stored_file(document.file, document.file_name or None), document.is_secret)
+    return _document_file(document.file, document.file_name, document.is_secret)
 
 
 @login_required

@@ -53,6 +53,19 @@ def secret_outgoing(world, secretariat_access, party_office):
     )
 
 
+def _give_as_task(world, access, document):
+    return planning_services.incoming_to_task(
+        access=access,
+        document=document,
+        fields=planning_services.TaskFields(
+            title="Chuẩn bị phương án theo văn bản đến",
+            lead_agency=world.agencies["btg"],
+            area=Area.PERSONNEL,
+            phase=Phase.BEFORE,
+        ),
+    )
+
+
 def test_the_rule_keeps_secret_documents_to_the_named(
     world,
     secret_incoming,
@@ -136,16 +149,7 @@ def test_a_named_reader_downloads_the_secret_files_uncached(
 def test_the_task_page_links_the_document_only_for_the_named(
     world, client, secretariat_access, secret_incoming
 ):
-    task = planning_services.incoming_to_task(
-        access=secretariat_access,
-        document=secret_incoming,
-        fields=planning_services.TaskFields(
-            title="Chuẩn bị phương án theo văn bản đến",
-            lead_agency=world.agencies["btg"],
-            area=Area.PERSONNEL,
-            phase=Phase.BEFORE,
-        ),
-    )
+    task = _give_as_task(world, secretariat_access, secret_incoming)
     task_url = f"/dai-hoi/{world.congress.pk}/nhiem-vu/{task.pk}/"
     detail_url = _url(world, f"den/{secret_incoming.pk}/")
     client.force_login(world.users["secretariat"])
@@ -236,16 +240,7 @@ def test_the_task_notifications_and_mails_carry_nothing_of_a_secret_document(
     from daihoi.notifications.models import Notification
 
     with django_capture_on_commit_callbacks(execute=True):
-        planning_services.incoming_to_task(
-            access=secretariat_access,
-            document=secret_incoming,
-            fields=planning_services.TaskFields(
-                title="Chuẩn bị phương án theo văn bản đến",
-                lead_agency=world.agencies["btg"],
-                area=Area.PERSONNEL,
-                phase=Phase.BEFORE,
-            ),
-        )
+        _give_as_task(world, secretariat_access, secret_incoming)
     notices = list(Notification.objects.values_list("title", "body"))
     assert notices  # the lead agency's officer is told of the task
     sent = " ".join(f"{t} {b}" for t, b in notices)
