@@ -26,6 +26,12 @@ def can_register_incoming(access: Access) -> bool:
     return access.can_manage
 
 
+def can_mark_secret(document: Document) -> bool:
+    """A draft, a document registered from paper, or one already secret (its readers change);
+    not an ordinary document issued here, which has already gone out (mails, meeting pages)."""
+    return document.is_draft or document.is_registered or document.is_secret
+
+
 def can_view(access: Access, document: Document) -> bool:
     """The object-level form of `Document.objects.visible_to(access)` (one query)."""
     return Document.objects.visible_to(access).filter(pk=document.pk).exists()

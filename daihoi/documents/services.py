@@ -488,7 +488,13 @@ def document_set_readers(
 ) -> Document:
     """Marks a document Thường, Mật or Tối mật and names who may read a secret one."""
     require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
-    Document.objects.select_for_update().get(pk=document.pk)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if not permissions.can_mark_secret(locked):
+        raise BusinessError(
+            "Văn bản này đã ban hành và gửi đi trên hệ thống (giấy mời, thông báo…) nên không "
+            "đổi được độ mật; độ mật được chọn khi soạn thảo.",
+            field="confidentiality",
+        )
     before = snapshot(document, ["confidentiality"])
     named = _readers_for(access, confidentiality, readers)
     document.confidentiality = confidentiality

@@ -110,6 +110,7 @@ def document_detail(request: HttpRequest, congress_id: int, document_id: int) ->
         replaced_by=Document.objects.visible_to(access).filter(replaces=document),
         readers=document.readers.order_by("full_name", "username") if document.is_secret else [],
         can_draft=can_draft,
+        can_mark_secret=can_draft and permissions.can_mark_secret(document),
         history=history_of(document),
         can_edit=can_draft and document.is_draft,
         can_replace=can_draft and document.is_issued,
@@ -311,6 +312,9 @@ def document_readers(request: HttpRequest, congress_id: int, document_id: int) -
     document = access_document(access, document_id)
     if not permissions.can_draft(access):
         return forbidden(request, DRAFTERS_ONLY)
+    if not permissions.can_mark_secret(document):
+        messages.error(request, "Văn bản đã ban hành trên hệ thống không đổi được độ mật.")
+        return _to_detail(congress_id, document)
     initial = {"confidentiality": document.confidentiality, "readers": document.readers.all()}
     form = ReadersForm(request.POST or None, initial=initial, congress=access.congress)
     return form_page(

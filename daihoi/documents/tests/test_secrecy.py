@@ -264,3 +264,20 @@ def test_a_secret_draft_is_not_offered_for_comment_to_the_colleague(
     assert SECRET_SUBJECT not in client.get(url).content.decode()
     client.force_login(world.users["secretariat"])
     assert SECRET_SUBJECT in client.get(url).content.decode()
+
+
+def test_an_ordinary_document_issued_here_cannot_be_marked_secret_afterwards(
+    world, secretariat_access, make_draft
+):
+    issued = services.document_issue(
+        access=secretariat_access, document=make_draft(), issued_on=ISSUED_ON
+    )
+    with pytest.raises(BusinessError, match="không đổi được độ mật"):
+        services.document_set_readers(
+            access=secretariat_access,
+            document=issued,
+            confidentiality=Confidentiality.SECRET,
+            readers=[],
+        )
+    issued.refresh_from_db()
+    assert issued.confidentiality == Confidentiality.NORMAL
