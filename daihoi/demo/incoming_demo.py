@@ -73,7 +73,7 @@ INCOMING: dict[str, list[Record]] = {
 
 def _scan(symbol: str) -> SimpleUploadedFile:
     name = symbol.replace("/", "-") + ".pdf"
-    body = f"%PDF-1.4\n% {symbol}\n".encode()
+    body = f"%PDF-1.4\n% {symbol}\n%%EOF\n".encode()
     return SimpleUploadedFile(name, body, content_type="application/pdf")
 
 
