@@ -1,5 +1,8 @@
 """Thin views over the consultation services and selectors."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -210,19 +213,36 @@ def comment_resolve(
     )
 
 
-@login_required
-@require_POST
-def consultation_remind(
-    request: HttpRequest, congress_id: int, consultation_id: int
+def _drafting_button(
+    request: HttpRequest,
+    congress_id: int,
+    consultation_id: int,
+    action: Callable[[Access, Consultation], Any],
+    success: str | Callable[[Any], str],
 ) -> HttpResponse:
+    """A button of the drafting side on the consultation's page (`run_button`)."""
     access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
     if refusal is not None:
         return refusal
     return run_button(
         request,
-        lambda: services.consultation_remind(access=access, consultation=consultation),
-        success=lambda n: f"Đã nhắc {n} nơi chưa gửi ý kiến.",
+        lambda: action(access, consultation),
+        success=success,
         then=_to_detail(congress_id, consultation),
+    )
+
+
+@login_required
+@require_POST
+def consultation_remind(
+    request: HttpRequest, congress_id: int, consultation_id: int
+) -> HttpResponse:
+    return _drafting_button(
+        request,
+        congress_id,
+        consultation_id,
+        lambda access, c: services.consultation_remind(access=access, consultation=c),
+        success=lambda n: f"Đã nhắc {n} nơi chưa gửi ý kiến.",
     )
 
 
@@ -231,21 +251,17 @@ def consultation_remind(
 def consultation_share(
     request: HttpRequest, congress_id: int, consultation_id: int
 ) -> HttpResponse:
-    access, consultation, refusal = _drafting_side(request, congress_id, consultation_id)
-    if refusal is not None:
-        return refusal
     shared = request.POST.get("shared") != "0"
-    return run_button(
+    return _drafting_button(
         request,
-        lambda: services.consultation_share(
-            access=access, consultation=consultation, shared=shared
-        ),
+        congress_id,
+        consultation_id,
+        lambda access, c: services.consultation_share(access=access, consultation=c, shared=shared),
         success=(
             "Các nơi được lấy ý kiến đã xem được bảng tổng hợp."
             if shared
             else "Đã thôi chia sẻ bảng tổng hợp: mỗi nơi chỉ xem ý kiến của mình."
         ),
-        then=_to_detail(congress_id, consultation),
     )
 
 
