@@ -33,16 +33,16 @@ def finance_agency(congress: Congress) -> Agency:
 
 def report_document(congress: Congress, issuer: Agency, today: dt.date) -> Document:
     """An unsaved document: the report is printed from the live figures, not registered."""
-    state_congress = copy.copy(congress)
-    state_congress.document_rules = Congress.Rules.STATE
+    state_issuer = copy.copy(issuer)
+    state_issuer.layout = Congress.Rules.STATE
     body = (
         f"Thực hiện nhiệm vụ được phân công phục vụ {congress.full_title}, trên cơ sở dự trù "
         f"kinh phí của các cơ quan, đơn vị, {issuer.name} tổng hợp, báo cáo như sau:"
     )
     return Document(
-        congress=state_congress,
+        congress=congress,
         kind=DocumentKind.BC,
-        issuer=issuer,
+        issuer=state_issuer,
         issuer_code=issuer.code or issuer.short_name,
         subject=SUBJECT,
         issued_on=today,

@@ -2,15 +2,20 @@
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Collection, Iterable, Sequence
 
 from django.utils.functional import Promise
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from daihoi.core.text import clean_text
+from daihoi.core.uploads import check_content
 
+MAX_BYTES = 2 * 1024 * 1024
+# Unzipped size a 2 MB sheet never reaches; beyond it the file is a zip bomb.
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 INTEGER_FORMAT = "#,##0"
@@ -167,3 +172,29 @@ def read_date(value) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f"“{text}” không phải ngày hợp lệ (dd/mm/yyyy)")
+
+
+def open_workbook(upload):
+    """(workbook, None) for an uploaded XLSX, read-only with formulas as written (so an import can
+    refuse them); (None, a Vietnamese reason) for a file too big, a zip bomb or not an XLSX."""
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_BYTES:
+        return None, f"Tệp quá lớn ({size // 1024} KB); tối đa {MAX_BYTES // (1024 * 1024)} MB."
+    data = upload.read()
+    upload.seek(0)
+    if len(data) > MAX_BYTES:
+        return None, f"Tệp quá lớn; tối đa {MAX_BYTES // (1024 * 1024)} MB."
+    if not data.startswith(b"PK\x03\x04"):
+        return None, "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu và lưu dạng .xlsx."
+    try:
+        check_content(io.BytesIO(data), ".xlsx", getattr(upload, "name", "") or "bảng tính")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                return None, "Tệp quá lớn khi giải nén; hãy chia thành nhiều tệp nhỏ hơn."
+    except BusinessError as error:
+        return None, error.message
+    try:
+        # Formulas are read as written (data_only=False) so they can be refused.
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False), None
+    except Exception:  # openpyxl and zipfile raise many kinds for a file that is not XLSX
+        return None, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ."

@@ -24,10 +24,26 @@ Event = tuple[str, int, Record]
 
 
 def agency(
-    key: str, name: str, code: str = "", parent: str | None = None, finance: bool = False
+    key: str,
+    name: str,
+    code: str = "",
+    parent: str | None = None,
+    finance: bool = False,
+    layout: str = "",
 ) -> Record:
-    """`key` is the short name, unique in its congress; `parent` is another agency's key."""
-    return {"key": key, "name": name, "code": code, "parent": parent, "finance": finance}
+    """`key` is the short name, unique in its congress; `parent` is another agency's key.
+
+    An agency with a code issues documents; its layout is `layout`, else its parent's, else the
+    congress's: the people's committees (UBND) and their departments write in the state layout
+    even in a Party congress."""
+    return {
+        "key": key,
+        "name": name,
+        "code": code,
+        "parent": parent,
+        "finance": finance,
+        "layout": layout,
+    }
 
 
 def person(full_name: str, titles: str, agency: str | None = None) -> Record:
@@ -153,13 +169,21 @@ KON_TUM: Record = {
     "place_name": "Kon Tum",
     "document_rules": "party",
     "secretariat": "VPTU",
+    # Named sets the secretariat addresses as one (tasks, invitations, report requests).
+    "groups": [
+        (
+            "Các sở, ngành tỉnh",
+            ["Sở TC", "Sở VHTTDL", "Sở TTTT", "Sở XD", "Sở YT", "Sở GTVT"],
+        ),
+        ("Các cơ quan báo chí, phát thanh, truyền hình", ["Báo Kon Tum", "Đài PT-TH tỉnh"]),
+    ],
     "agencies": [
         agency("Tỉnh ủy", "Tỉnh ủy Kon Tum", "TU"),
         agency("VPTU", "Văn phòng Tỉnh ủy", "VPTU", "Tỉnh ủy"),
         agency("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", "Tỉnh ủy"),
         agency("BTCTU", "Ban Tổ chức Tỉnh ủy", "BTCTU", "Tỉnh ủy"),
         agency("Báo Kon Tum", "Báo Kon Tum", "BKT", "Tỉnh ủy"),
-        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND"),
+        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND", layout="state"),
         agency("VP UBND tỉnh", "Văn phòng UBND tỉnh", "VP", "UBND tỉnh"),
         agency("Sở TC", "Sở Tài chính", "STC", "UBND tỉnh", finance=True),
         agency("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "UBND tỉnh"),
@@ -693,7 +717,7 @@ HAI_DUONG: Record = {
         agency("VPTU", "Văn phòng Tỉnh ủy", "VPTU", "Tỉnh ủy"),
         agency("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", "Tỉnh ủy"),
         agency("Báo Hải Dương", "Báo Hải Dương", "BHD", "Tỉnh ủy"),
-        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND"),
+        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND", layout="state"),
         agency("VP UBND tỉnh", "Văn phòng UBND tỉnh", "VP", "UBND tỉnh"),
         agency("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "UBND tỉnh"),
         agency("Sở TC", "Sở Tài chính", "STC", "UBND tỉnh", finance=True),
@@ -1047,8 +1071,8 @@ BAC_NINH: Record = {
         agency("VPTU", "Văn phòng Tỉnh ủy", "VPTU", "Tỉnh ủy"),
         agency("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", "Tỉnh ủy"),
         agency("Báo Bắc Ninh", "Báo Bắc Ninh", "BBN", "Tỉnh ủy"),
-        agency("HĐND tỉnh", "Hội đồng nhân dân tỉnh", "HĐND"),
-        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND"),
+        agency("HĐND tỉnh", "Hội đồng nhân dân tỉnh", "HĐND", layout="state"),
+        agency("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND", layout="state"),
         agency("Sở TC", "Sở Tài chính", "STC", "UBND tỉnh", finance=True),
         agency("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", "UBND tỉnh"),
         agency("Sở TTTT", "Sở Thông tin và Truyền thông", "STTTT", "UBND tỉnh"),
@@ -1296,7 +1320,7 @@ CITY: Record = {
         agency("Thành ủy", "Thành ủy", "TU"),
         agency("VPTU", "Văn phòng Thành ủy", "VPTU", "Thành ủy"),
         agency("BTGTU", "Ban Tuyên giáo Thành ủy", "BTGTU", "Thành ủy"),
-        agency("UBND TP", "Ủy ban nhân dân thành phố", "UBND"),
+        agency("UBND TP", "Ủy ban nhân dân thành phố", "UBND", layout="state"),
         agency("VP HĐND-UBND", "Văn phòng HĐND và UBND thành phố", "VP", "UBND TP"),
         agency("MTTQ TP", "Ủy ban MTTQ Việt Nam thành phố", "MTTQ"),
         agency("Chi cục Thống kê", "Chi cục Thống kê thành phố", "CCTK"),

@@ -21,6 +21,7 @@ from daihoi.meetings import services as meetings_services
 from daihoi.meetings.models import Conclusion
 from daihoi.organizations.models import (
     Agency,
+    AgencyGroup,
     Committee,
     Congress,
     Membership,
@@ -219,6 +220,7 @@ class _CongressLoader:
         spec = self.spec
         self.congress = self._congress()
         self.agencies = self._agencies()
+        self._groups()
         self.people = self._people()
         self.committees = self._committees()
         self._participations()
@@ -283,10 +285,20 @@ class _CongressLoader:
                     code=a["code"],
                     parent=parent,
                     is_finance=a["finance"],
+                    is_issuer=bool(a["code"]),
+                    layout=a["layout"] or (parent.layout if parent else ""),
                 )
                 self.result.count("agencies")
             agencies[a["key"]] = obj
         return agencies
+
+    def _groups(self) -> None:
+        have = set(self.congress.agency_groups.values_list("name", flat=True))
+        for name, keys in self.spec.get("groups", []):
+            if name not in have:
+                group = AgencyGroup.objects.create(congress=self.congress, name=name)
+                group.agencies.set([self.agencies[k] for k in keys])
+                self.result.count("agency groups")
 
     def _people(self) -> dict[str, Person]:
         by_name = {p.full_name: p for p in self.congress.people.all()}

@@ -48,7 +48,7 @@ class _SecrecyFields(forms.Form):
 
 class DocumentForm(_CongressScoped, _SecrecyFields):
     kind = forms.ChoiceField(label="Loại văn bản", choices=DocumentKind.choices)
-    issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành")
+    issuer = forms.ModelChoiceField(Agency.objects.filter(is_issuer=True), label="Cơ quan ban hành")
     subject = forms.CharField(
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )

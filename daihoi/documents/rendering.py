@@ -17,7 +17,7 @@ from daihoi.core.text import clean_text, fold
 from . import layout
 from .layout import Layout
 from .models import Document
-from .symbols import compose_symbol, number_line
+from .symbols import compose_symbol, number_line, rules_of
 
 FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 
@@ -34,7 +34,7 @@ def symbol_of(document: Document) -> str:
         return document.symbol
     superior = document.issuer.parent
     return compose_symbol(
-        rules=document.congress.document_rules,
+        rules=rules_of(document),
         kind=document.kind,
         number=None,
         issuer_code=document.issuer_code or document.issuer.code,
@@ -246,7 +246,7 @@ def _header(doc, document: Document, rules: Layout) -> None:
     else:
         width = _text_width_mm(issuer_name, rules.issuer_pt, bold=True)
         _rule(left, min(width, left_w) * rules.issuer_rule_share, left_w)
-    rules_name = document.congress.document_rules
+    rules_name = rules_of(document)
     _line(
         left, number_line(rules=rules_name, symbol=symbol_of(document)), rules.number_pt, before=6
     )
@@ -390,7 +390,7 @@ def render_docx(
     document: Document, *, after_body: Callable[[object, Layout], None] | None = None
 ) -> bytes:
     """`after_body(doc, rules)` may add tables and paragraphs between the body and signature."""
-    rules = layout.for_rules(document.congress.document_rules)
+    rules = layout.for_rules(rules_of(document))
     doc = DocxDocument()
     _setup(doc, rules)
     _header(doc, document, rules)

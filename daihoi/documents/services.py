@@ -34,7 +34,7 @@ from .models import (
 )
 from .numbering import locked_row, take_next
 from .selectors import congress_users
-from .symbols import compose_symbol
+from .symbols import compose_symbol, rules_of
 
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản."
 ISSUED_IS_FINAL = "Văn bản đã ban hành không được sửa; hãy ban hành văn bản thay thế."
@@ -184,7 +184,7 @@ def _number_taken(document: Document, number: int, year: int) -> bool:
 def _symbol_for(document: Document, issuer_code: str) -> str:
     superior = document.issuer.parent
     return compose_symbol(
-        rules=document.congress.document_rules,
+        rules=rules_of(document),
         kind=document.kind,
         number=document.number,
         issuer_code=issuer_code,

@@ -1,6 +1,14 @@
 """Number and symbol composition, the one place that knows "540/TB-VP" from "540-TB/TU"."""
 
+from typing import Any
+
 from . import layout
+
+
+def rules_of(document: Any) -> str:
+    """The layout, Party or state, of a document's issuing office: each issuer has its own
+    (`Agency.layout`), the congress's default standing in for one never set."""
+    return document.issuer.layout or document.congress.document_rules
 
 
 def type_code(*, rules: str, kind: str) -> str:

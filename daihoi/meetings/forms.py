@@ -7,8 +7,13 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from daihoi.core.forms import DeadlineField, VNDateField, VNTimeField
+from daihoi.organizations.forms import (
+    AgenciesOrGroupsField,
+    AgencyChoiceField,
+    ChosenAgencies,
+    CongressScopedForm,
+)
 from daihoi.organizations.models import Agency, Committee, Person
-from daihoi.planning.forms import CongressScopedForm
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
 from .models import AgencyAttendance, AgendaItem, Attendance, Conclusion, Meeting
@@ -36,12 +41,7 @@ class MeetingForm(CongressScopedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    invited_agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Cơ quan, đơn vị được mời",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    invited_agencies = AgenciesOrGroupsField(label="Cơ quan, đơn vị được mời", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -262,17 +262,11 @@ class ConclusionTaskForm(CongressScopedForm):
     title = forms.CharField(
         label="Nội dung nhiệm vụ", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    lead_agency = forms.ModelChoiceField(
-        Agency.objects.all(),
+    lead_agency = AgencyChoiceField(
         label="Đơn vị chủ trì",
         error_messages={"required": "Chưa chọn đơn vị chủ trì."},
     )
-    coordinating_agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Đơn vị phối hợp",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    coordinating_agencies = AgenciesOrGroupsField(label="Đơn vị phối hợp", required=False)
     deadline = DeadlineField(label="Hạn hoàn thành")
     # No area is chosen for the officer: an empty first choice, and a required field.
     area = forms.ChoiceField(
@@ -288,7 +282,9 @@ class ConclusionTaskForm(CongressScopedForm):
         super().clean()
         data = self.cleaned_data
         lead = data.get("lead_agency")
-        if lead and lead in (data.get("coordinating_agencies") or []):
+        coordinating = (data.get("coordinating_agencies") or ChosenAgencies()).without(lead)
+        data["coordinating_agencies"] = coordinating
+        if lead and lead in coordinating:
             self.add_error(
                 "coordinating_agencies", "Đơn vị phối hợp không được trùng với đơn vị chủ trì."
             )
@@ -296,7 +292,7 @@ class ConclusionTaskForm(CongressScopedForm):
 
 
 class IssueForm(CongressScopedForm):
-    issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành")
+    issuer = forms.ModelChoiceField(Agency.objects.filter(is_issuer=True), label="Cơ quan ban hành")
     signer = forms.ModelChoiceField(Person.objects.all(), label="Người ký", required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     authority = forms.CharField(

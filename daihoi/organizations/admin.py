@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from daihoi.core.admin import NoDeleteAdmin, NoDeleteInline
 
-from .models import Agency, Committee, Congress, Membership, Participation, Person
+from .models import Agency, AgencyGroup, Committee, Congress, Membership, Participation, Person
 
 
 @admin.register(Congress)
@@ -14,10 +14,20 @@ class CongressAdmin(NoDeleteAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(NoDeleteAdmin):
-    list_display = ("name", "short_name", "code", "congress", "parent")
-    list_filter = ("congress",)
+    # The short name, parent and congress beside the name: duplicates stay apart.
+    list_display = ("name", "short_name", "code", "parent", "congress", "is_issuer", "layout")
+    list_filter = ("congress", "is_issuer", "layout")
+    list_select_related = ("parent", "congress")
     search_fields = ("name", "short_name", "folded_name")
     autocomplete_fields = ("parent",)
+
+
+@admin.register(AgencyGroup)
+class AgencyGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "congress")
+    list_filter = ("congress",)
+    search_fields = ("name",)
+    filter_horizontal = ("agencies",)
 
 
 @admin.register(Person)

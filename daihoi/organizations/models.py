@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.accounts.models import Role
+from daihoi.core.audit import AuditAction
 from daihoi.core.roman import to_roman
 from daihoi.core.text import fold
 
@@ -34,8 +35,14 @@ class Congress(models.Model):
     place_name = models.CharField(
         _("địa danh ghi trên văn bản"), max_length=100, blank=True, help_text=_("Ví dụ: Kon Tum")
     )
+    # The layout each issuing office follows is its own (`Agency.layout`); this is the one a new
+    # issuer starts with, and the one a plan recorded with only an issuer's code follows.
     document_rules = models.CharField(
-        _("thể thức văn bản"), max_length=8, choices=Rules.choices, default=Rules.PARTY
+        _("thể thức văn bản mặc định"),
+        max_length=8,
+        choices=Rules.choices,
+        default=Rules.PARTY,
+        help_text=_("Cơ quan ban hành mới nhận thể thức này; mỗi cơ quan có thể đổi riêng."),
     )
     is_active = models.BooleanField(_("đang chuẩn bị"), default=True)
 
@@ -94,6 +101,25 @@ class Agency(models.Model):
     is_finance = models.BooleanField(
         _("là cơ quan tài chính"), default=False, help_text=_("Sở Tài chính tổng hợp kinh phí")
     )
+    # An issuing office (cơ quan ban hành): its code prints in the symbols ("540-TB/TU") and its
+    # layout, Party or state, is its own, whatever the congress's other issuers follow.
+    is_issuer = models.BooleanField(_("là cơ quan ban hành văn bản"), default=False)
+    layout = models.CharField(
+        _("thể thức văn bản"),
+        max_length=8,
+        choices=Congress.Rules.choices,
+        blank=True,
+        help_text=_("Để trống: theo thể thức mặc định của Đại hội."),
+    )
+    # A Tiểu ban issuing its own papers under its own header is an issuer bound to that committee.
+    committee = models.OneToOneField(
+        "Committee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issuing_office",
+        verbose_name=_("ban hành thay mặt tiểu ban, tổ"),
+    )
     folded_name = models.CharField(max_length=400, editable=False, db_index=True)
 
     class Meta:
@@ -109,11 +135,50 @@ class Agency(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.folded_name = fold(f"{self.name} {self.short_name}")
+        if not self.layout:
+            self.layout = (
+                Congress.objects.filter(pk=self.congress_id)
+                .values_list("document_rules", flat=True)
+                .first()
+                or Congress.Rules.PARTY
+            )
         super().save(*args, **kwargs)
+
+    @property
+    def choice_label(self) -> str:
+        """What choosers show, so two agencies of similar name stay apart: the name with the
+        short name and the parent (when loaded with select_related: a label costs no query)."""
+        parent = self._state.fields_cache.get("parent") if self.parent_id else None
+        extra = [part for part in (self.short_name, parent.label if parent else "") if part]
+        return f"{self.name} ({' · '.join(extra)})" if extra else self.name
 
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+
+class AgencyGroup(models.Model):
+    """A named set of agencies addressed as one ("các sở, ban, ngành"): choosing the group
+    chooses each member; the rows written are per agency."""
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="agency_groups", verbose_name=_("Đại hội")
+    )
+    name = models.CharField(_("tên nhóm"), max_length=255)
+    agencies = models.ManyToManyField(
+        Agency, related_name="groups", blank=True, verbose_name=_("cơ quan, đơn vị")
+    )
+
+    class Meta:
+        verbose_name = _("nhóm cơ quan, đơn vị")
+        verbose_name_plural = _("nhóm cơ quan, đơn vị")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "name"], name="agency_group_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Person(models.Model):
@@ -280,3 +345,22 @@ class Participation(models.Model):
     @property
     def sees_whole_congress(self) -> bool:
         return self.role != Role.AGENCY_OFFICER
+
+
+class CongressAction(AuditAction):
+    CREATED = "congress.created", _("Tạo Đại hội")
+    UPDATED = "congress.updated", _("Sửa thông tin Đại hội")
+
+
+class AgencyAction(AuditAction):
+    CREATED = "agency.created", _("Thêm cơ quan, đơn vị")
+    UPDATED = "agency.updated", _("Sửa cơ quan, đơn vị")
+    MERGED = "agency.merged", _("Gộp cơ quan, đơn vị trùng")
+    IMPORTED = "agency.imported", _("Nhập cơ quan, đơn vị từ tệp Excel")
+    ISSUER_SAVED = "agency.issuer_saved", _("Cập nhật cơ quan ban hành")
+
+
+class AgencyGroupAction(AuditAction):
+    CREATED = "agency_group.created", _("Tạo nhóm cơ quan, đơn vị")
+    UPDATED = "agency_group.updated", _("Sửa nhóm cơ quan, đơn vị")
+    DELETED = "agency_group.deleted", _("Xóa nhóm cơ quan, đơn vị")

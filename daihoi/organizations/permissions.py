@@ -9,7 +9,15 @@ from django.http import Http404
 
 from daihoi.accounts.models import Role, User
 
-from .models import Agency, Committee, Congress, Membership, Participation, Person
+from .models import (
+    Agency,
+    AgencyGroup,
+    Committee,
+    Congress,
+    Membership,
+    Participation,
+    Person,
+)
 
 ADMIN = "admin"
 WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
@@ -160,3 +168,21 @@ def access_account(access: Access, user_id: int) -> Participation:
     if participation is None:
         raise Http404
     return participation
+
+
+def can_create_congress(user: User | AnonymousUser) -> bool:
+    """The system administrator, or anyone already secretariat of a congress, may start one."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Participation.objects.filter(user=user, role=Role.SECRETARIAT).exists()
+
+
+def access_agency_group(access: Access, group_id: int) -> AgencyGroup:
+    """An agency group of the access's congress with its members; 404 alike when missing or in
+    another congress."""
+    queryset = AgencyGroup.objects.prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.select_related("parent"))
+    )
+    return _in_congress(queryset, access, group_id)

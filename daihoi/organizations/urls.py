@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 app_name = "organizations"
+SETUP = "dai-hoi/<int:congress_id>/thiet-lap/"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -49,4 +50,25 @@ urlpatterns = [
         views.account_remove,
         name="account-remove",
     ),
+    # Set-up ("Thiết lập"): the congress, issuing offices, agencies, agency groups.
+    path("dai-hoi/moi/", views.setup.congress_create, name="congress-create"),
+    path(f"{SETUP}", views.setup.congress_setup, name="congress-setup"),
+    path(f"{SETUP}sua/", views.setup.congress_edit, name="congress-edit"),
+    path(f"{SETUP}co-quan-ban-hanh/", views.setup.issuer_list, name="issuer-list"),
+    path(f"{SETUP}co-quan-ban-hanh/them/", views.setup.issuer_form, name="issuer-create"),
+    path(
+        f"{SETUP}co-quan-ban-hanh/<int:agency_id>/sua/",
+        views.setup.issuer_form,
+        name="issuer-edit",
+    ),
+    path(f"{SETUP}co-quan/", views.setup.agency_list, name="agency-setup"),
+    path(f"{SETUP}co-quan/them/", views.setup.agency_form, name="agency-create"),
+    path(f"{SETUP}co-quan/nhap/", views.setup.agency_import, name="agency-import"),
+    path(f"{SETUP}co-quan/mau.xlsx", views.setup.agency_import_template, name="agency-template"),
+    path(f"{SETUP}co-quan/<int:agency_id>/sua/", views.setup.agency_form, name="agency-edit"),
+    path(f"{SETUP}co-quan/<int:agency_id>/gop/", views.setup.agency_merge, name="agency-merge"),
+    path(f"{SETUP}nhom/", views.setup.group_list, name="group-list"),
+    path(f"{SETUP}nhom/them/", views.setup.group_form, name="group-create"),
+    path(f"{SETUP}nhom/<int:group_id>/sua/", views.setup.group_form, name="group-edit"),
+    path(f"{SETUP}nhom/<int:group_id>/xoa/", views.setup.group_delete, name="group-delete"),
 ]

@@ -2,7 +2,12 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from daihoi.core.forms import DeadlineField, VNDateField
-from daihoi.organizations.forms import CongressScopedForm
+from daihoi.organizations.forms import (
+    AgenciesOrGroupsField,
+    AgencyChoiceField,
+    ChosenAgencies,
+    CongressScopedForm,
+)
 from daihoi.organizations.models import Agency, Committee, Person
 
 from .models import AppraisalState, Area, HaltState, Phase, Plan, Task, TaskAssignment
@@ -32,7 +37,9 @@ class PlanForm(CongressScopedForm):
     issuer_code = forms.CharField(
         label="Ký hiệu cơ quan ban hành", max_length=32, help_text="Ví dụ: UBND, TU, VPTU"
     )
-    issuer = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan ban hành", required=False)
+    issuer = forms.ModelChoiceField(
+        Agency.objects.filter(is_issuer=True), label="Cơ quan ban hành", required=False
+    )
     issued_on = VNDateField(label="Ngày ban hành")
     subject = forms.CharField(
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -48,16 +55,9 @@ class TaskForm(CongressScopedForm):
     description = forms.CharField(
         label="Mô tả, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    lead_agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị chủ trì")
-    coordinating_agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Đơn vị phối hợp",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    appraising_agency = forms.ModelChoiceField(
-        Agency.objects.all(), label="Đơn vị thẩm định", required=False
-    )
+    lead_agency = AgencyChoiceField(label="Đơn vị chủ trì")
+    coordinating_agencies = AgenciesOrGroupsField(label="Đơn vị phối hợp", required=False)
+    appraising_agency = AgencyChoiceField(label="Đơn vị thẩm định", required=False)
     leader_in_charge = forms.ModelChoiceField(
         Person.objects.all(), label="Lãnh đạo phụ trách", required=False
     )
@@ -88,12 +88,15 @@ class TaskForm(CongressScopedForm):
     def clean(self):
         data = super().clean() or {}
         lead = data.get("lead_agency")
-        coordinating = data.get("coordinating_agencies") or []
+        appraiser = data.get("appraising_agency")
+        coordinating = (data.get("coordinating_agencies") or ChosenAgencies()).without(
+            lead, appraiser
+        )
+        data["coordinating_agencies"] = coordinating
         if lead and lead in coordinating:
             self.add_error(
                 "coordinating_agencies", "Đơn vị phối hợp không được trùng với đơn vị chủ trì."
             )
-        appraiser = data.get("appraising_agency")
         if appraiser and (appraiser == lead or appraiser in coordinating):
             self.add_error(
                 "appraising_agency", "Đơn vị thẩm định phải khác đơn vị chủ trì và phối hợp."

@@ -54,7 +54,7 @@ def request_document(
         f"Thực hiện yêu cầu báo cáo “{request.title}” (hạn gửi {format_date(request.deadline)}), "
         f"đã có {sent}/{asked} cơ quan, đơn vị gửi báo cáo. {issuer.name} tổng hợp như sau:"
     )
-    party = congress.document_rules == Congress.Rules.PARTY
+    party = issuer.layout == Congress.Rules.PARTY
     return Document(
         congress=congress,
         kind=DocumentKind.BC,

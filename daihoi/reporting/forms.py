@@ -2,8 +2,8 @@ from django import forms
 
 from daihoi.core.forms import VNDateField
 from daihoi.core.text import fold
-from daihoi.organizations.models import Agency
-from daihoi.planning.forms import CongressScopedForm, MultipleFileField
+from daihoi.organizations.forms import AgenciesOrGroupsField, CongressScopedForm
+from daihoi.planning.forms import MultipleFileField
 
 from .models import ColumnKind, ReportRequest, SubmissionState
 
@@ -24,11 +24,7 @@ class ReportRequestForm(CongressScopedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=10000,
     )
-    agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Cơ quan, đơn vị phải báo cáo",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    agencies = AgenciesOrGroupsField(label="Cơ quan, đơn vị phải báo cáo")
     columns = forms.CharField(
         label="Bảng số liệu cần điền (không bắt buộc)",
         required=False,

@@ -1,16 +1,14 @@
 """Tasks from an XLSX sheet with Vietnamese headers: check every row, then save all or none."""
 
 import datetime as dt
-import io
 import re
-import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -19,13 +17,13 @@ from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenie
 from daihoi.core.spreadsheets import (
     append_row,
     header_row,
+    open_workbook,
     read_date,
     set_widths,
     unsafe_text,
     workbook_bytes,
 )
 from daihoi.core.text import fold
-from daihoi.core.uploads import check_content
 from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
@@ -35,10 +33,7 @@ from daihoi.planning.models import Area, Phase, Plan, Task, TaskAssignment
 from . import task_sheet
 from .models import TaskImportAction
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
-# Unzipped size a 2 MB sheet of tasks never reaches; beyond it the file is a zip bomb.
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 SIGNING_SALT = "daihoi.reporting.task-import"
 # The export writes a few heading lines (date, filters) above the header row.
 HEADER_SEARCH_ROWS = 10
@@ -186,30 +181,6 @@ def _file_error(message: str) -> ImportResult:
     return ImportResult(rows=[], errors=[message])
 
 
-def _open_workbook(upload):
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_BYTES:
-        return None, f"Tệp quá lớn ({size // 1024} KB); tối đa {MAX_BYTES // (1024 * 1024)} MB."
-    data = upload.read()
-    upload.seek(0)
-    if len(data) > MAX_BYTES:
-        return None, f"Tệp quá lớn; tối đa {MAX_BYTES // (1024 * 1024)} MB."
-    if not data.startswith(b"PK\x03\x04"):
-        return None, "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu và lưu dạng .xlsx."
-    try:
-        check_content(io.BytesIO(data), ".xlsx", getattr(upload, "name", "") or "bảng tính")
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
-                return None, "Tệp quá lớn khi giải nén; hãy chia thành nhiều tệp nhỏ hơn."
-    except BusinessError as error:
-        return None, error.message
-    try:
-        # Formulas are read as written (data_only=False) so they can be refused.
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=False), None
-    except Exception:  # openpyxl and zipfile raise many kinds for a file that is not XLSX
-        return None, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ."
-
-
 def _agency(matcher: AgencyMatcher, written: str, label: str, errors: list[str]) -> Agency | None:
     match = matcher.match(written)
     if isinstance(match.agency, Agency):
@@ -329,7 +300,7 @@ def read_tasks(upload, congress: Congress) -> ImportResult:
     Reads the congress's agencies, plans and the tasks the rows name in a fixed number of
     queries, however many rows the sheet has.
     """
-    workbook, problem = _open_workbook(upload)
+    workbook, problem = open_workbook(upload)
     if problem:
         return _file_error(problem)
     sheet = workbook.worksheets[0]

@@ -80,6 +80,7 @@ def report_document(access: Access, as_of: dt.date, issued_on: dt.date) -> Docum
         f"Thực hiện kế hoạch tổ chức {congress.full_title}, {issuer.name} tổng hợp, báo cáo "
         f"kết quả thực hiện nhiệm vụ phục vụ Đại hội của các cơ quan, đơn vị như sau:"
     )
+    party = issuer.layout == Congress.Rules.PARTY
     return Document(
         congress=congress,
         kind=DocumentKind.BC,
@@ -89,10 +90,8 @@ def report_document(access: Access, as_of: dt.date, issued_on: dt.date) -> Docum
         issued_on=issued_on,
         body=body,
         recipients="Thường trực Tỉnh ủy (b/c)\nCác Tiểu ban phục vụ Đại hội\nCác cơ quan, đơn vị",
-        authority="T/M TIỂU BAN" if congress.document_rules == Congress.Rules.PARTY else "TL.",
-        signer_title="TRƯỞNG TIỂU BAN"
-        if congress.document_rules == Congress.Rules.PARTY
-        else "CHÁNH VĂN PHÒNG",
+        authority="T/M TIỂU BAN" if party else "TL.",
+        signer_title="TRƯỞNG TIỂU BAN" if party else "CHÁNH VĂN PHÒNG",
     )
 
 

@@ -81,10 +81,18 @@ def build_world() -> SimpleNamespace:
     congress = CongressFactory.create()
     agency = {
         "vptu": Agency.objects.create(
-            congress=congress, name="Văn phòng Tỉnh ủy", short_name="VPTU", code="VPTU"
+            congress=congress,
+            name="Văn phòng Tỉnh ủy",
+            short_name="VPTU",
+            code="VPTU",
+            is_issuer=True,
         ),
         "btg": Agency.objects.create(
-            congress=congress, name="Ban Tuyên giáo Tỉnh ủy", short_name="BTGTU", code="BTGTU"
+            congress=congress,
+            name="Ban Tuyên giáo Tỉnh ủy",
+            short_name="BTGTU",
+            code="BTGTU",
+            is_issuer=True,
         ),
         "stc": Agency.objects.create(
             congress=congress, name="Sở Tài chính", short_name="STC", is_finance=True

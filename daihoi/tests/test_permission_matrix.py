@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.documents import services as document_services
+from daihoi.organizations.models import AgencyGroup
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
 from daihoi.planning.models import Area, Phase
@@ -60,6 +61,7 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
 
 
 MANAGERS_ONLY = dict(leader=403, officer=403, officer2=403, member=403)
+SETUP_PEOPLE = {"anonymous": 302, "admin": 200, "secretariat": 200}
 
 MATRIX = {
     # url name: (method, expected statuses)
@@ -87,6 +89,24 @@ MATRIX = {
     "accounts:password-reset": ("get", {r: 200 for r in ROLES}),
     "accounts:password-reset-done": ("get", {r: 200 for r in ROLES}),
     "accounts:password-reset-confirm": ("get", {r: 200 for r in ROLES}),
+    # Set-up: the secretariat (and the administrator) only; anyone already secretariat of a
+    # congress may create another.
+    "organizations:congress-create": ("get", {r: 403 for r in ROLES} | SETUP_PEOPLE),
+    "organizations:congress-setup": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:congress-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:issuer-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:issuer-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:issuer-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-setup": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-merge": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-import": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:agency-template": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:group-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:group-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:group-edit": ("get", expect(200, **MANAGERS_ONLY)),
+    "organizations:group-delete": ("post", expect(302, **MANAGERS_ONLY)),
     "organizations:committee-detail": ("get", expect(200)),
     "planning:dashboard": ("get", expect(200)),
     "workspace:today": ("get", expect(200)),
@@ -437,6 +457,7 @@ def build_objects(world) -> dict:
         "plan_id": world.plan.pk,
         "committee_id": world.committee.pk,
         "agency_id": world.agencies["btg"].pk,
+        "group_id": AgencyGroup.objects.create(congress=world.congress, name="Các ban Đảng").pk,
         "notification_id": notification.pk,
         "account_id": world.users["member"].pk,
         "key": "lien-ket-khong-co-that",
@@ -497,6 +518,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["congress_id", "committee_id"],
         ["congress_id", "agency_id"],
         ["congress_id", "account_id"],
+        ["congress_id", "group_id"],
         ["congress_id"],
         [],
     ):

@@ -16,7 +16,7 @@ def party_office(world) -> Agency:
     """Văn phòng Tỉnh ủy (VPTU) under Tỉnh ủy Kon Tum (TU)."""
     office = world.agencies["vptu"]
     office.parent = Agency.objects.create(
-        congress=world.congress, name="Tỉnh ủy Kon Tum", short_name="TU", code="TU"
+        congress=world.congress, name="Tỉnh ủy Kon Tum", short_name="TU", code="TU", is_issuer=True
     )
     office.save()
     return office
@@ -31,7 +31,12 @@ def state_office(world) -> Agency:
         congress=world.congress, name="Ủy ban nhân dân thành phố Hải Dương", code="UBND"
     )
     return Agency.objects.create(
-        congress=world.congress, name="Văn phòng", short_name="VP", code="VP", parent=parent
+        congress=world.congress,
+        name="Văn phòng",
+        short_name="VP",
+        code="VP",
+        parent=parent,
+        is_issuer=True,
     )
 
 

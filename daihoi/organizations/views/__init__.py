@@ -3,6 +3,7 @@
 By subdomain, one module each (`accounts`, `committees`, ...); the URLconf reads them from here.
 """
 
+from . import setup
 from .accounts import (
     account_deactivate,
     account_detail,
@@ -29,4 +30,5 @@ __all__ = [
     "committee_detail",
     "committee_list",
     "home",
+    "setup",
 ]

@@ -5,15 +5,25 @@ from django.shortcuts import redirect, render
 from daihoi.core.views import page_context
 
 from ..models import Committee, Membership
-from ..permissions import access_committee, access_congress, committee_members, congresses_for
+from ..permissions import (
+    access_committee,
+    access_congress,
+    can_create_congress,
+    committee_members,
+    congresses_for,
+)
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     congresses = list(congresses_for(request.user).order_by("-is_active", "opening_date"))
-    if len(congresses) == 1:
+    if len(congresses) == 1 and "chon" not in request.GET:
         return redirect("workspace:today", congress_id=congresses[0].pk)
-    return render(request, "organizations/congress_list.html", {"congresses": congresses})
+    return render(
+        request,
+        "organizations/congress_list.html",
+        {"congresses": congresses, "can_create": can_create_congress(request.user)},
+    )
 
 
 @login_required

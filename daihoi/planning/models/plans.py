@@ -105,6 +105,7 @@ class Plan(SoftDeleteModel):
     @property
     def symbol(self) -> str:
         """State layout "268/KH-UBND"; Party layout "06-KH/TU"."""
-        if self.congress.document_rules == Congress.Rules.STATE:
+        rules = self.issuer.layout if self.issuer is not None else self.congress.document_rules
+        if rules == Congress.Rules.STATE:
             return f"{self.number:02d}/KH-{self.issuer_code}"
         return f"{self.number:02d}-KH/{self.issuer_code}"

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from daihoi.core.audit import entries_for
+from daihoi.core.spreadsheets import MAX_BYTES
 from daihoi.planning.models import Task
 from daihoi.reporting import imports
 from daihoi.reporting.models import TaskImportAction
@@ -150,7 +151,7 @@ def test_a_file_that_is_not_xlsx_is_refused_with_one_message(world):
 
 
 def test_a_huge_file_is_refused_before_it_is_read(world):
-    upload = SimpleUploadedFile("lon.xlsx", b"PK\x03\x04" + b"0" * (imports.MAX_BYTES + 1))
+    upload = SimpleUploadedFile("lon.xlsx", b"PK\x03\x04" + b"0" * (MAX_BYTES + 1))
     result = read(world, upload)
     assert "quá lớn" in result.errors[0]
 

@@ -1,0 +1,344 @@
+"""The secretariat's set-up pages ("Thiết lập"): the congress, its issuing offices, its agencies
+(create, edit, merge, import) and its agency groups. No step needs Django admin."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from daihoi.core.audit import history_of
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.views import content_file, forbidden, form_page, page_context, run_button
+
+from ..forms import (
+    AgencyForm,
+    AgencyGroupForm,
+    AgencyImportForm,
+    AgencyMergeForm,
+    CongressCreateForm,
+    CongressForm,
+    IssuerForm,
+)
+from ..models import Agency, AgencyGroup
+from ..permissions import Access, access_agency, access_agency_group, access_congress
+from ..permissions import can_create_congress as may_create_congress
+from ..services import agencies as agency_services
+from ..services import congresses, groups, importing, merging
+
+MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được thiết lập Đại hội."
+
+
+def _manager(request: HttpRequest, congress_id: int) -> Access | HttpResponse:
+    access = access_congress(request.user, congress_id)
+    return access if access.can_manage else forbidden(request, MANAGERS_ONLY)
+
+
+# The congress ------------------------------------------------------------------------------------
+
+
+@login_required
+def congress_create(request: HttpRequest) -> HttpResponse:
+    if not may_create_congress(request.user):
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được tạo Đại hội mới.")
+    form = CongressCreateForm(request.POST or None)
+
+    def create():
+        data = form.cleaned_data
+        details = congresses.CongressDetails(**{k: data[k] for k in congresses.DETAIL_FIELDS})
+        return congresses.congress_create(
+            user=request.user,  # type: ignore[arg-type]
+            details=details,
+            opening_date=data["opening_date"],
+            closing_date=data["closing_date"],
+        )
+
+    return form_page(
+        request,
+        form,
+        create,
+        success="Đã tạo Đại hội; bạn là Thường trực / Văn phòng của Đại hội này.",
+        then=lambda c: redirect("organizations:congress-setup", congress_id=c.pk),
+        template="organizations/congress_form.html",
+        context={"form": form, "creating": True},
+    )
+
+
+@login_required
+def congress_setup(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    congress = access.congress
+    counts = {
+        "agencies": Agency.objects.filter(congress=congress).count(),
+        "issuers": Agency.objects.filter(congress=congress, is_issuer=True).count(),
+        "groups": AgencyGroup.objects.filter(congress=congress).count(),
+    }
+    return render(
+        request,
+        "organizations/congress_setup.html",
+        page_context(access, counts=counts, history=history_of(congress)[:20]),
+    )
+
+
+@login_required
+def congress_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    form = CongressForm(request.POST or None, instance=access.congress)
+
+    def update():
+        data = form.cleaned_data
+        details = congresses.CongressDetails(**{k: data[k] for k in congresses.DETAIL_FIELDS})
+        return congresses.congress_update(access=access, details=details)
+
+    return form_page(
+        request,
+        form,
+        update,
+        success="Đã lưu thông tin Đại hội.",
+        then=lambda c: redirect("organizations:congress-setup", congress_id=congress_id),
+        template="organizations/congress_form.html",
+        context=page_context(access, form=form, creating=False),
+    )
+
+
+# Issuing offices ---------------------------------------------------------------------------------
+
+
+@login_required
+def issuer_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    issuers = Agency.objects.filter(congress=access.congress, is_issuer=True).select_related(
+        "parent", "committee"
+    )
+    return render(request, "organizations/issuer_list.html", page_context(access, issuers=issuers))
+
+
+@login_required
+def issuer_form(
+    request: HttpRequest, congress_id: int, agency_id: int | None = None
+) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    agency = access_agency(access, agency_id) if agency_id else None
+    initial = (
+        {
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "code": agency.code,
+            "layout": agency.layout,
+            "parent": agency.parent_id,
+            "committee": agency.committee_id,
+        }
+        if agency
+        else {"layout": access.congress.document_rules}
+    )
+    form = IssuerForm(request.POST or None, initial=initial, congress=access.congress)
+
+    def save():
+        fields = agency_services.IssuerFields(
+            **{k: form.cleaned_data[k] for k in agency_services.ISSUER_FIELDS}
+        )
+        return agency_services.issuer_save(access=access, fields=fields, agency=agency)
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Đã lưu cơ quan ban hành.",
+        then=lambda a: redirect("organizations:issuer-list", congress_id=congress_id),
+        template="organizations/issuer_form.html",
+        context=page_context(access, form=form, agency=agency),
+    )
+
+
+# Agencies ----------------------------------------------------------------------------------------
+
+
+@login_required
+def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    agencies = (
+        Agency.objects.filter(congress=access.congress)
+        .select_related("parent")
+        .prefetch_related(Prefetch("groups", queryset=AgencyGroup.objects.only("name")))
+        .annotate(officer_count=Count("officers", distinct=True))
+    )
+    return render(
+        request, "organizations/agency_setup_list.html", page_context(access, agencies=agencies)
+    )
+
+
+@login_required
+def agency_form(
+    request: HttpRequest, congress_id: int, agency_id: int | None = None
+) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    agency = access_agency(access, agency_id) if agency_id else None
+    initial = (
+        {
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "code": agency.code,
+            "parent": agency.parent_id,
+            "is_finance": agency.is_finance,
+        }
+        if agency
+        else {}
+    )
+    form = AgencyForm(request.POST or None, initial=initial, congress=access.congress)
+    parents = form.choice_field("parent")
+    if agency is not None and parents.queryset is not None:
+        parents.queryset = parents.queryset.exclude(pk=agency.pk)
+
+    def save():
+        fields = agency_services.AgencyFields(
+            **{k: form.cleaned_data[k] for k in agency_services.AGENCY_FIELDS}
+        )
+        if agency is None:
+            return agency_services.agency_create(access=access, fields=fields)
+        return agency_services.agency_update(access=access, agency=agency, fields=fields)
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Đã lưu cơ quan, đơn vị.",
+        then=lambda a: redirect("organizations:agency-setup", congress_id=congress_id),
+        template="organizations/agency_form.html",
+        context=page_context(
+            access, form=form, agency=agency, history=history_of(agency)[:20] if agency else []
+        ),
+    )
+
+
+@login_required
+def agency_merge(request: HttpRequest, congress_id: int, agency_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    source = access_agency(access, agency_id)
+    form = AgencyMergeForm(request.POST or None, congress=access.congress)
+    return form_page(
+        request,
+        form,
+        lambda: merging.agency_merge(
+            access=access, source=source, target=form.cleaned_data["target"]
+        ),
+        success=f"Đã gộp “{source.name}” vào cơ quan đã chọn.",
+        then=lambda a: redirect("organizations:agency-setup", congress_id=congress_id),
+        template="organizations/agency_merge.html",
+        context=page_context(access, form=form, source=source),
+    )
+
+
+@login_required
+def agency_import(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Step 1 uploads and previews; step 2 (`confirm`) saves the signed rows, all or none."""
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    form = AgencyImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            rows = importing.unsign_rows(request.POST.get("rows", ""))
+            created = importing.agencies_import(access=access, rows=rows)
+        except importing.AgencyImportError as error:
+            messages.error(request, error.message + " " + " ".join(error.errors))
+        except BusinessError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"Đã thêm {len(created)} cơ quan, đơn vị.")
+            return redirect("organizations:agency-setup", congress_id=congress_id)
+        return redirect("organizations:agency-import", congress_id=congress_id)
+    result, token = None, ""
+    if request.method == "POST" and form.is_valid():
+        result = importing.read_agencies(form.cleaned_data["file"], access.congress)
+        token = importing.sign_rows(result.rows) if result.ok else ""
+    return render(
+        request,
+        "organizations/agency_import.html",
+        page_context(access, form=form, result=result, token=token),
+    )
+
+
+@login_required
+def agency_import_template(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    return content_file(importing.template_xlsx(), XLSX_CONTENT_TYPE, "mau-co-quan-don-vi.xlsx")
+
+
+# Agency groups -----------------------------------------------------------------------------------
+
+
+@login_required
+def group_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    agency_groups = AgencyGroup.objects.filter(congress=access.congress).prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.only("name", "short_name"))
+    )
+    return render(
+        request, "organizations/group_list.html", page_context(access, groups=agency_groups)
+    )
+
+
+@login_required
+def group_form(request: HttpRequest, congress_id: int, group_id: int | None = None) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    group = access_agency_group(access, group_id) if group_id else None
+    initial = (
+        {"name": group.name, "agencies": [a.pk for a in group.agencies.all()]} if group else {}
+    )
+    form = AgencyGroupForm(request.POST or None, initial=initial, congress=access.congress)
+
+    def save():
+        name, agencies = form.cleaned_data["name"], list(form.cleaned_data["agencies"])
+        if group is None:
+            return groups.group_create(access=access, name=name, agencies=agencies)
+        return groups.group_update(access=access, group=group, name=name, agencies=agencies)
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Đã lưu nhóm cơ quan, đơn vị.",
+        then=lambda g: redirect("organizations:group-list", congress_id=congress_id),
+        template="organizations/group_form.html",
+        context=page_context(
+            access, form=form, group=group, history=history_of(group)[:20] if group else []
+        ),
+    )
+
+
+@login_required
+@require_POST
+def group_delete(request: HttpRequest, congress_id: int, group_id: int) -> HttpResponse:
+    access = _manager(request, congress_id)
+    if isinstance(access, HttpResponse):
+        return access
+    group = access_agency_group(access, group_id)
+    return run_button(
+        request,
+        lambda: groups.group_delete(access=access, group=group),
+        success=f"Đã xóa nhóm “{group.name}”; các nhiệm vụ, giấy mời đã giao theo nhóm vẫn giữ.",
+        then=redirect(reverse("organizations:group-list", args=[congress_id])),
+    )
