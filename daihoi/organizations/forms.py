@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Count, Q, QuerySet
 
 from daihoi.accounts.models import Role
@@ -158,6 +159,20 @@ class CongressForm(forms.ModelForm):
         ]
         labels = {"name": "Tên Đại hội", "organization": "Đảng bộ / tổ chức"}
         help_texts = {"name": "Ví dụ: Đại hội đại biểu Đảng bộ tỉnh Kon Tum"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Bounds a congress can have: the ordinal prints in Roman numerals, terms are years."""
+        super().__init__(*args, **kwargs)
+        for name, low, high in [
+            ("ordinal", 1, 200),
+            ("term_start", 1930, 2100),
+            ("term_end", 1930, 2100),
+        ]:
+            field = self.fields[name]
+            assert isinstance(field, forms.IntegerField)
+            field.min_value, field.max_value = low, high
+            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+            field.widget.attrs.update(min=low, max=high)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

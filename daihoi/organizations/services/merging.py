@@ -46,6 +46,7 @@ MERGED_RELATIONS: dict[str, tuple[str, str]] = {
     "planning.HistoricalTask.lead_agency": (MOVE, "lịch sử nhiệm vụ"),
     "planning.TaskAssignment.agency": (ASSIGNMENT, "phân công nhiệm vụ"),
     "planning.ProgressUpdate.agency": (MOVE, "báo cáo tiến độ"),
+    "planning.AppraisalRound.appraiser": (MOVE, "vòng thẩm định"),
     "planning.HistoricalProgressUpdate.agency": (MOVE, "lịch sử báo cáo tiến độ"),
     "meetings.Meeting_invited_agencies.agency": (DROP, "giấy mời họp"),
     "meetings.HistoricalMeeting_invited_agencies.agency": (MOVE, "lịch sử giấy mời họp"),

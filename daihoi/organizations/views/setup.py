@@ -23,7 +23,7 @@ from ..forms import (
     CongressForm,
     IssuerForm,
 )
-from ..models import Agency, AgencyGroup
+from ..models import Agency, AgencyGroup, Congress
 from ..permissions import Access, access_agency, access_agency_group, access_congress
 from ..permissions import can_create_congress as may_create_congress
 from ..services import agencies as agency_services
@@ -90,7 +90,8 @@ def congress_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = _manager(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
-    form = CongressForm(request.POST or None, instance=access.congress)
+    # The form validates on its own copy: a refused value never reaches the page's header.
+    form = CongressForm(request.POST or None, instance=Congress.objects.get(pk=congress_id))
 
     def update():
         data = form.cleaned_data
