@@ -4,12 +4,15 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import asdict
 
+from django.core import signing
 from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from daihoi.core.exceptions import BusinessError
 from daihoi.core.text import clean_text
 from daihoi.core.uploads import check_content
 
@@ -198,3 +201,19 @@ def open_workbook(upload):
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False), None
     except Exception:  # openpyxl and zipfile raise many kinds for a file that is not XLSX
         return None, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ."
+
+
+def sign_rows(rows: Iterable, salt: str) -> str:
+    """An import's checked rows (dataclasses), signed, so its confirm step needs no server-side
+    state."""
+    return signing.dumps([asdict(r) for r in rows], salt=salt, compress=True)
+
+
+def unsign_rows(token: str, salt: str, max_age: int = 3600) -> list[dict]:
+    """The rows `sign_rows` signed, as dicts; refused once expired or tampered with."""
+    try:
+        return signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        raise BusinessError(
+            "Bản xem trước đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."
+        ) from None

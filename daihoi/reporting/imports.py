@@ -2,9 +2,8 @@
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from daihoi.core import spreadsheets
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 from daihoi.core.spreadsheets import (
@@ -437,17 +437,11 @@ def _match_codes(rows: list[ImportRow], congress: Congress, agencies: dict[int, 
 
 def sign_rows(rows: list[ImportRow]) -> str:
     """The checked rows, signed, so the confirm step needs no server-side state."""
-    return signing.dumps([asdict(r) for r in rows], salt=SIGNING_SALT, compress=True)
+    return spreadsheets.sign_rows(rows, SIGNING_SALT)
 
 
 def unsign_rows(token: str, max_age: int = 3600) -> list[ImportRow]:
-    try:
-        data = signing.loads(token, salt=SIGNING_SALT, max_age=max_age)
-    except signing.BadSignature:
-        raise BusinessError(
-            "Bản xem trước đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."
-        ) from None
-    return [ImportRow(**item) for item in data]
+    return [ImportRow(**item) for item in spreadsheets.unsign_rows(token, SIGNING_SALT, max_age)]
 
 
 def _fields(row: ImportRow, agencies: dict[int, Agency], plans: dict[int, Plan], task=None):

@@ -6,12 +6,12 @@ chính (x). A row is refused when its name is empty, repeats another row's or an
 in the registry, or names a parent found nowhere.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from django.core import signing
 from django.db import transaction
 from openpyxl import Workbook
 
+from daihoi.core import spreadsheets
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
@@ -195,17 +195,11 @@ def _check_cycles(rows: list[AgencyRow], in_file: dict, short: dict) -> None:
 
 def sign_rows(rows: list[AgencyRow]) -> str:
     """The checked rows, signed, so the confirm step needs no server-side state."""
-    return signing.dumps([asdict(r) for r in rows], salt=SIGNING_SALT, compress=True)
+    return spreadsheets.sign_rows(rows, SIGNING_SALT)
 
 
 def unsign_rows(token: str, max_age: int = 3600) -> list[AgencyRow]:
-    try:
-        data = signing.loads(token, salt=SIGNING_SALT, max_age=max_age)
-    except signing.BadSignature:
-        raise BusinessError(
-            "Bản xem trước đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."
-        ) from None
-    return [AgencyRow(**item) for item in data]
+    return [AgencyRow(**item) for item in spreadsheets.unsign_rows(token, SIGNING_SALT, max_age)]
 
 
 @transaction.atomic

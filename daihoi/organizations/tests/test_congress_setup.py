@@ -69,35 +69,20 @@ def test_an_officer_cannot_edit_the_congress(world, propaganda_access):
 def test_the_create_page_makes_the_congress_and_opens_its_set_up(world, client):
     client.force_login(world.users["secretariat"])
     assert "Tạo Đại hội mới" in client.get("/?chon=1").content.decode()
-    response = client.post(
-        "/dai-hoi/moi/",
-        {
-            "name": DETAILS.name,
-            "organization": DETAILS.organization,
-            "level": "district",
-            "ordinal": 12,
-            "term_start": 2020,
-            "term_end": 2025,
-            "document_rules": "party",
-            "opening_date": "20/07/2020",
-            "closing_date": "19/07/2020",
-        },
-    )
+    form = {
+        "name": DETAILS.name,
+        "organization": DETAILS.organization,
+        "level": "district",
+        "ordinal": 12,
+        "term_start": 2020,
+        "term_end": 2025,
+        "document_rules": "party",
+        "opening_date": "20/07/2020",
+    }
+    response = client.post("/dai-hoi/moi/", form | {"closing_date": "19/07/2020"})
     assert "Ngày bế mạc không được trước ngày khai mạc." in response.content.decode()
     assert not Congress.objects.filter(name=DETAILS.name).exists()
-    response = client.post(
-        "/dai-hoi/moi/",
-        {
-            "name": DETAILS.name,
-            "organization": DETAILS.organization,
-            "level": "district",
-            "ordinal": 12,
-            "term_start": 2020,
-            "term_end": 2025,
-            "document_rules": "party",
-            "opening_date": "20/07/2020",
-        },
-    )
+    response = client.post("/dai-hoi/moi/", form)
     congress = Congress.objects.get(name=DETAILS.name)
     assert response.url == f"/dai-hoi/{congress.pk}/thiet-lap/"
     page = client.get(response.url).content.decode()

@@ -1,9 +1,13 @@
 """The secretariat's set-up pages ("Thiết lập"): the congress, its issuing offices, its agencies
 (create, edit, merge, import) and its agency groups. No step needs Django admin."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
+from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -123,42 +127,72 @@ def issuer_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(request, "organizations/issuer_list.html", page_context(access, issuers=issuers))
 
 
-@login_required
-def issuer_form(
-    request: HttpRequest, congress_id: int, agency_id: int | None = None
+def _agency_page(
+    request: HttpRequest,
+    congress_id: int,
+    agency_id: int | None,
+    *,
+    form_class: type[AgencyForm] | type[IssuerForm],
+    names: list[str],
+    save: Callable[[Access, Agency | None, dict[str, Any]], Agency],
+    success: str,
+    back: str,
+    template: str,
 ) -> HttpResponse:
+    """An agency's or an issuer's form page: new, or the agency's current values to edit; the
+    agency itself is never offered as its own parent."""
     access = _manager(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
     agency = access_agency(access, agency_id) if agency_id else None
     initial = (
-        {
-            "name": agency.name,
-            "short_name": agency.short_name,
-            "code": agency.code,
-            "layout": agency.layout,
-            "parent": agency.parent_id,
-            "committee": agency.committee_id,
-        }
+        model_to_dict(agency, fields=names)
         if agency
         else {"layout": access.congress.document_rules}
     )
-    form = IssuerForm(request.POST or None, initial=initial, congress=access.congress)
-
-    def save():
-        fields = agency_services.IssuerFields(
-            **{k: form.cleaned_data[k] for k in agency_services.ISSUER_FIELDS}
-        )
-        return agency_services.issuer_save(access=access, fields=fields, agency=agency)
-
+    form = form_class(request.POST or None, initial=initial, congress=access.congress)
+    parents = form.choice_field("parent")
+    if agency is not None and parents.queryset is not None:
+        parents.queryset = parents.queryset.exclude(pk=agency.pk)
     return form_page(
         request,
         form,
-        save,
+        lambda: save(access, agency, form.cleaned_data),
+        success=success,
+        then=lambda a: redirect(back, congress_id=congress_id),
+        template=template,
+        context=page_context(
+            access, form=form, agency=agency, history=history_of(agency)[:20] if agency else []
+        ),
+    )
+
+
+def _save_issuer(access: Access, agency: Agency | None, data: dict[str, Any]) -> Agency:
+    fields = agency_services.IssuerFields(**{k: data[k] for k in agency_services.ISSUER_FIELDS})
+    return agency_services.issuer_save(access=access, fields=fields, agency=agency)
+
+
+def _save_agency(access: Access, agency: Agency | None, data: dict[str, Any]) -> Agency:
+    fields = agency_services.AgencyFields(**{k: data[k] for k in agency_services.AGENCY_FIELDS})
+    if agency is None:
+        return agency_services.agency_create(access=access, fields=fields)
+    return agency_services.agency_update(access=access, agency=agency, fields=fields)
+
+
+@login_required
+def issuer_form(
+    request: HttpRequest, congress_id: int, agency_id: int | None = None
+) -> HttpResponse:
+    return _agency_page(
+        request,
+        congress_id,
+        agency_id,
+        form_class=IssuerForm,
+        names=agency_services.ISSUER_FIELDS,
+        save=_save_issuer,
         success="Đã lưu cơ quan ban hành.",
-        then=lambda a: redirect("organizations:issuer-list", congress_id=congress_id),
+        back="organizations:issuer-list",
         template="organizations/issuer_form.html",
-        context=page_context(access, form=form, agency=agency),
     )
 
 
@@ -185,44 +219,16 @@ def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 def agency_form(
     request: HttpRequest, congress_id: int, agency_id: int | None = None
 ) -> HttpResponse:
-    access = _manager(request, congress_id)
-    if isinstance(access, HttpResponse):
-        return access
-    agency = access_agency(access, agency_id) if agency_id else None
-    initial = (
-        {
-            "name": agency.name,
-            "short_name": agency.short_name,
-            "code": agency.code,
-            "parent": agency.parent_id,
-            "is_finance": agency.is_finance,
-        }
-        if agency
-        else {}
-    )
-    form = AgencyForm(request.POST or None, initial=initial, congress=access.congress)
-    parents = form.choice_field("parent")
-    if agency is not None and parents.queryset is not None:
-        parents.queryset = parents.queryset.exclude(pk=agency.pk)
-
-    def save():
-        fields = agency_services.AgencyFields(
-            **{k: form.cleaned_data[k] for k in agency_services.AGENCY_FIELDS}
-        )
-        if agency is None:
-            return agency_services.agency_create(access=access, fields=fields)
-        return agency_services.agency_update(access=access, agency=agency, fields=fields)
-
-    return form_page(
+    return _agency_page(
         request,
-        form,
-        save,
+        congress_id,
+        agency_id,
+        form_class=AgencyForm,
+        names=agency_services.AGENCY_FIELDS,
+        save=_save_agency,
         success="Đã lưu cơ quan, đơn vị.",
-        then=lambda a: redirect("organizations:agency-setup", congress_id=congress_id),
+        back="organizations:agency-setup",
         template="organizations/agency_form.html",
-        context=page_context(
-            access, form=form, agency=agency, history=history_of(agency)[:20] if agency else []
-        ),
     )
 
 
