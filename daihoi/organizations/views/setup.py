@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from daihoi.core import once
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
@@ -260,16 +262,21 @@ def agency_import(request: HttpRequest, congress_id: int) -> HttpResponse:
         return access
     form = AgencyImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and "confirm" in request.POST:
+        listing = reverse("organizations:agency-setup", args=[congress_id])
         try:
             rows = importing.unsign_rows(request.POST.get("rows", ""))
-            created = importing.agencies_import(access=access, rows=rows)
+            with transaction.atomic():
+                claimed = once.claim(request)
+                created = importing.agencies_import(access=access, rows=rows)
         except importing.AgencyImportError as error:
             messages.error(request, error.message + " " + " ".join(error.errors))
         except BusinessError as error:
             messages.error(request, error.message)
+        except once.AlreadySubmitted as earlier:
+            return earlier.response(request, listing)
         else:
             messages.success(request, f"Đã thêm {len(created)} cơ quan, đơn vị.")
-            return redirect("organizations:agency-setup", congress_id=congress_id)
+            return once.remember(claimed, redirect(listing))
         return redirect("organizations:agency-import", congress_id=congress_id)
     result, token = None, ""
     if request.method == "POST" and form.is_valid():
