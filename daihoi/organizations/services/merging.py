@@ -59,6 +59,8 @@ MERGED_RELATIONS: dict[str, tuple[str, str]] = {
     "budget.HistoricalEstimate.agency": (MOVE, "lịch sử dự trù kinh phí"),
     "budget.Spending.agency": (MOVE, "khoản chi"),
     "budget.HistoricalSpending.agency": (MOVE, "lịch sử khoản chi"),
+    "consultation.Consultation.drafting_agency": (MOVE, "dự thảo lấy ý kiến"),
+    "consultation.Recipient.agency": (REFUSE, "lượt được hỏi ý kiến cùng một dự thảo"),
 }
 
 
