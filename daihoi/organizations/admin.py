@@ -23,7 +23,7 @@ class AgencyAdmin(NoDeleteAdmin):
 
 
 @admin.register(AgencyGroup)
-class AgencyGroupAdmin(admin.ModelAdmin):
+class AgencyGroupAdmin(NoDeleteAdmin):
     list_display = ("name", "congress")
     list_filter = ("congress",)
     search_fields = ("name",)
