@@ -4,6 +4,7 @@ from django import forms
 
 from daihoi.accounts.models import User
 from daihoi.core.forms import VNDateField
+from daihoi.organizations.forms import AgenciesOrGroupsField
 from daihoi.organizations.models import Agency, Congress, Person
 
 from .models import Confidentiality, Document, DocumentKind, Urgency
@@ -64,11 +65,8 @@ class DocumentForm(_CongressScoped, _SecrecyFields):
         help_text="Mỗi nơi nhận một dòng; dòng “Lưu: VT” được thêm nếu thiếu.",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    recipient_agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Cơ quan được xem văn bản trên hệ thống",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    recipient_agencies = AgenciesOrGroupsField(
+        label="Cơ quan được xem văn bản trên hệ thống", required=False
     )
     signer = forms.ModelChoiceField(Person.objects.all(), label="Người ký", required=False)
     signer_title = forms.CharField(

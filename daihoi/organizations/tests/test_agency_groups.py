@@ -162,3 +162,11 @@ def test_the_group_pages_create_and_list_a_group(world, client):
     assert "Các cơ quan báo chí" in client.get(base).content.decode()
     response = client.post(base + "them/", {"name": "Nhóm trống"})
     assert response.status_code == 200 and AgencyGroup.objects.count() == 1
+
+
+def test_a_document_addressed_to_a_group_reaches_each_member(world, departments):
+    from daihoi.documents.forms import DocumentForm
+
+    field = DocumentForm(congress=world.congress).fields["recipient_agencies"]
+    chosen = field.clean([f"g{departments.pk}"])
+    assert {a.pk for a in chosen} == {world.agencies[k].pk for k in ("stc", "svh", "ca")}
