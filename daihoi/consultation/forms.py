@@ -4,6 +4,7 @@ from django import forms
 
 from daihoi.core.forms import VNDateField
 from daihoi.documents.models import Document, DocumentKind
+from daihoi.organizations.forms import AgenciesOrGroupsField
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 
 from .models import Comment, Draft, Section
@@ -18,11 +19,9 @@ BODY_HELP = (
 class RecipientsForm(forms.Form):
     """Whom a draft goes to; every choice limited to the congress."""
 
-    agencies = forms.ModelMultipleChoiceField(
-        Agency.objects.all(),
-        label="Cơ quan, đơn vị được lấy ý kiến",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    # A group ("các sở, ban, ngành") is asked as each of its agencies: one recipient row each.
+    agencies = AgenciesOrGroupsField(
+        label="Cơ quan, đơn vị hoặc nhóm được lấy ý kiến", required=False
     )
     committees = forms.ModelMultipleChoiceField(
         Committee.objects.all(),

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from daihoi.consultation import services
-from daihoi.consultation.models import Comment
+from daihoi.consultation.models import Comment, Consultation
 from daihoi.organizations.models import Agency
 
-from .helpers import officer, secretariat, send, send_rule
+from .helpers import in_days, officer, secretariat, send, send_rule
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -182,3 +182,28 @@ def test_today_counts_the_drafts_waiting_for_the_agency_and_links_to_exactly_the
     listed = client.get(figure.url)
     assert [c.pk for c, _ in listed.context["rows"]] == [waiting.pk]
     assert "dự thảo đang chờ bạn góp ý" in listed.content.decode()
+
+
+def test_choosing_an_agency_group_asks_each_of_its_agencies_once(world, client):
+    from daihoi.organizations.forms import GROUP_PREFIX
+    from daihoi.organizations.models import AgencyGroup
+
+    departments = AgencyGroup.objects.create(congress=world.congress, name="Các sở, ban, ngành")
+    departments.agencies.set([world.agencies["stc"], world.agencies["svh"]])
+    client.force_login(world.users["secretariat"])
+    response = client.post(
+        reverse("consultation:consultation-create", kwargs={"congress_id": world.congress.pk}),
+        {
+            "title": "Dự thảo Kế hoạch tổ chức phục vụ Đại hội",
+            "kind": "KH",
+            "drafting_agency": world.agencies["vptu"].pk,
+            "deadline": in_days(5).isoformat(),
+            "body": "I. MỤC ĐÍCH\nII. NỘI DUNG",
+            "agencies": [f"{GROUP_PREFIX}{departments.pk}", world.agencies["stc"].pk],
+        },
+    )
+    assert response.status_code == 302
+    draft = services.current_draft(Consultation.objects.get())
+    assert sorted(r.agency_id or 0 for r in draft.recipients.all()) == sorted(
+        [world.agencies["stc"].pk, world.agencies["svh"].pk]
+    )
