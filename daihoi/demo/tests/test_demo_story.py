@@ -151,3 +151,26 @@ def test_budget_data_exists_in_more_than_one_congress(loaded, key):
 def test_no_person_in_any_demo_congress_is_named_after_a_post(loaded):
     assert not Person.objects.filter(full_name__startswith="Lãnh đạo").exists()
     assert not Document.objects.filter(signer__full_name__startswith="Lãnh đạo").exists()
+
+
+def test_kon_tums_appraisals_show_a_round_returned_then_approved_and_one_waiting(loaded):
+    from daihoi.planning.models import AppraisalRound, AppraisalState, TaskAssignment
+
+    tasks = Task.objects.filter(congress=congress("kontum")).exclude(appraisal_state="")
+    histories = {
+        t.title: list(
+            AppraisalRound.objects.filter(task=t).order_by("number").values_list("state", flat=True)
+        )
+        for t in tasks
+    }
+    assert [AppraisalState.RETURNED, AppraisalState.APPROVED] in histories.values()
+    waiting = tasks.filter(appraisal_state=AppraisalState.PENDING)
+    assert waiting.count() >= 1
+    # Every appraised task reported complete was approved first.
+    assert not tasks.filter(reported_complete_on__isnull=False).exclude(
+        appraisal_state=AppraisalState.APPROVED
+    )
+    # Ban Tuyên giáo's demo officer sees what waits for its opinion.
+    for task in waiting:
+        appraiser = task.assignments.get(role=TaskAssignment.Role.APPRAISE).agency
+        assert appraiser.short_name == "BTGTU"

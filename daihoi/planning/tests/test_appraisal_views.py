@@ -151,6 +151,7 @@ def test_the_appraisers_waiting_list_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(16):
         response = client.get(path)
     assert len(response.context["rows"]) == n
+    assert response.content.decode().count('class="badge appraisal-pending"') == n
     with django_assert_max_num_queries(16):
         inbox = client.get(url(world, "don-vi-cua-toi/?appraisal=1"))
     assert len(inbox.context["rows"]) == n
