@@ -53,10 +53,14 @@ def can_report_progress(access: Access, task: Task) -> bool:
 
 
 LEAD_ONLY_COMPLETES = "Chỉ đơn vị chủ trì mới được báo cáo hoàn thành nhiệm vụ."
-APPRAISAL_FIRST = (
-    "Nhiệm vụ có đơn vị thẩm định: chỉ báo cáo hoàn thành được sau khi đơn vị thẩm định "
-    "thông qua sản phẩm (gửi thẩm định ở mục “Thẩm định” của nhiệm vụ)."
-)
+ONLY_AFTER_APPROVAL = "chỉ báo cáo hoàn thành được sau khi đơn vị thẩm định thông qua sản phẩm."
+# Why an appraised task cannot be reported complete yet, by where its product stands.
+APPRAISAL_FIRST = {
+    "": "Nhiệm vụ có đơn vị thẩm định: gửi sản phẩm ở mục “Thẩm định”; " + ONLY_AFTER_APPROVAL,
+    AppraisalState.PENDING: "Sản phẩm đang chờ đơn vị thẩm định cho ý kiến; " + ONLY_AFTER_APPROVAL,
+    AppraisalState.RETURNED: "Sản phẩm bị thẩm định trả lại: hoàn thiện theo ý kiến thẩm định "
+    "rồi gửi lại; " + ONLY_AFTER_APPROVAL,
+}
 
 
 def completion_refusal(access: Access, task: Task) -> str:
@@ -70,7 +74,7 @@ def completion_refusal(access: Access, task: Task) -> str:
     ):
         return LEAD_ONLY_COMPLETES
     if task.appraisal_state != AppraisalState.APPROVED and appraiser_id(task) is not None:
-        return APPRAISAL_FIRST
+        return APPRAISAL_FIRST[task.appraisal_state]
     return ""
 
 

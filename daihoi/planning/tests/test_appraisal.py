@@ -102,7 +102,9 @@ def test_the_lead_cannot_report_completion_before_the_approval(
 ):
     task = appraised_task(world, secretariat_access)
     assert not permissions.can_report_completion(propaganda_access, task)
-    assert permissions.completion_refusal(propaganda_access, task) == permissions.APPRAISAL_FIRST
+    assert "gửi sản phẩm ở mục “Thẩm định”" in permissions.completion_refusal(
+        propaganda_access, task
+    )
     with pytest.raises(PermissionDenied, match="đơn vị thẩm định thông qua"):
         services.task_report_progress(
             access=propaganda_access, task=task, text="Xong", percent=100, reports_completion=True
@@ -111,6 +113,9 @@ def test_the_lead_cannot_report_completion_before_the_approval(
 
     submit(propaganda_access, task)
     assert not permissions.can_report_completion(propaganda_access, fresh(task))
+    assert "đang chờ đơn vị thẩm định" in permissions.completion_refusal(
+        propaganda_access, fresh(task)
+    )
     services.appraisal_decide(
         access=finance_access, task=fresh(task), decision=AppraisalState.APPROVED, opinion="Đạt"
     )
