@@ -57,7 +57,6 @@ def committee(
     duties: list[str],
     members: list[tuple[str, str]],
     parent: str | None = None,
-    founding_decision: str = "",
 ) -> Record:
     """`duties` is a list, one duty a line; `members` are (full_name, role) pairs."""
     return {
@@ -67,7 +66,6 @@ def committee(
         "duties": duties,
         "members": members,
         "parent": parent,
-        "founding_decision": founding_decision,
     }
 
 

@@ -334,7 +334,6 @@ class _CongressLoader:
                     parent=committees.get(c["parent"]) if c["parent"] else None,
                     functions=c["functions"],
                     duties="\n".join(c["duties"]),
-                    founding_decision=c["founding_decision"],
                 )
                 self.result.count("committees")
             committees[c["name"]] = obj

@@ -13,7 +13,8 @@ from django.db.models import Count, Q, QuerySet
 from daihoi.accounts.models import Role
 from daihoi.core.forms import VNDateField
 
-from .models import Agency, AgencyGroup, Committee, Congress, Person
+from .models import Agency, AgencyGroup, Area, Committee, Congress, Membership, Person
+from .services.committees import CommitteeFields, MemberDuties
 
 GROUP_PREFIX = "g"
 CHOOSE = "— Chọn —"
@@ -304,3 +305,146 @@ class InviteForm(AccountRoleForm):
             "full_name": self.cleaned_data["full_name"],
             **self.role_kwargs(),
         }
+
+
+class PersonForm(CongressScopedForm):
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    titles = forms.CharField(
+        label="Chức vụ",
+        max_length=500,
+        required=False,
+        help_text="Cách nhau bằng dấu phẩy, ví dụ: Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh",
+    )
+    agency = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan công tác", required=False)
+
+    @classmethod
+    def initial_for(cls, person: Person) -> dict:
+        return {"full_name": person.full_name, "titles": person.titles, "agency": person.agency}
+
+
+class CommitteeForm(CongressScopedForm):
+    kind = forms.ChoiceField(label="Loại", choices=Committee.Kind.choices)
+    name = forms.CharField(label="Tên", max_length=255)
+    parent = forms.ModelChoiceField(Committee.objects.all(), label="Trực thuộc", required=False)
+    functions = forms.CharField(
+        label="Chức năng", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    duties = forms.CharField(
+        label="Nhiệm vụ",
+        required=False,
+        help_text="Mỗi nhiệm vụ một dòng",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, committee: Committee | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committee is not None:
+            self.choice_field("parent").queryset = Committee.objects.filter(
+                congress=self.congress
+            ).exclude(pk=committee.pk)
+
+    @classmethod
+    def initial_for(cls, committee: Committee) -> dict:
+        return {
+            name: getattr(committee, name)
+            for name in ["kind", "name", "parent", "functions", "duties"]
+        }
+
+    def committee_fields(self) -> CommitteeFields:
+        return CommitteeFields(**self.cleaned_data)
+
+
+class MemberDutiesForm(CongressScopedForm):
+    """A member's role and what the founding decision assigns them."""
+
+    role = forms.ChoiceField(label="Vai trò", choices=Membership.Role.choices)
+    duties = forms.CharField(
+        label="Nhiệm vụ được phân công",
+        required=False,
+        help_text="Mỗi ý một dòng",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    areas = forms.MultipleChoiceField(
+        label="Lĩnh vực phụ trách",
+        choices=Area.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    supervised_agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.all(),
+        label="Cơ quan, đơn vị theo dõi",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    @classmethod
+    def initial_for(cls, membership: Membership) -> dict:
+        return {
+            "role": membership.role,
+            "duties": membership.duties,
+            "areas": membership.areas,
+            "supervised_agencies": list(membership.supervised_agencies.all()),
+        }
+
+    def member_duties(self) -> MemberDuties:
+        data = self.cleaned_data
+        return MemberDuties(
+            role=data["role"],
+            duties=data["duties"],
+            areas=list(data["areas"]),
+            supervised_agencies=list(data["supervised_agencies"]),
+        )
+
+
+class MembershipForm(MemberDutiesForm):
+    """Adding a member: the person, then their role and duties."""
+
+    person = forms.ModelChoiceField(Person.objects.all(), label="Cán bộ")
+    field_order = ["person", "role", "duties", "areas", "supervised_agencies"]
+
+
+class LeaderForm(CongressScopedForm):
+    """Chosen among the agency's own people; a leader not yet listed is added here."""
+
+    leader = forms.ModelChoiceField(
+        Person.objects.all(), label="Lãnh đạo trực tiếp phụ trách", required=False
+    )
+    new_leader_name = forms.CharField(
+        label="Hoặc thêm lãnh đạo chưa có trong danh sách: họ và tên",
+        max_length=150,
+        required=False,
+    )
+    new_leader_titles = forms.CharField(
+        label="Chức vụ của lãnh đạo mới",
+        max_length=500,
+        required=False,
+        help_text="Ví dụ: Phó Giám đốc Sở",
+    )
+    focal_people = forms.ModelMultipleChoiceField(
+        Person.objects.all(),
+        label="Cán bộ đầu mối",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("leader", "focal_people"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = Person.objects.filter(congress=self.congress, agency=agency)
+        self.agency = agency
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("leader") and data.get("new_leader_name"):
+            self.add_error(
+                "new_leader_name", "Chọn một lãnh đạo trong danh sách hoặc thêm mới, không cả hai."
+            )
+        elif not data.get("leader") and not data.get("new_leader_name"):
+            self.add_error("leader", "Chọn đồng chí lãnh đạo trực tiếp phụ trách, hoặc thêm mới.")
+        return data
+
+    @classmethod
+    def initial_for(cls, agency: Agency) -> dict:
+        return {"leader": agency.leader_in_charge, "focal_people": list(agency.focal_people.all())}

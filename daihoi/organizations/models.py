@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,22 @@ from daihoi.accounts.models import Role
 from daihoi.core.audit import AuditAction
 from daihoi.core.roman import to_roman
 from daihoi.core.text import fold
+
+
+class Area(models.TextChoices):
+    """The areas of congress work that tasks are filed under and members supervise."""
+
+    PROPAGANDA = "propaganda", _("Tuyên truyền")
+    DOCUMENTS = "documents", _("Văn kiện")
+    PERSONNEL = "personnel", _("Nhân sự")
+    LOGISTICS = "logistics", _("Hậu cần, cơ sở vật chất")
+    CEREMONY = "ceremony", _("Khánh tiết, trang trí")
+    SECURITY = "security", _("An ninh trật tự")
+    HEALTH = "health", _("Y tế, phòng chống dịch")
+    FINANCE = "finance", _("Kinh phí")
+    CULTURE = "culture", _("Văn hóa, văn nghệ")
+    PRESS = "press", _("Báo chí")
+    GENERAL = "general", _("Chỉ đạo chung")
 
 
 class Congress(models.Model):
@@ -121,6 +138,21 @@ class Agency(models.Model):
         verbose_name=_("ban hành thay mặt tiểu ban, tổ"),
     )
     folded_name = models.CharField(max_length=400, editable=False, db_index=True)
+    # "Phân công 1 đồng chí lãnh đạo trực tiếp phụ trách": named by the agency or the secretariat.
+    leader_in_charge = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agencies_led",
+        verbose_name=_("lãnh đạo trực tiếp phụ trách"),
+    )
+    focal_people: "models.ManyToManyField[Person, Any]" = models.ManyToManyField(
+        "Person",
+        blank=True,
+        related_name="agencies_as_focal",
+        verbose_name=_("cán bộ đầu mối"),
+    )
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
@@ -214,6 +246,11 @@ class Person(models.Model):
         return [t.strip() for t in self.titles.split(",") if t.strip()]
 
 
+class PersonAction(AuditAction):
+    CREATED = "person.created", _("Thêm cán bộ")
+    UPDATED = "person.updated", _("Sửa thông tin cán bộ")
+
+
 class Committee(models.Model):
     class Kind(models.TextChoices):
         DOCUMENTS = "documents", _("Tiểu ban Văn kiện")
@@ -240,7 +277,15 @@ class Committee(models.Model):
     )
     functions = models.TextField(_("chức năng"), blank=True)
     duties = models.TextField(_("nhiệm vụ"), blank=True, help_text=_("Mỗi nhiệm vụ một dòng"))
-    founding_decision = models.CharField(_("quyết định thành lập"), max_length=255, blank=True)
+    # A registered document (Quyết định thành lập); the documents app chooses or registers it.
+    founding_document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="founded_committees",
+        verbose_name=_("quyết định thành lập"),
+    )
 
     class Meta:
         verbose_name = _("tiểu ban, tổ")
@@ -252,7 +297,20 @@ class Committee(models.Model):
 
     @property
     def duty_list(self) -> list[str]:
-        return [line.strip(" -;") for line in self.duties.splitlines() if line.strip(" -;")]
+        return _lines(self.duties)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -;") for line in text.splitlines() if line.strip(" -;")]
+
+
+class CommitteeAction(AuditAction):
+    CREATED = "committee.created", _("Thành lập tiểu ban, tổ")
+    UPDATED = "committee.updated", _("Sửa tiểu ban, tổ")
+    FOUNDING_DECISION_SET = "committee.founding_decision_set", _("Gắn quyết định thành lập")
+    MEMBER_ADDED = "committee.member_added", _("Thêm thành viên")
+    MEMBER_CHANGED = "committee.member_changed", _("Đổi vai trò, phân công thành viên")
+    MEMBER_REMOVED = "committee.member_removed", _("Rút thành viên khỏi tiểu ban")
 
 
 class Membership(models.Model):
@@ -272,6 +330,17 @@ class Membership(models.Model):
         Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cán bộ")
     )
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    # What the founding decision assigns this member ("phân công nhiệm vụ cụ thể").
+    duties = models.TextField(
+        _("nhiệm vụ được phân công"), blank=True, help_text=_("Mỗi ý một dòng")
+    )
+    areas = models.JSONField(_("lĩnh vực phụ trách"), default=list, blank=True)
+    supervised_agencies = models.ManyToManyField(
+        Agency,
+        blank=True,
+        related_name="supervising_memberships",
+        verbose_name=_("cơ quan, đơn vị theo dõi"),
+    )
 
     ROLE_ORDER = [r.value for r in Role]
 
@@ -289,6 +358,18 @@ class Membership(models.Model):
     def leads(self) -> bool:
         """Heads the committee or its group: named on the committee's card."""
         return self.role in (self.Role.HEAD, self.Role.GROUP_LEADER)
+
+    @property
+    def duty_list(self) -> list[str]:
+        return _lines(self.duties)
+
+    @property
+    def area_labels(self) -> list[str]:
+        return [str(Area(a).label) for a in self.areas if a in Area.values]
+
+
+class AgencyLeaderAction(AuditAction):
+    LEADER_NAMED = "agency.leader_named", _("Phân công lãnh đạo phụ trách, cán bộ đầu mối")
 
 
 class Participation(models.Model):

@@ -126,7 +126,9 @@ def access_person(access: Access, person_id: int) -> Person:
 def access_committee(access: Access, committee_id: int) -> Committee:
     """A committee of the access's congress with its members; 404 alike when missing or not
     the congress's."""
-    queryset = Committee.objects.select_related("parent").prefetch_related(committee_members())
+    queryset = Committee.objects.select_related("parent", "founding_document").prefetch_related(
+        committee_members()
+    )
     return _in_congress(queryset, access, committee_id)
 
 
@@ -134,7 +136,9 @@ def committee_members() -> Prefetch:
     """Prefetches a committee's memberships with the people and their agencies."""
     return Prefetch(
         "memberships",
-        queryset=Membership.objects.select_related("person", "person__agency"),
+        queryset=Membership.objects.select_related("person", "person__agency").prefetch_related(
+            "supervised_agencies"
+        ),
     )
 
 
@@ -186,3 +190,44 @@ def access_agency_group(access: Access, group_id: int) -> AgencyGroup:
         Prefetch("agencies", queryset=Agency.objects.select_related("parent"))
     )
     return _in_congress(queryset, access, group_id)
+
+
+# The organisation's people and committees ------------------------------------------------------
+
+
+def can_manage_people(access: Access) -> bool:
+    """Add and edit the congress's people (cán bộ) and their titles: the secretariat."""
+    return access.can_manage
+
+
+def can_manage_committees(access: Access) -> bool:
+    """Set up committees, their founding decision, members and each member's duties."""
+    return access.can_manage
+
+
+def can_name_leader(access: Access, agency: Agency) -> bool:
+    """Name an agency's leader in charge and focal officers: the secretariat, or the agency's
+    own officer for their agency only."""
+    if agency.congress_id != access.congress.pk:
+        return False
+    return access.can_manage or (access.is_agency_officer and access.agency_id == agency.pk)
+
+
+def access_membership(access: Access, committee: Committee, membership_id: int) -> Membership:
+    """A membership of `committee` (already fetched for the access); 404 alike when missing or
+    of another committee."""
+    try:
+        return Membership.objects.select_related("person", "committee").get(
+            pk=membership_id, committee=committee
+        )
+    except Membership.DoesNotExist:
+        raise Http404 from None
+
+
+def access_agency_leadership(access: Access, agency_id: int) -> Agency:
+    """An agency whose leader in charge the user may name: 404 alike when missing, in another
+    congress, or (for an agency officer) another agency's."""
+    agency = access_agency(access, agency_id)
+    if not can_name_leader(access, agency):
+        raise Http404
+    return agency

@@ -5,13 +5,34 @@ from . import views
 app_name = "organizations"
 SETUP = "dai-hoi/<int:congress_id>/thiet-lap/"
 
+CONGRESS = "dai-hoi/<int:congress_id>/"
+COMMITTEE = CONGRESS + "tieu-ban/<int:committee_id>/"
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dai-hoi/<int:congress_id>/tieu-ban/", views.committee_list, name="committee-list"),
+    path(CONGRESS + "tieu-ban/", views.committee_list, name="committee-list"),
+    path(CONGRESS + "tieu-ban/them/", views.committee_create, name="committee-create"),
+    path(COMMITTEE, views.committee_detail, name="committee-detail"),
+    path(COMMITTEE + "sua/", views.committee_edit, name="committee-edit"),
+    path(COMMITTEE + "thanh-vien/them/", views.membership_add, name="membership-add"),
     path(
-        "dai-hoi/<int:congress_id>/tieu-ban/<int:committee_id>/",
-        views.committee_detail,
-        name="committee-detail",
+        COMMITTEE + "thanh-vien/<int:membership_id>/",
+        views.membership_edit,
+        name="membership-edit",
+    ),
+    path(
+        COMMITTEE + "thanh-vien/<int:membership_id>/rut/",
+        views.membership_remove,
+        name="membership-remove",
+    ),
+    path(CONGRESS + "can-bo/", views.person_list, name="person-list"),
+    path(CONGRESS + "can-bo/them/", views.person_create, name="person-create"),
+    path(CONGRESS + "can-bo/<int:person_id>/sua/", views.person_edit, name="person-edit"),
+    path(CONGRESS + "lanh-dao-phu-trach/", views.leader_list, name="leader-list"),
+    path(
+        CONGRESS + "lanh-dao-phu-trach/<int:agency_id>/",
+        views.leader_edit,
+        name="leader-edit",
     ),
     path("dai-hoi/<int:congress_id>/tai-khoan/", views.account_list, name="account-list"),
     path("dai-hoi/<int:congress_id>/tai-khoan/moi/", views.account_invite, name="account-invite"),

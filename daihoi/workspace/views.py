@@ -8,6 +8,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.core.views import page_context
 from daihoi.organizations.permissions import access_congress
 
+from . import selectors
 from .selectors import DUE_SOON_DAYS, TASKS_SHOWN, today_for
 
 
@@ -24,3 +25,12 @@ def today(request: HttpRequest, congress_id: int) -> HttpResponse:
         tasks_shown=TASKS_SHOWN,
     )
     return render(request, "workspace/today.html", context)
+
+
+@login_required
+def my_duties(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """ "Trách nhiệm của tôi": the signed-in person's memberships, duties and their tasks."""
+    access = access_congress(request.user, congress_id)
+    day = local_today()
+    context = page_context(access, today=day, duties=selectors.my_duties(access, day))
+    return render(request, "workspace/my_duties.html", context)

@@ -35,7 +35,8 @@ def test_access_person_answers_404_for_another_congresss_person(world, secretari
 def test_access_committee_fetches_the_members_and_answers_404_for_another_congress(
     world, propaganda_access, django_assert_num_queries
 ):
-    with django_assert_num_queries(2):
+    # The committee with its parent and founding decision, the members, their supervised agencies.
+    with django_assert_num_queries(3):
         committee = access_committee(propaganda_access, world.committee.pk)
         assert [m.person.full_name for m in committee.memberships.all()] == ["Nguyễn Hữu Hải"]
     elsewhere = Committee.objects.create(

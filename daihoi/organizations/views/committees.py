@@ -1,17 +1,26 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from daihoi.core.views import page_context
+from daihoi.core.audit import history_of
+from daihoi.core.views import forbidden, form_page, page_context, run_button
 
+from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
 from ..models import Committee, Membership
 from ..permissions import (
+    Access,
     access_committee,
     access_congress,
+    access_membership,
     can_create_congress,
+    can_manage_committees,
     committee_members,
     congresses_for,
 )
+from ..services import committees as services
+
+ONLY_MANAGERS = "Chỉ Thường trực / Văn phòng mới được thiết lập tiểu ban và thành viên."
 
 
 @login_required
@@ -37,7 +46,7 @@ def committee_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(
         request,
         "organizations/committee_list.html",
-        page_context(access, committees=committees),
+        page_context(access, committees=committees, can_edit=can_manage_committees(access)),
     )
 
 
@@ -47,10 +56,134 @@ def committee_detail(request: HttpRequest, congress_id: int, committee_id: int) 
     committee = access_committee(access, committee_id)
     order = {role: i for i, role in enumerate(Membership.ROLE_ORDER)}
     members = sorted(committee.memberships.all(), key=lambda m: (order[m.role], m.person.full_name))
+    can_edit = can_manage_committees(access)
     return render(
         request,
         "organizations/committee_detail.html",
         page_context(
-            access, committee=committee, members=members, children=committee.children.all()
+            access,
+            committee=committee,
+            members=members,
+            children=committee.children.all(),
+            can_edit=can_edit,
+            history=history_of(committee)[:30] if can_edit else [],
         ),
+    )
+
+
+def _to_committee(committee: Committee) -> HttpResponse:
+    return redirect(
+        "organizations:committee-detail",
+        congress_id=committee.congress_id,
+        committee_id=committee.pk,
+    )
+
+
+def _committee_form_page(
+    request: HttpRequest, access: Access, committee: Committee | None
+) -> HttpResponse:
+    initial = CommitteeForm.initial_for(committee) if committee else None
+    form = CommitteeForm(
+        request.POST or None, congress=access.congress, committee=committee, initial=initial
+    )
+
+    def save() -> Committee:
+        fields = form.committee_fields()
+        if committee is None:
+            return services.committee_create(access=access, fields=fields)
+        return services.committee_update(access=access, committee=committee, fields=fields)
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Đã lưu tiểu ban.",
+        then=_to_committee,
+        template="organizations/committee_form.html",
+        context=page_context(access, form=form, committee=committee),
+    )
+
+
+@login_required
+def committee_create(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
+    return _committee_form_page(request, access, None)
+
+
+@login_required
+def committee_edit(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
+    return _committee_form_page(request, access, committee)
+
+
+@login_required
+def membership_add(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
+    form = MembershipForm(request.POST or None, congress=access.congress)
+    return form_page(
+        request,
+        form,
+        lambda: services.membership_add(
+            access=access,
+            committee=committee,
+            person=form.cleaned_data["person"],
+            duties=form.member_duties(),
+        ),
+        success="Đã thêm thành viên.",
+        then=lambda _: _to_committee(committee),
+        template="organizations/membership_form.html",
+        context=page_context(access, form=form, committee=committee, membership=None),
+    )
+
+
+@login_required
+def membership_edit(
+    request: HttpRequest, congress_id: int, committee_id: int, membership_id: int
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    membership = access_membership(access, committee, membership_id)
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
+    form = MemberDutiesForm(
+        request.POST or None,
+        congress=access.congress,
+        initial=MemberDutiesForm.initial_for(membership),
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.membership_update(
+            access=access, membership=membership, duties=form.member_duties()
+        ),
+        success="Đã lưu vai trò và phân công.",
+        then=lambda _: _to_committee(committee),
+        template="organizations/membership_form.html",
+        context=page_context(access, form=form, committee=committee, membership=membership),
+    )
+
+
+@login_required
+@require_POST
+def membership_remove(
+    request: HttpRequest, congress_id: int, committee_id: int, membership_id: int
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    membership = access_membership(access, committee, membership_id)
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
+    return run_button(
+        request,
+        lambda: services.membership_remove(access=access, membership=membership),
+        success=f"Đã rút đồng chí {membership.person.full_name} khỏi {committee.name}.",
+        then=_to_committee(committee),
     )

@@ -1,8 +1,10 @@
 """Planning's models, one module a subdomain; every name is importable from here."""
 
+from daihoi.organizations.models import Area
+
 from .actions import AppraisalAction, PlanAction, ProgressAction, ScheduleAction, TaskAction
 from .appraisal import AppraisalFile, AppraisalRound, AppraisalState
-from .plans import Area, Phase, Plan
+from .plans import Phase, Plan
 from .progress import (
     Attachment,
     ProgressUpdate,

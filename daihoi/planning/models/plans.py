@@ -14,20 +14,6 @@ if TYPE_CHECKING:
     pass
 
 
-class Area(models.TextChoices):
-    PROPAGANDA = "propaganda", _("Tuyên truyền")
-    DOCUMENTS = "documents", _("Văn kiện")
-    PERSONNEL = "personnel", _("Nhân sự")
-    LOGISTICS = "logistics", _("Hậu cần, cơ sở vật chất")
-    CEREMONY = "ceremony", _("Khánh tiết, trang trí")
-    SECURITY = "security", _("An ninh trật tự")
-    HEALTH = "health", _("Y tế, phòng chống dịch")
-    FINANCE = "finance", _("Kinh phí")
-    CULTURE = "culture", _("Văn hóa, văn nghệ")
-    PRESS = "press", _("Báo chí")
-    GENERAL = "general", _("Chỉ đạo chung")
-
-
 class Phase(models.TextChoices):
     BEFORE = "before", _("Trước Đại hội")
     DURING = "during", _("Trong Đại hội")

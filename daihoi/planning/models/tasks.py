@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.softdelete import AliveManager, SoftDeleteModel
-from daihoi.organizations.models import Agency, Committee, Congress, Person
+from daihoi.organizations.models import Agency, Area, Committee, Congress, Person
 
 from ..status import StatusClass, classify
 from .appraisal import AppraisalState
-from .plans import Area, Phase, Plan
+from .plans import Phase, Plan
 
 if TYPE_CHECKING:
     from daihoi.organizations.permissions import Access
