@@ -45,6 +45,7 @@ from . import data
 from .checks import check_data
 from .incoming_demo import load_incoming
 from .meetings_demo import conclusion_task_titles, load_meetings
+from .organisation_demo import load_organisation
 from .reports_demo import load_report_requests
 
 User = get_user_model()
@@ -230,6 +231,8 @@ class _CongressLoader:
         )
         username, role = data.ACCEPTORS.get(spec["key"], ("vanphong", Role.SECRETARIAT))
         self.acceptor = Access(self.users[username], self.congress, role)
+        if changed := load_organisation(self):
+            self.result.count("organisation changes", changed)
         self.plans = self._plans()
         self._tasks()
         if created := load_meetings(self):

@@ -4,7 +4,7 @@ from django import forms
 
 from daihoi.accounts.models import User
 from daihoi.core.forms import VNDateField
-from daihoi.organizations.forms import AgenciesOrGroupsField
+from daihoi.organizations.forms import AgenciesOrGroupsField, CongressScopedForm
 from daihoi.organizations.models import Agency, Congress, Person
 
 from .models import Confidentiality, Document, DocumentKind, Urgency
@@ -177,3 +177,54 @@ class FilterForm(forms.Form):
     )
     date_from = VNDateField(label="Ban hành từ ngày", required=False)
     date_to = VNDateField(label="đến ngày", required=False)
+
+
+class FoundingDecisionForm(CongressScopedForm):
+    """A committee's founding decision: a QĐ already in the registry, or one entered now."""
+
+    document = forms.ModelChoiceField(
+        Document.objects.filter(kind=DocumentKind.QD, status=Document.Status.ISSUED).order_by(
+            "-issued_on", "-number"
+        ),
+        label="Chọn quyết định đã có trong sổ",
+        required=False,
+    )
+    issuer = forms.ModelChoiceField(
+        Agency.objects.all(), label="Hoặc vào sổ quyết định mới: cơ quan ban hành", required=False
+    )
+    number = forms.IntegerField(label="Số", min_value=1, max_value=999999, required=False)
+    issued_on = VNDateField(label="Ngày ban hành", required=False)
+    issuer_code = forms.CharField(
+        label="Ký hiệu cơ quan trên số văn bản",
+        max_length=32,
+        required=False,
+        help_text="Để trống nếu trùng ký hiệu của cơ quan ban hành",
+    )
+    subject = forms.CharField(
+        label="Trích yếu", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    signer = forms.ModelChoiceField(Person.objects.all(), label="Người ký", required=False)
+
+    NEW_FIELDS = ("issuer", "number", "issued_on", "subject")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        entered = [name for name in self.NEW_FIELDS if data.get(name)]
+        if data.get("document"):
+            if entered:
+                self.add_error(
+                    "document",
+                    "Chọn một quyết định đã có hoặc vào sổ quyết định mới, không cả hai.",
+                )
+            return data
+        if not entered and not self.errors:
+            self.add_error("document", "Chọn quyết định đã có, hoặc nhập quyết định mới để vào sổ.")
+            return data
+        for name in self.NEW_FIELDS:
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, "Cần nhập để vào sổ quyết định mới.")
+        return data
+
+    def new_decision(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {name: data[name] for name in [*self.NEW_FIELDS, "issuer_code", "signer"]}

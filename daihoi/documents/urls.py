@@ -27,4 +27,9 @@ urlpatterns = [
     path("den/<int:incoming_id>/sua/", views.incoming_edit, name="incoming-edit"),
     path("den/<int:incoming_id>/tep/", views.incoming_file, name="incoming-file"),
     path("den/<int:incoming_id>/xoa/", views.incoming_delete, name="incoming-delete"),
+    path(
+        "tieu-ban/<int:committee_id>/quyet-dinh-thanh-lap/",
+        views.committee_founding,
+        name="committee-founding",
+    ),
 ]

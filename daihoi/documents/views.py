@@ -23,12 +23,19 @@ from daihoi.core.views import (
     run_service,
     stored_file,
 )
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.models import Committee
+from daihoi.organizations.permissions import (
+    Access,
+    access_committee,
+    access_congress,
+    can_manage_committees,
+)
 
 from . import permissions, selectors, services
 from .forms import (
     DocumentForm,
     FilterForm,
+    FoundingDecisionForm,
     IncomingFilterForm,
     IncomingForm,
     ReadersForm,
@@ -506,4 +513,43 @@ def incoming_delete(request: HttpRequest, congress_id: int, incoming_id: int) ->
         lambda: services.incoming_delete(access=access, document=document),
         success=f"Đã chuyển {document} vào thùng rác.",
         then=redirect("documents:incoming-list", congress_id=congress_id),
+    )
+
+
+@login_required
+def committee_founding(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
+    """Choose the committee's founding decision in the registry, or enter it there now."""
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id)
+    if not can_manage_committees(access):
+        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được gắn quyết định thành lập.")
+    form = FoundingDecisionForm(
+        request.POST or None,
+        congress=access.congress,
+        initial={
+            "document": committee.founding_document,
+            "subject": f"Về việc thành lập {committee.name}",
+        },
+    )
+
+    def save() -> Committee:
+        chosen = form.cleaned_data["document"]
+        if chosen is not None:
+            return services.committee_set_founding_decision(
+                access=access, committee=committee, document=chosen
+            )
+        return services.committee_register_founding_decision(
+            access=access, committee=committee, **form.new_decision()
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Đã gắn quyết định thành lập.",
+        then=lambda _: redirect(
+            "organizations:committee-detail", congress_id=congress_id, committee_id=committee.pk
+        ),
+        template="documents/committee_founding.html",
+        context=page_context(access, form=form, committee=committee),
     )

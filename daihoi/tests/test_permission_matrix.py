@@ -203,6 +203,7 @@ MATRIX = {
         "get",
         expect(200, leader=403, officer=403, member=403, officer2=404),
     ),
+    "documents:committee-founding": ("get", expect(200, **MANAGERS_ONLY)),
     # The meeting invites the officer's agency (Ban Tuyên giáo), not officer2's.
     "meetings:meeting-list": ("get", expect(200)),
     "meetings:meeting-create": ("get", expect(200, officer=403, officer2=403, member=403)),
