@@ -44,6 +44,7 @@ def test_a_decision_signed_on_paper_is_registered_and_linked_in_one_step(world, 
         issuer_code="TU",
     )
     decision = committee.founding_document
+    assert decision is not None
     assert decision.kind == DocumentKind.QD and decision.is_registered
     assert decision.symbol.startswith("57")
 
