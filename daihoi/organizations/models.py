@@ -308,7 +308,7 @@ class CommitteeAction(AuditAction):
     CREATED = "committee.created", _("Thành lập tiểu ban, tổ")
     UPDATED = "committee.updated", _("Sửa tiểu ban, tổ")
     FOUNDING_DECISION_SET = "committee.founding_decision_set", _("Gắn quyết định thành lập")
-    MEMBER_ADDED = "committee.member_added", _("Thêm thành viên")
+    MEMBER_ADDED = "committee.member_added", _("Thêm thành viên tiểu ban")
     MEMBER_CHANGED = "committee.member_changed", _("Đổi vai trò, phân công thành viên")
     MEMBER_REMOVED = "committee.member_removed", _("Rút thành viên khỏi tiểu ban")
 

@@ -73,6 +73,8 @@ class Today:
     tasks: list[tuple[Task, StatusClass]] = field(default_factory=list)
     tasks_title: str = ""
     tasks_url: str = ""
+    # Agencies that have not named their leader in charge (secretariat): count and list address.
+    leaderless: Figure | None = None
 
 
 def _date(value: dt.date) -> str:
@@ -229,6 +231,11 @@ def secretariat_today(access: Access, today: dt.date) -> Today:
         ],
         committees=board.rows,
         requests=_requests_due(access, today),
+        leaderless=Figure(
+            "Cơ quan chưa phân công lãnh đạo phụ trách",
+            Agency.objects.filter(congress=access.congress, leader_in_charge__isnull=True).count(),
+            _url("organizations:leader-list", cid, chua=1),
+        ),
         **_meetings(access, "Cuộc họp tuần này", monday, sunday, mine=False),
         **_tasks(
             access,
@@ -478,10 +485,26 @@ def my_duties(access: Access, today: dt.date) -> MyDuties:
             Q(committee_id__in=accepting)
             | Q(committee_id__isnull=True, plan__committee_id__in=accepting)
         )
-    return MyDuties(
-        memberships,
-        agencies_led,
-        [
+    sections = [
+        _duty_tasks(
+            tasks,
+            today,
+            "Tôi là lãnh đạo phụ trách",
+            "Chưa được giao phụ trách nhiệm vụ nào.",
+            Q(leader_in_charge_id=access.person_id),
+        ),
+        _duty_tasks(
+            tasks,
+            today,
+            "Thuộc lĩnh vực, cơ quan tôi theo dõi",
+            "Chưa được phân công theo dõi lĩnh vực hay cơ quan nào, hoặc các nhiệm vụ đó đã xong.",
+            watched,
+        ),
+    ]
+    if awaiting is not None:
+        # Only for whoever accepts their committee's completed tasks.
+        sections.insert(
+            0,
             _duty_tasks(
                 tasks,
                 today,
@@ -489,20 +512,5 @@ def my_duties(access: Access, today: dt.date) -> MyDuties:
                 "Không có nhiệm vụ nào của tiểu ban đang chờ xác nhận.",
                 awaiting,
             ),
-            _duty_tasks(
-                tasks,
-                today,
-                "Tôi là lãnh đạo phụ trách",
-                "Chưa được giao phụ trách nhiệm vụ nào.",
-                Q(leader_in_charge_id=access.person_id),
-            ),
-            _duty_tasks(
-                tasks,
-                today,
-                "Thuộc lĩnh vực, cơ quan tôi theo dõi",
-                "Chưa được phân công theo dõi lĩnh vực hay cơ quan nào, "
-                "hoặc các nhiệm vụ đó đã xong.",
-                watched,
-            ),
-        ],
-    )
+        )
+    return MyDuties(memberships, agencies_led, sections)

@@ -171,11 +171,13 @@ def membership_add(
     _refuse_second_head(committee, duties.role, person)
     membership = Membership(committee=committee, person=person)
     _set_duties(membership, duties, agencies)
+    role = membership.get_role_display()
     record(
         access,
         CommitteeAction.MEMBER_ADDED,
         committee,
-        data={"person": person.full_name, "role": membership.get_role_display()},
+        data={"person": person.full_name, "role": role},
+        changes=[["Thành viên", "—", f"{person.full_name} ({role})"]],
     )
     return membership
 
@@ -195,12 +197,13 @@ def membership_update(
     _set_duties(membership, duties, agencies)
     changes = changes_since(membership, before) + _area_change(areas_before, membership)
     if changes:
+        name = membership.person.full_name
         record(
             access,
             CommitteeAction.MEMBER_CHANGED,
             committee,
-            data={"person": membership.person.full_name},
-            changes=changes,
+            data={"person": name},
+            changes=[[f"{name}: {label.lower()}", old, new] for label, old, new in changes],
         )
     return membership
 
@@ -213,4 +216,10 @@ def membership_remove(*, access: Access, membership: Membership) -> None:
     membership = _current(membership)
     data = {"person": membership.person.full_name, "role": membership.get_role_display()}
     membership.delete()
-    record(access, CommitteeAction.MEMBER_REMOVED, committee, data=data)
+    record(
+        access,
+        CommitteeAction.MEMBER_REMOVED,
+        committee,
+        data=data,
+        changes=[["Thành viên", f"{data['person']} ({data['role']})", "—"]],
+    )

@@ -115,7 +115,8 @@ def test_a_member_is_added_with_role_duties_areas_and_agencies(world, secretaria
     assert membership.areas == [Area.CEREMONY, Area.CULTURE]
     assert list(membership.supervised_agencies.all()) == [world.agencies["svh"]]
     entry = history_of(world.committee).get(action=CommitteeAction.MEMBER_ADDED)
-    assert entry.data == {"person": "Lê Thị Hồng Nhung", "role": "Phó Trưởng Tiểu ban"}
+    assert entry.data["person"] == "Lê Thị Hồng Nhung"
+    assert entry.data["changes"] == [["Thành viên", "—", "Lê Thị Hồng Nhung (Phó Trưởng Tiểu ban)"]]
 
 
 def test_a_person_is_added_once_and_a_committee_has_one_head(world, secretariat_access):
@@ -175,8 +176,9 @@ def test_a_role_change_records_old_and_new_and_removal_is_audited(world, secreta
         ),
     )
     changed = history_of(world.committee).get(action=CommitteeAction.MEMBER_CHANGED)
-    assert ["Vai trò", "Thành viên", "Phó Trưởng Tiểu ban thường trực"] in changed.data["changes"]
-    assert ["Lĩnh vực phụ trách", "—", "Hậu cần, cơ sở vật chất"] in changed.data["changes"]
+    rows = changed.data["changes"]
+    assert ["Lê Thị Hồng Nhung: vai trò", "Thành viên", "Phó Trưởng Tiểu ban thường trực"] in rows
+    assert ["Lê Thị Hồng Nhung: lĩnh vực phụ trách", "—", "Hậu cần, cơ sở vật chất"] in rows
     membership_remove(access=secretariat_access, membership=membership)
     assert not Membership.objects.filter(pk=membership.pk).exists()
     removed = history_of(world.committee).get(action=CommitteeAction.MEMBER_REMOVED)

@@ -85,10 +85,10 @@ def test_the_tasks_are_read_through_the_users_own_visibility(world, duties):
     )
     access = access_congress(world.users["officer"], world.congress.pk)
     result = my_duties(access, local_today())
-    awaiting, in_charge, watched = result.sections
+    # A member (not a leader) accepts nothing: no such section.
+    in_charge, watched = result.sections
     assert [t.title for t, _ in watched.rows] == ["Việc hậu cần 0"]
-    # A member (not a leader) accepts nothing.
-    assert awaiting.rows == [] and in_charge.rows == []
+    assert in_charge.rows == []
 
 
 def test_an_account_without_a_person_is_told_so(world, client):
@@ -114,3 +114,14 @@ def test_the_menu_leads_a_person_to_their_duties(world, client):
     client.force_login(world.users["leader"])
     page = client.get(reverse("workspace:today", args=[world.congress.pk])).content.decode()
     assert f'href="{_url(world)}"' in page and "Trách nhiệm của tôi" in page
+
+
+def test_the_secretariats_today_counts_the_agencies_without_a_leader(world, client):
+    agency = world.agencies["btg"]
+    agency.leader_in_charge = Person.objects.create(congress=world.congress, full_name="Lãnh đạo")
+    agency.save()
+    client.force_login(world.users["secretariat"])
+    board = client.get(reverse("workspace:today", args=[world.congress.pk])).context["board"]
+    assert board.leaderless.count == 4  # five agencies, one has named its leader
+    listed = client.get(board.leaderless.url).context["agencies"]
+    assert len(listed) == 4 and agency not in listed
