@@ -108,6 +108,9 @@ def test_an_officer_names_their_agencys_leader_from_its_own_people(world, client
     response = client.post(url, {"leader": own.pk, "focal_people": [own.pk]})
     assert response.status_code == 302
     assert Agency.objects.get(pk=world.agencies["btg"].pk).leader_in_charge == own
+    # Back on the page, its history says who named whom.
+    page = client.get(url).content.decode()
+    assert "Phân công lãnh đạo phụ trách, cán bộ đầu mối" in page and "→ Phạm Minh Đức" in page
 
 
 def test_the_leader_form_refuses_neither_and_both(world, client):

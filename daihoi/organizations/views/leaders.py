@@ -3,6 +3,7 @@ from django.db.models import Case, Prefetch, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from daihoi.core.audit import history_of
 from daihoi.core.views import forbidden, form_page, page_context
 
 from ..forms import LeaderForm
@@ -70,5 +71,5 @@ def leader_edit(request: HttpRequest, congress_id: int, agency_id: int) -> HttpR
         success="Đã lưu lãnh đạo phụ trách và cán bộ đầu mối.",
         then=then,
         template="organizations/leader_form.html",
-        context=page_context(access, form=form, agency=agency),
+        context=page_context(access, form=form, agency=agency, history=history_of(agency)[:20]),
     )

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from daihoi.core.audit import history_of
 from daihoi.core.views import forbidden, form_page, page_context
 
 from ..forms import PersonForm
@@ -60,5 +61,5 @@ def person_edit(request: HttpRequest, congress_id: int, person_id: int) -> HttpR
         success="Đã lưu thông tin cán bộ.",
         then=_to_list,
         template="organizations/person_form.html",
-        context=page_context(access, form=form, person=person),
+        context=page_context(access, form=form, person=person, history=history_of(person)[:20]),
     )
