@@ -17,7 +17,6 @@ from .accounts import (
     account_role,
 )
 from .committees import (
-    committee_create,
     committee_detail,
     committee_edit,
     committee_list,
@@ -39,7 +38,6 @@ __all__ = [
     "account_reinvite",
     "account_remove",
     "account_role",
-    "committee_create",
     "committee_detail",
     "committee_edit",
     "committee_list",

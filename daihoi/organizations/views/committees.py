@@ -9,7 +9,6 @@ from daihoi.core.views import forbidden, form_page, page_context, run_button
 from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
 from ..models import Committee, Membership
 from ..permissions import (
-    Access,
     access_committee,
     access_congress,
     access_membership,
@@ -79,9 +78,15 @@ def _to_committee(committee: Committee) -> HttpResponse:
     )
 
 
-def _committee_form_page(
-    request: HttpRequest, access: Access, committee: Committee | None
+@login_required
+def committee_edit(
+    request: HttpRequest, congress_id: int, committee_id: int | None = None
 ) -> HttpResponse:
+    """Founds a committee (no `committee_id`) or edits one."""
+    access = access_congress(request.user, congress_id)
+    committee = access_committee(access, committee_id) if committee_id is not None else None
+    if not can_manage_committees(access):
+        return forbidden(request, ONLY_MANAGERS)
     initial = CommitteeForm.initial_for(committee) if committee else None
     form = CommitteeForm(
         request.POST or None, congress=access.congress, committee=committee, initial=initial
@@ -102,23 +107,6 @@ def _committee_form_page(
         template="organizations/committee_form.html",
         context=page_context(access, form=form, committee=committee),
     )
-
-
-@login_required
-def committee_create(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    if not can_manage_committees(access):
-        return forbidden(request, ONLY_MANAGERS)
-    return _committee_form_page(request, access, None)
-
-
-@login_required
-def committee_edit(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    committee = access_committee(access, committee_id)
-    if not can_manage_committees(access):
-        return forbidden(request, ONLY_MANAGERS)
-    return _committee_form_page(request, access, committee)
 
 
 @login_required
