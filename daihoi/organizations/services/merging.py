@@ -36,6 +36,8 @@ MERGED_RELATIONS: dict[str, tuple[str, str]] = {
     "organizations.Person.agency": (MOVE, "cán bộ"),
     "organizations.Participation.agency": (MOVE, "tài khoản đầu mối"),
     "organizations.AgencyGroup_agencies.agency": (DROP, "nhóm cơ quan"),
+    "organizations.Agency_focal_people.agency": (DROP, "cán bộ đầu mối"),
+    "organizations.Membership_supervised_agencies.agency": (DROP, "thành viên tiểu ban theo dõi"),
     "documents.Document.issuer": (REFUSE, "văn bản cùng số"),
     "documents.HistoricalDocument.issuer": (MOVE, "lịch sử văn bản"),
     "documents.Document_recipient_agencies.agency": (DROP, "nơi nhận văn bản"),
