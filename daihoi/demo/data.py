@@ -95,7 +95,8 @@ def plan(
 def task(
     title: str, lead: str, area: str, phase: str, *, story: Sequence[Event] = (), **fields: Any
 ) -> Record:
-    """Optional: coord, appraise, leader, plan, committee, due, d, description."""
+    """Optional: coord, appraise, leader, plan, committee, due, d, description, key (a key
+    task, trọng tâm)."""
     return {"title": title, "lead": lead, "area": area, "phase": phase, "story": story, **fields}
 
 
@@ -326,6 +327,7 @@ KON_TUM: Record = {
             "BTGTU",
             "propaganda",
             "before",
+            key=True,
             coord=["VPTU"],
             leader="Lê Thị Hồng Nhung",
             plan="kh06",
@@ -490,6 +492,7 @@ KON_TUM: Record = {
             "VPTU",
             "ceremony",
             "before",
+            key=True,
             coord=["Sở VHTTDL"],
             leader="Trần Văn Lộc",
             plan="kh09",
@@ -538,6 +541,7 @@ KON_TUM: Record = {
             "VPTU",
             "logistics",
             "before",
+            key=True,
             coord=["Sở VHTTDL", "Sở TC"],
             leader="Trần Văn Lộc",
             plan="kh09",

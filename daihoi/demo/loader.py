@@ -452,6 +452,7 @@ class _CongressLoader:
                 deadline_offset_days=t.get("d"),
                 plan=self.plans[t["plan"]] if t.get("plan") else None,
                 committee=self.committees[t["committee"]] if t.get("committee") else None,
+                key_item=t.get("key", False),
             ),
         )
         self._play(task, t, mark, _at(start, 8))

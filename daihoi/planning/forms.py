@@ -74,6 +74,11 @@ class TaskForm(CongressScopedForm):
         Committee.objects.all(), label="Tiểu ban theo dõi", required=False
     )
     parent = forms.ModelChoiceField(Task.objects.all(), label="Nhiệm vụ cha", required=False)
+    key_item = forms.BooleanField(
+        label="Nhiệm vụ trọng tâm",
+        required=False,
+        help_text="Nhiệm vụ trọng tâm được đánh dấu và xếp lên đầu các danh sách.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -134,6 +139,7 @@ class TaskForm(CongressScopedForm):
             plan=data["plan"],
             committee=data["committee"],
             parent=data["parent"],
+            key_item=bool(data.get("key_item")),
         )
 
     @classmethod
@@ -160,6 +166,7 @@ class TaskForm(CongressScopedForm):
             "plan": task.plan_id,
             "committee": task.committee_id,
             "parent": task.parent_id,
+            "key_item": task.key_item,
             "version": task.version,
         }
 
@@ -275,6 +282,7 @@ class TaskFilterForm(CongressScopedForm):
     appraisal = forms.ChoiceField(
         label="Thẩm định", required=False, choices=[("", "Tất cả"), *AppraisalState.choices]
     )
+    key_item = forms.BooleanField(label="Trọng tâm", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -306,6 +314,7 @@ class TaskFilterForm(CongressScopedForm):
             returned=bool(data.get("returned")),
             obstacle=bool(data.get("obstacle")),
             appraisal=data.get("appraisal") or "",
+            key_item=bool(data.get("key_item")),
         )
 
 

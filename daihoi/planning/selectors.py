@@ -39,6 +39,7 @@ class TaskFilters:
     obstacle: bool = False  # has an obstacle not yet resolved
     returned: bool = False  # a completion returned by the leader, not yet reported again
     appraisal: str = ""  # an `AppraisalState`: where the product stands with the appraiser
+    key_item: bool = False  # key tasks (trọng tâm) only
     extra: dict = field(default_factory=dict)
 
 
@@ -55,6 +56,10 @@ def _task_list_queryset() -> TaskQuerySet:
     )
 
 
+# Key tasks (trọng tâm) first, then by deadline: the order of every task list.
+KEY_FIRST = ("-key_item", "deadline", "id")
+
+
 def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> QuerySet[Task]:
     qs = _task_list_queryset().visible_to(access)
     if filters.status in StatusClass.values:
@@ -69,6 +74,8 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
         qs = qs.filter(returned_q())
     if filters.appraisal in AppraisalState.values:
         qs = qs.filter(appraisal_state=filters.appraisal)
+    if filters.key_item:
+        qs = qs.filter(key_item=True)
     if filters.agency:
         if filters.role:
             # A second join on assignments; for an agency officer the first already restricts.
@@ -99,7 +106,7 @@ def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> Qu
         qs = qs.filter(deadline__lte=filters.deadline_to)
     for word in fold(filters.q).split():
         qs = qs.filter(search_text__contains=word)
-    return qs.order_by("deadline", "id")
+    return qs.order_by(*KEY_FIRST)
 
 
 def agency_inbox(
@@ -109,6 +116,7 @@ def agency_inbox(
     show_done: bool = False,
     returned_only: bool = False,
     appraisal_only: bool = False,
+    key_only: bool = False,
 ):
     """The agency's tasks (leads, coordinates or appraises), read through assignment rows: the
     rows behind `Task.objects.assigned_to`. An agency officer reads only their own agency's.
@@ -130,7 +138,9 @@ def agency_inbox(
         rows = rows.filter(returned=True, accepted=False)
     if appraisal_only:
         rows = rows.filter(appraisal_waiting_q())
-    return rows.order_by("accepted", "deadline", "task_id")
+    if key_only:
+        rows = rows.filter(task__key_item=True)
+    return rows.order_by("accepted", "-task__key_item", "deadline", "task_id")
 
 
 def appraisal_waiting_q() -> Q:
@@ -272,7 +282,7 @@ def due_soon(access: Access, today: dt.date, days: int = 7, limit: int = 20) -> 
         )
         .select_related("lead_agency")
     )
-    return qs.order_by("deadline", "id")[:limit]
+    return qs.order_by(*KEY_FIRST)[:limit]
 
 
 def open_obstacles(access: Access, limit: int | None = 10) -> QuerySet[ProgressUpdate]:
@@ -297,7 +307,7 @@ def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:
         .filter(open_q(), conclusion__isnull=False)
         .select_related("lead_agency", "conclusion__meeting")
     )
-    return qs.order_by("deadline", "id")[:limit]
+    return qs.order_by(*KEY_FIRST)[:limit]
 
 
 def plans_of(access: Access) -> QuerySet[Plan]:

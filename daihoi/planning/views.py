@@ -109,6 +109,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
     show_done = request.GET.get("done") == "1"
     returned_only = request.GET.get("returned") == "1"
     appraisal_only = request.GET.get("appraisal") == "1"
+    key_only = request.GET.get("key") == "1"
     agency = access_agency(access, access.agency_id)
     rows = selectors.agency_inbox(
         access,
@@ -116,6 +117,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         show_done=show_done,
         returned_only=returned_only,
         appraisal_only=appraisal_only,
+        key_only=key_only,
     )
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -128,6 +130,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
         "returned_only": returned_only,
         "appraisal_only": appraisal_only,
         "appraisal_waiting": selectors.appraisal_waiting_count(access, agency),
+        "key_only": key_only,
         # The pages of a filtered inbox stay filtered.
         "query": "&".join(
             part
@@ -135,6 +138,7 @@ def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
                 ("done=1", show_done),
                 ("returned=1", returned_only),
                 ("appraisal=1", appraisal_only),
+                ("key=1", key_only),
             )
             if on
         ),

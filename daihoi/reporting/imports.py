@@ -469,6 +469,7 @@ def _fields(row: ImportRow, agencies: dict[int, Agency], plans: dict[int, Plan],
         leader_in_charge=task.leader_in_charge if task else None,
         committee=task.committee if task else (plan.committee if plan else None),
         parent=task.parent if task else None,
+        key_item=task.key_item if task else False,
     )
 
 

@@ -129,6 +129,8 @@ class Task(SoftDeleteModel):
         _("hạn theo ngày khai mạc"), null=True, blank=True
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    # Nhiệm vụ trọng tâm: shown first in lists, with a badge, filterable, in the exports.
+    key_item = models.BooleanField(_("nhiệm vụ trọng tâm"), default=False)
     reported_complete_on = models.DateField(_("ngày báo cáo hoàn thành"), null=True, blank=True)
     accepted = models.BooleanField(_("đã xác nhận hoàn thành"), default=False)
     accepted_at = models.DateTimeField(null=True, blank=True)

@@ -40,6 +40,7 @@ class TaskFields:
     plan: Plan | None = None
     committee: Committee | None = None
     parent: Task | None = None
+    key_item: bool = False
 
     # The task's own columns among the fields; the agencies other than the lead are assignments.
     COLUMNS = (
@@ -55,6 +56,7 @@ class TaskFields:
         "plan",
         "committee",
         "parent",
+        "key_item",
     )
 
     @property
