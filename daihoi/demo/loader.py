@@ -43,6 +43,7 @@ from daihoi.planning.status import StatusClass, count_by_class
 
 from . import data
 from .checks import check_data
+from .detailed_demo import load_detailed_plans
 from .incoming_demo import load_incoming
 from .meetings_demo import conclusion_task_titles, load_meetings
 from .organisation_demo import load_organisation
@@ -245,6 +246,8 @@ class _CongressLoader:
             self.result.count("drafts for comment", created)
         if created := load_incoming(self):
             self.result.count("documents received", created)
+        if created := load_detailed_plans(self):
+            self.result.count("detailed plans", created)
         from daihoi.budget.demo import load_budget_demo
 
         if estimates := load_budget_demo(self.congress)["estimates"]:

@@ -34,6 +34,9 @@ class Kind(models.TextChoices):
     CONSULTATION_REMINDER = "consultation_reminder", _("Nhắc góp ý dự thảo")
     CONSULTATION_ANSWERED = "consultation_answered", _("Có ý kiến góp ý dự thảo")
     CONSULTATION_ADOPTED = "consultation_adopted", _("Dự thảo đã được thông qua")
+    DETAILED_SUBMITTED = "detailed_submitted", _("Đơn vị gửi kế hoạch chi tiết xin phê duyệt")
+    DETAILED_RETURNED = "detailed_returned", _("Kế hoạch chi tiết bị trả lại")
+    DETAILED_APPROVED = "detailed_approved", _("Kế hoạch chi tiết được phê duyệt")
 
 
 class Notification(models.Model):

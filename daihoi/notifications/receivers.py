@@ -471,6 +471,52 @@ def on_consultation_adopted(sender, *, consultation, final, actor=None, **kwargs
     )
 
 
+def _detailed_link(task) -> str:
+    return reverse(
+        "planning:detailed-plan", kwargs={"congress_id": task.congress_id, "task_id": task.pk}
+    )
+
+
+def on_detailed_plan_submitted(sender, *, task, plan, actor=None, **kwargs) -> None:
+    """The secretariat and the leaders of the task's committee learn a plan awaits them."""
+    committee_id = task.committee_id or (task.plan.committee_id if task.plan_id else None)
+    _tell(
+        selectors.committee_overseers(task.congress_id, committee_id),
+        actor,
+        congress_id=task.congress_id,
+        kind=Kind.DETAILED_SUBMITTED,
+        title=f"Kế hoạch chi tiết chờ phê duyệt: {shorten(task.title)}",
+        body=(
+            f"{task.lead_agency.name} gửi kế hoạch chi tiết thực hiện nhiệm vụ “{task.title}”, "
+            "chờ phê duyệt."
+        ),
+        link=_detailed_link(task),
+        dedupe_key=f"detailed_submitted:{plan.pk}:{_stamp(plan.submitted_at)}",
+    )
+
+
+def on_detailed_plan_reviewed(
+    sender, *, task, plan, decision, comment="", actor=None, **kwargs
+) -> None:
+    """The lead agency's officers learn their plan was approved, or returned and why."""
+    approved = decision == "approved"
+    kind = Kind.DETAILED_APPROVED if approved else Kind.DETAILED_RETURNED
+    verb = "được phê duyệt" if approved else "bị trả lại để hoàn thiện"
+    body = f"Kế hoạch chi tiết thực hiện nhiệm vụ “{task.title}” {verb}."
+    if comment:
+        body += f"\nÝ kiến: {comment}"
+    _tell(
+        selectors.agency_officers(task.congress_id, [task.lead_agency_id]),
+        actor,
+        congress_id=task.congress_id,
+        kind=kind,
+        title=f"Kế hoạch chi tiết {verb}: {shorten(task.title)}",
+        body=body,
+        link=_detailed_link(task),
+        dedupe_key=f"{kind}:{plan.pk}:{_stamp(plan.reviewed_at)}",
+    )
+
+
 def connect() -> None:
     from daihoi.budget import signals as budget_signals
     from daihoi.consultation import signals as consultation_signals
@@ -485,6 +531,8 @@ def connect() -> None:
         (planning_signals.deadlines_moved, on_deadlines_moved),
         (planning_signals.appraisal_submitted, on_appraisal_submitted),
         (planning_signals.appraisal_decided, on_appraisal_decided),
+        (planning_signals.detailed_plan_submitted, on_detailed_plan_submitted),
+        (planning_signals.detailed_plan_reviewed, on_detailed_plan_reviewed),
         (meeting_signals.meeting_invitation_issued, on_meeting_invitation_issued),
         (reporting_signals.report_requested, on_report_requested),
         (reporting_signals.submission_returned, on_submission_returned),

@@ -84,6 +84,22 @@ def people_and_officers(
     )
 
 
+def committee_overseers(congress_id: int, committee_id: int | None) -> QuerySet:
+    """The secretariat and the leaders of the committee that follows the work (every committee
+    leader when it names no committee): who approves an agency's detailed plan."""
+    leaders = models.Q(participations__role=Role.COMMITTEE_LEADER)
+    if committee_id is not None:
+        leaders &= models.Q(participations__person__memberships__committee_id=committee_id)
+    return (
+        get_user_model()
+        .objects.filter(
+            models.Q(is_active=True, participations__congress_id=congress_id)
+            & (models.Q(participations__role=Role.SECRETARIAT) | leaders)
+        )
+        .distinct()
+    )
+
+
 def meeting_invitees(meeting) -> QuerySet:
     """Users linked to an invited person or the chair, and officers of an invited agency."""
     person_ids = [*meeting.invited_people.values_list("pk", flat=True), meeting.chair_id]

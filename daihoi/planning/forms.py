@@ -10,9 +10,19 @@ from daihoi.organizations.forms import (
 )
 from daihoi.organizations.models import Agency, Committee, Person
 
-from .models import AppraisalState, Area, HaltState, Phase, Plan, Task, TaskAssignment
+from .models import (
+    AppraisalState,
+    Area,
+    DetailedPlanItem,
+    DetailedState,
+    HaltState,
+    Phase,
+    Plan,
+    Task,
+    TaskAssignment,
+)
 from .selectors import TaskFilters
-from .services import TaskFields
+from .services import ItemFields, TaskFields
 from .status import StatusClass
 
 
@@ -46,6 +56,11 @@ class PlanForm(CongressScopedForm):
     )
     committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
     parent = forms.ModelChoiceField(Plan.objects.all(), label="Cụ thể hóa kế hoạch", required=False)
+    detailed_plan_due = VNDateField(
+        label="Hạn nộp kế hoạch chi tiết",
+        required=False,
+        help_text="Đơn vị chủ trì mỗi nhiệm vụ gửi kế hoạch chi tiết trước ngày này.",
+    )
 
 
 class TaskForm(CongressScopedForm):
@@ -74,6 +89,11 @@ class TaskForm(CongressScopedForm):
         Committee.objects.all(), label="Tiểu ban theo dõi", required=False
     )
     parent = forms.ModelChoiceField(Task.objects.all(), label="Nhiệm vụ cha", required=False)
+    detailed_plan_due = VNDateField(
+        label="Hạn nộp kế hoạch chi tiết",
+        required=False,
+        help_text="Để trống thì theo hạn chung của kế hoạch.",
+    )
     key_item = forms.BooleanField(
         label="Nhiệm vụ trọng tâm",
         required=False,
@@ -140,6 +160,7 @@ class TaskForm(CongressScopedForm):
             committee=data["committee"],
             parent=data["parent"],
             key_item=bool(data.get("key_item")),
+            detailed_plan_due=data.get("detailed_plan_due"),
         )
 
     @classmethod
@@ -167,6 +188,7 @@ class TaskForm(CongressScopedForm):
             "committee": task.committee_id,
             "parent": task.parent_id,
             "key_item": task.key_item,
+            "detailed_plan_due": task.detailed_plan_due,
             "version": task.version,
         }
 
@@ -338,3 +360,80 @@ class RescheduleForm(forms.Form):
 class HaltForm(forms.Form):
     state = forms.ChoiceField(choices=HaltState.choices)
     reason = forms.CharField(required=False, max_length=500)
+
+
+# Detailed plans ----------------------------------------------------------------------------------
+
+PERCENT_ERRORS = {
+    # Validator messages are %-formatted, hence the doubled percent sign.
+    "min_value": "Tiến độ phải từ 0 đến 100%%.",
+    "max_value": "Tiến độ phải từ 0 đến 100%%.",
+    "invalid": "Tiến độ phải là một số từ 0 đến 100.",
+}
+
+
+class DetailedItemForm(forms.Form):
+    title = forms.CharField(
+        label="Nội dung công việc", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    method = forms.CharField(
+        label="Phương thức thực hiện",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Cách làm: văn bản, hội nghị, kiểm tra, phối hợp với ai…",
+    )
+    responsible = forms.CharField(
+        label="Bộ phận, cá nhân thực hiện", max_length=255, required=False
+    )
+    start_date = VNDateField(label="Ngày bắt đầu", required=False)
+    deadline = VNDateField(label="Hạn hoàn thành")
+
+    def clean(self):
+        data = super().clean() or {}
+        start, deadline = data.get("start_date"), data.get("deadline")
+        if start and deadline and deadline < start:
+            self.add_error("deadline", "Hạn hoàn thành không được trước ngày bắt đầu.")
+        return data
+
+    def item_fields(self) -> ItemFields:
+        data = self.cleaned_data
+        return ItemFields(
+            title=data["title"],
+            method=data["method"],
+            responsible=data["responsible"],
+            start_date=data["start_date"],
+            deadline=data["deadline"],
+        )
+
+    @staticmethod
+    def initial_for(item: DetailedPlanItem) -> dict:
+        return {name: getattr(item, name) for name in ItemFields.COLUMNS}
+
+
+class DetailedProgressForm(forms.Form):
+    progress = forms.IntegerField(
+        label="Tiến độ (%)",
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        error_messages=PERCENT_ERRORS,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+    )
+
+
+class DetailedReviewForm(forms.Form):
+    APPROVE, RETURN = "approve", "return"
+    decision = forms.ChoiceField(choices=[(APPROVE, "Phê duyệt"), (RETURN, "Trả lại")])
+    comment = forms.CharField(
+        label="Ý kiến", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Khi trả lại kế hoạch chi tiết phải ghi rõ ý kiến.")
+        return data
+
+
+class DetailedFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Tình trạng", required=False, choices=[("", "Tất cả"), *DetailedState.choices]
+    )

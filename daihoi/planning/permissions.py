@@ -8,6 +8,8 @@ from .models import (
     AppraisalFile,
     AppraisalState,
     Attachment,
+    DetailedPlan,
+    DetailedPlanItem,
     Plan,
     ProgressUpdate,
     Task,
@@ -137,6 +139,38 @@ def can_review_task(access: Access, task: Task) -> bool:
     return access.can_accept and task.congress_id == access.congress.pk and task.awaiting_acceptance
 
 
+# Detailed plans: the lead agency's own; the whole-congress roles read them, the committee's
+# leaders and the secretariat approve them. Another agency (coordinating ones included) does not
+# see them at all.
+
+
+def can_view_detailed_plan(access: Access, task: Task) -> bool:
+    if task.congress_id != access.congress.pk:
+        return False
+    return access.sees_whole_congress or (
+        access.agency_id is not None and task.lead_agency_id == access.agency_id
+    )
+
+
+def can_write_detailed_plan(access: Access, task: Task) -> bool:
+    """The lead agency's officers write it while the task runs."""
+    return (
+        access.is_agency_officer
+        and task.congress_id == access.congress.pk
+        and task.lead_agency_id == access.agency_id
+        and not task.cancelled
+        and not task.accepted
+    )
+
+
+def can_review_detailed_plan(access: Access, plan: DetailedPlan) -> bool:
+    return (
+        access.can_accept
+        and plan.congress_id == access.congress.pk
+        and plan.status == DetailedPlan.Status.SUBMITTED
+    )
+
+
 # Fetch and authorise: each answers 404 alike for "missing" and "not yours", so existence does
 # not leak; views and services that receive ids start from these.
 
@@ -204,6 +238,18 @@ def access_appraisal_task(access: Access, task_id: int) -> Task:
     return task
 
 
+def access_detailed_task(access: Access, task_id: int) -> Task:
+    """A task whose detailed plan the actor may read (the lead agency or the whole congress)."""
+    task = (
+        Task.objects.select_related("lead_agency", "plan", "congress")
+        .filter(pk=task_id, congress=access.congress)
+        .first()
+    )
+    if task is None or not can_view_detailed_plan(access, task):
+        raise Http404
+    return task
+
+
 def access_appraisal_file(access: Access, file_id: int) -> AppraisalFile:
     """A file submitted for appraisal, on a live task whose appraisal the actor may read
     (`access_appraisal_task` decides, 404 alike)."""
@@ -212,3 +258,15 @@ def access_appraisal_file(access: Access, file_id: int) -> AppraisalFile:
         raise Http404
     access_appraisal_task(access, stored.round.task_id)
     return stored
+
+
+def access_detailed_item(access: Access, item_id: int) -> DetailedPlanItem:
+    """A work of a detailed plan the actor may read."""
+    item = (
+        DetailedPlanItem.objects.select_related("plan__task")
+        .filter(pk=item_id, plan__congress=access.congress, plan__task__deleted_at__isnull=True)
+        .first()
+    )
+    if item is None or not can_view_detailed_plan(access, item.plan.task):
+        raise Http404
+    return item

@@ -19,3 +19,7 @@ deadlines_moved = Signal()
 appraisal_submitted = Signal()
 # task, round (AppraisalRound, its state "approved" / "returned" and opinion), actor
 appraisal_decided = Signal()
+# task, plan (its DetailedPlan), actor: the lead agency sent its detailed plan for approval
+detailed_plan_submitted = Signal()
+# task, plan, decision ("approved" / "returned"), comment, actor
+detailed_plan_reviewed = Signal()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import detailed_views, views
 
 app_name = "planning"
 
@@ -40,6 +40,42 @@ urlpatterns = [
         name="committee-timeline",
     ),
     path("ke-hoach/<int:plan_id>/xoa/", views.plan_delete, name="plan-delete"),
+    path("ke-hoach-chi-tiet/", detailed_views.detailed_list, name="detailed-list"),
+    path(
+        "nhiem-vu/<int:task_id>/ke-hoach-chi-tiet/",
+        detailed_views.detailed_plan,
+        name="detailed-plan",
+    ),
+    path(
+        "nhiem-vu/<int:task_id>/ke-hoach-chi-tiet/them-cong-viec/",
+        detailed_views.detailed_item_add,
+        name="detailed-item-add",
+    ),
+    path(
+        "nhiem-vu/<int:task_id>/ke-hoach-chi-tiet/gui/",
+        detailed_views.detailed_submit,
+        name="detailed-submit",
+    ),
+    path(
+        "nhiem-vu/<int:task_id>/ke-hoach-chi-tiet/xet-duyet/",
+        detailed_views.detailed_review,
+        name="detailed-review",
+    ),
+    path(
+        "ke-hoach-chi-tiet/cong-viec/<int:item_id>/sua/",
+        detailed_views.detailed_item_edit,
+        name="detailed-item-edit",
+    ),
+    path(
+        "ke-hoach-chi-tiet/cong-viec/<int:item_id>/tien-do/",
+        detailed_views.detailed_item_progress,
+        name="detailed-item-progress",
+    ),
+    path(
+        "ke-hoach-chi-tiet/cong-viec/<int:item_id>/xoa/",
+        detailed_views.detailed_item_delete,
+        name="detailed-item-delete",
+    ),
     path("co-quan/", views.agency_list, name="agency-list"),
     path("co-quan/<int:agency_id>/", views.agency_detail, name="agency-detail"),
 ]

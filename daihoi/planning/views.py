@@ -169,6 +169,7 @@ def task_detail(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
         "reviews": task.reviews.select_related("reviewer"),
         "history": history_of(task, *updates),
         "subtasks": task.subtasks.select_related("lead_agency"),
+        "can_view_detailed": permissions.can_view_detailed_plan(access, task),
         "can_report": permissions.can_report_progress(access, task),
         "can_complete": permissions.can_report_completion(access, task),
         "completion_note": _completion_note(access, task),
@@ -428,6 +429,7 @@ def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpRes
             "rows": [(t, t.status_class(today)) for t in page],
             "history": history_of(plan),
             "can_manage": access.can_manage,
+            "detailed": selectors.detailed_board(access, plan, today),
         },
     )
 
@@ -483,6 +485,7 @@ def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None
             "subject": plan.subject,
             "committee": plan.committee_id,
             "parent": plan.parent_id,
+            "detailed_plan_due": plan.detailed_plan_due,
         }
     form = PlanForm(request.POST or None, congress=access.congress, initial=initial)
     if request.method == "POST" and form.is_valid():

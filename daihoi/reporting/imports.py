@@ -470,6 +470,7 @@ def _fields(row: ImportRow, agencies: dict[int, Agency], plans: dict[int, Plan],
         committee=task.committee if task else (plan.committee if plan else None),
         parent=task.parent if task else None,
         key_item=task.key_item if task else False,
+        detailed_plan_due=task.detailed_plan_due if task else None,
     )
 
 

@@ -62,6 +62,8 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
 
 MANAGERS_ONLY = dict(leader=403, officer=403, officer2=403, member=403)
 SETUP_PEOPLE = {"anonymous": 302, "admin": 200, "secretariat": 200}
+# Only the lead agency's officer writes its detailed plan; officer2 does not see it at all.
+NOT_THE_LEAD = dict(admin=403, secretariat=403, leader=403, member=403, officer2=404)
 
 MATRIX = {
     # url name: (method, expected statuses)
@@ -159,6 +161,16 @@ MATRIX = {
     ),
     "planning:appraisal-decide": ("get", expect(403, officer2=404)),
     "planning:appraisal-file": ("get", expect(200, officer2=404)),
+    # The task's detailed plan is Ban Tuyên giáo's (officer), sent and awaiting approval: its
+    # works cannot change (a refusal comes back as a message), the leaders review it.
+    "planning:detailed-list": ("get", expect(200)),
+    "planning:detailed-plan": ("get", expect(200, officer2=404)),
+    "planning:detailed-item-add": ("get", expect(200, **NOT_THE_LEAD)),
+    "planning:detailed-item-edit": ("get", expect(200, **NOT_THE_LEAD)),
+    "planning:detailed-item-progress": ("get", expect(200, **NOT_THE_LEAD)),
+    "planning:detailed-item-delete": ("post", expect(302, **NOT_THE_LEAD)),
+    "planning:detailed-submit": ("post", expect(302, **NOT_THE_LEAD)),
+    "planning:detailed-review": ("post", expect(302, officer=403, member=403, officer2=404)),
     "meetings:meeting-delete": (
         "post",
         expect(302, leader=403, officer=403, member=403, officer2=404),
@@ -447,6 +459,14 @@ def build_objects(world) -> dict:
     )
     services.plan_delete(access=secretariat_access, plan=binned)
 
+    detailed_item = services.detailed_item_add(
+        access=propaganda_access,
+        task=task,
+        fields=services.ItemFields(
+            title="In pano", method="Thuê in", deadline=timezone.localdate() + dt.timedelta(days=5)
+        ),
+    )
+    services.detailed_plan_submit(access=propaganda_access, task=task)
     from daihoi.consultation.tests.helpers import consultation_objects
     from daihoi.reporting.tests.helpers import reporting_objects
 
@@ -477,6 +497,7 @@ def build_objects(world) -> dict:
         "account_id": world.users["member"].pk,
         "key": "lien-ket-khong-co-that",
         "uidb64": "MQ",
+        "item_id": detailed_item.pk,
     }
 
 
@@ -523,6 +544,7 @@ def _kwargs_for(name: str, objects: dict) -> dict:
         ["key"],
         ["token"],
         ["notification_id"],
+        ["congress_id", "item_id"],
         ["congress_id", "task_id"],
         ["congress_id", "document_id"],
         ["congress_id", "incoming_id"],

@@ -19,8 +19,8 @@ from daihoi.meetings.models import Meeting
 from daihoi.meetings.selectors import meetings_listed
 from daihoi.organizations.models import Agency, Committee, Membership
 from daihoi.organizations.permissions import Access
-from daihoi.planning.models import AppraisalState, Task, TaskAssignment
-from daihoi.planning.selectors import TaskFilters, tasks_visible_to
+from daihoi.planning.models import AppraisalState, DetailedState, Task, TaskAssignment
+from daihoi.planning.selectors import TaskFilters, detailed_counts, tasks_visible_to
 from daihoi.planning.status import StatusClass, open_q
 from daihoi.reporting.models import ReportRequest, SubmissionState, submission_state_q
 from daihoi.reporting.selectors import requests_of, submissions_of_agency
@@ -206,6 +206,26 @@ def _tasks(access: Access, today: dt.date, title: str, filters: TaskFilters, url
     }
 
 
+def _detailed_figures(
+    access: Access, today: dt.date, wanted: list[tuple[DetailedState, str, str]]
+) -> list[Figure]:
+    """Detailed plans waiting for the actor (one query), shown only when there are some."""
+    counts = detailed_counts(access, today)
+    return [
+        Figure(
+            label,
+            counts[state],
+            _url("planning:detailed-list", access.congress.pk, state=state),
+            tone,
+        )
+        for state, label, tone in wanted
+        if counts[state]
+    ]
+
+
+AWAITING_APPROVAL = [(DetailedState.SUBMITTED, "Kế hoạch chi tiết chờ phê duyệt", "")]
+
+
 def secretariat_today(access: Access, today: dt.date) -> Today:
     cid = access.congress.pk
     board = _by_committee(access, today)
@@ -228,6 +248,7 @@ def secretariat_today(access: Access, today: dt.date) -> Today:
             Figure(
                 "Có vướng mắc cần tháo gỡ", obstacles, _url("planning:task-list", cid, obstacle=1)
             ),
+            *_detailed_figures(access, today, AWAITING_APPROVAL),
         ],
         committees=board.rows,
         requests=_requests_due(access, today),
@@ -283,6 +304,8 @@ def leader_today(access: Access, today: dt.date) -> Today:
                 tone="late",
             )
         )
+    if access.can_accept:
+        figures += _detailed_figures(access, today, AWAITING_APPROVAL)
     return Today(
         role="leader",
         figures=figures,
@@ -394,6 +417,14 @@ def officer_today(access: Access, today: dt.date) -> Today:
                 reports[SubmissionState.MISSING.value],
                 _url("reporting:request-list", cid, state=SubmissionState.MISSING),
                 tone="late",
+            ),
+            *_detailed_figures(
+                access,
+                today,
+                [
+                    (DetailedState.TO_WRITE, "Kế hoạch chi tiết cần lập", ""),
+                    (DetailedState.RETURNED, "Kế hoạch chi tiết bị trả lại", "late"),
+                ],
             ),
         ],
         **_meetings(access, "Cuộc họp đơn vị được mời tuần này", monday, sunday, mine=False),

@@ -2,8 +2,25 @@
 
 from daihoi.organizations.models import Area
 
-from .actions import AppraisalAction, PlanAction, ProgressAction, ScheduleAction, TaskAction
+from .actions import (
+    AppraisalAction,
+    DetailedPlanAction,
+    PlanAction,
+    ProgressAction,
+    ScheduleAction,
+    TaskAction,
+)
 from .appraisal import AppraisalFile, AppraisalRound, AppraisalState
+from .detailed import (
+    DetailedPlan,
+    DetailedPlanItem,
+    DetailedState,
+    detailed_due_expr,
+    detailed_plan_of,
+    detailed_state_q,
+    expects_detailed_q,
+    mean_progress,
+)
 from .plans import Phase, Plan
 from .progress import (
     Attachment,
@@ -31,6 +48,10 @@ __all__ = [
     "AppraisalState",
     "Area",
     "Attachment",
+    "DetailedPlan",
+    "DetailedPlanAction",
+    "DetailedPlanItem",
+    "DetailedState",
     "HaltState",
     "Phase",
     "Plan",
@@ -48,6 +69,11 @@ __all__ = [
     "TaskReview",
     "_attachment_path",
     "assigned_q",
+    "detailed_due_expr",
+    "detailed_plan_of",
+    "detailed_state_q",
+    "expects_detailed_q",
     "led_q",
+    "mean_progress",
     "open_obstacle_q",
 ]

@@ -47,5 +47,15 @@ class AppraisalAction(AuditAction):
     RETURNED = "appraisal.returned", _("Thẩm định trả lại")
 
 
+class DetailedPlanAction(AuditAction):
+    ITEM_ADDED = "detailed_plan.item_added", _("Thêm công việc vào kế hoạch chi tiết")
+    ITEM_UPDATED = "detailed_plan.item_updated", _("Sửa công việc trong kế hoạch chi tiết")
+    ITEM_DELETED = "detailed_plan.item_deleted", _("Bỏ công việc khỏi kế hoạch chi tiết")
+    ITEM_PROGRESS = "detailed_plan.item_progress", _("Cập nhật tiến độ công việc")
+    SUBMITTED = "detailed_plan.submitted", _("Gửi kế hoạch chi tiết xin phê duyệt")
+    RETURNED = "detailed_plan.returned", _("Trả lại kế hoạch chi tiết")
+    APPROVED = "detailed_plan.approved", _("Phê duyệt kế hoạch chi tiết")
+
+
 class ScheduleAction(AuditAction):
     RESCHEDULED = "congress.rescheduled", _("Đổi ngày Đại hội; hạn theo ngày khai mạc dời theo")

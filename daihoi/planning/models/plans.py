@@ -67,6 +67,8 @@ class Plan(SoftDeleteModel):
         related_name="plan",
         verbose_name=_("văn bản"),
     )
+    # By when each lead agency sends its detailed plan for its tasks (a task may set its own).
+    detailed_plan_due = models.DateField(_("hạn nộp kế hoạch chi tiết"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["year"])
 

@@ -131,6 +131,8 @@ class Task(SoftDeleteModel):
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     # Nhiệm vụ trọng tâm: shown first in lists, with a badge, filterable, in the exports.
     key_item = models.BooleanField(_("nhiệm vụ trọng tâm"), default=False)
+    # When the lead's detailed plan is due, if not the plan's `detailed_plan_due`.
+    detailed_plan_due = models.DateField(_("hạn nộp kế hoạch chi tiết"), null=True, blank=True)
     reported_complete_on = models.DateField(_("ngày báo cáo hoàn thành"), null=True, blank=True)
     accepted = models.BooleanField(_("đã xác nhận hoàn thành"), default=False)
     accepted_at = models.DateTimeField(null=True, blank=True)

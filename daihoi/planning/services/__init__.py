@@ -5,6 +5,16 @@ One module per subdomain; every service is re-exported here, so callers write
 """
 
 from .appraisal import appraisal_decide, appraisal_submit
+from .detailed import (
+    ItemFields,
+    detailed_item_add,
+    detailed_item_delete,
+    detailed_item_report_progress,
+    detailed_item_update,
+    detailed_plan_approve,
+    detailed_plan_return,
+    detailed_plan_submit,
+)
 from .incoming import incoming_to_task
 from .obstacles import obstacle_resolve
 from .plans import plan_create, plan_update
@@ -29,9 +39,17 @@ from .trash import (
 __all__ = [
     "appraisal_decide",
     "appraisal_submit",
+    "ItemFields",
     "TaskFields",
     "congress_reschedule",
     "incoming_to_task",
+    "detailed_item_add",
+    "detailed_item_delete",
+    "detailed_item_report_progress",
+    "detailed_item_update",
+    "detailed_plan_approve",
+    "detailed_plan_return",
+    "detailed_plan_submit",
     "obstacle_resolve",
     "plan_create",
     "plan_delete",

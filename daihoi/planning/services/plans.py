@@ -16,7 +16,16 @@ from daihoi.organizations.permissions import Access
 from ..models import Plan, PlanAction
 
 # What people edit on a plan (PlanForm's fields).
-PLAN_FIELDS = ["number", "issuer_code", "issuer", "issued_on", "subject", "committee", "parent"]
+PLAN_FIELDS = [
+    "number",
+    "issuer_code",
+    "issuer",
+    "issued_on",
+    "subject",
+    "committee",
+    "parent",
+    "detailed_plan_due",
+]
 
 
 def _plan_document_issuer(plan: Plan) -> Agency | None:
@@ -76,6 +85,7 @@ def plan_create(
     issuer: Agency | None = None,
     committee: Committee | None = None,
     parent: Plan | None = None,
+    detailed_plan_due: dt.date | None = None,
 ) -> Plan:
     require(access.can_manage)
     congress = access.congress
@@ -98,6 +108,7 @@ def plan_create(
         issuer=issuer,
         committee=committee,
         parent=parent,
+        detailed_plan_due=detailed_plan_due,
     )
     _sync_plan_document(access, plan)
     try:

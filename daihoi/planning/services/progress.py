@@ -15,6 +15,7 @@ from daihoi.organizations.permissions import Access
 
 from .. import permissions, signals
 from ..models import Attachment, ProgressUpdate, Task, TaskAction, TaskReview
+from .detailed import works_progress
 from .tasks import copy_state_to_assignments, lock_task
 
 
@@ -44,6 +45,13 @@ def task_report_progress(
             raise BusinessError("Báo cáo hoàn thành thì tiến độ phải là 100%.", field="percent")
         if task.reported_complete_on:
             raise BusinessError("Nhiệm vụ đã được báo cáo hoàn thành, đang chờ xác nhận.")
+    # An approved detailed plan sets the task's progress from its works (services/detailed.py).
+    works = works_progress(task)
+    if reports_completion and works is not None and any(p < 100 for p in works):
+        raise BusinessError(
+            "Còn công việc trong kế hoạch chi tiết chưa đạt 100%; hãy cập nhật tiến độ từng công "
+            "việc trước khi báo cáo hoàn thành."
+        )
     if not text.strip():
         raise BusinessError("Vui lòng nhập nội dung báo cáo.", field="text")
     content_types = [validate_attachment(f) for f in attachments]
@@ -61,7 +69,7 @@ def task_report_progress(
     )
     update.save()
     store_uploads(Attachment, attachments, content_types, update=update)
-    if agency_id == task.lead_agency_id:
+    if agency_id == task.lead_agency_id and works is None:
         task.progress = percent
     if reports_completion:
         send_on_commit(signals.task_completion_reported, Task, task=task, actor=access.user)

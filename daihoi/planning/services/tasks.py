@@ -41,6 +41,7 @@ class TaskFields:
     committee: Committee | None = None
     parent: Task | None = None
     key_item: bool = False
+    detailed_plan_due: dt.date | None = None
 
     # The task's own columns among the fields; the agencies other than the lead are assignments.
     COLUMNS = (
@@ -57,6 +58,7 @@ class TaskFields:
         "committee",
         "parent",
         "key_item",
+        "detailed_plan_due",
     )
 
     @property
