@@ -4,6 +4,7 @@ from django import forms
 
 from daihoi.core.forms import VNDateField
 from daihoi.core.money import format_vnd, parse_vnd
+from daihoi.core.versioning import VersionedFormMixin
 from daihoi.planning.forms import MultipleFileField
 from daihoi.planning.models import Task
 
@@ -63,7 +64,7 @@ def _quantity_field() -> forms.IntegerField:
     )
 
 
-class NormForm(forms.Form):
+class NormForm(VersionedFormMixin, forms.Form):
     code = forms.CharField(label="Mã", max_length=20, help_text="Ví dụ: DM01")
     name = forms.CharField(label="Nội dung chi", max_length=255)
     category = forms.ChoiceField(label="Nhóm chi", choices=Category.choices)

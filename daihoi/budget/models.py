@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from daihoi.core.audit import AuditAction
 from daihoi.core.uploads import StoredUpload
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
 
@@ -52,7 +53,7 @@ class EstimateAction(AuditAction):
     SUPPLEMENT_CREATED = "estimate.supplement_created", _("Lập dự trù bổ sung")
 
 
-class Norm(models.Model):
+class Norm(Versioned):
     """Định mức, chế độ chi: the highest unit price Finance accepts for an item."""
 
     congress = models.ForeignKey(

@@ -1,5 +1,7 @@
 """The small family of business-rule failures that services raise and views show."""
 
+from typing import Any
+
 
 class BusinessError(Exception):
     """A rule of the domain refused the action; the message is shown to the user."""
@@ -15,4 +17,11 @@ class PermissionDenied(BusinessError):
 
 
 class ConflictError(BusinessError):
-    """Someone else changed the record since the form was opened."""
+    """Someone else changed the record since the form was opened.
+
+    `changed` is the record as saved now (locked), so the form can show what changed and take
+    its current version (`core.versioning`)."""
+
+    def __init__(self, message: str, *, field: str | None = None, changed: Any = None) -> None:
+        super().__init__(message, field=field)
+        self.changed = changed

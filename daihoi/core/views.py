@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import once
-from .exceptions import BusinessError, PermissionDenied
+from .exceptions import BusinessError, ConflictError, PermissionDenied
 from .staging import FormFiles
 
 
@@ -26,6 +26,8 @@ def apply_error(form: forms.BaseForm, error: BusinessError) -> None:
     """Shows a service's refusal on the field it names, or above the form."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+    if isinstance(error, ConflictError) and hasattr(form, "show_conflict"):
+        form.show_conflict(error)
 
 
 MAX_REDIRECT_LENGTH = 2000

@@ -4,6 +4,7 @@ from django import forms
 
 from daihoi.accounts.models import User
 from daihoi.core.forms import VNDateField
+from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.forms import AgenciesOrGroupsField, CongressScopedForm
 from daihoi.organizations.models import Agency, Congress, Person
 
@@ -47,7 +48,7 @@ class _SecrecyFields(forms.Form):
         return self.cleaned_data.get("confidentiality") or Confidentiality.NORMAL
 
 
-class DocumentForm(_CongressScoped, _SecrecyFields):
+class DocumentForm(VersionedFormMixin, _CongressScoped, _SecrecyFields):
     kind = forms.ChoiceField(label="Loại văn bản", choices=DocumentKind.choices)
     issuer = forms.ModelChoiceField(Agency.objects.filter(is_issuer=True), label="Cơ quan ban hành")
     subject = forms.CharField(

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from daihoi.core.audit import AuditAction
 from daihoi.core.softdelete import AliveManager, SoftDeleteModel
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Agency, Congress, Person
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class DocumentQuerySet(SecrecyQuerySet):
 DocumentManager = AliveManager.from_queryset(DocumentQuerySet)
 
 
-class Document(Confidential, SoftDeleteModel):
+class Document(Versioned, Confidential, SoftDeleteModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")

@@ -17,6 +17,7 @@ from daihoi.core.services import require, require_same_congress
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.text import fold
 from daihoi.core.uploads import validate_attachment
+from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency, Committee, CommitteeAction, Congress, Person
 from daihoi.organizations.permissions import Access, can_manage_committees
 
@@ -133,8 +134,11 @@ def document_create(
 
 
 @transaction.atomic
-def document_update(*, access: Access, document: Document, **fields: Any) -> Document:
-    """Changes a draft. Locks its row, so an issuance at the same moment cannot interleave."""
+def document_update(
+    *, access: Access, document: Document, expected_version: int | None = None, **fields: Any
+) -> Document:
+    """Changes a draft. Locks its row, so an issuance at the same moment cannot interleave,
+    and checks nobody saved it since the form was opened (its version)."""
     require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
@@ -142,6 +146,8 @@ def document_update(*, access: Access, document: Document, **fields: Any) -> Doc
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
         raise BusinessError(ISSUED_IS_FINAL)
+    check_version(locked, expected_version, "Dự thảo văn bản")
+    document.version = locked.version
     before = snapshot(locked, sorted(EDITABLE_FIELDS - {"readers"}))
     agencies = fields.pop("recipient_agencies", None)
     readers = fields.pop("readers", None)

@@ -152,7 +152,7 @@ def document_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         done, document = run_service(
             request,
             form,
-            lambda: services.document_create(access=access, **form.cleaned_data),
+            lambda: services.document_create(access=access, **form.edited()),
             success="Đã lưu dự thảo văn bản.",
         )
         if done:
@@ -173,12 +173,18 @@ def document_edit(request: HttpRequest, congress_id: int, document_id: int) -> H
     initial["recipient_agencies"] = list(document.recipient_agencies.all())
     initial["confidentiality"] = document.confidentiality
     initial["readers"] = list(document.readers.all())
+    initial["version"] = document.version
     form = DocumentForm(request.POST or None, initial=initial, congress=access.congress)
     if request.method == "POST" and form.is_valid():
         done, _ = run_service(
             request,
             form,
-            lambda: services.document_update(access=access, document=document, **form.cleaned_data),
+            lambda: services.document_update(
+                access=access,
+                document=document,
+                expected_version=form.expected_version(),
+                **form.edited(),
+            ),
             success="Đã lưu dự thảo văn bản.",
         )
         if done:
@@ -234,7 +240,7 @@ def document_register(request: HttpRequest, congress_id: int) -> HttpResponse:
     form = RegisterForm(request.POST or None, request.FILES or None, congress=access.congress)
     if request.method == "POST" and form.is_valid():
         done, document = run_service(
-            request, form, lambda: services.document_register(access=access, **form.cleaned_data)
+            request, form, lambda: services.document_register(access=access, **form.edited())
         )
         if done:
             messages.success(request, f"Đã vào sổ văn bản số {document.symbol}.")

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from daihoi.core.forms import DeadlineField, VNDateField, VNTimeField
+from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.forms import (
     AgenciesOrGroupsField,
     AgencyChoiceField,
@@ -25,7 +26,7 @@ def _posted_list(data: Any, name: str) -> list[str]:
     return [str(v) for v in values]
 
 
-class MeetingForm(CongressScopedForm):
+class MeetingForm(VersionedFormMixin, CongressScopedForm):
     title = forms.CharField(label="Tên cuộc họp", max_length=300)
     kind = forms.ChoiceField(label="Hình thức", choices=Meeting.Kind.choices)
     committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
@@ -115,6 +116,7 @@ class MeetingForm(CongressScopedForm):
             "chair": meeting.chair_id,
             "invited_people": list(meeting.invited_people.values_list("pk", flat=True)),
             "invited_agencies": list(meeting.invited_agencies.values_list("pk", flat=True)),
+            "version": meeting.version,
         }
 
 

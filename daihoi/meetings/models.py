@@ -12,11 +12,12 @@ from simple_history.models import HistoricalRecords
 from daihoi.core.audit import AuditAction
 from daihoi.core.softdelete import SoftDeleteModel
 from daihoi.core.uploads import StoredUpload
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.planning.models import ProgressUpdate, Task
 
 
-class Meeting(SoftDeleteModel):
+class Meeting(Versioned, SoftDeleteModel):
     class Kind(models.TextChoices):
         SUBCOMMITTEE = "subcommittee", _("Phiên họp tiểu ban")
         CONFERENCE = "conference", _("Hội nghị")

@@ -143,7 +143,12 @@ def meeting_edit(request: HttpRequest, congress_id: int, meeting_id: int) -> Htt
     return form_page(
         request,
         form,
-        lambda: services.meeting_update(access=access, meeting=meeting, **form.service_kwargs()),
+        lambda: services.meeting_update(
+            access=access,
+            meeting=meeting,
+            expected_version=form.expected_version(),
+            **form.service_kwargs(),
+        ),
         success="Đã lưu thông tin cuộc họp.",
         then=lambda _: _to_detail(congress_id, meeting),
         template="meetings/meeting_form.html",

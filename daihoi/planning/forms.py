@@ -2,6 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from daihoi.core.forms import DeadlineField, VNDateField
+from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.forms import (
     AgenciesOrGroupsField,
     AgencyChoiceField,
@@ -42,7 +43,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class PlanForm(CongressScopedForm):
+class PlanForm(VersionedFormMixin, CongressScopedForm):
     number = forms.IntegerField(label="Số", min_value=1, max_value=99999)
     issuer_code = forms.CharField(
         label="Ký hiệu cơ quan ban hành", max_length=32, help_text="Ví dụ: UBND, TU, VPTU"

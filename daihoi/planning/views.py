@@ -486,14 +486,20 @@ def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None
             "committee": plan.committee_id,
             "parent": plan.parent_id,
             "detailed_plan_due": plan.detailed_plan_due,
+            "version": plan.version,
         }
     form = PlanForm(request.POST or None, congress=access.congress, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             if plan is None:
-                plan = services.plan_create(access=access, **form.cleaned_data)
+                plan = services.plan_create(access=access, **form.edited())
             else:
-                services.plan_update(access=access, plan=plan, **form.cleaned_data)
+                services.plan_update(
+                    access=access,
+                    plan=plan,
+                    expected_version=form.expected_version(),
+                    **form.edited(),
+                )
         except BusinessError as error:
             apply_error(form, error)
         else:

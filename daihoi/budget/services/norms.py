@@ -11,6 +11,7 @@ from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.money import format_vnd
 from daihoi.core.services import require
+from daihoi.core.versioning import check_version
 from daihoi.organizations.permissions import Access
 
 from .. import permissions, spreadsheets
@@ -97,13 +98,17 @@ def norm_create(
 
 
 @transaction.atomic
-def norm_update(*, access: Access, norm: Norm, **fields: Any) -> Norm:
-    """Locks the norm row, then checks and writes; the last of two edits wins whole."""
+def norm_update(
+    *, access: Access, norm: Norm, expected_version: int | None = None, **fields: Any
+) -> Norm:
+    """Locks the norm row, checks nobody saved it since the form was opened (its version),
+    then checks and writes."""
     norm = Norm.objects.select_for_update().get(pk=norm.pk)
     require(
         permissions.can_manage_norms(access) and norm.congress_id == access.congress.pk,
         FINANCE_ONLY,
     )
+    check_version(norm, expected_version, "Định mức")
     before = snapshot(norm, NORM_FIELDS)
     for name, value in fields.items():
         setattr(norm, name, value.strip() if isinstance(value, str) else value)

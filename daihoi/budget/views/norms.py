@@ -39,7 +39,7 @@ def norm_form(request: HttpRequest, congress_id: int, norm_id: int | None = None
         return forbidden(request, permissions.FINANCE_ONLY)
     initial = {}
     if norm is not None:
-        initial = {f: getattr(norm, f) for f in NormForm.base_fields}
+        initial = {f: getattr(norm, f) for f in NormForm.base_fields if f != "opened_at"}
     form = NormForm(request.POST or None, initial=initial)
     return form_page(
         request,
@@ -54,8 +54,10 @@ def norm_form(request: HttpRequest, congress_id: int, norm_id: int | None = None
 
 def _save_norm(access: Access, norm: Norm | None, form: NormForm) -> Norm:
     if norm is None:
-        return services.norm_create(access=access, **form.cleaned_data)
-    return services.norm_update(access=access, norm=norm, **form.cleaned_data)
+        return services.norm_create(access=access, **form.edited())
+    return services.norm_update(
+        access=access, norm=norm, expected_version=form.expected_version(), **form.edited()
+    )
 
 
 @login_required

@@ -12,6 +12,7 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.uploads import store_uploads
+from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import ProgressUpdate
@@ -155,13 +156,16 @@ def meeting_update(
     committee: Committee | None = None,
     invited_people: Sequence[Person] = (),
     invited_agencies: Sequence[Agency] = (),
+    expected_version: int | None = None,
 ) -> Meeting:
-    """Locks the meeting row, then changes its details and invitees."""
+    """Locks the meeting row, checks nobody saved it since the form was opened (its
+    version), then changes its details and invitees."""
     require(permissions.can_run_meetings(access), RUNNERS_ONLY)
     require_same_congress(access.congress, chair, committee, *invited_people, *invited_agencies)
     _check_times(starts_at, ends_at)
     _check_chair_not_invited(chair, invited_people)
     meeting = lock_meeting(access, meeting)
+    check_version(meeting, expected_version, "Cuộc họp")
     before = snapshot(meeting, MEETING_FIELDS + INVITEE_FIELDS)
     meeting.title = title.strip()
     meeting.kind = kind

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.softdelete import SoftDeleteModel
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Agency, Committee, Congress
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class Phase(models.TextChoices):
     THROUGHOUT = "throughout", _("Trước, trong và sau Đại hội")
 
 
-class Plan(SoftDeleteModel):
+class Plan(Versioned, SoftDeleteModel):
     """Kế hoạch: an official plan holding tasks; it may concretise a parent plan."""
 
     congress = models.ForeignKey(

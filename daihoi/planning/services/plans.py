@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
+from daihoi.core.versioning import check_version
 from daihoi.documents import services as document_services
 from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Agency, Committee
@@ -123,14 +124,18 @@ def plan_create(
 
 
 @transaction.atomic
-def plan_update(*, access: Access, plan: Plan, **fields: Any) -> Plan:
-    """Locks the plan row, then checks the number is free and applies the edit."""
+def plan_update(
+    *, access: Access, plan: Plan, expected_version: int | None = None, **fields: Any
+) -> Plan:
+    """Locks the plan row, checks nobody saved it since the form was opened (its version),
+    then checks the number is free and applies the edit."""
     require(access.can_manage and plan.congress_id == access.congress.pk)
     plan = (
         Plan.objects.select_related("congress", "document")
         .select_for_update(of=("self",))
         .get(pk=plan.pk)
     )
+    check_version(plan, expected_version, "Kế hoạch")
     before = snapshot(plan, PLAN_FIELDS)
     require_same_congress(
         access.congress, fields.get("issuer"), fields.get("committee"), fields.get("parent")
