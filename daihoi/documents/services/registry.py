@@ -1,4 +1,5 @@
-"""Every change of official documents that users cause. Keyword-only, explicit actor, atomic."""
+"""The registry of documents sent: drafts, issuing with gap-free numbers, registering papers
+numbered elsewhere, corrections, the rendered PDF, the trash."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -7,7 +8,6 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models.fields.files import FieldFile
 
 from daihoi.accounts.models import User
 from daihoi.core.audit import changes_since, record, snapshot
@@ -16,26 +16,21 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.text import fold
-from daihoi.core.uploads import validate_attachment
 from daihoi.core.versioning import check_version
-from daihoi.organizations.models import Agency, Committee, CommitteeAction, Congress, Person
-from daihoi.organizations.permissions import Access, can_manage_committees
+from daihoi.organizations.models import Agency, Congress, Person
+from daihoi.organizations.permissions import Access
 
-from . import permissions
-from .models import (
-    ArrivalSequence,
+from .. import permissions
+from ..models import (
     Confidentiality,
     Document,
     DocumentAction,
     DocumentKind,
-    IncomingAction,
-    IncomingDocument,
     NumberSequence,
-    Urgency,
 )
-from .numbering import locked_row, take_next
-from .selectors import congress_users
-from .symbols import compose_symbol, rules_of
+from ..numbering import locked_row, take_next
+from ..symbols import compose_symbol, rules_of
+from .files import _readers_for, _store_file, check_document_file
 
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản."
 ISSUED_IS_FINAL = "Văn bản đã ban hành không được sửa; hãy ban hành văn bản thay thế."
@@ -250,7 +245,7 @@ def document_issue(
     document.symbol = _symbol_for(document, issuer_code)
     document.status = Document.Status.ISSUED
 
-    from .rendering import docx_filename, render_docx
+    from ..rendering import docx_filename, render_docx
 
     document.docx.save(docx_filename(document), ContentFile(render_docx(document)), save=False)
     _save(document)
@@ -258,7 +253,7 @@ def document_issue(
     if replaces is not None:
         _supersede(access, replaces, document)
 
-    from .tasks import convert_to_pdf
+    from ..tasks import convert_to_pdf
 
     document_id = document.pk
     transaction.on_commit(lambda: convert_to_pdf.enqueue(document_id))
@@ -431,334 +426,3 @@ def document_restore(*, access: Access, document: Document) -> Document:
 
 
 # Confidential documents and files ----------------------------------------------------------------
-
-SCAN_TYPES = {".pdf", ".docx"}
-
-
-def check_document_file(upload: UploadedFile, field: str) -> None:
-    """A document's file: PDF or DOCX, checked like any attachment (size, content)."""
-    name = (upload.name or "").lower()
-    if not any(name.endswith(suffix) for suffix in SCAN_TYPES):
-        raise BusinessError(
-            f"Tệp “{upload.name}” phải là PDF hoặc DOCX (bản chụp hoặc bản điện tử của văn bản).",
-            field=field,
-        )
-    try:
-        validate_attachment(upload)
-    except BusinessError as error:
-        raise BusinessError(error.message, field=field) from None
-
-
-def _readers_for(access: Access, confidentiality: str, readers: Iterable[User]) -> list[User]:
-    """The people named on a secret document: those chosen, always with the actor (who would
-    otherwise lose sight of what they have just registered); nobody for an ordinary one."""
-    if confidentiality not in Confidentiality.values:
-        raise BusinessError("Độ mật không hợp lệ.", field="confidentiality")
-    if confidentiality == Confidentiality.NORMAL:
-        return []
-    chosen = {user.pk: user for user in readers}
-    allowed = set(congress_users(access.congress).values_list("pk", flat=True))
-    if any(pk not in allowed for pk in chosen):
-        raise BusinessError(
-            "Người được xem văn bản mật phải là người dùng của Đại hội này.", field="readers"
-        )
-    chosen.setdefault(access.user.pk, access.user)
-    return list(chosen.values())
-
-
-def _store_file(field: FieldFile, upload: UploadedFile) -> str:
-    """Saves the upload under the document's folder; returns the user's file name."""
-    if field:
-        field.delete(save=False)
-    field.save((upload.name or "van-ban").rsplit("/", 1)[-1], upload, save=False)
-    return (upload.name or "")[:255]
-
-
-@transaction.atomic
-def document_attach_scan(*, access: Access, document: Document, scan: UploadedFile) -> Document:
-    """The signed scan of a document issued on paper, attached at registration or later."""
-    require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
-    check_document_file(scan, "scan")
-    locked = Document.objects.select_for_update().get(pk=document.pk)
-    if not locked.is_registered:
-        raise BusinessError("Chỉ văn bản vào sổ (ban hành ngoài hệ thống) mới đính kèm bản ký.")
-    document.scan_name = _store_file(document.scan, scan)
-    document.save(update_fields=["scan", "scan_name"])
-    record(access, DocumentAction.SCAN_ATTACHED, document, data={"file": document.scan_name})
-    return document
-
-
-@transaction.atomic
-def document_set_readers(
-    *, access: Access, document: Document, confidentiality: str, readers: Iterable[User]
-) -> Document:
-    """Marks a document Thường, Mật or Tối mật and names who may read a secret one."""
-    require(permissions.can_draft(access) and document.congress_id == access.congress.pk)
-    locked = Document.objects.select_for_update().get(pk=document.pk)
-    if not permissions.can_mark_secret(locked):
-        raise BusinessError(
-            "Văn bản này đã ban hành và gửi đi trên hệ thống (giấy mời, thông báo…) nên không "
-            "đổi được độ mật; độ mật được chọn khi soạn thảo.",
-            field="confidentiality",
-        )
-    before = snapshot(document, ["confidentiality"])
-    named = _readers_for(access, confidentiality, readers)
-    document.confidentiality = confidentiality
-    document.save(update_fields=["confidentiality"])
-    document.readers.set(named)
-    record(
-        access,
-        DocumentAction.READERS_SET,
-        document,
-        changes=changes_since(document, before),
-        data={"readers": sorted(user.pk for user in named)},
-    )
-    return document
-
-
-# The register of documents received (sổ văn bản đến) --------------------------------------------
-
-REGISTRAR_ONLY = "Chỉ Thường trực / Văn phòng mới được vào sổ, sửa hoặc xóa văn bản đến."
-INCOMING_FIELDS = [
-    "sender_symbol",
-    "issued_on",
-    "issuer_agency",
-    "issuer_name",
-    "received_on",
-    "subject",
-    "urgency",
-    "confidentiality",
-]
-
-
-def _incoming_search_text(document: IncomingDocument) -> str:
-    return fold(
-        f"{document.arrival_number} {document.sender_symbol} {document.issuer_label} "
-        f"{document.subject}"
-    )
-
-
-def _validate_incoming(access: Access, document: IncomingDocument) -> None:
-    if not document.subject.strip():
-        raise BusinessError("Văn bản đến phải có trích yếu.", field="subject")
-    if document.issuer_agency is None and not document.issuer_name.strip():
-        raise BusinessError(
-            "Hãy chọn cơ quan ban hành trong danh sách hoặc ghi tên cơ quan.", field="issuer_name"
-        )
-    require_same_congress(access.congress, document.issuer_agency)
-    if document.received_on is None:
-        raise BusinessError("Hãy nhập ngày đến.", field="received_on")
-    if document.received_on > local_today():
-        raise BusinessError("Ngày đến không được sau ngày hôm nay.", field="received_on")
-    if document.issued_on and document.issued_on > document.received_on:
-        raise BusinessError("Ngày ban hành không được sau ngày đến.", field="issued_on")
-    if document.urgency not in Urgency.values:
-        raise BusinessError("Độ khẩn không hợp lệ.", field="urgency")
-
-
-def _save_incoming(document: IncomingDocument) -> None:
-    document.search_text = _incoming_search_text(document)
-    document.save()
-
-
-@transaction.atomic
-def incoming_register(
-    *,
-    access: Access,
-    received_on: dt.date,
-    subject: str,
-    sender_symbol: str = "",
-    issued_on: dt.date | None = None,
-    issuer_agency: Agency | None = None,
-    issuer_name: str = "",
-    urgency: str = Urgency.NORMAL,
-    confidentiality: str = Confidentiality.NORMAL,
-    readers: Iterable[User] = (),
-    file: UploadedFile | None = None,
-) -> IncomingDocument:
-    """Enters a document received in the register with the next arrival number of its year.
-
-    Locks the register's counter for the year (`numbering.take_next`), so numbers stay
-    consecutive under concurrent registrations."""
-    require(permissions.can_register_incoming(access), REGISTRAR_ONLY)
-    document = IncomingDocument(
-        congress=access.congress,
-        received_on=received_on,
-        subject=subject.strip(),
-        sender_symbol=sender_symbol.strip(),
-        issued_on=issued_on,
-        issuer_agency=issuer_agency,
-        issuer_name="" if issuer_agency else issuer_name.strip(),
-        urgency=urgency,
-        confidentiality=confidentiality,
-        created_by=access.user,
-    )
-    _validate_incoming(access, document)
-    named = _readers_for(access, confidentiality, readers)
-    if file is not None:
-        check_document_file(file, "file")
-    document.year = received_on.year
-    document.arrival_number = take_next(
-        ArrivalSequence, congress=access.congress, year=document.year
-    )
-    if file is not None:
-        document.file_name = _store_file(document.file, file)
-    _save_incoming(document)
-    document.readers.set(named)
-    record(access, IncomingAction.REGISTERED, document, data={"number": document.arrival_number})
-    return document
-
-
-@transaction.atomic
-def incoming_update(
-    *,
-    access: Access,
-    document: IncomingDocument,
-    readers: Iterable[User] = (),
-    file: UploadedFile | None = None,
-    **fields: Any,
-) -> IncomingDocument:
-    """Corrects a register entry; its arrival number stays, so the date received cannot move
-    to another year. A new file replaces the old one."""
-    require(
-        permissions.can_register_incoming(access) and document.congress_id == access.congress.pk,
-        REGISTRAR_ONLY,
-    )
-    unknown = set(fields) - set(INCOMING_FIELDS)
-    if unknown:
-        raise BusinessError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
-    IncomingDocument.objects.select_for_update().get(pk=document.pk)
-    before = snapshot(document, INCOMING_FIELDS)
-    for name, value in fields.items():
-        setattr(document, name, value.strip() if isinstance(value, str) else value)
-    if document.issuer_agency is not None:
-        document.issuer_name = ""
-    _validate_incoming(access, document)
-    if document.received_on.year != document.year:
-        raise BusinessError(
-            f"Văn bản đã vào sổ năm {document.year} với số đến {document.arrival_number}; "
-            "ngày đến phải trong năm đó.",
-            field="received_on",
-        )
-    named = _readers_for(access, document.confidentiality, readers)
-    if file is not None:
-        check_document_file(file, "file")
-        document.file_name = _store_file(document.file, file)
-    _save_incoming(document)
-    document.readers.set(named)
-    changes = changes_since(document, before)
-    if file is not None:
-        changes.append(["Tệp văn bản", "", document.file_name])
-    record(access, IncomingAction.UPDATED, document, changes=changes)
-    return document
-
-
-@transaction.atomic
-def incoming_delete(*, access: Access, document: IncomingDocument) -> IncomingDocument:
-    """To the trash; the arrival number stays taken, so the register keeps no gap."""
-    require(
-        permissions.can_register_incoming(access) and document.congress_id == access.congress.pk,
-        REGISTRAR_ONLY,
-    )
-    return move_to_trash(access, document, IncomingAction.DELETED)
-
-
-@transaction.atomic
-def incoming_restore(*, access: Access, document: IncomingDocument) -> IncomingDocument:
-    require(
-        permissions.can_register_incoming(access) and document.congress_id == access.congress.pk,
-        REGISTRAR_ONLY,
-    )
-    return restore_from_trash(access, document, IncomingAction.RESTORED)
-
-
-def incoming_share_with(
-    access: Access, document: IncomingDocument, agencies: Iterable[Agency], *, task_id: int
-) -> None:
-    """The agencies given a task from the document handle it and may read it (a secret one
-    still only by the people named). Called inside the task's transaction."""
-    require(
-        permissions.can_register_incoming(access) and document.congress_id == access.congress.pk,
-        REGISTRAR_ONLY,
-    )
-    agencies = list(agencies)
-    require_same_congress(access.congress, *agencies)
-    document.handling_agencies.add(*agencies)
-    record(
-        access,
-        IncomingAction.TASKED,
-        document,
-        data={"task_id": task_id, "agencies": sorted(a.pk for a in agencies)},
-    )
-
-
-# A committee's founding decision (Quyết định thành lập) --------------------------------------
-
-
-def _check_founding(access: Access, committee: Committee, document: Document) -> None:
-    require(
-        can_manage_committees(access),
-        "Chỉ Thường trực / Văn phòng mới được gắn quyết định thành lập tiểu ban.",
-    )
-    require_same_congress(access.congress, committee, document)
-    if document.kind != DocumentKind.QD:
-        raise BusinessError(
-            f"Quyết định thành lập phải là một Quyết định; {document} là "
-            f"{document.kind_label.lower()}.",
-            field="document",
-        )
-    if not document.is_issued:
-        raise BusinessError(
-            "Chỉ gắn được quyết định đã ban hành hoặc đã vào sổ, còn hiệu lực.", field="document"
-        )
-
-
-@transaction.atomic
-def committee_set_founding_decision(
-    *, access: Access, committee: Committee, document: Document
-) -> Committee:
-    """Links the committee to its founding decision, a QĐ already in the registry."""
-    _check_founding(access, committee, document)
-    committee = (
-        Committee.objects.select_for_update()
-        .select_related("founding_document")
-        .get(pk=committee.pk)
-    )
-    before = snapshot(committee, ["founding_document"])
-    committee.founding_document = document
-    changes = changes_since(committee, before)
-    if changes:
-        committee.save(update_fields=["founding_document"])
-        record(access, CommitteeAction.FOUNDING_DECISION_SET, committee, changes=changes)
-    return committee
-
-
-@transaction.atomic
-def committee_register_founding_decision(
-    *,
-    access: Access,
-    committee: Committee,
-    issuer: Agency,
-    number: int,
-    issued_on: dt.date,
-    subject: str,
-    issuer_code: str = "",
-    signer: Person | None = None,
-) -> Committee:
-    """Enters a founding decision signed on paper in the registry (a QĐ, `document_register`)
-    and links the committee to it, in one transaction."""
-    require(
-        can_manage_committees(access),
-        "Chỉ Thường trực / Văn phòng mới được gắn quyết định thành lập tiểu ban.",
-    )
-    document = document_register(
-        access=access,
-        kind=DocumentKind.QD,
-        issuer=issuer,
-        number=number,
-        issued_on=issued_on,
-        subject=subject,
-        issuer_code=issuer_code,
-        signer=signer,
-    )
-    return committee_set_founding_decision(access=access, committee=committee, document=document)
