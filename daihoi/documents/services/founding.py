@@ -42,7 +42,7 @@ def committee_set_founding_decision(
     """Links the committee to its founding decision, a QĐ already in the registry."""
     _check_founding(access, committee, document)
     committee = (
-        Committee.objects.select_for_update()
+        Committee.objects.select_for_update(of=("self",))
         .select_related("founding_document")
         .get(pk=committee.pk)
     )
