@@ -1,9 +1,8 @@
-"""Thin views: parse, check permission, call a service or selector, render."""
+"""A task's page and what is done from it: create, edit, progress, review, halt, appraisal."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -11,9 +10,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.views import (
-    apply_error,
     files_form_page,
     forbidden,
     form_page,
@@ -23,129 +20,21 @@ from daihoi.core.views import (
 )
 from daihoi.documents.models import IncomingDocument
 from daihoi.documents.permissions import access_incoming
-from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import (
     Access,
-    access_agency,
-    access_committee,
     access_congress,
 )
 
-from . import charts, permissions, selectors, services
-from .forms import (
+from .. import permissions, selectors, services
+from ..forms import (
     AppraisalDecisionForm,
     AppraisalSubmitForm,
     HaltForm,
-    PlanForm,
     ProgressForm,
-    RescheduleForm,
     ReviewForm,
-    TaskFilterForm,
     TaskForm,
 )
-from .models import Task, TaskAssignment
-from .status import MAIN_CLASSES, StatusClass
-
-
-@login_required
-def dashboard(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    today = local_today()
-    board = selectors.dashboard_counts(access, today)
-    counts = board.counts
-    slices = charts.donut(counts)
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "today": today,
-        "days_left": access.congress.days_until_opening(today),
-        "counts": counts,
-        "slices": slices,
-        "total": sum(s.count for s in slices),
-        "classes": [(s, s.label, counts[s]) for s in MAIN_CLASSES],
-        "halted": counts[StatusClass.PAUSED] + counts[StatusClass.CANCELLED],
-        "agencies_behind": board.agencies_behind,
-        "areas": board.areas,
-        "due_soon": selectors.due_soon(access, today),
-        "obstacles": selectors.open_obstacles(access),
-        "obstacle_count": selectors.open_obstacle_count(access),
-        "open_conclusions": selectors.open_conclusion_tasks(access),
-    }
-    return render(request, "planning/congress_dashboard.html", context)
-
-
-@login_required
-def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    today = local_today()
-    form = TaskFilterForm(request.GET or None, congress=access.congress)
-    tasks = selectors.tasks_visible_to(access, form.filters(), today)
-    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "form": form,
-        "page": page,
-        "today": today,
-        "query": query.urlencode(),
-        "rows": [(t, t.status_class(today)) for t in page],
-        "filter_count": form.active_count(),
-    }
-    template = "planning/task_list.html"
-    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "task-rows":
-        template += "#rows"
-        context["swap_filter_count"] = True
-    return render(request, template, context)
-
-
-@login_required
-def agency_inbox(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    if access.agency_id is None:
-        return redirect("planning:task-list", congress_id=congress_id)
-    today = local_today()
-    show_done = request.GET.get("done") == "1"
-    returned_only = request.GET.get("returned") == "1"
-    appraisal_only = request.GET.get("appraisal") == "1"
-    key_only = request.GET.get("key") == "1"
-    agency = access_agency(access, access.agency_id)
-    rows = selectors.agency_inbox(
-        access,
-        agency,
-        show_done=show_done,
-        returned_only=returned_only,
-        appraisal_only=appraisal_only,
-        key_only=key_only,
-    )
-    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "agency": agency,
-        "page": page,
-        "rows": [(a, a.task.status_class(today)) for a in page],
-        "show_done": show_done,
-        "returned_only": returned_only,
-        "appraisal_only": appraisal_only,
-        "appraisal_waiting": selectors.appraisal_waiting_count(access, agency),
-        "key_only": key_only,
-        # The pages of a filtered inbox stay filtered.
-        "query": "&".join(
-            part
-            for part, on in (
-                ("done=1", show_done),
-                ("returned=1", returned_only),
-                ("appraisal=1", appraisal_only),
-                ("key=1", key_only),
-            )
-            if on
-        ),
-        "counts": selectors.status_counts(access, today, agency_id=access.agency_id),
-        "today": today,
-    }
-    return render(request, "planning/agency_inbox.html", context)
+from ..models import Task, TaskAssignment
 
 
 @login_required
@@ -395,204 +284,6 @@ def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> 
     return redirect(next_url(request, reverse("planning:dashboard", args=[congress_id])))
 
 
-# Plans ------------------------------------------------------------------------------------------
-
-
-@login_required
-def plan_list(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    page = CappedPaginator(selectors.plans_of(access), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "planning/plan_list.html",
-        {"access": access, "congress": access.congress, "page": page},
-    )
-
-
-@login_required
-def plan_detail(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    plan = permissions.access_plan(access, plan_id)
-    today = local_today()
-    filters = selectors.TaskFilters(plan=plan.pk)
-    tasks = selectors.tasks_visible_to(access, filters, today)
-    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "planning/plan_detail.html",
-        {
-            "access": access,
-            "congress": access.congress,
-            "plan": plan,
-            "children": plan.children.select_related("congress"),
-            "page": page,
-            "rows": [(t, t.status_class(today)) for t in page],
-            "history": history_of(plan),
-            "can_manage": access.can_manage,
-            "detailed": selectors.detailed_board(access, plan, today),
-        },
-    )
-
-
-@login_required
-def plan_timeline(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    plan = permissions.access_plan(access, plan_id)
-    today = local_today()
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "subject": f"Kế hoạch số {plan.symbol}",
-        "back": reverse("planning:plan-detail", args=[congress_id, plan.pk]),
-        "timeline": selectors.task_timeline(access, selectors.TaskFilters(plan=plan.pk), today),
-        "today": today,
-    }
-    return render(request, "planning/task_timeline.html", context)
-
-
-@login_required
-def committee_timeline(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    committee = access_committee(access, committee_id)
-    today = local_today()
-    filters = selectors.TaskFilters(committee=committee.pk)
-    context = {
-        "access": access,
-        "congress": access.congress,
-        "subject": committee.name,
-        "back": reverse("organizations:committee-detail", args=[congress_id, committee.pk]),
-        "timeline": selectors.task_timeline(access, filters, today),
-        "today": today,
-    }
-    return render(request, "planning/task_timeline.html", context)
-
-
-@login_required
-def plan_form(request: HttpRequest, congress_id: int, plan_id: int | None = None) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    plan = None
-    if plan_id is not None:
-        plan = permissions.access_plan(access, plan_id)
-    if not access.can_manage:
-        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được đăng ký kế hoạch.")
-    initial = {}
-    if plan is not None:
-        initial = {
-            "number": plan.number,
-            "issuer_code": plan.issuer_code,
-            "issuer": plan.issuer_id,
-            "issued_on": plan.issued_on,
-            "subject": plan.subject,
-            "committee": plan.committee_id,
-            "parent": plan.parent_id,
-            "detailed_plan_due": plan.detailed_plan_due,
-            "version": plan.version,
-        }
-    form = PlanForm(request.POST or None, congress=access.congress, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if plan is None:
-                plan = services.plan_create(access=access, **form.edited())
-            else:
-                services.plan_update(
-                    access=access,
-                    plan=plan,
-                    expected_version=form.expected_version(),
-                    **form.edited(),
-                )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, "Đã lưu kế hoạch.")
-            return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
-    return render(
-        request,
-        "planning/plan_form.html",
-        {"access": access, "congress": access.congress, "form": form, "plan": plan},
-    )
-
-
-# Agencies ---------------------------------------------------------------------------------------
-
-
-@login_required
-def agency_list(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    if not access.sees_whole_congress:
-        return redirect(
-            "planning:agency-detail", congress_id=congress_id, agency_id=access.agency_id
-        )
-    today = local_today()
-    rows = selectors.agency_table(access, today)
-    with_tasks = {row.agency.pk for row in rows}
-    others = Agency.objects.filter(congress=access.congress).exclude(pk__in=with_tasks)
-    return render(
-        request,
-        "planning/agency_list.html",
-        {"access": access, "congress": access.congress, "rows": rows, "others": others},
-    )
-
-
-@login_required
-def agency_detail(request: HttpRequest, congress_id: int, agency_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    agency = access_agency(access, agency_id)
-    if not access.sees_whole_congress and access.agency_id != agency.pk:
-        raise Http404
-    today = local_today()
-    rows = selectors.agency_inbox(access, agency, show_done=True)
-    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    role_counts = (
-        agency.assignments.filter(task__congress=access.congress, cancelled=False)
-        .values("role")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return render(
-        request,
-        "planning/agency_detail.html",
-        {
-            "access": access,
-            "congress": access.congress,
-            "agency": agency,
-            "counts": selectors.status_counts(access, today, agency_id=agency.pk),
-            "page": page,
-            "rows": [(a, a.task.status_class(today)) for a in page],
-            "role_counts": {r["role"]: r["n"] for r in role_counts},
-            "officers": agency.officers.filter(congress=access.congress).select_related("user"),
-        },
-    )
-
-
-@login_required
-def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    if not access.can_manage:
-        return forbidden(request, "Chỉ Thường trực / Văn phòng mới được đổi ngày Đại hội.")
-    congress = access.congress
-    form = RescheduleForm(
-        request.POST or None,
-        initial={"opening_date": congress.opening_date, "closing_date": congress.closing_date},
-    )
-    relative = Task.objects.filter(congress=congress, deadline_offset_days__isnull=False).count()
-    if request.method == "POST" and form.is_valid():
-        try:
-            moved = services.congress_reschedule(access=access, **form.cleaned_data)
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, f"Đã cập nhật ngày Đại hội; {moved} nhiệm vụ được dời hạn.")
-            return redirect("planning:dashboard", congress_id=congress_id)
-    return render(
-        request,
-        "planning/congress_schedule.html",
-        {"access": access, "congress": congress, "form": form, "relative": relative},
-    )
-
-
-# Trash -----------------------------------------------------------------------------------------
-
-
 @login_required
 @require_POST
 def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
@@ -617,25 +308,6 @@ def update_delete(request: HttpRequest, congress_id: int, update_id: int) -> Htt
         return forbidden(request, error.message)
     messages.success(request, "Đã chuyển báo cáo tiến độ vào thùng rác.")
     return redirect("planning:task-detail", congress_id=congress_id, task_id=update.task_id)
-
-
-@login_required
-@require_POST
-def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    plan = permissions.access_plan(access, plan_id)
-    try:
-        services.plan_delete(access=access, plan=plan)
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-        return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
-    messages.success(request, "Đã chuyển kế hoạch vào thùng rác.")
-    return redirect("planning:plan-list", congress_id=congress_id)
-
-
-# Appraisal (thẩm định) ------------------------------------------------------------------------
 
 
 @login_required

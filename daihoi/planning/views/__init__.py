@@ -1,0 +1,63 @@
+"""Planning's pages, one module per subdomain; every view is re-exported here for `urls.py`."""
+
+from .lists import (
+    agency_detail,
+    agency_inbox,
+    agency_list,
+    dashboard,
+    task_list,
+)
+from .plans import (
+    committee_timeline,
+    congress_schedule,
+    plan_delete,
+    plan_detail,
+    plan_form,
+    plan_list,
+    plan_timeline,
+)
+from .tasks import (
+    appraisal_decide,
+    appraisal_file,
+    appraisal_submit,
+    attachment_download,
+    incoming_task_create,
+    obstacle_resolve,
+    task_create,
+    task_delete,
+    task_detail,
+    task_edit,
+    task_halt,
+    task_report,
+    task_review,
+    update_delete,
+)
+
+__all__ = [
+    "agency_detail",
+    "agency_inbox",
+    "agency_list",
+    "appraisal_decide",
+    "appraisal_file",
+    "appraisal_submit",
+    "attachment_download",
+    "committee_timeline",
+    "congress_schedule",
+    "dashboard",
+    "incoming_task_create",
+    "obstacle_resolve",
+    "plan_delete",
+    "plan_detail",
+    "plan_form",
+    "plan_list",
+    "plan_timeline",
+    "task_create",
+    "task_delete",
+    "task_detail",
+    "task_edit",
+    "task_halt",
+    "task_list",
+    "task_report",
+    "task_review",
+    "update_delete",
+]
