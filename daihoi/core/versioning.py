@@ -40,7 +40,7 @@ def check_version(locked: Any, expected: int | None, noun: str) -> None:
     locked.version += 1
 
 
-def changes_since(obj: models.Model, opened_at: dt.datetime | None) -> list[str]:
+def edits_since(obj: models.Model, opened_at: dt.datetime | None) -> list[str]:
     """What the audit trail recorded for `obj` after `opened_at`, one line per change."""
     entries = history_of(obj)
     if opened_at is not None:
@@ -84,7 +84,7 @@ class VersionedFormMixin(forms.Form):
         changed: Any = error.changed
         if changed is None:
             return
-        for line in changes_since(changed, self.opened()):
+        for line in edits_since(changed, self.opened()):
             self.add_error(None, line)
         if self.is_bound:
             data = self.data.copy()  # type: ignore[attr-defined]
