@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 
 from daihoi.accounts.models import Role
 from daihoi.core.forms import VNDateField
+from daihoi.core.versioning import VersionedFormMixin
 
 from .models import Agency, AgencyGroup, Area, Committee, Congress, Membership, Person
 from .services.committees import CommitteeFields, MemberDuties
@@ -144,7 +145,7 @@ class AgenciesOrGroupsField(forms.ModelMultipleChoiceField):
 # The set-up pages' forms ------------------------------------------------------------------------
 
 
-class CongressForm(forms.ModelForm):
+class CongressForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Congress
         fields = [
@@ -195,7 +196,7 @@ class CongressCreateForm(CongressForm):
         return data
 
 
-class AgencyForm(CongressScopedForm):
+class AgencyForm(VersionedFormMixin, CongressScopedForm):
     name = forms.CharField(label="Tên cơ quan, đơn vị", max_length=255)
     short_name = forms.CharField(label="Tên viết tắt", max_length=64, required=False)
     code = forms.CharField(
@@ -207,7 +208,7 @@ class AgencyForm(CongressScopedForm):
     )
 
 
-class IssuerForm(CongressScopedForm):
+class IssuerForm(VersionedFormMixin, CongressScopedForm):
     name = forms.CharField(
         label="Tên cơ quan ban hành",
         max_length=255,
@@ -243,7 +244,7 @@ class AgencyImportForm(forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
 
 
-class AgencyGroupForm(CongressScopedForm):
+class AgencyGroupForm(VersionedFormMixin, CongressScopedForm):
     name = forms.CharField(
         label="Tên nhóm", max_length=255, help_text="Ví dụ: Các sở, ban, ngành tỉnh"
     )
@@ -307,7 +308,7 @@ class InviteForm(AccountRoleForm):
         }
 
 
-class PersonForm(CongressScopedForm):
+class PersonForm(VersionedFormMixin, CongressScopedForm):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     titles = forms.CharField(
         label="Chức vụ",
@@ -319,10 +320,15 @@ class PersonForm(CongressScopedForm):
 
     @classmethod
     def initial_for(cls, person: Person) -> dict:
-        return {"full_name": person.full_name, "titles": person.titles, "agency": person.agency}
+        return {
+            "full_name": person.full_name,
+            "titles": person.titles,
+            "agency": person.agency,
+            "version": person.version,
+        }
 
 
-class CommitteeForm(CongressScopedForm):
+class CommitteeForm(VersionedFormMixin, CongressScopedForm):
     kind = forms.ChoiceField(label="Loại", choices=Committee.Kind.choices)
     name = forms.CharField(label="Tên", max_length=255)
     parent = forms.ModelChoiceField(Committee.objects.all(), label="Trực thuộc", required=False)
@@ -347,11 +353,11 @@ class CommitteeForm(CongressScopedForm):
     def initial_for(cls, committee: Committee) -> dict:
         return {
             name: getattr(committee, name)
-            for name in ["kind", "name", "parent", "functions", "duties"]
+            for name in ["kind", "name", "parent", "functions", "duties", "version"]
         }
 
     def committee_fields(self) -> CommitteeFields:
-        return CommitteeFields(**self.cleaned_data)
+        return CommitteeFields(**self.edited())
 
 
 class MemberDutiesForm(CongressScopedForm):

@@ -10,6 +10,7 @@ from daihoi.accounts.models import Role
 from daihoi.core.audit import AuditAction
 from daihoi.core.roman import to_roman
 from daihoi.core.text import fold
+from daihoi.core.versioning import Versioned
 
 
 class Area(models.TextChoices):
@@ -28,7 +29,7 @@ class Area(models.TextChoices):
     GENERAL = "general", _("Chỉ đạo chung")
 
 
-class Congress(models.Model):
+class Congress(Versioned):
     class Level(models.TextChoices):
         NATIONAL = "national", _("Toàn quốc")
         PROVINCE = "province", _("Tỉnh, thành phố")
@@ -98,7 +99,7 @@ class Congress(models.Model):
         return (self.opening_date - today).days if self.opening_date else None
 
 
-class Agency(models.Model):
+class Agency(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="agencies", verbose_name=_("Đại hội")
     )
@@ -189,7 +190,7 @@ class Agency(models.Model):
         return self.short_name or self.name
 
 
-class AgencyGroup(models.Model):
+class AgencyGroup(Versioned):
     """A named set of agencies addressed as one ("các sở, ban, ngành"): choosing the group
     chooses each member; the rows written are per agency."""
 
@@ -213,7 +214,7 @@ class AgencyGroup(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="people", verbose_name=_("Đại hội")
     )
@@ -251,7 +252,7 @@ class PersonAction(AuditAction):
     UPDATED = "person.updated", _("Sửa thông tin cán bộ")
 
 
-class Committee(models.Model):
+class Committee(Versioned):
     class Kind(models.TextChoices):
         DOCUMENTS = "documents", _("Tiểu ban Văn kiện")
         PERSONNEL = "personnel", _("Tiểu ban Nhân sự")

@@ -9,6 +9,7 @@ from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.text import fold
+from daihoi.core.versioning import check_version
 
 from ..models import Agency, AgencyAction, Committee, Congress
 from ..permissions import Access
@@ -121,10 +122,13 @@ def agency_create(*, access: Access, fields: AgencyFields) -> Agency:
 
 
 @transaction.atomic
-def agency_update(*, access: Access, agency: Agency, fields: AgencyFields) -> Agency:
+def agency_update(
+    *, access: Access, agency: Agency, fields: AgencyFields, expected_version: int | None = None
+) -> Agency:
     require(access.can_manage, MANAGERS_ONLY)
     require_same_congress(access.congress, agency, fields.parent)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    check_version(agency, expected_version, "Cơ quan, đơn vị")
     check_parent(agency, fields.parent)
     check_name_free(access.congress, fields.name, agency)
     before = snapshot(agency, AGENCY_FIELDS)
@@ -135,12 +139,19 @@ def agency_update(*, access: Access, agency: Agency, fields: AgencyFields) -> Ag
 
 
 @transaction.atomic
-def issuer_save(*, access: Access, fields: IssuerFields, agency: Agency | None = None) -> Agency:
+def issuer_save(
+    *,
+    access: Access,
+    fields: IssuerFields,
+    agency: Agency | None = None,
+    expected_version: int | None = None,
+) -> Agency:
     """Creates an issuing office, or makes an agency one (its code, layout and header)."""
     require(access.can_manage, MANAGERS_ONLY)
     require_same_congress(access.congress, agency, fields.parent, fields.committee)
     if agency is not None:
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
+        check_version(agency, expected_version, "Cơ quan ban hành")
     check_parent(agency, fields.parent)
     check_name_free(access.congress, fields.name, agency)
     _check_issuer(access.congress, fields, agency)

@@ -7,6 +7,7 @@ from django.db import transaction
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
+from daihoi.core.versioning import check_version
 
 from ..models import Agency, Area, Committee, CommitteeAction, Congress, Membership, Person
 from ..permissions import Access, can_manage_committees
@@ -83,12 +84,19 @@ def committee_create(*, access: Access, fields: CommitteeFields) -> Committee:
 
 
 @transaction.atomic
-def committee_update(*, access: Access, committee: Committee, fields: CommitteeFields) -> Committee:
+def committee_update(
+    *,
+    access: Access,
+    committee: Committee,
+    fields: CommitteeFields,
+    expected_version: int | None = None,
+) -> Committee:
     require(can_manage_committees(access), NOT_ALLOWED)
     require_same_congress(access.congress, committee)
     # The congress row serialises changes of parents, so two edits cannot close a loop together.
     Congress.objects.select_for_update().get(pk=access.congress.pk)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    check_version(committee, expected_version, "Tiểu ban")
     before = snapshot(committee, COMMITTEE_FIELDS)
     _apply(access, committee, fields)
     changes = changes_since(committee, before)

@@ -14,6 +14,7 @@ from daihoi.accounts.models import Role, User
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
+from daihoi.core.versioning import check_version
 
 from ..models import Congress, CongressAction, Participation
 from ..permissions import Access, can_create_congress
@@ -66,14 +67,17 @@ def congress_create(
 
 
 @transaction.atomic
-def congress_update(*, access: Access, details: CongressDetails) -> Congress:
+def congress_update(
+    *, access: Access, details: CongressDetails, expected_version: int | None = None
+) -> Congress:
     """The congress's details; locks its row (first in the lock order)."""
     require(access.can_manage, "Chỉ Thường trực / Văn phòng mới được sửa thông tin Đại hội.")
     _check(details)
     congress = Congress.objects.select_for_update().get(pk=access.congress.pk)
+    check_version(congress, expected_version, "Thông tin Đại hội")
     before = snapshot(congress, DETAIL_FIELDS)
     for name, value in asdict(details).items():
         setattr(congress, name, value)
-    congress.save(update_fields=DETAIL_FIELDS)
+    congress.save(update_fields=[*DETAIL_FIELDS, "version"])
     record(access, CongressAction.UPDATED, congress, changes=changes_since(congress, before))
     return congress

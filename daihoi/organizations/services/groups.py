@@ -9,6 +9,7 @@ from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.text import fold
+from daihoi.core.versioning import check_version
 
 from ..models import Agency, AgencyGroup, AgencyGroupAction
 from ..permissions import Access
@@ -44,16 +45,22 @@ def group_create(*, access: Access, name: str, agencies: Sequence[Agency]) -> Ag
 
 @transaction.atomic
 def group_update(
-    *, access: Access, group: AgencyGroup, name: str, agencies: Sequence[Agency]
+    *,
+    access: Access,
+    group: AgencyGroup,
+    name: str,
+    agencies: Sequence[Agency],
+    expected_version: int | None = None,
 ) -> AgencyGroup:
     require(access.can_manage, MANAGERS_ONLY)
     require_same_congress(access.congress, group)
     group = AgencyGroup.objects.select_for_update().get(pk=group.pk)
+    check_version(group, expected_version, "Nhóm cơ quan, đơn vị")
     _check(access, name, agencies, group)
     before = _names(group.agencies.all())
     old_name = group.name
     group.name = name.strip()
-    group.save(update_fields=["name"])
+    group.save(update_fields=["name", "version"])
     group.agencies.set(agencies)
     after = _names(agencies)
     changes = [["Tên nhóm", old_name, group.name]] if old_name != group.name else []

@@ -5,6 +5,7 @@ from django.db import transaction
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
+from daihoi.core.versioning import check_version
 
 from ..models import Agency, Person, PersonAction
 from ..permissions import Access, can_manage_people
@@ -37,11 +38,18 @@ def person_create(
 
 @transaction.atomic
 def person_update(
-    *, access: Access, person: Person, full_name: str, titles: str, agency: Agency | None
+    *,
+    access: Access,
+    person: Person,
+    full_name: str,
+    titles: str,
+    agency: Agency | None,
+    expected_version: int | None = None,
 ) -> Person:
     require(can_manage_people(access), "Chỉ Thường trực / Văn phòng mới được sửa cán bộ.")
     require_same_congress(access.congress, person, agency)
     person = Person.objects.select_for_update().get(pk=person.pk)
+    check_version(person, expected_version, "Cán bộ")
     before = snapshot(person, PERSON_FIELDS)
     person.full_name = _check(full_name)
     person.titles = titles.strip()

@@ -96,7 +96,12 @@ def committee_edit(
         fields = form.committee_fields()
         if committee is None:
             return services.committee_create(access=access, fields=fields)
-        return services.committee_update(access=access, committee=committee, fields=fields)
+        return services.committee_update(
+            access=access,
+            committee=committee,
+            fields=fields,
+            expected_version=form.expected_version(),
+        )
 
     return form_page(
         request,

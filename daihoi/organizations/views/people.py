@@ -57,7 +57,12 @@ def person_edit(request: HttpRequest, congress_id: int, person_id: int) -> HttpR
     return form_page(
         request,
         form,
-        lambda: services.person_update(access=access, person=person, **form.cleaned_data),
+        lambda: services.person_update(
+            access=access,
+            person=person,
+            expected_version=form.expected_version(),
+            **form.edited(),
+        ),
         success="Đã lưu thông tin cán bộ.",
         then=_to_list,
         template="organizations/person_form.html",

@@ -97,12 +97,17 @@ def congress_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
     if isinstance(access, HttpResponse):
         return access
     # The form validates on its own copy: a refused value never reaches the page's header.
-    form = CongressForm(request.POST or None, instance=Congress.objects.get(pk=congress_id))
+    congress = Congress.objects.get(pk=congress_id)
+    form = CongressForm(
+        request.POST or None, instance=congress, initial={"version": congress.version}
+    )
 
     def update():
         data = form.cleaned_data
         details = congresses.CongressDetails(**{k: data[k] for k in congresses.DETAIL_FIELDS})
-        return congresses.congress_update(access=access, details=details)
+        return congresses.congress_update(
+            access=access, details=details, expected_version=form.expected_version()
+        )
 
     return form_page(
         request,
@@ -148,7 +153,7 @@ def _agency_page(
         return access
     agency = access_agency(access, agency_id) if agency_id else None
     initial = (
-        model_to_dict(agency, fields=names)
+        model_to_dict(agency, fields=names) | {"version": agency.version}
         if agency
         else {"layout": access.congress.document_rules}
     )
@@ -159,7 +164,7 @@ def _agency_page(
     return form_page(
         request,
         form,
-        lambda: save(access, agency, form.cleaned_data),
+        lambda: save(access, agency, form.cleaned_data | {"version": form.expected_version()}),
         success=success,
         then=lambda a: redirect(back, congress_id=congress_id),
         template=template,
@@ -171,14 +176,18 @@ def _agency_page(
 
 def _save_issuer(access: Access, agency: Agency | None, data: dict[str, Any]) -> Agency:
     fields = agency_services.IssuerFields(**{k: data[k] for k in agency_services.ISSUER_FIELDS})
-    return agency_services.issuer_save(access=access, fields=fields, agency=agency)
+    return agency_services.issuer_save(
+        access=access, fields=fields, agency=agency, expected_version=data["version"]
+    )
 
 
 def _save_agency(access: Access, agency: Agency | None, data: dict[str, Any]) -> Agency:
     fields = agency_services.AgencyFields(**{k: data[k] for k in agency_services.AGENCY_FIELDS})
     if agency is None:
         return agency_services.agency_create(access=access, fields=fields)
-    return agency_services.agency_update(access=access, agency=agency, fields=fields)
+    return agency_services.agency_update(
+        access=access, agency=agency, fields=fields, expected_version=data["version"]
+    )
 
 
 @login_required
@@ -320,7 +329,13 @@ def group_form(request: HttpRequest, congress_id: int, group_id: int | None = No
         return access
     group = access_agency_group(access, group_id) if group_id else None
     initial = (
-        {"name": group.name, "agencies": [a.pk for a in group.agencies.all()]} if group else {}
+        {
+            "name": group.name,
+            "agencies": [a.pk for a in group.agencies.all()],
+            "version": group.version,
+        }
+        if group
+        else {}
     )
     form = AgencyGroupForm(request.POST or None, initial=initial, congress=access.congress)
 
@@ -328,7 +343,13 @@ def group_form(request: HttpRequest, congress_id: int, group_id: int | None = No
         name, agencies = form.cleaned_data["name"], list(form.cleaned_data["agencies"])
         if group is None:
             return groups.group_create(access=access, name=name, agencies=agencies)
-        return groups.group_update(access=access, group=group, name=name, agencies=agencies)
+        return groups.group_update(
+            access=access,
+            group=group,
+            name=name,
+            agencies=agencies,
+            expected_version=form.expected_version(),
+        )
 
     return form_page(
         request,
