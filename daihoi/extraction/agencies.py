@@ -12,27 +12,25 @@ composite generic phrase stays whole.
 from __future__ import annotations
 
 from . import lexicon as lx
-from .tokens import PhraseIndex, Span, Tok
-
-FREE = PhraseIndex(lx.FREE_HEADS)
-NAMED = PhraseIndex(lx.NAMED_HEADS)
-LOWER = PhraseIndex(lx.LOWER_HEADS)
-STARTERS = PhraseIndex(lx.STARTERS)
-GENERIC = PhraseIndex(lx.GENERIC_NOUNS)
-QUALIFIERS = PhraseIndex(lx.GENERIC_QUALIFIERS)
-LOC = PhraseIndex(lx.LOC_WORDS)
-DOMAIN = PhraseIndex(lx.DOMAIN_WORDS)
-LOC_NOUNS = PhraseIndex(lx.LOC_NOUNS)
-PREFIXES = PhraseIndex(lx.MEMBER_PREFIXES)
-OFFICES = PhraseIndex(lx.OFFICE_TITLES)
-UNDER = PhraseIndex(lx.UNDER_CENTRE)
-FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
-TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
-
-# First syllables of everything that can open an addressee: a quick test before the lookups.
-START_WORDS = frozenset(
-    w for index in (STARTERS, FREE, NAMED, LOWER, PREFIXES, OFFICES) for w in index.by_first
+from .indexes import (
+    DOMAIN,
+    FREE,
+    FUNCTIONS,
+    GENERIC,
+    LOC,
+    LOC_NOUNS,
+    LOWER,
+    NAMED,
+    OFFICES,
+    PREFIXES,
+    QUALIFIERS,
+    START_WORDS,
+    STARTERS,
+    TASK_START,
+    UNDER,
 )
+from .phrase_parts import after_term, generic_assigned, more_places, parenthesis, units_after_head
+from .tokens import Span, Tok
 
 MAX_NAME = 24  # tokens; official names are long, but never this long
 
@@ -79,13 +77,15 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
         return None
     j = i + h
     if need_name:
+        if j < n and toks[i].low in lx.MEDIA_HEADS and not toks[j].cap and LOC.match(toks, j):
+            return Span(i, j + LOC.match(toks, j))  # "Báo tỉnh", "Đài huyện"
         if j >= n or not toks[j].word or not toks[j].ecap or toks[j].low in lx.NOT_AGENCY_NEXT:
             return None
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
     head_end = end = j
     # "Công an các đơn vị", "UBBC các huyện": the head's own units.
-    k = _units_after_head(toks, j)
+    k = units_after_head(toks, j)
     if k:
         return Span(i, k)
     while j < n and j - i < MAX_NAME:
@@ -98,20 +98,6 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
     if end <= i:
         return None
     return Span(i, end)
-
-
-def _units_after_head(toks: list[Tok], j: int) -> int:
-    """End of "các <generic noun>(, <generic noun>)*" right after a head such as "Công an"."""
-    n = len(toks)
-    if j >= n or toks[j].low != "các" or toks[j - 1].low not in lx.UNIT_HEADS:
-        return 0
-    g = GENERIC.match(toks, j + 1)
-    if not g or LOC_NOUNS.match(toks, j + 1):
-        return 0
-    q = j + 1 + g
-    while q + 1 < n and toks[q].text == "," and GENERIC.match(toks, q + 1):
-        q += 1 + GENERIC.match(toks, q + 1)
-    return q
 
 
 _NameStep = tuple[int, bool] | None
@@ -153,13 +139,10 @@ def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
         q = j + 2 if toks[j + 1].low == "các" else j + 1
         k = LOC_NOUNS.match(toks, q)
         if k:
-            return q + k, True
+            return more_places(toks, q + k) if q == j + 2 else q + k, True
     if toks[j].low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
         # "UBND các huyện, thành phố (trực thuộc Trung ương)"
-        n = len(toks)
-        q = j + 1 + LOC_NOUNS.match(toks, j + 1)
-        while q + 1 < n and toks[q].text == "," and LOC_NOUNS.match(toks, q + 1):
-            q += 1 + LOC_NOUNS.match(toks, q + 1)
+        q = more_places(toks, j + 1 + LOC_NOUNS.match(toks, j + 1))
         q += UNDER.match(toks, q)
         return q, True
     return None
@@ -315,13 +298,13 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
     if t.low in ("của", "thuộc", "trong") and j + 1 < n:
         return _generic_owner(toks, j)
     if t.low == "được" and j + 2 < n and toks[j + 1].low in ("giao", "phân"):
-        return _generic_assigned(toks, j)
+        return generic_assigned(toks, j)
     if t.word and t.cap:
         sub = parse_named(toks, j)
         if sub:
             return sub.end
     if t.text == "(":
-        return _parenthesis(toks, j)
+        return parenthesis(toks, j)
     k = PREFIXES.match(toks, j)
     if k and toks[j].cap:
         member = _member_of(toks, j, k)  # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"
@@ -335,7 +318,7 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
             return step[0]
     k = QUALIFIERS.match(toks, j)
     if k:
-        return _after_term(toks, j + k)
+        return after_term(toks, j + k)
     k = DOMAIN.match(toks, j)
     if k and GENERIC.match(toks, j - 1) == 1:
         return j + k  # "các phòng nội vụ", "các sở giao thông vận tải"
@@ -343,23 +326,6 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
         # "các cơ quan Trung ương", "các ban đảng T.Ư"
         return j + (2 if t.low == "trung" else 1)
     return None
-
-
-def _parenthesis(toks: list[Tok], j: int) -> int | None:
-    """A short other name in brackets: "cấp ủy (chi ủy) khóa cũ"."""
-    for q in range(j + 1, min(len(toks), j + 6)):
-        if toks[q].text == ")":
-            inside = toks[j + 1 : q]
-            return q + 1 if inside and all(t.word and not t.cap for t in inside) else None
-    return None
-
-
-def _after_term(toks: list[Tok], q: int) -> int:
-    """Past "khóa XV" after "… đại biểu Quốc hội"."""
-    n = len(toks)
-    if q + 1 < n and toks[q].low in ("khóa", "khoá") and toks[q + 1].text.isupper():
-        return q + 2
-    return q
 
 
 def _generic_join(toks: list[Tok], j: int) -> int | None:
@@ -386,6 +352,8 @@ def _generic_owner(toks: list[Tok], j: int) -> int | None:
     sub = parse_named(toks, j + 1)
     if sub:
         return sub.end
+    if toks[j + 1].cap and toks[j + 1].low in lx.BARE_OWNERS:
+        return j + 2  # "các đơn vị thuộc Bộ", "các phòng của Sở"
     if (
         toks[j].low != "của"
         and toks[j + 1].low == "tiểu"
@@ -397,25 +365,6 @@ def _generic_owner(toks: list[Tok], j: int) -> int | None:
     if k:
         return j + 1 + k
     return None
-
-
-def _generic_assigned(toks: list[Tok], j: int) -> int | None:
-    """ "… được giao nhiệm vụ (tại Kế hoạch số 268/KH-UBND)"."""
-    n = len(toks)
-    k = QUALIFIERS.match(toks, j)
-    if not k:
-        return None
-    q = j + k
-    if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
-        q += 2
-        stop = min(n, q + 6)
-        while (
-            q < stop
-            and toks[q].word
-            and (toks[q].cap or toks[q].low in lx.DOC_SECOND or toks[q].text[0].isdigit())
-        ):
-            q += 1
-    return q
 
 
 def _member_of(toks: list[Tok], i: int, k: int) -> Span | None:
@@ -479,6 +428,8 @@ def parse_agency_list(toks: list[Tok], i: int, bare_ok: bool = False) -> list[Sp
             k += 1
         if k < n and toks[k].low in ("và", "cùng"):
             k += 1
+            if k < n and toks[k].low == "với":
+                k += 1  # "A cùng với B": B is a co-doer
         # "X, nhất là Y", "X, đặc biệt là Y"
         if (
             k + 1 < n

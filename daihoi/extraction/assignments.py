@@ -102,6 +102,7 @@ class _SentenceState:
     directive: bool = False
     pending: list[str] = field(default_factory=list)  # a clause that only names addressees
     extra_leads: list[str] = field(default_factory=list)
+    coords: list[str] = field(default_factory=list)  # the partners of the first directive
 
 
 @dataclass
@@ -114,6 +115,9 @@ class _Walker:
     sentences: list[Sentence]
     out: list[Assignment] = field(default_factory=list)
     ctx_leads: list[str] | None = None
+    # An umbrella's partners ("Sở A phối hợp các sở … triển khai các nhiệm vụ sau:") go on to
+    # every item of its list.
+    ctx_coords: list[str] = field(default_factory=list)
     ctx_at: int = -10
     chain: bool = False
 
@@ -160,6 +164,7 @@ class _Walker:
                 self.clause(si, ci, clause, toks, state, cut_tail)
         if state.explicit and state.leads:
             self.ctx_leads, self.ctx_at, self.chain = state.leads, si, sent.umbrella
+            self.ctx_coords = state.coords if sent.umbrella else []
             # A directive that closes its paragraph may go on in the paragraphs below (the
             # items of a letter), each opening with a task verb.
             self.paragraph_end = state.directive and (
@@ -220,6 +225,7 @@ class _Walker:
                 self.emit(state.task, leads, coords, f.how)
             if f is found[0]:
                 state.leads = leads
+                state.coords = coords
                 state.explicit = True
                 state.directive = f.directive
         return bool(found)
@@ -237,17 +243,21 @@ class _Walker:
         # A clause with no subject in a sentence that has none either goes on with the
         # previous sentence's directive ("Từ đó …; làm tốt …; chuẩn bị …").
         cross = ci == 0 or not state.leads
-        start = continuation_start(toks, cross)
+        # An item of an umbrella's list may open with any task verb ("b) Báo cáo …").
+        item = self.chain and self.sentences[si].listed
+        start = continuation_start(toks, cross, item)
         if start is None:
             return
         leads = self.carried_leads(si, toks) if cross else state.leads
         if not leads:
             return
+        partners = [c for c in self.ctx_coords if c not in leads] if cross and self.chain else []
         words = sum(1 for t in toks[start:] if t.word)
         if cut_tail and words < 6:
             return
         if not self.umbrella:
             coords = [_name(self.nfc_text, toks, c) for c in coordinates(toks, start, [])]
+            coords = partners + [c for c in coords if c not in partners]
             how = "same-sentence" if state.leads else "next-sentence"
             self.emit((clause, toks, start, start), leads, coords, how)
         state.leads = leads

@@ -24,48 +24,26 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from . import lexicon as lx
-from .agencies import START_WORDS, is_agency_start, parse_agency_list, parse_named
-from .tokens import PhraseIndex, Span, Tok
-
-DIRECTIVES = PhraseIndex(lx.DIRECTIVES)
-SPEAKER = PhraseIndex(lx.SPEAKER_DIRECTIVES)
-MODALS = PhraseIndex(lx.MODALS)
-TASKS = PhraseIndex(lx.TASK_VERBS | lx.MODALS)
-NON_TASK = PhraseIndex(lx.NON_TASK_PREDICATES)
-CONNECTORS = PhraseIndex(lx.CLAUSE_CONNECTORS)
-FRAMING = PhraseIndex(lx.FRAMING_WORDS)
+from .agencies import is_agency_start, parse_agency_list, parse_named
+from .indexes import (
+    CONNECTORS,
+    DEADLINE_OPENERS,
+    DIRECTIVES,
+    FRAMING,
+    ITEM_TASKS,
+    MODALS,
+    NON_TASK,
+    NOT_CONTINUATION,
+    SPEAKER,
+    START_WORDS,
+    TASKS,
+)
+from .tokens import Span, Tok
 
 _COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
 _MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
 _SPEAKER_ADVERBS = frozenset({"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt"})
-# Subjectless openings that are not a task when a new sentence starts with them.
-_NOT_CONTINUATION = PhraseIndex(
-    lx.phrases(
-        "thống nhất",
-        "đánh giá",
-        "trao đổi",
-        "góp ý",
-        "đóng góp",
-        "tổng kết",
-        "sơ kết",
-        "thông tin",
-        "báo cáo",
-        "dự thảo",
-        "cần",
-        "phải",
-        "phục vụ",
-        "tăng",
-        "giữ",
-        "mở",
-        "đưa",
-        "trực",
-        "đăng",
-        "thường xuyên",
-        "định hướng",
-        "sớm",
-    )
-)
 _DATE_FRAMING = re.compile(
     r"^\W*(?:\([^)]{0,40}\)\s*[-–—]?\s*)?(?:[^\s,]+\s*[-–—]\s*)?"
     r"(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)\s+(?:nay|qua|\d)",
@@ -122,26 +100,10 @@ def skip_connectors(toks: list[Tok], q: int) -> int:
     return q
 
 
-_DEADLINE_OPENERS = PhraseIndex(
-    lx.phrases(
-        "chậm nhất",
-        "chậm nhất là",
-        "muộn nhất",
-        "trước",
-        "hạn chót",
-        "từ nay đến",
-        "từ nay đến hết",
-        "đến hết",
-        "đến",
-        "trong",
-    )
-)
-
-
 def _skip_deadline(toks: list[Tok], q: int) -> int:
     """Skip an opening deadline ("chậm nhất ngày 10/4, …") before the task verb."""
     n = len(toks)
-    k = _DEADLINE_OPENERS.match(toks, q)
+    k = DEADLINE_OPENERS.match(toks, q)
     if not k:
         return q
     j = q + k
@@ -474,8 +436,9 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     return res
 
 
-def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
-    """Index where a subjectless clause starts its task, or None if it does not."""
+def continuation_start(toks: list[Tok], cross_sentence: bool, item: bool = False) -> int | None:
+    """Index where a subjectless clause starts its task, or None if it does not. An item of
+    an umbrella's list ("b) Báo cáo kết quả …") may open with any verb."""
     q = skip_connectors(toks, 0)
     q = skip_connectors(toks, _skip_deadline(toks, q))
     n = len(toks)
@@ -483,9 +446,12 @@ def continuation_start(toks: list[Tok], cross_sentence: bool) -> int | None:
         return None
     if not TASKS.match(toks, q):
         return None
-    if NON_TASK.match(toks, q) and toks[q].low not in ("đề",):
+    reported = NON_TASK.match(toks, q) and toks[q].low not in ("đề",)
+    if reported and not (item and ITEM_TASKS.match(toks, q)):
         return None
-    if cross_sentence and _NOT_CONTINUATION.match(toks, q):
+    if item:
+        return q if sum(1 for t in toks[q:] if t.word) >= 3 else None
+    if cross_sentence and NOT_CONTINUATION.match(toks, q):
         return None
     if sum(1 for t in toks[q:] if t.word) < 3:
         return None

@@ -216,7 +216,9 @@ _DEADLINE_CUE = re.compile(
     r"thời\s+hạn(?:\s+hoàn\s+thành)?(?:\s+là)?(?:\s+trước)?(?:\s+ngày)?|"
     r"không\s+muộn\s+hơn(?:\s+ngày)?|từ\s+nay\s+đến(?:\s+hết)?(?:\s+ngày)?|"
     r"đến\s+hết(?:\s+ngày)?|(?<!từ\s)đến\s+ngày|xong\s+trước(?:\s+ngày)?|trong\s+ngày|"
-    r"muộn\s+sau(?:\s+ngày)?|hoàn\s+thành\s+(?:vào\s+)?ngày|xong\s+(?:vào\s+)?ngày)"
+    r"muộn\s+sau(?:\s+ngày)?|hoàn\s+thành\s+(?:vào\s+)?ngày|xong\s+(?:vào\s+)?ngày|"
+    # A task fixed to a day ("treo cờ vào ngày 2/9"), not the day of the event itself.
+    r"(?<!ra\s)(?<!mạc\s)(?<!họp\s)(?<!sau\s)vào\s+(?:sáng\s+|chiều\s+|tối\s+)?ngày)"
     r"\s*(?:\([^)]{0,20}\)\s*)?$",
     re.IGNORECASE,
 )

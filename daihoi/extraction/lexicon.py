@@ -1138,6 +1138,12 @@ UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
 COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
 
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
+# Named heads of the press that may be followed by a place alone ("Báo tỉnh", "Đài huyện").
+MEDIA_HEADS = frozenset({"báo", "đài"})
+
+# Capitalised heads that stand for a known agency alone after "thuộc" or "của" ("thuộc Bộ").
+BARE_OWNERS = frozenset({"bộ", "sở", "ban", "tỉnh", "huyện", "ngành", "ubnd", "tỉnh ủy"})
+
 BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ", "cấp"})
 
 # Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").

@@ -1,0 +1,67 @@
+"""Small parts of addressee phrases that need only the word lists: the units after a head
+("Công an các đơn vị"), more places ("các xã, thị trấn"), a short other name in brackets, a
+term after an election board, and "được giao nhiệm vụ tại Kế hoạch …"."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .indexes import GENERIC, LOC_NOUNS, QUALIFIERS
+from .tokens import Tok
+
+
+def units_after_head(toks: list[Tok], j: int) -> int:
+    """End of "các <generic noun>(, <generic noun>)*" right after a head such as "Công an"."""
+    n = len(toks)
+    if j >= n or toks[j].low != "các" or toks[j - 1].low not in lx.UNIT_HEADS:
+        return 0
+    g = GENERIC.match(toks, j + 1)
+    if not g or LOC_NOUNS.match(toks, j + 1):
+        return 0
+    q = j + 1 + g
+    while q + 1 < n and toks[q].text == "," and GENERIC.match(toks, q + 1):
+        q += 1 + GENERIC.match(toks, q + 1)
+    return q
+
+
+def more_places(toks: list[Tok], q: int) -> int:
+    """Past ", thị trấn", ", thành phố" after "các huyện" or "ở các xã"."""
+    n = len(toks)
+    while q + 1 < n and toks[q].text == "," and LOC_NOUNS.match(toks, q + 1):
+        q += 1 + LOC_NOUNS.match(toks, q + 1)
+    return q
+
+
+def parenthesis(toks: list[Tok], j: int) -> int | None:
+    """A short other name in brackets: "cấp ủy (chi ủy) khóa cũ"."""
+    for q in range(j + 1, min(len(toks), j + 6)):
+        if toks[q].text == ")":
+            inside = toks[j + 1 : q]
+            return q + 1 if inside and all(t.word and not t.cap for t in inside) else None
+    return None
+
+
+def after_term(toks: list[Tok], q: int) -> int:
+    """Past "khóa XV" after "… đại biểu Quốc hội"."""
+    n = len(toks)
+    if q + 1 < n and toks[q].low in ("khóa", "khoá") and toks[q + 1].text.isupper():
+        return q + 2
+    return q
+
+
+def generic_assigned(toks: list[Tok], j: int) -> int | None:
+    """ "… được giao nhiệm vụ (tại Kế hoạch số 268/KH-UBND)"."""
+    n = len(toks)
+    k = QUALIFIERS.match(toks, j)
+    if not k:
+        return None
+    q = j + k
+    if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
+        q += 2
+        stop = min(n, q + 6)
+        while (
+            q < stop
+            and toks[q].word
+            and (toks[q].cap or toks[q].low in lx.DOC_SECOND or toks[q].text[0].isdigit())
+        ):
+            q += 1
+    return q
