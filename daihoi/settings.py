@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "daihoi.budget",
     "daihoi.notifications",
     "daihoi.workspace",
+    "daihoi.delegates",
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",

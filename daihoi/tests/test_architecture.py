@@ -16,6 +16,7 @@ LAYERS = [
     ["planning"],
     ["meetings"],
     ["reporting", "budget", "notifications"],
+    ["delegates"],  # roster, discussion groups, statistics, badges, check-in
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["intake"],
     ["audit"],

@@ -1,0 +1,57 @@
+"""Reads of the roster, already limited to the congress and to what the reader may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from daihoi.core.text import fold
+
+from .models import Delegate, Delegation
+from .permissions import RosterRights
+
+# What a reader without the personal data gets: name, kind, delegation, position and workplace.
+PUBLIC_FIELDS = (
+    "id",
+    "full_name",
+    "kind",
+    "is_active",
+    "position",
+    "workplace",
+    "photo",
+    "delegation__name",
+)
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    q: str = ""
+    delegation_id: int | None = None
+    kind: str = ""
+    include_inactive: bool = False
+
+
+def delegates_for(rights: RosterRights, filters: RosterFilter) -> QuerySet[Delegate]:
+    """The congress's delegates matching `filters`; only the public columns unless the reader
+    may see personal data."""
+    rows = Delegate.objects.filter(congress=rights.access.congress).select_related("delegation")
+    if not filters.include_inactive:
+        rows = rows.filter(is_active=True)
+    if filters.delegation_id:
+        rows = rows.filter(delegation_id=filters.delegation_id)
+    if filters.kind in Delegate.Kind.values:
+        rows = rows.filter(kind=filters.kind)
+    if filters.q.strip():
+        rows = rows.filter(name_key__contains=fold(filters.q))
+    if not rights.sees_personal_data:
+        rows = rows.only(*PUBLIC_FIELDS)
+    return rows.order_by("delegation__order", "delegation__name", "name_key", "pk")
+
+
+def delegations_with_counts(access_congress_id: int) -> QuerySet[Delegation]:
+    """The delegations with their active delegates counted by kind."""
+    active = Q(delegates__is_active=True)
+    return Delegation.objects.filter(congress_id=access_congress_id).annotate(
+        official=Count("delegates", filter=active & Q(delegates__kind=Delegate.Kind.OFFICIAL)),
+        alternate=Count("delegates", filter=active & Q(delegates__kind=Delegate.Kind.ALTERNATE)),
+        guest=Count("delegates", filter=active & Q(delegates__kind=Delegate.Kind.GUEST)),
+    )

@@ -1,0 +1,3 @@
+from .roster import delegate_list
+
+__all__ = ["delegate_list"]
