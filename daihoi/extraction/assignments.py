@@ -42,6 +42,16 @@ def only_addressees(nfc_text: str, toks: list[Tok]) -> list[str]:
     return [_name(nfc_text, toks, s) for s in spans]
 
 
+# A task that only announces a list that is not there ("… chỉ đạo 6 nhiệm vụ", "… thực hiện
+# các nhiệm vụ sau"): nothing to do is named.
+_EMPTY_UMBRELLA = re.compile(
+    r"(?:\b\d+|\bcác|\bnhững|\bmột số)\s+(?:nhóm\s+)?(?:nhiệm vụ|nội dung|giải pháp|việc|"
+    r"công việc|yêu cầu)(?:\s+(?:trọng tâm|chủ yếu|cụ thể|chính))?"
+    r"(?:\s+(?:sau(?: đây)?|như sau))?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_span(text: str, a: int, b: int) -> str:
     s = text[a:b].strip()
     return s.rstrip(" .;:,…-–").strip()
@@ -63,7 +73,7 @@ def _emit(
     task_from = toks[task_tok].start if task_tok < len(toks) else b
     task = _clean_span(nfc_text, task_from, b)
     evidence = _clean_span(nfc_text, toks[anchor_tok].start if anchor_tok < len(toks) else a, b)
-    if not task:
+    if not task or _EMPTY_UMBRELLA.search(task):
         return
     deadline = find_deadline(nfc_text[a:b], ctx)
     if deadline is None and table:
@@ -126,6 +136,7 @@ class _Walker:
     how: list[tuple[str, int]] = field(default_factory=list)  # per item of out
     si: int = 0
     n_clauses: int = 0
+    last_emit: int = 0  # index in out of the first assignment of the last task emitted
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.work)
@@ -134,7 +145,7 @@ class _Walker:
 
     def emit(self, task: _Task, leads: list[str], coords: list[str], how: str) -> None:
         clause, ttoks, start, anchor = task
-        before = len(self.out)
+        before = self.last_emit = len(self.out)
         _emit(
             self.out,
             self.nfc_text,
@@ -242,6 +253,8 @@ class _Walker:
         """A subjectless clause that goes on with the previous directive."""
         # A clause with no subject in a sentence that has none either goes on with the
         # previous sentence's directive ("Từ đó …; làm tốt …; chuẩn bị …").
+        if state.task is not None and self.completion_date(clause, toks):
+            return  # "…; hoàn thành trước ngày 10/12" dates the task before it
         cross = ci == 0 or not state.leads
         # An item of an umbrella's list may open with any task verb ("b) Báo cáo …").
         item = self.chain and self.sentences[si].listed
@@ -263,6 +276,20 @@ class _Walker:
         state.leads = leads
         state.continued = True
 
+    def completion_date(self, clause: tuple[int, int], toks: list[Tok]) -> bool:
+        """A clause that only says when the previous task is due ("hoàn thành trước ngày
+        10/12", "chậm nhất ngày 15/5 phải xong"): its date goes to that task, and it is no
+        task of its own."""
+        words = {t.low for t in toks if t.word and not t.text[0].isdigit()}
+        if not words & _DONE or not words <= _DONE | _WHEN:
+            return False
+        deadline = find_deadline(self.nfc_text[clause[0] : clause[1]], self.ctx)
+        if deadline is None:
+            return False
+        for a in self.out[self.last_emit :]:
+            a.deadline = a.deadline or deadline
+        return True
+
     def carried_leads(self, si: int, toks: list[Tok]) -> list[str] | None:
         """The previous sentence's addressees, when this sentence continues its directive."""
         if not self.ctx_leads or not (self.chain or self.ctx_at == si - 1):
@@ -282,6 +309,10 @@ class _Walker:
 
 
 _WORD = re.compile(r"\w+")
+_DONE = frozenset({"hoàn", "thành", "tất", "xong"})
+_WHEN = frozenset(
+    {"trước", "chậm", "nhất", "muộn", "là", "ngày", "tháng", "năm", "vào", "trong", "phải", "hạn"}
+)
 
 
 def _words(s: str) -> set[str]:

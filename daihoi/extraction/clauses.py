@@ -42,6 +42,9 @@ from .tokens import Span, Tok
 
 _COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
 _MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
+# Prepositions and nouns that go on a noun phrase: what follows an agency with one of these
+# is not its predicate.
+_NOT_PREDICATE = frozenset({"về", "của", "tại", "với", "ngày", "số", "trong", "thuộc", "ở", "nhằm"})
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
 _SPEAKER_ADVERBS = frozenset({"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt"})
 _DATE_FRAMING = re.compile(
@@ -52,6 +55,8 @@ _DATE_FRAMING = re.compile(
 # Words after which a subject may start inside a clause ("…, các sở …", "… thì Ban …").
 _SUBJECT_AFTER = frozenset({",", "nên", "thì"})
 _LOW = itemgetter(1)  # Tok.low
+_STANDING = frozenset({"đầu", "thường", "đơn"})  # "là đầu mối", "là thường trực", "là đơn vị"
+_ENABLING = frozenset({"kiện", "giúp", "trợ"})  # "điều kiện", "giúp", "hỗ trợ" before "để"
 _PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
 
 
@@ -137,6 +142,10 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
         return False
     low = head[0]
     nxt = head[1] if len(head) > 1 else ""
+    if low == "là" and (nxt in _STANDING or (nxt == "cơ" and len(head) > 2 and head[2] == "quan")):
+        return True  # "Ban Dân tộc là cơ quan thường trực giúp …": a mandate
+    if low in _NOT_PREDICATE or (low in ("cho", "theo") and toks[p + 1].cap):
+        return False  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
     if low == "có":
         return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
     if low == "được":
@@ -289,6 +298,8 @@ def coordinates(toks: list[Tok], p: int, leads: list[Span]) -> list[Span]:
     coords: list[Span] = []
     k = p
     while k < n - 1:
+        if toks[k].low == "giao" and is_agency_start(toks, k + 1):
+            break  # "đề nghị A giao B (phối hợp với C) …": C is B's partner, and B is not asked
         if toks[k].low == "phối" and toks[k + 1].low == "hợp":
             j = k + 2
             while j < n and toks[j].low in ("chặt", "chẽ", "tốt", "thường", "xuyên"):
@@ -338,6 +349,8 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
     for k in range(n - 2):
         low = lows[k]
         if low == "để":
+            if _ENABLING & set(lows[max(0, k - 4) : k]):
+                continue  # "tạo điều kiện để Đoàn … tổ chức": helped, not handed a task
             span = parse_named(toks, k + 1)
             if (
                 span

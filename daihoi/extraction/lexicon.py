@@ -687,6 +687,11 @@ TASK_VERBS = phrases(
 # Predicates that say a subject is not being given a task: completed work, reports at the
 # meeting, praise, the meeting itself.
 NON_TASK_PREDICATES = phrases(
+    "ủng hộ",
+    "trân trọng",
+    "hoan nghênh",
+    "cảm ơn",
+    "đánh giá cao",
     "đã",
     "vừa",
     "mới",

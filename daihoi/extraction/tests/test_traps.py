@@ -1,0 +1,83 @@
+"""What must not become a task: a list announced but absent, prepositional phrases after an
+agency, the issuer's courtesies, helped units, and a clause that only dates the task before it
+(which dates that task instead)."""
+
+from __future__ import annotations
+
+from .helpers import agencies, pairs, run
+
+
+def test_an_umbrella_whose_list_is_absent_is_no_task() -> None:
+    d = run("Các huyện ủy, thị ủy tập trung lãnh đạo, chỉ đạo 5 nhiệm vụ.")
+    assert pairs(d) == []
+    d = run("Đề nghị các sở, ngành thực hiện tốt các nhiệm vụ sau.")
+    assert pairs(d) == []
+
+
+def test_an_agency_followed_by_a_preposition_has_no_predicate() -> None:
+    d = run(
+        "Căn cứ các văn bản của Trung ương, Tiểu ban Lễ tân về việc đón tiếp đại biểu; "
+        "Dự họp có lãnh đạo các sở; các thành viên tổ thư ký cho Tiểu ban."
+    )
+    assert pairs(d) == []
+
+
+def test_a_verb_that_opens_with_cho_or_theo_still_is_a_predicate() -> None:
+    d = run("Yêu cầu Văn phòng Huyện ủy theo dõi, đôn đốc các chi bộ tổ chức đại hội đúng hạn.")
+    assert agencies(d) == ["Văn phòng Huyện ủy"]
+
+
+def test_the_issuers_courtesies_are_no_task() -> None:
+    d = run("Sở Nội vụ ủng hộ đề xuất và hoan nghênh sáng kiến của Hội Cựu chiến binh tỉnh.")
+    assert pairs(d) == []
+
+
+def test_a_unit_helped_by_others_is_not_handed_the_task() -> None:
+    d = run(
+        "Yêu cầu các cấp ủy tạo điều kiện thuận lợi để Hội Liên hiệp Phụ nữ tỉnh tổ chức "
+        "đại hội chu đáo."
+    )
+    assert agencies(d) == ["các cấp ủy"]
+
+
+def test_a_purpose_clause_that_hands_a_job_to_a_unit_counts() -> None:
+    d = run("Các phòng gửi số liệu về trước ngày 5/3/2025 để Phòng Nội vụ tổng hợp, báo cáo.")
+    assert agencies(d) == ["Các phòng", "Phòng Nội vụ"]
+
+
+def test_a_clause_that_only_dates_the_previous_task_gives_it_the_date() -> None:
+    d = run(
+        "Giao Sở Xây dựng chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn hội "
+        "trường; hoàn thành trước ngày 10/9/2025."
+    )
+    assert pairs(d) == [("Sở Xây dựng", "lead"), ("các đơn vị liên quan", "coordinate")]
+    assert [a.deadline for a in d.assignments] == ["2025-09-10", "2025-09-10"]
+
+
+def test_a_standing_body_statement_is_a_mandate() -> None:
+    d = run("Ban Dân tộc tỉnh là cơ quan thường trực giúp Ban Chỉ đạo chuẩn bị Đại hội.")
+    assert agencies(d) == ["Ban Dân tộc tỉnh"]
+
+
+def test_nested_giao_keeps_only_the_asked_agency() -> None:
+    d = run(
+        "Đề nghị UBND huyện giao Phòng Văn hóa - Thông tin phối hợp với các xã tổ chức "
+        "triển lãm ảnh."
+    )
+    assert pairs(d) == [("UBND huyện", "lead")]
+
+
+def test_past_work_and_what_follows_it_are_no_tasks() -> None:
+    d = run(
+        "Công an tỉnh đã chỉ đạo các đơn vị triển khai kế hoạch bảo vệ. Tăng cường tuần "
+        "tra, kiểm soát trên các tuyến đường dẫn vào trung tâm."
+    )
+    assert pairs(d) == []
+
+
+def test_a_deadline_with_no_agency_is_no_task() -> None:
+    d = run(
+        "Đến ngày 30/9/2025, các công tác chuẩn bị phải hoàn tất. Hội nghị thống nhất tổ "
+        "chức Đại hội vào ngày 15/10/2025."
+    )
+    assert pairs(d) == []
