@@ -84,14 +84,14 @@ class NormImportForm(forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
 
 
-class EstimateForm(forms.Form):
+class EstimateForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(label="Tên dự trù", max_length=255)
     note = forms.CharField(
         label="Thuyết minh", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class LineForm(forms.Form):
+class LineForm(VersionedFormMixin, forms.Form):
     content = forms.CharField(label="Nội dung chi", max_length=500)
     task = forms.ModelChoiceField(
         Task.objects.none(), label="Nhiệm vụ", required=False, empty_label="— Không gắn —"
@@ -134,6 +134,7 @@ class LineForm(forms.Form):
             "quantity": line.quantity,
             "unit_price": line.unit_price,
             "notes": line.notes,
+            "version": line.version,
         }
 
 

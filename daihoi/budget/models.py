@@ -100,7 +100,7 @@ class Norm(Versioned):
         )
 
 
-class Estimate(models.Model):
+class Estimate(Versioned):
     """One agency's budget estimate for its congress work: one original per agency and congress,
     then, once it is approved, any number of supplements (dự trù bổ sung) numbered 1, 2, …"""
 
@@ -223,7 +223,7 @@ STATUS_CLASSES = {
 }
 
 
-class EstimateLine(models.Model):
+class EstimateLine(Versioned):
     estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveSmallIntegerField(_("số thứ tự"), default=1)
     content = models.CharField(_("nội dung chi"), max_length=500)

@@ -28,14 +28,16 @@ class Versioned(models.Model):
         abstract = True
 
 
-def check_version(locked: Any, expected: int | None, noun: str) -> None:
-    """On the locked row: refuse when it was saved since `expected`, else count this save."""
+def check_version(locked: Any, expected: int | None, noun: str, trail: Any = None) -> None:
+    """On the locked row: refuse when it was saved since `expected`, else count this save.
+    `trail` is the record its changes are audited on, when not itself (a line of an estimate)."""
     if expected is not None and locked.version != expected:
         raise ConflictError(
             f"{noun} vừa được người khác lưu trong lúc bạn đang sửa. Những thay đổi đó được liệt "
             "kê dưới đây; nội dung bạn nhập vẫn giữ nguyên — xem lại rồi bấm Lưu lần nữa để ghi "
             "đè, hoặc tải lại trang để sửa trên bản mới.",
             changed=locked,
+            trail=trail,
         )
     locked.version += 1
 
@@ -84,7 +86,7 @@ class VersionedFormMixin(forms.Form):
         changed: Any = error.changed
         if changed is None:
             return
-        for line in edits_since(changed, self.opened()):
+        for line in edits_since(error.trail, self.opened()):
             self.add_error(None, line)
         if self.is_bound:
             data = self.data.copy()  # type: ignore[attr-defined]

@@ -108,7 +108,7 @@ class ReadersForm(_CongressScoped, _SecrecyFields):
     """Changes the mark and the named readers of a document already in the registry."""
 
 
-class IncomingForm(_CongressScoped, _SecrecyFields):
+class IncomingForm(VersionedFormMixin, _CongressScoped, _SecrecyFields):
     received_on = VNDateField(label="Ngày đến")
     sender_symbol = forms.CharField(
         label="Số, ký hiệu", max_length=64, required=False, help_text="Như ghi trên văn bản."

@@ -334,7 +334,7 @@ class IncomingQuerySet(SecrecyQuerySet):
 IncomingManager = AliveManager.from_queryset(IncomingQuerySet)
 
 
-class IncomingDocument(Confidential, SoftDeleteModel):
+class IncomingDocument(Versioned, Confidential, SoftDeleteModel):
     """An entry of the register of documents received (sổ văn bản đến)."""
 
     congress = models.ForeignKey(

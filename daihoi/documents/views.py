@@ -475,7 +475,7 @@ def incoming_register(request: HttpRequest, congress_id: int) -> HttpResponse:
     )
 
     def register() -> IncomingDocument:
-        document = services.incoming_register(access=access, **form.cleaned_data)
+        document = services.incoming_register(access=access, **form.edited())
         messages.success(request, f"Đã vào sổ văn bản đến số {document.arrival_number}.")
         return document
 
@@ -490,6 +490,7 @@ def incoming_edit(request: HttpRequest, congress_id: int, incoming_id: int) -> H
         return forbidden(request, services.REGISTRAR_ONLY)
     initial: dict[str, Any] = {name: getattr(document, name) for name in services.INCOMING_FIELDS}
     initial["readers"] = list(document.readers.all())
+    initial["version"] = document.version
     form = IncomingForm(
         request.POST or None, request.FILES or None, initial=initial, congress=access.congress
     )
@@ -497,7 +498,12 @@ def incoming_edit(request: HttpRequest, congress_id: int, incoming_id: int) -> H
         request,
         access,
         form,
-        lambda: services.incoming_update(access=access, document=document, **form.cleaned_data),
+        lambda: services.incoming_update(
+            access=access,
+            document=document,
+            expected_version=form.expected_version(),
+            **form.edited(),
+        ),
         document,
     )
 

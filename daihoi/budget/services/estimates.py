@@ -17,6 +17,7 @@ from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.money import format_vnd
 from daihoi.core.services import require, send_on_commit
+from daihoi.core.versioning import check_version
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task
 
@@ -136,9 +137,17 @@ def estimate_supplement_create(
 
 
 @transaction.atomic
-def estimate_update(*, access: Access, estimate: Estimate, title: str, note: str = "") -> Estimate:
+def estimate_update(
+    *,
+    access: Access,
+    estimate: Estimate,
+    title: str,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Estimate:
     """Locks the estimate row."""
     estimate = _lock_editable(access, estimate)
+    check_version(estimate, expected_version, "Dự trù kinh phí")
     if not title.strip():
         raise BusinessError("Vui lòng nhập tên dự trù.", field="title")
     before = snapshot(estimate, ["title", "note"])
@@ -260,11 +269,16 @@ def estimate_line_add(
 
 @transaction.atomic
 def estimate_line_update(
-    *, access: Access, line: EstimateLine, **fields: Unpack[LineFields]
+    *,
+    access: Access,
+    line: EstimateLine,
+    expected_version: int | None = None,
+    **fields: Unpack[LineFields],
 ) -> EstimateLine:
     """Locks the estimate row, then edits the line under it."""
     estimate = _lock_editable(access, line.estimate)
     line = EstimateLine.objects.get(pk=line.pk, estimate=estimate)
+    check_version(line, expected_version, "Khoản chi", trail=estimate)
     values = _line_values(estimate, fields)
     before = snapshot(line, LINE_FIELDS)
     for name, value in values.items():

@@ -59,7 +59,7 @@ def estimate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
         done, estimate = run_service(
             request,
             form,
-            lambda: services.estimate_create(access=access, **form.cleaned_data),
+            lambda: services.estimate_create(access=access, **form.edited()),
             success="Đã lập dự trù; hãy thêm các khoản chi.",
         )
         if done:
@@ -88,7 +88,7 @@ def estimate_supplement(request: HttpRequest, congress_id: int, estimate_id: int
             request,
             form,
             lambda: services.estimate_supplement_create(
-                access=access, original=original, **form.cleaned_data
+                access=access, original=original, **form.edited()
             ),
             success="Đã lập dự trù bổ sung; hãy thêm các khoản chi rồi gửi Sở Tài chính.",
         )
@@ -111,12 +111,18 @@ def estimate_edit(request: HttpRequest, congress_id: int, estimate_id: int) -> H
         messages.error(request, NOT_EDITABLE)
         return _to_detail(estimate)
     form = EstimateForm(
-        request.POST or None, initial={"title": estimate.title, "note": estimate.note}
+        request.POST or None,
+        initial={"title": estimate.title, "note": estimate.note, "version": estimate.version},
     )
     return form_page(
         request,
         form,
-        lambda: services.estimate_update(access=access, estimate=estimate, **form.cleaned_data),
+        lambda: services.estimate_update(
+            access=access,
+            estimate=estimate,
+            expected_version=form.expected_version(),
+            **form.edited(),
+        ),
         success="Đã lưu.",
         then=lambda _: _to_detail(estimate),
         template="budget/estimate_form.html",
@@ -186,11 +192,13 @@ def line_edit(
 
 
 def _save_line(access: Access, estimate: Estimate, line: EstimateLine | None, form: LineForm):
-    data = dict(form.cleaned_data)
+    data = form.edited()
     data["category"] = data["category"] or None
     if line is None:
         return services.estimate_line_add(access=access, estimate=estimate, **data)
-    return services.estimate_line_update(access=access, line=line, **data)
+    return services.estimate_line_update(
+        access=access, line=line, expected_version=form.expected_version(), **data
+    )
 
 
 def _line_form_view(

@@ -14,6 +14,7 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.text import fold
+from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
@@ -126,6 +127,7 @@ def incoming_update(
     document: IncomingDocument,
     readers: Iterable[User] = (),
     file: UploadedFile | None = None,
+    expected_version: int | None = None,
     **fields: Any,
 ) -> IncomingDocument:
     """Corrects a register entry; its arrival number stays, so the date received cannot move
@@ -137,7 +139,9 @@ def incoming_update(
     unknown = set(fields) - set(INCOMING_FIELDS)
     if unknown:
         raise BusinessError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
-    IncomingDocument.objects.select_for_update().get(pk=document.pk)
+    locked = IncomingDocument.objects.select_for_update().get(pk=document.pk)
+    check_version(locked, expected_version, "Văn bản đến")
+    document.version = locked.version
     before = snapshot(document, INCOMING_FIELDS)
     for name, value in fields.items():
         setattr(document, name, value.strip() if isinstance(value, str) else value)

@@ -1,10 +1,11 @@
 """Two officers editing one draft: the second save is refused and shown what the first changed."""
 
 import pytest
+from django.test import Client
 
 from daihoi.documents import services
 from daihoi.documents.models import Document
-from daihoi.testing.conflicts import CONFLICT, edit_meanwhile
+from daihoi.testing.conflicts import CONFLICT, edit_meanwhile, two_editors
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,14 @@ def test_a_stale_draft_form_is_refused_shows_the_change_then_saves_knowingly(
     assert stale.status_code == 200 and CONFLICT in body and "Thông báo kết luận phiên họp" in body
     assert again.status_code == 302
     assert Document.objects.get(pk=draft.pk).subject == "Thông báo kết luận (sửa theo góp ý)"
+
+
+def test_a_stale_incoming_register_form_is_refused_shows_the_change_then_saves_knowingly(
+    world, register_incoming
+):
+    incoming = register_incoming()
+    mine, theirs = Client(), Client()
+    mine.force_login(world.users["secretariat"])
+    theirs.force_login(world.admin)
+    url = f"/dai-hoi/{world.congress.pk}/van-ban/den/{incoming.pk}/sua/"
+    two_editors(url, mine, theirs, incoming, "subject")
