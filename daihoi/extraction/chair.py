@@ -106,12 +106,25 @@ def _titled_name(seg: str) -> str | None:
     return None
 
 
+_TIGHT_DASH = re.compile(r"(?<=[^\W\d_])[-–](?=[^\W\d_])")
+
+
 def _dash_to_comma(pre: str) -> str:
-    """ "Nguyễn Văn A – Ủy viên …", "Chủ tịch UBND huyện - Trưởng ban": a spaced dash
-    before a title separates like a comma."""
+    """ "Nguyễn Văn A – Ủy viên …", "Chủ tịch UBND huyện - Trưởng ban", "Nguyễn Văn
+    A-Bí thư …": a dash before a title separates like a comma, and so does a spaced dash
+    before the name that closes the mention ("…, Tổ trưởng Tổ biên tập - Nguyễn Văn A")."""
     out = pre
     for m in reversed(list(_SPACED_DASH.finditer(pre))):
-        if TITLES.match(tokenize(pre[m.end() : m.end() + 40]), 0):
+        after = pre[m.end() :]
+        if TITLES.match(tokenize(after[:40]), 0) or split_name(after)[1] == "":
+            out = out[: m.start()] + ", " + out[m.end() :]
+    for m in reversed(list(_TIGHT_DASH.finditer(out))):
+        before = out[max(0, m.start() - 12) : m.start()].split()
+        if (
+            before
+            and _is_name_syllable(before[-1])
+            and TITLES.match(tokenize(out[m.end() :][:40]), 0)
+        ):
             out = out[: m.start()] + ", " + out[m.end() :]
     return out
 
@@ -242,12 +255,22 @@ _RELAY = re.compile(
 )
 
 
+_UNDER_CHAIR = re.compile(
+    r"(?:dưới\s+)?sự\s+chủ\s+trì\s+của\s+(?P<p>(?:đồng\s+chí|ông|bà)\s+[^.;:\n]{3,300})",
+    re.IGNORECASE,
+)
+
+
 def chair(text: str, sentences: list[tuple[int, int]]) -> tuple[str | None, list[str]]:
     fallback: tuple[str | None, list[str]] | None = None
     for m in _RELAY.finditer(text):
         name, rest = split_name(m.group("p"))
         if name:
             return name, [rest] if rest else []
+    for m in _UNDER_CHAIR.finditer(text):
+        found = person_after_marker(m.group("p"))
+        if found and found[0]:
+            return found[0], found[1]
     starts = [a for a, _ in sentences]
     low = lowered(text)
     for level, (core, before) in enumerate(_ANCHORS):

@@ -915,6 +915,18 @@ TITLE_HEADS = phrases(
     "thượng tá",
     "trung tá",
     "thiếu tá",
+    "tổ trưởng",
+    "tổ phó",
+    "đội trưởng",
+    "chánh văn phòng",
+    "phó chánh văn phòng",
+    "đại úy",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+    "chuẩn đô đốc",
+    "phó đô đốc",
+    "đô đốc",
 )
 
 # Vietnamese family names, to tell a person's name from the title before it.

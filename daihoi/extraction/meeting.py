@@ -83,13 +83,18 @@ def national_ordinals(text: str) -> set[str]:
 
 # ---------------------------------------------------------------------------------- the date
 _MEETING_DATE = re.compile(
-    r"(?<![\w/])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)\s+(?:(?:nay|qua)\s*\(\s*)?"
+    r"(?<![\w/])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)[ \t\xa0]+(?:(?:nay|qua)\s*\(\s*)?"
     r"(?:thứ\s+\w+\s*,?\s*)?(?=\d)",
     re.IGNORECASE,
 )
+# Not a meeting's date: a limit ("trước ngày"), a document's ("Kế hoạch 308-KH/BTGTW ngày",
+# "số 12/QĐ-UBND ngày"), or a letter's own place and date line ("Lào Cai, ngày …").
 _NOT_MEETING_DATE = re.compile(
-    r"(?:trước|đến|từ|sau|trong|chậm nhất|muộn nhất|hạn|số\s+\S+)\s*$", re.IGNORECASE
+    r"(?:(?:trước|đến|từ|sau|trong|chậm nhất|muộn nhất|hạn|số\s+\S+)\s*|"
+    r"\d+\s*[-/]\s*[A-ZĐ][\w/\-]*\s*)$",
+    re.IGNORECASE,
 )
+_PLACE_DATE_LINE = re.compile(r"[^\W\d][^,\n]{1,30},\s*")
 
 
 def meeting_date(text: str, ctx: YearContext) -> str | None:
@@ -103,6 +108,9 @@ def meeting_date(text: str, ctx: YearContext) -> str | None:
         before = text[max(0, m.start() - 25) : m.start()]
         if _NOT_MEETING_DATE.search(before):
             continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _PLACE_DATE_LINE.fullmatch(text, line_start, m.start()):
+            continue
         after = text[d.end() : d.end() + 12]
         if re.match(r"\s*[|,\-–]?\s*\d{1,2}[:h]\d{2}", after):
             continue  # a publication time stamp
@@ -112,14 +120,17 @@ def meeting_date(text: str, ctx: YearContext) -> str | None:
 
 
 # ---------------------------------------------------------------------------------- the body
-_BODY_HEAD = r"(?:Tiểu\s+ban|Ban\s+Chỉ\s+đạo|Ban\s+chỉ\s+đạo|Ban\s+Tổ\s+chức|Hội\s+đồng)"
+_BODY_HEAD = (
+    r"(?:Tiểu\s+ban|Ban\s+Chỉ\s+đạo|Ban\s+chỉ\s+đạo|Ban\s+Tổ\s+chức|Hội\s+đồng|"
+    r"Tổ\s+(?:biên\s+tập|dự\s+thảo|giúp\s+việc)|Ban\s+biên\s+tập|Ủy\s+ban\s+bầu\s+cử)"
+)
 _BODY_MET = re.compile(
     rf"(?P<b>{_BODY_HEAD}\b[^.;:\n]{{0,250}}?)\s*,?\s*(?:đã\s+|vừa\s+)?"
     r"(?:tổ\s+chức\s+(?:cuộc\s+|phiên\s+)?họp|họp\s+(?:phiên|lần|định\s+kỳ)|tổ\s+chức\s+hội\s+nghị|"
     r"họp\b|tiến\s+hành\s+họp)"
 )
 _BODY_CHAIRED = re.compile(
-    r"chủ\s+trì\s+(?:cuộc\s+họp|phiên\s+họp|hội\s+nghị|họp)(?:\s+(?:thứ|lần)\s+\w+)?"
+    r"chủ\s+trì\s+(?:cuộc\s+họp|phiên\s+họp|buổi\s+họp|hội\s+nghị|họp)(?:\s+(?:thứ|lần)\s+\w+)?"
     rf"\s+(?:của\s+)?(?P<b>{_BODY_HEAD}\b[^;\n]{{0,400}})",
 )
 _BODY_HEADLINE = re.compile(
@@ -209,6 +220,8 @@ def _body_name(s: str) -> str:
 
 def _trim_body(b: str) -> str:
     b = re.split(r",?\s+nhiệm\s+kỳ\b", b, maxsplit=1, flags=re.IGNORECASE)[0]
+    # "Tiểu ban X do Đại tá … chủ trì", "Hội đồng X dưới sự chủ trì của …": the chair follows.
+    b = re.split(r"\s+(?:do|dưới\s+sự)\s", b, maxsplit=1)[0]
     return b.strip(" ,.-–")
 
 
