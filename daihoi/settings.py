@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "daihoi.notifications",
     "daihoi.workspace",
     "daihoi.delegates",
+    "daihoi.logistics",
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",

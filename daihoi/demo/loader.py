@@ -89,6 +89,10 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
+    from daihoi.logistics.models import ReadinessItem
+
+    # A checklist item protects its agency.
+    ReadinessItem.objects.filter(congress_id__in=ids).delete()
     from daihoi.consultation.models import Consultation
     from daihoi.reporting.models import ReportRequest
 
@@ -252,6 +256,10 @@ class _CongressLoader:
 
         if estimates := load_budget_demo(self.congress)["estimates"]:
             self.result.count("estimates", estimates)
+        from .logistics_demo import load_logistics
+
+        if created := load_logistics(self):
+            self.result.count("logistics records", created)
 
     def _congress(self) -> Congress:
         spec = self.spec

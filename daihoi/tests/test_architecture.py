@@ -18,6 +18,7 @@ LAYERS = [
     ["reporting", "budget", "notifications"],
     ["delegates"],  # roster, discussion groups, statistics, badges, check-in
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
+    ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
     ["intake"],
     ["audit"],
     ["demo"],

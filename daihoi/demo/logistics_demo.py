@@ -1,0 +1,180 @@
+"""Logistics of the demo congresses, built through the logistics services: the service
+checklist (decoration, flags, security, epidemic prevention, sanitation, the culture programme)
+as the articles of Kon Tum, Hải Dương and Bắc Ninh describe it, written in our own words.
+
+Deadlines count days from the opening day. Idempotent: an item is looked up by its title.
+"""
+
+import datetime as dt
+import struct
+import zlib
+from typing import TYPE_CHECKING
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from daihoi.logistics import services
+from daihoi.logistics.models import ReadinessArea as A
+from daihoi.logistics.models import ReadinessItem
+from daihoi.logistics.models import ReadinessState as S
+
+if TYPE_CHECKING:
+    from .loader import _CongressLoader
+
+# (area, title, agency key, days before opening, state, note)
+READINESS: dict[str, list[tuple[str, str, str, int, str, str]]] = {
+    "kontum": [
+        (
+            A.HALL,
+            "Phông, khẩu hiệu và hoa trang trí hội trường Đại hội",
+            "Sở VHTTDL",
+            5,
+            S.DOING,
+            "",
+        ),
+        (
+            A.FLAGS,
+            "Cờ Tổ quốc, cờ Đảng, pano trên các tuyến phố chính của thành phố Kon Tum",
+            "UBND TP Kon Tum",
+            15,
+            S.READY,
+            "Đã treo xong trên các trục đường trung tâm, vị trí trang nghiêm.",
+        ),
+        (
+            A.FLAGS,
+            "Pano, băng rôn tuyên truyền tại trung tâm các huyện",
+            "Sở VHTTDL",
+            10,
+            S.PROBLEM,
+            "Hai huyện xa chưa nhận đủ pano; đề nghị Tiểu ban điều chỉnh kinh phí vận chuyển.",
+        ),
+        (
+            A.SECURITY,
+            "Phương án bảo vệ an ninh, trật tự khu vực Đại hội",
+            "CA tỉnh",
+            20,
+            S.READY,
+            "",
+        ),
+        (
+            A.HEALTH,
+            "Tổ y tế trực và phương án phòng, chống dịch tại hội trường",
+            "Sở YT",
+            7,
+            S.DOING,
+            "",
+        ),
+        (
+            A.SANITATION,
+            "Tổng vệ sinh đường phố, khuôn viên quanh hội trường (xanh, sạch, đẹp)",
+            "UBND TP Kon Tum",
+            3,
+            S.TODO,
+            "",
+        ),
+        (A.CULTURE, "Chương trình văn nghệ chào mừng Đại hội", "Sở VHTTDL", 4, S.DOING, ""),
+        (
+            A.FACILITIES,
+            "Bảo đảm điện liên tục cho hội trường và nơi nghỉ",
+            "Điện lực Kon Tum",
+            3,
+            S.TODO,
+            "",
+        ),
+        (A.BOARD, "Bố trí nơi ăn, nghỉ, xe đưa đón đại biểu", "VPTU", 5, S.DOING, ""),
+    ],
+    "haiduong": [
+        (A.HALL, "Trang trí khánh tiết hội trường và khu triển lãm", "Sở VHTTDL", 5, S.DOING, ""),
+        (
+            A.SECURITY,
+            "Bảo đảm an ninh, trật tự trong những ngày Đại hội",
+            "CA tỉnh",
+            15,
+            S.READY,
+            "",
+        ),
+        (
+            A.HEALTH,
+            "Phòng, chống dịch Covid-19: khai báo y tế, đo thân nhiệt, khẩu trang tại cửa vào",
+            "Sở YT",
+            5,
+            S.DOING,
+            "",
+        ),
+        (A.FACILITIES, "Hoàn thiện cơ sở vật chất phục vụ Đại hội", "VPTU", 7, S.DOING, ""),
+    ],
+    "bacninh": [
+        (
+            A.SECURITY,
+            "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội",
+            "CA tỉnh",
+            20,
+            S.DOING,
+            "",
+        ),
+        (
+            A.FACILITIES,
+            "Phương tiện làm việc cho các hoạt động trước, trong và sau Đại hội",
+            "VPTU",
+            10,
+            S.TODO,
+            "",
+        ),
+    ],
+}
+
+
+def proof_png() -> bytes:
+    """A small whole PNG standing for a photo taken on site."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\xb0\x30\x30" * 4 for _ in range(3))
+    header = struct.pack(">IIBBBBB", 4, 3, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _opening(loader: "_CongressLoader") -> dt.date:
+    return loader.congress.opening_date or loader.today + dt.timedelta(days=30)
+
+
+def load_readiness(loader: "_CongressLoader") -> int:
+    """Returns how many checklist items it created."""
+    have = set(
+        ReadinessItem.objects.filter(congress=loader.congress).values_list("title", flat=True)
+    )
+    created = 0
+    for area, title, agency_key, before, state, note in READINESS.get(loader.spec["key"], []):
+        if title in have:
+            continue
+        item = services.readiness_item_create(
+            access=loader.secretariat,
+            fields=services.ItemFields(
+                area=area,
+                title=title,
+                agency=loader.agencies[agency_key],
+                deadline=_opening(loader) - dt.timedelta(days=before),
+            ),
+        )
+        if state != S.TODO:
+            photos = (
+                [SimpleUploadedFile("anh-hien-truong.png", proof_png(), "image/png")]
+                if state == S.READY
+                else []
+            )
+            services.readiness_item_report(
+                access=loader.secretariat, item=item, state=state, note=note, photos=photos
+            )
+        created += 1
+    return created
+
+
+def load_logistics(loader: "_CongressLoader") -> int:
+    """Returns how many records it created."""
+    return load_readiness(loader)

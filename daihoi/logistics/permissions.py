@@ -1,0 +1,75 @@
+"""Who may do what in logistics. Services call these; views use them as a first gate.
+
+The secretariat and the members of the organising/service subcommittee (Tiểu ban Tổ chức phục
+vụ, or Tuyên truyền và Phục vụ) run logistics and are the only ones who see delegates' personal
+details (rooms, vehicles, diets, phones). Everyone in the congress reads the readiness checklist
+and the seating plan; an agency's officer reports on the checklist items of its own agency.
+
+The `access_*` functions fetch an object and authorise the user at once: a missing object and
+one the user may not see both answer 404, so existence does not leak.
+"""
+
+from django.http import Http404
+
+from daihoi.organizations.models import Committee, Membership
+from daihoi.organizations.permissions import Access
+
+from .models import ReadinessItem, ReadinessPhoto
+
+SERVICE_KINDS = (Committee.Kind.SERVICE, Committee.Kind.PROPAGANDA_SERVICE)
+STAFF_ONLY = "Chỉ Văn phòng và Tiểu ban Tổ chức phục vụ Đại hội thực hiện được thao tác này."
+REPORTER_ONLY = (
+    "Chỉ cơ quan chịu trách nhiệm hạng mục, Văn phòng hoặc Tiểu ban Tổ chức phục vụ cập nhật "
+    "tình trạng hạng mục này."
+)
+
+
+def is_service_staff(access: Access) -> bool:
+    """The secretariat, or a member of the congress's organising/service subcommittee."""
+    if access.can_manage:
+        return True
+    if access.person_id is None:
+        return False
+    return Membership.objects.filter(
+        person_id=access.person_id,
+        committee__congress=access.congress,
+        committee__kind__in=SERVICE_KINDS,
+    ).exists()
+
+
+def sees_personal_details(access: Access) -> bool:
+    """Delegates' rooms, vehicles, diets and phones: the service staff only."""
+    return is_service_staff(access)
+
+
+def can_manage_logistics(access: Access) -> bool:
+    return is_service_staff(access)
+
+
+def can_report_readiness(access: Access, item: ReadinessItem) -> bool:
+    return is_service_staff(access) or (
+        access.is_agency_officer and item.agency_id == access.agency_id
+    )
+
+
+def access_readiness_item(access: Access, item_id: int) -> ReadinessItem:
+    """A checklist item of the congress (everyone in it reads the checklist); 404 otherwise."""
+    item = (
+        ReadinessItem.objects.select_related("agency")
+        .filter(pk=item_id, congress=access.congress)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def access_readiness_photo(access: Access, photo_id: int) -> ReadinessPhoto:
+    photo = (
+        ReadinessPhoto.objects.select_related("item")
+        .filter(pk=photo_id, item__congress=access.congress)
+        .first()
+    )
+    if photo is None:
+        raise Http404
+    return photo

@@ -1,0 +1,60 @@
+"""Shared pieces of the logistics tests: accesses, a whole PNG, a readiness item."""
+
+import struct
+import zlib
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from daihoi.accounts.models import Role
+from daihoi.organizations.permissions import Access
+
+from .. import services
+from ..models import ReadinessArea
+
+
+def png_bytes(width: int = 2, height: int = 2) -> bytes:
+    """A whole, valid PNG (grey pixels), as a camera's photo would be in kind."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def png_upload(name: str = "anh.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(), "image/png")
+
+
+def accesses(world) -> dict[str, Access]:
+    users = world.users
+    return {
+        "secretariat": Access(users["secretariat"], world.congress, Role.SECRETARIAT),
+        # The leader is the chair of the service subcommittee in the test world.
+        "leader": Access(
+            users["leader"], world.congress, Role.COMMITTEE_LEADER, person_id=world.chair.pk
+        ),
+        "member": Access(users["member"], world.congress, Role.MEMBER),
+        "svh": Access(
+            users["officer"], world.congress, Role.AGENCY_OFFICER, world.agencies["svh"].pk
+        ),
+        "btg": Access(
+            users["officer"], world.congress, Role.AGENCY_OFFICER, world.agencies["btg"].pk
+        ),
+    }
+
+
+def readiness_item(world, *, title: str = "Trang trí hội trường, treo cờ Đảng, cờ Tổ quốc"):
+    return services.readiness_item_create(
+        access=accesses(world)["secretariat"],
+        fields=services.ItemFields(
+            area=ReadinessArea.HALL, title=title, agency=world.agencies["btg"]
+        ),
+    )
