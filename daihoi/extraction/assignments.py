@@ -17,11 +17,11 @@ from .clauses import (
     Found,
     analyse_clause,
     continuation_start,
-    coordinates,
     skip_connectors,
 )
 from .dates import YearContext, find_deadline, has_deadline_column, table_deadline
 from .model import COORDINATE, LEAD, Assignment
+from .partners import coordinates
 from .scorer import Candidate
 from .sentences import Sentence, split_clauses, split_sentences
 from .tokens import Span, Tok, span_text, tokenize, tokens_between

@@ -30,14 +30,17 @@ from .indexes import (
     DEADLINE_OPENERS,
     DIRECTIVES,
     FRAMING,
+    GENERIC,
     ITEM_TASKS,
     MODALS,
     NON_TASK,
     NOT_CONTINUATION,
     SPEAKER,
     START_WORDS,
+    STARTERS,
     TASKS,
 )
+from .partners import coordinates, partner_only
 from .tokens import Span, Tok
 
 _COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
@@ -70,18 +73,6 @@ class Found:
     partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
     directive: bool = False  # given by a directive verb ("đề nghị X …")
     how: str = "subject"  # which construction gave it (a feature of the filter)
-
-
-_PARTNER_ONLY = frozenset({"thực", "hiện", "triển", "khai", "tổ", "chức", "thực hiện", "cùng"})
-
-
-def partner_only(toks: list[Tok], p: int) -> bool:
-    """True for a predicate that is only "phối hợp (thực hiện)": the agency coordinates."""
-    n = len(toks)
-    if p + 1 >= n or toks[p].low != "phối" or toks[p + 1].low != "hợp":
-        return False
-    rest = [t.low for t in toks[p + 2 :] if t.word]
-    return len(rest) <= 3 and all(w in _PARTNER_ONLY for w in rest)
 
 
 @dataclass
@@ -188,7 +179,7 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
         spans = parse_agency_list(toks, pos)
         if not spans:
             continue
-        pred = spans[-1].end
+        pred = _past_apposition(toks, spans[-1].end)
         if pred < n and toks[pred].text == ":":
             pred += 1
         # "UBND tỉnh yêu cầu …", "Ban Thường vụ chọn …": the subject is who gives the task.
@@ -209,6 +200,15 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
         if _valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
+
+
+def _past_apposition(toks: list[Tok], q: int) -> int:
+    """Past "(cơ quan thường trực Tiểu ban)" after an agency: the predicate follows it."""
+    if q < len(toks) and toks[q].text == "(":
+        for r in range(q + 1, min(len(toks), q + 12)):
+            if toks[r].text == ")":
+                return r + 1
+    return q
 
 
 @dataclass
@@ -274,6 +274,20 @@ def _topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     return spans, spans[-1].end + 1
 
 
+def _conditional(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
+    """ "Đơn vị nào chưa gửi báo cáo thì …": the units the condition picks out, as written."""
+    n = len(toks)
+    q = p0 + STARTERS.match(toks, p0)
+    g = GENERIC.match(toks, q)
+    if not g or q + g >= n or toks[q + g].low != "nào":
+        return None
+    for r in range(q + g + 1, min(n - 2, q + g + 16)):
+        if toks[r].low == "thì":
+            end = r - 1 if toks[r - 1].text == "," else r
+            return [Span(p0, end, generic=True)], r + 1
+    return None
+
+
 def _mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     """ "Nhiệm vụ / Trách nhiệm của <agency> là …" """
     n = len(toks)
@@ -290,44 +304,6 @@ def _mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     if e < n and toks[e].text == ":":
         return spans, e + 1
     return None
-
-
-def coordinates(toks: list[Tok], p: int, leads: list[Span]) -> list[Span]:
-    """Partners in "phối hợp (với) B" and "A chủ trì, B phối hợp" inside a predicate."""
-    n = len(toks)
-    coords: list[Span] = []
-    k = p
-    while k < n - 1:
-        if toks[k].low == "giao" and is_agency_start(toks, k + 1):
-            break  # "đề nghị A giao B (phối hợp với C) …": C is B's partner, and B is not asked
-        if toks[k].low == "phối" and toks[k + 1].low == "hợp":
-            j = k + 2
-            while j < n and toks[j].low in ("chặt", "chẽ", "tốt", "thường", "xuyên"):
-                j += 1
-            bare = False
-            if j < n and toks[j].low in ("với", "cùng"):
-                j += 1
-                bare = True
-            if j < n and toks[j].low != "giữa":
-                spans = parse_agency_list(toks, j, bare_ok=bare)
-                if spans:
-                    coords.extend(spans)
-                    k = spans[-1].end
-                    continue
-        elif toks[k].low == "chủ" and toks[k + 1].low == "trì" and k + 2 < n:
-            j = k + 2
-            if toks[j].text == ",":
-                j += 1
-            spans = parse_agency_list(toks, j)
-            if spans:
-                e = spans[-1].end
-                if e + 1 < n and toks[e].low == "phối" and toks[e + 1].low == "hợp":
-                    coords.extend(spans)
-                    k = e + 2
-                    continue
-        k += 1
-    lead_keys = {(s.start, s.end) for s in leads}
-    return [s for s in coords if (s.start, s.end) not in lead_keys]
 
 
 def _task_start(toks: list[Tok], p: int) -> int:
@@ -420,6 +396,8 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         res.found.append(found)
         return res
     topic = _topic(toks, p0) if directive is None else None
+    if topic is None and directive is None:
+        topic = _conditional(toks, p0)
     subject = None if topic else _find_subject(toks, p0)
     chosen: Found | None = None
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):

@@ -144,9 +144,17 @@ def find_dateline(text: str, window: int = 700) -> date | None:
     return None
 
 
+_YEAR4 = re.compile(r"(?<!\d)(?:19|20)\d\d\b(?!\s*[-–—]\s*\d)")
+_YEAR_BEFORE = re.compile(r"\b(?:năm|quý\s+[iv]+\s*/|tháng\s+\d{1,2}\s*[/\-])\s*$")
+
+
 def find_explicit_year(text: str) -> int | None:
-    m = _EXPLICIT_YEAR.search(text.lower())
-    return int(m.group(1)) if m else None
+    """The first year written as "năm 2020", "quý I/2020" or "tháng 5/2020". Years are
+    found first (few) and the words before each are checked (fast on long texts)."""
+    for m in _YEAR4.finditer(text):
+        if _YEAR_BEFORE.search(text[max(0, m.start() - 24) : m.start()].lower()):
+            return int(m.group(0))
+    return None
 
 
 def find_term(text: str) -> str | None:
@@ -157,6 +165,27 @@ def find_term(text: str) -> str | None:
     if not 0 < b - a <= 10:
         return None
     return f"{a}-{b}"
+
+
+# The year an event fixes: a National Assembly election ("bầu cử đại biểu Quốc hội khóa XV":
+# 2021, every five years) or an anniversary with its years ("kỷ niệm 80 năm … (1945-2025)").
+_ASSEMBLY = re.compile(r"bầu\s+cử\s+đại\s+biểu\s+quốc\s+hội\s+khó?a\s+([xvi]+)\b")
+_ANNIVERSARY = re.compile(
+    r"kỷ\s+niệm\s+(\d{1,4})\s+năm[^()\n]{0,160}\(\s*((?:19|20|1[0-8])\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\)"
+)
+
+
+def find_event_year(low: str) -> int | None:
+    """The year of the election or anniversary a (lower-cased) text prepares, if it says."""
+    m = _ASSEMBLY.search(low)
+    if m:
+        n = from_roman(m.group(1))
+        if n and n >= 11:
+            return 2021 + 5 * (n - 15)
+    m = _ANNIVERSARY.search(low)
+    if m and int(m.group(3)) - int(m.group(2)) == int(m.group(1)):
+        return int(m.group(3))
+    return None
 
 
 def national_congress_year(roman: str) -> int | None:
@@ -174,6 +203,7 @@ class YearContext:
     term_start: int | None = None
     national_year: int | None = None
     today: date | None = None
+    event_year: int | None = None
 
     def resolve(self, dm: DayMonth, kind: str = "deadline") -> date | None:
         """The full date of a day-month, or None when the text gives no year."""
@@ -192,7 +222,9 @@ class YearContext:
             return d
         # A congress or election term fixes the year of a deadline; a meeting's date whose year
         # is only implied by the term stays unknown.
-        fixed = self.explicit_year or (self.term_start if kind == "deadline" else None)
+        fixed = self.explicit_year or (
+            (self.term_start or self.event_year) if kind == "deadline" else None
+        )
         if fixed:
             return make_date(fixed, dm.month, dm.day)
         if self.national_year:

@@ -134,6 +134,11 @@ FREE_HEADS = phrases(
     "Nhóm Biên tập",
     "Đoàn cấp trên",
     "Đoàn các cấp",
+    "Đảng ủy Khối các cơ quan",
+    "Đảng ủy Khối Các cơ quan",
+    "Đảng ủy khối các cơ quan",
+    "Đảng ủy Khối các doanh nghiệp",
+    "Đảng ủy Khối Doanh nghiệp",
 )
 
 # Lower-case domain words that continue an official name ("Sở Giao thông vận tải",
@@ -792,6 +797,8 @@ CLAUSE_CONNECTORS = phrases(
     "đồng thời cần",
     "trong thời gian tới",
     "thời gian tới",
+    "riêng",
+    "riêng đối với",
 )
 
 # Words that open an adverbial phrase before the subject ("Sau khi …, các cơ quan …").

@@ -11,6 +11,7 @@ from .dates import (
     DATE_RE,
     YearContext,
     find_dateline,
+    find_event_year,
     find_explicit_year,
     find_term,
     national_congress_year,
@@ -279,6 +280,7 @@ def read_meeting(
         term_start=int(meeting.term[:4]) if meeting.term else None,
         national_year=national,
         today=today,
+        event_year=find_event_year(lowered(text)),
     )
     meeting.date = meeting_date(text, ctx)
     if meeting.date and ctx.dateline is None:

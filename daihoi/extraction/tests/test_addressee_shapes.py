@@ -1,0 +1,62 @@
+"""More addressee shapes: an apposition in brackets, "Riêng …", a condition that picks the
+units ("đơn vị nào chưa … thì"), the press by its place, a bloc's party committee, and the
+year an election or an anniversary fixes for a deadline."""
+
+from __future__ import annotations
+
+from .helpers import agencies, run
+
+
+def test_an_apposition_in_brackets_stands_between_agency_and_task() -> None:
+    d = run(
+        "Văn phòng Tỉnh ủy (cơ quan thường trực Tiểu ban) chịu trách nhiệm chuẩn bị hội trường."
+    )
+    assert agencies(d) == ["Văn phòng Tỉnh ủy"]
+    assert d.assignments[0].task == "chịu trách nhiệm chuẩn bị hội trường"
+
+
+def test_rieng_before_the_agency_is_not_part_of_it() -> None:
+    d = run("Riêng Sở Tài chính cần sớm bố trí kinh phí cho các tiểu ban.")
+    assert agencies(d) == ["Sở Tài chính"]
+
+
+def test_units_picked_out_by_a_condition() -> None:
+    d = run("Đơn vị nào chưa gửi báo cáo thì khẩn trương gửi về Văn phòng trước ngày 10/10/2025.")
+    assert [(a.agency, a.task, a.deadline) for a in d.assignments] == [
+        (
+            "Đơn vị nào chưa gửi báo cáo",
+            "khẩn trương gửi về Văn phòng trước ngày 10/10/2025",
+            "2025-10-10",
+        )
+    ]
+
+
+def test_the_press_named_by_its_place() -> None:
+    d = run("Báo tỉnh, Đài huyện mở chuyên mục tuyên truyền về cuộc bầu cử.")
+    assert agencies(d) == ["Báo tỉnh", "Đài huyện"]
+
+
+def test_a_blocs_party_committee_keeps_its_whole_name() -> None:
+    d = run("Yêu cầu Đảng ủy Khối các cơ quan tỉnh hoàn thành đại hội các chi bộ trực thuộc.")
+    assert agencies(d) == ["Đảng ủy Khối các cơ quan tỉnh"]
+
+
+def test_a_national_assembly_election_fixes_the_year_of_a_deadline() -> None:
+    d = run(
+        "Chuẩn bị bầu cử đại biểu Quốc hội khóa XVI. Các tổ bầu cử phải niêm yết danh sách cử "
+        "tri chậm nhất ngày 13/2."
+    )
+    assert [a.deadline for a in d.assignments] == ["2026-02-13"]
+
+
+def test_an_anniversary_with_its_years_fixes_the_year_of_a_deadline() -> None:
+    d = run(
+        "Tổ chức kỷ niệm 80 năm Ngày thành lập tỉnh (1945-2025). Đề nghị các sở gửi kế hoạch "
+        "về Sở Văn hóa trước ngày 10/8."
+    )
+    assert [a.deadline for a in d.assignments] == ["2025-08-10"]
+
+
+def test_no_year_at_all_leaves_the_deadline_unknown() -> None:
+    d = run("Đề nghị các sở gửi kế hoạch về Sở Văn hóa trước ngày 10/8.")
+    assert [a.deadline for a in d.assignments] == [None]
