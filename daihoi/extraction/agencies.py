@@ -47,6 +47,8 @@ def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
         k = NAMED.match(toks, i)
         if k:
             return k, True
+    elif t.low in lx.LOWER_NAMED and i + 1 < len(toks) and toks[i + 1].cap:
+        return 1, True  # "ban Dân tộc", "sở Nội vụ": a head written in lower case
     k = LOWER.match(toks, i)
     if k:
         return k, False
@@ -250,6 +252,11 @@ def _comma_step(toks: list[Tok], j: int) -> _NameStep:
     k = LOC_NOUNS.match(toks, j + 1)
     if k and j + 1 + k < n and toks[j + 1 + k].ecap:
         return j + 1, False
+    # "Tiểu ban Tuyên truyền, khánh tiết": one more function of the committee.
+    f = FUNCTIONS.match(toks, j + 1)
+    if f and (j + 1 + f >= n or toks[j + 1 + f].text != ","):
+        if any(FUNCTIONS.match(toks, q) == j - q for q in range(max(0, j - 3), j)):
+            return j + 1 + f, True
     # "Văn hóa, Thể thao và Du lịch": a comma series closed by "và" + capital.
     if nxt.ecap and not is_agency_start(toks, j + 1):
         for q in range(j + 2, min(n - 1, j + 6)):

@@ -184,8 +184,24 @@ class _Walker:
         elif state.continued:
             self.chain = self.chain or sent.umbrella
             self.ctx_at = si
+        elif heading := self.heading(si):
+            # "2. Công an tỉnh" on a line of its own: the lines below are its tasks.
+            self.ctx_leads, self.ctx_at, self.chain, self.ctx_coords = heading, si, True, []
         else:
             self.ctx_leads, self.chain = None, False
+
+    def heading(self, si: int) -> list[str]:
+        """The addressees of a line that names only them (an item heading of a plan)."""
+        sent = self.sentences[si]
+        alone = (si == 0 or self.sentences[si - 1].paragraph != sent.paragraph) and (
+            si + 1 >= len(self.sentences) or self.sentences[si + 1].paragraph != sent.paragraph
+        )
+        if not alone or sent.end - sent.start > 160:
+            return []
+        toks = tokens_between(self.toks, self.starts, sent.start, sent.end)
+        while toks and not toks[-1].word:
+            toks = toks[:-1]
+        return only_addressees(self.nfc_text, toks) if toks else []
 
     def clause(
         self,

@@ -1162,6 +1162,9 @@ UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
 COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
 
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
+# Heads that open a name even in lower case when a capitalised name follows ("ban Dân tộc").
+LOWER_NAMED = frozenset({"ban", "sở", "phòng", "cục", "vụ", "trường", "hội", "đài", "báo"})
+
 # Named heads of the press that may be followed by a place alone ("Báo tỉnh", "Đài huyện").
 MEDIA_HEADS = frozenset({"báo", "đài"})
 

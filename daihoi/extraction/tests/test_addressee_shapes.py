@@ -60,3 +60,33 @@ def test_an_anniversary_with_its_years_fixes_the_year_of_a_deadline() -> None:
 def test_no_year_at_all_leaves_the_deadline_unknown() -> None:
     d = run("Đề nghị các sở gửi kế hoạch về Sở Văn hóa trước ngày 10/8.")
     assert [a.deadline for a in d.assignments] == [None]
+
+
+def test_a_head_written_in_lower_case_before_a_capitalised_name() -> None:
+    d = run("Đồng chí Phó Chủ tịch đề nghị ban Dân tộc phối hợp với các huyện chuẩn bị đại hội.")
+    assert agencies(d) == ["ban Dân tộc"]
+    assert agencies(d, "coordinate") == ["các huyện"]
+
+
+def test_a_committee_named_by_two_functions_after_a_comma() -> None:
+    d = run(
+        "Yêu cầu Tiểu ban Tuyên truyền, khánh tiết cùng các cơ quan chức năng rà soát, hoàn "
+        "thiện việc trang trí."
+    )
+    assert agencies(d) == ["Tiểu ban Tuyên truyền, khánh tiết", "các cơ quan chức năng"]
+
+
+def test_a_function_followed_by_a_list_of_tasks_is_not_absorbed() -> None:
+    d = run("Tiểu ban Tuyên truyền xây dựng đề cương, khánh tiết hội trường, in tài liệu.")
+    assert agencies(d) == ["Tiểu ban Tuyên truyền"]
+
+
+def test_an_agency_on_a_line_of_its_own_heads_the_tasks_below() -> None:
+    d = run(
+        "UBND tỉnh giao nhiệm vụ cụ thể như sau:\n1. Sở Y tế\nBố trí đội cấp cứu lưu động.\n"
+        "2. Công an tỉnh\nXây dựng phương án bảo vệ an ninh."
+    )
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Sở Y tế", "Bố trí đội cấp cứu lưu động"),
+        ("Công an tỉnh", "Xây dựng phương án bảo vệ an ninh"),
+    ]
