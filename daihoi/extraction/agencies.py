@@ -254,9 +254,9 @@ def _comma_step(toks: list[Tok], j: int) -> _NameStep:
         return j + 1, False
     # "Tiểu ban Tuyên truyền, khánh tiết": one more function of the committee.
     f = FUNCTIONS.match(toks, j + 1)
-    if f and (j + 1 + f >= n or toks[j + 1 + f].text != ","):
-        if any(FUNCTIONS.match(toks, q) == j - q for q in range(max(0, j - 3), j)):
-            return j + 1 + f, True
+    last = f and (j + 1 + f >= n or toks[j + 1 + f].text != ",")
+    if last and any(FUNCTIONS.match(toks, q) == j - q for q in range(max(0, j - 3), j)):
+        return j + 1 + f, True
     # "Văn hóa, Thể thao và Du lịch": a comma series closed by "và" + capital.
     if nxt.ecap and not is_agency_start(toks, j + 1):
         for q in range(j + 2, min(n - 1, j + 6)):
