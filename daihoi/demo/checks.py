@@ -60,7 +60,7 @@ def check_data() -> None:
 
 def check_meetings() -> None:
     """Every name a demo meeting uses exists in its congress's tables."""
-    from .meetings_demo import MEETINGS
+    from .meetings_data import MEETINGS
 
     for spec in data.CONGRESSES:
         where = spec["key"]

@@ -8,7 +8,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.core.views import page_context
 from daihoi.organizations.permissions import access_congress
 
-from . import selectors
+from . import duties
 from .selectors import DUE_SOON_DAYS, TASKS_SHOWN, today_for
 
 
@@ -32,5 +32,5 @@ def my_duties(request: HttpRequest, congress_id: int) -> HttpResponse:
     """ "Trách nhiệm của tôi": the signed-in person's memberships, duties and their tasks."""
     access = access_congress(request.user, congress_id)
     day = local_today()
-    context = page_context(access, today=day, duties=selectors.my_duties(access, day))
+    context = page_context(access, today=day, duties=duties.my_duties(access, day))
     return render(request, "workspace/my_duties.html", context)

@@ -11,7 +11,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.organizations.models import Area, Membership, Participation, Person
 from daihoi.organizations.permissions import access_congress
 from daihoi.testing.factories import TaskFactory
-from daihoi.workspace.selectors import my_duties
+from daihoi.workspace.duties import my_duties
 
 pytestmark = pytest.mark.django_db
 
