@@ -35,10 +35,15 @@ from .tokens import Span, Tok
 MAX_NAME = 24  # tokens; official names are long, but never this long
 
 
+_HEAD_FIRSTS = frozenset(
+    [*FREE.by_first, *NAMED.by_first, *LOWER.by_first, *lx.LOWER_NAMED]
+)  # first syllables of every head: most words are none, and are rejected by this test
+
+
 def _head(toks: list[Tok], i: int) -> tuple[int, bool]:
     """(length of the agency head at i, whether it needs a capitalised name after it)."""
     t = toks[i]
-    if not t.word:
+    if t.low not in _HEAD_FIRSTS or not t.word:
         return 0, False
     if t.cap:
         k = FREE.match(toks, i)

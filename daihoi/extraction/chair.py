@@ -250,29 +250,27 @@ def _anchor_spans(
 
 _RELAY = re.compile(
     r"truyền\s+đạt\s+(?:ý\s+kiến|kết\s+luận)(?:\s+chỉ\s+đạo)?\s+của\s+(?P<p>[^,.;:()\n]{3,160}?)"
-    r"(?=\s+(?:về|tại|đối\s+với|khi|trong|tới)\s|[,.;:(\n]|$)",
-    re.IGNORECASE,
-)
+    r"(?=\s+(?:về|tại|đối\s+với|khi|trong|tới)\s|[,.;:(\n]|$)"
+)  # searched in the lower-cased text, the groups read from the text itself
 
 
-_UNDER_CHAIR = re.compile(
-    r"(?:dưới\s+)?sự\s+chủ\s+trì\s+của\s+(?P<p>(?:đồng\s+chí|ông|bà)\s+[^.;:\n]{3,300})",
-    re.IGNORECASE,
+_UNDER_CHAIR = re.compile(  # "(dưới) sự chủ trì của đồng chí …", in the lower-cased text
+    r"sự\s+chủ\s+trì\s+của\s+(?P<p>(?:đồng\s+chí|ông|bà)\s+[^.;:\n]{3,300})"
 )
 
 
 def chair(text: str, sentences: list[tuple[int, int]]) -> tuple[str | None, list[str]]:
     fallback: tuple[str | None, list[str]] | None = None
-    for m in _RELAY.finditer(text):
-        name, rest = split_name(m.group("p"))
+    low = lowered(text)
+    for m in _RELAY.finditer(low):
+        name, rest = split_name(text[m.start("p") : m.end("p")])
         if name:
             return name, [rest] if rest else []
-    for m in _UNDER_CHAIR.finditer(text):
-        found = person_after_marker(m.group("p"))
+    for m in _UNDER_CHAIR.finditer(low):
+        found = person_after_marker(text[m.start("p") : m.end("p")])
         if found and found[0]:
             return found[0], found[1]
     starts = [a for a, _ in sentences]
-    low = lowered(text)
     for level, (core, before) in enumerate(_ANCHORS):
         for m_start, m_end in _anchor_spans(low, core, before):
             k = bisect_right(starts, m_start) - 1

@@ -285,7 +285,7 @@ def find_deadline(clause: str, ctx: YearContext) -> str | None:
 _TABLE_HEADER = re.compile(
     r"(?:chậm\s+nhất\s+phải\s+hoàn\s+thành|thời\s+hạn\s+hoàn\s+thành|"
     r"thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành)\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 # A cell holding only a date ("07/02/2021", "15/3 (thứ Hai)").
 _CELL_DATE = re.compile(
@@ -295,7 +295,7 @@ _ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s*$")
 
 
 def has_deadline_column(text: str) -> bool:
-    return bool(_TABLE_HEADER.search(text))
+    return bool(_TABLE_HEADER.search(text.lower()))
 
 
 def table_deadline(text: str, pos: int, ctx: YearContext) -> str | None:

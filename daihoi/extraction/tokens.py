@@ -88,9 +88,10 @@ class PhraseIndex:
 
     def match(self, toks: list[Tok], i: int) -> int:
         """Length (in tokens) of the longest phrase starting at ``toks[i]``, else 0."""
-        if i >= len(toks):
+        try:
+            low = toks[i][1]  # Tok.low, read by index (the commonest call of the extractor)
+        except IndexError:
             return 0
-        low = toks[i].low
         longest = self._longest.get(low)
         if longest is None:
             return 0
