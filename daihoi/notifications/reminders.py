@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from daihoi.core.dates import format_date
+from daihoi.planning import summary
 from daihoi.planning.models import TaskAssignment
 from daihoi.planning.status import StatusClass, open_q, status_q
 
@@ -162,4 +163,8 @@ def daily_checks_run(*, today: dt.date | None = None) -> DailyCheckResult:
         check.finished_at = timezone.now()
         check.notifications_created += len(reminders) + len(digests)
         check.save(update_fields=["finished_at", "notifications_created"])
+    if today == timezone.localdate():
+        # The task summary's overdue counts move to the new day here, before anyone reads them
+        # (a reader would do it too: this only spares the first one the wait).
+        summary.roll_forward_all(today)
     return DailyCheckResult(date=today, reminders=len(reminders), digests=len(digests))

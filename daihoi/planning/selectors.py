@@ -10,6 +10,7 @@ from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
+from . import summary
 from .models import (
     AppraisalRound,
     AppraisalState,
@@ -165,15 +166,56 @@ def appraisal_waiting_count(access: Access, agency: Agency) -> int:
 
 
 def status_counts(access: Access, today: dt.date, agency_id: int | None = None) -> dict[str, int]:
-    qs = Task.objects.counted_for(access)
-    if agency_id is not None:
-        qs = qs.led_by(agency_id)
-    counts = qs.aggregate(
-        **count_by_class(today),
-        awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
-        returned=Count("pk", filter=returned_q()),
-    )
-    return _finish_counts(counts)
+    """The status classes counted for the actor (of one lead agency if given), from the summary
+    kept by the writes when `today` is today."""
+    if not access.sees_whole_congress:
+        if agency_id is not None and agency_id != access.agency_id:
+            return _finish_counts(dict.fromkeys(SUMMED, 0))
+        agency_id = access.agency_id
+    totals = dict.fromkeys(SUMMED, 0)
+    for row in _grouped_counts(access.congress.pk, today, agency_id):
+        for key in SUMMED:
+            totals[key] += row[key]
+    return _finish_counts(totals)
+
+
+# What each (lead agency, area) row of `_grouped_counts` carries.
+SUMMED = [*(s.value for s in StatusClass), "total", "awaiting", "returned"]
+
+
+def _grouped_counts(
+    congress_id: int, today: dt.date, agency_id: int | None = None
+) -> list[dict[str, Any]]:
+    """Live tasks grouped by (lead agency, area), each group counted per status class plus its
+    total, awaiting acceptance and returned: from the summary cells (`summary.cells_of`) when
+    `today` is today, else from one grouped scan of the tasks."""
+    cells = summary.cells_of([congress_id], today, agency_id)
+    if cells is None:
+        qs = Task.objects.filter(congress_id=congress_id)
+        if agency_id is not None:
+            qs = qs.led_by(agency_id)
+        return [
+            dict(row)
+            for row in qs.values("lead_agency_id", "area")
+            .annotate(
+                **count_by_class(today),
+                awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
+                returned=Count("pk", filter=returned_q()),
+            )
+            .order_by()
+        ]
+    grouped: dict[tuple[int, str], dict[str, Any]] = {}
+    for cell in cells:
+        row = grouped.get((cell.lead_agency_id, cell.area))
+        if row is None:
+            row = {"lead_agency_id": cell.lead_agency_id, "area": cell.area}
+            row.update(dict.fromkeys(SUMMED, 0))
+            grouped[(cell.lead_agency_id, cell.area)] = row
+        row[cell.status] += cell.tasks
+        row["total"] += cell.tasks
+        row["awaiting"] += cell.awaiting
+        row["returned"] += cell.returned
+    return list(grouped.values())
 
 
 def _finish_counts(counts: dict) -> dict:
@@ -192,22 +234,13 @@ class Dashboard:
 
 
 def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
-    """The dashboard's three tables from ONE scan: tasks grouped by (lead agency, area), each
-    group counted per status class, then summed here (at most agencies × areas rows)."""
+    """The dashboard's three tables from the summary cells (`_grouped_counts`: at most
+    agencies × areas × classes rows, kept by the writes), summed here."""
     from .models import Area
 
-    qs = Task.objects.counted_for(access)
-    keys = [*(s.value for s in StatusClass), "total", "awaiting", "returned"]
-    grouped: list[dict[str, Any]] = [
-        dict(row)
-        for row in qs.values("lead_agency_id", "area")
-        .annotate(
-            **count_by_class(today),
-            awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
-            returned=Count("pk", filter=returned_q()),
-        )
-        .order_by()
-    ]
+    keys = SUMMED
+    agency_id = None if access.sees_whole_congress else access.agency_id
+    grouped = _grouped_counts(access.congress.pk, today, agency_id)
     totals = dict.fromkeys(keys, 0)
     by_agency: dict[int, dict] = {}
     by_area: dict[str, dict] = {}
@@ -244,17 +277,13 @@ class AgencyRow:
 
 
 def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -> list[AgencyRow]:
-    """Tasks aggregated by lead agency first, then joined to the agencies (two queries)."""
-    grouped = (
-        Task.objects.counted_for(access)
-        .values("lead_agency_id")
-        .annotate(**count_by_class(today))
-        .order_by()
-    )
+    """Tasks counted by lead agency (the summary cells), then joined to the agencies."""
     by_agency: dict[int, dict[str, Any]] = {}
-    for row in grouped:
-        counts: dict[str, Any] = dict(row)
-        by_agency[counts.pop("lead_agency_id")] = counts
+    agency_id = None if access.sees_whole_congress else access.agency_id
+    for row in _grouped_counts(access.congress.pk, today, agency_id):
+        sums = by_agency.setdefault(row["lead_agency_id"], dict.fromkeys(SUMMED, 0))
+        for key in SUMMED:
+            sums[key] += row[key]
     if behind_only:
         by_agency = {k: v for k, v in by_agency.items() if v[StatusClass.OPEN_OVERDUE]}
     agencies = Agency.objects.filter(pk__in=by_agency.keys()).order_by("name")
@@ -267,12 +296,13 @@ def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -
 def area_table(access: Access, today: dt.date) -> list[dict]:
     from .models import Area
 
-    grouped = (
-        Task.objects.counted_for(access).values("area").annotate(**count_by_class(today)).order_by()
-    )
-    rows: list[dict[str, Any]] = []
-    for row in grouped:
-        rows.append({**row, "label": Area(row["area"]).label})
+    by_area: dict[str, dict[str, Any]] = {}
+    agency_id = None if access.sees_whole_congress else access.agency_id
+    for row in _grouped_counts(access.congress.pk, today, agency_id):
+        sums = by_area.setdefault(row["area"], {"area": row["area"], **dict.fromkeys(SUMMED, 0)})
+        for key in SUMMED:
+            sums[key] += row[key]
+    rows = [{**sums, "label": Area(area).label} for area, sums in by_area.items()]
     rows.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
     return rows
 

@@ -26,6 +26,7 @@ from daihoi.core.services import require
 
 from ..models import Agency, AgencyAction
 from ..permissions import Access
+from ..signals import agencies_merged
 from .agencies import MANAGERS_ONLY
 
 MOVE, DROP, REFUSE, ASSIGNMENT, PARENT = "move", "drop", "refuse", "assignment", "parent"
@@ -50,6 +51,8 @@ MERGED_RELATIONS: dict[str, tuple[str, str]] = {
     "planning.Task.lead_agency": (MOVE, "nhiệm vụ chủ trì"),
     "planning.HistoricalTask.lead_agency": (MOVE, "lịch sử nhiệm vụ"),
     "planning.TaskAssignment.agency": (ASSIGNMENT, "phân công nhiệm vụ"),
+    # Derived counts: recounted by planning on `agencies_merged`.
+    "planning.TaskCount.lead_agency": (DROP, "số liệu tổng hợp nhiệm vụ"),
     "planning.ProgressUpdate.agency": (MOVE, "báo cáo tiến độ"),
     "planning.AppraisalRound.appraiser": (MOVE, "vòng thẩm định"),
     "planning.HistoricalProgressUpdate.agency": (MOVE, "lịch sử báo cáo tiến độ"),
@@ -194,6 +197,9 @@ def agency_merge(*, access: Access, source: Agency, target: Agency) -> Agency:
     target.save()
     merged_name, merged_id = source.name, source.pk
     source.delete()
+    agencies_merged.send(
+        sender=Agency, congress_id=target.congress_id, source_id=merged_id, target_id=target.pk
+    )
     record(
         access,
         AgencyAction.MERGED,

@@ -30,6 +30,7 @@ from .progress import (
     _attachment_path,
     open_obstacle_q,
 )
+from .summary import TaskCount, TaskCountClock
 from .tasks import (
     HaltState,
     Task,
@@ -64,6 +65,8 @@ __all__ = [
     "Task",
     "TaskAction",
     "TaskAssignment",
+    "TaskCount",
+    "TaskCountClock",
     "TaskManager",
     "TaskQuerySet",
     "TaskReview",

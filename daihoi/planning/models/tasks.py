@@ -1,11 +1,11 @@
 """Tasks, the agencies assigned to them and their reviews."""
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -41,6 +41,29 @@ def led_q(agency_id: int | None, prefix: str = "") -> Q:
 
 
 class TaskQuerySet(models.QuerySet["Task"]):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
+        """Inserts in bulk and adds the tasks to the summary's cells (`planning/summary.py`)."""
+        from .. import summary
+
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            summary.record_states((None, summary.state_of(t)) for t in created)
+        return created
+
+    def update(self, **kwargs: Any) -> int:
+        """An UPDATE of columns the summary counts by recounts the congresses touched (a whole
+        scan each): services save tasks one by one or call `summary.record_states` instead."""
+        from .. import summary
+
+        if not summary.touches(kwargs):
+            return super().update(**kwargs)
+        with transaction.atomic():
+            congress_ids = set(self.order_by().values_list("congress_id", flat=True).distinct())
+            changed = super().update(**kwargs)
+            for congress_id in sorted(congress_ids):
+                summary.rebuild(congress_id)
+        return changed
+
     def assigned_to(self, agency_id: int | None) -> "TaskQuerySet":
         return self.filter(assigned_q(agency_id))
 
@@ -214,6 +237,29 @@ class Task(SoftDeleteModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves and moves the task between the summary's cells (`planning/summary.py`)."""
+        from .. import summary
+
+        fields = kwargs.get("update_fields")
+        if fields is not None and not summary.touches(fields):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            adding = self._state.adding or self.pk is None
+            before = None if adding else summary.locked_state(self.pk)
+            super().save(*args, **kwargs)
+            summary.record_states([(before, summary.state_of(self))])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Deleting for good (a congress's cascade goes through the summary's own cascade)."""
+        from .. import summary
+
+        with transaction.atomic():
+            before = summary.locked_state(self.pk)
+            deleted = super().delete(*args, **kwargs)
+            summary.record_states([(before, None)])
+        return deleted
 
     def status_class(self, today: dt.date) -> StatusClass:
         return classify(
