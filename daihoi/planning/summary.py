@@ -14,7 +14,7 @@ them). The bulk paths:
 - `Task.objects.bulk_create` (the XLSX import, generators) adds the created tasks itself;
 - `Task.objects.filter(…).update(<a counted column>=…)` recounts the congresses it touched
   (`rebuild`: a scan of each — fine for the demo loader, not for a hot path);
-- `bulk_update` (the congress reschedule) passes before/after states to `record_states`;
+- `Task.objects.bulk_update` (the congress reschedule) reads the states before and after;
 - an agency merge (one UPDATE of `lead_agency`) recounts on `agencies_merged`.
 `Task.all_objects` (the plain manager) bypasses all this: use it only to read.
 
@@ -45,7 +45,9 @@ direct count in the same shape: the consistency tests compare the two.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +87,29 @@ def state_of(task: Task) -> State:
 def locked_state(pk: int) -> State | None:
     """The task's stored state, its row locked until the end of the transaction."""
     return Task.all_objects.select_for_update().filter(pk=pk).values_list(*STATE_COLUMNS).first()
+
+
+def locked_states(pks: list[int]) -> dict[int, State]:
+    """The stored states of several tasks, their rows locked."""
+    rows = Task.all_objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    return {row[0]: tuple(row[1:]) for row in rows.values_list("pk", *STATE_COLUMNS)}
+
+
+_caller_counts: ContextVar[bool] = ContextVar("summary_caller_counts", default=False)
+
+
+@contextmanager
+def counted_by_caller() -> Iterator[None]:
+    """Inside, `Task.objects….update()` does not recount: the caller records the states."""
+    token = _caller_counts.set(True)
+    try:
+        yield
+    finally:
+        _caller_counts.reset(token)
+
+
+def caller_counts() -> bool:
+    return _caller_counts.get()
 
 
 def touches(update_fields: Iterable[str]) -> bool:

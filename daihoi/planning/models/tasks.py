@@ -50,12 +50,29 @@ class TaskQuerySet(models.QuerySet["Task"]):
             summary.record_states((None, summary.state_of(t)) for t in created)
         return created
 
+    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
+        """Updates in bulk and moves the tasks between the summary's cells (their states read
+        before and after, two queries, instead of the recount a plain `update` does)."""
+        from .. import summary
+
+        objs = list(objs)
+        if not summary.touches(fields):
+            return super().bulk_update(objs, fields, *args, **kwargs)
+        with transaction.atomic():
+            pks = [obj.pk for obj in objs]
+            before = summary.locked_states(pks)
+            with summary.counted_by_caller():
+                changed = super().bulk_update(objs, fields, *args, **kwargs)
+            after = summary.locked_states(pks)
+            summary.record_states((before.get(pk), after.get(pk)) for pk in pks)
+        return changed
+
     def update(self, **kwargs: Any) -> int:
         """An UPDATE of columns the summary counts by recounts the congresses touched (a whole
         scan each): services save tasks one by one or call `summary.record_states` instead."""
         from .. import summary
 
-        if not summary.touches(kwargs):
+        if not summary.touches(kwargs) or summary.caller_counts():
             return super().update(**kwargs)
         with transaction.atomic():
             congress_ids = set(self.order_by().values_list("congress_id", flat=True).distinct())

@@ -17,7 +17,7 @@ from daihoi.documents.models import IncomingDocument
 from daihoi.organizations.models import Agency, Committee, Congress, Person
 from daihoi.organizations.permissions import Access
 
-from .. import permissions, signals, summary
+from .. import permissions, signals
 from ..models import HaltState, Plan, ScheduleAction, Task, TaskAction, TaskAssignment
 
 
@@ -359,7 +359,6 @@ def congress_reschedule(
     label = str(Task._meta.get_field("deadline").verbose_name).capitalize()
     start_label = str(Task._meta.get_field("start_date").verbose_name).capitalize()
     now = timezone.now()
-    states_before = {task.pk: summary.state_of(task) for task in relative}
     for task in relative:
         assert task.deadline_offset_days is not None  # the filter above
         new_deadline = opening_date + dt.timedelta(days=task.deadline_offset_days)
@@ -384,8 +383,6 @@ def congress_reschedule(
             batch_size=500,
             default_user=access.user,
         )
-        # `bulk_update` goes past `Task.save()`: the summary's cells follow here.
-        summary.record_states((states_before[t.pk], summary.state_of(t)) for t in moved)
         # The assignment rows carry a copy of the deadline (the inbox index): one UPDATE.
         TaskAssignment.objects.filter(task__in=[t.pk for t in moved]).update(
             deadline=Subquery(Task.all_objects.filter(pk=OuterRef("task_id")).values("deadline"))
