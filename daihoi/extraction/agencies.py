@@ -14,6 +14,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .indexes import (
     DOMAIN,
+    EVENTS,
     FREE,
     FUNCTIONS,
     GENERIC,
@@ -186,6 +187,8 @@ def _second_syllable_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     p = toks[j - 1]
     if not (p.word and p.ecap and j - 1 >= head_end) or _starts_predicate(toks, j):
         return None
+    if toks[j].low in lx.QUANTIFIERS:
+        return None  # "Đoàn các …": a quantifier is no syllable of the name
     if len(p.text) > 1 and p.text.isupper() and not toks[j].cap:
         return None  # "… lần thứ XXV họp": an acronym or numeral ends a run
     first_of_run = (
@@ -238,8 +241,25 @@ def _ordinal_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     return None
 
 
+def _units_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    """ "Ban Thường vụ Đoàn các trường đại học": the units of a head inside the name."""
+    k = units_after_head(toks, j) if toks[j].low == "các" else 0
+    return (k, True) if k else None
+
+
+def _event_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
+    """ "Ban Tổ chức lễ kỷ niệm …", "Ban Tổ chức Ngày hội …": the event an organising board is
+    named after."""
+    if j != head_end or toks[j - 1].low != "chức":
+        return None
+    k = EVENTS.match(toks, j)
+    return (j + k, True) if k else None
+
+
 _WORD_RULES = (
     _loc_rule,
+    _units_rule,
+    _event_rule,
     _committee_rule,
     _inner_head_rule,
     _second_syllable_rule,

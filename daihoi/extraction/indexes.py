@@ -19,6 +19,7 @@ PREFIXES = PhraseIndex(lx.MEMBER_PREFIXES)
 OFFICES = PhraseIndex(lx.OFFICE_TITLES)
 UNDER = PhraseIndex(lx.UNDER_CENTRE)
 FUNCTIONS = PhraseIndex(lx.COMMITTEE_FUNCTIONS)
+EVENTS = PhraseIndex(lx.EVENT_WORDS)
 TASK_START = PhraseIndex(lx.TASK_VERBS | lx.MODALS | lx.NON_TASK_PREDICATES | lx.DIRECTIVES)
 
 # First syllables of everything that can open an addressee: a quick test before the lookups.

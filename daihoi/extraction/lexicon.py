@@ -238,6 +238,10 @@ STARTERS = phrases(
 
 # Nouns of generic addressees.
 GENERIC_NOUNS = phrases(
+    "trường đại học",
+    "trường cao đẳng",
+    "đại học",
+    "cao đẳng",
     "sở",
     "ban",
     "ngành",
@@ -1162,6 +1166,26 @@ UNIT_HEADS = frozenset({"an", "ubbc", "ubnd", "sở", "đoàn", "ngành"})
 COMMITTEE_LAST = frozenset({"ban", "tổ", "nhóm", "vụ", "bộ", "đồng"})
 
 # Generic nouns that may be an addressee without "các" ("phối hợp với thành viên khác").
+# Events after "Ban Tổ chức" that belong to the board's name ("Ban Tổ chức lễ kỷ niệm …").
+EVENT_WORDS = phrases(
+    "lễ",
+    "lễ hội",
+    "hội thi",
+    "hội diễn",
+    "ngày hội",
+    "giải",
+    "cuộc thi",
+    "chương trình",
+    "đại hội",
+    "hội nghị",
+    "hội thao",
+    "liên hoan",
+    "tuần lễ",
+)
+
+# Quantifiers of generic addressees, never a syllable of a name.
+QUANTIFIERS = frozenset({"các", "những", "mỗi", "từng"})
+
 # Heads that open a name even in lower case when a capitalised name follows ("ban Dân tộc").
 LOWER_NAMED = frozenset({"ban", "sở", "phòng", "cục", "vụ", "trường", "hội", "đài", "báo"})
 

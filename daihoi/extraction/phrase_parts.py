@@ -18,8 +18,10 @@ def units_after_head(toks: list[Tok], j: int) -> int:
     if not g or LOC_NOUNS.match(toks, j + 1):
         return 0
     q = j + 1 + g
+    q += QUALIFIERS.match(toks, q)
     while q + 1 < n and toks[q].text == "," and GENERIC.match(toks, q + 1):
         q += 1 + GENERIC.match(toks, q + 1)
+        q += QUALIFIERS.match(toks, q)
     return q
 
 

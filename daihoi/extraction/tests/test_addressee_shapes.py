@@ -90,3 +90,15 @@ def test_an_agency_on_a_line_of_its_own_heads_the_tasks_below() -> None:
         ("Sở Y tế", "Bố trí đội cấp cứu lưu động"),
         ("Công an tỉnh", "Xây dựng phương án bảo vệ an ninh"),
     ]
+
+
+def test_a_name_is_not_cut_at_a_quantifier() -> None:
+    d = run("Ban Thường vụ Đoàn các trường đại học, cao đẳng phải hoàn thành đại hội trong quý II.")
+    assert agencies(d) == ["Ban Thường vụ Đoàn các trường đại học, cao đẳng"]
+    d = run("Ban Thường vụ Đoàn các cơ sở trực thuộc phải báo cáo kết quả đại hội.")
+    assert agencies(d) == ["Ban Thường vụ Đoàn các cơ sở trực thuộc"]
+
+
+def test_an_organising_board_named_after_its_event() -> None:
+    d = run("Giao Ban Tổ chức Ngày hội Văn hóa chuẩn bị sân khấu và âm thanh.")
+    assert agencies(d) == ["Ban Tổ chức Ngày hội Văn hóa"]
