@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "daihoi.workspace",
     "daihoi.delegates",
     "daihoi.logistics",
+    "daihoi.levels",
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",

@@ -83,7 +83,10 @@ def demo_congresses():
 def reset_demo() -> int:
     """Deletes the demo congresses with everything in them (the logins stay). Returns how many."""
     congresses = demo_congresses()
-    ids = [c.pk for c in congresses]
+    from .levels_demo import subordinate_ids
+
+    # The congresses made below the demo's own go first, deepest first.
+    ids = subordinate_ids([c.pk for c in congresses]) + [c.pk for c in congresses]
     task_ids = list(Task.objects.filter(congress_id__in=ids).values_list("pk", flat=True))
     from daihoi.documents.models import Document
     from daihoi.meetings.models import Meeting
@@ -122,8 +125,10 @@ def reset_demo() -> int:
     Participation.objects.filter(congress_id__in=ids).delete()
     # The audit trail protects its actors; the demo's trail goes with the demo congresses.
     AuditEntry.objects.filter(congress_id__in=ids).delete()
+    # A parent protects the congresses below it: unlink the tree before deleting it.
+    Congress.objects.filter(pk__in=ids).update(parent=None)
     Congress.objects.filter(pk__in=ids).delete()
-    return len(ids)
+    return len(congresses)
 
 
 @transaction.atomic
@@ -137,6 +142,10 @@ def load_demo(*, reset: bool = False) -> LoadResult:
     users = _ensure_users(result)
     for spec in data.CONGRESSES:
         _CongressLoader(spec, users, today, result).load()
+    from .levels_demo import load_levels
+
+    if created := load_levels(today):
+        result.count("congresses at every level", created)
     for congress in demo_congresses():
         result.congresses.append(summarize(congress, today))
     return result

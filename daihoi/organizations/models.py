@@ -32,7 +32,9 @@ class Area(models.TextChoices):
 class Congress(Versioned):
     class Level(models.TextChoices):
         NATIONAL = "national", _("Toàn quốc")
-        PROVINCE = "province", _("Tỉnh, thành phố")
+        # Provinces, cities and the blocs run from the centre (the army's and the police's Party
+        # organisations among them) sit at the same level.
+        PROVINCE = "province", _("Tỉnh, thành phố, khối trực thuộc Trung ương")
         DISTRICT = "district", _("Cấp huyện")
         GRASSROOTS = "grassroots", _("Cơ sở")
 
@@ -63,6 +65,18 @@ class Congress(Versioned):
         help_text=_("Cơ quan ban hành mới nhận thể thức này; mỗi cơ quan có thể đổi riêng."),
     )
     is_active = models.BooleanField(_("đang chuẩn bị"), default=True)
+    # The congress of the level above: guidance goes down, reports and roll-ups go up. `path`
+    # holds the ids from the root down to this congress ("/1/5/23/"), kept by the levels app's
+    # services, so a subtree is one indexed prefix match and a loop is seen before it is made.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("Đại hội cấp trên"),
+    )
+    path = models.CharField(max_length=255, default="", editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("Đại hội")
@@ -82,6 +96,24 @@ class Congress(Versioned):
 
     def __str__(self) -> str:
         return self.full_title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        if not self.path:
+            # A new congress: its path is its parent's and its own id (known only now).
+            parent_path = (
+                Congress.objects.filter(pk=self.parent_id).values_list("path", flat=True).first()
+                if self.parent_id
+                else None
+            )
+            self.path = f"{parent_path or '/'}{self.pk}/"
+            Congress.objects.filter(pk=self.pk).update(path=self.path)
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """The ids above this congress, the root first (read from `path`, no query)."""
+        ids = [int(part) for part in self.path.strip("/").split("/") if part]
+        return ids[:-1]
 
     @property
     def ordinal_roman(self) -> str:

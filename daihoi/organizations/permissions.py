@@ -20,6 +20,9 @@ from .models import (
 )
 
 ADMIN = "admin"
+# The secretariat or a leader of a congress above, reading a congress below (levels app's
+# `access_from_above`): sees it whole and changes nothing. `access_congress` never answers it.
+OVERSEER = "overseer"
 WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
 
 
@@ -52,7 +55,17 @@ class Access:
 
     @property
     def sees_whole_congress(self) -> bool:
-        return self.role in (ADMIN, Role.SECRETARIAT, Role.COMMITTEE_LEADER, Role.MEMBER)
+        return self.role in (
+            ADMIN,
+            Role.SECRETARIAT,
+            Role.COMMITTEE_LEADER,
+            Role.MEMBER,
+            OVERSEER,
+        )
+
+    @property
+    def is_overseer(self) -> bool:
+        return self.role == OVERSEER
 
     @property
     def is_agency_officer(self) -> bool:
@@ -65,6 +78,8 @@ class Access:
 
     @property
     def role_label(self) -> str:
+        if self.is_overseer:
+            return "Cấp trên"
         return "Quản trị hệ thống" if self.is_admin else str(Role(self.role).label)
 
 

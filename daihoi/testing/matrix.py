@@ -28,14 +28,26 @@ ROLES = [
     "member",
     "editor",
     "outsider",
+    "parent",
+    "sibling",
 ]
 
 # The roles, in the order of ROLES: officer = agency that leads the matrix's task; officer2 =
-# agency with no part in it; outsider = officer of another congress; editor = portal only.
-ALL_INSIDE = {"anonymous": 302, "editor": 404, "outsider": 404}
+# agency with no part in it; outsider = officer of another congress; editor = portal only;
+# parent = secretariat of the congress above (the national one); sibling = secretariat of the
+# congress beside it under the same parent (made by `daihoi/levels/tests/matrix.py`). Neither
+# has a role in the congress itself: its own pages answer them 404; only the levels app's
+# pages read from above (`levels.permissions.access_from_above`).
+ALL_INSIDE = {"anonymous": 302, "editor": 404, "outsider": 404, "parent": 404, "sibling": 404}
 
 MANAGERS_ONLY = dict(leader=403, officer=403, officer2=403, member=403)
-SETUP_PEOPLE = {"anonymous": 302, "admin": 200, "secretariat": 200}
+SETUP_PEOPLE = {
+    "anonymous": 302,
+    "admin": 200,
+    "secretariat": 200,
+    "parent": 200,
+    "sibling": 200,
+}
 # Only the lead agency's officer writes its detailed plan; officer2 does not see it at all.
 NOT_THE_LEAD = dict(admin=403, secretariat=403, leader=403, member=403, officer2=404)
 

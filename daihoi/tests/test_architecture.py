@@ -19,6 +19,7 @@ LAYERS = [
     ["delegates"],  # roster, discussion groups, statistics, badges, check-in
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
+    ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
     ["intake"],
     ["audit"],
     ["demo"],

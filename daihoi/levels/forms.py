@@ -1,0 +1,94 @@
+"""Forms of the levels: subordinate congresses, their schedule, level deadlines."""
+
+from typing import Any
+
+from django import forms
+
+from daihoi.core.forms import VNDateField
+from daihoi.core.versioning import VersionedFormMixin
+from daihoi.organizations.models import Congress
+
+from .models import ScheduleState
+from .services import ScheduleFields, SubordinateFields
+from .tree import levels_below
+
+
+def _level_choices(parent: Congress) -> list[tuple[str, str]]:
+    return [(lv, str(Congress.Level(lv).label)) for lv in levels_below(parent.level)]
+
+
+class SubordinateForm(forms.Form):
+    name = forms.CharField(
+        label="Tên Đại hội",
+        max_length=255,
+        help_text="Ví dụ: Đại hội đại biểu Đảng bộ huyện Đắk Hà",
+    )
+    organization = forms.CharField(label="Đảng bộ / tổ chức", max_length=255)
+    level = forms.ChoiceField(label="Cấp")
+    ordinal = forms.IntegerField(label="Lần thứ", min_value=1, max_value=200)
+    term_start = forms.IntegerField(label="Nhiệm kỳ từ năm", min_value=1930, max_value=2100)
+    term_end = forms.IntegerField(label="Nhiệm kỳ đến năm", min_value=1930, max_value=2100)
+    planned_date = VNDateField(label="Ngày dự kiến tổ chức", required=False)
+    is_pilot = forms.BooleanField(label="Đại hội điểm", required=False)
+
+    def __init__(self, *args: Any, parent: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["level"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _level_choices(parent)
+        self.initial.setdefault("term_start", parent.term_start)
+        self.initial.setdefault("term_end", parent.term_end)
+
+    def fields_value(self) -> SubordinateFields:
+        return SubordinateFields(**self.cleaned_data)
+
+
+class ScheduleForm(VersionedFormMixin, forms.Form):
+    planned_date = VNDateField(label="Ngày dự kiến tổ chức", required=False)
+    is_pilot = forms.BooleanField(label="Đại hội điểm", required=False)
+    state = forms.ChoiceField(label="Tình trạng", choices=ScheduleState.choices)
+    held_date = VNDateField(label="Ngày tổ chức", required=False, help_text="Khi đã tổ chức")
+    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
+
+    def fields_value(self) -> ScheduleFields:
+        return ScheduleFields(**self.edited())
+
+
+class LevelDeadlineForm(forms.Form):
+    level = forms.ChoiceField(label="Cấp")
+    deadline = VNDateField(label="Hoàn thành đại hội trước ngày")
+    text = forms.CharField(
+        label="Nội dung",
+        max_length=300,
+        required=False,
+        help_text="Ví dụ: Hoàn thành đại hội cấp cơ sở trước ngày khai mạc đại hội cấp huyện",
+    )
+
+    def __init__(self, *args: Any, parent: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["level"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _level_choices(parent)
+
+
+class CongressChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Congress) -> str:
+        return f"{obj.name} ({obj.get_level_display()})"
+
+
+class ParentForm(forms.Form):
+    parent = CongressChoiceField(
+        label="Đại hội cấp trên",
+        queryset=Congress.objects.none(),
+        required=False,
+        empty_label="— Không có (cấp cao nhất) —",
+    )
+
+    def __init__(self, *args: Any, congress: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["parent"]
+        assert isinstance(field, forms.ModelChoiceField)
+        # Only congresses of a higher level can stand above; the loop check is the service's.
+        field.queryset = Congress.objects.filter(
+            level__in=[lv for lv in Congress.Level if lv not in levels_below(congress.level)]
+        ).exclude(pk=congress.pk)

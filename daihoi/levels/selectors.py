@@ -1,0 +1,69 @@
+"""Reads across the levels, already restricted to what the actor may see."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import Access
+
+from .models import LevelDeadline, ScheduleEntry, ScheduleState, is_behind
+from .tree import descendants_q
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    congress: Congress
+    entry: ScheduleEntry
+    deadline: LevelDeadline | None
+    behind: bool
+    children: int
+
+
+def schedule_rows(
+    access: Access, today: dt.date, *, behind_only: bool = False
+) -> list[ScheduleRow]:
+    """The access's congress's direct subordinates with their schedule, pilots first, then by
+    planned day; each flagged when behind the schedule or the parent's deadline for its level."""
+    deadlines = {d.level: d for d in LevelDeadline.objects.filter(congress=access.congress)}
+    children = (
+        Congress.objects.filter(parent=access.congress)
+        .select_related("schedule_entry")
+        .annotate(children_count=Count("children"))
+        .order_by("level", "name")
+    )
+    rows = []
+    for child in children:
+        entry = getattr(child, "schedule_entry", None) or ScheduleEntry(congress=child)
+        deadline = deadlines.get(child.level)
+        behind = is_behind(entry, deadline.deadline if deadline else None, today)
+        if behind_only and not behind:
+            continue
+        rows.append(ScheduleRow(child, entry, deadline, behind, child.children_count))
+    rows.sort(key=lambda r: (not r.entry.is_pilot, r.entry.planned_date or dt.date.max))
+    return rows
+
+
+def level_deadlines(access: Access) -> list[LevelDeadline]:
+    return list(LevelDeadline.objects.filter(congress=access.congress))
+
+
+def state_counts(congress: Congress) -> dict[str, int]:
+    """Every congress below `congress` counted by schedule state (no entry: not yet started)."""
+    counts = {state.value: 0 for state in ScheduleState}
+    total = Congress.objects.filter(descendants_q(congress)).count()
+    for row in (
+        ScheduleEntry.objects.filter(descendants_q(congress, "congress__"))
+        .values("state")
+        .annotate(n=Count("id"))
+    ):
+        counts[row["state"]] = row["n"]
+    counts[ScheduleState.NOT_STARTED] += total - sum(counts.values())
+    return counts
+
+
+def ancestors(congress: Congress) -> list[Congress]:
+    """The congresses above, the root first (what a lower level may name, not open)."""
+    by_id = Congress.objects.in_bulk(congress.ancestor_ids)
+    return [by_id[i] for i in congress.ancestor_ids if i in by_id]
