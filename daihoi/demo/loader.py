@@ -265,6 +265,10 @@ class _CongressLoader:
 
         if estimates := load_budget_demo(self.congress)["estimates"]:
             self.result.count("estimates", estimates)
+        from .delegates_demo import load_delegates
+
+        if created := load_delegates(self):
+            self.result.count("delegates", created)
         from .logistics_demo import load_logistics
 
         if created := load_logistics(self):

@@ -1,5 +1,15 @@
-"""The congress's delegates: roster, delegations, replacements, who keeps it and who checks in."""
+"""The congress's delegates: roster, delegations, replacements, discussion groups, badges and
+check-in, and the duties that open them."""
 
+from .checkin import (
+    Badge,
+    BadgeBatch,
+    CheckIn,
+    CheckInAction,
+    CongressSession,
+    token_hash,
+)
+from .groups import DiscussionGroup, GroupAction, GroupMember
 from .roster import (
     Delegate,
     DelegateAction,
@@ -11,11 +21,20 @@ from .roster import (
 )
 
 __all__ = [
+    "Badge",
+    "BadgeBatch",
+    "CheckIn",
+    "CheckInAction",
+    "CongressSession",
     "Delegate",
     "DelegateAction",
     "Delegation",
     "DelegationAction",
+    "DiscussionGroup",
     "Duty",
     "DutyAction",
+    "GroupAction",
+    "GroupMember",
     "Replacement",
+    "token_hash",
 ]

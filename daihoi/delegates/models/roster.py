@@ -79,7 +79,7 @@ class Delegate(Versioned):
     )
     delegation = models.ForeignKey(
         Delegation,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="delegates",
         verbose_name=_("đoàn đại biểu"),
     )
@@ -145,13 +145,13 @@ class Replacement(models.Model):
     )
     replaced = models.OneToOneField(
         Delegate,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="replacement",
         verbose_name=_("đại biểu được thay"),
     )
     substitute = models.OneToOneField(
         Delegate,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="substituted",
         verbose_name=_("đại biểu dự khuyết thay thế"),
     )

@@ -14,10 +14,25 @@ from daihoi.core.services import require, require_same_congress
 from daihoi.core.text import fold, normalize
 from daihoi.core.uploads import validate_attachment
 from daihoi.core.versioning import check_version
+from daihoi.organizations.models import Participation
 from daihoi.organizations.permissions import Access
 
-from ..models import Delegate, DelegateAction, Delegation, DelegationAction, Replacement
-from ..permissions import ONLY_ROSTER_KEEPERS, can_keep_roster, roster_rights
+from ..models import (
+    Delegate,
+    DelegateAction,
+    Delegation,
+    DelegationAction,
+    Duty,
+    DutyAction,
+    Replacement,
+)
+from ..permissions import (
+    ONLY_MANAGERS,
+    ONLY_ROSTER_KEEPERS,
+    can_give_duties,
+    can_keep_roster,
+    roster_rights,
+)
 
 # A delegate joins the Party at 18 at the earliest (Điều lệ Đảng); a few months' slack for
 # records that give only the year of birth.
@@ -94,7 +109,7 @@ def check_fields(fields: DelegateFields, today: dt.date) -> list[tuple[str, str]
     return problems
 
 
-def _apply(delegate: Delegate, fields: DelegateFields) -> None:
+def apply_fields(delegate: Delegate, fields: DelegateFields) -> None:
     for name, value in asdict(fields).items():
         if name == "delegation":
             continue
@@ -167,7 +182,7 @@ def delegate_create(
     _refuse_problems(fields)
     _check_photo(photo)
     delegate = Delegate(congress=access.congress)
-    _apply(delegate, fields)
+    apply_fields(delegate, fields)
     if photo is not None:
         delegate.photo = photo
     _refuse_duplicate(delegate)
@@ -193,7 +208,7 @@ def delegate_update(
     locked = Delegate.objects.select_for_update().get(pk=delegate.pk)
     check_version(locked, version, "Thông tin đại biểu")
     before = snapshot(locked, EDITABLE)
-    _apply(locked, fields)
+    apply_fields(locked, fields)
     if photo is not None:
         locked.photo = photo
     changes = changes_since(locked, before)
@@ -254,3 +269,26 @@ def delegate_replace(
     record(access, DelegateAction.REPLACED, replaced, reason=replacement.reason, data=data)
     record(access, DelegateAction.SUBSTITUTED, alternate, reason=replacement.reason, data=data)
     return replacement
+
+
+@transaction.atomic
+def duty_give(*, access: Access, user_id: int, kind: str) -> Duty:
+    """Gives a delegate duty to a user who takes part in the congress."""
+    require(can_give_duties(access), ONLY_MANAGERS)
+    if kind not in Duty.Kind.values:
+        raise BusinessError("Công việc không hợp lệ.", field="kind")
+    if not Participation.objects.filter(congress=access.congress, user_id=user_id).exists():
+        raise BusinessError("Người dùng này chưa tham gia Đại hội.", field="user")
+    duty, created = Duty.objects.get_or_create(congress=access.congress, user_id=user_id, kind=kind)
+    if not created:
+        raise BusinessError("Người này đã được phân công việc này.", field="user")
+    record(access, DutyAction.GIVEN, duty)
+    return duty
+
+
+@transaction.atomic
+def duty_remove(*, access: Access, duty: Duty) -> None:
+    require(can_give_duties(access), ONLY_MANAGERS)
+    require_same_congress(access.congress, duty)
+    record(access, DutyAction.REMOVED, duty)
+    duty.delete()

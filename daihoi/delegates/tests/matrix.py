@@ -2,16 +2,42 @@
 
 The leader's account is the head of the organising subcommittee (Tiểu ban Tổ chức phục vụ), so it
 keeps the roster like the secretariat; the member reads names only; agency officers hold no
-delegate duty."""
+delegate duty
+but officer2's account is given the gate duty."""
 
-from daihoi.testing.matrix import expect
+from daihoi.accounts.models import Role
+from daihoi.organizations.permissions import Access
+from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
-NO_DUTY = dict(officer=403, officer2=403)
+from ..models import Duty
+from .helpers import make_delegate
+
+# officer2 (Sở Tài chính) holds the gate duty: it reads names, checks in, nothing more.
+KEEPERS = dict(member=403, officer=403, officer2=403)
 
 ROWS = {
-    "delegates:delegate-list": ("get", expect(200, **NO_DUTY)),
+    "delegates:delegate-list": ("get", expect(200, officer=403)),
+    "delegates:delegate-create": ("get", expect(200, **KEEPERS)),
+    "delegates:delegate-detail": ("get", expect(200, **KEEPERS)),
+    "delegates:delegate-edit": ("get", expect(200, **KEEPERS)),
+    "delegates:delegate-replace": ("get", expect(200, **KEEPERS)),
+    # The matrix's delegate has no photo: 404 for everyone inside, as for a missing file.
+    "delegates:delegate-photo": ("get", expect(404)),
+    "delegates:delegation-list": ("get", expect(200, **KEEPERS)),
+    "delegates:roster-import": ("get", expect(200, **KEEPERS)),
+    "delegates:roster-template": ("get", expect(200, **KEEPERS)),
+    "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "delegates:duty-remove": ("post", expect(302, **MANAGERS_ONLY)),
 }
+
+KWARG_KEYS = [
+    ["congress_id", "delegate_id"],
+    ["congress_id", "duty_id"],
+]
 
 
 def objects(world, base: dict) -> dict:
-    return {}
+    access = Access(world.users["secretariat"], world.congress, Role.SECRETARIAT)
+    delegate = make_delegate(access)
+    duty = Duty.objects.create(congress=world.congress, user=world.users["officer2"], kind="gate")
+    return {"delegate_id": delegate.pk, "duty_id": duty.pk}

@@ -1,16 +1,19 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
+from daihoi.core.audit import history_of
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.views import forbidden, page_context
-from daihoi.organizations.permissions import access_congress
+from daihoi.core.views import forbidden, form_page, page_context, stored_file
 
+from ..forms import DelegateForm, ReplaceForm
 from ..models import Delegate, Delegation
-from ..permissions import roster_rights
+from ..permissions import ONLY_ROSTER_KEEPERS, access_delegate
 from ..selectors import RosterFilter, delegates_for
+from ..services import roster as services
+from .common import rights_for
 
 NOT_FOR_YOU = "Danh sách đại biểu chỉ dành cho lãnh đạo, thành viên các tiểu ban và tổ điểm danh."
 
@@ -27,8 +30,7 @@ def _filter_from(request: HttpRequest) -> RosterFilter:
 
 @login_required
 def delegate_list(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    rights = roster_rights(access)
+    access, rights = rights_for(request, congress_id)
     if not rights.reads_roster:
         return forbidden(request, NOT_FOR_YOU)
     filters = _filter_from(request)
@@ -49,3 +51,107 @@ def delegate_list(request: HttpRequest, congress_id: int) -> HttpResponse:
             delegations=Delegation.objects.filter(congress=access.congress).only("id", "name"),
         ),
     )
+
+
+def _to_detail(delegate: Delegate) -> HttpResponse:
+    return redirect(
+        "delegates:delegate-detail", congress_id=delegate.congress_id, delegate_id=delegate.pk
+    )
+
+
+@login_required
+def delegate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access, rights = rights_for(request, congress_id)
+    if not rights.keeps_roster:
+        return forbidden(request, ONLY_ROSTER_KEEPERS)
+    form = DelegateForm(request.POST or None, request.FILES or None, congress=access.congress)
+    return form_page(
+        request,
+        form,
+        lambda: services.delegate_create(
+            access=access, fields=form.delegate_fields(), photo=form.cleaned_data.get("photo")
+        ),
+        success="Đã thêm đại biểu.",
+        then=_to_detail,
+        template="delegates/delegate_form.html",
+        context=page_context(access, form=form, delegate=None),
+    )
+
+
+@login_required
+def delegate_edit(request: HttpRequest, congress_id: int, delegate_id: int) -> HttpResponse:
+    access, rights = rights_for(request, congress_id)
+    delegate = access_delegate(access, delegate_id)
+    if not rights.keeps_roster:
+        return forbidden(request, ONLY_ROSTER_KEEPERS)
+    form = DelegateForm(
+        request.POST or None,
+        request.FILES or None,
+        congress=access.congress,
+        initial=DelegateForm.initial_for(delegate),
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.delegate_update(
+            access=access,
+            delegate=delegate,
+            fields=form.delegate_fields(),
+            photo=form.cleaned_data.get("photo"),
+            version=form.expected_version(),
+        ),
+        success="Đã lưu thông tin đại biểu.",
+        then=_to_detail,
+        template="delegates/delegate_form.html",
+        context=page_context(access, form=form, delegate=delegate),
+    )
+
+
+@login_required
+def delegate_detail(request: HttpRequest, congress_id: int, delegate_id: int) -> HttpResponse:
+    access, rights = rights_for(request, congress_id)
+    delegate = access_delegate(access, delegate_id)
+    if not rights.keeps_roster:
+        return forbidden(request, ONLY_ROSTER_KEEPERS)
+    return render(
+        request,
+        "delegates/delegate_detail.html",
+        page_context(
+            access,
+            rights=rights,
+            delegate=delegate,
+            history=history_of(delegate)[:30],
+            badge=delegate.badges.filter(revoked_at__isnull=True).first(),
+        ),
+    )
+
+
+@login_required
+def delegate_replace(request: HttpRequest, congress_id: int, delegate_id: int) -> HttpResponse:
+    access, rights = rights_for(request, congress_id)
+    delegate = access_delegate(access, delegate_id)
+    if not rights.keeps_roster:
+        return forbidden(request, ONLY_ROSTER_KEEPERS)
+    form = ReplaceForm(request.POST or None, congress=access.congress)
+    return form_page(
+        request,
+        form,
+        lambda: services.delegate_replace(access=access, delegate=delegate, **form.cleaned_data),
+        success="Đã thay đại biểu bằng đại biểu dự khuyết.",
+        then=lambda replacement: _to_detail(replacement.substitute),
+        template="delegates/delegate_replace.html",
+        context=page_context(access, form=form, delegate=delegate),
+    )
+
+
+@login_required
+def delegate_photo(request: HttpRequest, congress_id: int, delegate_id: int) -> FileResponse:
+    """The delegate's photo, for the roster keepers and the gate."""
+    access, rights = rights_for(request, congress_id)
+    delegate = access_delegate(access, delegate_id)
+    if not (rights.keeps_roster or rights.checks_in):
+        raise Http404
+    response = stored_file(delegate.photo)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

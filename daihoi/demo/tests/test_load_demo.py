@@ -300,3 +300,16 @@ def test_an_editor_login_left_by_an_earlier_demo_is_deactivated_and_loses_its_ro
     assert not old.is_active and not old.participations.exists()
     assert authenticate(username="bientap", password=data.PASSWORD) is None
     assert load_demo().created == {}
+
+
+def test_kon_tum_has_a_roster_with_a_replacement_and_a_gate_officer(loaded):
+    from daihoi.delegates.models import Delegate, Delegation, Duty
+
+    congress = Congress.objects.get(organization="Đảng bộ tỉnh Kon Tum")
+    assert Delegation.objects.filter(congress=congress).count() == 8
+    active = Delegate.objects.filter(congress=congress, is_active=True)
+    assert active.filter(kind="official").count() == 32
+    assert active.filter(kind="alternate").count() == 2 and active.filter(kind="guest").count() == 2
+    replaced = Delegate.objects.get(congress=congress, is_active=False)
+    assert replaced.replacement.substitute.kind == "official"
+    assert Duty.objects.filter(congress=congress, kind="gate", user__username="thanhvien").exists()

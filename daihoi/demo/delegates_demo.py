@@ -1,0 +1,174 @@
+"""Kon Tum's delegates: delegations of the province's Party organisations, official delegates,
+alternates and guests with the facts a credentials report counts, a replacement by an alternate,
+and the gate duty of the subcommittee member who checks delegates in. Idempotent: a congress that
+already has delegations is left as it is."""
+
+import datetime as dt
+import itertools
+from typing import TYPE_CHECKING
+
+from django.contrib.auth import get_user_model
+
+from daihoi.delegates.models import Delegate, Delegation, Duty
+from daihoi.delegates.services.roster import (
+    DelegateFields,
+    delegate_create,
+    delegate_replace,
+    delegation_create,
+)
+
+if TYPE_CHECKING:
+    from .loader import _CongressLoader
+
+DELEGATIONS = [
+    ("Đoàn Đảng bộ thành phố Kon Tum", "Thành ủy Kon Tum"),
+    ("Đoàn Đảng bộ huyện Đắk Hà", "Huyện ủy Đắk Hà"),
+    ("Đoàn Đảng bộ huyện Đắk Tô", "Huyện ủy Đắk Tô"),
+    ("Đoàn Đảng bộ huyện Ngọc Hồi", "Huyện ủy Ngọc Hồi"),
+    ("Đoàn Đảng bộ huyện Kon Plông", "Huyện ủy Kon Plông"),
+    ("Đoàn Đảng bộ huyện Sa Thầy", "Huyện ủy Sa Thầy"),
+    ("Đoàn Đảng bộ Khối các cơ quan tỉnh", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("Đoàn Đảng bộ Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+]
+# (full name, gender, ethnicity) — names typical of the province's peoples.
+PEOPLE = [
+    ("Nguyễn Văn Hùng", "male", "Kinh"),
+    ("Y Thị Bích", "female", "Xơ Đăng"),
+    ("A Pớt", "male", "Ba Na"),
+    ("Trần Thị Mai Hương", "female", "Kinh"),
+    ("Rơ Chăm Long", "male", "Gia Rai"),
+    ("Lê Đình Thắng", "male", "Kinh"),
+    ("Y Khuyên", "female", "Giẻ Triêng"),
+    ("Phan Văn Thành", "male", "Kinh"),
+    ("A Kiên", "male", "Xơ Đăng"),
+    ("Võ Thị Thu Trang", "female", "Kinh"),
+    ("Siu Đức", "male", "Gia Rai"),
+    ("Đặng Quốc Bảo", "male", "Kinh"),
+    ("Y Nhung", "female", "Ba Na"),
+    ("Hồ Văn Lực", "male", "Kinh"),
+    ("A Dũng", "male", "Giẻ Triêng"),
+    ("Nguyễn Thị Kim Oanh", "female", "Kinh"),
+    ("Thao Hồng Sơn", "male", "Brâu"),
+    ("Đinh Văn Quang", "male", "Kinh"),
+    ("Y Mai", "female", "Rơ Măm"),
+    ("Bùi Xuân Trường", "male", "Kinh"),
+    ("A Hmúi", "male", "Xơ Đăng"),
+    ("Lương Thị Hạnh", "female", "Kinh"),
+    ("Ksor Y Phơn", "female", "Gia Rai"),
+    ("Trương Công Vinh", "male", "Kinh"),
+    ("A Tin", "male", "Ba Na"),
+    ("Phạm Thị Ngọc Lan", "female", "Kinh"),
+    ("Y Hương", "female", "Xơ Đăng"),
+    ("Huỳnh Minh Tâm", "male", "Kinh"),
+    ("A Blưm", "male", "Giẻ Triêng"),
+    ("Đỗ Thị Thanh Thủy", "female", "Kinh"),
+    ("Nguyễn Đức Tuy", "male", "Kinh"),
+    ("Y Ngọc Liên", "female", "Ba Na"),
+]
+POSITIONS = [
+    ("Bí thư", True),
+    ("Phó Bí thư Thường trực", True),
+    ("Chủ tịch Ủy ban nhân dân", False),
+    ("Trưởng Ban Tổ chức", False),
+]
+ALTERNATES = [
+    ("Lê Thị Thanh Tâm", "female", "Kinh", "Đoàn Đảng bộ thành phố Kon Tum"),
+    ("A Sáu", "male", "Xơ Đăng", "Đoàn Đảng bộ huyện Đắk Tô"),
+    ("Nguyễn Văn Toàn", "male", "Kinh", "Đoàn Đảng bộ huyện Ngọc Hồi"),
+]
+GUESTS = [
+    ("Hà Văn Sơn", "male", "Nguyên Bí thư Tỉnh ủy"),
+    ("Nguyễn Thị Hồng", "female", "Bà mẹ Việt Nam anh hùng, đại diện gia đình chính sách"),
+]
+LEVELS = itertools.cycle(["master", "university", "university", "doctor", "university", "college"])
+THEORY = itertools.cycle(["senior", "senior", "intermediate", "senior", "elementary"])
+
+
+def load_delegates(loader: "_CongressLoader") -> int:
+    if loader.spec["key"] != "kontum":
+        return 0
+    access = loader.secretariat
+    if Delegation.objects.filter(congress=access.congress).exists():
+        return 0
+    delegations = {
+        name: delegation_create(access=access, name=name, order=order)
+        for order, (name, _) in enumerate(DELEGATIONS, start=1)
+    }
+    workplaces = dict(DELEGATIONS)
+    created = 0
+    people = iter(PEOPLE)
+    for d_index, (name, _) in enumerate(DELEGATIONS):
+        for p_index, (title, ex_officio) in enumerate(POSITIONS):
+            full_name, gender, ethnicity = next(people)
+            birth = 1962 + (d_index * 4 + p_index * 3) % 25
+            delegate_create(
+                access=access,
+                fields=DelegateFields(
+                    kind=Delegate.Kind.OFFICIAL,
+                    full_name=full_name,
+                    gender=gender,
+                    delegation=delegations[name],
+                    birth_year=birth,
+                    ethnicity=ethnicity,
+                    religion="Công giáo" if (d_index + p_index) % 9 == 4 else "Không",
+                    education="12/12",
+                    professional_level=next(LEVELS),
+                    theory_level=next(THEORY),
+                    party_joined_on=dt.date(
+                        birth + 21 + p_index, 1 + (d_index * 5) % 12, 3 + p_index
+                    ),
+                    position=title,
+                    workplace=workplaces[name],
+                    is_ex_officio=ex_officio,
+                    phone=f"0260 38{d_index}{p_index} 1{d_index}{p_index}",
+                ),
+            )
+            created += 1
+    alternates = []
+    for index, (full_name, gender, ethnicity, delegation) in enumerate(ALTERNATES):
+        alternates.append(
+            delegate_create(
+                access=access,
+                fields=DelegateFields(
+                    kind=Delegate.Kind.ALTERNATE,
+                    full_name=full_name,
+                    gender=gender,
+                    delegation=delegations[delegation],
+                    birth_year=1980 + index * 3,
+                    ethnicity=ethnicity,
+                    education="12/12",
+                    professional_level="university",
+                    theory_level="intermediate",
+                    party_joined_on=dt.date(2006 + index * 3, 5, 19),
+                    position="Phó Bí thư Đảng ủy",
+                    workplace=workplaces[delegation],
+                ),
+            )
+        )
+        created += 1
+    guests = delegations["Đoàn Đảng bộ Khối các cơ quan tỉnh"]
+    for full_name, gender, position in GUESTS:
+        delegate_create(
+            access=access,
+            fields=DelegateFields(
+                kind=Delegate.Kind.GUEST,
+                full_name=full_name,
+                gender=gender,
+                delegation=guests,
+                position=position,
+            ),
+        )
+        created += 1
+    # One official delegate moved out of the province before the congress: the first alternate
+    # of the city's delegation takes the seat.
+    moved = Delegate.objects.get(congress=access.congress, name_key="le dinh thang")
+    delegate_replace(
+        access=access,
+        delegate=moved,
+        substitute=alternates[0],
+        reason="Được điều động công tác ngoài tỉnh",
+        decided_on=loader.today - dt.timedelta(days=3),
+    )
+    gate = get_user_model().objects.get(username="thanhvien")
+    Duty.objects.get_or_create(congress=access.congress, user=gate, kind=Duty.Kind.GATE)
+    return created
