@@ -113,6 +113,7 @@ class _SentenceState:
     pending: list[str] = field(default_factory=list)  # a clause that only names addressees
     extra_leads: list[str] = field(default_factory=list)
     coords: list[str] = field(default_factory=list)  # the partners of the first directive
+    own_subject: bool = False  # the first clause has a subject that is no agency
 
 
 @dataclass
@@ -276,7 +277,11 @@ class _Walker:
         item = self.chain and self.sentences[si].listed
         start = continuation_start(toks, cross, item)
         if start is None:
+            if ci == 0 and _OWN_SUBJECT & {t.low for t in toks[1:]}:
+                state.own_subject = True  # "Quá trình thực hiện cần …; chủ động …"
             return
+        if ci > 0 and state.own_subject:
+            return  # the clauses after it go on with that subject, not an earlier addressee
         leads = self.carried_leads(si, toks) if cross else state.leads
         if not leads:
             return
@@ -325,6 +330,7 @@ class _Walker:
 
 
 _WORD = re.compile(r"\w+")
+_OWN_SUBJECT = frozenset({"cần", "phải"})
 _DONE = frozenset({"hoàn", "thành", "tất", "xong"})
 _WHEN = frozenset(
     {"trước", "chậm", "nhất", "muộn", "là", "ngày", "tháng", "năm", "vào", "trong", "phải", "hạn"}

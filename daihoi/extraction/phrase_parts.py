@@ -57,6 +57,12 @@ def generic_assigned(toks: list[Tok], j: int) -> int | None:
     if not k:
         return None
     q = j + k
+    # "các nhóm được phân công xây dựng dự thảo … cần …": the duty named up to the modal.
+    for r in range(q, min(n, q + 14)):
+        if not toks[r].word:
+            break
+        if toks[r].low in ("cần", "phải") and r > q:
+            return r
     if q + 1 < n and toks[q].low in ("tại", "theo") and toks[q + 1].cap:
         q += 2
         stop = min(n, q + 6)

@@ -102,3 +102,13 @@ def test_a_name_is_not_cut_at_a_quantifier() -> None:
 def test_an_organising_board_named_after_its_event() -> None:
     d = run("Giao Ban Tổ chức Ngày hội Văn hóa chuẩn bị sân khấu và âm thanh.")
     assert agencies(d) == ["Ban Tổ chức Ngày hội Văn hóa"]
+
+
+def test_units_named_by_their_duty_up_to_the_modal() -> None:
+    d = run(
+        "Đồng chí Bí thư yêu cầu các nhóm được phân công xây dựng dự thảo báo cáo cần tiếp tục "
+        "nghiên cứu, bổ sung số liệu."
+    )
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("các nhóm được phân công xây dựng dự thảo báo cáo", "tiếp tục nghiên cứu, bổ sung số liệu")
+    ]

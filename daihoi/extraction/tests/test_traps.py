@@ -81,3 +81,11 @@ def test_a_deadline_with_no_agency_is_no_task() -> None:
         "chức Đại hội vào ngày 15/10/2025."
     )
     assert pairs(d) == []
+
+
+def test_clauses_after_a_subject_that_is_no_agency_are_not_carried_over() -> None:
+    d = run(
+        "Đề nghị các phòng hoàn thiện số liệu trước ngày 22/2/2025. Quá trình thực hiện cần "
+        "tăng cường phối hợp giữa các đơn vị; chủ động tháo gỡ vướng mắc nếu có."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("các phòng", "2025-02-22")]
