@@ -185,11 +185,30 @@ class _Walker:
         elif state.continued:
             self.chain = self.chain or sent.umbrella
             self.ctx_at = si
+        elif self.sending_date(si):
+            pass  # "Báo cáo gửi về Bộ trước ngày 15/5." dates the directive before it
         elif heading := self.heading(si):
             # "2. Công an tỉnh" on a line of its own: the lines below are its tasks.
             self.ctx_leads, self.ctx_at, self.chain, self.ctx_coords = heading, si, True, []
         else:
             self.ctx_leads, self.chain = None, False
+
+    def sending_date(self, si: int) -> bool:
+        """A sentence right after a directive that only says by when its result is sent
+        ("Báo cáo gửi về Bộ (qua Vụ …) trước ngày 15/5/2020", "Thời hạn gửi: trước ngày …"):
+        the date goes to that directive's tasks that have none."""
+        if not self.ctx_leads or self.ctx_at != si - 1 or self.last_emit >= len(self.out):
+            return False
+        sent = self.sentences[si]
+        low = self.work[sent.start : sent.end].lower()
+        if not (_SENT_RESULT.match(low) and ("gửi" in low or low.startswith(("thời hạn", "hạn")))):
+            return False
+        deadline = find_deadline(self.nfc_text[sent.start : sent.end], self.ctx)
+        if deadline is None:
+            return False
+        for a in self.out[self.last_emit :]:
+            a.deadline = a.deadline or deadline
+        return True
 
     def heading(self, si: int) -> list[str]:
         """The addressees of a line that names only them (an item heading of a plan)."""
@@ -330,6 +349,9 @@ class _Walker:
 
 
 _WORD = re.compile(r"\w+")
+_SENT_RESULT = re.compile(
+    r"(?:thời hạn|hạn|báo cáo|văn bản|hồ sơ|kết quả|danh sách|ý kiến|dự thảo|số liệu|kế hoạch)\b"
+)
 _OWN_SUBJECT = frozenset({"cần", "phải"})
 _DONE = frozenset({"hoàn", "thành", "tất", "xong"})
 _WHEN = frozenset(

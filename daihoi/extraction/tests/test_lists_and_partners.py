@@ -92,3 +92,19 @@ def test_the_day_of_the_event_is_not_a_deadline() -> None:
         "lễ kỷ niệm diễn ra vào ngày 2/9/2025."
     )
     assert [a.deadline for a in d.assignments] == [None, None]
+
+
+def test_a_sentence_that_only_says_by_when_to_send_dates_the_directive_before_it() -> None:
+    d = run(
+        "Đề nghị Sở Nội vụ các tỉnh tổ chức sơ kết công tác thi đua.\n"
+        "Báo cáo sơ kết gửi về Bộ (qua Vụ Thi đua) trước ngày 15/5/2025."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("Sở Nội vụ các tỉnh", "2025-05-15")]
+
+
+def test_a_deadline_far_from_any_directive_dates_nothing() -> None:
+    d = run(
+        "Đề nghị Sở Nội vụ tổ chức sơ kết công tác thi đua. Hội nghị diễn ra trong không khí "
+        "dân chủ.\nBáo cáo sơ kết gửi về Bộ trước ngày 15/5/2025."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("Sở Nội vụ", None)]
