@@ -268,7 +268,8 @@ class _Walker:
                 self.emit(state.task, [], leads, "partner")
                 continue
             if f.emit and not self.umbrella and not (cut_tail and words < 3):
-                state.task = (clause, toks, f.task_start, f.anchor)
+                fclause = (clause[0], toks[f.end - 1].end) if f.end else clause
+                state.task = (fclause, toks, f.task_start, f.anchor)
                 self.emit(state.task, leads, coords, f.how)
             if f is found[0]:
                 state.leads = leads

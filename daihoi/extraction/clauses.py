@@ -49,14 +49,16 @@ _MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
 # is not its predicate.
 _NOT_PREDICATE = frozenset({"về", "của", "tại", "với", "ngày", "số", "trong", "thuộc", "ở", "nhằm"})
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
-_SPEAKER_ADVERBS = frozenset({"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt"})
+_SPEAKER_ADVERBS = frozenset(
+    {"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt", "thống", "nhất"}
+)  # "UBND tỉnh cũng yêu cầu", "Ban Thường vụ thống nhất giao …"
 _DATE_FRAMING = re.compile(
     r"^\W*(?:\([^)]{0,40}\)\s*[-–—]?\s*)?(?:[^\s,]+\s*[-–—]\s*)?"
     r"(?:sáng|chiều|trưa|tối|đêm|ngày|hôm)\s+(?:nay|qua|\d)",
     re.IGNORECASE,
 )
 # Words after which a subject may start inside a clause ("…, các sở …", "… thì Ban …").
-_SUBJECT_AFTER = frozenset({",", "nên", "thì"})
+_SUBJECT_AFTER = frozenset({",", "nên", "thì", "mạnh"})  # "mạnh": "nhấn mạnh các cấp cần …"
 _LOW = itemgetter(1)  # Tok.low
 _STANDING = frozenset({"đầu", "thường", "đơn"})  # "là đầu mối", "là thường trực", "là đơn vị"
 _ENABLING = frozenset({"kiện", "giúp", "trợ"})  # "điều kiện", "giúp", "hỗ trợ" before "để"
@@ -73,6 +75,7 @@ class Found:
     partner: bool = False  # "B phối hợp (thực hiện)": B coordinates the previous task
     directive: bool = False  # given by a directive verb ("đề nghị X …")
     how: str = "subject"  # which construction gave it (a feature of the filter)
+    end: int = 0  # token index where the task ends, when another subject follows (else 0)
 
 
 @dataclass
@@ -352,6 +355,28 @@ def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Foun
     return out
 
 
+def _next_subject(toks: list[Tok], first: Found) -> Found | None:
+    """ "Văn phòng chuẩn bị tài liệu, Phòng Văn hóa phụ trách trang trí": a second agency
+    after a comma with a task verb of its own starts a task of its own (not one of the first
+    task's partners)."""
+    n = len(toks)
+    partners = {s.start for s in first.coords}
+    for k in range(first.task_start + 2, n - 2):
+        if toks[k].text != "," or k + 1 in partners or not is_agency_start(toks, k + 1):
+            continue
+        if toks[k - 1].cap or GENERIC.match(toks, k - 1) or GENERIC.match(toks, k - 2) == 2:
+            continue  # "… các sở, ngành, các tổng công ty": one more item of a list
+        spans = parse_agency_list(toks, k + 1)
+        if not spans or spans[-1].end >= n:
+            continue
+        pred = spans[-1].end
+        if TASKS.match(toks, pred) and _valid_predicate(toks, pred, False):
+            found = Found(spans, [], _task_start(toks, pred), k + 1)
+            found.coords = coordinates(toks, found.task_start, spans)
+            return found
+    return None
+
+
 def _speaker_only(toks: list[Tok], p0: int) -> bool:
     """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
     cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
@@ -422,6 +447,12 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         chosen.task_start = _task_start(toks, chosen.task_start)
         chosen.coords = coordinates(toks, chosen.task_start, chosen.leads)
         res.found.append(chosen)
+        alone = chosen.how == "subject" and not chosen.partner
+        second = _next_subject(toks, chosen) if alone else None
+        if second is not None:
+            chosen.end = second.anchor - 1
+            chosen.coords = coordinates(toks[: chosen.end], chosen.task_start, chosen.leads)
+            res.found.append(second)
     taken = {(s.start, s.end) for f in res.found for s in f.leads + f.coords}
     res.found.extend(_extra(toks, text, taken))
     return res

@@ -564,6 +564,18 @@ MODALS = phrases(
 # Verbs that open a task ("xây dựng kế hoạch …", "rà soát …"); used to recognise a clause or
 # sentence without subject that continues the previous directive.
 TASK_VERBS = phrases(
+    "phụ trách",
+    "đảm nhận",
+    "đảm nhiệm",
+    "nộp",
+    "niêm yết",
+    "dừng",
+    "tạm dừng",
+    "giảm",
+    "tuần tra",
+    "giới thiệu",
+    "đón tiếp",
+    "mời",
     "xây dựng",
     "triển khai",
     "chuẩn bị",
