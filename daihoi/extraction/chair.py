@@ -213,7 +213,7 @@ _CHAIR_ANCHOR = re.compile(
     r"chủ\s+trì(?:(?=\s*[.;,]|\s*$)|\s+(?:cuộc\s+họp|hội\s+nghị|phiên\s+họp|buổi\s+làm\s+việc|"
     r"buổi\s+họp|họp|buổi|cuộc|phiên|lễ|hội\s+thảo|tọa\s+đàm|kỳ\s+họp|hội\s+ý))"
 )
-_CHAIR_BEFORE = re.compile(r"(?<!\w)(?:đồng\s+)?$")
+_CHAIR_BEFORE = re.compile(r"(?<!\w)(?:(?<!hội\s)đồng\s+)?$")  # "đồng chủ trì", not "Hội đồng"
 _WORK_ANCHOR = re.compile(
     r"có\s+buổi\s+(?:làm\s+việc|kiểm\s+tra|khảo\s+sát)|kiểm\s+tra\s+(?:thực\s+tế|công\s+tác)|"
     r"làm\s+việc\s+với"

@@ -71,3 +71,12 @@ def test_a_date_in_the_next_table_cell_is_not_the_meetings() -> None:
         "Số ngày trước ngày bầu cử: 40 ngày\n\n07/02/2025 (chủ nhật)\n"
     ).meeting
     assert m.date is None
+
+
+def test_a_council_chair_title_keeps_hoi_dong_before_chu_tri() -> None:
+    m = run(
+        "Hội đồng Thi đua - Khen thưởng tỉnh họp xét khen thưởng. Sáng 8/1/2025, đồng chí "
+        "Nguyễn Văn Bình, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng chủ trì."
+    ).meeting
+    assert m.chair == "Nguyễn Văn Bình"
+    assert m.chair_titles == ["Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"]
