@@ -38,10 +38,22 @@ class ScheduleEntry(models.Model):
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+    # The ids on the congress's path at depths 0…3 (as on `planning.CongressTaskCount`): the
+    # roll-up counts a subtree's states per direct subordinate in one grouped scan. Kept by
+    # `subordinate_create` and `congress_set_parent`.
+    d0 = models.IntegerField(null=True, editable=False)
+    d1 = models.IntegerField(null=True, editable=False)
+    d2 = models.IntegerField(null=True, editable=False)
+    d3 = models.IntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("lịch đại hội cấp dưới")
         verbose_name_plural = _("lịch đại hội cấp dưới")
+        indexes = [
+            models.Index(fields=["d0", "d1", "state"], name="schedule_d1"),
+            models.Index(fields=["d1", "d2", "state"], name="schedule_d2"),
+            models.Index(fields=["d2", "d3", "state"], name="schedule_d3"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(held_date__isnull=True) | Q(state="held"),
@@ -51,6 +63,11 @@ class ScheduleEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Lịch: {self.congress.name}"
+
+    def place(self, path: str) -> None:
+        from daihoi.planning.tree_counts import depth_ids
+
+        self.d0, self.d1, self.d2, self.d3 = depth_ids(path)
 
 
 class LevelDeadline(models.Model):

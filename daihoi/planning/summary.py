@@ -56,6 +56,7 @@ from django.db.models import Count, Q
 
 from daihoi.core.dates import today as local_today
 
+from . import tree_counts
 from .models import Task
 from .models.summary import TaskCount, TaskCountClock
 from .status import OPEN_CLASSES, StatusClass, classify, open_q, returned_q, status_q
@@ -202,6 +203,7 @@ def record_states(changes: Iterable[tuple[State | None, State | None]]) -> None:
 
 
 def _apply(deltas: dict[Key, list[int]]) -> None:
+    tree_counts.add(deltas)  # the per-congress totals the roll-up reads
     rows: list[tuple[Any, ...]] = [(*key, *d) for key, d in sorted(deltas.items()) if any(d)]
     table = _table(TaskCount)
     for start in range(0, len(rows), 500):
@@ -294,6 +296,7 @@ def _rebuild_locked(congress_id: int, as_of: dt.date) -> None:
         ],
         batch_size=1000,
     )
+    tree_counts.recount(congress_id)
     TaskCountClock.objects.filter(congress_id=congress_id).update(as_of=as_of)
 
 

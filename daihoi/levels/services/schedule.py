@@ -16,6 +16,7 @@ from daihoi.core.services import require
 from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
+from daihoi.planning import tree_counts
 
 from .. import permissions
 from ..models import LevelDeadline, LevelsAction, ScheduleEntry, ScheduleState
@@ -92,9 +93,11 @@ def subordinate_create(*, access: Access, fields: SubordinateFields) -> Congress
         document_rules=parent.document_rules,
         parent=parent,
     )
-    ScheduleEntry.objects.create(
+    entry = ScheduleEntry(
         congress=congress, planned_date=fields.planned_date, is_pilot=fields.is_pilot
     )
+    entry.place(congress.path)
+    entry.save()
     record(access, LevelsAction.SUBORDINATE_CREATED, congress, data=_jsonable(asdict(fields)))
     return congress
 
@@ -129,8 +132,14 @@ def congress_set_parent(*, access: Access, congress: Congress, parent: Congress 
     Congress.objects.filter(path__startswith=old_path).exclude(pk=congress.pk).update(
         path=Func(F("path"), Value(old_path), Value(new_path), function="REPLACE")
     )
+    moved = list(Congress.objects.filter(path__startswith=new_path).values_list("pk", flat=True))
+    tree_counts.place(moved)  # the roll-up's totals follow the subtree to its new place
     if parent is not None:
         ScheduleEntry.objects.get_or_create(congress=congress)
+    entries = list(ScheduleEntry.objects.filter(congress_id__in=moved).select_related("congress"))
+    for entry in entries:
+        entry.place(entry.congress.path)
+    ScheduleEntry.objects.bulk_update(entries, ["d0", "d1", "d2", "d3"])
     record(
         access,
         LevelsAction.PARENT_SET,

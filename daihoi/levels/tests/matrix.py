@@ -16,6 +16,11 @@ ROWS = {
     "levels:deadline-set": ("get", expect(200, **MANAGERS_ONLY)),
     "levels:deadline-remove": ("post", expect(302, **MANAGERS_ONLY)),
     "levels:parent-set": ("get", expect(403, admin=200)),
+    "levels:rollup": ("get", expect(200, **READERS)),
+    "levels:rollup-xlsx": ("get", expect(200, **READERS)),
+    # The congress itself read from above: its own people, and the parent's secretariat (read
+    # only); the sibling sees nothing of it.
+    "levels:descendant": ("get", expect(200, parent=200)),
 }
 
 KWARG_KEYS = [["congress_id", "child_id"], ["congress_id", "deadline_id"]]

@@ -30,7 +30,7 @@ from .progress import (
     _attachment_path,
     open_obstacle_q,
 )
-from .summary import TaskCount, TaskCountClock
+from .summary import CongressTaskCount, TaskCount, TaskCountClock
 from .tasks import (
     HaltState,
     Task,
@@ -65,6 +65,7 @@ __all__ = [
     "Task",
     "TaskAction",
     "TaskAssignment",
+    "CongressTaskCount",
     "TaskCount",
     "TaskCountClock",
     "TaskManager",

@@ -47,3 +47,46 @@ class TaskCountClock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.congress_id}: {self.as_of}"
+
+
+class CongressTaskCount(models.Model):
+    """The same counts summed per (congress, status class), with the congress's place in the
+    tree of congresses copied on the row (`d0`…`d3`: the ids on its path at depths 0 to 3,
+    itself included), so a roll-up over a subtree groups one narrow table by the next depth's
+    column instead of summing every cell of every congress below. Kept with the cells by
+    `planning/tree_counts.py`; the levels app re-copies the path when a congress moves."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16)
+    d0 = models.IntegerField(null=True)
+    d1 = models.IntegerField(null=True)
+    d2 = models.IntegerField(null=True)
+    d3 = models.IntegerField(null=True)
+    tasks = models.IntegerField(default=0)
+    awaiting = models.IntegerField(default=0)
+    returned = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "status"], name="congress_task_count"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["d0", "d1", "status"],
+                include=["tasks", "awaiting"],
+                name="congress_count_d1",
+            ),
+            models.Index(
+                fields=["d1", "d2", "status"],
+                include=["tasks", "awaiting"],
+                name="congress_count_d2",
+            ),
+            models.Index(
+                fields=["d2", "d3", "status"],
+                include=["tasks", "awaiting"],
+                name="congress_count_d3",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id}/{self.status}: {self.tasks}"

@@ -1,0 +1,131 @@
+"""The roll-up over the tree of congresses, read from the per-congress totals kept by the
+writes (`planning/tree_counts.py`), against a direct count of the tasks."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from daihoi.core.dates import today as local_today
+from daihoi.levels import services
+from daihoi.levels.rollup import direct_totals, rollup
+from daihoi.levels.tests.helpers import build_tree
+from daihoi.organizations.models import Agency, Congress
+from daihoi.organizations.permissions import ADMIN, Access
+from daihoi.planning import summary
+from daihoi.planning.models import CongressTaskCount
+from daihoi.planning.status import StatusClass
+from daihoi.planning.tests.test_summary import Writer
+
+pytestmark = pytest.mark.django_db
+LEADS = ["btg", "stc", "vptu"]
+
+
+@pytest.fixture
+def tree(world):
+    build_tree(world)
+    return world
+
+
+def totals_of(result):
+    return dict(result.total.by_class)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_rollup_equals_a_direct_count_after_random_writes_at_two_levels(tree, seed):
+    today = local_today()
+    for congress in (tree.congress, tree.district):
+        summary.rebuild(congress.pk)
+    writer = Writer(tree, seed)
+    for _ in range(40):
+        writer.step()
+    office = Agency.objects.get(congress=tree.district)
+    district_world = SimpleNamespace(
+        **{**vars(tree), "congress": tree.district, "agencies": dict.fromkeys(LEADS, office)}
+    )
+    district_writer = Writer(district_world, seed + 10)
+    for _ in range(10):
+        district_writer.create()
+    national = rollup(tree.national, today)
+    assert totals_of(national) == direct_totals(tree.national, today)
+    province = rollup(tree.congress, today)
+    assert totals_of(province) == direct_totals(tree.congress, today)
+    assert sum(direct_totals(tree.district, today).values()) == 10
+    # The province's row in the national roll-up is its whole subtree.
+    row = next(r for r in national.rows if r.congress.pk == tree.congress.pk)
+    assert dict(row.counts.by_class) == direct_totals(tree.congress, today)
+    district_row = next(r for r in province.rows if r.congress.pk == tree.district.pk)
+    assert dict(district_row.counts.by_class) == direct_totals(tree.district, today)
+
+
+def test_moving_a_congress_moves_its_tasks_in_the_rollup(tree):
+    today = local_today()
+    summary.rebuild(tree.congress.pk)
+    Writer(tree, 3).create()
+    before = rollup(tree.national, today).total.total
+    assert before >= 1
+    admin = Access(tree.admin, tree.national, ADMIN)
+    services.congress_set_parent(access=admin, congress=tree.congress, parent=None)
+    assert rollup(tree.national, today).total.total == 0
+    tree.congress.refresh_from_db()
+    assert CongressTaskCount.objects.filter(congress=tree.congress, d0=tree.congress.pk).exists()
+
+
+def test_the_worst_by_overdue_share_lists_the_congress_behind(tree):
+    today = local_today()
+    summary.rebuild(tree.congress.pk)
+    writer = Writer(tree, 4)
+    from daihoi.planning import services as planning_services
+    from daihoi.planning.models import Area, Phase
+
+    planning_services.task_create(
+        access=writer.secretariat,
+        fields=planning_services.TaskFields(
+            title="Báo cáo chính trị",
+            lead_agency=tree.agencies["btg"],
+            area=Area.DOCUMENTS,
+            phase=Phase.BEFORE,
+            deadline=today - dt.timedelta(days=3),
+        ),
+    )
+    worst = rollup(tree.national, today).worst
+    assert worst[0].congress.pk == tree.congress.pk and worst[0].overdue >= 1
+    assert rollup(tree.national, today).total.by_class[StatusClass.OPEN_OVERDUE] >= 1
+
+
+def test_the_national_office_drills_down_and_exports(tree, client, django_assert_max_num_queries):
+    client.force_login(tree.users["parent"])
+    url = reverse("levels:rollup", kwargs={"congress_id": tree.national.pk})
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    assert response.status_code == 200 and tree.congress.name in response.content.decode()
+    response = client.get(url, {"cap": tree.congress.pk})
+    assert tree.district.name in response.content.decode()
+    xlsx = client.get(
+        reverse("levels:rollup-xlsx", kwargs={"congress_id": tree.national.pk}),
+        {"cap": tree.congress.pk},
+    )
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_a_province_cannot_drill_into_a_sibling_or_above(tree, client):
+    client.force_login(tree.users["secretariat"])
+    url = reverse("levels:rollup", kwargs={"congress_id": tree.congress.pk})
+    for other in (tree.other.pk, tree.national.pk, "x"):
+        assert client.get(url, {"cap": other}).status_code == 404
+
+
+def test_the_parent_reads_a_descendants_dashboard_and_the_sibling_does_not(tree, client):
+    url = reverse("levels:descendant", kwargs={"congress_id": tree.district.pk})
+    client.force_login(tree.users["parent"])
+    assert client.get(url).status_code == 200
+    client.force_login(tree.users["sibling"])
+    assert client.get(url).status_code == 404
+    # Its own pages stay closed to the parent: reading is only through the levels pages.
+    client.force_login(tree.users["parent"])
+    assert client.get(f"/dai-hoi/{tree.district.pk}/").status_code == 404
+
+
+def test_a_new_congress_starts_with_empty_totals(tree):
+    assert rollup(Congress.objects.get(pk=tree.district.pk), local_today()).total.total == 0
