@@ -55,3 +55,32 @@ def delegations_with_counts(access_congress_id: int) -> QuerySet[Delegation]:
         alternate=Count("delegates", filter=active & Q(delegates__kind=Delegate.Kind.ALTERNATE)),
         guest=Count("delegates", filter=active & Q(delegates__kind=Delegate.Kind.GUEST)),
     )
+
+
+def groups_with_members(congress_id: int) -> list:
+    """Every discussion group with its members (leader, deputies, secretaries, then by name)."""
+    from .models import DiscussionGroup, GroupMember
+
+    groups = list(DiscussionGroup.objects.filter(congress_id=congress_id))
+    members = (
+        GroupMember.objects.filter(group__congress_id=congress_id)
+        .select_related("delegate", "delegate__delegation")
+        .only(
+            "group_id",
+            "role",
+            "delegate__full_name",
+            "delegate__name_key",
+            "delegate__position",
+            "delegate__workplace",
+            "delegate__delegation__name",
+        )
+    )
+    by_group: dict[int, list] = {g.pk: [] for g in groups}
+    for member in members:
+        by_group[member.group_id].append(member)
+    for group in groups:
+        rows = sorted(
+            by_group[group.pk], key=lambda m: (GroupMember.ROLE_ORDER[m.role], m.delegate.name_key)
+        )
+        setattr(group, "member_rows", rows)  # noqa: B010 — read by the templates
+    return groups

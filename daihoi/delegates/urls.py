@@ -16,6 +16,18 @@ urlpatterns = [
     path("doan/", views.delegation_list, name="delegation-list"),
     path("nhap/", views.roster_import, name="roster-import"),
     path("nhap/mau.xlsx", views.roster_template, name="roster-template"),
+    path("to-thao-luan/", views.group_list, name="group-list"),
+    path("to-thao-luan/in/", views.group_print, name="group-print"),
+    path("to-thao-luan/<int:group_id>/", views.group_detail, name="group-detail"),
+    path("to-thao-luan/<int:group_id>/phan/", views.group_assign, name="group-assign"),
+    path(
+        "to-thao-luan/<int:group_id>/rut/<int:member_id>/",
+        views.group_remove,
+        name="group-remove",
+    ),
+    path("co-cau/", views.statistics_page, name="statistics"),
+    path("co-cau.xlsx", views.statistics_xlsx, name="statistics-xlsx"),
+    path("co-cau.docx", views.statistics_docx, name="statistics-docx"),
     path("phan-cong/", views.duty_list, name="duty-list"),
     path("phan-cong/<int:duty_id>/thoi/", views.duty_remove, name="duty-remove"),
 ]

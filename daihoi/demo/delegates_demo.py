@@ -10,6 +10,11 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 
 from daihoi.delegates.models import Delegate, Delegation, Duty
+from daihoi.delegates.services.groups import (
+    group_assign,
+    group_assign_delegation,
+    group_create,
+)
 from daihoi.delegates.services.roster import (
     DelegateFields,
     delegate_create,
@@ -169,6 +174,29 @@ def load_delegates(loader: "_CongressLoader") -> int:
         reason="Được điều động công tác ngoài tỉnh",
         decided_on=loader.today - dt.timedelta(days=3),
     )
+    _groups(access, delegations)
     gate = get_user_model().objects.get(username="thanhvien")
     Duty.objects.get_or_create(congress=access.congress, user=gate, kind=Duty.Kind.GATE)
     return created
+
+
+def _groups(access, delegations: dict[str, Delegation]) -> None:
+    """Two discussion groups of four delegations each, each with its leader, a deputy and a
+    secretary from the delegations it holds."""
+    names = list(delegations)
+    for number, (place, chunk) in enumerate(
+        [("Hội trường A, Trung tâm Hội nghị tỉnh", names[:4]), ("Phòng họp số 2", names[4:])],
+        start=1,
+    ):
+        group = group_create(
+            access=access, name=f"Tổ thảo luận số {number}", place=place, order=number
+        )
+        for name in chunk:
+            group_assign_delegation(access=access, group=group, delegation=delegations[name])
+        members = list(
+            Delegate.objects.filter(
+                group_membership__group=group, kind=Delegate.Kind.OFFICIAL
+            ).order_by("delegation__order", "pk")
+        )
+        for delegate, role in zip(members, ["leader", "deputy", "secretary"], strict=False):
+            group_assign(access=access, group=group, delegate=delegate, role=role)

@@ -10,6 +10,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
 from ..models import Duty
+from ..services.groups import group_assign, group_create
 from .helpers import make_delegate
 
 # officer2 (Sở Tài chính) holds the gate duty: it reads names, checks in, nothing more.
@@ -26,11 +27,21 @@ ROWS = {
     "delegates:delegation-list": ("get", expect(200, **KEEPERS)),
     "delegates:roster-import": ("get", expect(200, **KEEPERS)),
     "delegates:roster-template": ("get", expect(200, **KEEPERS)),
+    "delegates:group-list": ("get", expect(200, officer=403)),
+    "delegates:group-print": ("get", expect(200, officer=403)),
+    "delegates:group-detail": ("get", expect(200, officer=403)),
+    "delegates:group-assign": ("post", expect(302, **KEEPERS)),
+    "delegates:group-remove": ("post", expect(302, **KEEPERS)),
+    "delegates:statistics": ("get", expect(200, **KEEPERS)),
+    "delegates:statistics-xlsx": ("get", expect(200, **KEEPERS)),
+    "delegates:statistics-docx": ("get", expect(200, **KEEPERS)),
     "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
     "delegates:duty-remove": ("post", expect(302, **MANAGERS_ONLY)),
 }
 
 KWARG_KEYS = [
+    ["congress_id", "group_id", "member_id"],
+    ["congress_id", "group_id"],
     ["congress_id", "delegate_id"],
     ["congress_id", "duty_id"],
 ]
@@ -40,4 +51,11 @@ def objects(world, base: dict) -> dict:
     access = Access(world.users["secretariat"], world.congress, Role.SECRETARIAT)
     delegate = make_delegate(access)
     duty = Duty.objects.create(congress=world.congress, user=world.users["officer2"], kind="gate")
-    return {"delegate_id": delegate.pk, "duty_id": duty.pk}
+    group = group_create(access=access, name="Tổ thảo luận số 1")
+    member = group_assign(access=access, group=group, delegate=delegate, role="leader")
+    return {
+        "delegate_id": delegate.pk,
+        "duty_id": duty.pk,
+        "group_id": group.pk,
+        "member_id": member.pk,
+    }

@@ -1,3 +1,4 @@
+from .groups import group_assign, group_detail, group_list, group_print, group_remove
 from .roster import (
     delegate_create,
     delegate_detail,
@@ -7,8 +8,17 @@ from .roster import (
     delegate_replace,
 )
 from .setup import delegation_list, duty_list, duty_remove, roster_import, roster_template
+from .statistics import statistics_docx, statistics_page, statistics_xlsx
 
 __all__ = [
+    "statistics_docx",
+    "statistics_xlsx",
+    "statistics_page",
+    "group_assign",
+    "group_detail",
+    "group_list",
+    "group_print",
+    "group_remove",
     "delegate_create",
     "delegate_detail",
     "delegate_edit",
