@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "daihoi.delegates",
     "daihoi.logistics",
     "daihoi.levels",
+    "daihoi.propaganda",
     "daihoi.intake",
     "daihoi.audit",
     "daihoi.demo",

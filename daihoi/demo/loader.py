@@ -47,6 +47,7 @@ from .detailed_demo import load_detailed_plans
 from .incoming_demo import load_incoming
 from .meetings_demo import conclusion_task_titles, load_meetings
 from .organisation_demo import load_organisation
+from .propaganda_demo import load_propaganda
 from .reports_demo import load_report_requests
 
 User = get_user_model()
@@ -261,6 +262,8 @@ class _CongressLoader:
             self.result.count("documents received", created)
         if created := load_detailed_plans(self):
             self.result.count("detailed plans", created)
+        if created := load_propaganda(self):
+            self.result.count("propaganda records", created)
         from daihoi.budget.demo import load_budget_demo
 
         if estimates := load_budget_demo(self.congress)["estimates"]:

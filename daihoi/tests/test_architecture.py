@@ -20,6 +20,7 @@ LAYERS = [
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
     ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
+    ["propaganda"],  # visual propaganda and press output: agencies, committees
     ["intake"],
     ["audit"],
     ["demo"],

@@ -1,0 +1,47 @@
+"""What the propaganda services share: the writers' check and an audited edit of fields."""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.db import models
+
+from daihoi.core.audit import AuditAction, changes_since, record, snapshot
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require
+from daihoi.organizations.permissions import Access
+
+from .. import permissions
+
+
+def require_writer(access: Access) -> None:
+    require(permissions.can_write(access), permissions.WRITERS_ONLY)
+
+
+def clean(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def required_text(value: str, message: str, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise BusinessError(message, field=field)
+    return value
+
+
+def save_edit[M: models.Model](
+    access: Access,
+    obj: M,
+    fields: Mapping[str, Any],
+    action: AuditAction,
+    validate: Callable[[M], None],
+) -> M:
+    """Sets `fields` on the (locked) `obj`, validates, saves and records what changed."""
+    before = snapshot(obj, fields.keys())
+    for name, value in fields.items():
+        setattr(obj, name, clean(value))
+    validate(obj)
+    obj.save()
+    changes = changes_since(obj, before)
+    if changes:
+        record(access, action, obj, changes=changes)
+    return obj

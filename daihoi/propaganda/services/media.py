@@ -1,0 +1,176 @@
+"""Press and media output: outlets, their pages and columns, pieces; exhibitions and the art
+programme."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from daihoi.core.audit import record
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require_same_congress
+from daihoi.organizations.models import Agency
+from daihoi.organizations.permissions import Access
+
+from ..models import ArtEvent, Column, MediaAction, MediaPiece, Outlet
+from .common import require_writer, required_text, save_edit
+
+# Outlets and their columns ----------------------------------------------------------------------
+
+
+def _check_outlet(outlet: Outlet) -> None:
+    outlet.name = required_text(outlet.name, "Vui lòng nhập tên cơ quan báo chí.", "name")
+    if outlet.kind not in Outlet.Kind.values:
+        raise BusinessError("Loại hình không hợp lệ.", field="kind")
+    duplicate = Outlet.objects.filter(congress_id=outlet.congress_id, name__iexact=outlet.name)
+    if duplicate.exclude(pk=outlet.pk).exists():
+        raise BusinessError(f"Cơ quan “{outlet.name}” đã có.", field="name")
+
+
+@transaction.atomic
+def outlet_create(*, access: Access, name: str, kind: str, website: str = "") -> Outlet:
+    require_writer(access)
+    outlet = Outlet(congress=access.congress, name=name.strip(), kind=kind, website=website)
+    _check_outlet(outlet)
+    outlet.save()
+    record(access, MediaAction.OUTLET_CREATED, outlet)
+    return outlet
+
+
+@transaction.atomic
+def outlet_update(*, access: Access, outlet: Outlet, **fields: object) -> Outlet:
+    require_writer(access)
+    locked = Outlet.objects.select_for_update().get(pk=outlet.pk, congress=access.congress)
+    return save_edit(access, locked, fields, MediaAction.OUTLET_UPDATED, _check_outlet)
+
+
+def _check_column(column: Column) -> None:
+    column.name = required_text(column.name, "Vui lòng nhập tên chuyên trang, chuyên mục.", "name")
+    if column.kind not in Column.Kind.values:
+        raise BusinessError("Loại không hợp lệ.", field="kind")
+    duplicate = Column.objects.filter(outlet_id=column.outlet_id, name__iexact=column.name)
+    if duplicate.exclude(pk=column.pk).exists():
+        raise BusinessError(f"“{column.name}” đã có ở cơ quan này.", field="name")
+
+
+@transaction.atomic
+def column_create(
+    *,
+    access: Access,
+    outlet: Outlet,
+    kind: str,
+    name: str,
+    started_on: dt.date | None = None,
+    schedule: str = "",
+    link: str = "",
+) -> Column:
+    require_writer(access)
+    require_same_congress(access.congress, outlet)
+    column = Column(
+        outlet=outlet,
+        kind=kind,
+        name=name.strip(),
+        started_on=started_on,
+        schedule=schedule.strip(),
+        link=link,
+    )
+    _check_column(column)
+    column.save()
+    record(access, MediaAction.COLUMN_CREATED, column, data={"outlet": outlet.name})
+    return column
+
+
+@transaction.atomic
+def column_update(*, access: Access, column: Column, **fields: object) -> Column:
+    require_writer(access)
+    locked = Column.objects.select_for_update().get(pk=column.pk)
+    require_same_congress(access.congress, locked.outlet)
+    if "outlet" in fields:
+        require_same_congress(access.congress, fields["outlet"])  # type: ignore[arg-type]
+    return save_edit(access, locked, fields, MediaAction.COLUMN_UPDATED, _check_column)
+
+
+# Pieces -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PieceFields:
+    outlet: Outlet
+    kind: str
+    title: str
+    planned_on: dt.date
+    column: Column | None = None
+    published_on: dt.date | None = None
+    link: str = ""
+
+
+def _check_piece(piece: MediaPiece) -> None:
+    require_same_congress(piece.congress, piece.outlet)
+    piece.title = required_text(piece.title, "Vui lòng nhập tiêu đề.", "title")
+    if piece.kind not in MediaPiece.Kind.values:
+        raise BusinessError("Thể loại không hợp lệ.", field="kind")
+    if piece.column is not None and piece.column.outlet_id != piece.outlet_id:
+        raise BusinessError(
+            "Chuyên trang, chuyên mục đã chọn không thuộc cơ quan báo chí này.", field="column"
+        )
+
+
+@transaction.atomic
+def piece_create(*, access: Access, fields: PieceFields) -> MediaPiece:
+    require_writer(access)
+    piece = MediaPiece(congress=access.congress, **vars(fields))
+    _check_piece(piece)
+    piece.save()
+    record(access, MediaAction.PIECE_CREATED, piece, data={"outlet": piece.outlet.name})
+    return piece
+
+
+@transaction.atomic
+def piece_update(*, access: Access, piece: MediaPiece, fields: PieceFields) -> MediaPiece:
+    require_writer(access)
+    locked = MediaPiece.objects.select_for_update().get(pk=piece.pk, congress=access.congress)
+    return save_edit(access, locked, dict(vars(fields)), MediaAction.PIECE_UPDATED, _check_piece)
+
+
+# Exhibitions and the art programme --------------------------------------------------------------
+
+
+@dataclass
+class EventFields:
+    kind: str
+    title: str
+    venue: str
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+    agency: Agency | None = None
+    readiness: str = ArtEvent.Readiness.NOT_STARTED
+    note: str = ""
+
+
+def _check_event(event: ArtEvent) -> None:
+    require_same_congress(event.congress, event.agency)
+    event.title = required_text(event.title, "Vui lòng nhập tên.", "title")
+    event.venue = required_text(event.venue, "Vui lòng nhập địa điểm.", "venue")
+    if event.kind not in ArtEvent.Kind.values:
+        raise BusinessError("Loại không hợp lệ.", field="kind")
+    if event.readiness not in ArtEvent.Readiness.values:
+        raise BusinessError("Mức độ sẵn sàng không hợp lệ.", field="readiness")
+    if event.ends_on is not None and event.ends_on < event.starts_on:
+        raise BusinessError("Ngày kết thúc không được trước ngày bắt đầu.", field="ends_on")
+
+
+@transaction.atomic
+def event_create(*, access: Access, fields: EventFields) -> ArtEvent:
+    require_writer(access)
+    event = ArtEvent(congress=access.congress, **vars(fields))
+    _check_event(event)
+    event.save()
+    record(access, MediaAction.EVENT_CREATED, event)
+    return event
+
+
+@transaction.atomic
+def event_update(*, access: Access, event: ArtEvent, fields: EventFields) -> ArtEvent:
+    require_writer(access)
+    locked = ArtEvent.objects.select_for_update().get(pk=event.pk, congress=access.congress)
+    return save_edit(access, locked, dict(vars(fields)), MediaAction.EVENT_UPDATED, _check_event)

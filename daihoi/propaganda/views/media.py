@@ -1,0 +1,174 @@
+"""Press and media output (outlets, columns, pieces, weekly counts) and the art programme."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.paging import PAGE_SIZE, CappedPaginator
+from daihoi.core.views import forbidden, page_context
+from daihoi.organizations.models import Agency
+from daihoi.organizations.permissions import access_congress
+
+from .. import permissions, selectors, services
+from ..forms import ColumnForm, EventForm, OutletForm, PieceFilterForm, PieceForm
+from ..models import ArtEvent, MediaPiece, Outlet
+from .common import record_form_page
+
+
+@login_required
+def media_overview(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Outlets with their pages and columns, the weekly counts, and the pieces."""
+    access = access_congress(request.user, congress_id)
+    outlets = list(selectors.outlets_of(access))
+    form = PieceFilterForm(request.GET or None, outlets=outlets)
+    filters = form.filters()
+    page = CappedPaginator(selectors.pieces_of(access, filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = page_context(
+        access,
+        outlets=outlets,
+        form=form,
+        page=page,
+        query=query.urlencode(),
+        weeks=selectors.weekly_counts(access, filters)[:12],
+        kinds=MediaPiece.Kind.choices,
+        writer=permissions.can_write(access),
+    )
+    return render(request, "propaganda/media_overview.html", context)
+
+
+def _media_page(
+    request: HttpRequest, access: Any, form: Any, save: Any, *, title: str, obj: Any
+) -> HttpResponse:
+    back = reverse("propaganda:media", args=[access.congress.pk])
+    return record_form_page(
+        request,
+        access,
+        form,
+        save,
+        title=title,
+        obj=obj,
+        back=back,
+        back_label="Báo chí, truyền thông",
+    )
+
+
+@login_required
+def outlet_form(
+    request: HttpRequest, congress_id: int, outlet_id: int | None = None
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    outlet = permissions.access_outlet(access, outlet_id) if outlet_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    initial = {f: getattr(outlet, f) for f in OutletForm.base_fields} if outlet else {}
+    form = OutletForm(request.POST or None, initial=initial)
+
+    def save() -> Outlet:
+        if outlet is None:
+            return services.outlet_create(access=access, **form.cleaned_data)
+        return services.outlet_update(access=access, outlet=outlet, **form.cleaned_data)
+
+    title = "Sửa cơ quan báo chí" if outlet else "Thêm cơ quan báo chí"
+    return _media_page(request, access, form, save, title=title, obj=outlet)
+
+
+@login_required
+def column_form(
+    request: HttpRequest, congress_id: int, column_id: int | None = None
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    column = permissions.access_column(access, column_id) if column_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    initial = {f: getattr(column, f) for f in ColumnForm.base_fields} if column else {}
+    if column is None and request.GET.get("outlet", "").isdigit():
+        initial["outlet"] = request.GET["outlet"]
+    outlets = Outlet.objects.filter(congress=access.congress)
+    form = ColumnForm(request.POST or None, initial=initial, outlets=outlets)
+
+    def save() -> Any:
+        if column is None:
+            return services.column_create(access=access, **form.cleaned_data)
+        return services.column_update(access=access, column=column, **form.cleaned_data)
+
+    title = "Sửa chuyên trang, chuyên mục" if column else "Mở chuyên trang, chuyên mục"
+    return _media_page(request, access, form, save, title=title, obj=column)
+
+
+@login_required
+def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = None) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    piece = permissions.access_piece(access, piece_id) if piece_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    names = [f for f in PieceForm.base_fields]
+    initial = {f: getattr(piece, f) for f in names} if piece else {"planned_on": local_today()}
+    form = PieceForm(
+        request.POST or None,
+        initial=initial,
+        outlets=Outlet.objects.filter(congress=access.congress),
+        columns=selectors.columns_of(access),
+    )
+
+    def save() -> MediaPiece:
+        fields = services.PieceFields(**form.cleaned_data)
+        if piece is None:
+            return services.piece_create(access=access, fields=fields)
+        return services.piece_update(access=access, piece=piece, fields=fields)
+
+    title = "Sửa tin, bài, chương trình" if piece else "Đăng ký tin, bài, chương trình"
+    return _media_page(request, access, form, save, title=title, obj=piece)
+
+
+@login_required
+def event_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    today = local_today()
+    events = list(selectors.events_of(access))
+    context = page_context(
+        access,
+        rows=[(e, e.is_behind(today)) for e in events],
+        writer=permissions.can_write(access),
+        today=today,
+    )
+    return render(request, "propaganda/event_list.html", context)
+
+
+@login_required
+def event_form(request: HttpRequest, congress_id: int, event_id: int | None = None) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    event = permissions.access_event(access, event_id) if event_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    initial = {f: getattr(event, f) for f in EventForm.base_fields} if event else {}
+    form = EventForm(
+        request.POST or None,
+        initial=initial,
+        agencies=Agency.objects.filter(congress=access.congress),
+    )
+
+    def save() -> ArtEvent:
+        fields = services.EventFields(**form.cleaned_data)
+        if event is None:
+            return services.event_create(access=access, fields=fields)
+        return services.event_update(access=access, event=event, fields=fields)
+
+    title = "Sửa triển lãm, chương trình" if event else "Thêm triển lãm, chương trình nghệ thuật"
+    return record_form_page(
+        request,
+        access,
+        form,
+        save,
+        title=title,
+        obj=event,
+        back=reverse("propaganda:event-list", args=[congress_id]),
+        back_label="Triển lãm, nghệ thuật",
+    )

@@ -1,0 +1,189 @@
+"""Slogans, routes, the map, and each route's printable list and spreadsheet."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
+from daihoi.core.text import fold
+from daihoi.core.views import content_file, forbidden, page_context
+from daihoi.organizations.permissions import Access, access_congress
+
+from .. import mapping, permissions, selectors, services
+from ..forms import ItemFilterForm, RouteForm, SloganForm
+from ..models import Route, Slogan
+from .common import record_form_page
+
+# Slogans ----------------------------------------------------------------------------------------
+
+
+@login_required
+def slogan_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    context = page_context(
+        access, slogans=list(selectors.slogans_of(access)), writer=permissions.can_write(access)
+    )
+    return render(request, "propaganda/slogan_list.html", context)
+
+
+@login_required
+def slogan_form(
+    request: HttpRequest, congress_id: int, slogan_id: int | None = None
+) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    slogan = permissions.access_slogan(access, slogan_id) if slogan_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    initial = {f: getattr(slogan, f) for f in SloganForm.base_fields} if slogan else {}
+    form = SloganForm(request.POST or None, initial=initial or {"approved": True})
+
+    def save() -> Slogan:
+        if slogan is None:
+            return services.slogan_create(access=access, **form.cleaned_data)
+        return services.slogan_update(access=access, slogan=slogan, **form.cleaned_data)
+
+    return record_form_page(
+        request,
+        access,
+        form,
+        save,
+        title="Sửa khẩu hiệu" if slogan else "Thêm khẩu hiệu",
+        obj=slogan,
+        back=reverse("propaganda:slogan-list", args=[congress_id]),
+        back_label="Khẩu hiệu",
+    )
+
+
+# Routes -----------------------------------------------------------------------------------------
+
+
+@login_required
+def route_list(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    context = page_context(
+        access, routes=list(selectors.routes_of(access)), writer=permissions.can_write(access)
+    )
+    return render(request, "propaganda/route_list.html", context)
+
+
+@login_required
+def route_form(request: HttpRequest, congress_id: int, route_id: int | None = None) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    route = permissions.access_route(access, route_id) if route_id else None
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
+    initial = {}
+    if route is not None:
+        initial = {"name": route.name, "locality": route.locality}
+        initial["path"] = RouteForm.path_text(route.path)
+    form = RouteForm(request.POST or None, initial=initial)
+
+    def save() -> Route:
+        if route is None:
+            return services.route_create(access=access, **form.cleaned_data)
+        return services.route_update(access=access, route=route, **form.cleaned_data)
+
+    return record_form_page(
+        request,
+        access,
+        form,
+        save,
+        title="Sửa tuyến đường, địa bàn" if route else "Thêm tuyến đường, địa bàn",
+        obj=route,
+        back=reverse("propaganda:route-list", args=[congress_id]),
+        back_label="Tuyến đường, địa bàn",
+    )
+
+
+def _route_rows(access: Access, route: Route) -> list:
+    return list(selectors.route_items(access, route))
+
+
+@login_required
+def route_print(request: HttpRequest, congress_id: int, route_id: int) -> HttpResponse:
+    """A route's list as the teams carry it on the street: the print stylesheet drops the
+    menus."""
+    access = access_congress(request.user, congress_id)
+    route = permissions.access_route(access, route_id)
+    items = _route_rows(access, route)
+    context = page_context(
+        access,
+        route=route,
+        items=items,
+        total=sum(i.quantity for i in items),
+        today=local_today(),
+    )
+    return render(request, "propaganda/route_print.html", context)
+
+
+@login_required
+def route_xlsx(request: HttpRequest, congress_id: int, route_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    route = permissions.access_route(access, route_id)
+    rows = [
+        (
+            n,
+            item.get_kind_display(),
+            item.location,
+            float(item.latitude) if item.latitude is not None else None,
+            float(item.longitude) if item.longitude is not None else None,
+            item.quantity,
+            item.slogan.text if item.slogan else "",
+            item.agency.name,
+            item.install_on,
+            item.remove_on,
+            item.get_state_display(),
+        )
+        for n, item in enumerate(_route_rows(access, route), start=1)
+    ]
+    content = table_workbook(
+        "Danh sách",
+        [
+            "TT",
+            "Loại",
+            "Vị trí",
+            "Vĩ độ",
+            "Kinh độ",
+            "Số lượng",
+            "Khẩu hiệu",
+            "Đơn vị thực hiện",
+            "Lắp đặt",
+            "Tháo dỡ",
+            "Trạng thái",
+        ],
+        rows,
+        widths=(5, 14, 36, 11, 11, 10, 50, 30, 12, 12, 14),
+        heading=[f"{access.congress.full_title}", f"Tuyến: {route.name}"],
+        number_columns=(5,),
+        totals_label="Tổng số lượng",
+    )
+    name = fold(route.name).replace(" ", "-")[:60] or "tuyen"
+    return content_file(content, XLSX_CONTENT_TYPE, f"tuyen-truyen-{name}.xlsx")
+
+
+# The map ----------------------------------------------------------------------------------------
+
+
+@login_required
+def item_map(request: HttpRequest, congress_id: int) -> HttpResponse:
+    access = access_congress(request.user, congress_id)
+    routes = list(Route.objects.filter(congress=access.congress))
+    form = ItemFilterForm(request.GET or None, routes=routes)
+    filters = form.filters()
+    places = [
+        mapping.Place(
+            float(item.latitude or 0),
+            float(item.longitude or 0),
+            f"{item.get_kind_display()} × {item.quantity} — {item.location}",
+            item.state,
+            item.kind,
+            reverse("propaganda:item-detail", args=[congress_id, item.pk]),
+        )
+        for item in selectors.map_items(access, filters)
+    ]
+    shown = [r for r in routes if not filters.route or r.pk == filters.route]
+    drawing = mapping.draw(places, [(r.name, r.path) for r in shown])
+    context = page_context(access, form=form, drawing=drawing, count=len(places))
+    return render(request, "propaganda/item_map.html", context)
