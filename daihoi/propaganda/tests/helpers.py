@@ -136,7 +136,7 @@ def propaganda_objects(world) -> dict:
         "slogan_id": item.slogan_id,
         "route_id": item.route_id,
         "visual_id": item.pk,
-        "photo_id": photo.pk,
+        "proof_id": photo.pk,
         "outlet_id": outlet.pk,
         "column_id": column.pk,
         "piece_id": piece.pk,

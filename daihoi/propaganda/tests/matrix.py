@@ -47,7 +47,7 @@ ROWS = {
 
 KWARG_KEYS = [
     ["congress_id", "visual_id"],
-    ["congress_id", "photo_id"],
+    ["congress_id", "proof_id"],
     ["congress_id", "slogan_id"],
     ["congress_id", "route_id"],
     ["congress_id", "outlet_id"],

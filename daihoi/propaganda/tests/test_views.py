@@ -141,7 +141,7 @@ def test_another_congress_gets_404_for_every_object(world, client):
     other = world.other.pk
     for name, key in [
         ("item-detail", "visual_id"),
-        ("photo-file", "photo_id"),
+        ("photo-file", "proof_id"),
         ("route-print", "route_id"),
         ("slogan-edit", "slogan_id"),
         ("outlet-edit", "outlet_id"),

@@ -190,10 +190,10 @@ def item_state(request: HttpRequest, congress_id: int, visual_id: int) -> HttpRe
 
 
 @login_required
-def photo_file(request: HttpRequest, congress_id: int, photo_id: int) -> FileResponse:
+def photo_file(request: HttpRequest, congress_id: int, proof_id: int) -> FileResponse:
     """The photo itself, shown in the page (inline), to whoever may read the register."""
     access = access_congress(request.user, congress_id)
-    photo = permissions.access_photo(access, photo_id)
+    photo = permissions.access_photo(access, proof_id)
     try:
         handle = photo.file.open("rb")
     except (FileNotFoundError, ValueError):

@@ -165,6 +165,9 @@ def route_xlsx(request: HttpRequest, congress_id: int, route_id: int) -> HttpRes
 
 # The map ----------------------------------------------------------------------------------------
 
+# Beyond this many points the drawing is a blot; the page says so and asks for a route filter.
+MAP_LIMIT = 2000
+
 
 @login_required
 def item_map(request: HttpRequest, congress_id: int) -> HttpResponse:
@@ -181,9 +184,13 @@ def item_map(request: HttpRequest, congress_id: int) -> HttpResponse:
             item.kind,
             reverse("propaganda:item-detail", args=[congress_id, item.pk]),
         )
-        for item in selectors.map_items(access, filters)
+        for item in selectors.map_items(access, filters)[: MAP_LIMIT + 1]
     ]
+    capped = len(places) > MAP_LIMIT
+    places = places[:MAP_LIMIT]
     shown = [r for r in routes if not filters.route or r.pk == filters.route]
     drawing = mapping.draw(places, [(r.name, r.path) for r in shown])
-    context = page_context(access, form=form, drawing=drawing, count=len(places))
+    context = page_context(
+        access, form=form, drawing=drawing, count=len(places), capped=capped, limit=MAP_LIMIT
+    )
     return render(request, "propaganda/item_map.html", context)
