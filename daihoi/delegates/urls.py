@@ -28,6 +28,9 @@ urlpatterns = [
     path("co-cau/", views.statistics_page, name="statistics"),
     path("co-cau.xlsx", views.statistics_xlsx, name="statistics-xlsx"),
     path("co-cau.docx", views.statistics_docx, name="statistics-docx"),
+    path("the/", views.badge_list, name="badge-list"),
+    path("the/in/", views.badge_print, name="badge-print"),
+    path("the/<int:batch_id>.pdf", views.badge_pdf, name="badge-pdf"),
     path("phan-cong/", views.duty_list, name="duty-list"),
     path("phan-cong/<int:duty_id>/thoi/", views.duty_remove, name="duty-remove"),
 ]

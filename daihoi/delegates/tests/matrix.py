@@ -5,11 +5,13 @@ keeps the roster like the secretariat; the member reads names only; agency offic
 delegate duty
 but officer2's account is given the gate duty."""
 
+from django.core.files.base import ContentFile
+
 from daihoi.accounts.models import Role
 from daihoi.organizations.permissions import Access
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
-from ..models import Duty
+from ..models import BadgeBatch, Duty
 from ..services.groups import group_assign, group_create
 from .helpers import make_delegate
 
@@ -35,11 +37,16 @@ ROWS = {
     "delegates:statistics": ("get", expect(200, **KEEPERS)),
     "delegates:statistics-xlsx": ("get", expect(200, **KEEPERS)),
     "delegates:statistics-docx": ("get", expect(200, **KEEPERS)),
+    "delegates:badge-list": ("get", expect(200, **KEEPERS)),
+    "delegates:badge-print": ("post", expect(302, **KEEPERS)),
+    # A printed batch: its PDF for the roster keepers; anyone else meets a missing page.
+    "delegates:badge-pdf": ("get", expect(200, member=404, officer=404, officer2=404)),
     "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
     "delegates:duty-remove": ("post", expect(302, **MANAGERS_ONLY)),
 }
 
 KWARG_KEYS = [
+    ["congress_id", "batch_id"],
     ["congress_id", "group_id", "member_id"],
     ["congress_id", "group_id"],
     ["congress_id", "delegate_id"],
@@ -58,4 +65,11 @@ def objects(world, base: dict) -> dict:
         "duty_id": duty.pk,
         "group_id": group.pk,
         "member_id": member.pk,
+        "batch_id": _printed_batch(world).pk,
     }
+
+
+def _printed_batch(world) -> BadgeBatch:
+    batch = BadgeBatch.objects.create(congress=world.congress, total=1, done=1, state="done")
+    batch.pdf.save("the-dai-bieu.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    return batch

@@ -1,3 +1,4 @@
+from .badges import badge_list, badge_pdf, badge_print
 from .groups import group_assign, group_detail, group_list, group_print, group_remove
 from .roster import (
     delegate_create,
@@ -11,6 +12,9 @@ from .setup import delegation_list, duty_list, duty_remove, roster_import, roste
 from .statistics import statistics_docx, statistics_page, statistics_xlsx
 
 __all__ = [
+    "badge_list",
+    "badge_pdf",
+    "badge_print",
     "statistics_docx",
     "statistics_xlsx",
     "statistics_page",
