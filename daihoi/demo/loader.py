@@ -93,10 +93,11 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
-    from daihoi.logistics.models import ReadinessItem
+    from daihoi.logistics.models import ReadinessItem, Stay
 
-    # A checklist item protects its agency.
+    # A checklist item protects its agency; a stay its room.
     ReadinessItem.objects.filter(congress_id__in=ids).delete()
+    Stay.objects.filter(congress_id__in=ids).delete()
     from daihoi.consultation.models import Consultation
     from daihoi.reporting.models import ReportRequest
 

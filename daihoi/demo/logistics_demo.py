@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from daihoi.logistics import services
+from daihoi.logistics.models import Hotel, ReadinessItem
 from daihoi.logistics.models import ReadinessArea as A
-from daihoi.logistics.models import ReadinessItem
 from daihoi.logistics.models import ReadinessState as S
 
 if TYPE_CHECKING:
@@ -175,6 +175,56 @@ def load_readiness(loader: "_CongressLoader") -> int:
     return created
 
 
+# (name, address, reception phone, [(rooms, capacity, gender rule)])
+HOTELS: dict[str, list[tuple[str, str, str, list[tuple[str, int, str]]]]] = {
+    "kontum": [
+        (
+            "Nhà khách Tỉnh ủy Kon Tum",
+            "Trung tâm thành phố Kon Tum",
+            "0260 3862 000",
+            [("101-112", 2, "male"), ("201-208", 2, "female"), ("301-304", 1, "any")],
+        ),
+        (
+            "Khách sạn ven sông Đăk Bla",
+            "Bờ sông Đăk Bla, thành phố Kon Tum",
+            "0260 3863 000",
+            [("1-20", 2, "any")],
+        ),
+    ],
+    "haiduong": [
+        (
+            "Nhà khách Tỉnh ủy Hải Dương",
+            "Thành phố Hải Dương",
+            "0220 3852 000",
+            [("101-115", 2, "male"), ("201-210", 2, "female")],
+        ),
+    ],
+}
+
+
+def load_lodging(loader: "_CongressLoader") -> int:
+    """Hotels and rooms; the roster's delegates lodged automatically when the hotels are new."""
+    created = 0
+    for name, address, phone, blocks in HOTELS.get(loader.spec["key"], []):
+        if Hotel.objects.filter(congress=loader.congress, name=name).exists():
+            continue
+        hotel = services.hotel_save(
+            access=loader.secretariat, name=name, address=address, phone=phone
+        )
+        for numbers, capacity, rule in blocks:
+            services.rooms_create(
+                access=loader.secretariat,
+                hotel=hotel,
+                numbers=numbers,
+                capacity=capacity,
+                gender_rule=rule,
+            )
+        created += 1
+    if created and loader.congress.opening_date:
+        created += services.stays_auto_assign(access=loader.secretariat).assigned
+    return created
+
+
 def load_logistics(loader: "_CongressLoader") -> int:
     """Returns how many records it created."""
-    return load_readiness(loader)
+    return load_readiness(loader) + load_lodging(loader)

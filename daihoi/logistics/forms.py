@@ -1,13 +1,15 @@
 """Logistics forms; choices limited to the congress (`CongressScopedForm`)."""
 
 from django import forms
+from django.db.models import QuerySet
 
 from daihoi.core.forms import VNDateField
 from daihoi.core.versioning import VersionedFormMixin
+from daihoi.delegates.models import Delegate
 from daihoi.organizations.forms import AgencyChoiceField, CongressScopedForm
 from daihoi.planning.forms import MultipleFileField
 
-from .models import ReadinessArea, ReadinessState
+from .models import GenderRule, ReadinessArea, ReadinessState, Room
 from .services import ItemFields
 
 
@@ -57,3 +59,73 @@ class ReadinessFilterForm(forms.Form):
         label="Tình trạng", required=False, choices=[("", "Tất cả"), *ReadinessState.choices]
     )
     late = forms.BooleanField(label="Chỉ hạng mục quá hạn", required=False)
+
+
+# Lodging ---------------------------------------------------------------------------------------
+
+
+class DelegateChoiceField(forms.ModelChoiceField):
+    """An active delegate of the congress, shown with the delegation."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} — {obj.delegation.name}"
+
+
+class RoomChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        rule = obj.get_gender_rule_display()
+        return f"{obj.hotel.name} — phòng {obj.number} ({obj.capacity} người, {rule})"
+
+
+def active_delegates(congress) -> QuerySet[Delegate]:
+    return (
+        Delegate.objects.filter(congress=congress, is_active=True)
+        .select_related("delegation")
+        .order_by("delegation__order", "delegation__name", "name_key")
+    )
+
+
+class HotelForm(forms.Form):
+    name = forms.CharField(label="Tên nơi nghỉ", max_length=200)
+    address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
+    phone = forms.CharField(label="Điện thoại lễ tân", max_length=30, required=False)
+    contact = forms.CharField(label="Người liên hệ", max_length=150, required=False)
+
+
+class RoomsForm(forms.Form):
+    numbers = forms.CharField(
+        label="Số phòng", max_length=500, help_text="Ví dụ: 101-110, 201, 202"
+    )
+    capacity = forms.IntegerField(label="Số người mỗi phòng", min_value=1, max_value=20, initial=2)
+    gender_rule = forms.ChoiceField(label="Dành cho", choices=GenderRule.choices)
+
+
+class RoomForm(forms.Form):
+    number = forms.CharField(label="Số phòng", max_length=20)
+    capacity = forms.IntegerField(label="Số người tối đa", min_value=1, max_value=20)
+    gender_rule = forms.ChoiceField(label="Dành cho", choices=GenderRule.choices)
+    note = forms.CharField(label="Ghi chú", max_length=200, required=False)
+
+
+class StayForm(forms.Form):
+    delegate = DelegateChoiceField(Delegate.objects.none(), label="Đại biểu")
+    room = RoomChoiceField(Room.objects.none(), label="Phòng")
+    first_night = VNDateField(label="Đêm đầu", required=False, help_text="Bỏ trống: cả kỳ Đại hội")
+    last_night = VNDateField(label="Đêm cuối", required=False)
+    reason = forms.CharField(label="Lý do (khi chuyển phòng)", max_length=300, required=False)
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choice("delegate").queryset = active_delegates(congress)
+        self.choice("room").queryset = Room.objects.filter(hotel__congress=congress).select_related(
+            "hotel"
+        )
+
+    def choice(self, name: str) -> forms.ModelChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        return field
+
+
+class NightForm(forms.Form):
+    night = VNDateField(label="Đêm", required=False)

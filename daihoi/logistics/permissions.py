@@ -14,7 +14,7 @@ from django.http import Http404
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
-from .models import ReadinessItem, ReadinessPhoto
+from .models import Hotel, ReadinessItem, ReadinessPhoto, Room, Stay
 
 SERVICE_KINDS = (Committee.Kind.SERVICE, Committee.Kind.PROPAGANDA_SERVICE)
 STAFF_ONLY = "Chỉ Văn phòng và Tiểu ban Tổ chức phục vụ Đại hội thực hiện được thao tác này."
@@ -73,3 +73,32 @@ def access_readiness_photo(access: Access, photo_id: int) -> ReadinessPhoto:
     if photo is None:
         raise Http404
     return photo
+
+
+def access_hotel(access: Access, hotel_id: int) -> Hotel:
+    hotel = Hotel.objects.filter(pk=hotel_id, congress=access.congress).first()
+    if hotel is None:
+        raise Http404
+    return hotel
+
+
+def access_room(access: Access, room_id: int) -> Room:
+    room = (
+        Room.objects.select_related("hotel")
+        .filter(pk=room_id, hotel__congress=access.congress)
+        .first()
+    )
+    if room is None:
+        raise Http404
+    return room
+
+
+def access_stay(access: Access, stay_id: int) -> Stay:
+    stay = (
+        Stay.objects.select_related("delegate", "room__hotel")
+        .filter(pk=stay_id, congress=access.congress)
+        .first()
+    )
+    if stay is None:
+        raise Http404
+    return stay

@@ -3,11 +3,21 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
+from daihoi.delegates.models import Delegate
 from daihoi.organizations.permissions import Access
 
-from .models import ReadinessArea, ReadinessItem, ReadinessState, late_q
+from .models import (
+    Hotel,
+    ReadinessArea,
+    ReadinessItem,
+    ReadinessState,
+    Room,
+    Stay,
+    StayMove,
+    late_q,
+)
 
 
 def readiness_items(
@@ -99,4 +109,68 @@ def readiness_summary(access: Access, today: dt.date) -> ReadinessSummary:
             for area, label in ReadinessArea.choices
             if area in by_area
         ]
+    )
+
+
+# Lodging ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HotelRow:
+    hotel: Hotel
+    rooms: int
+    places: int
+    lodged: int
+
+
+def hotels_with_counts(access: Access) -> list[HotelRow]:
+    hotels = Hotel.objects.filter(congress=access.congress).annotate(
+        room_count=Count("rooms", distinct=True),
+        places=Sum("rooms__capacity"),
+    )
+    lodged = dict(
+        Stay.objects.filter(congress=access.congress)
+        .values_list("room__hotel")
+        .annotate(n=Count("pk"))
+        .values_list("room__hotel", "n")
+    )
+    return [HotelRow(h, h.room_count, h.places or 0, lodged.get(h.pk, 0)) for h in hotels]
+
+
+def delegates_without_room(access: Access) -> QuerySet[Delegate]:
+    return (
+        Delegate.objects.filter(congress=access.congress, is_active=True, stay__isnull=True)
+        .select_related("delegation")
+        .order_by("delegation__order", "delegation__name", "name_key")
+    )
+
+
+@dataclass
+class RoomNight:
+    room: Room
+    stays: list[Stay]
+
+    @property
+    def free(self) -> int:
+        return self.room.capacity - len(self.stays)
+
+
+def hotel_rooms(hotel: Hotel, night: dt.date | None) -> list[RoomNight]:
+    """The hotel's rooms with who sleeps there on `night` (or anyone with a stay, if None)."""
+    stays = Stay.objects.filter(room__hotel=hotel).select_related(
+        "delegate", "delegate__delegation"
+    )
+    if night is not None:
+        stays = stays.filter(first_night__lte=night, last_night__gte=night)
+    by_room: dict[int, list[Stay]] = {}
+    for stay in stays.order_by("delegate__name_key"):
+        by_room.setdefault(stay.room_id, []).append(stay)
+    return [RoomNight(room, by_room.get(room.pk, [])) for room in hotel.rooms.order_by("number")]
+
+
+def stay_moves(access: Access, hotel: Hotel, limit: int = 50) -> QuerySet[StayMove]:
+    return (
+        StayMove.objects.filter(congress=access.congress)
+        .filter(Q(from_room__hotel=hotel) | Q(to_room__hotel=hotel))
+        .select_related("delegate", "from_room__hotel", "to_room__hotel", "moved_by")[:limit]
     )

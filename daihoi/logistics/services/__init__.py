@@ -1,5 +1,16 @@
 """Every change users cause in logistics: one function per business action, atomic, audited."""
 
+from .common import congress_days, congress_nights
+from .lodging import (
+    StayResult,
+    hotel_save,
+    parse_room_numbers,
+    room_update,
+    rooms_create,
+    stay_assign,
+    stay_release,
+)
+from .lodging_auto import AutoResult, stays_auto_assign
 from .readiness import (
     ItemFields,
     readiness_item_create,
@@ -8,6 +19,17 @@ from .readiness import (
 )
 
 __all__ = [
+    "AutoResult",
+    "StayResult",
+    "congress_days",
+    "congress_nights",
+    "hotel_save",
+    "parse_room_numbers",
+    "room_update",
+    "rooms_create",
+    "stay_assign",
+    "stay_release",
+    "stays_auto_assign",
     "ItemFields",
     "readiness_item_create",
     "readiness_item_report",

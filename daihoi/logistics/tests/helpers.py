@@ -58,3 +58,37 @@ def readiness_item(world, *, title: str = "Trang trí hội trường, treo cờ
             area=ReadinessArea.HALL, title=title, agency=world.agencies["btg"]
         ),
     )
+
+
+def roster(world, *people: tuple[str, str, str]):
+    """Delegates (name, gender, delegation name) on the world's congress, through the roster's
+    services; the congress runs from 14/10/2020 to 16/10/2020 (nights 13, 14 and 15/10)."""
+    import datetime as dt
+
+    from daihoi.delegates.tests.helpers import make_delegate, make_delegation
+    from daihoi.organizations.models import Congress
+
+    Congress.objects.filter(pk=world.congress.pk).update(closing_date=dt.date(2020, 10, 16))
+    world.congress.refresh_from_db()
+    staff = accesses(world)["secretariat"]
+    made = []
+    for n, (name, gender, delegation) in enumerate(people):
+        made.append(
+            make_delegate(
+                staff,
+                make_delegation(staff, delegation),
+                full_name=name,
+                gender=gender,
+                birth_year=1960 + n,
+            )
+        )
+    return made
+
+
+def hotel_with_rooms(world, rooms: str = "101-102", capacity: int = 2, gender_rule: str = "any"):
+    staff = accesses(world)["secretariat"]
+    hotel = services.hotel_save(access=staff, name="Khách sạn Đăk Bla", address="Kon Tum")
+    services.rooms_create(
+        access=staff, hotel=hotel, numbers=rooms, capacity=capacity, gender_rule=gender_rule
+    )
+    return hotel

@@ -8,10 +8,16 @@ the member has no part in the service work.
 from daihoi.testing.matrix import expect
 
 from ..models import ReadinessPhoto
-from .helpers import png_upload, readiness_item
+from .helpers import hotel_with_rooms, png_upload, readiness_item
 
 # Keys of the URL kwargs, most specific first.
-KWARG_KEYS = [["congress_id", "readiness_id"], ["congress_id", "photo_id"]]
+KWARG_KEYS = [
+    ["congress_id", "readiness_id"],
+    ["congress_id", "photo_id"],
+    ["congress_id", "hotel_id"],
+    ["congress_id", "room_id"],
+    ["congress_id", "stay_id"],
+]
 
 STAFF_ONLY = dict(officer=403, officer2=403, member=403)
 
@@ -25,6 +31,18 @@ ROWS = {
     "logistics:readiness-edit": ("get", expect(200, **STAFF_ONLY)),
     "logistics:readiness-report": ("get", expect(200, officer2=403, member=403)),
     "logistics:readiness-photo": ("get", expect(200)),
+    # Who sleeps where is personal: the service staff only (the leader chairs it).
+    "logistics:lodging": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:hotel-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:hotel-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:hotel-detail": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:rooms-add": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:room-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:stay-assign": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:stay-release": ("post", expect(302, **STAFF_ONLY)),
+    "logistics:lodging-auto": ("post", expect(302, **STAFF_ONLY)),
+    "logistics:hotel-manifest": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:hotel-manifest-xlsx": ("get", expect(200, **STAFF_ONLY)),
 }
 
 
@@ -36,7 +54,17 @@ def objects(world, base: dict) -> dict:
     services.readiness_item_report(
         access=accesses(world)["btg"], item=item, state="doing", photos=[png_upload()]
     )
+    from daihoi.delegates.tests.helpers import make_delegate
+
+    staff = accesses(world)["secretariat"]
+    delegate = make_delegate(staff, full_name="Y Ngọc Matrix")
+    hotel = hotel_with_rooms(world, "101")
+    room = hotel.rooms.get()
+    stay = services.stay_assign(access=staff, delegate=delegate, room=room).stay
     return {
+        "hotel_id": hotel.pk,
+        "room_id": room.pk,
+        "stay_id": stay.pk,
         "readiness_id": item.pk,
         "photo_id": ReadinessPhoto.objects.get(item=item).pk,
     }

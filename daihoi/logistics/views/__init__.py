@@ -1,4 +1,16 @@
 from .hub import home
+from .lodging import (
+    hotel_detail,
+    hotel_form,
+    hotel_manifest,
+    hotel_manifest_xlsx,
+    lodging,
+    lodging_auto,
+    room_edit,
+    rooms_add,
+    stay_assign,
+    stay_release,
+)
 from .readiness import (
     readiness_block,
     readiness_detail,
@@ -9,6 +21,16 @@ from .readiness import (
 )
 
 __all__ = [
+    "hotel_detail",
+    "hotel_form",
+    "hotel_manifest",
+    "hotel_manifest_xlsx",
+    "lodging",
+    "lodging_auto",
+    "room_edit",
+    "rooms_add",
+    "stay_assign",
+    "stay_release",
     "home",
     "readiness_block",
     "readiness_detail",

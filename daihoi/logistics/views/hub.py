@@ -14,9 +14,12 @@ from .. import permissions, selectors
 @login_required
 def home(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
+    staff = permissions.is_service_staff(access)
     context = page_context(
         access,
         summary=selectors.readiness_summary(access, local_today()),
-        staff=permissions.is_service_staff(access),
+        staff=staff,
+        hotels=selectors.hotels_with_counts(access) if staff else [],
+        waiting_count=selectors.delegates_without_room(access).count() if staff else 0,
     )
     return render(request, "logistics/home.html", context)

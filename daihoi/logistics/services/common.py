@@ -1,0 +1,31 @@
+"""What the logistics services share: the staff check, the congress's nights and days."""
+
+import datetime as dt
+
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require
+from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import Access
+
+from .. import permissions
+
+NO_DATES = "Đại hội chưa có ngày khai mạc: hãy ấn định ngày trước khi xếp phòng, xe, bữa ăn."
+
+
+def require_staff(access: Access) -> None:
+    require(permissions.can_manage_logistics(access), permissions.STAFF_ONLY)
+
+
+def congress_days(congress: Congress) -> list[dt.date]:
+    """The congress's days, opening to closing."""
+    if congress.opening_date is None:
+        raise BusinessError(NO_DATES)
+    closing = max(congress.closing_date or congress.opening_date, congress.opening_date)
+    count = (closing - congress.opening_date).days + 1
+    return [congress.opening_date + dt.timedelta(days=n) for n in range(count)]
+
+
+def congress_nights(congress: Congress) -> tuple[dt.date, dt.date]:
+    """The nights delegates stay: from the eve of the opening to the eve of the closing day."""
+    days = congress_days(congress)
+    return days[0] - dt.timedelta(days=1), days[-1] - dt.timedelta(days=1)
