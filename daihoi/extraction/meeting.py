@@ -34,6 +34,7 @@ _ORDINAL_AFTER = re.compile(
     r"(?=\d{1,2}/\d{1,2}/\d{4}|\b)",
     re.IGNORECASE,
 )
+_TOWARD = re.compile(r"tiến\s+tới\s+(?:và\s+)?$|các\s+cấp\s+(?:và|,)\s+$")
 _ORDINAL_DIRECT = re.compile(rf"\bĐại\s+hội\s+(?P<o>{_ROMAN})\b")
 _NATIONAL = re.compile(
     rf"Đại\s+hội\s+(?:đại\s+biểu\s+)?toàn\s+quốc\s+lần\s+thứ\s+(?P<a>{_ROMAN}|\d{{1,2}})"
@@ -50,6 +51,8 @@ def congress_ordinal(text: str) -> str | None:
     for anchor in _DAI_HOI_LOW.finditer(low):
         if "lần" not in low[anchor.end() : anchor.end() + 130]:
             continue  # no ordinal within reach: skip the slower pattern
+        if _TOWARD.search(low, max(0, anchor.start() - 60), anchor.start()):
+            continue  # "… các cấp tiến tới Đại hội … lần thứ XIII": the next congress up
         m = _ORDINAL_AFTER.match(text, anchor.start())
         if not m:
             continue
@@ -92,7 +95,7 @@ _MEETING_DATE = re.compile(
 # "số 12/QĐ-UBND ngày"), or a letter's own place and date line ("Lào Cai, ngày …").
 _NOT_MEETING_DATE = re.compile(
     r"(?:(?:trước|đến|từ|sau|trong|chậm nhất|muộn nhất|hạn|số\s+\S+)\s*|"
-    r"\d+\s*[-/]\s*[A-ZĐ][\w/\-]*\s*)$",
+    r"\d+\s*[-/]\s*[A-ZĐ][\w/\-]*\s*|số\s+\d+\s*/[^,;\n]{0,24})$",
     re.IGNORECASE,
 )
 _PLACE_DATE_LINE = re.compile(r"[^\W\d][^,\n]{1,30},\s*")
@@ -106,7 +109,7 @@ def meeting_date(text: str, ctx: YearContext) -> str | None:
         dm = parse_day_month(d)
         if dm is None:
             continue
-        before = text[max(0, m.start() - 25) : m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         if _NOT_MEETING_DATE.search(before):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -80,3 +80,24 @@ def test_a_council_chair_title_keeps_hoi_dong_before_chu_tri() -> None:
     ).meeting
     assert m.chair == "Nguyễn Văn Bình"
     assert m.chair_titles == ["Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"]
+
+
+def test_a_decision_number_with_spaces_dates_no_meeting() -> None:
+    m = run(
+        "Căn cứ Quyết định số 103/QĐ /UBND ngày 12 tháng 01 năm 2025 của UBND tỉnh, đề nghị "
+        "các sở xây dựng kế hoạch tổ chức ngày hội."
+    ).meeting
+    assert m.date is None
+
+
+def test_the_congress_toward_which_all_levels_go_is_not_the_ordinal() -> None:
+    m = run(
+        "Huyện ủy triển khai kế hoạch đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn "
+        "quốc lần thứ XIV của Đảng. Đề nghị các chi bộ tổ chức đại hội đúng tiến độ."
+    ).meeting
+    assert m.congress_ordinal is None
+    m = run(
+        "Tiểu ban văn kiện Đại hội Đảng bộ tỉnh lần thứ XVIII họp, tiến tới Đại hội đại biểu "
+        "toàn quốc lần thứ XIV của Đảng."
+    ).meeting
+    assert m.congress_ordinal == "XVIII"
