@@ -1,6 +1,7 @@
 """Evaluate daihoi.extraction on the development set (texts with hand-made gold).
 
-    python bench/extraction_eval.py [FOLDER] [--misses] [--split all|dev|heldout] [--folds K]
+    python bench/extraction_eval.py [FOLDER] [--misses] [--split all|dev|heldout] [--halves]
+                                    [--folds K [--filter]]
 
 FOLDER defaults to <repo>/../shared/extraction-dev. Every gold/*.json is read; its text is
 texts/<name>.txt, or the file its "text" key names (relative to FOLDER). Prints per text and
@@ -12,7 +13,9 @@ second batch).
 
 ``--split heldout`` scores only the texts listed in HELD_OUT below, which were kept out of
 rule development (their misses were not looked at while the rules were written); ``--split
-dev`` scores the others. ``--folds K`` deals the texts round-robin into K folds, scores them
+dev`` scores the others (``--misses`` never lists a held-out text's misses). ``--halves``
+prints the totals of the two halves as two folds (development, held-out), of the held-out
+texts of the first round alone, and of all texts, without per-text rows. ``--folds K`` deals the texts round-robin into K folds, scores them
 one by one and prints the per-fold F1, its mean and spread and the pooled numbers; with
 ``--filter`` the learned assignment filter (daihoi/extraction/scorer.py, not used by the
 product) is retrained on the other folds before each fold is scored. Always exits 0.
@@ -267,7 +270,7 @@ def halves(cases: list[Case]) -> None:
         total.merge(score)
     print()
     run(first, plain, False, {}, quiet=True).summary(
-        "of fold B, the 13 texts held out since round 1 (never read by anyone)"
+        "of fold B, the 13 texts held out since round 1 (their misses never read)"
     )
     print()
     total.summary("all texts")
