@@ -15,8 +15,9 @@ second batch).
 rule development (their misses were not looked at while the rules were written); ``--split
 dev`` scores the others (``--misses`` never lists a held-out text's misses). ``--halves``
 prints the totals of the two halves as two folds (development, held-out), of the held-out
-texts of the first round alone, and of all texts, without per-text rows. ``--folds K`` deals the texts round-robin into K folds, scores them
-one by one and prints the per-fold F1, its mean and spread and the pooled numbers; with
+texts of the first round alone, and of all texts, without per-text rows. ``--folds K`` deals
+the texts round-robin into K folds, scores them one by one and prints the per-fold F1, its
+mean and spread and the pooled numbers; with
 ``--filter`` the learned assignment filter (daihoi/extraction/scorer.py, not used by the
 product) is retrained on the other folds before each fold is scored. Always exits 0.
 """
