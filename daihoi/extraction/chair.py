@@ -249,7 +249,8 @@ def _anchor_spans(
 
 
 _RELAY = re.compile(
-    r"truyền\s+đạt\s+(?:ý\s+kiến|kết\s+luận)(?:\s+chỉ\s+đạo)?\s+của\s+(?P<p>[^,.;:()\n]{3,160}?)"
+    r"(?:truyền\s+đạt\s+(?:ý\s+kiến|kết\s+luận)(?:\s+chỉ\s+đạo)?|(?:^|\n)\s*(?:thông\s+báo\s+)?kết\s+luận)"
+    r"\s+của\s+(?P<p>[^,.;:()\n]{3,160}?)"
     r"(?=\s+(?:về|tại|đối\s+với|khi|trong|tới)\s|[,.;:(\n]|$)"
 )  # searched in the lower-cased text, the groups read from the text itself
 

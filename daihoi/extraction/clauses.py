@@ -272,9 +272,20 @@ def _topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     if q + 2 < n and toks[q].low in ("trách", "nhiệm") and toks[q + 2].low == "của":
         q += 3
     spans = parse_agency_list(toks, q)
-    if not spans or spans[-1].end >= n or toks[spans[-1].end].text != ",":
+    if not spans or spans[-1].end >= n or toks[spans[-1].end].text not in (",", ":"):
         return None
     return spans, spans[-1].end + 1
+
+
+def _past_heading(toks: list[Tok], p0: int) -> int:
+    """Past the heading of an item ("Về công tác an ninh: Công an tỉnh …")."""
+    if p0 < len(toks) and toks[p0].low == "về":
+        for q in range(p0 + 1, min(len(toks) - 1, p0 + 12)):
+            if toks[q].text == ":":
+                return skip_connectors(toks, q + 1)
+            if not toks[q].word and toks[q].text != "-":
+                break
+    return p0
 
 
 def _conditional(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
@@ -408,7 +419,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     n = len(toks)
     if n < 3 or _CLAUSE_KEYS.isdisjoint(map(_LOW, toks)):
         return res
-    p0 = skip_connectors(toks, 0)
+    p0 = _past_heading(toks, skip_connectors(toks, 0))
     directive = _find_directive(toks, p0)
     if directive == "proposal":
         res.proposal = True
@@ -469,8 +480,8 @@ def continuation_start(toks: list[Tok], cross_sentence: bool, item: bool = False
     if not TASKS.match(toks, q):
         return None
     reported = NON_TASK.match(toks, q) and toks[q].low not in ("đề",)
-    if reported and not (item and ITEM_TASKS.match(toks, q)):
-        return None
+    if reported and not ((item or not cross_sentence) and ITEM_TASKS.match(toks, q)):
+        return None  # "…; báo cáo Ban Thường vụ" within a directive is one more task
     if item:
         return q if sum(1 for t in toks[q:] if t.word) >= 3 else None
     if cross_sentence and NOT_CONTINUATION.match(toks, q):

@@ -33,3 +33,21 @@ def test_subjects_after_nhan_manh_with_a_modal() -> None:
         "Tỉnh ủy."
     )
     assert agencies(d) == ["các cấp", "các ngành"]
+
+
+def test_items_of_a_conclusion_notice_headed_ve() -> None:
+    d = run(
+        "THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh Nguyễn Văn An tại cuộc họp ngày "
+        "5/9/2025\n1. Về công tác an ninh: Công an tỉnh xây dựng phương án bảo vệ.\n"
+        "2. Về kinh phí: Sở Tài chính thẩm định dự toán, trình UBND tỉnh."
+    )
+    assert agencies(d) == ["Công an tỉnh", "Sở Tài chính"]
+    assert (d.meeting.chair, d.meeting.chair_titles) == (
+        "Nguyễn Văn An",
+        ["Phó Chủ tịch UBND tỉnh"],
+    )
+
+
+def test_a_topic_closed_by_a_colon_and_a_report_task_after_a_semicolon() -> None:
+    d = run("Đối với Ban Tổ chức Tỉnh ủy: Hoàn thiện hồ sơ nhân sự; báo cáo Ban Thường vụ.")
+    assert [a.task for a in d.assignments] == ["Hoàn thiện hồ sơ nhân sự", "báo cáo Ban Thường vụ"]
