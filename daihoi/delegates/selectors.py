@@ -84,3 +84,63 @@ def groups_with_members(congress_id: int) -> list:
         )
         setattr(group, "member_rows", rows)  # noqa: B010 — read by the templates
     return groups
+
+
+# The congress is valid when at least two thirds of the official delegates summoned attend
+# (Điều lệ Đảng); kept here so the rule can be corrected in one place.
+QUORUM = (2, 3)
+
+
+@dataclass(frozen=True)
+class HeadcountRow:
+    name: str
+    present: int
+    total: int
+
+    @property
+    def absent(self) -> int:
+        return self.total - self.present
+
+
+@dataclass(frozen=True)
+class Headcount:
+    present: int
+    total: int
+    rows: list[HeadcountRow]
+
+    @property
+    def quorum_needed(self) -> int:
+        numerator, denominator = QUORUM
+        return -(-self.total * numerator // denominator)
+
+    @property
+    def has_quorum(self) -> bool:
+        return self.total > 0 and self.present >= self.quorum_needed
+
+
+def headcount(session) -> Headcount:
+    """Official delegates present at `session` against those summoned, overall and per
+    delegation: two grouped queries."""
+    from .models import CheckIn
+
+    official = Q(is_active=True, kind=Delegate.Kind.OFFICIAL)
+    totals = dict(
+        Delegate.objects.filter(official, congress_id=session.congress_id)
+        .values_list("delegation_id")
+        .annotate(n=Count("id"))
+        .values_list("delegation_id", "n")
+    )
+    present = dict(
+        CheckIn.objects.filter(
+            session=session, delegate__is_active=True, delegate__kind=Delegate.Kind.OFFICIAL
+        )
+        .values_list("delegation_id")
+        .annotate(n=Count("id"))
+        .values_list("delegation_id", "n")
+    )
+    rows = [
+        HeadcountRow(d.name, present.get(d.pk, 0), totals.get(d.pk, 0))
+        for d in Delegation.objects.filter(congress_id=session.congress_id).only("id", "name")
+        if totals.get(d.pk)
+    ]
+    return Headcount(sum(present.values()), sum(totals.values()), rows)

@@ -31,6 +31,12 @@ urlpatterns = [
     path("the/", views.badge_list, name="badge-list"),
     path("the/in/", views.badge_print, name="badge-print"),
     path("the/<int:batch_id>.pdf", views.badge_pdf, name="badge-pdf"),
+    path("diem-danh/", views.gate, name="gate"),
+    path("diem-danh/phien/", views.session_create, name="session-create"),
+    path("diem-danh/<int:session_id>/quet/", views.scan, name="scan"),
+    path("diem-danh/<int:session_id>/theo-ten/", views.by_name, name="check-in-by-name"),
+    path("diem-danh/<int:session_id>/tim/", views.search, name="gate-search"),
+    path("diem-danh/<int:session_id>/si-so/", views.session_headcount, name="headcount"),
     path("phan-cong/", views.duty_list, name="duty-list"),
     path("phan-cong/<int:duty_id>/thoi/", views.duty_remove, name="duty-remove"),
 ]

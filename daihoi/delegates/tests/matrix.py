@@ -6,12 +6,14 @@ delegate duty
 but officer2's account is given the gate duty."""
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.organizations.permissions import Access
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
 from ..models import BadgeBatch, Duty
+from ..services.checkin import session_create
 from ..services.groups import group_assign, group_create
 from .helpers import make_delegate
 
@@ -41,11 +43,20 @@ ROWS = {
     "delegates:badge-print": ("post", expect(302, **KEEPERS)),
     # A printed batch: its PDF for the roster keepers; anyone else meets a missing page.
     "delegates:badge-pdf": ("get", expect(200, member=404, officer=404, officer2=404)),
+    # The gate: officer2 holds the gate duty; the member and officer do not.
+    "delegates:gate": ("get", expect(200, member=403, officer=403)),
+    "delegates:session-create": ("post", expect(302, **KEEPERS)),
+    "delegates:scan": ("post", expect(200, member=403, officer=403)),
+    # No delegate named in the matrix's POST: 404 for those at the gate.
+    "delegates:check-in-by-name": ("post", expect(404, member=403, officer=403)),
+    "delegates:gate-search": ("get", expect(200, member=403, officer=403)),
+    "delegates:headcount": ("get", expect(200, officer=403)),
     "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
     "delegates:duty-remove": ("post", expect(302, **MANAGERS_ONLY)),
 }
 
 KWARG_KEYS = [
+    ["congress_id", "session_id"],
     ["congress_id", "batch_id"],
     ["congress_id", "group_id", "member_id"],
     ["congress_id", "group_id"],
@@ -66,6 +77,9 @@ def objects(world, base: dict) -> dict:
         "group_id": group.pk,
         "member_id": member.pk,
         "batch_id": _printed_batch(world).pk,
+        "session_id": session_create(
+            access=access, name="Phiên khai mạc", starts_at=timezone.now()
+        ).pk,
     }
 
 

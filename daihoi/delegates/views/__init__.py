@@ -1,4 +1,5 @@
 from .badges import badge_list, badge_pdf, badge_print
+from .checkin import by_name, gate, scan, search, session_create, session_headcount
 from .groups import group_assign, group_detail, group_list, group_print, group_remove
 from .roster import (
     delegate_create,
@@ -12,6 +13,12 @@ from .setup import delegation_list, duty_list, duty_remove, roster_import, roste
 from .statistics import statistics_docx, statistics_page, statistics_xlsx
 
 __all__ = [
+    "by_name",
+    "gate",
+    "scan",
+    "search",
+    "session_create",
+    "session_headcount",
     "badge_list",
     "badge_pdf",
     "badge_print",
