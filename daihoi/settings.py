@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "daihoi.ops.task_queue_app.TaskQueueConfig",
     "daihoi.ops.axes_app.AxesConfig",
     "simple_history",
+    # The reader-comment captcha (django-simple-captcha: pictures made here, no outside service).
+    "captcha",
     "daihoi.core",
     "daihoi.accounts",
     "daihoi.organizations",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "daihoi.levels",
     "daihoi.propaganda",
     "daihoi.intake",
+    "daihoi.portal",
     "daihoi.audit",
     "daihoi.demo",
     "daihoi.ops",
@@ -300,3 +303,20 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # The dashboard's covering index uses INCLUDE on PostgreSQL; SQLite builds it without the extra
 # columns, which is fine for the embedded default.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# The public portal (daihoi/portal): how long a rendered public page stays in the shared cache
+# (a publication or an edit replaces it at once), and the comment limits per client address,
+# counted in the shared cache so that every web server counts together.
+DAIHOI_PORTAL_PAGE_SECONDS = int(os.environ.get("DAIHOI_PORTAL_PAGE_SECONDS", "600"))
+DAIHOI_PORTAL_COMMENT_RATE = os.environ.get("DAIHOI_PORTAL_COMMENT_RATE", "3/m")
+DAIHOI_PORTAL_COMMENT_DAILY_RATE = os.environ.get("DAIHOI_PORTAL_COMMENT_DAILY_RATE", "30/d")
+# A reader counted once per article and address within this time (reloads do not count).
+DAIHOI_PORTAL_VIEW_WINDOW_SECONDS = int(
+    os.environ.get("DAIHOI_PORTAL_VIEW_WINDOW_SECONDS", str(6 * 3600))
+)
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 20  # minutes to answer
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (150, 48)
+# django-ratelimit reads the client's address the way the login throttle does.
+RATELIMIT_IP_META_KEY = "daihoi.ops.addresses.client_ip"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("tai-khoan/", include("daihoi.accounts.urls")),
     path("lich/", include("daihoi.meetings.calendar_urls")),
     path("thong-bao/", include("daihoi.notifications.urls")),
+    path("captcha/", include("captcha.urls")),
+    path("", include("daihoi.portal.urls")),
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
     path("dai-hoi/<int:congress_id>/lay-y-kien/", include("daihoi.consultation.urls")),

@@ -26,7 +26,6 @@ def subject(consultation: Consultation) -> str:
 
 
 def _document(consultation: Consultation, chain: Sequence[DraftSummary], on: dt.date) -> Document:
-    congress: Congress = consultation.congress
     asked = sum(s.asked for s in chain)
     answered = sum(s.answered for s in chain)
     comments = sum(s.comments for s in chain)
@@ -42,6 +41,21 @@ def _document(consultation: Consultation, chain: Sequence[DraftSummary], on: dt.
         f"đã nhận {answered} lượt trả lời với {comments} ý kiến góp ý.{adopted} "
         f"{agency.name} tổng hợp, tiếp thu, giải trình như sau:"
     )
+    return report_document(
+        consultation,
+        body,
+        on,
+        recipients="Các cơ quan, đơn vị, cá nhân được lấy ý kiến\nThường trực Tiểu ban (b/c)",
+    )
+
+
+def report_document(
+    consultation: Consultation, body: str, on: dt.date, *, recipients: str, title: str = ""
+) -> Document:
+    """The synthesis report's frame (BC of the drafting agency, signed for its committee),
+    shared by the internal synthesis and the public consultation's (portal)."""
+    congress: Congress = consultation.congress
+    agency = consultation.drafting_agency
     party = congress.document_rules == Congress.Rules.PARTY
     committee = consultation.committee
     return Document(
@@ -49,10 +63,10 @@ def _document(consultation: Consultation, chain: Sequence[DraftSummary], on: dt.
         kind=DocumentKind.BC,
         issuer=agency,
         issuer_code=agency.code or agency.short_name,
-        subject=subject(consultation),
+        subject=title or subject(consultation),
         issued_on=on,
         body=body,
-        recipients="Các cơ quan, đơn vị, cá nhân được lấy ý kiến\nThường trực Tiểu ban (b/c)",
+        recipients=recipients,
         authority=("T/M TIỂU BAN" if party else "TM. TIỂU BAN") if committee else "",
         signer_title="TRƯỞNG TIỂU BAN" if committee else "THỦ TRƯỞNG ĐƠN VỊ",
     )

@@ -1715,11 +1715,18 @@ USERS: list[Record] = [
         "where": "Tiểu ban Tổ chức phục vụ, Kon Tum",
         "participations": [{"congress": "kontum", "role": "member"}],
     },
+    {
+        "username": "bientap",
+        "full_name": "Đinh Thị Thu Trang",
+        "role_label": "Biên tập viên",
+        "where": "Cổng thông tin Đại hội, Kon Tum",
+        "participations": [{"congress": "kontum", "role": "editor"}],
+    },
 ]
 
-# Logins of earlier demos that reach nothing useful yet (the editor's portal does not exist):
-# a database loaded before keeps the user, deactivated, without a role in any congress.
-RETIRED_USERS = ["bientap"]
+# Logins of earlier demos that reach nothing useful any more: a database loaded before keeps the
+# user, deactivated, without a role in any congress. (The editor's login serves the portal now.)
+RETIRED_USERS: list[str] = []
 
 # Who reports for an agency when it has a demo login of its own (congress key, agency key).
 AGENCY_REPORTERS: dict[tuple[str, str], str] = {

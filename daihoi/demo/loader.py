@@ -99,8 +99,11 @@ def reset_demo() -> int:
     ReadinessItem.objects.filter(congress_id__in=ids).delete()
     Stay.objects.filter(congress_id__in=ids).delete()
     from daihoi.consultation.models import Consultation
+    from daihoi.portal.models import PublicConsultation
     from daihoi.reporting.models import ReportRequest
 
+    # A draft opened to the public is protected by its public side: that goes first.
+    PublicConsultation.objects.filter(congress_id__in=ids).delete()
     # Its recipients protect the agencies and people they name.
     Consultation.objects.filter(congress_id__in=ids).delete()
 
@@ -265,6 +268,10 @@ class _CongressLoader:
             self.result.count("detailed plans", created)
         if created := load_propaganda(self):
             self.result.count("propaganda records", created)
+        from .portal_demo import load_portal
+
+        if created := load_portal(self):
+            self.result.count("portal pages", created)
         from daihoi.budget.demo import load_budget_demo
 
         if estimates := load_budget_demo(self.congress)["estimates"]:

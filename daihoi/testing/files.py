@@ -22,3 +22,12 @@ def docx_upload(name: str = "mau.docx", *paragraphs: str) -> SimpleUploadedFile:
 
 def pdf_upload(name: str = "tai-lieu.pdf", body: bytes = b"noi dung") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4\n" + body + b"\n%%EOF\n", "application/pdf")
+
+
+def png_upload(name: str = "anh.png", size: tuple[int, int] = (64, 40)) -> SimpleUploadedFile:
+    """A whole PNG picture (Pillow, installed with the captcha library)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (183, 28, 28)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), "image/png")

@@ -22,6 +22,7 @@ LAYERS = [
     ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
     ["propaganda"],  # visual propaganda and press output: agencies, committees
     ["intake"],
+    ["portal"],  # the public portal: articles, reader comments, consultation's public side
     ["audit"],
     ["demo"],
     ["ops"],
