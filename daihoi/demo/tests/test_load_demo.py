@@ -213,6 +213,7 @@ def test_each_login_has_its_role_in_kon_tum(loaded):
         "donvi": Role.AGENCY_OFFICER,
         "donvi2": Role.AGENCY_OFFICER,
         "thanhvien": Role.MEMBER,
+        "bientap": Role.EDITOR,
     }
     assert Participation.objects.filter(user__username="vanphong").count() == 5
     leader = Participation.objects.get(congress=kon_tum, user__username="truongtieuban")
@@ -270,12 +271,18 @@ def test_audit_entries_of_the_stories_are_dated_on_the_story_days(loaded):
         assert entries.dates("created_at", "day").count() > 1
 
 
-def test_there_is_no_editor_login_until_the_public_portal_exists():
-    assert not any(p["role"] == Role.EDITOR for spec in data.USERS for p in spec["participations"])
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "Biên tập viên" not in out.getvalue()
-    assert not Participation.objects.filter(role=Role.EDITOR).exists()
+def test_the_editor_login_writes_kon_tums_portal(loaded):
+    kon_tum = congress("Đảng bộ tỉnh Kon Tum", 15)
+    editor = Participation.objects.get(role=Role.EDITOR)
+    assert editor.user.username == "bientap" and editor.congress == kon_tum
+    from daihoi.portal.models import Article, PublicConsultation
+
+    published = Article.objects.published().filter(congress=kon_tum)
+    assert published.count() == 4 and published.filter(image__gt="").count() == 2
+    # The exhibition's news is scheduled; the results wait as a draft.
+    assert Article.objects.filter(congress=kon_tum, is_published=True).count() == 5
+    public = PublicConsultation.objects.get(congress=kon_tum)
+    assert public.is_open and public.submissions.filter(sender="front").count() == 1
 
 
 def test_people_are_named_as_people_and_the_check_refuses_a_post_as_a_name(monkeypatch):

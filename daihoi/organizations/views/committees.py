@@ -3,11 +3,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from daihoi.accounts.models import Role
 from daihoi.core.audit import history_of
 from daihoi.core.views import forbidden, form_page, page_context, run_button
 
 from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
-from ..models import Committee, Membership
+from ..models import Committee, Congress, Membership
 from ..permissions import (
     access_committee,
     access_congress,
@@ -30,7 +31,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organizations/congress_list.html",
-        {"congresses": congresses, "can_create": can_create_congress(request.user)},
+        {
+            "congresses": congresses,
+            "can_create": can_create_congress(request.user),
+            # The congresses whose public portal the user edits (the portal's staff side).
+            "edited": Congress.objects.filter(
+                participations__user_id=request.user.pk or 0, participations__role=Role.EDITOR
+            ),
+        },
     )
 
 

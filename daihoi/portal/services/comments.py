@@ -18,6 +18,7 @@ from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
 from daihoi.core.text import clean_text
+from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
 from .. import cache
@@ -54,6 +55,14 @@ class Sent:
         return Sent(name[:120], email, phone, self.ip or None)
 
 
+@dataclass(frozen=True)
+class Visitor:
+    """The actor of what the public sends: no user, in the congress of the portal."""
+
+    congress: Congress
+    user: None = None
+
+
 def is_banned(congress_id: int, email: str, ip: str | None) -> bool:
     match = Q(email__iexact=email.strip()) if email.strip() else Q(pk__in=[])
     if ip:
@@ -85,7 +94,7 @@ def comment_post(*, article: Article, sent: Sent, title: str, content: str) -> R
         title=title[:200],
         content=content[:4000],
     )
-    record(None, PortalAction.POSTED, comment, data={"congress": article.congress_id})
+    record(Visitor(article.congress), PortalAction.POSTED, comment)
     return comment
 
 

@@ -28,7 +28,7 @@ from ..models import (
     Submission,
     Theme,
 )
-from .comments import BANNED, Sent, is_banned
+from .comments import BANNED, Sent, Visitor, is_banned
 
 DRAFTERS_ONLY = drafting.DRAFTERS_ONLY
 CLOSED = "Đã hết hạn góp ý (hạn cuối {day}); ý kiến không được nhận."
@@ -110,7 +110,7 @@ def public_comment_post(
     PublicComment.objects.create(
         submission=submission, section=section, title=title.strip()[:200], text=text
     )
-    record(None, PortalAction.POSTED, submission, data={"congress": locked.congress_id})
+    record(Visitor(locked.congress), PortalAction.POSTED, submission)
     return submission
 
 

@@ -52,10 +52,11 @@ ROWS = {
     "portal:synthesis-docx": ("get", expect(200, **NOT_DRAFTING)),
     "portal:theme-save": ("post", expect(302, **NOT_DRAFTING)),
     "portal:theme-resolve": ("post", expect(302, **NOT_DRAFTING)),
-    # The captcha's pictures (django-simple-captcha): a key that was never issued answers 404,
-    # as does the refresh asked for outside a script and the audio (no speech engine here).
-    "captcha-image": ("get", {r: 404 for r in ROLES}),
-    "captcha-image-2x": ("get", {r: 404 for r in ROLES}),
+    # The captcha's pictures (django-simple-captcha): a key that was never issued (or expired)
+    # answers 410 Gone; the refresh asked for outside a script and the audio (no speech engine
+    # here) answer 404.
+    "captcha-image": ("get", {r: 410 for r in ROLES}),
+    "captcha-image-2x": ("get", {r: 410 for r in ROLES}),
     "captcha-audio": ("get", {r: 404 for r in ROLES}),
     "captcha-refresh": ("get", {r: 404 for r in ROLES}),
 }
