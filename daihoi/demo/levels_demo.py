@@ -173,7 +173,60 @@ def load_levels(today: dt.date) -> int:
         for sub in GRASSROOTS[district_sub.organization]:
             created += _subordinate(district_access, sub, today)[1]
     created += _logins()
+    created += _guidance(province_access, today)
     return created
+
+
+# The provincial propaganda subcommittee's guidance for the congresses of every level, sent to
+# both districts; Đắk Hà reports on the first task.
+GUIDANCE_TITLE = "Hướng dẫn tuyên truyền Đại hội Đảng bộ các cấp"
+GUIDANCE_ITEMS = [
+    ("Treo băng rôn, khẩu hiệu chào mừng Đại hội tại trụ sở và tuyến đường chính", -15),
+    ("Xây dựng chuyên mục tuyên truyền trên đài truyền thanh cơ sở", -20),
+    ("Báo cáo kết quả công tác tuyên truyền về Ban Tuyên giáo Tỉnh ủy", 5),
+]
+
+
+def _guidance(province: Access, today: dt.date) -> int:
+    from daihoi.levels.models import Guidance
+    from daihoi.planning import services as planning_services
+    from daihoi.planning.models import Area
+
+    if Guidance.objects.filter(congress=province.congress, title=GUIDANCE_TITLE).exists():
+        return 0
+    guidance = services.guidance_create(
+        access=province,
+        kind=Guidance.Kind.GUIDANCE,
+        title=GUIDANCE_TITLE,
+        symbol="12-HD/BTGTU",
+        issued_on=today - dt.timedelta(days=20),
+        summary="Nội dung, hình thức tuyên truyền trước, trong và sau đại hội ở mỗi cấp.",
+    )
+    for title, offset in GUIDANCE_ITEMS:
+        services.guidance_item_add(
+            access=province,
+            guidance=guidance,
+            fields=services.ItemFields(title=title, area=Area.PROPAGANDA, offset_days=offset),
+        )
+    districts = list(
+        Congress.objects.filter(parent=province.congress, level=Level.DISTRICT).order_by("pk")
+    )
+    send = services.guidance_send(
+        access=province, guidance=guidance, congress_ids=[d.pk for d in districts]
+    )
+    # The demo has no worker running while it loads: deliver here, as the job would.
+    services.deliver(send.pk)
+    dakha = next(d for d in districts if d.organization == "Đảng bộ huyện Đắk Hà")
+    reporter = Access(User.objects.get(username="dakha"), dakha, Role.SECRETARIAT)
+    first = guidance.items.order_by("pk").first()
+    task = first.tasks.get(recipient__congress=dakha).task  # type: ignore[union-attr]
+    planning_services.task_report_progress(
+        access=reporter,
+        task=task,
+        text="Đã treo băng rôn tại trụ sở Huyện ủy và hai tuyến đường chính.",
+        percent=70,
+    )
+    return 1
 
 
 def _logins() -> int:

@@ -4,12 +4,12 @@ from typing import Any
 
 from django import forms
 
-from daihoi.core.forms import VNDateField
+from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.core.versioning import VersionedFormMixin
-from daihoi.organizations.models import Congress
+from daihoi.organizations.models import Area, Congress
 
-from .models import ScheduleState
-from .services import ScheduleFields, SubordinateFields
+from .models import Guidance, ScheduleState
+from .services import ItemFields, ScheduleFields, SubordinateFields
 from .tree import levels_below
 
 
@@ -92,3 +92,66 @@ class ParentForm(forms.Form):
         field.queryset = Congress.objects.filter(
             level__in=[lv for lv in Congress.Level if lv not in levels_below(congress.level)]
         ).exclude(pk=congress.pk)
+
+
+class GuidanceForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", choices=Guidance.Kind.choices)
+    title = forms.CharField(
+        label="Trích yếu",
+        max_length=300,
+        help_text="Ví dụ: Hướng dẫn tuyên truyền Đại hội Đảng bộ các cấp",
+    )
+    symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
+    issued_on = VNDateField(label="Ngày ban hành", required=False)
+    summary = forms.CharField(
+        label="Nội dung chính", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ItemForm(forms.Form):
+    title = forms.CharField(label="Nội dung nhiệm vụ", max_length=500)
+    description = forms.CharField(
+        label="Yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    area = forms.ChoiceField(label="Lĩnh vực", choices=Area.choices)
+    deadline = DeadlineField(
+        label="Hạn",
+        help_text="Một ngày (dd/mm/yyyy) hoặc theo ngày khai mạc của từng Đại hội cấp dưới (D-30)",
+    )
+
+    def fields_value(self) -> ItemFields:
+        deadline, offset = self.cleaned_data["deadline"]
+        return ItemFields(
+            title=self.cleaned_data["title"],
+            description=self.cleaned_data["description"],
+            area=self.cleaned_data["area"],
+            deadline=deadline,
+            offset_days=offset,
+        )
+
+
+class SendForm(forms.Form):
+    """To whom: the direct subordinates ticked, or every congress of one level below."""
+
+    level = forms.ChoiceField(label="Gửi cho mọi Đại hội của cấp", required=False)
+    congresses = forms.ModelMultipleChoiceField(
+        label="Hoặc chọn Đại hội cấp dưới trực tiếp",
+        queryset=Congress.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, parent: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        level = self.fields["level"]
+        assert isinstance(level, forms.ChoiceField)
+        level.choices = [("", "— Không —"), *_level_choices(parent)]
+        chosen = self.fields["congresses"]
+        assert isinstance(chosen, forms.ModelMultipleChoiceField)
+        chosen.queryset = Congress.objects.filter(parent=parent).order_by("name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("level") and not data.get("congresses"):
+            raise forms.ValidationError("Chọn một cấp hoặc ít nhất một Đại hội cấp dưới.")
+        return data

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
-from daihoi.organizations.models import Congress
+from daihoi.organizations.models import Area, Congress
 
 
 class ScheduleState(models.TextChoices):
@@ -115,3 +115,162 @@ class LevelsAction(AuditAction):
     SCHEDULE_UPDATED = "levels.schedule_updated", _("Cập nhật lịch đại hội cấp dưới")
     DEADLINE_SET = "levels.deadline_set", _("Đặt hạn tổ chức đại hội cấp dưới")
     DEADLINE_REMOVED = "levels.deadline_removed", _("Bỏ hạn tổ chức đại hội cấp dưới")
+
+
+# Guidance down ------------------------------------------------------------------------------------
+
+
+class Guidance(models.Model):
+    """A guidance (hướng dẫn) or plan template a congress sends down: its items become tasks in
+    each chosen subordinate congress."""
+
+    class Kind(models.TextChoices):
+        GUIDANCE = "guidance", _("Hướng dẫn")
+        TEMPLATE = "template", _("Kế hoạch mẫu")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="guidances", verbose_name=_("Đại hội")
+    )
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.GUIDANCE)
+    title = models.CharField(_("trích yếu"), max_length=300)
+    symbol = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    summary = models.TextField(_("nội dung chính"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hướng dẫn gửi cấp dưới")
+        verbose_name_plural = _("hướng dẫn gửi cấp dưới")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.title}".strip()
+
+
+class GuidanceItem(models.Model):
+    """One task of a guidance, with its deadline a date or days from each recipient's opening
+    day; `revision` counts its edits so each recipient's task knows which one it follows."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="items")
+    title = models.CharField(_("nội dung nhiệm vụ"), max_length=500)
+    description = models.TextField(_("yêu cầu"), blank=True)
+    area = models.CharField(_("lĩnh vực"), max_length=16, choices=Area.choices)
+    deadline = models.DateField(_("hạn"), null=True, blank=True)
+    offset_days = models.SmallIntegerField(_("hạn theo ngày khai mạc"), null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ trong hướng dẫn")
+        verbose_name_plural = _("nhiệm vụ trong hướng dẫn")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def deadline_label(self) -> str:
+        if self.offset_days is not None:
+            sign = "−" if self.offset_days < 0 else "+"
+            return f"D{sign}{abs(self.offset_days)}"
+        return f"{self.deadline:%d/%m/%Y}" if self.deadline else "—"
+
+    def deadline_for(self, congress: Congress) -> dt.date | None:
+        if self.offset_days is None:
+            return self.deadline
+        if congress.opening_date is None:
+            return None
+        return congress.opening_date + dt.timedelta(days=self.offset_days)
+
+
+class GuidanceSend(models.Model):
+    """One sending of a guidance to a set of congresses, delivered by a background job; its
+    progress is `done` of `total`."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang gửi")
+        DONE = "done", _("Đã gửi xong")
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="sends")
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.guidance}: {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+class GuidanceRecipient(models.Model):
+    """A congress a guidance was sent to (once: a second sending to it is refused)."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="recipients")
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="guidance_received"
+    )
+    send = models.ForeignKey(GuidanceSend, on_delete=models.CASCADE, related_name="recipients")
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["guidance", "congress"], name="guidance_sent_once"),
+        ]
+        indexes = [models.Index(fields=["send", "delivered_at"], name="guidance_undelivered")]
+
+    def __str__(self) -> str:
+        return f"{self.guidance} → {self.congress_id}"
+
+
+class GuidanceTask(models.Model):
+    """The task an item became in one recipient congress, with what was written into it (to
+    tell, when the item changes, whether the lower level has changed the task since)."""
+
+    item = models.ForeignKey(GuidanceItem, on_delete=models.CASCADE, related_name="tasks")
+    recipient = models.ForeignKey(GuidanceRecipient, on_delete=models.CASCADE, related_name="tasks")
+    task = models.OneToOneField(
+        "planning.Task", on_delete=models.CASCADE, related_name="from_guidance"
+    )
+    revision = models.PositiveIntegerField(default=1)
+    written = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "recipient"], name="guidance_task_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} → {self.task_id}"
+
+
+class GuidanceNotice(models.Model):
+    """What a recipient is told when an item it received changes."""
+
+    recipient = models.ForeignKey(
+        GuidanceRecipient, on_delete=models.CASCADE, related_name="notices"
+    )
+    item = models.ForeignKey(GuidanceItem, on_delete=models.CASCADE, related_name="notices")
+    text = models.TextField()
+    applied = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class GuidanceAction(AuditAction):
+    CREATED = "guidance.created", _("Soạn hướng dẫn gửi cấp dưới")
+    ITEM_ADDED = "guidance.item_added", _("Thêm nhiệm vụ vào hướng dẫn")
+    ITEM_CHANGED = "guidance.item_changed", _("Sửa nhiệm vụ trong hướng dẫn")
+    SENT = "guidance.sent", _("Gửi hướng dẫn xuống cấp dưới")
+    DELIVERED = "guidance.delivered", _("Nhận hướng dẫn của cấp trên")

@@ -13,6 +13,7 @@ from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import OVERSEER, Access, access_congress
 
+from .models import Guidance, GuidanceItem, GuidanceRecipient, GuidanceSend
 from .tree import is_descendant
 
 OVERSEEING_ROLES = (Role.SECRETARIAT, Role.COMMITTEE_LEADER)
@@ -69,3 +70,38 @@ def access_from_above(user: User | AnonymousUser, congress_id: int) -> Access:
     if congress is None or overseeing_participation(user, congress) is None:
         raise Http404
     return Access(user, congress, OVERSEER)
+
+
+def access_guidance(access: Access, guidance_id: int) -> Guidance:
+    """A guidance the access's congress wrote; 404 alike for missing and another's."""
+    found = Guidance.objects.filter(pk=guidance_id, congress=access.congress).first()
+    if found is None or not can_oversee(access):
+        raise Http404
+    return found
+
+
+def access_item(access: Access, guidance: Guidance, item_id: int) -> GuidanceItem:
+    found = GuidanceItem.objects.filter(pk=item_id, guidance=guidance).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def access_send(access: Access, guidance: Guidance, send_id: int) -> GuidanceSend:
+    found = GuidanceSend.objects.filter(pk=send_id, guidance=guidance).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def access_received(access: Access, recipient_id: int) -> GuidanceRecipient:
+    """A guidance as received by the access's congress: what the lower level sees of the level
+    above (what was sent to it, nothing more); 404 for anything else."""
+    found = (
+        GuidanceRecipient.objects.select_related("guidance__congress")
+        .filter(pk=recipient_id, congress=access.congress)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

@@ -3,12 +3,20 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Avg, Count, Q, QuerySet
 
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
-from .models import LevelDeadline, ScheduleEntry, ScheduleState, is_behind
+from .models import (
+    Guidance,
+    GuidanceRecipient,
+    GuidanceTask,
+    LevelDeadline,
+    ScheduleEntry,
+    ScheduleState,
+    is_behind,
+)
 from .tree import descendants_q
 
 
@@ -67,3 +75,70 @@ def ancestors(congress: Congress) -> list[Congress]:
     """The congresses above, the root first (what a lower level may name, not open)."""
     by_id = Congress.objects.in_bulk(congress.ancestor_ids)
     return [by_id[i] for i in congress.ancestor_ids if i in by_id]
+
+
+# Guidance ---------------------------------------------------------------------------------------
+
+
+def guidances_of(access: Access) -> QuerySet[Guidance]:
+    """The guidances the access's congress wrote, newest first, with their counts."""
+    return Guidance.objects.filter(congress=access.congress).annotate(
+        item_count=Count("items", distinct=True),
+        recipient_count=Count("recipients", distinct=True),
+    )
+
+
+def received_by(access: Access) -> QuerySet[GuidanceRecipient]:
+    """What came from above to the access's congress, delivered, with its open tasks."""
+    return (
+        GuidanceRecipient.objects.filter(congress=access.congress, delivered_at__isnull=False)
+        .select_related("guidance__congress")
+        .annotate(
+            task_count=Count("tasks", distinct=True),
+            open_count=Count(
+                "tasks",
+                filter=Q(tasks__task__accepted=False, tasks__task__cancelled=False),
+                distinct=True,
+            ),
+            notice_count=Count("notices", distinct=True),
+        )
+        .order_by("-delivered_at")
+    )
+
+
+def recipient_progress(guidance: Guidance) -> QuerySet[GuidanceRecipient]:
+    """Each recipient's tasks of the guidance: how many, how many done, mean progress."""
+    return (
+        GuidanceRecipient.objects.filter(guidance=guidance)
+        .select_related("congress")
+        .annotate(
+            task_count=Count("tasks"),
+            done_count=Count("tasks", filter=Q(tasks__task__accepted=True)),
+            reported_count=Count(
+                "tasks", filter=Q(tasks__task__reported_complete_on__isnull=False)
+            ),
+            mean_progress=Avg("tasks__task__progress"),
+        )
+        .order_by("congress__name")
+    )
+
+
+def open_guidance_tasks(congress: Congress) -> list[tuple[Guidance, int]]:
+    """The congress's guidances with how many of their tasks below are not done yet."""
+    rows = (
+        GuidanceTask.objects.filter(
+            item__guidance__congress=congress, task__accepted=False, task__cancelled=False
+        )
+        .values("item__guidance")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {r["item__guidance"]: r["n"] for r in rows}
+    by_id = Guidance.objects.in_bulk(list(counts))
+    return [(by_id[pk], n) for pk, n in counts.items() if pk in by_id]
+
+
+def received_tasks(recipient: GuidanceRecipient) -> list[GuidanceTask]:
+    return list(
+        recipient.tasks.select_related("task", "task__lead_agency", "item").order_by("item_id")
+    )

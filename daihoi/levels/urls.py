@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import rollup, schedule
+from .views import guidance, rollup, schedule
 
 app_name = "levels"
 
@@ -14,4 +14,20 @@ urlpatterns = [
     path("tong-hop/", rollup.rollup_page, name="rollup"),
     path("tong-hop.xlsx", rollup.rollup_xlsx, name="rollup-xlsx"),
     path("xem/", rollup.descendant_dashboard, name="descendant"),
+    path("huong-dan/", guidance.guidance_list, name="guidance-list"),
+    path("huong-dan/them/", guidance.guidance_create, name="guidance-create"),
+    path("huong-dan/<int:guidance_id>/", guidance.guidance_detail, name="guidance-detail"),
+    path("huong-dan/<int:guidance_id>/nhiem-vu/", guidance.item_add, name="item-add"),
+    path(
+        "huong-dan/<int:guidance_id>/nhiem-vu/<int:guidance_item_id>/",
+        guidance.item_edit,
+        name="item-edit",
+    ),
+    path("huong-dan/<int:guidance_id>/gui/", guidance.guidance_send, name="guidance-send"),
+    path(
+        "huong-dan/<int:guidance_id>/gui/<int:send_id>/",
+        guidance.send_progress,
+        name="send-progress",
+    ),
+    path("da-nhan/<int:recipient_id>/", guidance.received_detail, name="received-detail"),
 ]

@@ -50,3 +50,18 @@ def test_a_district_login_sees_nothing_above_it(loaded):
     kon_tum = Congress.objects.get(organization="Đảng bộ tỉnh Kon Tum", ordinal=15)
     with pytest.raises(Http404):
         access_from_above(dakha, kon_tum.pk)
+
+
+def test_kon_tums_guidance_reached_both_districts_and_dak_ha_reported_on_it(loaded):
+    from daihoi.levels.models import Guidance, GuidanceTask
+
+    guidance = Guidance.objects.get(title=levels_demo.GUIDANCE_TITLE)
+    assert guidance.recipients.filter(delivered_at__isnull=False).count() == 2
+    links = GuidanceTask.objects.filter(item__guidance=guidance)
+    assert links.count() == 6
+    reported = links.get(
+        recipient__congress__organization="Đảng bộ huyện Đắk Hà", item__title__startswith="Treo"
+    ).task
+    assert reported.progress == 70
+    kon_tum = Congress.objects.get(organization="Đảng bộ tỉnh Kon Tum", ordinal=15)
+    assert selectors.open_guidance_tasks(kon_tum) == [(guidance, 6)]

@@ -1,5 +1,15 @@
 """Every change users cause across the levels: the tree and schedule, guidance, reports."""
 
+from .guidance import (
+    ItemFields,
+    deliver,
+    guidance_create,
+    guidance_item_add,
+    guidance_item_update,
+    guidance_send,
+    propagate,
+    targets,
+)
 from .schedule import (
     ScheduleFields,
     SubordinateFields,
@@ -11,6 +21,14 @@ from .schedule import (
 )
 
 __all__ = [
+    "ItemFields",
+    "deliver",
+    "guidance_create",
+    "guidance_item_add",
+    "guidance_item_update",
+    "guidance_send",
+    "propagate",
+    "targets",
     "ScheduleFields",
     "SubordinateFields",
     "congress_set_parent",

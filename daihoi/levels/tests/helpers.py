@@ -53,3 +53,33 @@ def build_tree(world: SimpleNamespace) -> dict[str, Any]:
     )
     world.national, world.district = national, district
     return {"child_id": district.pk, "deadline_id": deadline.pk}
+
+
+def guidance_objects(world: SimpleNamespace) -> dict[str, Any]:
+    """A guidance of the world's congress sent to its district, and one of the national
+    congress received by the world's congress (after `build_tree`)."""
+    from daihoi.planning.models import Area
+
+    secretariat = Access(world.users["secretariat"], world.congress, Role.SECRETARIAT)
+    national = Access(world.users["parent"], world.national, Role.SECRETARIAT)
+    Agency.objects.create(congress=world.national, name="Văn phòng Trung ương Đảng", is_issuer=True)
+    found: dict[str, Any] = {}
+    for access, to, key in [
+        (secretariat, world.district, "guidance"),
+        (national, world.congress, "received"),
+    ]:
+        guidance = services.guidance_create(
+            access=access, kind="guidance", title="Hướng dẫn tuyên truyền Đại hội"
+        )
+        item = services.guidance_item_add(
+            access=access,
+            guidance=guidance,
+            fields=services.ItemFields(title="Treo băng rôn chào mừng", area=Area.PROPAGANDA),
+        )
+        send = services.guidance_send(access=access, guidance=guidance, congress_ids=[to.pk])
+        services.deliver(send.pk)
+        if key == "guidance":
+            found |= {"guidance_id": guidance.pk, "guidance_item_id": item.pk, "send_id": send.pk}
+        else:
+            found["recipient_id"] = send.recipients.get().pk
+    return found

@@ -5,9 +5,10 @@ the parent link is the system administrator's. `parent` and `sibling` are made h
 
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
-from .helpers import build_tree
+from .helpers import build_tree, guidance_objects
 
 READERS = dict(officer=403, officer2=403, member=403)
+NOT_OVERSEEING = dict(member=404, officer=404, officer2=404)
 
 ROWS = {
     "levels:schedule": ("get", expect(200, **READERS)),
@@ -21,10 +22,27 @@ ROWS = {
     # The congress itself read from above: its own people, and the parent's secretariat (read
     # only); the sibling sees nothing of it.
     "levels:descendant": ("get", expect(200, parent=200)),
+    # Guidance: written and sent by the secretariat, followed by the leaders; the lower level
+    # (here the world's congress, under the national one) reads what it received.
+    "levels:guidance-list": ("get", expect(200, officer=403, officer2=403)),
+    "levels:guidance-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "levels:guidance-detail": ("get", expect(200, **NOT_OVERSEEING)),
+    "levels:item-add": ("get", expect(200, leader=403, **NOT_OVERSEEING)),
+    "levels:item-edit": ("get", expect(200, leader=403, **NOT_OVERSEEING)),
+    "levels:guidance-send": ("post", expect(302, leader=403, **NOT_OVERSEEING)),
+    "levels:send-progress": ("get", expect(200, **NOT_OVERSEEING)),
+    "levels:received-detail": ("get", expect(200)),
 }
 
-KWARG_KEYS = [["congress_id", "child_id"], ["congress_id", "deadline_id"]]
+KWARG_KEYS = [
+    ["congress_id", "guidance_id", "guidance_item_id"],
+    ["congress_id", "guidance_id", "send_id"],
+    ["congress_id", "guidance_id"],
+    ["congress_id", "recipient_id"],
+    ["congress_id", "child_id"],
+    ["congress_id", "deadline_id"],
+]
 
 
 def objects(world, base: dict) -> dict:
-    return build_tree(world)
+    return build_tree(world) | guidance_objects(world)

@@ -48,6 +48,7 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             shown=shown,
             result=result,
             trail=trail,
+            open_guidance=selectors.open_guidance_tasks(shown),
             classes=MAIN_CLASSES,
             states=[(s.value, str(s.label)) for s in ScheduleState],
             today=today,

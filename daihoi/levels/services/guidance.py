@@ -1,0 +1,369 @@
+"""Guidance down: a parent writes a guidance (or plan template), sends it to chosen congresses
+below, and a background job turns each item into a task in each of them.
+
+Sending is refused as a whole when any chosen congress is outside the sender's tree, already
+received this guidance, or has no office to lead the tasks: nothing is half-created. The job
+(`tasks.deliver_guidance`) delivers recipients in batches, each batch one transaction that marks
+its recipients delivered, so a retried job skips what is done and creates nothing twice.
+A later change to an item reaches each recipient as a notice, and as an update of its task
+where the lower level has not changed that task since it was written (`written`).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Min
+from django.utils import timezone
+
+from daihoi.core.audit import record, record_each
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require
+from daihoi.core.text import fold
+from daihoi.organizations.models import Agency, Congress
+from daihoi.organizations.permissions import Access
+from daihoi.planning.models import Phase, Task, TaskAssignment
+
+from .. import permissions
+from ..models import (
+    Guidance,
+    GuidanceAction,
+    GuidanceItem,
+    GuidanceNotice,
+    GuidanceRecipient,
+    GuidanceSend,
+    GuidanceTask,
+)
+from ..tree import is_descendant
+
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    title: str
+    area: str
+    description: str = ""
+    deadline: dt.date | None = None
+    offset_days: int | None = None
+
+
+def _own(access: Access, guidance: Guidance) -> None:
+    require(
+        permissions.can_manage_schedule(access) and guidance.congress_id == access.congress.pk,
+        permissions.MANAGERS_ONLY,
+    )
+
+
+@transaction.atomic
+def guidance_create(
+    *,
+    access: Access,
+    kind: str,
+    title: str,
+    symbol: str = "",
+    issued_on: dt.date | None = None,
+    summary: str = "",
+) -> Guidance:
+    require(permissions.can_manage_schedule(access), permissions.MANAGERS_ONLY)
+    if not title.strip():
+        raise BusinessError("Cần trích yếu của hướng dẫn.", field="title")
+    guidance = Guidance.objects.create(
+        congress=access.congress,
+        kind=kind,
+        title=title.strip(),
+        symbol=symbol.strip(),
+        issued_on=issued_on,
+        summary=summary.strip(),
+    )
+    record(access, GuidanceAction.CREATED, guidance)
+    return guidance
+
+
+def _check_item(fields: ItemFields) -> None:
+    if not fields.title.strip():
+        raise BusinessError("Cần nội dung nhiệm vụ.", field="title")
+    if fields.deadline and fields.offset_days is not None:
+        raise BusinessError(
+            "Chọn một cách đặt hạn: một ngày cụ thể hoặc theo ngày khai mạc (D−…).",
+            field="deadline",
+        )
+
+
+@transaction.atomic
+def guidance_item_add(*, access: Access, guidance: Guidance, fields: ItemFields) -> GuidanceItem:
+    """An item; once the guidance has been sent, only later sendings carry it."""
+    _own(access, guidance)
+    _check_item(fields)
+    item = GuidanceItem.objects.create(
+        guidance=guidance,
+        title=fields.title.strip(),
+        description=fields.description.strip(),
+        area=fields.area,
+        deadline=fields.deadline,
+        offset_days=fields.offset_days,
+    )
+    record(access, GuidanceAction.ITEM_ADDED, guidance, data={"item": item.title})
+    return item
+
+
+@transaction.atomic
+def guidance_item_update(*, access: Access, item: GuidanceItem, fields: ItemFields) -> GuidanceItem:
+    """Changes an item (locked) and counts a revision; the job `propagate_item` then tells
+    every recipient and updates the tasks nobody changed below."""
+    item = GuidanceItem.objects.select_for_update().select_related("guidance").get(pk=item.pk)
+    _own(access, item.guidance)
+    _check_item(fields)
+    before = [item.title, item.deadline_label]
+    item.title = fields.title.strip()
+    item.description = fields.description.strip()
+    item.area = fields.area
+    item.deadline = fields.deadline
+    item.offset_days = fields.offset_days
+    item.revision += 1
+    item.save()
+    record(
+        access,
+        GuidanceAction.ITEM_CHANGED,
+        item.guidance,
+        changes=[["Nhiệm vụ", before[0], item.title], ["Hạn", before[1], item.deadline_label]],
+    )
+    if item.tasks.exists():
+        from ..tasks import propagate_item
+
+        transaction.on_commit(lambda: propagate_item.enqueue(item.pk))
+    return item
+
+
+def targets(access: Access, *, level: str = "", congress_ids: list[int] | None = None) -> list[int]:
+    """The congresses a sending names: a list, every congress of a level below, or (neither)
+    the direct subordinates."""
+    below = Congress.objects.filter(path__startswith=access.congress.path).exclude(
+        pk=access.congress.pk
+    )
+    if congress_ids:
+        return list(dict.fromkeys(congress_ids))
+    if level:
+        return list(below.filter(level=level).order_by("pk").values_list("pk", flat=True))
+    return list(below.filter(parent=access.congress).order_by("pk").values_list("pk", flat=True))
+
+
+def _names(ids: list[int] | set[int], limit: int = 5) -> str:
+    names = list(Congress.objects.filter(pk__in=list(ids)[:limit]).values_list("name", flat=True))
+    more = len(ids) - len(names)
+    return ", ".join(names) + (f" và {more} Đại hội khác" if more > 0 else "")
+
+
+def lead_offices(congress_ids: list[int]) -> dict[int, int]:
+    """The agency that leads the received tasks in each congress: its first issuing office
+    (the party committee's office), else its first agency."""
+    leads = dict(
+        Agency.objects.filter(congress_id__in=congress_ids, is_issuer=True)
+        .values("congress_id")
+        .annotate(first=Min("pk"))
+        .values_list("congress_id", "first")
+    )
+    missing = [pk for pk in congress_ids if pk not in leads]
+    if missing:
+        leads |= dict(
+            Agency.objects.filter(congress_id__in=missing)
+            .values("congress_id")
+            .annotate(first=Min("pk"))
+            .values_list("congress_id", "first")
+        )
+    return leads
+
+
+@transaction.atomic
+def guidance_send(*, access: Access, guidance: Guidance, congress_ids: list[int]) -> GuidanceSend:
+    """Checks every chosen congress, records them as recipients and queues the delivery.
+    Locks the guidance row, so two sendings of it never interleave."""
+    _own(access, guidance)
+    guidance = Guidance.objects.select_for_update().get(pk=guidance.pk)
+    if not congress_ids:
+        raise BusinessError("Chưa chọn Đại hội cấp dưới nào để gửi.", field="congress_ids")
+    if not guidance.items.exists():
+        raise BusinessError("Hướng dẫn chưa có nhiệm vụ nào để giao.")
+    chosen = {c.pk: c for c in Congress.objects.filter(pk__in=congress_ids)}
+    outside = {pk for pk in congress_ids if pk not in chosen} | {
+        pk for pk, c in chosen.items() if not is_descendant(c, access.congress)
+    }
+    if outside:
+        raise BusinessError(
+            "Chỉ gửi được cho Đại hội cấp dưới của mình; "
+            f"{len(outside)} Đại hội đã chọn không thuộc cấp dưới.",
+            field="congress_ids",
+        )
+    already = set(
+        GuidanceRecipient.objects.filter(guidance=guidance, congress_id__in=chosen).values_list(
+            "congress_id", flat=True
+        )
+    )
+    if already:
+        raise BusinessError(
+            f"Hướng dẫn này đã được gửi cho {_names(already)}; không gửi lại lần hai.",
+            field="congress_ids",
+        )
+    leads = lead_offices(list(chosen))
+    without = set(chosen) - set(leads)
+    if without:
+        raise BusinessError(
+            f"{_names(without)} chưa có cơ quan, đơn vị nào để chủ trì nhiệm vụ được giao.",
+            field="congress_ids",
+        )
+    send = GuidanceSend.objects.create(guidance=guidance, total=len(chosen))
+    GuidanceRecipient.objects.bulk_create(
+        [GuidanceRecipient(guidance=guidance, congress_id=pk, send=send) for pk in sorted(chosen)],
+        batch_size=1000,
+    )
+    record(access, GuidanceAction.SENT, guidance, data={"congresses": len(chosen)})
+    from ..tasks import deliver_guidance
+
+    transaction.on_commit(lambda: deliver_guidance.enqueue(send.pk))
+    return send
+
+
+def _written(task: Task) -> dict:
+    """What a guidance writes into a task, as the task holds it now."""
+    return {
+        "title": task.title,
+        "description": task.description,
+        "area": task.area,
+        "offset": task.deadline_offset_days,
+        "deadline": None
+        if task.deadline_offset_days is not None or task.deadline is None
+        else task.deadline.isoformat(),
+    }
+
+
+def _task_for(item: GuidanceItem, congress: Congress, lead_id: int, guidance: Guidance) -> Task:
+    task = Task(
+        congress=congress,
+        title=item.title,
+        description=item.description,
+        lead_agency_id=lead_id,
+        area=item.area,
+        phase=Phase.BEFORE,
+        deadline=item.deadline_for(congress),
+        deadline_offset_days=item.offset_days,
+        source_text=f"{guidance.get_kind_display()} {guidance} của {guidance.congress.name}",
+    )
+    task.search_text = fold(f"{task.title} {task.description}")
+    return task
+
+
+def deliver(send_id: int) -> int:
+    """The job's work: creates the tasks of every recipient not yet delivered, a batch per
+    transaction; returns how many recipients it delivered. Safe to run again."""
+    send = GuidanceSend.objects.select_related("guidance__congress").get(pk=send_id)
+    GuidanceSend.objects.filter(pk=send_id, state=GuidanceSend.State.QUEUED).update(
+        state=GuidanceSend.State.RUNNING
+    )
+    guidance = send.guidance
+    items = list(guidance.items.all())
+    delivered = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                GuidanceRecipient.objects.select_for_update(skip_locked=True)
+                .filter(send_id=send_id, delivered_at__isnull=True)
+                .select_related("congress")
+                .order_by("pk")[:BATCH]
+            )
+            if not batch:
+                break
+            _deliver_batch(guidance, items, batch)
+            GuidanceSend.objects.filter(pk=send_id).update(done=F("done") + len(batch))
+            delivered += len(batch)
+    GuidanceSend.objects.filter(pk=send_id).exclude(state=GuidanceSend.State.DONE).filter(
+        done__gte=F("total")
+    ).update(state=GuidanceSend.State.DONE, finished_at=timezone.now())
+    return delivered
+
+
+def _deliver_batch(
+    guidance: Guidance, items: list[GuidanceItem], batch: list[GuidanceRecipient]
+) -> None:
+    leads = lead_offices([r.congress_id for r in batch])
+    pairs = [(r, item) for r in batch for item in items]
+    tasks = Task.objects.bulk_create(
+        [_task_for(item, r.congress, leads[r.congress_id], guidance) for r, item in pairs],
+        batch_size=1000,
+    )
+    TaskAssignment.objects.bulk_create(
+        [
+            TaskAssignment(
+                task=t,
+                agency_id=t.lead_agency_id,
+                role=TaskAssignment.Role.LEAD,
+                deadline=t.deadline,
+            )
+            for t in tasks
+        ],
+        batch_size=1000,
+    )
+    GuidanceTask.objects.bulk_create(
+        [
+            GuidanceTask(
+                item=item, recipient=r, task=t, revision=item.revision, written=_written(t)
+            )
+            for (r, item), t in zip(pairs, tasks, strict=True)
+        ],
+        batch_size=1000,
+    )
+    now = timezone.now()
+    GuidanceRecipient.objects.filter(pk__in=[r.pk for r in batch]).update(delivered_at=now)
+    record_each(
+        None,
+        GuidanceAction.DELIVERED,
+        batch,
+        changes_of={},
+        data={"guidance": str(guidance), "tasks": len(items)},
+    )
+
+
+def propagate(item_id: int) -> int:
+    """Brings an item's change to every recipient: a notice each, and the task updated where
+    it still holds what the guidance wrote. Returns how many tasks were updated."""
+    item = GuidanceItem.objects.select_related("guidance").get(pk=item_id)
+    updated = 0
+    links = (
+        GuidanceTask.objects.filter(item=item, revision__lt=item.revision)
+        .select_related("task", "recipient__congress")
+        .order_by("pk")
+    )
+    for link in links.iterator(chunk_size=500):
+        with transaction.atomic():
+            task = Task.objects.select_for_update().get(pk=link.task_id)
+            congress = link.recipient.congress
+            unchanged = _written(task) == link.written
+            if unchanged:
+                task.title, task.description, task.area = item.title, item.description, item.area
+                task.deadline = item.deadline_for(congress)
+                task.deadline_offset_days = item.offset_days
+                task.search_text = fold(f"{task.title} {task.description}")
+                task.save(
+                    update_fields=[
+                        "title",
+                        "description",
+                        "area",
+                        "deadline",
+                        "deadline_offset_days",
+                        "search_text",
+                    ]
+                )
+                TaskAssignment.objects.filter(task=task).update(deadline=task.deadline)
+                link.written = _written(task)
+                updated += 1
+            text = f"Cấp trên đã sửa nhiệm vụ “{item.title}” (hạn {item.deadline_label}). " + (
+                "Nhiệm vụ của đơn vị đã được cập nhật theo."
+                if unchanged
+                else "Nhiệm vụ này đã được cấp dưới điều chỉnh nên không tự cập nhật; "
+                "đề nghị xem lại."
+            )
+            GuidanceNotice.objects.create(
+                recipient=link.recipient, item=item, text=text, applied=unchanged
+            )
+            link.revision = item.revision
+            link.save(update_fields=["revision", "written"])
+    return updated
