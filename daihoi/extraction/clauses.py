@@ -205,12 +205,28 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
     return None
 
 
+_APPOSED = frozenset({"cơ", "đơn", "thường"})  # "- cơ quan …", "- đơn vị …", "- thường trực …"
+_ROLE = frozenset({"thường", "chủ", "đầu", "tham", "giúp"})  # "cơ quan thường trực / chủ trì …"
+
+
 def _past_apposition(toks: list[Tok], q: int) -> int:
-    """Past "(cơ quan thường trực Tiểu ban)" after an agency: the predicate follows it."""
-    if q < len(toks) and toks[q].text == "(":
-        for r in range(q + 1, min(len(toks), q + 12)):
+    """Past "(cơ quan thường trực Tiểu ban)" or "- cơ quan thường trực của …" after an
+    agency: the predicate follows it."""
+    n = len(toks)
+    if q < n and toks[q].text == "(":
+        for r in range(q + 1, min(n, q + 12)):
             if toks[r].text == ")":
                 return r + 1
+    dashed = q + 1 < n and toks[q].text in ("-", "–") and toks[q + 1].low in _APPOSED
+    bare = (
+        q + 2 < n and toks[q].low == "cơ" and toks[q + 1].low == "quan" and toks[q + 2].low in _ROLE
+    )
+    if dashed or bare:
+        for r in range(q + 3, min(n, q + 16)):
+            if not toks[r].word and toks[r].text not in ("-", "–"):
+                break
+            if TASKS.match(toks, r) >= 2:
+                return r
     return q
 
 

@@ -112,3 +112,17 @@ def test_units_named_by_their_duty_up_to_the_modal() -> None:
     assert [(a.agency, a.task) for a in d.assignments] == [
         ("các nhóm được phân công xây dựng dự thảo báo cáo", "tiếp tục nghiên cứu, bổ sung số liệu")
     ]
+
+
+def test_an_apposition_after_a_dash_or_without_one_is_skipped() -> None:
+    d = run("Sở Nội vụ - cơ quan thường trực của Ủy ban bầu cử tỉnh tham mưu tổ chức tập huấn.")
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Sở Nội vụ", "tham mưu tổ chức tập huấn")
+    ]
+    d = run(
+        "Sở Nội vụ cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh tổng hợp hồ sơ đề "
+        "nghị khen thưởng."
+    )
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Sở Nội vụ", "tổng hợp hồ sơ đề nghị khen thưởng")
+    ]
