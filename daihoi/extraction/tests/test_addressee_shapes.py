@@ -126,3 +126,15 @@ def test_an_apposition_after_a_dash_or_without_one_is_skipped() -> None:
     assert [(a.agency, a.task) for a in d.assignments] == [
         ("Sở Nội vụ", "tổng hợp hồ sơ đề nghị khen thưởng")
     ]
+
+
+def test_more_kinds_of_generic_addressee() -> None:
+    d = run(
+        "Đề nghị các cơ quan, công sở, đơn vị lực lượng vũ trang, doanh nghiệp, trường học treo "
+        "cờ Tổ quốc."
+    )
+    assert agencies(d) == [
+        "các cơ quan, công sở, đơn vị lực lượng vũ trang, doanh nghiệp, trường học"
+    ]
+    d = run("Đề nghị các hộ gia đình treo cờ Tổ quốc trong những ngày diễn ra Đại hội.")
+    assert agencies(d) == ["các hộ gia đình"]
