@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "daihoi.intake",
     "daihoi.portal",
     "daihoi.audit",
+    "daihoi.api",
+    "ninja",
     "daihoi.demo",
     "daihoi.ops",
 ]
@@ -320,3 +322,5 @@ CAPTCHA_FONT_SIZE = 30
 CAPTCHA_IMAGE_SIZE = (150, 48)
 # django-ratelimit reads the client's address the way the login throttle does.
 RATELIMIT_IP_META_KEY = "daihoi.ops.addresses.client_ip"
+# The JSON API (/api/v1/): requests allowed per personal token, counted in the shared cache.
+DAIHOI_API_RATE = os.environ.get("DAIHOI_API_RATE", "600/m")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from daihoi.api.api import api
 from daihoi.core import errors
 
 admin.site.site_header = "Quản trị hệ thống Đại hội"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", include("daihoi.ops.urls")),
     path("favicon.ico", errors.favicon),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("tai-khoan/khoa-api/", include("daihoi.api.urls")),
     path("tai-khoan/", include("daihoi.accounts.urls")),
     path("lich/", include("daihoi.meetings.calendar_urls")),
     path("thong-bao/", include("daihoi.notifications.urls")),

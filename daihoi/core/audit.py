@@ -8,7 +8,9 @@ the trail through `history_of(obj)`.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +19,24 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import AuditEntry
+
+# What every entry written meanwhile also names (the API token a request came with, say).
+_context: ContextVar[Mapping[str, Any] | None] = ContextVar("audit_context", default=None)
+
+
+def _current() -> Mapping[str, Any]:
+    return _context.get() or {}
+
+
+@contextmanager
+def context(**data: Any) -> Iterator[None]:
+    """Adds `data` to the data of every entry recorded inside the block (nested blocks add up):
+    the API wraps each request in it, so its entries name the token used."""
+    token = _context.set({**_current(), **data})
+    try:
+        yield
+    finally:
+        _context.reset(token)
 
 
 class AuditAction(models.TextChoices):
@@ -54,7 +74,7 @@ def record(
     user, congress_id = _actor_and_congress(actor)
     if congress_id is None:
         congress_id = getattr(obj, "congress_id", None)
-    payload = dict(data or {})
+    payload = {**_current(), **(data or {})}
     if changes:
         payload["changes"] = changes
     return AuditEntry.objects.create(
@@ -83,7 +103,7 @@ def record_each(
     user, congress_id = _actor_and_congress(actor)
     entries = []
     for obj in objects:
-        payload = dict(data or {})
+        payload = {**_current(), **(data or {})}
         if changes_of.get(obj.pk):
             payload["changes"] = changes_of[obj.pk]
         entries.append(

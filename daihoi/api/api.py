@@ -1,0 +1,31 @@
+"""The JSON API at /api/v1/: one NinjaAPI, its routers per domain, the schema and the docs."""
+
+from ninja import NinjaAPI, Swagger
+
+from . import errors
+from .auth import TokenAuth, TokenRateThrottle
+from .routers import congresses, planning
+
+DESCRIPTION = """API của hệ thống điều hành công tác chuẩn bị Đại hội.
+
+Xác thực bằng khóa API cá nhân (menu tài khoản → "Khóa API"): gửi tiêu đề
+`Authorization: Bearer dh_…`. Mỗi yêu cầu được thực hiện với đúng quyền của người sở hữu khóa
+trong ứng dụng; đối tượng không được phép xem trả về 404. Khóa "Chỉ đọc" bị từ chối (403) mọi
+thao tác ghi. Danh sách phân trang bằng con trỏ (`cursor`, `next`, `previous`). Lỗi nhập liệu
+trả về 400 với `errors`: {trường: [thông báo]} bằng tiếng Việt như trên giao diện.
+"""
+
+api = NinjaAPI(
+    title="daihoi API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=TokenAuth(),
+    throttle=[TokenRateThrottle()],
+    openapi_url="/schema/",
+    docs_url="/docs/",
+    docs=Swagger(settings={"persistAuthorization": True}),
+)
+errors.install(api)
+api.add_router("/congresses", congresses.router)
+api.add_router("/congresses", planning.router)

@@ -1,0 +1,73 @@
+"""What every endpoint shares: the actor's access, the first gates, forms as validators, and
+writes that name their token in the audit trail."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Schema
+
+from daihoi.core import audit
+from daihoi.core.exceptions import PermissionDenied
+from daihoi.organizations.permissions import Access, access_congress
+
+from .auth import token_of
+from .errors import FieldErrors
+
+
+def access(request: HttpRequest, congress_id: int) -> Access:
+    """The token owner's access to the congress: 404 when missing or not theirs, as the pages."""
+    return access_congress(token_of(request).user, congress_id)
+
+
+def gate(allowed: bool, message: str) -> None:
+    """The view's first gate: the same predicate and message as the page (403)."""
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def valid[F: forms.BaseForm](form: F) -> F:
+    """The page's form as the validator: its Vietnamese messages, field by field (400)."""
+    if not form.is_valid():
+        raise FieldErrors.of_form(form)
+    return form
+
+
+def form_data(payload: Schema) -> dict[str, Any]:
+    """A request body as a form's data: unset fields left out, as an empty field on a page."""
+    return {k: v for k, v in payload.model_dump(exclude_unset=True).items() if v is not None}
+
+
+def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
+    """Runs a service in one transaction; every audit entry it records names the token."""
+    token = token_of(request)
+    with audit.context(api_token=token.prefix), transaction.atomic():
+        return action()
+
+
+class Detail(Schema):
+    detail: str
+
+
+class Refusal(Schema):
+    """A refused input: the message, and the messages per field (`__all__` for the whole)."""
+
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+# The error answers every endpoint may give, for the schema.
+ERRORS: dict[int, type[Schema]] = {
+    400: Refusal,
+    401: Detail,
+    403: Detail,
+    404: Detail,
+    409: Refusal,
+    429: Detail,
+}
+
+
+def answers(ok: Any, status: int = 200) -> dict[int, Any]:
+    return {status: ok, **ERRORS}
