@@ -1,0 +1,141 @@
+"""Every API operation for anonymous callers and every role, through a token: the same world
+and objects as the pages' permission matrix, and the same answers (forbidden object → 404,
+refused action → 403), except that no token is 401 instead of the login page."""
+
+import pytest
+from django.db import transaction
+
+from daihoi.api.api import api
+from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
+
+from .helpers import ApiClient
+
+
+def api_expect(default: int, **overrides: int) -> dict[str, int]:
+    return expect(default, **overrides) | {"anonymous": 401}
+
+
+EVERYONE = {r: 200 for r in ROLES} | {"anonymous": 401}
+C = "/congresses/{congress_id}"
+TASK_BODY = {
+    "title": "Tuyên truyền trực quan",
+    "lead_agency": "{btg}",
+    "coordinating_agencies": ["{svh}"],
+    "appraising_agency": "{ca}",
+    "area": "propaganda",
+    "phase": "before",
+}
+PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
+
+# (method, path as in the schema): (path to call, body, expected status per role)
+TABLE = {
+    ("get", "/congresses/"): ("/congresses/", None, EVERYONE),
+    ("get", C + "/"): (C + "/", None, api_expect(200)),
+    ("get", C + "/agencies/"): (C + "/agencies/", None, api_expect(200)),
+    ("get", C + "/agencies/{agency_id}/"): (C + "/agencies/{agency_id}/", None, api_expect(200)),
+    ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
+    ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
+    ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
+    ("get", C + "/tasks/"): (C + "/tasks/", None, api_expect(200)),
+    ("post", C + "/tasks/"): (C + "/tasks/", TASK_BODY, api_expect(201, **MANAGERS_ONLY)),
+    ("get", C + "/tasks/{task_id}/"): (
+        C + "/tasks/{task_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("put", C + "/tasks/{task_id}/"): (
+        C + "/tasks/{task_id}/",
+        TASK_BODY,
+        api_expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/tasks/{task_id}/progress/"): (
+        C + "/tasks/{task_id}/progress/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # The lead agency's officer reports; the secretariat may report on its behalf.
+    ("post", C + "/tasks/{task_id}/progress/"): (
+        C + "/tasks/{task_id}/progress/",
+        {"text": "Đang in pano", "percent": 50},
+        api_expect(201, leader=403, member=403, officer2=404),
+    ),
+    # The task awaits acceptance: the leaders accept it; the officer's agency cannot.
+    ("post", C + "/tasks/{task_id}/review/"): (
+        C + "/tasks/{awaiting_task_id}/review/",
+        {"decision": "accept"},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/attachments/{attachment_id}/"): (
+        C + "/attachments/{attachment_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/obstacles/"): (C + "/obstacles/", None, api_expect(200)),
+    ("post", C + "/obstacles/{update_id}/resolve/"): (
+        C + "/obstacles/{update_id}/resolve/",
+        {"note": "Đã bố trí kinh phí"},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/dashboard/"): (C + "/dashboard/", None, api_expect(200)),
+}
+
+
+def test_every_api_operation_has_a_row():
+    schema = api.get_openapi_schema()
+    operations = {
+        (method, path.removeprefix("/api/v1"))
+        for path, item in schema["paths"].items()
+        for method in item
+    }
+    assert operations == set(TABLE)
+
+
+@pytest.fixture(scope="module")
+def api_matrix_data(django_db_setup, django_db_blocker):
+    """The pages' matrix world and objects, built once, rolled back at the end."""
+    from daihoi.testing.factories import build_world
+    from daihoi.tests.test_permission_matrix import build_objects
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world()
+            yield world, build_objects(world)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _fill(value, values: dict):
+    if isinstance(value, str):
+        return int(value.format(**values)) if value.startswith("{") else value
+    if isinstance(value, list):
+        return [_fill(v, values) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, values) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("operation", sorted(TABLE))
+def test_api_permission_matrix(api_matrix_data, db, role, operation):
+    world, objects = api_matrix_data
+    path, body, expected = TABLE[operation]
+    method = operation[0]
+    values = {**objects, **{k: a.pk for k, a in world.agencies.items()}}
+    url = path.format(**values)
+    body = _fill(body, values)
+    if role == "anonymous":
+        from django.test import Client
+
+        response = getattr(Client(), method)("/api/v1" + url, body or {})
+    else:
+        caller = ApiClient(world.admin if role == "admin" else world.users[role])
+        if method == "post" and "/progress/" in url:
+            response = caller.post_form(url, body)
+        else:
+            response = getattr(caller, method)(url, body) if body else caller.get(url)
+    assert response.status_code == expected[role], (operation, role, response.content[:300])
+    if expected[role] in (403, 404):
+        assert "Tuyên truyền trực quan" not in response.content.decode()
