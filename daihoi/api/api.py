@@ -4,7 +4,7 @@ from ninja import NinjaAPI, Swagger
 
 from . import errors
 from .auth import TokenAuth, TokenRateThrottle
-from .routers import congresses, planning
+from .routers import congresses, documents, intake, meetings, organisation, planning
 
 DESCRIPTION = """API của hệ thống điều hành công tác chuẩn bị Đại hội.
 
@@ -29,3 +29,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/congresses", congresses.router)
 api.add_router("/congresses", planning.router)
+api.add_router("/congresses", organisation.router)
+api.add_router("/congresses", meetings.router)
+api.add_router("/congresses", documents.router)
+api.add_router("/", intake.router)

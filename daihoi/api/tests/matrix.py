@@ -10,7 +10,14 @@ from daihoi.testing.matrix import ROLES
 from .. import services as api_services
 
 API_ONLY = {r: 401 for r in ROLES}
-POST_ONLY = {"task_review", "obstacle_resolve"}
+POST_ONLY = {
+    "task_review",
+    "obstacle_resolve",
+    "conclusion_task",
+    "document_issue",
+    "notification_read",
+    "text_to_tasks",
+}
 OPEN = {r: 200 for r in ROLES}
 
 ROWS = {
@@ -44,6 +51,21 @@ ROWS = {
             "obstacle_list",
             "obstacle_resolve",
             "dashboard",
+            "person_list",
+            "person_detail",
+            "committee_list",
+            "committee_detail",
+            "meeting_list",
+            "meeting_detail",
+            "conclusion_task",
+            "document_list",
+            "document_detail",
+            "document_issue",
+            "document_docx",
+            "document_pdf",
+            "notification_list",
+            "notification_read",
+            "text_to_tasks",
         ]
     },
 }

@@ -1,0 +1,104 @@
+"""The document registry: documents the actor may read (secret ones only to those named),
+issuing a draft, and the DOCX and PDF."""
+
+import datetime as dt
+
+from django.http import FileResponse, HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import CursorPagination, paginate
+
+from daihoi.core.views import stored_file
+from daihoi.documents import permissions, selectors, services
+from daihoi.documents.selectors import DocumentFilters
+
+from ..common import Detail, access, answers, gate, write
+
+router = Router(tags=["Văn bản"])
+
+ISSUERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban ban hành văn bản."
+
+
+class DocumentOut(Schema):
+    id: int
+    kind: str
+    issuer_id: int | None
+    symbol: str
+    number: int | None
+    issued_on: dt.date | None
+    subject: str
+    status: str
+    confidentiality: str
+    has_docx: bool
+    has_pdf: bool
+
+    @staticmethod
+    def resolve_has_docx(document) -> bool:
+        return bool(document.docx)
+
+    @staticmethod
+    def resolve_has_pdf(document) -> bool:
+        return bool(document.pdf)
+
+
+class DocumentDetail(DocumentOut):
+    body: str
+    recipients: str
+    signer_id: int | None
+    signer_title: str
+
+
+class DocumentQuery(Schema):
+    q: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@router.get("/{congress_id}/documents/", response=answers(list[DocumentOut]), summary="Văn bản")
+@paginate(CursorPagination, ordering=("id",), page_size=50)
+def document_list(request: HttpRequest, congress_id: int, filters: Query[DocumentQuery]):
+    found = DocumentFilters(
+        q=filters.q or "",
+        kind=filters.kind or "",
+        status=filters.status or "",
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+    )
+    return selectors.documents_visible_to(access(request, congress_id), found).order_by()
+
+
+@router.get(
+    "/{congress_id}/documents/{document_id}/",
+    response=answers(DocumentDetail),
+    summary="Một văn bản",
+)
+def document_detail(request: HttpRequest, congress_id: int, document_id: int):
+    return permissions.access_document(access(request, congress_id), document_id)
+
+
+@router.post(
+    "/{congress_id}/documents/{document_id}/issue/",
+    response=answers(DocumentDetail),
+    summary="Ban hành dự thảo (cấp số; PDF do tiến trình nền tạo)",
+)
+def document_issue(request: HttpRequest, congress_id: int, document_id: int):
+    acting = access(request, congress_id)
+    document = permissions.access_document(acting, document_id)
+    gate(permissions.can_issue(acting), ISSUERS_ONLY)
+    write(request, lambda: services.document_issue(access=acting, document=document))
+    return permissions.access_document(acting, document_id)
+
+
+@router.get(
+    "/{congress_id}/documents/{document_id}/docx/", response=answers(Detail), summary="Tải DOCX"
+)
+def document_docx(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
+    return stored_file(permissions.access_document(access(request, congress_id), document_id).docx)
+
+
+@router.get(
+    "/{congress_id}/documents/{document_id}/pdf/", response=answers(Detail), summary="Tải PDF"
+)
+def document_pdf(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
+    return stored_file(permissions.access_document(access(request, congress_id), document_id).pdf)
