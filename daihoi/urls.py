@@ -32,6 +32,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/cac-cap/", include("daihoi.levels.urls")),
     path("dai-hoi/<int:congress_id>/tuyen-truyen/", include("daihoi.propaganda.urls")),
     path("dai-hoi/<int:congress_id>/hom-nay/", include("daihoi.workspace.urls")),
+    path("dai-hoi/<int:congress_id>/webhook/", include("daihoi.api.webhook_urls")),
     path("dai-hoi/<int:congress_id>/hau-can/", include("daihoi.logistics.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
     path("", include("daihoi.organizations.urls")),

@@ -5,3 +5,8 @@ class ApiConfig(AppConfig):
     name = "daihoi.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Scope
+from .models import Event, Scope
 from .services import LIFETIMES
 
 
@@ -19,3 +19,17 @@ class TokenForm(forms.Form):
         choices=[(d, f"{d} ngày") for d in LIFETIMES],
         initial=90,
     )
+
+
+class WebhookForm(forms.Form):
+    name = forms.CharField(label="Tên hệ thống nhận", max_length=100)
+    url = forms.URLField(
+        label="Địa chỉ nhận (URL)",
+        max_length=500,
+        assume_scheme="https",
+        help_text="Hệ thống nhận kiểm tra chữ ký X-Daihoi-Signature bằng khóa bí mật bên dưới.",
+    )
+    events = forms.MultipleChoiceField(
+        label="Sự kiện", choices=Event.choices, widget=forms.CheckboxSelectMultiple
+    )
+    active = forms.BooleanField(label="Đang gửi", required=False, initial=True)

@@ -5,7 +5,7 @@ signed-in browser gets 401 there like anyone without a token; what each role may
 token is `test_api_matrix.py`'s table, over the same world and objects.
 """
 
-from daihoi.testing.matrix import ROLES
+from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
 from .. import services as api_services
 
@@ -27,6 +27,10 @@ ROWS = {
         "post",
         {r: 404 for r in ROLES} | {"anonymous": 302, "officer": 302},
     ),
+    # A congress's webhooks and their delivery log: the secretariat's.
+    "webhooks:webhook-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "webhooks:webhook-detail": ("get", expect(200, **MANAGERS_ONLY)),
+    "webhooks:webhook-delete": ("post", expect(302, **MANAGERS_ONLY)),
     "api:openapi-json": ("get", OPEN),
     "api:openapi-view": ("get", OPEN),
     "api:api-root": ("get", {r: 404 for r in ROLES}),
@@ -70,12 +74,12 @@ ROWS = {
     },
 }
 
-KWARG_KEYS = [["token_id"]]
+KWARG_KEYS = [["token_id"], ["congress_id", "webhook_id"]]
 
 
 def objects(world, base: dict) -> dict:
     """A token of the officer's; a task of Ban Tuyên giáo's reported complete, awaiting the
-    leaders' acceptance."""
+    leaders' acceptance; a webhook of the congress."""
     from daihoi.organizations.permissions import Access
     from daihoi.planning import services
     from daihoi.planning.models import Area, Phase
@@ -97,4 +101,12 @@ def objects(world, base: dict) -> dict:
     services.task_report_progress(
         access=officer, task=task, text="Xong", percent=100, reports_completion=True
     )
-    return {"token_id": token.pk, "awaiting_task_id": task.pk}
+    from daihoi.api import webhooks
+
+    webhook = webhooks.webhook_create(
+        access=secretariat,
+        name="Hệ thống văn bản điều hành",
+        url="http://127.0.0.1:9/khong-co-that",
+        events=["task.assigned"],
+    )
+    return {"token_id": token.pk, "awaiting_task_id": task.pk, "webhook_id": webhook.pk}

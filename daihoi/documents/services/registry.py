@@ -13,14 +13,14 @@ from daihoi.accounts.models import User
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.services import require, require_same_congress
+from daihoi.core.services import require, require_same_congress, send_on_commit
 from daihoi.core.softdelete import move_to_trash, restore_from_trash
 from daihoi.core.text import fold
 from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency, Congress, Person
 from daihoi.organizations.permissions import Access
 
-from .. import permissions
+from .. import permissions, signals
 from ..models import (
     Confidentiality,
     Document,
@@ -257,6 +257,7 @@ def document_issue(
 
     document_id = document.pk
     transaction.on_commit(lambda: convert_to_pdf.enqueue(document_id))
+    send_on_commit(signals.document_issued, Document, document=document, actor=access.user)
     return document
 
 
