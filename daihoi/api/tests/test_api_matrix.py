@@ -3,10 +3,10 @@ and objects as the pages' permission matrix, and the same answers (forbidden obj
 refused action → 403), except that no token is 401 instead of the login page."""
 
 import pytest
-from django.db import transaction
 
 from daihoi.api.api import api
 from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
+from daihoi.tests.test_permission_matrix import matrix_data  # noqa: F401 (the shared fixture)
 
 from .helpers import ApiClient
 
@@ -151,23 +151,6 @@ def test_every_api_operation_has_a_row():
     assert operations == set(TABLE)
 
 
-@pytest.fixture(scope="module")
-def api_matrix_data(django_db_setup, django_db_blocker):
-    """The pages' matrix world and objects, built once, rolled back at the end."""
-    from daihoi.testing.factories import build_world
-    from daihoi.tests.test_permission_matrix import build_objects
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            world = build_world()
-            yield world, build_objects(world)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
 def _fill(value, values: dict):
     if isinstance(value, str):
         return int(value.format(**values)) if value.startswith("{") else value
@@ -180,8 +163,8 @@ def _fill(value, values: dict):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("operation", sorted(TABLE))
-def test_api_permission_matrix(api_matrix_data, db, role, operation):
-    world, objects = api_matrix_data
+def test_api_permission_matrix(matrix_data, db, role, operation):  # noqa: F811
+    world, objects = matrix_data
     path, body, expected = TABLE[operation]
     method = operation[0]
     values = {**objects, **{k: a.pk for k, a in world.agencies.items()}}
