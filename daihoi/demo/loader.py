@@ -64,6 +64,8 @@ class CongressSummary:
 class LoadResult:
     created: dict[str, int] = field(default_factory=dict)
     congresses: list[CongressSummary] = field(default_factory=list)
+    # Lines to print once after the run (a secret made by this run, say).
+    notes: list[str] = field(default_factory=list)
 
     def count(self, what: str, n: int = 1) -> None:
         self.created[what] = self.created.get(what, 0) + n
@@ -284,6 +286,10 @@ class _CongressLoader:
 
         if created := load_logistics(self):
             self.result.count("logistics records", created)
+        from .api_demo import load_api
+
+        if created := load_api(self):
+            self.result.count("api records", created)
 
     def _congress(self) -> Congress:
         spec = self.spec

@@ -24,6 +24,7 @@ LAYERS = [
     ["intake"],
     ["portal"],  # the public portal: articles, reader comments, consultation's public side
     ["audit"],
+    ["api"],  # the JSON API and webhooks: the other apps' selectors, forms and services
     ["demo"],
     ["ops"],
     ["testing"],  # factories for the tests: may build anything
