@@ -64,8 +64,6 @@ class CongressSummary:
 class LoadResult:
     created: dict[str, int] = field(default_factory=dict)
     congresses: list[CongressSummary] = field(default_factory=list)
-    # Lines to print once after the run (a secret made by this run, say).
-    notes: list[str] = field(default_factory=list)
 
     def count(self, what: str, n: int = 1) -> None:
         self.created[what] = self.created.get(what, 0) + n

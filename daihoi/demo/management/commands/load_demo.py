@@ -32,7 +32,7 @@ CREATED_LABELS = {
     "users": "tài khoản",
     "retired users": "tài khoản cũ đã khóa",
     "participations": "phân quyền",
-    "api records": "khóa API và webhook",
+    "api records": "webhook",
 }
 
 
@@ -79,8 +79,6 @@ class Command(BaseCommand):
                 f"  chờ xác nhận: {summary.statuses['awaiting']}, "
                 f"đến hạn trong 7 ngày: {summary.statuses['due_7_days']}"
             )
-        for note in result.notes:
-            out.write(note)
         out.write("")
         out.write(self.style.MIGRATE_HEADING(f"Tài khoản demo (mật khẩu chung: {data.PASSWORD})"))
         rows = [[u["username"], data.PASSWORD, u["role_label"], u["where"]] for u in data.USERS]
