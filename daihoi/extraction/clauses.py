@@ -25,6 +25,7 @@ from operator import itemgetter
 
 from . import lexicon as lx
 from .agencies import is_agency_start, parse_agency_list, parse_named
+from .frames import conditional, mandate, past_apposition, topic
 from .indexes import (
     CONNECTORS,
     DEADLINE_OPENERS,
@@ -37,7 +38,6 @@ from .indexes import (
     NOT_CONTINUATION,
     SPEAKER,
     START_WORDS,
-    STARTERS,
     TASKS,
 )
 from .partners import coordinates, partner_only
@@ -182,7 +182,7 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
         spans = parse_agency_list(toks, pos)
         if not spans:
             continue
-        pred = _past_apposition(toks, spans[-1].end)
+        pred = past_apposition(toks, spans[-1].end)
         if pred < n and toks[pred].text == ":":
             pred += 1
         # "UBND tỉnh yêu cầu …", "Ban Thường vụ chọn …": the subject is who gives the task.
@@ -203,31 +203,6 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
         if _valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
-
-
-_APPOSED = frozenset({"cơ", "đơn", "thường"})  # "- cơ quan …", "- đơn vị …", "- thường trực …"
-_ROLE = frozenset({"thường", "chủ", "đầu", "tham", "giúp"})  # "cơ quan thường trực / chủ trì …"
-
-
-def _past_apposition(toks: list[Tok], q: int) -> int:
-    """Past "(cơ quan thường trực Tiểu ban)" or "- cơ quan thường trực của …" after an
-    agency: the predicate follows it."""
-    n = len(toks)
-    if q < n and toks[q].text == "(":
-        for r in range(q + 1, min(n, q + 12)):
-            if toks[r].text == ")":
-                return r + 1
-    dashed = q + 1 < n and toks[q].text in ("-", "–") and toks[q + 1].low in _APPOSED
-    bare = (
-        q + 2 < n and toks[q].low == "cơ" and toks[q + 1].low == "quan" and toks[q + 2].low in _ROLE
-    )
-    if dashed or bare:
-        for r in range(q + 3, min(n, q + 16)):
-            if not toks[r].word and toks[r].text not in ("-", "–"):
-                break
-            if TASKS.match(toks, r) >= 2:
-                return r
-    return q
 
 
 @dataclass
@@ -279,20 +254,6 @@ def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
     return None
 
 
-def _topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Đối với (trách nhiệm của) <agencies>, …" """
-    n = len(toks)
-    if p0 + 2 >= n or toks[p0].low != "đối" or toks[p0 + 1].low != "với":
-        return None
-    q = p0 + 2
-    if q + 2 < n and toks[q].low in ("trách", "nhiệm") and toks[q + 2].low == "của":
-        q += 3
-    spans = parse_agency_list(toks, q)
-    if not spans or spans[-1].end >= n or toks[spans[-1].end].text not in (",", ":"):
-        return None
-    return spans, spans[-1].end + 1
-
-
 def _past_heading(toks: list[Tok], p0: int) -> int:
     """Past the heading of an item ("Về công tác an ninh: Công an tỉnh …")."""
     if p0 < len(toks) and toks[p0].low == "về":
@@ -302,38 +263,6 @@ def _past_heading(toks: list[Tok], p0: int) -> int:
             if not toks[q].word and toks[q].text != "-":
                 break
     return p0
-
-
-def _conditional(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Đơn vị nào chưa gửi báo cáo thì …": the units the condition picks out, as written."""
-    n = len(toks)
-    q = p0 + STARTERS.match(toks, p0)
-    g = GENERIC.match(toks, q)
-    if not g or q + g >= n or toks[q + g].low != "nào":
-        return None
-    for r in range(q + g + 1, min(n - 2, q + g + 16)):
-        if toks[r].low == "thì":
-            end = r - 1 if toks[r - 1].text == "," else r
-            return [Span(p0, end, generic=True)], r + 1
-    return None
-
-
-def _mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Nhiệm vụ / Trách nhiệm của <agency> là …" """
-    n = len(toks)
-    if p0 + 3 >= n or toks[p0 + 2].low != "của":
-        return None
-    if (toks[p0].low, toks[p0 + 1].low) not in (("nhiệm", "vụ"), ("trách", "nhiệm")):
-        return None
-    spans = parse_agency_list(toks, p0 + 3)
-    if not spans:
-        return None
-    e = spans[-1].end
-    if e < n and toks[e].low == "là":
-        return spans, e + 1
-    if e < n and toks[e].text == ":":
-        return spans, e + 1
-    return None
 
 
 def _task_start(toks: list[Tok], p: int) -> int:
@@ -441,16 +370,16 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         res.proposal = True
         return res
     assert not isinstance(directive, str)
-    mandate = _mandate(toks, p0) if directive is None else None
-    if mandate:
-        found = Found(mandate[0], [], _task_start(toks, mandate[1]), p0, how="mandate")
+    duty = mandate(toks, p0) if directive is None else None
+    if duty:
+        found = Found(duty[0], [], _task_start(toks, duty[1]), p0, how="mandate")
         found.coords = coordinates(toks, found.task_start, found.leads)
         res.found.append(found)
         return res
-    topic = _topic(toks, p0) if directive is None else None
-    if topic is None and directive is None:
-        topic = _conditional(toks, p0)
-    subject = None if topic else _find_subject(toks, p0)
+    framed = topic(toks, p0) if directive is None else None
+    if framed is None and directive is None:
+        framed = conditional(toks, p0)
+    subject = None if framed else _find_subject(toks, p0)
     chosen: Found | None = None
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
         chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start, how="subject")
@@ -461,8 +390,8 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
         if remaining < 2:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
-    elif topic:
-        spans, after = topic
+    elif framed:
+        spans, after = framed
         if sum(1 for t in toks[after:] if t.word) >= 4 and any(
             TASKS.match(toks, q) for q in range(after, n)
         ):
