@@ -393,6 +393,8 @@ def _generic_owner(toks: list[Tok], j: int) -> int | None:
         and toks[j + 2].low == "ban"
     ):
         return j + 3
+    if toks[j].low == "trong" and GENERIC.match(toks, j + 1):
+        return j + 1 + GENERIC.match(toks, j + 1)  # "các đơn vị trong khối"
     k = LOC.match(toks, j + 1)
     if k:
         return j + 1 + k

@@ -139,7 +139,11 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
     if low == "là" and (nxt in _STANDING or (nxt == "cơ" and len(head) > 2 and head[2] == "quan")):
         return True  # "Ban Dân tộc là cơ quan thường trực giúp …": a mandate
     if low in _NOT_PREDICATE or (low in ("cho", "theo") and toks[p + 1].cap):
-        return False  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
+        # "…, Tiểu ban X về việc …" has no predicate, but "Sở Y tế trong thời gian tới cần
+        # …" has one after its adverbial of time.
+        return (
+            low == "trong" and nxt in _TIME_NOUNS and _modal_ahead(toks, p + 1)
+        )  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
     if low == "có":
         return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
     if low == "được":
@@ -153,6 +157,18 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
     if need_modal:
         return bool(MODALS.match(toks, p))
     return True
+
+
+_TIME_NOUNS = frozenset({"thời", "những", "các", "tháng", "năm", "tuần", "quý", "dịp", "ngày"})
+
+
+def _modal_ahead(toks: list[Tok], p: int) -> bool:
+    for r in range(p, min(len(toks), p + 10)):
+        if not toks[r].word:
+            return False
+        if MODALS.match(toks, r):
+            return True
+    return False
 
 
 @dataclass

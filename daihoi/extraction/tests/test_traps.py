@@ -89,3 +89,10 @@ def test_clauses_after_a_subject_that_is_no_agency_are_not_carried_over() -> Non
         "tăng cường phối hợp giữa các đơn vị; chủ động tháo gỡ vướng mắc nếu có."
     )
     assert [(a.agency, a.deadline) for a in d.assignments] == [("các phòng", "2025-02-22")]
+
+
+def test_an_adverbial_of_time_between_agency_and_modal_keeps_the_task() -> None:
+    d = run("Sở Y tế trong thời gian tới cần bố trí đủ nhân lực trực tại hội trường.")
+    assert agencies(d) == ["Sở Y tế"]
+    d = run("Các đơn vị trong khối cần hoàn thành đại hội trước ngày 30/6/2025.")
+    assert agencies(d) == ["Các đơn vị trong khối"]
