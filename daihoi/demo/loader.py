@@ -93,11 +93,12 @@ def reset_demo() -> int:
     from daihoi.meetings.models import Meeting
 
     Meeting.objects.filter(congress_id__in=ids).delete()
-    from daihoi.logistics.models import ReadinessItem, Stay
+    from daihoi.logistics.models import ReadinessItem, Stay, Vehicle
 
-    # A checklist item protects its agency; a stay its room.
+    # A checklist item protects its agency; a stay its room; a vehicle its agency.
     ReadinessItem.objects.filter(congress_id__in=ids).delete()
     Stay.objects.filter(congress_id__in=ids).delete()
+    Vehicle.objects.filter(congress_id__in=ids).delete()
     from daihoi.consultation.models import Consultation
     from daihoi.portal.models import PublicConsultation
     from daihoi.reporting.models import ReportRequest

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from daihoi.core.exceptions import BusinessError
+from daihoi.delegates.models import Delegation
 from daihoi.logistics import services
-from daihoi.logistics.models import Hotel, ReadinessItem
+from daihoi.logistics.models import Audience, Hotel, Meal, MealKind, ReadinessItem, Vehicle
 from daihoi.logistics.models import ReadinessArea as A
 from daihoi.logistics.models import ReadinessState as S
 
@@ -225,6 +227,106 @@ def load_lodging(loader: "_CongressLoader") -> int:
     return created
 
 
+# (plate, kind, seats, driver, phone, agency key, route of the morning trip)
+VEHICLES: dict[str, list[tuple[str, str, int, str, str, str, str]]] = {
+    "kontum": [
+        (
+            "82B-005.16",
+            "Xe 45 chỗ",
+            45,
+            "Trần Văn Bình",
+            "0914 201 301",
+            "Sở GTVT",
+            "Nhà khách Tỉnh ủy → Hội trường Đại hội",
+        ),
+        (
+            "82B-007.29",
+            "Xe 29 chỗ",
+            29,
+            "Lê Minh Tuấn",
+            "0914 201 302",
+            "Sở GTVT",
+            "Khách sạn ven sông Đăk Bla → Hội trường Đại hội",
+        ),
+        (
+            "82A-012.45",
+            "Xe 16 chỗ",
+            15,
+            "Phạm Quốc Việt",
+            "0914 201 303",
+            "VPTU",
+            "Nhà khách Tỉnh ủy → Hội trường Đại hội",
+        ),
+    ],
+    "haiduong": [
+        (
+            "34B-010.11",
+            "Xe 45 chỗ",
+            45,
+            "Vũ Văn Hậu",
+            "0904 331 221",
+            "VPTU",
+            "Nhà khách Tỉnh ủy → Trung tâm Hội nghị tỉnh",
+        ),
+    ],
+}
+MEAL_VENUES = {"kontum": "Nhà ăn Tỉnh ủy Kon Tum", "haiduong": "Nhà ăn Tỉnh ủy Hải Dương"}
+
+
+def load_board(loader: "_CongressLoader") -> int:
+    """Lunch and dinner for each day of the congress; vehicles with their morning trip on the
+    opening day, filled delegation by delegation while seats remain."""
+    key = loader.spec["key"]
+    if key not in VEHICLES or loader.congress.opening_date is None:
+        return 0
+    created = 0
+    staff = loader.secretariat
+    have = set(Meal.objects.filter(congress=loader.congress).values_list("day", "kind"))
+    for day in services.congress_days(loader.congress):
+        for kind, audience, extra in (
+            (MealKind.LUNCH, Audience.EVERYONE, 40),
+            (MealKind.DINNER, Audience.DELEGATES, 15),
+        ):
+            if (day, kind) not in have:
+                services.meal_save(
+                    access=staff,
+                    day=day,
+                    kind=kind,
+                    venue=MEAL_VENUES[key],
+                    audience=audience,
+                    extra=extra,
+                    note="Suất thêm cho cán bộ phục vụ, phóng viên",
+                )
+                created += 1
+    plates = set(Vehicle.objects.filter(congress=loader.congress).values_list("plate", flat=True))
+    for plate, description, seats, driver, phone, agency, route in VEHICLES[key]:
+        if plate in plates:
+            continue
+        vehicle = services.vehicle_save(
+            access=staff,
+            plate=plate,
+            description=description,
+            capacity=seats,
+            driver=driver,
+            driver_phone=phone,
+            agency=loader.agencies.get(agency),
+        )
+        trip = services.trip_create(
+            access=staff,
+            vehicle=vehicle,
+            day=loader.congress.opening_date,
+            departs_at=dt.time(6, 45),
+            route=route,
+        )
+        created += 1
+        for delegation in Delegation.objects.filter(congress=loader.congress):
+            try:
+                services.riders_add_delegation(access=staff, trip=trip, delegation=delegation)
+            except BusinessError:
+                continue  # full, or nobody left: the next delegation may still fit
+    return created
+
+
 def load_logistics(loader: "_CongressLoader") -> int:
     """Returns how many records it created."""
-    return load_readiness(loader) + load_lodging(loader)
+    return load_readiness(loader) + load_lodging(loader) + load_board(loader)

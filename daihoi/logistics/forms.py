@@ -3,13 +3,22 @@
 from django import forms
 from django.db.models import QuerySet
 
-from daihoi.core.forms import VNDateField
+from daihoi.core.forms import VNDateField, VNTimeField
 from daihoi.core.versioning import VersionedFormMixin
-from daihoi.delegates.models import Delegate
+from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.forms import AgencyChoiceField, CongressScopedForm
 from daihoi.planning.forms import MultipleFileField
 
-from .models import GenderRule, ReadinessArea, ReadinessState, Room
+from .models import (
+    Audience,
+    Diet,
+    GenderRule,
+    MealKind,
+    ReadinessArea,
+    ReadinessState,
+    Room,
+    Vehicle,
+)
 from .services import ItemFields
 
 
@@ -129,3 +138,77 @@ class StayForm(forms.Form):
 
 class NightForm(forms.Form):
     night = VNDateField(label="Đêm", required=False)
+
+
+# Meals and transport ---------------------------------------------------------------------------
+
+
+class MealForm(forms.Form):
+    day = VNDateField(label="Ngày")
+    kind = forms.ChoiceField(label="Bữa", choices=MealKind.choices)
+    venue = forms.CharField(label="Địa điểm", max_length=200)
+    audience = forms.ChoiceField(label="Phục vụ", choices=Audience.choices)
+    extra = forms.IntegerField(
+        label="Suất thêm (phục vụ, phóng viên…)", min_value=0, max_value=10000, initial=0
+    )
+    note = forms.CharField(label="Ghi chú", max_length=300, required=False)
+
+
+class DietForm(forms.Form):
+    delegate = DelegateChoiceField(Delegate.objects.none(), label="Đại biểu")
+    diet = forms.ChoiceField(
+        label="Chế độ ăn",
+        choices=[("", "Bình thường (bỏ chế độ riêng)"), *Diet.choices],
+        required=False,
+    )
+    note = forms.CharField(label="Ghi chú", max_length=200, required=False)
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["delegate"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = active_delegates(congress)
+
+
+class VehicleForm(CongressScopedForm):
+    plate = forms.CharField(label="Biển số", max_length=20)
+    description = forms.CharField(label="Loại xe", max_length=100, help_text="Ví dụ: xe 45 chỗ")
+    capacity = forms.IntegerField(label="Số chỗ cho đại biểu", min_value=1, max_value=80)
+    driver = forms.CharField(label="Lái xe", max_length=150)
+    driver_phone = forms.CharField(label="Điện thoại lái xe", max_length=20)
+    agency = AgencyChoiceField(label="Đơn vị bố trí xe", required=False)
+
+
+class TripForm(CongressScopedForm):
+    vehicle = forms.ModelChoiceField(Vehicle.objects.all(), label="Xe")
+    day = VNDateField(label="Ngày")
+    departs_at = VNTimeField(label="Giờ đón")
+    route = forms.CharField(label="Lộ trình", max_length=300, help_text="Điểm đón → điểm đến")
+
+
+class RidersForm(forms.Form):
+    delegation = forms.ModelChoiceField(
+        Delegation.objects.none(), label="Cả đoàn đại biểu", required=False
+    )
+    delegate = DelegateChoiceField(
+        Delegate.objects.none(), label="Hoặc một đại biểu", required=False
+    )
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        delegation = self.fields["delegation"]
+        delegate = self.fields["delegate"]
+        assert isinstance(delegation, forms.ModelChoiceField)
+        assert isinstance(delegate, forms.ModelChoiceField)
+        delegation.queryset = Delegation.objects.filter(congress=congress)
+        delegate.queryset = active_delegates(congress)
+
+    def clean(self):
+        data = super().clean() or {}
+        if not data.get("delegation") and not data.get("delegate"):
+            raise forms.ValidationError("Hãy chọn một đoàn hoặc một đại biểu.")
+        return data
+
+
+class DayForm(forms.Form):
+    day = VNDateField(label="Ngày", required=False)

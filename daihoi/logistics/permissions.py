@@ -9,12 +9,24 @@ The `access_*` functions fetch an object and authorise the user at once: a missi
 one the user may not see both answer 404, so existence does not leak.
 """
 
+from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
-from .models import Hotel, ReadinessItem, ReadinessPhoto, Room, Stay
+from .models import (
+    Hotel,
+    Meal,
+    ReadinessItem,
+    ReadinessPhoto,
+    Ride,
+    Room,
+    Stay,
+    Trip,
+    Vehicle,
+)
 
 SERVICE_KINDS = (Committee.Kind.SERVICE, Committee.Kind.PROPAGANDA_SERVICE)
 STAFF_ONLY = "Chỉ Văn phòng và Tiểu ban Tổ chức phục vụ Đại hội thực hiện được thao tác này."
@@ -102,3 +114,28 @@ def access_stay(access: Access, stay_id: int) -> Stay:
     if stay is None:
         raise Http404
     return stay
+
+
+def _one[M: models.Model](queryset: QuerySet[M], object_id: int | None) -> M:
+    found = queryset.filter(pk=object_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def access_meal(access: Access, meal_id: int | None) -> Meal:
+    return _one(Meal.objects.filter(congress=access.congress), meal_id)
+
+
+def access_vehicle(access: Access, vehicle_id: int | None) -> Vehicle:
+    return _one(Vehicle.objects.filter(congress=access.congress), vehicle_id)
+
+
+def access_trip(access: Access, trip_id: int) -> Trip:
+    return _one(Trip.objects.filter(congress=access.congress).select_related("vehicle"), trip_id)
+
+
+def access_ride(access: Access, ride_id: int) -> Ride:
+    return _one(
+        Ride.objects.filter(congress=access.congress).select_related("delegate", "trip"), ride_id
+    )

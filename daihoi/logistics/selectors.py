@@ -1,6 +1,7 @@
 """Reads for the logistics pages, already restricted to the user."""
 
 import datetime as dt
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -9,13 +10,21 @@ from daihoi.delegates.models import Delegate
 from daihoi.organizations.permissions import Access
 
 from .models import (
+    AUDIENCE_KINDS,
+    Audience,
+    Diet,
+    DietNote,
     Hotel,
+    Meal,
     ReadinessArea,
     ReadinessItem,
     ReadinessState,
+    Ride,
     Room,
     Stay,
     StayMove,
+    Trip,
+    Vehicle,
     late_q,
 )
 
@@ -173,4 +182,98 @@ def stay_moves(access: Access, hotel: Hotel, limit: int = 50) -> QuerySet[StayMo
         StayMove.objects.filter(congress=access.congress)
         .filter(Q(from_room__hotel=hotel) | Q(to_room__hotel=hotel))
         .select_related("delegate", "from_room__hotel", "to_room__hotel", "moved_by")[:limit]
+    )
+
+
+# Meals and transport ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MealRow:
+    meal: Meal
+    roster: int
+    diets: list[tuple[str, int]]
+
+    @property
+    def expected(self) -> int:
+        return self.roster + self.meal.extra
+
+
+def meal_rows(access: Access) -> list[MealRow]:
+    """Each meal with its expected count from the roster (the active delegates of its audience,
+    plus the extra portions) and the special diets among them: three queries in all."""
+    active = Delegate.objects.filter(congress=access.congress, is_active=True)
+    by_kind = dict(active.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    diets: dict[str, Counter] = defaultdict(Counter)
+    for kind, diet, n in (
+        DietNote.objects.filter(congress=access.congress, delegate__is_active=True)
+        .values_list("delegate__kind", "diet")
+        .annotate(n=Count("pk"))
+        .values_list("delegate__kind", "diet", "n")
+    ):
+        diets[kind][diet] += n
+    labels = dict(Diet.choices)
+    rows = []
+    for meal in Meal.objects.filter(congress=access.congress):
+        kinds = AUDIENCE_KINDS[Audience(meal.audience)]
+        counted: Counter = Counter()
+        for kind in kinds:
+            counted.update(diets[kind])
+        rows.append(
+            MealRow(
+                meal,
+                sum(by_kind.get(k, 0) for k in kinds),
+                [(str(labels[d]), n) for d, n in sorted(counted.items())],
+            )
+        )
+    return rows
+
+
+def diet_notes(access: Access) -> QuerySet[DietNote]:
+    return DietNote.objects.filter(
+        congress=access.congress, delegate__is_active=True
+    ).select_related("delegate", "delegate__delegation")
+
+
+def vehicles(access: Access) -> QuerySet[Vehicle]:
+    return Vehicle.objects.filter(congress=access.congress).select_related("agency")
+
+
+def trips_of_day(access: Access, day: dt.date | None) -> QuerySet[Trip]:
+    trips = Trip.objects.filter(congress=access.congress).select_related("vehicle")
+    if day is not None:
+        trips = trips.filter(day=day)
+    return trips.annotate(riders=Count("rides")).order_by("day", "departs_at", "vehicle__plate")
+
+
+def trip_riders(trip: Trip) -> QuerySet[Ride]:
+    return trip.rides.select_related("delegate", "delegate__delegation").order_by(
+        "delegate__delegation__order", "delegate__delegation__name", "delegate__name_key"
+    )
+
+
+def vehicle_manifest(vehicle: Vehicle, day: dt.date) -> list[tuple[Trip, list[Ride]]]:
+    trips = list(Trip.objects.filter(vehicle=vehicle, day=day).order_by("departs_at"))
+    rides = (
+        Ride.objects.filter(trip__in=trips)
+        .select_related("delegate", "delegate__delegation")
+        .order_by("delegate__delegation__order", "delegate__delegation__name", "delegate__name_key")
+    )
+    by_trip: dict[int, list[Ride]] = defaultdict(list)
+    for ride in rides:
+        by_trip[ride.trip_id].append(ride)
+    return [(trip, by_trip[trip.pk]) for trip in trips]
+
+
+def rides_of_day(access: Access, day: dt.date) -> QuerySet[Ride]:
+    """Who rides which vehicle on a day, by delegation and name."""
+    return (
+        Ride.objects.filter(congress=access.congress, day=day)
+        .select_related("delegate", "delegate__delegation", "trip", "trip__vehicle")
+        .order_by(
+            "delegate__delegation__order",
+            "delegate__delegation__name",
+            "delegate__name_key",
+            "departs_at",
+        )
     )

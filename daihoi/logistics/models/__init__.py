@@ -1,6 +1,18 @@
 """Logistics models, one module a subdomain; every name is importable from here."""
 
 from .actions import LogisticsAction
+from .board import (
+    AUDIENCE_KINDS,
+    MAX_VEHICLE_SEATS,
+    Audience,
+    Diet,
+    DietNote,
+    Meal,
+    MealKind,
+    Ride,
+    Trip,
+    Vehicle,
+)
 from .lodging import MAX_ROOM_CAPACITY, GenderRule, Hotel, Room, Stay, StayMove
 from .readiness import (
     ReadinessArea,
@@ -11,6 +23,16 @@ from .readiness import (
 )
 
 __all__ = [
+    "AUDIENCE_KINDS",
+    "MAX_VEHICLE_SEATS",
+    "Audience",
+    "Diet",
+    "DietNote",
+    "Meal",
+    "MealKind",
+    "Ride",
+    "Trip",
+    "Vehicle",
     "MAX_ROOM_CAPACITY",
     "GenderRule",
     "Hotel",

@@ -1,5 +1,14 @@
 """Every change users cause in logistics: one function per business action, atomic, audited."""
 
+from .board import (
+    diet_set,
+    meal_save,
+    ride_remove,
+    riders_add,
+    riders_add_delegation,
+    trip_create,
+    vehicle_save,
+)
 from .common import congress_days, congress_nights
 from .lodging import (
     StayResult,
@@ -19,6 +28,13 @@ from .readiness import (
 )
 
 __all__ = [
+    "diet_set",
+    "meal_save",
+    "ride_remove",
+    "riders_add",
+    "riders_add_delegation",
+    "trip_create",
+    "vehicle_save",
     "AutoResult",
     "StayResult",
     "congress_days",

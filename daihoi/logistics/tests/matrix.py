@@ -17,6 +17,10 @@ KWARG_KEYS = [
     ["congress_id", "hotel_id"],
     ["congress_id", "room_id"],
     ["congress_id", "stay_id"],
+    ["congress_id", "meal_id"],
+    ["congress_id", "vehicle_id"],
+    ["congress_id", "trip_id"],
+    ["congress_id", "ride_id"],
 ]
 
 STAFF_ONLY = dict(officer=403, officer2=403, member=403)
@@ -43,6 +47,19 @@ ROWS = {
     "logistics:lodging-auto": ("post", expect(302, **STAFF_ONLY)),
     "logistics:hotel-manifest": ("get", expect(200, **STAFF_ONLY)),
     "logistics:hotel-manifest-xlsx": ("get", expect(200, **STAFF_ONLY)),
+    # Meal counts are no one's personal data; diets, vehicles and riders are the staff's.
+    "logistics:meals": ("get", expect(200)),
+    "logistics:meal-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:meal-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:diets": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:transport": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:vehicle-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:vehicle-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:vehicle-manifest": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:trip-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:trip-detail": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:ride-remove": ("post", expect(302, **STAFF_ONLY)),
+    "logistics:rides-day": ("get", expect(200, **STAFF_ONLY)),
 }
 
 
@@ -61,7 +78,38 @@ def objects(world, base: dict) -> dict:
     hotel = hotel_with_rooms(world, "101")
     room = hotel.rooms.get()
     stay = services.stay_assign(access=staff, delegate=delegate, room=room).stay
+    import datetime as dt
+
+    meal = services.meal_save(
+        access=staff,
+        day=world.congress.opening_date,
+        kind="lunch",
+        venue="Nhà ăn Tỉnh ủy",
+        audience="everyone",
+        extra=5,
+        note="",
+    )
+    vehicle = services.vehicle_save(
+        access=staff,
+        plate="82B-000.01",
+        description="Xe 16 chỗ",
+        capacity=15,
+        driver="Nguyễn Văn Tài",
+        driver_phone="0914000111",
+    )
+    trip = services.trip_create(
+        access=staff,
+        vehicle=vehicle,
+        day=world.congress.opening_date,
+        departs_at=dt.time(7, 0),
+        route="Nhà khách → Hội trường",
+    )
+    ride = services.riders_add(access=staff, trip=trip, delegates=[delegate])[0]
     return {
+        "meal_id": meal.pk,
+        "vehicle_id": vehicle.pk,
+        "trip_id": trip.pk,
+        "ride_id": ride.pk,
         "hotel_id": hotel.pk,
         "room_id": room.pk,
         "stay_id": stay.pk,

@@ -1,3 +1,15 @@
+from .board import (
+    diets,
+    meal_form,
+    meals,
+    ride_remove,
+    rides_day,
+    transport,
+    trip_create,
+    trip_detail,
+    vehicle_form,
+    vehicle_manifest,
+)
 from .hub import home
 from .lodging import (
     hotel_detail,
@@ -21,6 +33,16 @@ from .readiness import (
 )
 
 __all__ = [
+    "diets",
+    "meal_form",
+    "meals",
+    "ride_remove",
+    "rides_day",
+    "transport",
+    "trip_create",
+    "trip_detail",
+    "vehicle_form",
+    "vehicle_manifest",
     "hotel_detail",
     "hotel_form",
     "hotel_manifest",
