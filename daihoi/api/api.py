@@ -4,7 +4,15 @@ from ninja import NinjaAPI, Swagger
 
 from . import errors
 from .auth import TokenAuth, TokenRateThrottle
-from .routers import congresses, documents, intake, meetings, organisation, planning
+from .routers import (
+    congresses,
+    documents,
+    intake,
+    meetings,
+    organisation,
+    planning,
+    reporting,
+)
 
 DESCRIPTION = """API của hệ thống điều hành công tác chuẩn bị Đại hội.
 
@@ -32,4 +40,5 @@ api.add_router("/congresses", planning.router)
 api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", documents.router)
+api.add_router("/congresses", reporting.router)
 api.add_router("/", intake.router)

@@ -70,6 +70,11 @@ ROWS = {
             "notification_list",
             "notification_read",
             "text_to_tasks",
+            "report_request_list",
+            "submission_list",
+            "submission_detail",
+            "estimate_list",
+            "estimate_detail",
         ]
     },
 }

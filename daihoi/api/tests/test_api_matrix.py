@@ -133,6 +133,25 @@ TABLE = {
         {},
         {r: 404 for r in ROLES} | {"anonymous": 401, "officer": 200},
     ),
+    # A request to Ban Tuyên giáo (officer), answered; officer2 was not asked.
+    ("get", C + "/report-requests/"): (C + "/report-requests/", None, api_expect(200)),
+    ("get", C + "/report-requests/{request_id}/submissions/"): (
+        C + "/report-requests/{request_id}/submissions/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/submissions/{submission_id}/"): (
+        C + "/submissions/{submission_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # Ban Tuyên giáo's estimate, approved: Finance (officer2) and the whole congress read it.
+    ("get", C + "/estimates/"): (C + "/estimates/", None, api_expect(200)),
+    ("get", C + "/estimates/{estimate_id}/"): (
+        C + "/estimates/{estimate_id}/",
+        None,
+        api_expect(200),
+    ),
     ("post", C + "/text-to-tasks/"): (
         C + "/text-to-tasks/",
         {"text": "Giao Ban Tuyên giáo Tỉnh ủy chủ trì in pano cổ động, hoàn thành trước 30/9."},

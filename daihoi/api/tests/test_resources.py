@@ -92,3 +92,25 @@ def test_notifications_are_the_owners_and_are_marked_read(world):
     assert ApiClient(world.users["officer2"]).all("/notifications/") == []
     assert officer.post(f"/notifications/{notice.pk}/read/").json()["read_at"]
     assert officer.all("/notifications/", {"unread": "true"}) == []
+
+
+def test_report_requests_and_estimates_read_as_on_the_pages(world):
+    from daihoi.budget.tests.helpers import approved_estimate_with_spending
+    from daihoi.reporting.tests.helpers import reporting_objects
+
+    ids = {**reporting_objects(world), **approved_estimate_with_spending(world)}
+    congress = f"/congresses/{world.congress.pk}"
+    officer = ApiClient(world.users["officer"])
+    other = ApiClient(world.users["officer2"])
+    assert [r["id"] for r in officer.all(f"{congress}/report-requests/")] == [ids["request_id"]]
+    assert other.all(f"{congress}/report-requests/") == []
+    mine = officer.all(f"{congress}/report-requests/{ids['request_id']}/submissions/")
+    assert [s["id"] for s in mine] == [ids["submission_id"]]
+    estimate = ApiClient(world.users["secretariat"]).get(
+        f"{congress}/estimates/{ids['estimate_id']}/"
+    )
+    assert estimate.status_code == 200
+    body = estimate.json()
+    assert (
+        body["lines"] and sum(line["amount"] for line in body["lines"]) == body["requested_total"]
+    )
