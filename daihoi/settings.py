@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "daihoi.organizations",
     "daihoi.documents",
     "daihoi.consultation",
+    "daihoi.programme",
     "daihoi.planning",
     "daihoi.meetings",
     "daihoi.reporting",

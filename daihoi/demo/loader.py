@@ -277,6 +277,10 @@ class _CongressLoader:
 
         if estimates := load_budget_demo(self.congress)["estimates"]:
             self.result.count("estimates", estimates)
+        from .programme_demo import load_programme
+
+        if created := load_programme(self):
+            self.result.count("programme sessions", created)
         from .delegates_demo import load_delegates
 
         if created := load_delegates(self):

@@ -1,0 +1,108 @@
+"""Reads of the programme: the draft with its items and script in three queries, and the same
+draft as the plain content a release keeps (so a release prints exactly as the draft did)."""
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from daihoi.core.dates import format_date
+from daihoi.organizations.models import Congress
+
+from .models import Cue, Item, Release, Session
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+
+
+def sessions_of(congress: Congress) -> QuerySet[Session]:
+    return Session.objects.filter(congress=congress).prefetch_related(
+        Prefetch(
+            "items",
+            queryset=Item.objects.order_by("position").prefetch_related(
+                Prefetch("cues", queryset=Cue.objects.order_by("position"))
+            ),
+        )
+    )
+
+
+def _hour(value: Any) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def programme_content(congress: Congress) -> dict[str, Any]:
+    """The draft as plain data: days, each with its sessions, items and script lines, every
+    value already written as it prints (dd/mm/yyyy, HH:MM, labels)."""
+    days: list[dict[str, Any]] = []
+    for session in sessions_of(congress):
+        starts = timezone.localtime(session.starts_at)
+        day = format_date(starts.date())
+        if not days or days[-1]["date"] != day:
+            days.append({"date": day, "weekday": WEEKDAYS[starts.weekday()], "sessions": []})
+        days[-1]["sessions"].append(
+            {
+                "id": session.pk,
+                "kind": session.get_kind_display(),
+                "title": session.title,
+                "starts": _hour(starts),
+                "ends": _hour(timezone.localtime(session.ends_at)),
+                "place": session.place,
+                "presidium": _lines(session.presidium),
+                "secretaries": _lines(session.secretaries),
+                "items": [
+                    {
+                        "id": item.pk,
+                        "number": number,
+                        "time": _hour(item.starts_at),
+                        "minutes": item.minutes,
+                        "title": item.title,
+                        "presenter": item.presenter,
+                        "cues": [
+                            {
+                                "time": _hour(cue.at),
+                                "kind": cue.get_kind_display(),
+                                "actor": cue.actor,
+                                "text": cue.text,
+                                "note": cue.note,
+                            }
+                            for cue in item.cues.all()
+                        ],
+                    }
+                    for number, item in enumerate(session.items.all(), start=1)
+                ],
+            }
+        )
+    return {"days": days}
+
+
+def without_ids(content: dict[str, Any]) -> dict[str, Any]:
+    """The content as it prints, for comparing the draft with a release."""
+    return {
+        "days": [
+            {
+                **day,
+                "sessions": [
+                    {
+                        **{k: v for k, v in session.items() if k != "id"},
+                        "items": [
+                            {k: v for k, v in item.items() if k != "id"}
+                            for item in session["items"]
+                        ],
+                    }
+                    for session in day["sessions"]
+                ],
+            }
+            for day in content["days"]
+        ]
+    }
+
+
+def releases_of(congress: Congress) -> QuerySet[Release]:
+    return Release.objects.filter(congress=congress).select_related("published_by")
+
+
+def current_release(congress: Congress) -> Release | None:
+    return releases_of(congress).first()

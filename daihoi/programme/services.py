@@ -1,0 +1,290 @@
+"""Every change to the programme: sessions, items, script lines, and publishing a release.
+
+Each write locks the session row (items and script lines are numbered under it) or, to publish,
+the congress row (releases are numbered per congress); each is audited on its session, or on
+the congress for a release.
+"""
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from django.db import transaction
+from django.db.models import Max, Model, QuerySet
+from django.utils import timezone
+
+from daihoi.core.audit import changes_since, record, snapshot
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.services import require
+from daihoi.core.versioning import check_version
+from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import Access
+
+from . import selectors
+from .models import Cue, Item, ProgrammeAction, Release, Session
+from .permissions import ONLY_ORGANISERS, can_keep_programme
+
+# A session this far from the congress's own days is a typing mistake.
+DAYS_AROUND_CONGRESS = 10
+MAX_ITEM_MINUTES = 600
+
+
+@dataclass(frozen=True)
+class SessionFields:
+    kind: str
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place: str = ""
+    presidium: str = ""
+    secretaries: str = ""
+
+
+SESSION_FIELDS = list(SessionFields.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    title: str
+    starts_at: dt.time | None = None
+    minutes: int | None = None
+    presenter: str = ""
+
+
+@dataclass(frozen=True)
+class CueFields:
+    actor: str
+    text: str
+    kind: str = Cue.Kind.SPEECH
+    at: dt.time | None = None
+    note: str = ""
+
+
+def _check_session(congress: Congress, fields: SessionFields) -> None:
+    if fields.kind not in Session.Kind.values:
+        raise BusinessError("Loại phiên không hợp lệ.", field="kind")
+    if not fields.title.strip():
+        raise BusinessError("Vui lòng nhập tên phiên.", field="title")
+    if fields.ends_at <= fields.starts_at:
+        raise BusinessError("Giờ kết thúc phải sau giờ bắt đầu.", field="ends_at")
+    if congress.opening_date:
+        first = congress.opening_date - dt.timedelta(days=DAYS_AROUND_CONGRESS)
+        last = (congress.closing_date or congress.opening_date) + dt.timedelta(
+            days=DAYS_AROUND_CONGRESS
+        )
+        day = timezone.localtime(fields.starts_at).date()
+        if not first <= day <= last:
+            raise BusinessError(
+                f"Phiên phải diễn ra trong khoảng {first:%d/%m/%Y} – {last:%d/%m/%Y} "
+                "(quanh những ngày Đại hội).",
+                field="starts_at",
+            )
+
+
+def _lock_session(access: Access, session: Session) -> Session:
+    require(can_keep_programme(access), ONLY_ORGANISERS)
+    locked = Session.objects.select_for_update().filter(pk=session.pk).first()
+    if locked is None or locked.congress_id != access.congress.pk:
+        raise BusinessError("Phiên này không còn trong chương trình.")
+    return locked
+
+
+@transaction.atomic
+def session_create(*, access: Access, fields: SessionFields) -> Session:
+    require(can_keep_programme(access), ONLY_ORGANISERS)
+    _check_session(access.congress, fields)
+    session = Session(congress=access.congress, **_stripped(fields))
+    session.save()
+    record(access, ProgrammeAction.SESSION_CREATED, session, data={"title": session.title})
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *,
+    access: Access,
+    session: Session,
+    fields: SessionFields,
+    expected_version: int | None = None,
+) -> Session:
+    session = _lock_session(access, session)
+    check_version(session, expected_version, "Phiên")
+    _check_session(access.congress, fields)
+    before = snapshot(session, SESSION_FIELDS)
+    for name, value in _stripped(fields).items():
+        setattr(session, name, value)
+    session.save()
+    record(access, ProgrammeAction.SESSION_UPDATED, session, changes=changes_since(session, before))
+    return session
+
+
+@transaction.atomic
+def session_delete(*, access: Access, session: Session) -> None:
+    session = _lock_session(access, session)
+    record(access, ProgrammeAction.SESSION_DELETED, access.congress, data={"title": session.title})
+    session.delete()
+
+
+def _stripped(fields: SessionFields | ItemFields | CueFields) -> dict:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in asdict(fields).items()}
+
+
+def _check_item(session: Session, fields: ItemFields) -> None:
+    if not fields.title.strip():
+        raise BusinessError("Vui lòng nhập nội dung của mục.", field="title")
+    if fields.minutes is not None and not 1 <= fields.minutes <= MAX_ITEM_MINUTES:
+        raise BusinessError(f"Thời lượng phải từ 1 đến {MAX_ITEM_MINUTES} phút.", field="minutes")
+    if fields.starts_at is not None:
+        start = timezone.localtime(session.starts_at).time()
+        end = timezone.localtime(session.ends_at)
+        same_day = end.date() == timezone.localtime(session.starts_at).date()
+        if fields.starts_at < start or (same_day and fields.starts_at > end.time()):
+            raise BusinessError(
+                f"Giờ của mục phải trong giờ của phiên ({start:%H:%M} – {end:%H:%M}).",
+                field="starts_at",
+            )
+
+
+def _next_position(rows: QuerySet) -> int:
+    return (rows.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def item_save(
+    *, access: Access, session: Session, fields: ItemFields, item: Item | None = None
+) -> Item:
+    """Adds an item at the end of the session, or edits one."""
+    session = _lock_session(access, session)
+    _check_item(session, fields)
+    if item is None:
+        item = Item(session=session, position=_next_position(session.items.all()))
+    else:
+        # Read again under the session's lock: a move meanwhile changed its position.
+        item = session.items.filter(pk=item.pk).first()
+        if item is None:
+            raise BusinessError("Mục này không thuộc phiên đã chọn.")
+    before = snapshot(item, list(ItemFields.__dataclass_fields__)) if item.pk else {}
+    for name, value in _stripped(fields).items():
+        setattr(item, name, value)
+    item.save()
+    record(
+        access,
+        ProgrammeAction.ITEM_SAVED,
+        session,
+        data={"item": item.pk, "title": item.title},
+        changes=changes_since(item, before) if before else None,
+    )
+    return item
+
+
+@transaction.atomic
+def item_delete(*, access: Access, item: Item) -> None:
+    session = _lock_session(access, item.session)
+    record(access, ProgrammeAction.ITEM_DELETED, session, data={"title": item.title})
+    item.delete()
+    _renumber(session.items.order_by("position"))
+
+
+@transaction.atomic
+def item_move(*, access: Access, item: Item, step: int) -> None:
+    """Moves the item one place up (`step` -1) or down (+1) in its session."""
+    session = _lock_session(access, item.session)
+    items = list(session.items.order_by("position"))
+    index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+    target = index + (1 if step > 0 else -1)
+    if not 0 <= target < len(items):
+        raise BusinessError("Mục đã ở đầu hoặc cuối phiên.")
+    items[index], items[target] = items[target], items[index]
+    _renumber(items)
+    record(
+        access, ProgrammeAction.ITEM_MOVED, session, data={"title": item.title, "to": target + 1}
+    )
+
+
+def _renumber(rows: QuerySet | list) -> None:
+    """Positions 1, 2, 3… in the given order; first moved out of the way, so the unique
+    (parent, position) constraint never sees two rows at one place."""
+    rows = list(rows)
+    model: type[Model] = type(rows[0]) if rows else Item
+    offset = 1000
+    for row in rows:
+        model._default_manager.filter(pk=row.pk).update(position=row.position + offset)
+    for number, row in enumerate(rows, start=1):
+        model._default_manager.filter(pk=row.pk).update(position=number)
+        row.position = number
+
+
+def _check_cue(fields: CueFields) -> None:
+    if fields.kind not in Cue.Kind.values:
+        raise BusinessError("Loại dòng kịch bản không hợp lệ.", field="kind")
+    if not fields.actor.strip():
+        raise BusinessError("Vui lòng nhập người thực hiện.", field="actor")
+    if not fields.text.strip():
+        raise BusinessError("Vui lòng nhập lời dẫn hoặc việc làm.", field="text")
+
+
+@transaction.atomic
+def cue_save(*, access: Access, item: Item, fields: CueFields, cue: Cue | None = None) -> Cue:
+    """Adds a script line at the end of the item, or edits one."""
+    session = _lock_session(access, item.session)
+    _check_cue(fields)
+    if cue is None:
+        cue = Cue(item=item, position=_next_position(item.cues.all()))
+    else:
+        cue = item.cues.filter(pk=cue.pk).first()
+        if cue is None:
+            raise BusinessError("Dòng này không thuộc mục đã chọn.")
+    for name, value in _stripped(fields).items():
+        setattr(cue, name, value)
+    cue.save()
+    record(
+        access,
+        ProgrammeAction.CUE_SAVED,
+        session,
+        data={"item": item.title, "actor": cue.actor, "text": cue.text[:200]},
+    )
+    return cue
+
+
+@transaction.atomic
+def cue_delete(*, access: Access, cue: Cue) -> None:
+    session = _lock_session(access, cue.item.session)
+    record(
+        access,
+        ProgrammeAction.CUE_DELETED,
+        session,
+        data={"item": cue.item.title, "actor": cue.actor, "text": cue.text[:200]},
+    )
+    item = cue.item
+    cue.delete()
+    _renumber(item.cues.order_by("position"))
+
+
+@transaction.atomic
+def programme_publish(*, access: Access, note: str = "") -> Release:
+    """Freezes the draft as the next numbered release, which becomes the current programme."""
+    require(can_keep_programme(access), ONLY_ORGANISERS)
+    congress = Congress.objects.select_for_update().get(pk=access.congress.pk)
+    content = selectors.programme_content(congress)
+    if not content["days"]:
+        raise BusinessError("Chương trình chưa có phiên nào để ban hành.")
+    current = selectors.current_release(congress)
+    if current is not None and selectors.without_ids(current.content) == selectors.without_ids(
+        content
+    ):
+        raise BusinessError(
+            f"Chương trình không thay đổi so với bản số {current.number} đang hiện hành."
+        )
+    release = Release.objects.create(
+        congress=congress,
+        number=(current.number if current else 0) + 1,
+        published_by=access.user,
+        note=note.strip(),
+        content=content,
+    )
+    record(
+        access,
+        ProgrammeAction.PUBLISHED,
+        congress,
+        data={"number": release.number, "note": release.note},
+    )
+    return release
