@@ -36,7 +36,10 @@ class Session(Versioned):
         CLOSING = "closing", _("Phiên bế mạc")
 
     congress = models.ForeignKey(
-        Congress, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("Đại hội")
+        Congress,
+        on_delete=models.CASCADE,
+        related_name="programme_sessions",
+        verbose_name=_("Đại hội"),
     )
     kind = models.CharField(_("loại phiên"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("tên phiên"), max_length=255)

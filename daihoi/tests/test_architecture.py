@@ -13,6 +13,7 @@ LAYERS = [
     ["organizations"],
     ["documents"],
     ["consultation"],  # drafts for comment: documents' drafts and layout, organizations' people
+    ["programme"],  # the programme and its running script (sessions, items, cues)
     ["planning"],
     ["meetings"],
     ["reporting", "budget", "notifications"],
