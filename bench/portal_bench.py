@@ -270,6 +270,8 @@ def main() -> None:
     path = f"/cong-thong-tin/{found.congress_id}/bai-viet/{found.pk}/"
     gunicorn = start_gunicorn(args.port)
     folder = Path(tempfile.mkdtemp(prefix="portal-nginx-"))
+    # nginx's workers (an unprivileged user when started as root) write their buffers here.
+    folder.chmod(0o755)
     nginx = None
     try:
         url = f"http://127.0.0.1:{args.port}{path}"
@@ -280,6 +282,10 @@ def main() -> None:
         wait_until_up(front)
         print(f"article page, nginx micro-cache in front:  {run_wrk(front, args.seconds)}")
         burst(args.port, path + "binh-luan/")
+    except Exception:
+        log = folder / "error.log"
+        print(log.read_text()[-2000:] if log.exists() else "no nginx log")
+        raise
     finally:
         if nginx is not None:
             stop(nginx)
