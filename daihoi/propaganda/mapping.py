@@ -9,6 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
 WIDTH = 800
 HEIGHT = 560
 MARGIN = 30
@@ -46,6 +49,23 @@ class Drawing:
     @property
     def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
+
+    def shapes(self) -> SafeString:
+        """The route lines, then the points (each a link with its label as a tooltip), built
+        here rather than in a template loop: a map of two thousand points stays fast. Every
+        text is escaped by `format_html`."""
+        lines = format_html_join(
+            "",
+            '<polyline class="pp-route" points="{}"><title>{}</title></polyline>',
+            ((line.points, line.label) for line in self.lines),
+        )
+        dots = format_html_join(
+            "\n",
+            '<a href="{}"><circle class="pp-dot pp-{} pp-kind-{}" cx="{}" cy="{}" r="11">'
+            "<title>{}</title></circle></a>",
+            ((d.url, d.state, d.kind, f"{d.x:.1f}", f"{d.y:.1f}", d.label) for d in self.dots),
+        )
+        return lines + dots
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ class VisualItem(Versioned):
     class Meta:
         verbose_name = _("hạng mục tuyên truyền trực quan")
         verbose_name_plural = _("hạng mục tuyên truyền trực quan")
-        ordering = ["route__name", "install_on", "id"]
+        ordering = ["route_id", "install_on", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(remove_on__isnull=True) | Q(remove_on__gte=F("install_on")),
@@ -177,6 +177,9 @@ class VisualItem(Versioned):
         indexes = [
             models.Index(fields=["congress", "state", "install_on"], name="visual_item_due_idx"),
             models.Index(fields=["route", "install_on"], name="visual_item_route_idx"),
+            models.Index(
+                fields=["congress", "route", "install_on", "id"], name="visual_item_list_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -48,7 +48,7 @@ def item_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         page=page,
         query=query.urlencode(),
         today=today,
-        rows=[(item, item.is_overdue(today)) for item in page],
+        rows=[(item, item.is_overdue(today)) for item in selectors.with_photo_marks(list(page))],
         writer=permissions.can_write(access),
     )
     return render(request, "propaganda/item_list.html", context)

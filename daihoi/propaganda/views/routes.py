@@ -13,7 +13,7 @@ from daihoi.organizations.permissions import Access, access_congress
 
 from .. import mapping, permissions, selectors, services
 from ..forms import ItemFilterForm, RouteForm, SloganForm
-from ..models import Route, Slogan
+from ..models import ItemKind, Route, Slogan
 from .common import record_form_page
 
 # Slogans ----------------------------------------------------------------------------------------
@@ -167,29 +167,37 @@ def route_xlsx(request: HttpRequest, congress_id: int, route_id: int) -> HttpRes
 
 # Beyond this many points the drawing is a blot; the page says so and asks for a route filter.
 MAP_LIMIT = 2000
+SENTINEL = 987654321
 
 
 @login_required
 def item_map(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    routes = list(Route.objects.filter(congress=access.congress))
+    routes = list(Route.objects.filter(congress=access.congress).only("id", "name"))
     form = ItemFilterForm(request.GET or None, routes=routes)
     filters = form.filters()
+    # One reverse() for all the points' links.
+    detail = reverse("propaganda:item-detail", args=[congress_id, SENTINEL])
+    kinds = dict(ItemKind.choices)
     places = [
         mapping.Place(
-            float(item.latitude or 0),
-            float(item.longitude or 0),
-            f"{item.get_kind_display()} × {item.quantity} — {item.location}",
-            item.state,
-            item.kind,
-            reverse("propaganda:item-detail", args=[congress_id, item.pk]),
+            float(lat),
+            float(lon),
+            f"{kinds.get(kind, kind)} × {quantity} — {location}",
+            state,
+            kind,
+            detail.replace(str(SENTINEL), str(pk)),
         )
-        for item in selectors.map_items(access, filters)[: MAP_LIMIT + 1]
+        for pk, kind, state, location, lat, lon, quantity in selectors.map_points(
+            access, filters, MAP_LIMIT
+        )
     ]
     capped = len(places) > MAP_LIMIT
     places = places[:MAP_LIMIT]
-    shown = [r for r in routes if not filters.route or r.pk == filters.route]
-    drawing = mapping.draw(places, [(r.name, r.path) for r in shown])
+    lines = Route.objects.filter(congress=access.congress).exclude(path=[])
+    if filters.route:
+        lines = lines.filter(pk=filters.route)
+    drawing = mapping.draw(places, list(lines.values_list("name", "path")))
     context = page_context(
         access, form=form, drawing=drawing, count=len(places), capped=capped, limit=MAP_LIMIT
     )
