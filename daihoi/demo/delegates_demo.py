@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
-from daihoi.delegates.models import Delegate, Delegation, Duty
+from daihoi.delegates.models import BadgeBatch, CongressSession, Delegate, Delegation, Duty
+from daihoi.delegates.services.badges import batch_run
+from daihoi.delegates.services.checkin import check_in_by_name, session_create
 from daihoi.delegates.services.groups import (
     group_assign,
     group_assign_delegation,
@@ -175,6 +177,7 @@ def load_delegates(loader: "_CongressLoader") -> int:
         decided_on=loader.today - dt.timedelta(days=3),
     )
     _groups(access, delegations)
+    _congress_days(loader, access)
     gate = get_user_model().objects.get(username="thanhvien")
     Duty.objects.get_or_create(congress=access.congress, user=gate, kind=Duty.Kind.GATE)
     return created
@@ -200,3 +203,37 @@ def _groups(access, delegations: dict[str, Delegation]) -> None:
         )
         for delegate, role in zip(members, ["leader", "deputy", "secretary"], strict=False):
             group_assign(access=access, group=group, delegate=delegate, role=role)
+
+
+def _congress_days(loader: "_CongressLoader", access) -> None:
+    """The preparatory and opening sessions; everyone's badges printed (the PDF is made here, as
+    the worker would); most of the city's and Đắk Hà's delegates already checked in at the
+    preparatory session."""
+    from django.utils import timezone
+
+    opening = loader.congress.opening_date or loader.today
+    first = None
+    for offset, hour, name in [
+        (-1, 14, "Phiên trù bị"),
+        (0, 7, "Phiên khai mạc"),
+        (1, 7, "Phiên bế mạc"),
+    ]:
+        when = timezone.make_aware(
+            dt.datetime.combine(opening + dt.timedelta(days=offset), dt.time(hour, 30))
+        )
+        session = session_create(access=access, name=name, starts_at=when)
+        first = first or session
+    batch = BadgeBatch.objects.create(
+        congress=access.congress,
+        total=Delegate.objects.filter(congress=access.congress, is_active=True).count(),
+        created_by=access.user,
+    )
+    batch_run(batch.pk)
+    arrived = Delegate.objects.filter(
+        congress=access.congress,
+        is_active=True,
+        kind=Delegate.Kind.OFFICIAL,
+        delegation__order__in=[1, 2, 3, 7],
+    ).order_by("pk")
+    for delegate in list(arrived)[:-2]:
+        check_in_by_name(access=access, session=first, delegate=delegate)

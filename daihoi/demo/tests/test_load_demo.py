@@ -321,3 +321,7 @@ def test_kon_tum_has_a_roster_with_a_replacement_and_a_gate_officer(loaded):
     replaced = Delegate.objects.get(congress=congress, is_active=False)
     assert replaced.replacement.substitute.kind == "official"
     assert Duty.objects.filter(congress=congress, kind="gate", user__username="thanhvien").exists()
+    from daihoi.delegates.models import Badge, CheckIn
+
+    assert Badge.objects.filter(congress=congress, revoked_at__isnull=True).count() == 36
+    assert CheckIn.objects.filter(congress=congress, session__name="Phiên trù bị").count() == 14
