@@ -229,7 +229,7 @@ def bench_scan_http(url: str, seconds: float, threads: int) -> None:
     deadline = time.perf_counter() + seconds
 
     def worker(offset: int) -> None:
-        conn = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+        conn = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=10)
         i = offset
         while time.perf_counter() < deadline and i < offset + 100_000:
             body = json.dumps({"code": codes[i % len(codes)]})
@@ -242,7 +242,9 @@ def bench_scan_http(url: str, seconds: float, threads: int) -> None:
             except Exception:
                 status = "error"
                 conn.close()
-                conn = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+                conn = http.client.HTTPConnection(
+                    target.hostname or "127.0.0.1", target.port, timeout=10
+                )
             with lock:
                 counts[status] = counts.get(status, 0) + 1
                 latencies.append((time.perf_counter() - started) * 1000)

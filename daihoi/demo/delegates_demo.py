@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
-from daihoi.delegates.models import BadgeBatch, CongressSession, Delegate, Delegation, Duty
+from daihoi.delegates.models import BadgeBatch, Delegate, Delegation, Duty
 from daihoi.delegates.services.badges import batch_run
 from daihoi.delegates.services.checkin import check_in_by_name, session_create
 from daihoi.delegates.services.groups import (
@@ -212,7 +212,7 @@ def _congress_days(loader: "_CongressLoader", access) -> None:
     from django.utils import timezone
 
     opening = loader.congress.opening_date or loader.today
-    first = None
+    sessions = []
     for offset, hour, name in [
         (-1, 14, "Phiên trù bị"),
         (0, 7, "Phiên khai mạc"),
@@ -221,8 +221,7 @@ def _congress_days(loader: "_CongressLoader", access) -> None:
         when = timezone.make_aware(
             dt.datetime.combine(opening + dt.timedelta(days=offset), dt.time(hour, 30))
         )
-        session = session_create(access=access, name=name, starts_at=when)
-        first = first or session
+        sessions.append(session_create(access=access, name=name, starts_at=when))
     batch = BadgeBatch.objects.create(
         congress=access.congress,
         total=Delegate.objects.filter(congress=access.congress, is_active=True).count(),
@@ -236,4 +235,4 @@ def _congress_days(loader: "_CongressLoader", access) -> None:
         delegation__order__in=[1, 2, 3, 7],
     ).order_by("pk")
     for delegate in list(arrived)[:-2]:
-        check_in_by_name(access=access, session=first, delegate=delegate)
+        check_in_by_name(access=access, session=sessions[0], delegate=delegate)

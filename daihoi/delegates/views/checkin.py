@@ -47,7 +47,9 @@ def gate(request: HttpRequest, congress_id: int) -> HttpResponse:
         return forbidden(request, ONLY_GATE)
     sessions = list(CongressSession.objects.filter(congress=access.congress))
     chosen = request.GET.get("phien", "")
-    session = next((s for s in sessions if str(s.pk) == chosen), sessions[-1] if sessions else None)
+    started = [s for s in sessions if s.starts_at <= timezone.now()]
+    current = started[-1] if started else (sessions[0] if sessions else None)
+    session = next((s for s in sessions if str(s.pk) == chosen), current)
     return render(
         request,
         "delegates/gate.html",
