@@ -4,18 +4,20 @@ issuing a draft, and the DOCX and PDF."""
 import datetime as dt
 
 from django.http import FileResponse, HttpRequest
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.views import stored_file
 from daihoi.documents import permissions, selectors, services
+from daihoi.documents.forms import RegisterForm
 from daihoi.documents.selectors import DocumentFilters
 
-from ..common import Detail, access, answers, gate, write
+from ..common import Detail, access, answers, gate, valid, write
 
 router = Router(tags=["Văn bản"])
 
 ISSUERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban ban hành văn bản."
+REGISTRARS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban vào sổ văn bản."
 
 
 class DocumentOut(Schema):
@@ -66,6 +68,44 @@ def document_list(request: HttpRequest, congress_id: int, filters: Query[Documen
         date_to=filters.date_to,
     )
     return selectors.documents_visible_to(access(request, congress_id), found).order_by()
+
+
+class RegisterIn(Schema):
+    """A document numbered elsewhere (signed on paper), entered in the registry; the fields of
+    the page's form ("Vào sổ văn bản"), the signed scan as a file."""
+
+    kind: str
+    number: int
+    issued_on: str
+    issuer: int
+    issuer_code: str | None = None
+    subject: str
+    body: str | None = None
+    recipients: str | None = None
+    recipient_agencies: list[int] | None = None
+    signer: int | None = None
+    signer_title: str | None = None
+    authority: str | None = None
+    confidentiality: str | None = None
+    readers: list[int] | None = None
+
+
+@router.post(
+    "/{congress_id}/documents/register/",
+    response=answers(DocumentDetail, 201),
+    summary="Vào sổ văn bản đã ký (multipart, kèm bản ký)",
+)
+def document_register(
+    request: HttpRequest,
+    congress_id: int,
+    payload: Form[RegisterIn],
+    scan: File[UploadedFile] | None = None,
+) -> Status:
+    acting = access(request, congress_id)
+    gate(permissions.can_draft(acting), REGISTRARS_ONLY)
+    form = valid(RegisterForm(request.POST, request.FILES, congress=acting.congress))
+    document = write(request, lambda: services.document_register(access=acting, **form.edited()))
+    return Status(201, permissions.access_document(acting, document.pk))
 
 
 @router.get(

@@ -15,6 +15,7 @@ POST_ONLY = {
     "obstacle_resolve",
     "conclusion_task",
     "document_issue",
+    "document_register",
     "notification_read",
     "text_to_tasks",
 }
@@ -65,6 +66,7 @@ ROWS = {
             "document_list",
             "document_detail",
             "document_issue",
+            "document_register",
             "document_docx",
             "document_pdf",
             "notification_list",

@@ -116,6 +116,17 @@ TABLE = {
         {},
         api_expect(400, officer=403, member=403, officer2=404),
     ),
+    ("post", C + "/documents/register/"): (
+        C + "/documents/register/",
+        {
+            "kind": "TB",
+            "number": 541,
+            "issued_on": "05/03/2020",
+            "issuer": "{vptu}",
+            "subject": "Thông báo kết luận của Thường trực Tỉnh ủy",
+        },
+        api_expect(201, officer=403, officer2=403, member=403),
+    ),
     ("get", C + "/documents/{document_id}/docx/"): (
         C + "/documents/{document_id}/docx/",
         None,
@@ -195,7 +206,7 @@ def test_api_permission_matrix(matrix_data, db, role, operation):  # noqa: F811
         response = getattr(Client(), method)("/api/v1" + url, body or {})
     else:
         caller = ApiClient(world.admin if role == "admin" else world.users[role])
-        if method == "post" and "/progress/" in url:
+        if method == "post" and ("/progress/" in url or url.endswith("/register/")):
             response = caller.post_form(url, body)
         else:
             response = caller.get(url) if method == "get" else getattr(caller, method)(url, body)

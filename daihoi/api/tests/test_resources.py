@@ -114,3 +114,38 @@ def test_report_requests_and_estimates_read_as_on_the_pages(world):
     assert (
         body["lines"] and sum(line["amount"] for line in body["lines"]) == body["requested_total"]
     )
+
+
+def test_a_document_signed_on_paper_is_registered_with_its_scan(world):
+    from daihoi.documents.models import Document
+    from daihoi.testing.files import pdf_upload
+
+    api = ApiClient(world.users["secretariat"])
+    path = f"/congresses/{world.congress.pk}/documents/register/"
+    made = api.post_form(
+        path,
+        {
+            "kind": "TB",
+            "number": 540,
+            "issued_on": "05/03/2020",
+            "issuer": world.agencies["vptu"].pk,
+            "subject": "Thông báo kết luận của Thường trực Tỉnh ủy",
+            "scan": pdf_upload("ban-ky.pdf"),
+        },
+    )
+    assert made.status_code == 201, made.content
+    document = Document.objects.get(pk=made.json()["id"])
+    assert document.number == 540 and document.scan
+    assert made.json()["symbol"].startswith("540")
+    again = api.post_form(
+        path,
+        {
+            "kind": "TB",
+            "number": 540,
+            "issued_on": "05/03/2020",
+            "issuer": world.agencies["vptu"].pk,
+            "subject": "Trùng số",
+        },
+    )
+    assert again.status_code == 400
+    assert again.json()["errors"]
