@@ -13,6 +13,18 @@ from daihoi.core.versioning import VersionedFormMixin
 from .models import Article, Category, Kind, Sender
 from .services import ArticleFields, Decision
 
+MAX_ID = 2**31  # ids typed into a URL or a form beyond this are nobody's (and overflow SQLite)
+
+
+def posted_ids(values: list[str]) -> list[int]:
+    """The ticked rows' ids of a bulk form: digits only, within range, at most 500."""
+    return [int(v) for v in values if v.isdigit() and int(v) < MAX_ID][:500]
+
+
+def id_or_none(value: str) -> int | None:
+    return int(value) if value.isdigit() and int(value) < MAX_ID else None
+
+
 CAPTCHA_HELP = "Gõ lại các ký tự trong ảnh (không phân biệt chữ hoa, chữ thường)."
 CAPTCHA_ERRORS = {"invalid": "Mã xác nhận chưa đúng, hãy gõ lại các ký tự trong ảnh mới."}
 
@@ -173,7 +185,7 @@ class OpenPublicForm(forms.Form):
 
 class ThemeForm(forms.Form):
     title = forms.CharField(label="Nội dung chung của nhóm", max_length=300, required=False)
-    theme = forms.IntegerField(required=False)
+    theme = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=False)
 
     def __init__(self, *args: Any, ids: list[int], **kwargs: Any) -> None:

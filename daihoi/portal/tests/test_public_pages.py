@@ -163,3 +163,21 @@ def test_the_article_page_is_accessible_and_printable(world, client):
     assert '<html lang="vi">' in html and 'class="skip-link"' in html
     assert 'name="viewport"' in html and "portal.css" in html
     assert "csrfmiddlewaretoken" not in html  # nothing personal in what the cache keeps
+
+
+def test_made_up_or_huge_ids_in_urls_and_forms_answer_404_or_a_message_never_500(world, client):
+    from .helpers import open_public
+
+    public = open_public(world)
+    base = f"/cong-thong-tin/{world.congress.pk}"
+    assert client.get(f"{base}/bai-viet/99999999999999999999/").status_code == 404
+    url = f"{base}/gop-y/{public.pk}/y-kien/?muc=99999999999999999999999"
+    assert client.get(url).status_code == 200
+    assert client.get(f"{base}/trang/khong-co/").status_code == 404
+    assert client.get("/cong-thong-tin/999999/").status_code == 404
+    client.force_login(world.users["editor"])
+    response = client.post(
+        reverse("portal:staff-moderation-apply", args=[world.congress.pk]),
+        {"ids": ["99999999999999999999999", "abc"], "decision": "approve"},
+    )
+    assert response.status_code == 302

@@ -13,7 +13,7 @@ from daihoi.core.views import content_file, forbidden, form_page, page_context, 
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import selectors, services, synthesis
-from ..forms import FrontForm, OpenPublicForm, ThemeForm, ThemeResolveForm
+from ..forms import FrontForm, OpenPublicForm, ThemeForm, ThemeResolveForm, posted_ids
 from ..models import PublicConsultation
 from ..permissions import access_public_consultation, access_theme
 
@@ -95,7 +95,7 @@ def theme_save(request: HttpRequest, congress_id: int, public_id: int) -> HttpRe
     access, public, refused = _drafting_side(request, congress_id, public_id)
     if refused:
         return refused
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()][:500]
+    ids = posted_ids(request.POST.getlist("ids"))
     form = ThemeForm(request.POST, ids=ids)
 
     def save(data: dict) -> object:

@@ -16,7 +16,7 @@ from daihoi.core.views import apply_error, is_htmx
 from daihoi.organizations.models import Congress
 
 from .. import cache, selectors, services
-from ..forms import PublicCommentForm, ReaderCommentForm
+from ..forms import PublicCommentForm, ReaderCommentForm, id_or_none
 from ..limits import TOO_MANY, client_address, over_limit
 from ..models import Category, Kind, PublicConsultation
 
@@ -234,7 +234,8 @@ def consultation_comment(request: HttpRequest, congress_id: int, public_id: int)
     without it, on the whole draft)."""
     public = _public(congress_id, public_id)
     raw = request.POST.get("section") or request.GET.get("muc") or ""
-    section = public.draft.sections.filter(pk=int(raw)).first() if raw.isdigit() else None
+    section_id = id_or_none(raw)
+    section = public.draft.sections.filter(pk=section_id).first() if section_id else None
     form = PublicCommentForm(
         request.POST or None,
         draft_id=public.draft_id,

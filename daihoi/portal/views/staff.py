@@ -14,7 +14,7 @@ from daihoi.core.audit import history_of
 from daihoi.core.views import form_page, page_context, run_button, run_form_button
 
 from .. import selectors, services
-from ..forms import ArticleForm, CategoryForm, ModerationForm, PublishForm
+from ..forms import ArticleForm, CategoryForm, ModerationForm, PublishForm, posted_ids
 from ..models import Article, Kind, Moderation, Posted, ReaderComment, Submission
 from ..permissions import access_article, access_portal
 
@@ -174,7 +174,7 @@ def moderation_apply(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_portal(request.user, congress_id)
     queue = _choice(request.POST.get("loai"), QUEUES, "binh-luan")
     model = QUEUES[queue]
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()][:500]
+    ids = posted_ids(request.POST.getlist("ids"))
     form = ModerationForm(request.POST, ids=ids)
     back = reverse("portal:staff-moderation", kwargs={"congress_id": congress_id})
     then = redirect(f"{back}?loai={queue}")
