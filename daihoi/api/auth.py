@@ -42,9 +42,6 @@ class TokenRateThrottle(BaseThrottle):
     atomic increment in the shared cache (Redis in production), so every web server counts
     together."""
 
-    def __init__(self) -> None:
-        self.retry_after: float | None = None
-
     @staticmethod
     def limits() -> tuple[int, int]:
         count, _, per = str(settings.DAIHOI_API_RATE).partition("/")
@@ -65,10 +62,10 @@ class TokenRateThrottle(BaseThrottle):
         except ValueError:  # expired between add and incr
             cache.add(key, 1, timeout=seconds + 5)
             used = 1
-        if used > count:
-            self.retry_after = (window + 1) * seconds - now
-            return False
-        return True
+        return used <= count
 
     def wait(self) -> float | None:
-        return self.retry_after
+        """Seconds until the current window ends (one instance serves every request, so
+        nothing of a request is kept on it)."""
+        _, seconds = self.limits()
+        return seconds - time.time() % seconds
