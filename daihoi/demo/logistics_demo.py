@@ -15,7 +15,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from daihoi.core.exceptions import BusinessError
 from daihoi.delegates.models import Delegation
 from daihoi.logistics import services
-from daihoi.logistics.models import Audience, Hotel, Meal, MealKind, ReadinessItem, Vehicle
+from daihoi.logistics.models import (
+    Audience,
+    Hall,
+    Hotel,
+    Meal,
+    MealKind,
+    ReadinessItem,
+    Vehicle,
+)
 from daihoi.logistics.models import ReadinessArea as A
 from daihoi.logistics.models import ReadinessState as S
 
@@ -327,6 +335,37 @@ def load_board(loader: "_CongressLoader") -> int:
     return created
 
 
+HALLS = {
+    "kontum": (
+        "Hội trường Trung tâm Hội nghị tỉnh Kon Tum",
+        [("Khối A (bên trái)", 6, 10), ("Khối B (giữa)", 8, 12), ("Khối C (bên phải)", 6, 10)],
+    ),
+}
+
+
+def load_seating(loader: "_CongressLoader") -> int:
+    """The hall in three blocks, the delegations shared between them in the roster's order,
+    everyone seated automatically. Only when the hall is new."""
+    spec = HALLS.get(loader.spec["key"])
+    if spec is None or Hall.objects.filter(congress=loader.congress, name=spec[0]).exists():
+        return 0
+    staff = loader.secretariat
+    hall = services.hall_save(access=staff, name=spec[0])
+    blocks = [
+        services.block_save(
+            access=staff, hall=hall, name=name, order=n, rows=rows, seats_per_row=seats
+        )
+        for n, (name, rows, seats) in enumerate(spec[1], start=1)
+    ]
+    delegations = list(Delegation.objects.filter(congress=loader.congress))
+    share = -(-len(delegations) // len(blocks)) if delegations else 0
+    for n, block in enumerate(blocks):
+        services.block_delegations_set(
+            access=staff, block=block, delegations=delegations[n * share : (n + 1) * share]
+        )
+    return 1 + services.seats_auto(access=staff, hall=hall).seated
+
+
 def load_logistics(loader: "_CongressLoader") -> int:
     """Returns how many records it created."""
-    return load_readiness(loader) + load_lodging(loader) + load_board(loader)
+    return load_readiness(loader) + load_lodging(loader) + load_board(loader) + load_seating(loader)

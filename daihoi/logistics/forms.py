@@ -11,6 +11,7 @@ from daihoi.planning.forms import MultipleFileField
 
 from .models import (
     Audience,
+    Block,
     Diet,
     GenderRule,
     MealKind,
@@ -212,3 +213,48 @@ class RidersForm(forms.Form):
 
 class DayForm(forms.Form):
     day = VNDateField(label="Ngày", required=False)
+
+
+# Seating ---------------------------------------------------------------------------------------
+
+
+class HallForm(forms.Form):
+    name = forms.CharField(label="Tên hội trường", max_length=200)
+
+
+class BlockForm(forms.Form):
+    name = forms.CharField(label="Tên khối", max_length=50, help_text="Ví dụ: Khối A (bên trái)")
+    order = forms.IntegerField(label="Thứ tự từ trái sang", min_value=1, max_value=50, initial=1)
+    rows = forms.IntegerField(label="Số hàng", min_value=1, max_value=60)
+    seats_per_row = forms.IntegerField(label="Số ghế mỗi hàng", min_value=1, max_value=80)
+
+
+class BlockDelegationsForm(forms.Form):
+    delegations = forms.ModelMultipleChoiceField(
+        Delegation.objects.none(),
+        label="Các đoàn ngồi ở khối này",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["delegations"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Delegation.objects.filter(congress=congress)
+
+
+class SeatForm(forms.Form):
+    delegate = DelegateChoiceField(Delegate.objects.none(), label="Đại biểu")
+    block = forms.ModelChoiceField(Block.objects.none(), label="Khối")
+    row = forms.IntegerField(label="Hàng", min_value=1, max_value=60)
+    number = forms.IntegerField(label="Ghế số", min_value=1, max_value=80)
+
+    def __init__(self, *args, hall, **kwargs):
+        super().__init__(*args, **kwargs)
+        delegate = self.fields["delegate"]
+        block = self.fields["block"]
+        assert isinstance(delegate, forms.ModelChoiceField)
+        assert isinstance(block, forms.ModelChoiceField)
+        delegate.queryset = active_delegates(hall.congress)
+        block.queryset = Block.objects.filter(hall=hall)

@@ -17,12 +17,15 @@ from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
 from .models import (
+    Block,
+    Hall,
     Hotel,
     Meal,
     ReadinessItem,
     ReadinessPhoto,
     Ride,
     Room,
+    Seat,
     Stay,
     Trip,
     Vehicle,
@@ -138,4 +141,23 @@ def access_trip(access: Access, trip_id: int) -> Trip:
 def access_ride(access: Access, ride_id: int) -> Ride:
     return _one(
         Ride.objects.filter(congress=access.congress).select_related("delegate", "trip"), ride_id
+    )
+
+
+def access_hall(access: Access, hall_id: int) -> Hall:
+    return _one(Hall.objects.filter(congress=access.congress), hall_id)
+
+
+def access_block(access: Access, block_id: int) -> Block:
+    return _one(
+        Block.objects.filter(hall__congress=access.congress).select_related("hall"), block_id
+    )
+
+
+def access_seat(access: Access, seat_id: int) -> Seat:
+    return _one(
+        Seat.objects.filter(hall__congress=access.congress).select_related(
+            "hall", "block", "delegate"
+        ),
+        seat_id,
     )

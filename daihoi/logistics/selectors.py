@@ -12,8 +12,11 @@ from daihoi.organizations.permissions import Access
 from .models import (
     AUDIENCE_KINDS,
     Audience,
+    Block,
+    BlockDelegation,
     Diet,
     DietNote,
+    Hall,
     Hotel,
     Meal,
     ReadinessArea,
@@ -21,6 +24,7 @@ from .models import (
     ReadinessState,
     Ride,
     Room,
+    Seat,
     Stay,
     StayMove,
     Trip,
@@ -276,4 +280,57 @@ def rides_of_day(access: Access, day: dt.date) -> QuerySet[Ride]:
             "delegate__name_key",
             "departs_at",
         )
+    )
+
+
+# Seating ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class BlockPlan:
+    block: Block
+    delegations: list[str]
+    rows: list[tuple[int, list[tuple[int, Seat | None]]]]
+    taken: int
+
+
+def hall_plan(hall: Hall) -> list[BlockPlan]:
+    """Each block as rows of (seat number, seat or None), from the stage: three queries."""
+    blocks = list(hall.blocks.order_by("order", "name"))
+    seats = Seat.objects.filter(hall=hall).select_related(
+        "block", "delegate", "delegate__delegation"
+    )
+    at = {(s.block_id, s.row, s.number): s for s in seats}
+    names: dict[int, list[str]] = defaultdict(list)
+    for link in BlockDelegation.objects.filter(hall=hall).select_related("delegation"):
+        names[link.block_id].append(link.delegation.name)
+    plans = []
+    for block in blocks:
+        rows = [
+            (
+                row,
+                [
+                    (number, at.get((block.pk, row, number)))
+                    for number in range(1, block.seats_per_row + 1)
+                ],
+            )
+            for row in range(1, block.rows + 1)
+        ]
+        taken = sum(1 for key in at if key[0] == block.pk)
+        plans.append(BlockPlan(block, names[block.pk], rows, taken))
+    return plans
+
+
+def halls_of(access: Access) -> QuerySet[Hall]:
+    return Hall.objects.filter(congress=access.congress).annotate(
+        block_count=Count("blocks", distinct=True), seated=Count("seats", distinct=True)
+    )
+
+
+def unseated_delegates(access: Access, hall: Hall) -> QuerySet[Delegate]:
+    return (
+        Delegate.objects.filter(congress=access.congress, is_active=True)
+        .exclude(seats__hall=hall)
+        .select_related("delegation")
+        .order_by("delegation__order", "delegation__name", "name_key")
     )

@@ -21,8 +21,15 @@ from .readiness import (
     ReadinessState,
     late_q,
 )
+from .seating import MAX_ROWS, MAX_SEATS_PER_ROW, Block, BlockDelegation, Hall, Seat
 
 __all__ = [
+    "MAX_ROWS",
+    "MAX_SEATS_PER_ROW",
+    "Block",
+    "BlockDelegation",
+    "Hall",
+    "Seat",
     "AUDIENCE_KINDS",
     "MAX_VEHICLE_SEATS",
     "Audience",

@@ -26,8 +26,24 @@ from .readiness import (
     readiness_item_report,
     readiness_item_update,
 )
+from .seating import (
+    SeatingResult,
+    block_delegations_set,
+    block_save,
+    hall_save,
+    seat_assign,
+    seat_clear,
+    seats_auto,
+)
 
 __all__ = [
+    "SeatingResult",
+    "block_delegations_set",
+    "block_save",
+    "hall_save",
+    "seat_assign",
+    "seat_clear",
+    "seats_auto",
     "diet_set",
     "meal_save",
     "ride_remove",

@@ -92,3 +92,14 @@ def hotel_with_rooms(world, rooms: str = "101-102", capacity: int = 2, gender_ru
         access=staff, hotel=hotel, numbers=rooms, capacity=capacity, gender_rule=gender_rule
     )
     return hotel
+
+
+def hall_with_blocks(world, *blocks: tuple[str, int, int]):
+    """A hall with blocks (name, rows, seats per row), in order from the left."""
+    staff = accesses(world)["secretariat"]
+    hall = services.hall_save(access=staff, name="Hội trường Trung tâm Hội nghị tỉnh")
+    for order, (name, rows, seats) in enumerate(blocks, start=1):
+        services.block_save(
+            access=staff, hall=hall, name=name, order=order, rows=rows, seats_per_row=seats
+        )
+    return hall

@@ -8,7 +8,7 @@ the member has no part in the service work.
 from daihoi.testing.matrix import expect
 
 from ..models import ReadinessPhoto
-from .helpers import hotel_with_rooms, png_upload, readiness_item
+from .helpers import hall_with_blocks, hotel_with_rooms, png_upload, readiness_item
 
 # Keys of the URL kwargs, most specific first.
 KWARG_KEYS = [
@@ -21,6 +21,9 @@ KWARG_KEYS = [
     ["congress_id", "vehicle_id"],
     ["congress_id", "trip_id"],
     ["congress_id", "ride_id"],
+    ["congress_id", "hall_id"],
+    ["congress_id", "block_id"],
+    ["congress_id", "seat_id"],
 ]
 
 STAFF_ONLY = dict(officer=403, officer2=403, member=403)
@@ -60,6 +63,17 @@ ROWS = {
     "logistics:trip-detail": ("get", expect(200, **STAFF_ONLY)),
     "logistics:ride-remove": ("post", expect(302, **STAFF_ONLY)),
     "logistics:rides-day": ("get", expect(200, **STAFF_ONLY)),
+    # Everyone in the congress reads and prints the seating plan; the staff shape it.
+    "logistics:halls": ("get", expect(200)),
+    "logistics:hall-plan": ("get", expect(200)),
+    "logistics:hall-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:hall-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:block-create": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:block-edit": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:block-delegations": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:seat-assign": ("get", expect(200, **STAFF_ONLY)),
+    "logistics:seat-clear": ("post", expect(302, **STAFF_ONLY)),
+    "logistics:seats-auto": ("post", expect(302, **STAFF_ONLY)),
 }
 
 
@@ -105,7 +119,13 @@ def objects(world, base: dict) -> dict:
         route="Nhà khách → Hội trường",
     )
     ride = services.riders_add(access=staff, trip=trip, delegates=[delegate])[0]
+    hall = hall_with_blocks(world, ("Khối A", 2, 3))
+    block = hall.blocks.get()
+    seat = services.seat_assign(access=staff, delegate=delegate, block=block, row=1, number=1)
     return {
+        "hall_id": hall.pk,
+        "block_id": block.pk,
+        "seat_id": seat.pk,
         "meal_id": meal.pk,
         "vehicle_id": vehicle.pk,
         "trip_id": trip.pk,

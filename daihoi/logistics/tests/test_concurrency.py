@@ -63,3 +63,43 @@ def test_the_same_delegate_placed_twice_at_once_has_one_room(world):
     )
     assert "ok" in results
     assert Stay.objects.filter(delegate=a).count() == 1
+
+
+def test_two_staff_giving_the_same_seat_at_once_seat_one_delegate(world):
+    from ..models import Seat
+    from .helpers import hall_with_blocks
+
+    a, b = roster(world, ("A Lâm", M, KT), ("A Hơ", M, KT))
+    hall = hall_with_blocks(world, ("Khối A", 1, 2))
+    block = hall.blocks.get()
+    staff = accesses(world)["secretariat"]
+    results = race(
+        lambda: services.seat_assign(access=staff, delegate=a, block=block, row=1, number=1),
+        lambda: services.seat_assign(access=staff, delegate=b, block=block, row=1, number=1),
+    )
+    assert sorted(results)[-1] == "ok" and results.count("ok") == 1
+    assert Seat.objects.filter(block=block, row=1, number=1).count() == 1
+
+
+def test_automatic_seating_racing_a_hand_seat_never_doubles_a_seat(world):
+    from daihoi.delegates.models import Delegation
+
+    from ..models import Seat
+    from .helpers import hall_with_blocks
+
+    people = roster(world, *[(f"A Đại biểu {n}", M, KT) for n in range(4)])
+    hall = hall_with_blocks(world, ("Khối A", 1, 4))
+    block = hall.blocks.get()
+    staff = accesses(world)["secretariat"]
+    services.block_delegations_set(
+        access=staff, block=block, delegations=[Delegation.objects.get()]
+    )
+    results = race(
+        lambda: services.seats_auto(access=staff, hall=hall),
+        lambda: services.seat_assign(
+            access=staff, delegate=people[3], block=block, row=1, number=1
+        ),
+    )
+    assert len(results) == 2
+    positions = list(Seat.objects.values_list("row", "number"))
+    assert len(positions) == len(set(positions)) == 4

@@ -31,8 +31,26 @@ from .readiness import (
     readiness_photo,
     readiness_report,
 )
+from .seating import (
+    block_delegations,
+    block_form,
+    hall_form,
+    hall_plan,
+    halls,
+    seat_assign,
+    seat_clear,
+    seats_auto,
+)
 
 __all__ = [
+    "block_delegations",
+    "block_form",
+    "hall_form",
+    "hall_plan",
+    "halls",
+    "seat_assign",
+    "seat_clear",
+    "seats_auto",
     "diets",
     "meal_form",
     "meals",
