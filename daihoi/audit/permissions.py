@@ -3,6 +3,7 @@
 from django.db.models import Model
 from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .trash import KINDS, Kind
@@ -26,7 +27,4 @@ def access_deleted(access: Access, kind: Kind, object_id: int) -> Model:
     """A deleted record of the access's congress; 404 alike when missing, not deleted or not
     the congress's."""
     qs = kind.in_trash(access).filter(pk=object_id)
-    obj = (qs.select_related(*kind.related) if kind.related else qs).first()
-    if obj is None:
-        raise Http404
-    return obj
+    return first_or_404(qs.select_related(*kind.related) if kind.related else qs)

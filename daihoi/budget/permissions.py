@@ -10,6 +10,7 @@ one the user may not see both answer 404, so existence does not leak.
 
 from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .models import Estimate, EstimateLine, Norm, SpendingAttachment
@@ -86,10 +87,7 @@ def access_line(access: Access, estimate: Estimate, line_id: int) -> EstimateLin
 
 def access_norm(access: Access, norm_id: int) -> Norm:
     """A norm of the congress (every participant may read the norms); 404 otherwise."""
-    norm = Norm.objects.filter(pk=norm_id, congress=access.congress).first()
-    if norm is None:
-        raise Http404
-    return norm
+    return first_or_404(Norm.objects.filter(pk=norm_id, congress=access.congress))
 
 
 def access_spending_attachment(access: Access, attachment_id: int) -> SpendingAttachment:

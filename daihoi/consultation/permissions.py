@@ -9,6 +9,7 @@ side shares the synthesis.
 from django.db.models import Q
 from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .models import Comment, Consultation, Draft, Recipient
@@ -69,14 +70,11 @@ def sees_all_comments(access: Access, consultation: Consultation) -> bool:
 def access_consultation(access: Access, consultation_id: int) -> Consultation:
     """The consultation if the actor drafts it or was asked; 404 alike for missing and not
     yours."""
-    consultation = (
-        Consultation.objects.filter(visible_q(access), pk=consultation_id)
-        .select_related("drafting_agency__parent", "committee", "source_document", "congress")
-        .first()
+    return first_or_404(
+        Consultation.objects.filter(visible_q(access), pk=consultation_id).select_related(
+            "drafting_agency__parent", "committee", "source_document", "congress"
+        )
     )
-    if consultation is None:
-        raise Http404
-    return consultation
 
 
 def access_draft(access: Access, consultation_id: int, draft_id: int) -> Draft:

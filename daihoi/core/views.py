@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +16,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from . import once
 from .exceptions import BusinessError, ConflictError, PermissionDenied
 from .staging import FormFiles
+
+
+def first_or_404[M: models.Model](queryset: QuerySet[M]) -> M:
+    """The first row of `queryset` (already narrowed to what the user may see), or 404: the
+    fetch-and-authorise functions answer alike for "missing" and "not yours"."""
+    found = queryset.first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:

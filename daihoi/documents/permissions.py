@@ -5,8 +5,7 @@ each, on the querysets: `Document.objects.visible_to(access)` and
 `IncomingDocument.objects.visible_to(access)` (both keep secret documents to the people named).
 """
 
-from django.http import Http404
-
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .models import Document, IncomingDocument
@@ -39,26 +38,18 @@ def can_view(access: Access, document: Document) -> bool:
 
 def access_document(access: Access, document_id: int) -> Document:
     """The document if the actor may read it; 404 alike for missing, not yours and secret."""
-    document = (
+    return first_or_404(
         Document.objects.visible_to(access)
         .select_related("issuer__parent", "signer", "congress", "replaces", "created_by")
         .filter(pk=document_id)
-        .first()
     )
-    if document is None:
-        raise Http404
-    return document
 
 
 def access_incoming(access: Access, document_id: int) -> IncomingDocument:
     """A document received if the actor may read it; 404 alike for missing, not yours and
     secret."""
-    document = (
+    return first_or_404(
         IncomingDocument.objects.visible_to(access)
         .select_related("issuer_agency", "created_by")
         .filter(pk=document_id)
-        .first()
     )
-    if document is None:
-        raise Http404
-    return document

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .models import Conclusion, Meeting, MeetingAttachment
@@ -56,7 +57,4 @@ def access_meeting_attachment(
 ) -> MeetingAttachment:
     """A document attached to a meeting the actor may see; 404 otherwise."""
     meeting = access_meeting(access, meeting_id)
-    attachment = MeetingAttachment.objects.filter(pk=attachment_id, meeting=meeting).first()
-    if attachment is None:
-        raise Http404
-    return attachment
+    return first_or_404(MeetingAttachment.objects.filter(pk=attachment_id, meeting=meeting))

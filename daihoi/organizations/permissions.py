@@ -8,6 +8,7 @@ from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
+from daihoi.core.views import first_or_404
 
 from .models import (
     Agency,
@@ -179,14 +180,11 @@ def can_change_account(access: Access, participation: Participation) -> bool:
 def access_account(access: Access, user_id: int) -> Participation:
     """A user's participation in the access's congress (the account as this congress knows it);
     404 alike for a missing user and for one who works in another congress only."""
-    participation = (
-        Participation.objects.select_related("user", "agency", "person")
-        .filter(user_id=user_id, congress=access.congress)
-        .first()
+    return first_or_404(
+        Participation.objects.select_related("user", "agency", "person").filter(
+            user_id=user_id, congress=access.congress
+        )
     )
-    if participation is None:
-        raise Http404
-    return participation
 
 
 def can_create_congress(user: User | AnonymousUser) -> bool:

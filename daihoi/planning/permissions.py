@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.permissions import Access
 
 from .models import (
@@ -191,14 +192,11 @@ def access_task(access: Access, task_id: int) -> Task:
 
 def access_plan(access: Access, plan_id: int) -> Plan:
     """A plan of the actor's congress (every role of the congress reads its plans)."""
-    plan = (
-        Plan.objects.select_related("issuer", "parent", "committee", "congress")
-        .filter(pk=plan_id, congress=access.congress)
-        .first()
+    return first_or_404(
+        Plan.objects.select_related("issuer", "parent", "committee", "congress").filter(
+            pk=plan_id, congress=access.congress
+        )
     )
-    if plan is None:
-        raise Http404
-    return plan
 
 
 def access_progress_update(access: Access, update_id: int) -> ProgressUpdate:

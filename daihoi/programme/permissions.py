@@ -5,8 +5,7 @@ the members of the organising subcommittee (Tiểu ban Tổ chức phục vụ, 
 vụ where one body does both) keep the draft, its script and publish it.
 """
 
-from django.http import Http404
-
+from daihoi.core.views import first_or_404
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
@@ -34,36 +33,22 @@ def can_keep_programme(access: Access) -> bool:
 
 def access_session(access: Access, session_id: int) -> Session:
     """A session of the access's congress; 404 alike when missing or in another congress."""
-    session = Session.objects.filter(pk=session_id, congress=access.congress).first()
-    if session is None:
-        raise Http404
-    return session
+    return first_or_404(Session.objects.filter(pk=session_id, congress=access.congress))
 
 
 def access_item(access: Access, item_id: int) -> Item:
-    item = (
-        Item.objects.select_related("session")
-        .filter(pk=item_id, session__congress=access.congress)
-        .first()
+    return first_or_404(
+        Item.objects.select_related("session").filter(pk=item_id, session__congress=access.congress)
     )
-    if item is None:
-        raise Http404
-    return item
 
 
 def access_cue(access: Access, cue_id: int) -> Cue:
-    cue = (
-        Cue.objects.select_related("item__session")
-        .filter(pk=cue_id, item__session__congress=access.congress)
-        .first()
+    return first_or_404(
+        Cue.objects.select_related("item__session").filter(
+            pk=cue_id, item__session__congress=access.congress
+        )
     )
-    if cue is None:
-        raise Http404
-    return cue
 
 
 def access_release(access: Access, number: int) -> Release:
-    release = Release.objects.filter(congress=access.congress, number=number).first()
-    if release is None:
-        raise Http404
-    return release
+    return first_or_404(Release.objects.filter(congress=access.congress, number=number))
