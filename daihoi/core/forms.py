@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -196,3 +197,22 @@ def install_text_cleaning() -> None:
     forms.CharField.to_python = _clean_char_to_python  # type: ignore[method-assign]
     forms.ModelChoiceField.to_python = _choice_in_range  # type: ignore[method-assign]
     forms.ModelMultipleChoiceField._check_values = _values_in_range  # type: ignore[attr-defined]
+
+
+class FastSelect(forms.Select):
+    """A <select> written as one string: no template per option (Django's renderer costs
+    ~0.1 ms an option). Flat choices only (no groups); `choices` may be a plain list of
+    (value, label) pairs prepared once, e.g. cached per congress."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        values = value if isinstance(value, list | tuple) else [value]
+        chosen = {str(v) for v in values if v not in (None, "")}
+        parts: list[str] = [format_html("<select{}>", flatatt(final))]
+        for option, label in self.choices:
+            key = "" if option is None else str(option)
+            selected = " selected" if key in chosen else ""
+            parts.append(format_html('<option value="{}"{}>{}</option>', key, selected, label))
+        parts.append("</select>")
+        return SafeString("".join(parts))

@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from daihoi.core.forms import DeadlineField, VNDateField
+from daihoi.core.forms import DeadlineField, FastSelect, VNDateField
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.forms import (
     AgenciesOrGroupsField,
@@ -277,33 +279,92 @@ class AppraisalDecisionForm(forms.Form):
         return data
 
 
+# Options of the task filters, per congress -------------------------------------------------------
+
+OPTION_FIELDS = ("agency", "plan", "committee")
+# With Redis (production: every web server shares it) a change drops the options at once; the
+# local-memory cache of a development server is one process, but bound it all the same.
+OPTIONS_SECONDS = 86400 if "redis" in settings.CACHES["default"]["BACKEND"].lower() else 60
+
+
+def _options_version_key(congress_id: int) -> str:
+    return f"planning:filter-options-version:{congress_id}"
+
+
+def filter_options(form: CongressScopedForm) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) of the agencies, plans and committees the form offers, read from the
+    cache (two round trips) or from the form's own querysets (then cached)."""
+    version = cache.get_or_set(_options_version_key(form.congress.pk), 1, None)
+    key = f"planning:filter-options:{form.congress.pk}:{version}"
+    found = cache.get(key)
+    if found is None:
+        found = {}
+        for name in OPTION_FIELDS:
+            field = form.choice_field(name)
+            assert field.queryset is not None
+            found[name] = [
+                (str(obj.pk), str(field.label_from_instance(obj))) for obj in field.queryset
+            ]
+        cache.set(key, found, OPTIONS_SECONDS)
+    return found
+
+
+def drop_filter_options(congress_id: int) -> None:
+    """Called on every save or delete of an agency, plan, committee or congress."""
+    key = _options_version_key(congress_id)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, None)
+
+
 class TaskFilterForm(CongressScopedForm):
+    """The task list's filters. Every <select> is written as one string (`FastSelect`), and
+    the agency, plan and committee options come from `filter_options`, cached per congress and
+    dropped whenever an agency, plan, committee or the congress itself is saved or deleted."""
+
     empty_label = "Tất cả"
     q = forms.CharField(label="Tìm kiếm", required=False)
     status = forms.ChoiceField(
         label="Tình trạng",
         required=False,
         choices=[("", "Tất cả"), ("open", "Đang thực hiện (mọi loại)"), *StatusClass.choices],
+        widget=FastSelect,
     )
-    agency = forms.ModelChoiceField(Agency.objects.all(), label="Đơn vị", required=False)
+    agency = forms.ModelChoiceField(
+        Agency.objects.all(), label="Đơn vị", required=False, widget=FastSelect
+    )
     role = forms.ChoiceField(
-        label="Vai trò", required=False, choices=[("", "Mọi vai trò"), *TaskAssignment.Role.choices]
+        label="Vai trò",
+        required=False,
+        choices=[("", "Mọi vai trò"), *TaskAssignment.Role.choices],
+        widget=FastSelect,
     )
     area = forms.ChoiceField(
-        label="Lĩnh vực", required=False, choices=[("", "Tất cả"), *Area.choices]
+        label="Lĩnh vực", required=False, choices=[("", "Tất cả"), *Area.choices], widget=FastSelect
     )
     phase = forms.ChoiceField(
-        label="Giai đoạn", required=False, choices=[("", "Tất cả"), *Phase.choices]
+        label="Giai đoạn",
+        required=False,
+        choices=[("", "Tất cả"), *Phase.choices],
+        widget=FastSelect,
     )
-    plan = forms.ModelChoiceField(Plan.objects.all(), label="Kế hoạch", required=False)
-    committee = forms.ModelChoiceField(Committee.objects.all(), label="Tiểu ban", required=False)
+    plan = forms.ModelChoiceField(
+        Plan.objects.all(), label="Kế hoạch", required=False, widget=FastSelect
+    )
+    committee = forms.ModelChoiceField(
+        Committee.objects.all(), label="Tiểu ban", required=False, widget=FastSelect
+    )
     deadline_from = VNDateField(label="Hạn từ ngày", required=False)
     deadline_to = VNDateField(label="đến ngày", required=False)
     awaiting = forms.BooleanField(label="Chờ xác nhận", required=False)
     returned = forms.BooleanField(label="Bị trả lại", required=False)
     obstacle = forms.BooleanField(label="Có vướng mắc", required=False)
     appraisal = forms.ChoiceField(
-        label="Thẩm định", required=False, choices=[("", "Tất cả"), *AppraisalState.choices]
+        label="Thẩm định",
+        required=False,
+        choices=[("", "Tất cả"), *AppraisalState.choices],
+        widget=FastSelect,
     )
     key_item = forms.BooleanField(label="Trọng tâm", required=False)
 
@@ -311,7 +372,10 @@ class TaskFilterForm(CongressScopedForm):
         super().__init__(*args, **kwargs)
         self.choice_field("plan").queryset = Plan.objects.filter(
             congress=self.congress
-        ).select_related("congress")
+        ).select_related("congress", "issuer")
+        options = filter_options(self)
+        for name, choices in options.items():
+            self.fields[name].widget.choices = [("", self.empty_label), *choices]
 
     def active_count(self) -> int:
         """How many filters the user set, shown on the folded filter panel of a phone."""

@@ -4,8 +4,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from daihoi.core.dates import today as local_today
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
@@ -27,7 +28,7 @@ from .models import (
     detailed_state_q,
     expects_detailed_q,
 )
-from .status import MAIN_CLASSES, StatusClass, count_by_class, open_q, returned_q, status_q
+from .status import MAIN_CLASSES, StatusClass, open_q, returned_q, status_q
 
 
 @dataclass
@@ -64,7 +65,9 @@ def _task_list_queryset() -> TaskQuerySet:
 
 
 # Key tasks (trọng tâm) first, then by deadline: the order of every task list.
-KEY_FIRST = ("-key_item", "deadline", "id")
+# Undated tasks last on every database (PostgreSQL's default; SQLite's is first), so the keyset
+# pages of `listing.py` see the same order as OFFSET pages and `task_list_order_live`.
+KEY_FIRST = ("-key_item", F("deadline").asc(nulls_last=True), "id")
 
 
 def tasks_visible_to(access: Access, filters: TaskFilters, today: dt.date) -> QuerySet[Task]:
@@ -146,8 +149,8 @@ def agency_inbox(
     if appraisal_only:
         rows = rows.filter(appraisal_waiting_q())
     if key_only:
-        rows = rows.filter(task__key_item=True)
-    return rows.order_by("accepted", "-task__key_item", "deadline", "task_id")
+        rows = rows.filter(key_item=True)
+    return rows.order_by("accepted", "-key_item", "deadline", "task_id")
 
 
 def appraisal_waiting_q() -> Q:
@@ -170,52 +173,13 @@ def status_counts(access: Access, today: dt.date, agency_id: int | None = None) 
     kept by the writes when `today` is today."""
     if not access.sees_whole_congress:
         if agency_id is not None and agency_id != access.agency_id:
-            return _finish_counts(dict.fromkeys(SUMMED, 0))
+            return _finish_counts(dict.fromkeys(summary.SUMMED, 0))
         agency_id = access.agency_id
-    totals = dict.fromkeys(SUMMED, 0)
-    for row in _grouped_counts(access.congress.pk, today, agency_id):
-        for key in SUMMED:
-            totals[key] += row[key]
+    totals = dict.fromkeys(summary.SUMMED, 0)
+    for row in summary.grouped_counts(access.congress.pk, today, agency_id, by=()):
+        for key in summary.SUMMED:
+            totals[key] += row[key] or 0
     return _finish_counts(totals)
-
-
-# What each (lead agency, area) row of `_grouped_counts` carries.
-SUMMED = [*(s.value for s in StatusClass), "total", "awaiting", "returned"]
-
-
-def _grouped_counts(
-    congress_id: int, today: dt.date, agency_id: int | None = None
-) -> list[dict[str, Any]]:
-    """Live tasks grouped by (lead agency, area), each group counted per status class plus its
-    total, awaiting acceptance and returned: from the summary cells (`summary.cells_of`) when
-    `today` is today, else from one grouped scan of the tasks."""
-    cells = summary.cells_of([congress_id], today, agency_id)
-    if cells is None:
-        qs = Task.objects.filter(congress_id=congress_id)
-        if agency_id is not None:
-            qs = qs.led_by(agency_id)
-        return [
-            dict(row)
-            for row in qs.values("lead_agency_id", "area")
-            .annotate(
-                **count_by_class(today),
-                awaiting=Count("pk", filter=open_q() & Q(reported_complete_on__isnull=False)),
-                returned=Count("pk", filter=returned_q()),
-            )
-            .order_by()
-        ]
-    grouped: dict[tuple[int, str], dict[str, Any]] = {}
-    for cell in cells:
-        row = grouped.get((cell.lead_agency_id, cell.area))
-        if row is None:
-            row = {"lead_agency_id": cell.lead_agency_id, "area": cell.area}
-            row.update(dict.fromkeys(SUMMED, 0))
-            grouped[(cell.lead_agency_id, cell.area)] = row
-        row[cell.status] += cell.tasks
-        row["total"] += cell.tasks
-        row["awaiting"] += cell.awaiting
-        row["returned"] += cell.returned
-    return list(grouped.values())
 
 
 def _finish_counts(counts: dict) -> dict:
@@ -234,23 +198,23 @@ class Dashboard:
 
 
 def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
-    """The dashboard's three tables from the summary cells (`_grouped_counts`: at most
-    agencies × areas × classes rows, kept by the writes), summed here."""
+    """The dashboard's three tables from the summary cells kept by the writes, summed in SQL
+    by lead agency and by area (two queries of a few hundred rows at most)."""
     from .models import Area
 
-    keys = SUMMED
+    keys = summary.SUMMED
     agency_id = None if access.sees_whole_congress else access.agency_id
-    grouped = _grouped_counts(access.congress.pk, today, agency_id)
-    totals = dict.fromkeys(keys, 0)
-    by_agency: dict[int, dict] = {}
-    by_area: dict[str, dict] = {}
-    for row in grouped:
-        agency_sums = by_agency.setdefault(row["lead_agency_id"], dict.fromkeys(keys, 0))
-        area_sums = by_area.setdefault(row["area"], dict.fromkeys(keys, 0))
-        for key in keys:
-            totals[key] += row[key]
-            agency_sums[key] += row[key]
-            area_sums[key] += row[key]
+    congress_id = access.congress.pk
+    if today == local_today():  # two sums over the summary's cells
+        by_agency = _fold(
+            summary.grouped_counts(congress_id, today, agency_id, by=("lead_agency_id",)),
+            "lead_agency_id",
+        )
+        by_area = _fold(summary.grouped_counts(congress_id, today, agency_id, by=("area",)), "area")
+    else:  # one grouped scan of the tasks, folded both ways
+        grouped = summary.grouped_counts(congress_id, today, agency_id)
+        by_agency, by_area = _fold(grouped, "lead_agency_id"), _fold(grouped, "area")
+    totals = {key: sum(row[key] for row in by_area.values()) for key in keys}
     behind_ids = [pk for pk, c in by_agency.items() if c[StatusClass.OPEN_OVERDUE]]
     agencies_behind = []
     if access.sees_whole_congress and behind_ids:
@@ -262,6 +226,16 @@ def dashboard_counts(access: Access, today: dt.date) -> Dashboard:
     areas = [{"area": area, "label": Area(area).label, **c} for area, c in by_area.items()]
     areas.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
     return Dashboard(_finish_counts(totals), agencies_behind, areas)
+
+
+def _fold(rows: list[dict[str, Any]], key: str) -> dict[Any, dict[str, int]]:
+    """Rows of `summary.grouped_counts` summed by one of their keys."""
+    folded: dict[Any, dict[str, int]] = {}
+    for row in rows:
+        sums = folded.setdefault(row[key], dict.fromkeys(summary.SUMMED, 0))
+        for name in summary.SUMMED:
+            sums[name] += row[name]
+    return folded
 
 
 @dataclass
@@ -278,12 +252,13 @@ class AgencyRow:
 
 def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -> list[AgencyRow]:
     """Tasks counted by lead agency (the summary cells), then joined to the agencies."""
-    by_agency: dict[int, dict[str, Any]] = {}
     agency_id = None if access.sees_whole_congress else access.agency_id
-    for row in _grouped_counts(access.congress.pk, today, agency_id):
-        sums = by_agency.setdefault(row["lead_agency_id"], dict.fromkeys(SUMMED, 0))
-        for key in SUMMED:
-            sums[key] += row[key]
+    by_agency = {
+        row.pop("lead_agency_id"): row
+        for row in summary.grouped_counts(
+            access.congress.pk, today, agency_id, by=("lead_agency_id",)
+        )
+    }
     if behind_only:
         by_agency = {k: v for k, v in by_agency.items() if v[StatusClass.OPEN_OVERDUE]}
     agencies = Agency.objects.filter(pk__in=by_agency.keys()).order_by("name")
@@ -296,13 +271,11 @@ def agency_table(access: Access, today: dt.date, *, behind_only: bool = False) -
 def area_table(access: Access, today: dt.date) -> list[dict]:
     from .models import Area
 
-    by_area: dict[str, dict[str, Any]] = {}
     agency_id = None if access.sees_whole_congress else access.agency_id
-    for row in _grouped_counts(access.congress.pk, today, agency_id):
-        sums = by_area.setdefault(row["area"], {"area": row["area"], **dict.fromkeys(SUMMED, 0)})
-        for key in SUMMED:
-            sums[key] += row[key]
-    rows = [{**sums, "label": Area(area).label} for area, sums in by_area.items()]
+    rows = [
+        {**row, "label": Area(row["area"]).label}
+        for row in summary.grouped_counts(access.congress.pk, today, agency_id, by=("area",))
+    ]
     rows.sort(key=lambda r: (-r[StatusClass.OPEN_OVERDUE], r["label"]))
     return rows
 
@@ -337,10 +310,23 @@ def open_obstacle_count(access: Access) -> int:
 
 
 def open_conclusion_tasks(access: Access, limit: int = 10) -> QuerySet[Task]:
-    """ "Kết luận chưa hoàn thành": tasks given by meeting conclusions that are still open."""
+    """ "Kết luận chưa hoàn thành": tasks given by meeting conclusions that are still open.
+
+    Driven from the congress's conclusions (few: one small query for their task ids), never a
+    scan of the congress's tasks looking for a conclusion (the planner walked 100,000 tasks in
+    list order for none). The conclusion model is reached through the relation, as planning
+    does not import meetings."""
+    conclusion = Task._meta.get_field("conclusion").related_model
+    given = list(
+        conclusion._default_manager.filter(
+            meeting__congress_id=access.congress.pk, task__isnull=False
+        ).values_list("task_id", flat=True)
+    )
+    if not given:
+        return Task.objects.none()
     qs = (
         Task.objects.visible_to(access)
-        .filter(open_q(), conclusion__isnull=False)
+        .filter(open_q(), pk__in=given)
         .select_related("lead_agency", "conclusion__meeting")
     )
     return qs.order_by(*KEY_FIRST)[:limit]

@@ -74,6 +74,7 @@ class TaskFactory(factory.django.DjangoModelFactory[Task]):
                 accepted=self.accepted,
                 cancelled=self.cancelled,
                 deadline=self.deadline,
+                key_item=self.key_item,
             )
 
 

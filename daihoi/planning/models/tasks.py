@@ -250,6 +250,13 @@ class Task(SoftDeleteModel):
                 condition=Q(deleted_at__isnull=True),
                 name="task_deadline_live",
             ),
+            # The order of every task list (`selectors.KEY_FIRST`): page 1 and the keyset pages
+            # read it in order and stop after 25 rows, no sort.
+            models.Index(
+                fields=["congress", "-key_item", "deadline", "id"],
+                condition=Q(deleted_at__isnull=True),
+                name="task_list_order_live",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -333,8 +340,9 @@ class Task(SoftDeleteModel):
 class TaskAssignment(models.Model):
     """One row per (task, agency, role), the lead included: the agency inbox reads only these.
 
-    `accepted`, `cancelled`, `deadline` and `returned` are copies of the task's, kept by the
-    services, so the inbox is one index range scan instead of an OR over two relations.
+    `accepted`, `cancelled`, `deadline`, `returned` and `key_item` are copies of the task's, kept
+    by the services, so the inbox is one index range scan in its display order (key tasks first)
+    instead of an OR over two relations and a sort of the agency's rows.
     """
 
     class Role(models.TextChoices):
@@ -349,6 +357,7 @@ class TaskAssignment(models.Model):
     cancelled = models.BooleanField(default=False)
     deadline = models.DateField(null=True, blank=True)
     returned = models.BooleanField(default=False)  # the task's `returned_at` is set
+    key_item = models.BooleanField(default=False)  # the task's `key_item`
 
     class Meta:
         verbose_name = _("phân công")
@@ -358,9 +367,9 @@ class TaskAssignment(models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["agency", "accepted", "deadline", "task"],
+                fields=["agency", "accepted", "-key_item", "deadline", "task"],
                 condition=Q(cancelled=False),
-                name="assignment_inbox",
+                name="assignment_inbox_key",
             ),
             # The daily reminder rules scan open assignments by deadline across congresses.
             models.Index(

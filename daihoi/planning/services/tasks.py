@@ -154,6 +154,7 @@ def _sync_assignments(task: Task, fields: TaskFields) -> None:
                 cancelled=task.cancelled,
                 deadline=task.deadline,
                 returned=task.returned_at is not None,
+                key_item=task.key_item,
             )
         elif row.role != role:
             row.role = role
@@ -166,6 +167,7 @@ def copy_state_to_assignments(task: Task) -> None:
         cancelled=task.cancelled,
         deadline=task.deadline,
         returned=task.returned_at is not None,
+        key_item=task.key_item,
     )
 
 

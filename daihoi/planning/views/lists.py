@@ -13,7 +13,7 @@ from daihoi.organizations.permissions import (
     access_congress,
 )
 
-from .. import charts, selectors
+from .. import charts, listing, selectors
 from ..forms import (
     TaskFilterForm,
 )
@@ -52,15 +52,23 @@ def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
-    tasks = selectors.tasks_visible_to(access, form.filters(), today)
-    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = form.filters()
+    tasks = selectors.tasks_visible_to(access, filters, today)
+    paginator = listing.TaskPaginator(
+        tasks, PAGE_SIZE, known=listing.counted_total(access, filters, today)
+    )
+    page = paginator.page_for(
+        request.GET.get("page"), listing.parse_cursor(request.GET.get("after"))
+    )
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("after", None)
     context = {
         "access": access,
         "congress": access.congress,
         "form": form,
         "page": page,
+        "next_cursor": paginator.next_cursor(page),
         "today": today,
         "query": query.urlencode(),
         "rows": [(t, t.status_class(today)) for t in page],

@@ -1,0 +1,115 @@
+"""Task list pages whose cost does not grow with the list: counts from the summary when the
+filters allow it, and keyset pages ("after this row") instead of OFFSET for the next pages.
+
+The order is `selectors.KEY_FIRST` (key tasks first, then deadline with the undated last,
+then id), read in order from the `task_list_order_live` index. A cursor names the last row of
+a page: "<key 1|0>.<deadline yyyy-mm-dd or ->.<id>". The next page reads the rows after it —
+an index range scan of 25 rows, however deep — instead of skipping (page − 1) × 25 rows.
+"""
+
+import datetime as dt
+
+from django.core.paginator import Page
+from django.db.models import Q, QuerySet
+
+from daihoi.core.dates import today as local_today
+from daihoi.core.paging import CappedPaginator
+from daihoi.organizations.permissions import Access
+
+from . import summary
+from .models import Task
+from .selectors import KEY_FIRST, TaskFilters
+from .status import StatusClass
+
+Cursor = tuple[bool, dt.date | None, int]
+
+
+def cursor_of(task: Task) -> str:
+    day = task.deadline.isoformat() if task.deadline else "-"
+    return f"{int(task.key_item)}.{day}.{task.pk}"
+
+
+def parse_cursor(text: str | None) -> Cursor | None:
+    """The cursor in a URL, or None when absent or malformed (the page then uses OFFSET)."""
+    if not text:
+        return None
+    try:
+        key, day, pk = text.split(".")
+        return key == "1", (None if day == "-" else dt.date.fromisoformat(day)), int(pk)
+    except ValueError:
+        return None
+
+
+def rows_after(tasks: QuerySet[Task], cursor: Cursor, size: int) -> list[Task]:
+    """The `size` rows of `tasks` (in `KEY_FIRST` order) after the cursor's row: at most three
+    range scans (the rest of the cursor's deadline run, its undated tail, then the non-key
+    tasks after the key ones), each stopping at `size` rows."""
+    key, day, pk = cursor
+    rows: list[Task] = []
+
+    def take(part: QuerySet[Task]) -> None:
+        if len(rows) < size:
+            rows.extend(part.order_by(*KEY_FIRST)[: size - len(rows)])
+
+    same_key = tasks.filter(key_item=key)
+    if day is not None:
+        take(same_key.filter(deadline__gte=day).filter(Q(deadline__gt=day) | Q(pk__gt=pk)))
+        take(same_key.filter(deadline__isnull=True))
+    else:
+        take(same_key.filter(deadline__isnull=True, pk__gt=pk))
+    if key:
+        take(tasks.filter(key_item=False))
+    return rows
+
+
+# Filters a count can be read from the summary with: a status class and an area.
+COUNTABLE = {"status", "area"}
+
+
+def counted_total(access: Access, filters: TaskFilters, today: dt.date) -> int | None:
+    """How many tasks the list shows, from the summary's cells (two small queries, however many
+    tasks) when the list is the whole congress's, filtered at most by a status class (or
+    "open") and an area; None otherwise (the paginator then counts, up to its cap)."""
+    if not access.sees_whole_congress or today != local_today():
+        return None
+    chosen = {
+        name
+        for name, value in vars(filters).items()
+        if value not in ("", None, False, {}) and name != "extra"
+    }
+    if not chosen <= COUNTABLE:
+        return None
+    if filters.status and filters.status != "open" and filters.status not in StatusClass.values:
+        return None
+    wanted = (
+        [StatusClass.OPEN_ON_TIME.value, StatusClass.OPEN_OVERDUE.value]
+        if filters.status == "open"
+        else [filters.status]
+        if filters.status
+        else []
+    )
+    rows = summary.grouped_counts(
+        access.congress.pk, today, by=(), statuses=wanted, area=filters.area
+    )
+    return sum(row["total"] for row in rows)
+
+
+class TaskPaginator(CappedPaginator):
+    """A `CappedPaginator` that takes a count already known (from the summary) and serves the
+    pages after a cursor by keyset."""
+
+    def __init__(self, tasks: QuerySet[Task], per_page: int, known: int | None = None):
+        super().__init__(tasks, per_page)
+        if known is not None:
+            self.__dict__["_probe"] = known  # cached_property: no counting query
+
+    def page_for(self, number: str | None, cursor: Cursor | None) -> Page:
+        page = self.get_page(number)
+        if cursor is None or page.number == 1:
+            return page
+        rows = rows_after(self.object_list, cursor, self.per_page)  # type: ignore[arg-type]
+        return Page(rows, page.number, self)
+
+    def next_cursor(self, page: Page) -> str:
+        rows = list(page.object_list)
+        return cursor_of(rows[-1]) if rows and page.has_next() else ""
