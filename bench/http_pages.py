@@ -9,11 +9,17 @@ For each page: the SQL it sends (sum of the query times, measured in this proces
 Django test client), p50/p95 of one connection asking in turn, and requests per second with 8
 connections asking at once. The floor is a trivial logged-in page (the unread-notice badge).
 Generation is skipped when the bench congress already has the tasks; migrations are applied.
+The deep page is page 201 reached as a reader reaches it, through "Sau ›": by keyset (the
+cursor of row 5,000). `--spread-tasks 900000 --congresses 3000` adds that many tasks over that
+many other congresses (the 1M-task case), measured on the same 100k congress; `--port` picks
+the loopback port (a free one by default).
 """
 
 import argparse
+import datetime as dt
 import http.client
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -27,16 +33,16 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
 import planning_pages  # noqa: E402  (sets Django up)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from daihoi.accounts.models import Role, User  # noqa: E402
 from daihoi.ops.servers import free_port, start_gunicorn, stop  # noqa: E402
 from daihoi.organizations.models import Agency, Congress, Participation  # noqa: E402
-from daihoi.organizations.permissions import Access  # noqa: E402
-from daihoi.planning import services  # noqa: E402
-from daihoi.planning.models import Area, Phase, Task  # noqa: E402
+from daihoi.planning.listing import cursor_of  # noqa: E402
+from daihoi.planning.models import Area, Phase, Task, TaskAssignment  # noqa: E402
+from daihoi.planning.selectors import KEY_FIRST  # noqa: E402
 
 
 def session_cookie(user: User) -> str:
@@ -59,23 +65,58 @@ def users(congress: Congress) -> tuple[User, User]:
     return secretariat, officer
 
 
-def detail_task(congress: Congress, secretariat: User) -> Task:
-    """A task made through the app (with its history), for the detail page. The generated
-    tasks are bulk-inserted without history rows, and their detail page answers 500 (issue 14)."""
-    task = Task.objects.filter(congress=congress, title="Nhiệm vụ xem chi tiết (bench)").first()
-    if task is None:
-        agencies = Agency.objects.filter(congress=congress).order_by("pk")
-        task = services.task_create(
-            access=Access(secretariat, congress, Role.SECRETARIAT),
-            fields=services.TaskFields(
-                title="Nhiệm vụ xem chi tiết (bench)",
-                lead_agency=agencies[0],
-                coordinating_agencies=list(agencies[1:3]),
-                area=Area.PROPAGANDA,
-                phase=Phase.BEFORE,
-            ),
+def detail_task(congress: Congress) -> Task:
+    """A generated task (bulk-inserted: no history row, two coordinating agencies)."""
+    return Task.objects.filter(congress=congress).order_by("pk")[500]
+
+
+def deep_cursor(congress: Congress, row: int) -> str:
+    """The cursor "Sau ›" carries on the page that ends at `row` (1-based)."""
+    return cursor_of(Task.objects.filter(congress=congress).order_by(*KEY_FIRST)[row - 1])
+
+
+def spread(total: int, congresses: int) -> None:
+    """`total` tasks over `congresses` other congresses (20 agencies each), for the 1M case."""
+    have = Congress.objects.filter(organization__startswith="Bench spread").count()
+    if have >= congresses:
+        return
+    rng = random.Random(11)
+    started = time.perf_counter()
+    for i in range(have, congresses):
+        congress = Congress.objects.create(
+            name=f"Đại hội thử tải {i}",
+            organization=f"Bench spread {i:05d}",
+            level="province",
+            ordinal=1,
+            term_start=2025,
+            term_end=2030,
         )
-    return task
+        agencies = Agency.objects.bulk_create(
+            [Agency(congress=congress, name=f"Đơn vị {j:02d}") for j in range(20)]
+        )
+        tasks = [
+            Task(
+                congress=congress,
+                title=f"Nhiệm vụ {k}",
+                lead_agency=rng.choice(agencies),
+                area=rng.choice(Area.values),
+                phase=rng.choice(Phase.values),
+                deadline=planning_pages.today() + dt.timedelta(days=rng.randint(-90, 90)),
+                search_text=f"nhiem vu {k}",
+            )
+            for k in range(total // congresses)
+        ]
+        with transaction.atomic():
+            created = Task.objects.bulk_create(tasks)
+            TaskAssignment.objects.bulk_create(
+                [
+                    TaskAssignment(task=t, agency=t.lead_agency, role="lead", deadline=t.deadline)
+                    for t in created
+                ]
+            )
+    print(
+        f"spread {total} tasks over {congresses} congresses in {time.perf_counter() - started:.0f}s"
+    )
 
 
 class SqlTimer:
@@ -178,14 +219,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30, help="requests for p50/p95")
     parser.add_argument("--seconds", type=float, default=8, help="seconds of 8-connection load")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--spread-tasks", type=int, default=0)
+    parser.add_argument("--congresses", type=int, default=3000)
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
     congress = planning_pages.generate(args.tasks, args.agencies)
+    if args.spread_tasks:
+        spread(args.spread_tasks, args.congresses)
     planning_pages.vacuum()
     secretariat, officer = users(congress)
     c = congress.pk
-    task = detail_task(congress, secretariat)
+    task = detail_task(congress)
     tasks = reverse("planning:task-list", args=[c])
     pages: list[tuple[str, User, list[str]]] = [
         ("trivial logged-in page (floor)", secretariat, [reverse("notifications:unread-badge")]),
@@ -203,15 +249,21 @@ def main() -> None:
             secretariat,
             [f"{tasks}?status=open_overdue&area=security"],
         ),
-        ("deep page (page 201)", secretariat, [f"{tasks}?page=201"]),
+        (
+            "deep page (page 201)",
+            secretariat,
+            [f"{tasks}?page=201&after={deep_cursor(congress, 200 * 25)}"],
+        ),
         ("search", secretariat, [f"{tasks}?q=khanh+tiet"]),
         ("agency inbox", officer, [reverse("planning:inbox", args=[c])]),
         ("task detail", secretariat, [reverse("planning:task-detail", args=[c, task.pk])]),
     ]
     total = Task.objects.filter(congress=congress).count()
     print(
-        f"database: {connection.vendor}; tasks in the congress: {total}; agencies: "
-        f"{args.agencies}; gunicorn 2 workers, DEBUG off; {args.connections} connections"
+        f"database: {connection.vendor}; tasks in the congress: {total}; in the database: "
+        f"{Task.objects.count()} over {Congress.objects.count()} congresses; agencies: "
+        f"{args.agencies}; gunicorn 2 workers, DEBUG off; {args.connections} connections; "
+        f"load average before: {os.getloadavg()[0]:.1f}"
     )
 
     # The SQL each page sends, measured here against the same database.
@@ -221,7 +273,7 @@ def main() -> None:
         django_client.force_login(user)
         in_process[label] = sql_ms(django_client, paths)
 
-    port = free_port()
+    port = args.port or free_port()
     log = Path(tempfile.gettempdir()) / f"daihoi-bench-gunicorn-{port}.log"
     env = {"DJANGO_DEBUG": "0", "DJANGO_SECURE_COOKIES": "0", "DJANGO_LOG_LEVEL": "ERROR"}
     server = start_gunicorn(port, env, workers=2, log=log)

@@ -8,6 +8,9 @@ from django.dispatch import Signal
 
 # task, agency_ids (newly assigned, any role), actor
 task_assigned = Signal()
+# congress, counts ({agency id: how many new tasks it was given, any role}), first_task_id,
+# actor: many tasks created at once (`tasks_create_bulk`, the XLSX import)
+tasks_assigned_in_bulk = Signal()
 # task, actor (the lead agency reported it complete; it waits for acceptance)
 task_completion_reported = Signal()
 # task, decision ("accepted" / "returned"), comment, actor

@@ -43,6 +43,36 @@ def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
     notifications_create(notices=notices)
 
 
+def on_tasks_assigned_in_bulk(
+    sender, *, congress, counts, first_task_id, actor=None, **kwargs
+) -> None:
+    """Many tasks at once (an import): one notice per officer of each agency given some, with
+    how many, linking to the agency's inbox — not one notice (and mail) per task."""
+    from daihoi.organizations.models import Agency
+
+    names = dict(Agency.objects.filter(pk__in=counts).values_list("pk", "name"))
+    officers = selectors.officers_by_agency([congress.pk], counts)
+    link = reverse("planning:inbox", kwargs={"congress_id": congress.pk})
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=congress.pk,
+            kind=Kind.TASK_ASSIGNED,
+            title=f"{counts[agency_id]} nhiệm vụ mới giao cho {shorten(names.get(agency_id, ''))}",
+            body=(
+                f"{names.get(agency_id, '')} được giao {counts[agency_id]} nhiệm vụ mới "
+                "(chủ trì, phối hợp hoặc thẩm định); xem trong “Nhiệm vụ của đơn vị”."
+            ),
+            link=link,
+            dedupe_key=f"tasks_assigned_in_bulk:{first_task_id}:{agency_id}",
+        )
+        for agency_id, users in officers.items()
+        for user in users
+        if user.pk != actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
 def on_task_completion_reported(sender, *, task, actor=None, **kwargs) -> None:
     agency = task.lead_agency
     tell(

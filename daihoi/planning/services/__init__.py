@@ -5,6 +5,7 @@ One module per subdomain; every service is re-exported here, so callers write
 """
 
 from .appraisal import appraisal_decide, appraisal_submit
+from .bulk import BulkTaskError, tasks_create_bulk
 from .detailed import (
     ItemFields,
     detailed_item_add,
@@ -37,6 +38,8 @@ from .trash import (
 )
 
 __all__ = [
+    "BulkTaskError",
+    "tasks_create_bulk",
     "appraisal_decide",
     "appraisal_submit",
     "ItemFields",
