@@ -24,6 +24,41 @@ from .status import StatusClass
 Cursor = tuple[bool, dt.date | None, int]
 
 
+# The columns a row of the task list shows (`task_list.html`), and no others.
+ROW_FIELDS = (
+    "congress_id",
+    "title",
+    "area",
+    "phase",
+    "deadline",
+    "deadline_offset_days",
+    "progress",
+    "key_item",
+    "accepted",
+    "cancelled",
+    "paused",
+    "reported_complete_on",
+    "returned_at",
+    "return_comment",
+    "appraisal_state",
+    "lead_agency__name",
+    "lead_agency__short_name",
+    "plan__number",
+    "plan__issuer_code",
+    "plan__issuer__layout",
+    "plan__congress__document_rules",
+)
+
+
+def lean_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """The list's rows with only the columns shown (task, lead agency, plan symbol)."""
+    return (
+        tasks.select_related(None)
+        .select_related("lead_agency", "plan__issuer", "plan__congress")
+        .only(*ROW_FIELDS)
+    )
+
+
 def cursor_of(task: Task) -> str:
     day = task.deadline.isoformat() if task.deadline else "-"
     return f"{int(task.key_item)}.{day}.{task.pk}"

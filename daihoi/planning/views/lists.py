@@ -53,7 +53,7 @@ def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
     filters = form.filters()
-    tasks = selectors.tasks_visible_to(access, filters, today)
+    tasks = listing.lean_rows(selectors.tasks_visible_to(access, filters, today))
     paginator = listing.TaskPaginator(
         tasks, PAGE_SIZE, known=listing.counted_total(access, filters, today)
     )
