@@ -69,7 +69,8 @@ def main() -> None:
     access = Access(user, congress, Role.SECRETARIAT)
     agencies = list(Agency.objects.filter(congress=congress).order_by("pk"))
     upload = sheet(args.rows, agencies)
-    print(f"database: {connection.vendor}; rows: {args.rows}; file: {upload.size // 1024} KiB")
+    kib = (upload.size or 0) // 1024
+    print(f"database: {connection.vendor}; rows: {args.rows}; file: {kib} KiB")
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as read_queries:
         result = imports.read_tasks(upload, congress)

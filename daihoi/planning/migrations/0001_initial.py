@@ -8,285 +8,908 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='số')),
-                ('issuer_code', models.CharField(help_text='Ví dụ: UBND, TU, VPTU', max_length=32, verbose_name='ký hiệu cơ quan ban hành')),
-                ('issued_on', models.DateField(verbose_name='ngày ban hành')),
-                ('year', models.PositiveSmallIntegerField(editable=False)),
-                ('subject', models.CharField(max_length=500, verbose_name='trích yếu')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('committee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plans', to='organizations.committee', verbose_name='tiểu ban')),
-                ('congress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='organizations.congress', verbose_name='Đại hội')),
-                ('issuer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='issued_plans', to='organizations.agency', verbose_name='cơ quan ban hành')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='planning.plan', verbose_name='cụ thể hóa kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="số")),
+                (
+                    "issuer_code",
+                    models.CharField(
+                        help_text="Ví dụ: UBND, TU, VPTU",
+                        max_length=32,
+                        verbose_name="ký hiệu cơ quan ban hành",
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="ngày ban hành")),
+                ("year", models.PositiveSmallIntegerField(editable=False)),
+                ("subject", models.CharField(max_length=500, verbose_name="trích yếu")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plans",
+                        to="organizations.committee",
+                        verbose_name="tiểu ban",
+                    ),
+                ),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="issued_plans",
+                        to="organizations.agency",
+                        verbose_name="cơ quan ban hành",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="planning.plan",
+                        verbose_name="cụ thể hóa kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế hoạch',
-                'verbose_name_plural': 'kế hoạch',
-                'ordering': ['-issued_on', '-number'],
+                "verbose_name": "kế hoạch",
+                "verbose_name_plural": "kế hoạch",
+                "ordering": ["-issued_on", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='số')),
-                ('issuer_code', models.CharField(help_text='Ví dụ: UBND, TU, VPTU', max_length=32, verbose_name='ký hiệu cơ quan ban hành')),
-                ('issued_on', models.DateField(verbose_name='ngày ban hành')),
-                ('subject', models.CharField(max_length=500, verbose_name='trích yếu')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.committee', verbose_name='tiểu ban')),
-                ('congress', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.congress', verbose_name='Đại hội')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issuer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.agency', verbose_name='cơ quan ban hành')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.plan', verbose_name='cụ thể hóa kế hoạch')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="số")),
+                (
+                    "issuer_code",
+                    models.CharField(
+                        help_text="Ví dụ: UBND, TU, VPTU",
+                        max_length=32,
+                        verbose_name="ký hiệu cơ quan ban hành",
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="ngày ban hành")),
+                ("subject", models.CharField(max_length=500, verbose_name="trích yếu")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.committee",
+                        verbose_name="tiểu ban",
+                    ),
+                ),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="cơ quan ban hành",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.plan",
+                        verbose_name="cụ thể hóa kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical kế hoạch',
-                'verbose_name_plural': 'historical kế hoạch',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical kế hoạch",
+                "verbose_name_plural": "historical kế hoạch",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='nội dung báo cáo')),
-                ('percent', models.PositiveSmallIntegerField(verbose_name='tiến độ (%)')),
-                ('obstacle', models.TextField(blank=True, verbose_name='khó khăn, vướng mắc')),
-                ('obstacle_resolved', models.BooleanField(default=False, verbose_name='đã tháo gỡ')),
-                ('reports_completion', models.BooleanField(default=False, verbose_name='báo cáo hoàn thành')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress_updates', to='organizations.agency', verbose_name='đơn vị')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress_updates', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="nội dung báo cáo")),
+                ("percent", models.PositiveSmallIntegerField(verbose_name="tiến độ (%)")),
+                ("obstacle", models.TextField(blank=True, verbose_name="khó khăn, vướng mắc")),
+                (
+                    "obstacle_resolved",
+                    models.BooleanField(default=False, verbose_name="đã tháo gỡ"),
+                ),
+                (
+                    "reports_completion",
+                    models.BooleanField(default=False, verbose_name="báo cáo hoàn thành"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress_updates",
+                        to="organizations.agency",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress_updates",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo tiến độ',
-                'verbose_name_plural': 'báo cáo tiến độ',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "báo cáo tiến độ",
+                "verbose_name_plural": "báo cáo tiến độ",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=daihoi.planning.models._attachment_path)),
-                ('original_name', models.CharField(max_length=255)),
-                ('size', models.PositiveIntegerField()),
-                ('content_type', models.CharField(max_length=120)),
-                ('update', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='planning.progressupdate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300, upload_to=daihoi.planning.models._attachment_path
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("size", models.PositiveIntegerField()),
+                ("content_type", models.CharField(max_length=120)),
+                (
+                    "update",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="planning.progressupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tệp đính kèm',
-                'verbose_name_plural': 'tệp đính kèm',
+                "verbose_name": "tệp đính kèm",
+                "verbose_name_plural": "tệp đính kèm",
             },
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('plan', 'Theo kế hoạch'), ('conclusion', 'Kết luận cuộc họp'), ('adhoc', 'Phát sinh')], default='adhoc', max_length=16, verbose_name='nguồn')),
-                ('source_text', models.TextField(blank=True, verbose_name='trích từ văn bản')),
-                ('title', models.CharField(max_length=500, verbose_name='nội dung nhiệm vụ')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả, yêu cầu')),
-                ('area', models.CharField(choices=[('propaganda', 'Tuyên truyền'), ('documents', 'Văn kiện'), ('personnel', 'Nhân sự'), ('logistics', 'Hậu cần, cơ sở vật chất'), ('ceremony', 'Khánh tiết, trang trí'), ('security', 'An ninh trật tự'), ('health', 'Y tế, phòng chống dịch'), ('finance', 'Kinh phí'), ('culture', 'Văn hóa, văn nghệ'), ('press', 'Báo chí'), ('general', 'Chỉ đạo chung')], max_length=16, verbose_name='lĩnh vực')),
-                ('phase', models.CharField(choices=[('before', 'Trước Đại hội'), ('during', 'Trong Đại hội'), ('after', 'Sau Đại hội'), ('throughout', 'Trước, trong và sau Đại hội')], max_length=16, verbose_name='giai đoạn')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='hạn hoàn thành')),
-                ('deadline_offset_days', models.SmallIntegerField(blank=True, null=True, verbose_name='hạn theo ngày khai mạc')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('reported_complete_on', models.DateField(blank=True, null=True, verbose_name='ngày báo cáo hoàn thành')),
-                ('accepted', models.BooleanField(default=False, verbose_name='đã xác nhận hoàn thành')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã hủy')),
-                ('paused', models.BooleanField(default=False, verbose_name='tạm dừng')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('committee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks', to='organizations.committee', verbose_name='tiểu ban theo dõi')),
-                ('congress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='organizations.congress', verbose_name='Đại hội')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='led_tasks', to='organizations.agency', verbose_name='đơn vị chủ trì')),
-                ('leader_in_charge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks_in_charge', to='organizations.person', verbose_name='lãnh đạo phụ trách')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='subtasks', to='planning.task', verbose_name='nhiệm vụ cha')),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks', to='planning.plan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("plan", "Theo kế hoạch"),
+                            ("conclusion", "Kết luận cuộc họp"),
+                            ("adhoc", "Phát sinh"),
+                        ],
+                        default="adhoc",
+                        max_length=16,
+                        verbose_name="nguồn",
+                    ),
+                ),
+                ("source_text", models.TextField(blank=True, verbose_name="trích từ văn bản")),
+                ("title", models.CharField(max_length=500, verbose_name="nội dung nhiệm vụ")),
+                ("description", models.TextField(blank=True, verbose_name="mô tả, yêu cầu")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("propaganda", "Tuyên truyền"),
+                            ("documents", "Văn kiện"),
+                            ("personnel", "Nhân sự"),
+                            ("logistics", "Hậu cần, cơ sở vật chất"),
+                            ("ceremony", "Khánh tiết, trang trí"),
+                            ("security", "An ninh trật tự"),
+                            ("health", "Y tế, phòng chống dịch"),
+                            ("finance", "Kinh phí"),
+                            ("culture", "Văn hóa, văn nghệ"),
+                            ("press", "Báo chí"),
+                            ("general", "Chỉ đạo chung"),
+                        ],
+                        max_length=16,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("before", "Trước Đại hội"),
+                            ("during", "Trong Đại hội"),
+                            ("after", "Sau Đại hội"),
+                            ("throughout", "Trước, trong và sau Đại hội"),
+                        ],
+                        max_length=16,
+                        verbose_name="giai đoạn",
+                    ),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu"),
+                ),
+                (
+                    "deadline",
+                    models.DateField(blank=True, null=True, verbose_name="hạn hoàn thành"),
+                ),
+                (
+                    "deadline_offset_days",
+                    models.SmallIntegerField(
+                        blank=True, null=True, verbose_name="hạn theo ngày khai mạc"
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "reported_complete_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày báo cáo hoàn thành"),
+                ),
+                (
+                    "accepted",
+                    models.BooleanField(default=False, verbose_name="đã xác nhận hoàn thành"),
+                ),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã hủy")),
+                ("paused", models.BooleanField(default=False, verbose_name="tạm dừng")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tasks",
+                        to="organizations.committee",
+                        verbose_name="tiểu ban theo dõi",
+                    ),
+                ),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="led_tasks",
+                        to="organizations.agency",
+                        verbose_name="đơn vị chủ trì",
+                    ),
+                ),
+                (
+                    "leader_in_charge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tasks_in_charge",
+                        to="organizations.person",
+                        verbose_name="lãnh đạo phụ trách",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="subtasks",
+                        to="planning.task",
+                        verbose_name="nhiệm vụ cha",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tasks",
+                        to="planning.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ',
-                'verbose_name_plural': 'nhiệm vụ',
-                'ordering': ['deadline', 'id'],
+                "verbose_name": "nhiệm vụ",
+                "verbose_name_plural": "nhiệm vụ",
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='task',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='planning.task'),
+            model_name="progressupdate",
+            name="task",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="updates",
+                to="planning.task",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalTask',
+            name="HistoricalTask",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source', models.CharField(choices=[('plan', 'Theo kế hoạch'), ('conclusion', 'Kết luận cuộc họp'), ('adhoc', 'Phát sinh')], default='adhoc', max_length=16, verbose_name='nguồn')),
-                ('source_text', models.TextField(blank=True, verbose_name='trích từ văn bản')),
-                ('title', models.CharField(max_length=500, verbose_name='nội dung nhiệm vụ')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả, yêu cầu')),
-                ('area', models.CharField(choices=[('propaganda', 'Tuyên truyền'), ('documents', 'Văn kiện'), ('personnel', 'Nhân sự'), ('logistics', 'Hậu cần, cơ sở vật chất'), ('ceremony', 'Khánh tiết, trang trí'), ('security', 'An ninh trật tự'), ('health', 'Y tế, phòng chống dịch'), ('finance', 'Kinh phí'), ('culture', 'Văn hóa, văn nghệ'), ('press', 'Báo chí'), ('general', 'Chỉ đạo chung')], max_length=16, verbose_name='lĩnh vực')),
-                ('phase', models.CharField(choices=[('before', 'Trước Đại hội'), ('during', 'Trong Đại hội'), ('after', 'Sau Đại hội'), ('throughout', 'Trước, trong và sau Đại hội')], max_length=16, verbose_name='giai đoạn')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='hạn hoàn thành')),
-                ('deadline_offset_days', models.SmallIntegerField(blank=True, null=True, verbose_name='hạn theo ngày khai mạc')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('reported_complete_on', models.DateField(blank=True, null=True, verbose_name='ngày báo cáo hoàn thành')),
-                ('accepted', models.BooleanField(default=False, verbose_name='đã xác nhận hoàn thành')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã hủy')),
-                ('paused', models.BooleanField(default=False, verbose_name='tạm dừng')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('accepted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.committee', verbose_name='tiểu ban theo dõi')),
-                ('congress', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.congress', verbose_name='Đại hội')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_agency', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.agency', verbose_name='đơn vị chủ trì')),
-                ('leader_in_charge', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.person', verbose_name='lãnh đạo phụ trách')),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.plan', verbose_name='kế hoạch')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.task', verbose_name='nhiệm vụ cha')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("plan", "Theo kế hoạch"),
+                            ("conclusion", "Kết luận cuộc họp"),
+                            ("adhoc", "Phát sinh"),
+                        ],
+                        default="adhoc",
+                        max_length=16,
+                        verbose_name="nguồn",
+                    ),
+                ),
+                ("source_text", models.TextField(blank=True, verbose_name="trích từ văn bản")),
+                ("title", models.CharField(max_length=500, verbose_name="nội dung nhiệm vụ")),
+                ("description", models.TextField(blank=True, verbose_name="mô tả, yêu cầu")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("propaganda", "Tuyên truyền"),
+                            ("documents", "Văn kiện"),
+                            ("personnel", "Nhân sự"),
+                            ("logistics", "Hậu cần, cơ sở vật chất"),
+                            ("ceremony", "Khánh tiết, trang trí"),
+                            ("security", "An ninh trật tự"),
+                            ("health", "Y tế, phòng chống dịch"),
+                            ("finance", "Kinh phí"),
+                            ("culture", "Văn hóa, văn nghệ"),
+                            ("press", "Báo chí"),
+                            ("general", "Chỉ đạo chung"),
+                        ],
+                        max_length=16,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("before", "Trước Đại hội"),
+                            ("during", "Trong Đại hội"),
+                            ("after", "Sau Đại hội"),
+                            ("throughout", "Trước, trong và sau Đại hội"),
+                        ],
+                        max_length=16,
+                        verbose_name="giai đoạn",
+                    ),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu"),
+                ),
+                (
+                    "deadline",
+                    models.DateField(blank=True, null=True, verbose_name="hạn hoàn thành"),
+                ),
+                (
+                    "deadline_offset_days",
+                    models.SmallIntegerField(
+                        blank=True, null=True, verbose_name="hạn theo ngày khai mạc"
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "reported_complete_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày báo cáo hoàn thành"),
+                ),
+                (
+                    "accepted",
+                    models.BooleanField(default=False, verbose_name="đã xác nhận hoàn thành"),
+                ),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã hủy")),
+                ("paused", models.BooleanField(default=False, verbose_name="tạm dừng")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.committee",
+                        verbose_name="tiểu ban theo dõi",
+                    ),
+                ),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead_agency",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="đơn vị chủ trì",
+                    ),
+                ),
+                (
+                    "leader_in_charge",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.person",
+                        verbose_name="lãnh đạo phụ trách",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.task",
+                        verbose_name="nhiệm vụ cha",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nhiệm vụ',
-                'verbose_name_plural': 'historical nhiệm vụ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nhiệm vụ",
+                "verbose_name_plural": "historical nhiệm vụ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalProgressUpdate',
+            name="HistoricalProgressUpdate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='nội dung báo cáo')),
-                ('percent', models.PositiveSmallIntegerField(verbose_name='tiến độ (%)')),
-                ('obstacle', models.TextField(blank=True, verbose_name='khó khăn, vướng mắc')),
-                ('obstacle_resolved', models.BooleanField(default=False, verbose_name='đã tháo gỡ')),
-                ('reports_completion', models.BooleanField(default=False, verbose_name='báo cáo hoàn thành')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agency', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.agency', verbose_name='đơn vị')),
-                ('author', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.task')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="nội dung báo cáo")),
+                ("percent", models.PositiveSmallIntegerField(verbose_name="tiến độ (%)")),
+                ("obstacle", models.TextField(blank=True, verbose_name="khó khăn, vướng mắc")),
+                (
+                    "obstacle_resolved",
+                    models.BooleanField(default=False, verbose_name="đã tháo gỡ"),
+                ),
+                (
+                    "reports_completion",
+                    models.BooleanField(default=False, verbose_name="báo cáo hoàn thành"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical báo cáo tiến độ',
-                'verbose_name_plural': 'historical báo cáo tiến độ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical báo cáo tiến độ",
+                "verbose_name_plural": "historical báo cáo tiến độ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TaskAssignment',
+            name="TaskAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'Chủ trì'), ('coordinate', 'Phối hợp'), ('appraise', 'Thẩm định')], max_length=12, verbose_name='vai trò')),
-                ('accepted', models.BooleanField(default=False)),
-                ('cancelled', models.BooleanField(default=False)),
-                ('deadline', models.DateField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='organizations.agency')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='planning.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead", "Chủ trì"),
+                            ("coordinate", "Phối hợp"),
+                            ("appraise", "Thẩm định"),
+                        ],
+                        max_length=12,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("accepted", models.BooleanField(default=False)),
+                ("cancelled", models.BooleanField(default=False)),
+                ("deadline", models.DateField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="organizations.agency",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="planning.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phân công',
-                'verbose_name_plural': 'phân công',
+                "verbose_name": "phân công",
+                "verbose_name_plural": "phân công",
             },
         ),
         migrations.CreateModel(
-            name='TaskReview',
+            name="TaskReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('accepted', 'Xác nhận hoàn thành'), ('returned', 'Trả lại')], max_length=10)),
-                ('comment', models.TextField(blank=True, verbose_name='ý kiến')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='planning.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("accepted", "Xác nhận hoàn thành"), ("returned", "Trả lại")],
+                        max_length=10,
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="ý kiến")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="planning.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('congress', 'issuer_code', 'year', 'number'), name='plan_number_unique'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("congress", "issuer_code", "year", "number"), name="plan_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='plan_number_positive'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="plan_number_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['congress', 'lead_agency'], include=('id', 'accepted', 'cancelled', 'paused', 'deadline', 'reported_complete_on'), name='task_dashboard_cover'),
+            model_name="task",
+            index=models.Index(
+                fields=["congress", "lead_agency"],
+                include=(
+                    "id",
+                    "accepted",
+                    "cancelled",
+                    "paused",
+                    "deadline",
+                    "reported_complete_on",
+                ),
+                name="task_dashboard_cover",
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['congress', 'area', 'deadline'], name='task_area_deadline'),
+            model_name="task",
+            index=models.Index(fields=["congress", "area", "deadline"], name="task_area_deadline"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['congress', 'deadline', 'id'], name='task_deadline_keyset'),
+            model_name="task",
+            index=models.Index(fields=["congress", "deadline", "id"], name="task_deadline_keyset"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__gte', 0), ('progress__lte', 100)), name='task_progress_0_100'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__gte", 0), ("progress__lte", 100)),
+                name="task_progress_0_100",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__isnull', True), ('start_date__isnull', True), ('deadline__gte', models.F('start_date')), _connector='OR'), name='task_deadline_after_start'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("deadline__isnull", True),
+                    ("start_date__isnull", True),
+                    ("deadline__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="task_deadline_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('accepted', False), ('reported_complete_on__isnull', False), _connector='OR'), name='task_accepted_was_reported'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("accepted", False), ("reported_complete_on__isnull", False), _connector="OR"
+                ),
+                name="task_accepted_was_reported",
+            ),
         ),
         migrations.AddIndex(
-            model_name='progressupdate',
-            index=models.Index(condition=models.Q(('obstacle', ''), _negated=True), fields=['task', 'created_at'], name='update_obstacle'),
+            model_name="progressupdate",
+            index=models.Index(
+                condition=models.Q(("obstacle", ""), _negated=True),
+                fields=["task", "created_at"],
+                name="update_obstacle",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('percent__gte', 0), ('percent__lte', 100)), name='update_percent_0_100'),
+            model_name="progressupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("percent__gte", 0), ("percent__lte", 100)),
+                name="update_percent_0_100",
+            ),
         ),
         migrations.AddIndex(
-            model_name='taskassignment',
-            index=models.Index(condition=models.Q(('cancelled', False)), fields=['agency', 'accepted', 'deadline', 'task'], name='assignment_inbox'),
+            model_name="taskassignment",
+            index=models.Index(
+                condition=models.Q(("cancelled", False)),
+                fields=["agency", "accepted", "deadline", "task"],
+                name="assignment_inbox",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskassignment',
-            constraint=models.UniqueConstraint(fields=('task', 'agency'), name='assignment_unique'),
+            model_name="taskassignment",
+            constraint=models.UniqueConstraint(fields=("task", "agency"), name="assignment_unique"),
         ),
     ]

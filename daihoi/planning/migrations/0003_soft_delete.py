@@ -6,71 +6,127 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0002_plan_document'),
+        ("planning", "0002_plan_document"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="historicalplan",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalplan",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalprogressupdate',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="historicalprogressupdate",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalprogressupdate',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalprogressupdate",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltask',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="historicaltask",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltask',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicaltask",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="plan",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="plan",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="progressupdate",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="progressupdate",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đã xóa lúc'),
+            model_name="task",
+            name="deleted_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="đã xóa lúc"
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="task",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

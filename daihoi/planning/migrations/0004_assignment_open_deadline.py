@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('planning', '0003_soft_delete'),
+        ("organizations", "0001_initial"),
+        ("planning", "0003_soft_delete"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='taskassignment',
-            index=models.Index(condition=models.Q(('accepted', False), ('cancelled', False)), fields=['deadline'], name='assignment_open_deadline'),
+            model_name="taskassignment",
+            index=models.Index(
+                condition=models.Q(("accepted", False), ("cancelled", False)),
+                fields=["deadline"],
+                name="assignment_open_deadline",
+            ),
         ),
     ]

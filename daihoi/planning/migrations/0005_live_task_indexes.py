@@ -5,36 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('planning', '0004_assignment_open_deadline'),
+        ("organizations", "0001_initial"),
+        ("planning", "0004_assignment_open_deadline"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='task',
-            name='task_dashboard_cover',
+            model_name="task",
+            name="task_dashboard_cover",
         ),
         migrations.RemoveIndex(
-            model_name='task',
-            name='task_area_deadline',
+            model_name="task",
+            name="task_area_deadline",
         ),
         migrations.RemoveIndex(
-            model_name='task',
-            name='task_deadline_keyset',
+            model_name="task",
+            name="task_deadline_keyset",
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(condition=models.Q(('deleted_at__isnull', True)), fields=['congress', 'lead_agency'], include=('id', 'accepted', 'cancelled', 'paused', 'deadline', 'reported_complete_on'), name='task_dashboard_live'),
+            model_name="task",
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["congress", "lead_agency"],
+                include=(
+                    "id",
+                    "accepted",
+                    "cancelled",
+                    "paused",
+                    "deadline",
+                    "reported_complete_on",
+                ),
+                name="task_dashboard_live",
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(condition=models.Q(('deleted_at__isnull', True)), fields=['congress', 'area', 'deadline'], name='task_area_deadline_live'),
+            model_name="task",
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["congress", "area", "deadline"],
+                name="task_area_deadline_live",
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(condition=models.Q(('deleted_at__isnull', True)), fields=['congress', 'deadline', 'id'], name='task_deadline_live'),
+            model_name="task",
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["congress", "deadline", "id"],
+                name="task_deadline_live",
+            ),
         ),
     ]

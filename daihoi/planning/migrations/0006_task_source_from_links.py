@@ -4,18 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0005_live_task_indexes'),
+        ("planning", "0005_live_task_indexes"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='historicaltask',
-            name='source',
+            model_name="historicaltask",
+            name="source",
         ),
         migrations.RemoveField(
-            model_name='task',
-            name='source',
+            model_name="task",
+            name="source",
         ),
     ]

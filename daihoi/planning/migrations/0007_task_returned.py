@@ -24,46 +24,58 @@ def mark_returned_tasks(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('planning', '0006_task_source_from_links'),
+        ("organizations", "0001_initial"),
+        ("planning", "0006_task_source_from_links"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='task',
-            name='task_dashboard_live',
+            model_name="task",
+            name="task_dashboard_live",
         ),
         migrations.AddField(
-            model_name='historicaltask',
-            name='return_comment',
-            field=models.TextField(blank=True, verbose_name='ý kiến khi trả lại'),
+            model_name="historicaltask",
+            name="return_comment",
+            field=models.TextField(blank=True, verbose_name="ý kiến khi trả lại"),
         ),
         migrations.AddField(
-            model_name='historicaltask',
-            name='returned_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='bị trả lại lúc'),
+            model_name="historicaltask",
+            name="returned_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="bị trả lại lúc"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='return_comment',
-            field=models.TextField(blank=True, verbose_name='ý kiến khi trả lại'),
+            model_name="task",
+            name="return_comment",
+            field=models.TextField(blank=True, verbose_name="ý kiến khi trả lại"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='returned_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='bị trả lại lúc'),
+            model_name="task",
+            name="returned_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="bị trả lại lúc"),
         ),
         migrations.AddField(
-            model_name='taskassignment',
-            name='returned',
+            model_name="taskassignment",
+            name="returned",
             field=models.BooleanField(default=False),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(condition=models.Q(('deleted_at__isnull', True)), fields=['congress', 'lead_agency'], include=('id', 'accepted', 'cancelled', 'paused', 'deadline', 'reported_complete_on', 'returned_at'), name='task_dashboard_live'),
+            model_name="task",
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["congress", "lead_agency"],
+                include=(
+                    "id",
+                    "accepted",
+                    "cancelled",
+                    "paused",
+                    "deadline",
+                    "reported_complete_on",
+                    "returned_at",
+                ),
+                name="task_dashboard_live",
+            ),
         ),
         migrations.RunPython(mark_returned_tasks, migrations.RunPython.noop),
     ]

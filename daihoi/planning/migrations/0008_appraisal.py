@@ -7,66 +7,160 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('planning', '0007_task_returned'),
+        ("organizations", "0001_initial"),
+        ("planning", "0007_task_returned"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaltask',
-            name='appraisal_state',
-            field=models.CharField(blank=True, choices=[('pending', 'Chờ thẩm định'), ('returned', 'Thẩm định trả lại'), ('approved', 'Đã thẩm định, thông qua')], default='', max_length=10, verbose_name='thẩm định'),
+            model_name="historicaltask",
+            name="appraisal_state",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("pending", "Chờ thẩm định"),
+                    ("returned", "Thẩm định trả lại"),
+                    ("approved", "Đã thẩm định, thông qua"),
+                ],
+                default="",
+                max_length=10,
+                verbose_name="thẩm định",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='appraisal_state',
-            field=models.CharField(blank=True, choices=[('pending', 'Chờ thẩm định'), ('returned', 'Thẩm định trả lại'), ('approved', 'Đã thẩm định, thông qua')], default='', max_length=10, verbose_name='thẩm định'),
+            model_name="task",
+            name="appraisal_state",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("pending", "Chờ thẩm định"),
+                    ("returned", "Thẩm định trả lại"),
+                    ("approved", "Đã thẩm định, thông qua"),
+                ],
+                default="",
+                max_length=10,
+                verbose_name="thẩm định",
+            ),
         ),
         migrations.CreateModel(
-            name='AppraisalRound',
+            name="AppraisalRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='lần gửi')),
-                ('text', models.TextField(verbose_name='sản phẩm, nội dung đề nghị thẩm định')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='gửi lúc')),
-                ('state', models.CharField(choices=[('pending', 'Chờ thẩm định'), ('returned', 'Thẩm định trả lại'), ('approved', 'Đã thẩm định, thông qua')], default='pending', max_length=10, verbose_name='kết quả')),
-                ('opinion', models.TextField(blank=True, verbose_name='ý kiến thẩm định')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='cho ý kiến lúc')),
-                ('appraiser', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.agency', verbose_name='đơn vị thẩm định')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appraisal_rounds', to='planning.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="lần gửi")),
+                ("text", models.TextField(verbose_name="sản phẩm, nội dung đề nghị thẩm định")),
+                ("submitted_at", models.DateTimeField(auto_now_add=True, verbose_name="gửi lúc")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Chờ thẩm định"),
+                            ("returned", "Thẩm định trả lại"),
+                            ("approved", "Đã thẩm định, thông qua"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="kết quả",
+                    ),
+                ),
+                ("opinion", models.TextField(blank=True, verbose_name="ý kiến thẩm định")),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="cho ý kiến lúc"),
+                ),
+                (
+                    "appraiser",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.agency",
+                        verbose_name="đơn vị thẩm định",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appraisal_rounds",
+                        to="planning.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lần thẩm định',
-                'verbose_name_plural': 'lần thẩm định',
-                'ordering': ['task', '-number'],
+                "verbose_name": "lần thẩm định",
+                "verbose_name_plural": "lần thẩm định",
+                "ordering": ["task", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='AppraisalFile',
+            name="AppraisalFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=255)),
-                ('size', models.PositiveIntegerField()),
-                ('content_type', models.CharField(max_length=120)),
-                ('file', models.FileField(max_length=300, upload_to=daihoi.planning.models.appraisal._appraisal_file_path)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='planning.appraisalround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("size", models.PositiveIntegerField()),
+                ("content_type", models.CharField(max_length=120)),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300,
+                        upload_to=daihoi.planning.models.appraisal._appraisal_file_path,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="planning.appraisalround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tệp gửi thẩm định',
-                'verbose_name_plural': 'tệp gửi thẩm định',
+                "verbose_name": "tệp gửi thẩm định",
+                "verbose_name_plural": "tệp gửi thẩm định",
             },
         ),
         migrations.AddConstraint(
-            model_name='appraisalround',
-            constraint=models.UniqueConstraint(fields=('task', 'number'), name='appraisal_round_number'),
+            model_name="appraisalround",
+            constraint=models.UniqueConstraint(
+                fields=("task", "number"), name="appraisal_round_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='appraisalround',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'pending')), fields=('task',), name='appraisal_one_pending_round'),
+            model_name="appraisalround",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "pending")),
+                fields=("task",),
+                name="appraisal_one_pending_round",
+            ),
         ),
     ]

@@ -5,21 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0004_incoming_register'),
-        ('planning', '0008_appraisal'),
+        ("documents", "0004_incoming_register"),
+        ("planning", "0008_appraisal"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaltask',
-            name='incoming_document',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='documents.incomingdocument', verbose_name='văn bản đến'),
+            model_name="historicaltask",
+            name="incoming_document",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="documents.incomingdocument",
+                verbose_name="văn bản đến",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='incoming_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks', to='documents.incomingdocument', verbose_name='văn bản đến'),
+            model_name="task",
+            name="incoming_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="tasks",
+                to="documents.incomingdocument",
+                verbose_name="văn bản đến",
+            ),
         ),
     ]

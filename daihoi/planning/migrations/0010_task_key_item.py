@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0009_task_incoming_document'),
+        ("planning", "0009_task_incoming_document"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaltask',
-            name='key_item',
-            field=models.BooleanField(default=False, verbose_name='nhiệm vụ trọng tâm'),
+            model_name="historicaltask",
+            name="key_item",
+            field=models.BooleanField(default=False, verbose_name="nhiệm vụ trọng tâm"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='key_item',
-            field=models.BooleanField(default=False, verbose_name='nhiệm vụ trọng tâm'),
+            model_name="task",
+            name="key_item",
+            field=models.BooleanField(default=False, verbose_name="nhiệm vụ trọng tâm"),
         ),
     ]

@@ -7,141 +7,356 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0003_issuers_keep_todays_layout'),
-        ('planning', '0010_task_key_item'),
+        ("organizations", "0003_issuers_keep_todays_layout"),
+        ("planning", "0010_task_key_item"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='detailed_plan_due',
-            field=models.DateField(blank=True, null=True, verbose_name='hạn nộp kế hoạch chi tiết'),
+            model_name="historicalplan",
+            name="detailed_plan_due",
+            field=models.DateField(blank=True, null=True, verbose_name="hạn nộp kế hoạch chi tiết"),
         ),
         migrations.AddField(
-            model_name='historicaltask',
-            name='detailed_plan_due',
-            field=models.DateField(blank=True, null=True, verbose_name='hạn nộp kế hoạch chi tiết'),
+            model_name="historicaltask",
+            name="detailed_plan_due",
+            field=models.DateField(blank=True, null=True, verbose_name="hạn nộp kế hoạch chi tiết"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='detailed_plan_due',
-            field=models.DateField(blank=True, null=True, verbose_name='hạn nộp kế hoạch chi tiết'),
+            model_name="plan",
+            name="detailed_plan_due",
+            field=models.DateField(blank=True, null=True, verbose_name="hạn nộp kế hoạch chi tiết"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='detailed_plan_due',
-            field=models.DateField(blank=True, null=True, verbose_name='hạn nộp kế hoạch chi tiết'),
+            model_name="task",
+            name="detailed_plan_due",
+            field=models.DateField(blank=True, null=True, verbose_name="hạn nộp kế hoạch chi tiết"),
         ),
         migrations.CreateModel(
-            name='DetailedPlan',
+            name="DetailedPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang xây dựng'), ('submitted', 'Chờ phê duyệt'), ('returned', 'Trả lại để hoàn thiện'), ('approved', 'Đã phê duyệt')], default='draft', max_length=12, verbose_name='trạng thái')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('first_submitted_on', models.DateField(blank=True, null=True, verbose_name='gửi lần đầu ngày')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='xét duyệt lúc')),
-                ('return_comment', models.TextField(blank=True, verbose_name='ý kiến khi trả lại')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('congress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.congress', verbose_name='Đại hội')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='detailed_plan', to='planning.task', verbose_name='nhiệm vụ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang xây dựng"),
+                            ("submitted", "Chờ phê duyệt"),
+                            ("returned", "Trả lại để hoàn thiện"),
+                            ("approved", "Đã phê duyệt"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "first_submitted_on",
+                    models.DateField(blank=True, null=True, verbose_name="gửi lần đầu ngày"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="xét duyệt lúc"),
+                ),
+                ("return_comment", models.TextField(blank=True, verbose_name="ý kiến khi trả lại")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="detailed_plan",
+                        to="planning.task",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế hoạch chi tiết',
-                'verbose_name_plural': 'kế hoạch chi tiết',
+                "verbose_name": "kế hoạch chi tiết",
+                "verbose_name_plural": "kế hoạch chi tiết",
             },
         ),
         migrations.CreateModel(
-            name='DetailedPlanItem',
+            name="DetailedPlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=1, verbose_name='thứ tự')),
-                ('title', models.CharField(max_length=500, verbose_name='nội dung công việc')),
-                ('method', models.TextField(verbose_name='phương thức thực hiện')),
-                ('responsible', models.CharField(blank=True, max_length=255, verbose_name='bộ phận, cá nhân thực hiện')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu')),
-                ('deadline', models.DateField(verbose_name='hạn hoàn thành')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='planning.detailedplan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=1, verbose_name="thứ tự")),
+                ("title", models.CharField(max_length=500, verbose_name="nội dung công việc")),
+                ("method", models.TextField(verbose_name="phương thức thực hiện")),
+                (
+                    "responsible",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="bộ phận, cá nhân thực hiện"
+                    ),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu"),
+                ),
+                ("deadline", models.DateField(verbose_name="hạn hoàn thành")),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="planning.detailedplan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'công việc trong kế hoạch chi tiết',
-                'verbose_name_plural': 'công việc trong kế hoạch chi tiết',
-                'ordering': ['position', 'id'],
+                "verbose_name": "công việc trong kế hoạch chi tiết",
+                "verbose_name_plural": "công việc trong kế hoạch chi tiết",
+                "ordering": ["position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalDetailedPlan',
+            name="HistoricalDetailedPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang xây dựng'), ('submitted', 'Chờ phê duyệt'), ('returned', 'Trả lại để hoàn thiện'), ('approved', 'Đã phê duyệt')], default='draft', max_length=12, verbose_name='trạng thái')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('first_submitted_on', models.DateField(blank=True, null=True, verbose_name='gửi lần đầu ngày')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='xét duyệt lúc')),
-                ('return_comment', models.TextField(blank=True, verbose_name='ý kiến khi trả lại')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('congress', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.congress', verbose_name='Đại hội')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.task', verbose_name='nhiệm vụ')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang xây dựng"),
+                            ("submitted", "Chờ phê duyệt"),
+                            ("returned", "Trả lại để hoàn thiện"),
+                            ("approved", "Đã phê duyệt"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "first_submitted_on",
+                    models.DateField(blank=True, null=True, verbose_name="gửi lần đầu ngày"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="xét duyệt lúc"),
+                ),
+                ("return_comment", models.TextField(blank=True, verbose_name="ý kiến khi trả lại")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.congress",
+                        verbose_name="Đại hội",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.task",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical kế hoạch chi tiết',
-                'verbose_name_plural': 'historical kế hoạch chi tiết',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical kế hoạch chi tiết",
+                "verbose_name_plural": "historical kế hoạch chi tiết",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDetailedPlanItem',
+            name="HistoricalDetailedPlanItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=1, verbose_name='thứ tự')),
-                ('title', models.CharField(max_length=500, verbose_name='nội dung công việc')),
-                ('method', models.TextField(verbose_name='phương thức thực hiện')),
-                ('responsible', models.CharField(blank=True, max_length=255, verbose_name='bộ phận, cá nhân thực hiện')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu')),
-                ('deadline', models.DateField(verbose_name='hạn hoàn thành')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.detailedplan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=1, verbose_name="thứ tự")),
+                ("title", models.CharField(max_length=500, verbose_name="nội dung công việc")),
+                ("method", models.TextField(verbose_name="phương thức thực hiện")),
+                (
+                    "responsible",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="bộ phận, cá nhân thực hiện"
+                    ),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu"),
+                ),
+                ("deadline", models.DateField(verbose_name="hạn hoàn thành")),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="planning.detailedplan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical công việc trong kế hoạch chi tiết',
-                'verbose_name_plural': 'historical công việc trong kế hoạch chi tiết',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical công việc trong kế hoạch chi tiết",
+                "verbose_name_plural": "historical công việc trong kế hoạch chi tiết",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name='detailedplan',
-            index=models.Index(fields=['congress', 'status'], name='detailed_plan_status'),
+            model_name="detailedplan",
+            index=models.Index(fields=["congress", "status"], name="detailed_plan_status"),
         ),
         migrations.AddConstraint(
-            model_name='detailedplanitem',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__gte', 0), ('progress__lte', 100)), name='detailed_item_progress_0_100'),
+            model_name="detailedplanitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__gte", 0), ("progress__lte", 100)),
+                name="detailed_item_progress_0_100",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='detailedplanitem',
-            constraint=models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('deadline__gte', models.F('start_date')), _connector='OR'), name='detailed_item_deadline_after_start'),
+            model_name="detailedplanitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_date__isnull", True),
+                    ("deadline__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="detailed_item_deadline_after_start",
+            ),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0011_detailed_plans'),
+        ("planning", "0011_detailed_plans"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='version',
+            model_name="historicalplan",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='version',
+            model_name="plan",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

@@ -5,34 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0004_people_duties_leaders'),
-        ('planning', '0012_plan_version'),
+        ("organizations", "0004_people_duties_leaders"),
+        ("planning", "0012_plan_version"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TaskCountClock',
+            name="TaskCountClock",
             fields=[
-                ('congress', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='organizations.congress')),
-                ('as_of', models.DateField(null=True)),
+                (
+                    "congress",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="organizations.congress",
+                    ),
+                ),
+                ("as_of", models.DateField(null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='TaskCount',
+            name="TaskCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area', models.CharField(max_length=16)),
-                ('status', models.CharField(max_length=16)),
-                ('tasks', models.IntegerField(default=0)),
-                ('awaiting', models.IntegerField(default=0)),
-                ('returned', models.IntegerField(default=0)),
-                ('congress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.congress')),
-                ('lead_agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("area", models.CharField(max_length=16)),
+                ("status", models.CharField(max_length=16)),
+                ("tasks", models.IntegerField(default=0)),
+                ("awaiting", models.IntegerField(default=0)),
+                ("returned", models.IntegerField(default=0)),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.congress",
+                    ),
+                ),
+                (
+                    "lead_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.agency",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('congress', 'lead_agency', 'area', 'status'), name='task_count_cell')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("congress", "lead_agency", "area", "status"), name="task_count_cell"
+                    )
+                ],
             },
         ),
     ]

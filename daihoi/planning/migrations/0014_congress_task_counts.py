@@ -38,30 +38,61 @@ def sum_existing_cells(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0006_congress_tree'),
-        ('planning', '0013_task_counts'),
+        ("organizations", "0006_congress_tree"),
+        ("planning", "0013_task_counts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CongressTaskCount',
+            name="CongressTaskCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(max_length=16)),
-                ('d0', models.IntegerField(null=True)),
-                ('d1', models.IntegerField(null=True)),
-                ('d2', models.IntegerField(null=True)),
-                ('d3', models.IntegerField(null=True)),
-                ('tasks', models.IntegerField(default=0)),
-                ('awaiting', models.IntegerField(default=0)),
-                ('returned', models.IntegerField(default=0)),
-                ('congress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.congress')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("status", models.CharField(max_length=16)),
+                ("d0", models.IntegerField(null=True)),
+                ("d1", models.IntegerField(null=True)),
+                ("d2", models.IntegerField(null=True)),
+                ("d3", models.IntegerField(null=True)),
+                ("tasks", models.IntegerField(default=0)),
+                ("awaiting", models.IntegerField(default=0)),
+                ("returned", models.IntegerField(default=0)),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.congress",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['d0', 'd1', 'status'], include=('tasks', 'awaiting'), name='congress_count_d1'), models.Index(fields=['d1', 'd2', 'status'], include=('tasks', 'awaiting'), name='congress_count_d2'), models.Index(fields=['d2', 'd3', 'status'], include=('tasks', 'awaiting'), name='congress_count_d3')],
-                'constraints': [models.UniqueConstraint(fields=('congress', 'status'), name='congress_task_count')],
+                "indexes": [
+                    models.Index(
+                        fields=["d0", "d1", "status"],
+                        include=("tasks", "awaiting"),
+                        name="congress_count_d1",
+                    ),
+                    models.Index(
+                        fields=["d1", "d2", "status"],
+                        include=("tasks", "awaiting"),
+                        name="congress_count_d2",
+                    ),
+                    models.Index(
+                        fields=["d2", "d3", "status"],
+                        include=("tasks", "awaiting"),
+                        name="congress_count_d3",
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("congress", "status"), name="congress_task_count"
+                    )
+                ],
             },
         ),
         migrations.RunPython(sum_existing_cells, migrations.RunPython.noop),
