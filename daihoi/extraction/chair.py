@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from . import lexicon as lx
 from .normalize import lowered
-from .tokens import PhraseIndex, tokenize
+from .tokens import PhraseIndex, Tok, tokenize
 
 TITLES = PhraseIndex(lx.TITLE_HEADS)
 
@@ -30,9 +30,11 @@ def _is_name_syllable(t: str) -> bool:
     return t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower())
 
 
-def split_name(seg: str) -> tuple[str | None, str]:
-    """(person's name at the end of a segment, the title before it)."""
-    toks = tokenize(seg)
+def split_name(seg: str, toks: list[Tok] | None = None) -> tuple[str | None, str]:
+    """(person's name at the end of a segment, the title before it); ``toks`` are the
+    segment's tokens when the caller has them already."""
+    if toks is None:
+        toks = tokenize(seg)
     if not toks:
         return None, ""
     k = len(toks)
@@ -68,7 +70,7 @@ def _kind(seg: str) -> str:
     toks = tokenize(s)
     if toks and TITLES.match(toks, 0):
         return "title"
-    name, rest = split_name(s)
+    name, rest = split_name(s, toks)
     if name and not rest:
         return "name"
     return "other"

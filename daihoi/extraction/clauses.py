@@ -186,6 +186,7 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
     if p0 < n and not framed:
         positions.append((p0, False))
     lows = list(map(_LOW, toks))
+    # Positions after p0 are kept only when an agency starts there (checked once, here).
     positions.extend(
         (k + 1, not framed)
         for k in range(p0, n - 1)
@@ -193,7 +194,7 @@ def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
     )
     date_framed: bool | None = None
     for pos, need_modal in positions:
-        if not is_agency_start(toks, pos):
+        if pos == p0 and not is_agency_start(toks, pos):
             continue
         spans = parse_agency_list(toks, pos)
         if not spans:

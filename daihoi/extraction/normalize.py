@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that are replaced one for one by a space: no-break and odd spaces, the
 # replacement character of broken encodings, zero-width marks, controls.
@@ -146,6 +147,7 @@ def looks_vietnamese(text: str) -> bool:
     return len(_VIETNAMESE.findall(sample)) / letters > 0.08
 
 
+@lru_cache(maxsize=4)  # the meeting fields read the same text's lower case several times
 def lowered(text: str) -> str:
     """The text in lower case with the same length (a letter whose lower case is longer, as
     "İ", is kept as it is)."""

@@ -68,6 +68,16 @@ class Sentence:
     listed: bool = False  # opens a line with a list marker ("-", "1.", "a)")
 
 
+def _last_word(line: str, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(line, 0, end)``, searched first in the last 40 characters: a
+    match that starts after the window's start is the whole word."""
+    start = max(0, end - 40)
+    word = _LAST_WORD.search(line, start, end)
+    if start and word and word.start() == start:
+        word = _LAST_WORD.search(line, 0, end)
+    return word
+
+
 def _is_boundary(line: str, m: re.Match[str]) -> bool:
     dot_at = m.start()
     rest = line[m.end() :]
@@ -78,7 +88,7 @@ def _is_boundary(line: str, m: re.Match[str]) -> bool:
         # A dot inside a number ("21.9", "1.000") or an abbreviation ("TP. Hà Nội").
         if line[dot_at - 1].isdigit() and nxt[:1].isdigit() and not rest[:1].isspace():
             return False
-        word = _LAST_WORD.search(line, 0, dot_at)
+        word = _last_word(line, dot_at)
         if word and word.group(1).lower() in _ABBREV:
             return False
         if word and len(word.group(1)) == 1 and word.group(1).isupper():
