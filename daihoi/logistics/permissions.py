@@ -11,8 +11,8 @@ one the user may not see both answer 404, so existence does not leak.
 
 from django.db import models
 from django.db.models import QuerySet
-from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
@@ -69,61 +69,39 @@ def can_report_readiness(access: Access, item: ReadinessItem) -> bool:
 
 def access_readiness_item(access: Access, item_id: int) -> ReadinessItem:
     """A checklist item of the congress (everyone in it reads the checklist); 404 otherwise."""
-    item = (
-        ReadinessItem.objects.select_related("agency")
-        .filter(pk=item_id, congress=access.congress)
-        .first()
+    return _one(
+        ReadinessItem.objects.select_related("agency").filter(congress=access.congress), item_id
     )
-    if item is None:
-        raise Http404
-    return item
 
 
 def access_readiness_photo(access: Access, photo_id: int) -> ReadinessPhoto:
-    photo = (
-        ReadinessPhoto.objects.select_related("item")
-        .filter(pk=photo_id, item__congress=access.congress)
-        .first()
+    return _one(
+        ReadinessPhoto.objects.select_related("item").filter(item__congress=access.congress),
+        photo_id,
     )
-    if photo is None:
-        raise Http404
-    return photo
 
 
 def access_hotel(access: Access, hotel_id: int) -> Hotel:
-    hotel = Hotel.objects.filter(pk=hotel_id, congress=access.congress).first()
-    if hotel is None:
-        raise Http404
-    return hotel
+    return _one(Hotel.objects.filter(congress=access.congress), hotel_id)
 
 
 def access_room(access: Access, room_id: int) -> Room:
-    room = (
-        Room.objects.select_related("hotel")
-        .filter(pk=room_id, hotel__congress=access.congress)
-        .first()
+    return _one(
+        Room.objects.select_related("hotel").filter(hotel__congress=access.congress), room_id
     )
-    if room is None:
-        raise Http404
-    return room
 
 
 def access_stay(access: Access, stay_id: int) -> Stay:
-    stay = (
-        Stay.objects.select_related("delegate", "room__hotel")
-        .filter(pk=stay_id, congress=access.congress)
-        .first()
+    return _one(
+        Stay.objects.select_related("delegate", "room__hotel").filter(congress=access.congress),
+        stay_id,
     )
-    if stay is None:
-        raise Http404
-    return stay
 
 
 def _one[M: models.Model](queryset: QuerySet[M], object_id: int | None) -> M:
-    found = queryset.filter(pk=object_id).first()
-    if found is None:
-        raise Http404
-    return found
+    """The object of that id among those the user may reach; 404 alike when missing or not
+    theirs."""
+    return first_or_404(queryset.filter(pk=object_id))
 
 
 def access_meal(access: Access, meal_id: int | None) -> Meal:
