@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 
 from . import lexicon as lx
@@ -179,18 +180,17 @@ class _Subject:
     speaker: bool
 
 
-def _find_subject(toks: list[Tok], p0: int) -> _Subject | None:
+def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
     n = len(toks)
     positions: list[tuple[int, bool]] = []
     framed = bool(FRAMING.match(toks, p0)) or (p0 < n and toks[p0].text[:1].isdigit())
     if p0 < n and not framed:
         positions.append((p0, False))
-    lows = list(map(_LOW, toks))
     # Positions after p0 are kept only when an agency starts there (checked once, here).
     positions.extend(
         (k + 1, not framed)
-        for k in range(p0, n - 1)
-        if lows[k] in _SUBJECT_AFTER and is_agency_start(toks, k + 1)
+        for k in compress(range(n - 1), map(_SUBJECT_AFTER.__contains__, lows))
+        if k >= p0 and is_agency_start(toks, k + 1)
     )
     date_framed: bool | None = None
     for pos, need_modal in positions:
@@ -229,13 +229,13 @@ class _Directive:
     pred: int
 
 
-def _find_directive(toks: list[Tok], start: int = 0) -> _Directive | str | None:
+def _find_directive(toks: list[Tok], start: int, lows: list[str]) -> _Directive | str | None:
     n = len(toks)
     firsts = DIRECTIVES.by_first
-    if firsts.keys().isdisjoint(map(_LOW, toks)):
+    if firsts.keys().isdisjoint(lows):
         return None
-    for k in range(start, n):
-        if toks[k].low not in firsts:
+    for k in compress(range(n), map(firsts.__contains__, lows)):
+        if k < start:
             continue
         m = DIRECTIVES.match(toks, k)
         if not m:
@@ -291,11 +291,10 @@ def _task_start(toks: list[Tok], p: int) -> int:
     return p
 
 
-def _extra(toks: list[Tok], text: str, taken: set[tuple[int, int]]) -> list[Found]:
+def _extra(toks: list[Tok], lows: list[str], taken: set[tuple[int, int]]) -> list[Found]:
     """Purpose clauses ("để Sở Tài chính tổng hợp") and "do <agency> chủ trì"."""
     out: list[Found] = []
     n = len(toks)
-    lows = list(map(_LOW, toks))
     if "để" not in lows and "do" not in lows:
         return out
     for k in range(n - 2):
@@ -350,11 +349,11 @@ def _next_subject(toks: list[Tok], first: Found) -> Found | None:
     return None
 
 
-def _speaker_only(toks: list[Tok], p0: int) -> bool:
+def _speaker_only(toks: list[Tok], p0: int, lows: list[str]) -> bool:
     """A directive whose addressee is not an agency ("đề nghị: căn cứ …", "phân công nhiệm vụ
     cho Trưởng Tiểu ban …"): the clause is not the continuation of an earlier task."""
     firsts = DIRECTIVES.by_first
-    if firsts.keys().isdisjoint(map(_LOW, toks)):
+    if firsts.keys().isdisjoint(lows):
         return False
     for k in range(p0, len(toks)):
         if toks[k].low not in firsts:
@@ -379,10 +378,11 @@ _CLAUSE_KEYS = frozenset(
 def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     res = ClauseResult()
     n = len(toks)
-    if n < 3 or _CLAUSE_KEYS.isdisjoint(map(_LOW, toks)):
+    lows = list(map(_LOW, toks))
+    if n < 3 or _CLAUSE_KEYS.isdisjoint(lows):
         return res
     p0 = _past_heading(toks, skip_connectors(toks, 0))
-    directive = _find_directive(toks, p0)
+    directive = _find_directive(toks, p0, lows)
     if directive == "proposal":
         res.proposal = True
         return res
@@ -396,7 +396,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     framed = topic(toks, p0) if directive is None else None
     if framed is None and directive is None:
         framed = conditional(toks, p0)
-    subject = None if framed else _find_subject(toks, p0)
+    subject = None if framed else _find_subject(toks, p0, lows)
     chosen: Found | None = None
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
         chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start, how="subject")
@@ -414,7 +414,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         ):
             chosen = Found(spans, [], after, p0, how="topic")
     elif subject is None:
-        res.speaker_only = _speaker_only(toks, p0)
+        res.speaker_only = _speaker_only(toks, p0, lows)
     if chosen:
         chosen.partner = partner_only(toks, chosen.task_start)
         chosen.task_start = _task_start(toks, chosen.task_start)
@@ -427,7 +427,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
             chosen.coords = coordinates(toks[: chosen.end], chosen.task_start, chosen.leads)
             res.found.append(second)
     taken = {(s.start, s.end) for f in res.found for s in f.leads + f.coords}
-    res.found.extend(_extra(toks, text, taken))
+    res.found.extend(_extra(toks, lows, taken))
     return res
 
 
