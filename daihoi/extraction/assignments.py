@@ -50,6 +50,17 @@ _EMPTY_UMBRELLA = re.compile(
     r"(?:\s+(?:sau(?: đây)?|như sau))?$",
     re.IGNORECASE,
 )
+# Every match of _EMPTY_UMBRELLA ends with one of these words: the cheap test run first.
+_UMBRELLA_END = re.compile(
+    r"(?:vụ|dung|pháp|việc|cầu|tâm|yếu|thể|chính|sau|đây)$",
+    re.IGNORECASE,
+)
+
+
+def _empty_umbrella(task: str) -> bool:
+    return bool(_UMBRELLA_END.search(task, max(0, len(task) - 8))) and bool(
+        _EMPTY_UMBRELLA.search(task)
+    )
 
 
 def _clean_span(text: str, a: int, b: int) -> str:
@@ -73,7 +84,7 @@ def _emit(
     task_from = toks[task_tok].start if task_tok < len(toks) else b
     task = _clean_span(nfc_text, task_from, b)
     evidence = _clean_span(nfc_text, toks[anchor_tok].start if anchor_tok < len(toks) else a, b)
-    if not task or _EMPTY_UMBRELLA.search(task):
+    if not task or _empty_umbrella(task):
         return
     deadline = find_deadline(nfc_text[a:b], ctx)
     if deadline is None and table:
