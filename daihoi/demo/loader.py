@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today as local_today
@@ -31,13 +29,9 @@ from daihoi.organizations.models import (
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
 from daihoi.planning.models import (
-    AppraisalRound,
-    AppraisalState,
-    HaltState,
     Plan,
     ProgressUpdate,
     Task,
-    TaskReview,
 )
 from daihoi.planning.status import StatusClass, count_by_class
 
@@ -49,6 +43,7 @@ from .meetings_demo import conclusion_task_titles, load_meetings
 from .organisation_demo import load_organisation
 from .propaganda_demo import load_propaganda
 from .reports_demo import load_report_requests
+from .task_stories import TaskStories, at_hour, last_audit_id, last_history_id
 
 User = get_user_model()
 
@@ -215,25 +210,13 @@ def _ensure_users(result: LoadResult) -> dict:
     return users
 
 
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour % 24, 0)))
-
-
-def _last_history_id(model) -> int:
-    return model.history.model.objects.aggregate(m=Max("history_id"))["m"] or 0
-
-
-def _last_audit_id() -> int:
-    return AuditEntry.objects.aggregate(m=Max("id"))["m"] or 0
-
-
-class _CongressLoader:
+class _CongressLoader(TaskStories):
     def __init__(self, spec: dict, users: dict, today: dt.date, result: LoadResult) -> None:
         self.spec = spec
         self.users = users
         self.today = today
         self.result = result
-        self.audit_mark = _last_audit_id()
+        self.audit_mark = last_audit_id()
 
     # Reference data --------------------------------------------------------------------------
 
@@ -418,7 +401,7 @@ class _CongressLoader:
             obj = existing.get((p["issuer_code"], p["number"]))
             if obj is None:
                 issued_on = self.today - dt.timedelta(days=p["issued"])
-                mark = _last_history_id(Plan)
+                mark = last_history_id(Plan)
                 obj = services.plan_create(
                     access=self.secretariat,
                     number=p["number"],
@@ -429,7 +412,7 @@ class _CongressLoader:
                     committee=self.committees[p["committee"]] if p["committee"] else None,
                     parent=plans[p["parent"]] if p["parent"] else None,
                 )
-                when = _at(issued_on, 16)
+                when = at_hour(issued_on, 16)
                 Plan.objects.filter(pk=obj.pk).update(created_at=when)
                 Plan.history.model.objects.filter(history_id__gt=mark, id=obj.pk).update(
                     history_date=when, history_user=self.secretariat.user
@@ -464,7 +447,7 @@ class _CongressLoader:
         deadline = self._deadline(t)
         first_day = self.today - dt.timedelta(days=max([e[1] for e in t["story"]], default=0))
         start = min(first_day, deadline or self.today, self.today) - dt.timedelta(days=10)
-        mark = _last_history_id(Task)
+        mark = last_history_id(Task)
         if conclusion is not None:
             task = meetings_services.conclusion_to_task(
                 access=self.secretariat,
@@ -477,7 +460,7 @@ class _CongressLoader:
                 deadline=None if t.get("d") is not None else deadline,
                 deadline_offset_days=t.get("d"),
             )
-            self._play(task, t, mark, created or _at(self.today, 8))
+            self._play(task, t, mark, created or at_hour(self.today, 8))
             return
         task = services.task_create(
             access=self.secretariat,
@@ -499,108 +482,7 @@ class _CongressLoader:
                 key_item=t.get("key", False),
             ),
         )
-        self._play(task, t, mark, _at(start, 8))
-
-    def _play(self, task: Task, t: dict, mark: int, created: dt.datetime) -> None:
-        """Dates the new task back to `created`, then plays its story."""
-        Task.objects.filter(pk=task.pk).update(created_at=created)
-        self._stamp_task_history(task, mark, created, self.secretariat.user)
-        last = created
-        for hour, (kind, days_ago, args) in enumerate(t["story"], start=9):
-            day = self.today - dt.timedelta(days=days_ago)
-            last = _at(day, hour)
-            getattr(self, f"_event_{kind}")(task, day, last, t, **args)
-        Task.objects.filter(pk=task.pk).update(updated_at=last)
-
-    def _stamp_task_history(self, task: Task, mark: int, when: dt.datetime, user) -> None:
-        Task.history.model.objects.filter(history_id__gt=mark, id=task.pk).update(
-            history_date=when, history_user=user
-        )
-        self._stamp_audit(when)
-
-    def _stamp_audit(self, when: dt.datetime) -> None:
-        """Moves the audit entries written since the last stamp back to the story's day."""
-        AuditEntry.objects.filter(id__gt=self.audit_mark).update(created_at=when)
-        self.audit_mark = _last_audit_id()
-
-    def _officer(self, agency_key: str) -> Access:
-        """The agency's own demo login when it has one; otherwise the secretariat enters it."""
-        username = data.AGENCY_REPORTERS.get((self.spec["key"], agency_key), "vanphong")
-        return Access(
-            self.users[username], self.congress, Role.AGENCY_OFFICER, self.agencies[agency_key].pk
-        )
-
-    def _report(self, task, when, access, **kwargs) -> ProgressUpdate:
-        mark, update_mark = _last_history_id(Task), _last_history_id(ProgressUpdate)
-        update = services.task_report_progress(access=access, task=task, **kwargs)
-        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=when)
-        ProgressUpdate.history.model.objects.filter(
-            history_id__gt=update_mark, id=update.pk
-        ).update(history_date=when, history_user=access.user)
-        self._stamp_task_history(task, mark, when, access.user)
-        return update
-
-    def _event_progress(self, task, day, when, t, *, percent, text, obstacle, by) -> None:
-        access = self._officer(by or t["lead"])
-        self._report(task, when, access, text=text, percent=percent, obstacle=obstacle)
-
-    def _event_complete(self, task, day, when, t, *, text) -> None:
-        mark = _last_history_id(Task)
-        access = self._officer(t["lead"])
-        self._report(task, when, access, text=text, percent=100, reports_completion=True)
-        # The service stamps today; the story says when it happened.
-        Task.objects.filter(pk=task.pk).update(reported_complete_on=day)
-        Task.history.model.objects.filter(
-            history_id__gt=mark, id=task.pk, reported_complete_on__isnull=False
-        ).update(reported_complete_on=day)
-
-    def _event_appraisal_submit(self, task, day, when, t, *, text) -> None:
-        mark = _last_history_id(Task)
-        access = self._officer(t["lead"])
-        submitted = services.appraisal_submit(access=access, task=task, text=text)
-        AppraisalRound.objects.filter(pk=submitted.pk).update(submitted_at=when)
-        self._stamp_task_history(task, mark, when, access.user)
-
-    def _event_appraisal_decide(self, task, day, when, t, *, decision, opinion) -> None:
-        mark = _last_history_id(Task)
-        access = self._officer(t["appraise"])
-        decided = services.appraisal_decide(
-            access=access, task=task, decision=AppraisalState(decision), opinion=opinion
-        )
-        AppraisalRound.objects.filter(pk=decided.pk).update(decided_at=when)
-        self._stamp_task_history(task, mark, when, access.user)
-
-    def _event_accept(self, task, day, when, t, *, comment) -> None:
-        mark = _last_history_id(Task)
-        services.task_accept(access=self.acceptor, task=task, comment=comment)
-        Task.objects.filter(pk=task.pk).update(accepted_at=when)
-        TaskReview.objects.filter(task=task).update(created_at=when)
-        self._stamp_task_history(task, mark, when, self.acceptor.user)
-
-    def _event_resolve(self, task, day, when, t, *, note) -> None:
-        update = (
-            ProgressUpdate.objects.filter(task=task, obstacle_resolved=False)
-            .exclude(obstacle="")
-            .select_related("task")
-            .order_by("-created_at", "-id")[0]
-        )
-        mark = _last_history_id(ProgressUpdate)
-        services.obstacle_resolve(access=self.acceptor, update=update, note=note)
-        ProgressUpdate.history.model.objects.filter(history_id__gt=mark, id=update.pk).update(
-            history_date=when, history_user=self.acceptor.user
-        )
-        self._stamp_audit(when)
-
-    def _halt(self, task, when, state, reason) -> None:
-        mark = _last_history_id(Task)
-        services.task_set_halt(access=self.secretariat, task=task, state=state, reason=reason)
-        self._stamp_task_history(task, mark, when, self.secretariat.user)
-
-    def _event_paused(self, task, day, when, t, *, reason) -> None:
-        self._halt(task, when, HaltState.PAUSED, reason)
-
-    def _event_cancelled(self, task, day, when, t, *, reason) -> None:
-        self._halt(task, when, HaltState.CANCELLED, reason)
+        self._play(task, t, mark, at_hour(start, 8))
 
 
 STATUS_LABELS = {s.value: s.label for s in StatusClass}
