@@ -9,7 +9,9 @@
                                       # scans/s sustained over loopback HTTP (≥ 50/s)
 
 `import` makes the bench congress anew (its delegates are deleted first); the others reuse it.
-`scan-http` needs a server on the same database (bench/delegates_scan.sh starts gunicorn).
+`scan-http` needs a server on the same database and cache, DEBUG off, e.g.
+    DJANGO_SECRET_KEY=… DJANGO_SECURE_COOKIES=0 DATABASE_URL=… REDIS_URL=… \
+        .venv/bin/gunicorn daihoi.wsgi -w 2 -b 127.0.0.1:8104
 """
 
 import argparse

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "programme"
 
-SESSION = "phien/<int:session_id>/"
+SESSION = "phien/<int:programme_session_id>/"
 ITEM = "muc/<int:programme_item_id>/"
 
 urlpatterns = [

@@ -37,7 +37,9 @@ def _to_programme(congress_id: int) -> HttpResponse:
 
 def _to_session(session: Session) -> HttpResponse:
     return redirect(
-        "programme:session-detail", congress_id=session.congress_id, session_id=session.pk
+        "programme:session-detail",
+        congress_id=session.congress_id,
+        programme_session_id=session.pk,
     )
 
 
@@ -123,10 +125,10 @@ def print_script(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 @login_required
 def session_form(
-    request: HttpRequest, congress_id: int, session_id: int | None = None
+    request: HttpRequest, congress_id: int, programme_session_id: int | None = None
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    session = access_session(access, session_id) if session_id else None
+    session = access_session(access, programme_session_id) if programme_session_id else None
     if not can_keep_programme(access):
         return forbidden(request, ONLY_ORGANISERS)
     initial = SessionForm.initial_for(session) if session else {"place": access.congress.venue}
@@ -152,9 +154,11 @@ def session_form(
 
 
 @login_required
-def session_detail(request: HttpRequest, congress_id: int, session_id: int) -> HttpResponse:
+def session_detail(
+    request: HttpRequest, congress_id: int, programme_session_id: int
+) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    session = access_session(access, session_id)
+    session = access_session(access, programme_session_id)
     items = list(selectors.sessions_of(access.congress).get(pk=session.pk).items.all())
     return render(
         request,
@@ -171,9 +175,11 @@ def session_detail(request: HttpRequest, congress_id: int, session_id: int) -> H
 
 @login_required
 @require_POST
-def session_delete(request: HttpRequest, congress_id: int, session_id: int) -> HttpResponse:
+def session_delete(
+    request: HttpRequest, congress_id: int, programme_session_id: int
+) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    session = access_session(access, session_id)
+    session = access_session(access, programme_session_id)
     return run_button(
         request,
         lambda: services.session_delete(access=access, session=session),
@@ -212,11 +218,11 @@ def _part_page(
 def item_form(
     request: HttpRequest,
     congress_id: int,
-    session_id: int,
+    programme_session_id: int,
     programme_item_id: int | None = None,
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    session = access_session(access, session_id)
+    session = access_session(access, programme_session_id)
     item = access_item(access, programme_item_id) if programme_item_id else None
     if item is not None and item.session_id != session.pk:
         return _to_session(session)

@@ -70,6 +70,7 @@ MERGED_RELATIONS: dict[str, tuple[str, str]] = {
     "consultation.Consultation.drafting_agency": (MOVE, "dự thảo lấy ý kiến"),
     "consultation.Recipient.agency": (REFUSE, "lượt được hỏi ý kiến cùng một dự thảo"),
     "logistics.ReadinessItem.agency": (MOVE, "mục chuẩn bị phục vụ"),
+    "logistics.Vehicle.agency": (MOVE, "xe phục vụ đại biểu"),
     "propaganda.VisualItem.agency": (MOVE, "hạng mục tuyên truyền trực quan"),
     "propaganda.ArtEvent.agency": (MOVE, "triển lãm, chương trình nghệ thuật"),
 }

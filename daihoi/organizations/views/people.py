@@ -37,7 +37,7 @@ def person_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda: services.person_create(access=access, **form.cleaned_data),
+        lambda: services.person_create(access=access, **form.edited()),
         success="Đã thêm cán bộ.",
         then=_to_list,
         template="organizations/person_form.html",

@@ -31,10 +31,10 @@ ROWS = {
 }
 
 KWARG_KEYS = [
-    ["congress_id", "session_id", "programme_item_id"],
+    ["congress_id", "programme_session_id", "programme_item_id"],
     ["congress_id", "programme_item_id", "cue_id"],
     ["congress_id", "programme_item_id"],
-    ["congress_id", "session_id"],
+    ["congress_id", "programme_session_id"],
     ["congress_id", "cue_id"],
     ["congress_id", "release_number"],
 ]
@@ -45,7 +45,7 @@ def objects(world, base: dict) -> dict:
     services.programme_publish(access=secretariat(world), note="Bản đầu tiên")
     item = session.items.get(position=1)
     return {
-        "session_id": session.pk,
+        "programme_session_id": session.pk,
         "programme_item_id": item.pk,
         "cue_id": item.cues.get(position=1).pk,
         "release_number": 1,
