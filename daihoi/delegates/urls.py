@@ -18,10 +18,10 @@ urlpatterns = [
     path("nhap/mau.xlsx", views.roster_template, name="roster-template"),
     path("to-thao-luan/", views.group_list, name="group-list"),
     path("to-thao-luan/in/", views.group_print, name="group-print"),
-    path("to-thao-luan/<int:group_id>/", views.group_detail, name="group-detail"),
-    path("to-thao-luan/<int:group_id>/phan/", views.group_assign, name="group-assign"),
+    path("to-thao-luan/<int:discussion_group_id>/", views.group_detail, name="group-detail"),
+    path("to-thao-luan/<int:discussion_group_id>/phan/", views.group_assign, name="group-assign"),
     path(
-        "to-thao-luan/<int:group_id>/rut/<int:member_id>/",
+        "to-thao-luan/<int:discussion_group_id>/rut/<int:member_id>/",
         views.group_remove,
         name="group-remove",
     ),

@@ -448,7 +448,13 @@ def build_objects(world) -> dict:
         "item_id": detailed_item.pk,
     }
     for module in APP_MATRICES:
-        base |= module.objects(world, base)
+        added = module.objects(world, base)
+        # Two apps giving one URL keyword different records would test the wrong object.
+        # (A module may replace a made-up value on purpose: it lists the key in REPLACES.)
+        clashes = {k for k in added.keys() & base.keys() if added[k] != base[k]}
+        clashes -= set(getattr(module, "REPLACES", ()))
+        assert not clashes, (module.__name__, clashes)
+        base |= added
     return base
 
 

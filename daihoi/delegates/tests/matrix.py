@@ -58,8 +58,8 @@ ROWS = {
 KWARG_KEYS = [
     ["congress_id", "session_id"],
     ["congress_id", "batch_id"],
-    ["congress_id", "group_id", "member_id"],
-    ["congress_id", "group_id"],
+    ["congress_id", "discussion_group_id", "member_id"],
+    ["congress_id", "discussion_group_id"],
     ["congress_id", "delegate_id"],
     ["congress_id", "duty_id"],
 ]
@@ -74,7 +74,7 @@ def objects(world, base: dict) -> dict:
     return {
         "delegate_id": delegate.pk,
         "duty_id": duty.pk,
-        "group_id": group.pk,
+        "discussion_group_id": group.pk,
         "member_id": member.pk,
         "batch_id": _printed_batch(world).pk,
         "session_id": session_create(

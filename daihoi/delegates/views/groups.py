@@ -15,8 +15,8 @@ from .common import rights_for
 from .roster import NOT_FOR_YOU
 
 
-def _group(access, group_id: int) -> DiscussionGroup:
-    group = DiscussionGroup.objects.filter(congress=access.congress, pk=group_id).first()
+def _group(access, discussion_group_id: int) -> DiscussionGroup:
+    group = DiscussionGroup.objects.filter(congress=access.congress, pk=discussion_group_id).first()
     if group is None:
         raise Http404
     return group
@@ -38,7 +38,9 @@ def group_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         form,
         lambda: services.group_create(access=access, **form.cleaned_data),
         success="Đã lập tổ thảo luận.",
-        then=lambda g: redirect("delegates:group-detail", congress_id=congress_id, group_id=g.pk),
+        then=lambda g: redirect(
+            "delegates:group-detail", congress_id=congress_id, discussion_group_id=g.pk
+        ),
         template="delegates/group_list.html",
         context=page_context(
             access,
@@ -63,11 +65,11 @@ def group_print(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 @login_required
-def group_detail(request: HttpRequest, congress_id: int, group_id: int) -> HttpResponse:
+def group_detail(request: HttpRequest, congress_id: int, discussion_group_id: int) -> HttpResponse:
     access, rights = rights_for(request, congress_id)
     if not rights.reads_roster:
         return forbidden(request, NOT_FOR_YOU)
-    group = _group(access, group_id)
+    group = _group(access, discussion_group_id)
     members = sorted(
         GroupMember.objects.filter(group=group).select_related("delegate", "delegate__delegation"),
         key=lambda m: (GroupMember.ROLE_ORDER[m.role], m.delegate.name_key),
@@ -87,12 +89,12 @@ def group_detail(request: HttpRequest, congress_id: int, group_id: int) -> HttpR
 
 
 @login_required
-def group_assign(request: HttpRequest, congress_id: int, group_id: int) -> HttpResponse:
+def group_assign(request: HttpRequest, congress_id: int, discussion_group_id: int) -> HttpResponse:
     access, rights = rights_for(request, congress_id)
-    group = _group(access, group_id)
+    group = _group(access, discussion_group_id)
     if not rights.keeps_roster:
         return forbidden(request, ONLY_ROSTER_KEEPERS)
-    then = redirect("delegates:group-detail", congress_id=congress_id, group_id=group.pk)
+    then = redirect("delegates:group-detail", congress_id=congress_id, discussion_group_id=group.pk)
     if "delegation" in request.POST:
         by_delegation = AssignDelegationForm(request.POST, congress=access.congress)
         return run_form_button(
@@ -116,10 +118,10 @@ def group_assign(request: HttpRequest, congress_id: int, group_id: int) -> HttpR
 
 @login_required
 def group_remove(
-    request: HttpRequest, congress_id: int, group_id: int, member_id: int
+    request: HttpRequest, congress_id: int, discussion_group_id: int, member_id: int
 ) -> HttpResponse:
     access, rights = rights_for(request, congress_id)
-    group = _group(access, group_id)
+    group = _group(access, discussion_group_id)
     if not rights.keeps_roster:
         return forbidden(request, ONLY_ROSTER_KEEPERS)
     member = (
@@ -131,5 +133,7 @@ def group_remove(
         request,
         lambda: services.group_remove(access=access, member=member),
         success="Đã rút đại biểu khỏi tổ.",
-        then=redirect("delegates:group-detail", congress_id=congress_id, group_id=group.pk),
+        then=redirect(
+            "delegates:group-detail", congress_id=congress_id, discussion_group_id=group.pk
+        ),
     )

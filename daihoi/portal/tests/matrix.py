@@ -22,6 +22,9 @@ STAFF_POST = {r: 404 for r in ROLES} | {
 # here), the secretariat and committee leaders.
 NOT_DRAFTING = dict(officer=403, officer2=403, member=403)
 
+# The shared made-up link key, without its hyphens: the captcha URLs take word characters only.
+REPLACES = {"key"}
+
 ROWS = {
     # The public portal answers everyone (no login); the comment forms are read with GET here
     # (their POST is limited per address, which the matrix's one client address would exhaust).
