@@ -14,15 +14,21 @@ from .models import Cue, Item, Release, Session
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
+def _items_with_cues() -> QuerySet[Item]:
+    return Item.objects.order_by("position").prefetch_related(
+        Prefetch("cues", queryset=Cue.objects.order_by("position"))
+    )
+
+
 def sessions_of(congress: Congress) -> QuerySet[Session]:
     return Session.objects.filter(congress=congress).prefetch_related(
-        Prefetch(
-            "items",
-            queryset=Item.objects.order_by("position").prefetch_related(
-                Prefetch("cues", queryset=Cue.objects.order_by("position"))
-            ),
-        )
+        Prefetch("items", queryset=_items_with_cues())
     )
+
+
+def items_of(session: Session) -> list[Item]:
+    """The session's items in order, each with its script lines (two queries)."""
+    return list(_items_with_cues().filter(session=session))
 
 
 def _hour(value: Any) -> str:

@@ -159,7 +159,7 @@ def session_detail(
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     session = access_session(access, programme_session_id)
-    items = list(selectors.sessions_of(access.congress).get(pk=session.pk).items.all())
+    items = selectors.items_of(session)
     return render(
         request,
         "programme/session_detail.html",
