@@ -31,6 +31,13 @@ def can_keep_programme(access: Access) -> bool:
     )
 
 
+def can_preside(access: Access) -> bool:
+    """Runs the floor on the congress days from the presidium's screens: calls speakers, opens
+    and closes votes. The office and the organising subcommittee operate them for the
+    presidium (Đoàn Chủ tịch), so the rule is the programme keepers'."""
+    return can_keep_programme(access)
+
+
 def access_session(access: Access, session_id: int) -> Session:
     """A session of the access's congress; 404 alike when missing or in another congress."""
     return first_or_404(Session.objects.filter(pk=session_id, congress=access.congress))
