@@ -2,14 +2,46 @@
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself are still synchronous and safe here. Set only for the browser tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("DAIHOI_CHROMIUM", "/usr/bin/chromium")
+
+
+class OneRequestAtATime(StaticFilesHandler):
+    """The live server answers Chromium's parallel requests (a page and the fragments it loads)
+    in threads, and on the in-memory SQLite test database every thread shares one connection:
+    two requests' transactions would interleave on it (one's rollback undoing the other's
+    session write, say). Requests are therefore answered one at a time; on PostgreSQL each
+    thread has its own connection and the lock costs only a little parallelism."""
+
+    _lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self._lock:
+            return super().__call__(environ, start_response)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, with `OneRequestAtATime` in front of the application."""
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
