@@ -3,6 +3,7 @@
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -286,39 +287,61 @@ def rides_of_day(access: Access, day: dt.date) -> QuerySet[Ride]:
 # Seating ---------------------------------------------------------------------------------------
 
 
+class SeatCell(NamedTuple):
+    """A taken seat as the plan shows it: read as plain values, not as four model instances
+    (a national congress's plan has some 1,500 of them)."""
+
+    pk: int
+    block_id: int
+    row: int
+    number: int
+    name: str
+    delegation: str
+    block_name: str
+
+    def __str__(self) -> str:
+        return f"{self.block_name}, hàng {self.row}, ghế {self.number}"
+
+
 @dataclass
 class BlockPlan:
     block: Block
     delegations: list[str]
-    rows: list[tuple[int, list[tuple[int, Seat | None]]]]
+    rows: list[tuple[int, list[tuple[int, SeatCell | None]]]]
     taken: int
 
 
 def hall_plan(hall: Hall) -> list[BlockPlan]:
-    """Each block as rows of (seat number, seat or None), from the stage: three queries."""
+    """Each block as rows of (seat number, taken seat or None), from the stage: three queries."""
     blocks = list(hall.blocks.order_by("order", "name"))
-    seats = Seat.objects.filter(hall=hall).select_related(
-        "block", "delegate", "delegate__delegation"
+    cells = Seat.objects.filter(hall=hall).values_list(
+        "pk",
+        "block_id",
+        "row",
+        "number",
+        "delegate__full_name",
+        "delegate__delegation__name",
+        "block__name",
     )
-    at = {(s.block_id, s.row, s.number): s for s in seats}
+    at = {(c[1], c[2], c[3]): SeatCell(*c) for c in cells}
     names: dict[int, list[str]] = defaultdict(list)
-    for link in BlockDelegation.objects.filter(hall=hall).select_related("delegation"):
-        names[link.block_id].append(link.delegation.name)
-    plans = []
-    for block in blocks:
-        rows = [
-            (
-                row,
-                [
-                    (number, at.get((block.pk, row, number)))
-                    for number in range(1, block.seats_per_row + 1)
-                ],
-            )
-            for row in range(1, block.rows + 1)
-        ]
-        taken = sum(1 for key in at if key[0] == block.pk)
-        plans.append(BlockPlan(block, names[block.pk], rows, taken))
-    return plans
+    for block_id, name in BlockDelegation.objects.filter(hall=hall).values_list(
+        "block_id", "delegation__name"
+    ):
+        names[block_id].append(name)
+    taken = Counter(key[0] for key in at)
+    return [
+        BlockPlan(
+            block,
+            names[block.pk],
+            [
+                (row, [(n, at.get((block.pk, row, n))) for n in range(1, block.seats_per_row + 1)])
+                for row in range(1, block.rows + 1)
+            ],
+            taken[block.pk],
+        )
+        for block in blocks
+    ]
 
 
 def halls_of(access: Access) -> QuerySet[Hall]:

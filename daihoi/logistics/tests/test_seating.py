@@ -125,3 +125,20 @@ def test_everyone_reads_the_plan_in_few_queries_and_only_staff_see_controls(
     assert "Xếp chỗ tự động" in page
     with django_assert_max_num_queries(8):
         assert client.get(reverse("logistics:halls", args=[world.congress.pk])).status_code == 200
+
+
+def test_each_seated_delegate_on_the_plan_has_a_button_that_frees_exactly_their_seat(world, client):
+    roster(world, ("A Lâm", M, KT), ("Y Ngọc", M, KT))
+    staff = accesses(world)["secretariat"]
+    hall = hall_with_blocks(world, ("Khối A", 1, 4))
+    for number, delegate in enumerate(Delegate.objects.order_by("full_name"), start=1):
+        services.seat_assign(
+            access=staff, delegate=delegate, block=hall.blocks.get(), row=1, number=number
+        )
+    lam = Seat.objects.get(delegate__full_name="A Lâm")
+    client.force_login(world.users["secretariat"])
+    page = client.get(reverse("logistics:hall-plan", args=[world.congress.pk, hall.pk]))
+    button = reverse("logistics:seat-clear", args=[world.congress.pk, lam.pk])
+    assert f'formaction="{button}"' in page.content.decode()
+    client.post(button)
+    assert list(Seat.objects.values_list("delegate__full_name", flat=True)) == ["Y Ngọc"]
