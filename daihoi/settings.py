@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "daihoi.notifications",
     "daihoi.workspace",
     "daihoi.delegates",
+    "daihoi.discussion",
     "daihoi.logistics",
     "daihoi.levels",
     "daihoi.propaganda",

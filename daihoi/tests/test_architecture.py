@@ -18,6 +18,7 @@ LAYERS = [
     ["meetings"],
     ["reporting", "budget", "notifications"],
     ["delegates"],  # roster, discussion groups, statistics, badges, check-in
+    ["discussion"],  # group discussion: the groups' comments on the drafts, their synthesis
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
     ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
