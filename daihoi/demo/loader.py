@@ -268,6 +268,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_delegates(self):
             self.result.count("delegates", created)
+        from .discussion_demo import load_discussion
+
+        if created := load_discussion(self):
+            self.result.count("group discussion comments", created)
         from .logistics_demo import load_logistics
 
         if created := load_logistics(self):
