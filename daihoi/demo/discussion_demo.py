@@ -82,23 +82,24 @@ def load_discussion(loader: "_CongressLoader") -> int:
     )
     access = loader.secretariat
     recorded = []
+    labels: dict[int, str | None] = {}
     for order, label, supporters, text in COMMENTS:
         if order not in groups or (label and label not in sections):
             continue
-        recorded.append(
-            services.group_comment_record(
-                access=access,
-                group=groups[order],
-                fields=services.CommentFields(
-                    draft_id=draft.pk,
-                    section=sections[label] if label else None,
-                    session=session,
-                    text=text,
-                    supporters=supporters,
-                ),
-            )
+        comment = services.group_comment_record(
+            access=access,
+            group=groups[order],
+            fields=services.CommentFields(
+                draft_id=draft.pk,
+                section=sections[label] if label else None,
+                session=session,
+                text=text,
+                supporters=supporters,
+            ),
         )
-    on_herbs = [c.pk for c in recorded if c.section_id and c.section.label == "II.1"]
+        recorded.append(comment)
+        labels[comment.pk] = label
+    on_herbs = [c.pk for c in recorded if labels[c.pk] == "II.1"]
     if on_herbs:
         theme = services.theme_create(
             access=access,
@@ -117,7 +118,7 @@ def load_discussion(loader: "_CongressLoader") -> int:
             version=None,
         )
     for comment in recorded:
-        if comment.section_id and comment.section.label == "I.1":
+        if labels[comment.pk] == "I.1":
             services.group_comment_resolve(
                 access=access,
                 comment=comment,
