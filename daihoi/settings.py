@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "daihoi.workspace",
     "daihoi.delegates",
     "daihoi.discussion",
+    "daihoi.voting",
     "daihoi.logistics",
     "daihoi.levels",
     "daihoi.propaganda",

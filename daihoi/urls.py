@@ -24,6 +24,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/van-ban/", include("daihoi.documents.urls")),
     path("dai-hoi/<int:congress_id>/cuoc-hop/", include("daihoi.meetings.urls")),
     path("dai-hoi/<int:congress_id>/lay-y-kien/", include("daihoi.consultation.urls")),
+    path("dai-hoi/<int:congress_id>/chuong-trinh/bieu-quyet/", include("daihoi.voting.urls")),
     path("dai-hoi/<int:congress_id>/chuong-trinh/", include("daihoi.programme.urls")),
     path("dai-hoi/<int:congress_id>/kinh-phi/", include("daihoi.budget.urls")),
     path("dai-hoi/<int:congress_id>/nhap-van-ban/", include("daihoi.intake.urls")),

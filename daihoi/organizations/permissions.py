@@ -39,6 +39,8 @@ class Access:
     # The user's agency is the one marked as Finance (Sở Tài chính): it keeps the budget norms,
     # reviews and compiles the agencies' estimates.
     agency_is_finance: bool = False
+    # The roster's delegate of a delegate's account (role "delegate"), else None.
+    delegate_id: int | None = None
 
     @property
     def is_admin(self) -> bool:

@@ -19,6 +19,7 @@ LAYERS = [
     ["reporting", "budget", "notifications"],
     ["delegates"],  # roster, discussion groups, statistics, badges, check-in
     ["discussion"],  # group discussion: the groups' comments on the drafts, their synthesis
+    ["voting"],  # votes on the congress floor: programme sessions, delegates present
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
     ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
