@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "daihoi.discussion",
     "daihoi.voting",
     "daihoi.logistics",
+    "daihoi.speeches",
     "daihoi.levels",
     "daihoi.propaganda",
     "daihoi.intake",

@@ -37,6 +37,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/hom-nay/", include("daihoi.workspace.urls")),
     path("dai-hoi/<int:congress_id>/webhook/", include("daihoi.api.webhook_urls")),
     path("dai-hoi/<int:congress_id>/hau-can/", include("daihoi.logistics.urls")),
+    path("dai-hoi/<int:congress_id>/", include("daihoi.speeches.urls")),
     path("dai-hoi/<int:congress_id>/", include("daihoi.planning.urls")),
     path("", include("daihoi.organizations.urls")),
 ]

@@ -272,6 +272,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_discussion(self):
             self.result.count("group discussion comments", created)
+        from .speeches_demo import load_speeches
+
+        if created := load_speeches(self):
+            self.result.count("speakers registered", created)
         from .logistics_demo import load_logistics
 
         if created := load_logistics(self):

@@ -22,6 +22,7 @@ LAYERS = [
     ["voting"],  # votes on the congress floor: programme sessions, delegates present
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
+    ["speeches"],  # registrations to speak and the presidium's board: programme, roster
     ["levels"],  # congresses at every level: schedule, guidance down, reports up, roll-up
     ["propaganda"],  # visual propaganda and press output: agencies, committees
     ["intake"],

@@ -1,0 +1,50 @@
+"""The speeches pages in the permission matrix (see `daihoi/testing/matrix.py`).
+
+The presidium's screens follow `programme.permissions.can_preside`: the administrator, the
+secretariat and the organising subcommittee (the matrix's leader heads it) run them; the
+officers and the member are refused (403). Everyone in the congress reads the printed record of
+speeches delivered."""
+
+from daihoi.programme.models import Session
+from daihoi.programme.tests.helpers import opening_session, secretariat
+from daihoi.testing.matrix import expect
+
+from .. import services
+from .helpers import delegates, register
+
+NOT_PRESIDIUM = dict(officer=403, officer2=403, member=403)
+
+ROWS = {
+    "speeches:queue": ("get", expect(200, **NOT_PRESIDIUM)),
+    "speeches:register": ("get", expect(200, **NOT_PRESIDIUM)),
+    "speeches:call-next": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:print-delivered": ("get", expect(200)),
+    "speeches:speech-detail": ("get", expect(200, **NOT_PRESIDIUM)),
+    "speeches:speech-move": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:speech-approve": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:speech-decline": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:speech-withdraw": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:speech-deliver": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:board": ("get", expect(200, **NOT_PRESIDIUM)),
+    "speeches:board-item": ("post", expect(302, **NOT_PRESIDIUM)),
+}
+
+KWARG_KEYS = [
+    ["congress_id", "speech_id"],
+]
+
+
+def objects(world, base: dict) -> dict:
+    """An opening session (the programme's, when its matrix made one) with one approved
+    speech waiting and one delivered."""
+    access = secretariat(world)
+    made = base.get("programme_session_id")
+    session = Session.objects.get(pk=made) if made else opening_session(world)
+    first, second = delegates(access, 2)
+    done = register(access, session, first)
+    services.speech_approve(access=access, speech=done)
+    services.speech_call_next(access=access, session=session)
+    services.speech_deliver(access=access, speech=done, minutes=7)
+    waiting = register(access, session, second, topic="Phát triển du lịch cộng đồng")
+    services.speech_approve(access=access, speech=waiting)
+    return {"programme_session_id": session.pk, "speech_id": waiting.pk}
