@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from daihoi.delegates.models import Delegate
 from daihoi.delegates.selectors import QUORUM
 from daihoi.organizations.models import Congress
 from daihoi.programme.models import Item, Session
+from daihoi.voting import attendance
 
 from .models import Floor
 
@@ -101,6 +103,12 @@ def items_of(session: Session) -> list[Item]:
 
 
 def attendance_of(session: Session) -> Attendance | None:
-    """Summoned official delegates checked in to the session against those summoned; None
-    while the session has no check-in."""
-    return None
+    """Summoned official delegates checked in to the session against those summoned (two
+    counts), by the rule the vote counts them with (`voting.attendance`); None when nobody is
+    summoned yet."""
+    summoned = attendance.summoned(session).filter(kind=Delegate.Kind.OFFICIAL)
+    total = summoned.count()
+    if not total:
+        return None
+    present = attendance.present(session).filter(kind=Delegate.Kind.OFFICIAL).count()
+    return Attendance(present=present, summoned=total)

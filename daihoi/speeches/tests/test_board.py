@@ -68,9 +68,10 @@ def test_the_live_board_costs_the_same_few_queries_however_long_the_list(
     session = opening_session(world)
     client.force_login(world.users["secretariat"])
     url = reverse("speeches:board", args=[world.congress.pk]) + f"?phien={session.pk}"
-    with django_assert_max_num_queries(12) as few:
+    people = delegates(access, 5)
+    with django_assert_max_num_queries(15) as few:
         client.get(url, headers={"HX-Request": "true"})
-    for delegate in delegates(access, 5):
+    for delegate in people:
         services.speech_approve(access=access, speech=register(access, session, delegate))
     services.speech_call_next(access=access, session=session)
     with django_assert_max_num_queries(len(few.captured_queries)):
@@ -97,3 +98,22 @@ def test_announcing_an_item_from_the_board_moves_the_current_item(world, client)
     page = client.get(reply["Location"]).content.decode()
     assert "Đoàn Chủ tịch đã chuyển sang mục này." in page
     assert "Diễn văn khai mạc Đại hội" in page
+
+
+def test_the_board_counts_checked_in_official_delegates_against_the_quorum(world, client):
+    from daihoi.delegates.services.checkin import check_in_by_name, session_create
+
+    access = secretariat(world)
+    session = opening_session(world)
+    gate = session_create(access=access, name=session.title, starts_at=session.starts_at)
+    people = delegates(access, 3)
+    for delegate in people[:2]:
+        check_in_by_name(access=access, session=gate, delegate=delegate)
+    counted = board.attendance_of(session)
+    assert counted is not None
+    assert (counted.present, counted.summoned, counted.needed, counted.valid) == (2, 3, 2, True)
+    client.force_login(world.users["secretariat"])
+    page = client.get(reverse("speeches:board", args=[world.congress.pk]) + f"?phien={session.pk}")
+    body = page.content.decode()
+    assert "2 / 3" in body and "Đủ điều kiện tiến hành" in body
+    assert "Không có nội dung nào đang biểu quyết." in body
