@@ -31,15 +31,7 @@ def secretariat(world) -> Access:
 
 def as_delegate(access: Access, delegate_id: int) -> Access:
     """The same user signing in as a delegate (delegate accounts give `Access.delegate_id`)."""
-    if any(f.name == "delegate_id" for f in dataclasses.fields(access)):
-        return dataclasses.replace(access, delegate_id=delegate_id)  # type: ignore[call-arg]
-
-    @dataclasses.dataclass(frozen=True)
-    class DelegateAccess(Access):
-        delegate_id: int | None = None
-
-    values = {f.name: getattr(access, f.name) for f in dataclasses.fields(access)}
-    return DelegateAccess(**values, delegate_id=delegate_id)
+    return dataclasses.replace(access, delegate_id=delegate_id)
 
 
 def political_report(world) -> Draft:
