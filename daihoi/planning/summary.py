@@ -163,22 +163,40 @@ def _insert_clock(congress_id: int) -> None:
     )
 
 
-def _clock_for_write(congress_id: int) -> dt.date | None:
-    """The day the congress's cells classify against, the clock held in share mode (None: no
-    summary to keep)."""
+def _clocks_for_write(congress_ids: list[int]) -> dict[int, dt.date | None]:
+    """The day each congress's cells classify against, the clocks held in share mode in the
+    congresses' order, in one query (None: no summary to keep); a missing clock is inserted
+    with no day, as for a congress never counted."""
     share = " FOR SHARE" if connection.vendor == "postgresql" else ""
-    sql = f"SELECT as_of FROM {_table(TaskCountClock)} WHERE congress_id = %s{share}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [congress_id])
-        row = cursor.fetchone()
-        if row is None:
-            _insert_clock(congress_id)
-            cursor.execute(sql, [congress_id])
-            row = cursor.fetchone()
-    value = row[0] if row else None
-    if isinstance(value, str):  # SQLite through a raw cursor
-        value = dt.date.fromisoformat(value)
-    return value
+    found: dict[int, dt.date | None] = {}
+    for start in range(0, len(congress_ids), 1000):
+        chunk = congress_ids[start : start + 1000]
+        marks = ", ".join(["%s"] * len(chunk))
+        sql = (
+            f"SELECT congress_id, as_of FROM {_table(TaskCountClock)} "
+            f"WHERE congress_id IN ({marks}) ORDER BY congress_id{share}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, chunk)
+            rows = cursor.fetchall()
+            missing = sorted(set(chunk) - {row[0] for row in rows})
+            if missing:
+                TaskCountClock.objects.bulk_create(
+                    [TaskCountClock(congress_id=pk, as_of=None) for pk in missing],
+                    ignore_conflicts=True,
+                )
+                marks = ", ".join(["%s"] * len(missing))
+                cursor.execute(
+                    f"SELECT congress_id, as_of FROM {_table(TaskCountClock)} "
+                    f"WHERE congress_id IN ({marks}) ORDER BY congress_id{share}",
+                    missing,
+                )
+                rows += cursor.fetchall()
+        for congress_id, value in rows:
+            if isinstance(value, str):  # SQLite through a raw cursor
+                value = dt.date.fromisoformat(value)
+            found[congress_id] = value
+    return found
 
 
 # Keeping the cells -------------------------------------------------------------------------------
@@ -187,7 +205,7 @@ def _clock_for_write(congress_id: int) -> dt.date | None:
 def record_states(changes: Iterable[tuple[State | None, State | None]]) -> None:
     """The writes' entry point: each task's state before and after (None: absent or deleted),
     applied to its congress's cells in the caller's transaction. Bounded: one clock query per
-    congress touched and one upsert per 500 cells."""
+    1,000 congresses touched and one upsert per 500 cells."""
     by_congress: dict[int, list[tuple[State | None, State | None]]] = {}
     for before, after in changes:
         if before == after:
@@ -195,8 +213,9 @@ def record_states(changes: Iterable[tuple[State | None, State | None]]) -> None:
         congress_id = (after or before)[0]  # type: ignore[index]
         by_congress.setdefault(congress_id, []).append((before, after))
     deltas: dict[Key, list[int]] = {}
+    clocks = _clocks_for_write(sorted(by_congress))
     for congress_id, pairs in sorted(by_congress.items()):
-        as_of = _clock_for_write(congress_id)
+        as_of = clocks.get(congress_id)
         if as_of is None:
             continue
         for before, after in pairs:

@@ -30,7 +30,13 @@ from .progress import (
     _attachment_path,
     open_obstacle_q,
 )
-from .summary import CongressTaskCount, TaskCount, TaskCountClock
+from .summary import (
+    CongressOverdueShare,
+    CongressTaskCount,
+    SubtreeTaskCount,
+    TaskCount,
+    TaskCountClock,
+)
 from .tasks import (
     HaltState,
     Task,
@@ -66,6 +72,8 @@ __all__ = [
     "TaskAction",
     "TaskAssignment",
     "CongressTaskCount",
+    "CongressOverdueShare",
+    "SubtreeTaskCount",
     "TaskCount",
     "TaskCountClock",
     "TaskManager",

@@ -45,6 +45,10 @@ class TaskCountClock(models.Model):
     )
     as_of = models.DateField(null=True)  # None: no summary built yet
 
+    class Meta:
+        # The roll-up finds the few congresses not yet rolled forward to today by this index.
+        indexes = [models.Index(fields=["as_of"], name="task_count_clock_day")]
+
     def __str__(self) -> str:
         return f"{self.congress_id}: {self.as_of}"
 
@@ -90,3 +94,54 @@ class CongressTaskCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.congress_id}/{self.status}: {self.tasks}"
+
+
+class SubtreeTaskCount(models.Model):
+    """Per (congress, one of its direct subordinates, status class): the tasks of that
+    subordinate's whole subtree, so a congress's roll-up reads one row per subordinate and
+    class (63 × 4 for the national one) instead of grouping every congress below. Kept with
+    `CongressTaskCount` by `planning/tree_counts.py` (each change of a congress's totals is
+    added to the row of every pair of consecutive ancestors on its path)."""
+
+    parent = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    child = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16)
+    tasks = models.IntegerField(default=0)
+    awaiting = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "child", "status"], name="subtree_task_count"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent_id}>{self.child_id}/{self.status}: {self.tasks}"
+
+
+class CongressOverdueShare(models.Model):
+    """One row per congress: its own tasks of the four main classes, the overdue ones and their
+    share, with its path ids (`d0`…`d3`), so "the twenty congresses below with the largest
+    overdue share" is one indexed, ordered read. Kept with `CongressTaskCount`."""
+
+    congress = models.OneToOneField(
+        Congress, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    d0 = models.IntegerField(null=True)
+    d1 = models.IntegerField(null=True)
+    d2 = models.IntegerField(null=True)
+    d3 = models.IntegerField(null=True)
+    total = models.IntegerField(default=0)
+    overdue = models.IntegerField(default=0)
+    share = models.FloatField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["d0", "-share"], name="overdue_share_d0"),
+            models.Index(fields=["d1", "-share"], name="overdue_share_d1"),
+            models.Index(fields=["d2", "-share"], name="overdue_share_d2"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id}: {self.overdue}/{self.total}"
