@@ -4,6 +4,7 @@ schedule. Idempotent: every congress is found by its parent and name first."""
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 
@@ -174,6 +175,7 @@ def load_levels(today: dt.date) -> int:
             created += _subordinate(district_access, sub, today)[1]
     created += _logins()
     created += _guidance(province_access, today)
+    created += _report_up(province_access, today)
     return created
 
 
@@ -225,6 +227,45 @@ def _guidance(province: Access, today: dt.date) -> int:
         task=task,
         text="Đã treo băng rôn tại trụ sở Huyện ủy và hai tuyến đường chính.",
         percent=70,
+    )
+    return 1
+
+
+# Kon Tum's secretariat asks both districts for figures before their congresses; Đắk Hà has
+# answered, Ngọc Hồi not yet (the roll-up counts it as unanswered).
+REPORT_TITLE = "Báo cáo tình hình chuẩn bị đại hội cấp huyện"
+REPORT_COLUMNS: list[dict[str, Any]] = [
+    {"label": "Số đảng viên", "kind": "number"},
+    {"label": "Số đại biểu được triệu tập", "kind": "number"},
+    {"label": "Khó khăn, vướng mắc", "kind": "text", "optional": True},
+]
+
+
+def _report_up(province: Access, today: dt.date) -> int:
+    from daihoi.reporting import services as reporting_services
+    from daihoi.reporting.models import ReportRequest
+
+    if ReportRequest.objects.filter(congress=province.congress, title=REPORT_TITLE).exists():
+        return 0
+    districts = list(
+        Congress.objects.filter(parent=province.congress, level=Level.DISTRICT).order_by("pk")
+    )
+    request = services.report_request_send(
+        access=province,
+        title=REPORT_TITLE,
+        deadline=today + dt.timedelta(days=6),
+        congress_ids=[d.pk for d in districts],
+        instructions="Các huyện ủy báo cáo số liệu đảng viên, đại biểu và những khó khăn "
+        "cần Ban Thường vụ Tỉnh ủy cho ý kiến.",
+        columns=REPORT_COLUMNS,
+    )
+    dakha = next(d for d in districts if d.organization == "Đảng bộ huyện Đắk Hà")
+    reporter = Access(User.objects.get(username="dakha"), dakha, Role.SECRETARIAT)
+    reporting_services.submission_submit(
+        access=reporter,
+        submission=request.congress_recipients.get(congress=dakha).submission,
+        text="Đảng bộ huyện đã hoàn thành rà soát danh sách đảng viên và dự kiến đại biểu.",
+        values=["3.412", "200", "Hai xã vùng sâu chưa bố trí được hội trường"],
     )
     return 1
 

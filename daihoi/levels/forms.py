@@ -7,6 +7,7 @@ from django import forms
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.models import Area, Congress
+from daihoi.reporting.forms import ReportRequestForm
 
 from .models import Guidance, ScheduleState
 from .services import ItemFields, ScheduleFields, SubordinateFields
@@ -130,28 +131,50 @@ class ItemForm(forms.Form):
         )
 
 
-class SendForm(forms.Form):
+def _add_targets(form: forms.BaseForm, parent: Congress) -> None:
     """To whom: the direct subordinates ticked, or every congress of one level below."""
-
-    level = forms.ChoiceField(label="Gửi cho mọi Đại hội của cấp", required=False)
-    congresses = forms.ModelMultipleChoiceField(
+    form.fields["level"] = forms.ChoiceField(
+        label="Gửi cho mọi Đại hội của cấp",
+        required=False,
+        choices=[("", "— Không —"), *_level_choices(parent)],
+    )
+    form.fields["congresses"] = forms.ModelMultipleChoiceField(
         label="Hoặc chọn Đại hội cấp dưới trực tiếp",
-        queryset=Congress.objects.none(),
+        queryset=Congress.objects.filter(parent=parent).order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
+
+def _check_targets(data: dict[str, Any]) -> None:
+    if not data.get("level") and not data.get("congresses"):
+        raise forms.ValidationError("Chọn một cấp hoặc ít nhất một Đại hội cấp dưới.")
+
+
+class SendForm(forms.Form):
+    """To whom a guidance goes (`_add_targets`)."""
+
     def __init__(self, *args: Any, parent: Congress, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        level = self.fields["level"]
-        assert isinstance(level, forms.ChoiceField)
-        level.choices = [("", "— Không —"), *_level_choices(parent)]
-        chosen = self.fields["congresses"]
-        assert isinstance(chosen, forms.ModelMultipleChoiceField)
-        chosen.queryset = Congress.objects.filter(parent=parent).order_by("name")
+        _add_targets(self, parent)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("level") and not data.get("congresses"):
-            raise forms.ValidationError("Chọn một cấp hoặc ít nhất một Đại hội cấp dưới.")
+        _check_targets(data)
+        return data
+
+
+class CongressReportForm(ReportRequestForm):
+    """A report request to congresses below: the agencies' request form (title, deadline,
+    instructions, the table to fill) with the congresses chosen as a guidance's are."""
+
+    def __init__(self, *args: Any, parent: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, congress=parent, **kwargs)
+        del self.fields["agencies"]
+        del self.fields["template"]
+        _add_targets(self, parent)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_targets(data)
         return data

@@ -274,3 +274,51 @@ class GuidanceAction(AuditAction):
     ITEM_CHANGED = "guidance.item_changed", _("Sửa nhiệm vụ trong hướng dẫn")
     SENT = "guidance.sent", _("Gửi hướng dẫn xuống cấp dưới")
     DELIVERED = "guidance.delivered", _("Nhận hướng dẫn của cấp trên")
+
+
+# Reports up ---------------------------------------------------------------------------------------
+
+
+class ReportRecipient(models.Model):
+    """A congress below asked for a report: the request is the parent's (`reporting`), the
+    answer is the submission of the congress's answering office, sent by its secretariat."""
+
+    request = models.ForeignKey(
+        "reporting.ReportRequest", on_delete=models.CASCADE, related_name="congress_recipients"
+    )
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="report_requests_received"
+    )
+    submission = models.OneToOneField(
+        "reporting.ReportSubmission", on_delete=models.CASCADE, related_name="congress_recipient"
+    )
+    # The recipient's path ids at depths 0…3 (as on `ScheduleEntry`): the roll-up counts the
+    # unanswered requests of a subtree per direct subordinate in one grouped scan.
+    d0 = models.IntegerField(null=True, editable=False)
+    d1 = models.IntegerField(null=True, editable=False)
+    d2 = models.IntegerField(null=True, editable=False)
+    d3 = models.IntegerField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Đại hội cấp dưới được yêu cầu báo cáo")
+        verbose_name_plural = _("Đại hội cấp dưới được yêu cầu báo cáo")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "congress"], name="report_asked_once"),
+        ]
+        indexes = [
+            models.Index(fields=["d0", "d1"], name="report_recipient_d1"),
+            models.Index(fields=["d1", "d2"], name="report_recipient_d2"),
+            models.Index(fields=["d2", "d3"], name="report_recipient_d3"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} → {self.congress_id}"
+
+    def place(self, path: str) -> None:
+        from daihoi.planning.tree_counts import depth_ids
+
+        self.d0, self.d1, self.d2, self.d3 = depth_ids(path)
+
+
+class ReportsAction(AuditAction):
+    SENT = "levels.report_sent", _("Yêu cầu Đại hội cấp dưới báo cáo")

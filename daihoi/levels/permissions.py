@@ -13,7 +13,7 @@ from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import OVERSEER, Access, access_congress
 
-from .models import Guidance, GuidanceItem, GuidanceRecipient, GuidanceSend
+from .models import Guidance, GuidanceItem, GuidanceRecipient, GuidanceSend, ReportRecipient
 from .tree import is_descendant
 
 OVERSEEING_ROLES = (Role.SECRETARIAT, Role.COMMITTEE_LEADER)
@@ -100,6 +100,26 @@ def access_received(access: Access, recipient_id: int) -> GuidanceRecipient:
     found = (
         GuidanceRecipient.objects.select_related("guidance__congress")
         .filter(pk=recipient_id, congress=access.congress)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def can_answer_report(access: Access) -> bool:
+    """A report the congress above asked of this congress is sent by its secretariat."""
+    return access.can_manage
+
+
+def access_report_received(access: Access, report_recipient_id: int) -> ReportRecipient:
+    """A report request as received by the access's congress (what the lower level sees of the
+    level above: the request sent to it and its own answer); 404 for anything else."""
+    found = (
+        ReportRecipient.objects.select_related(
+            "request__congress", "submission__agency", "submission__request"
+        )
+        .filter(pk=report_recipient_id, congress=access.congress)
         .first()
     )
     if found is None:

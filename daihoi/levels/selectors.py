@@ -3,16 +3,18 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
+from daihoi.reporting.models import ReportRequest, ReportSubmission
 
 from .models import (
     Guidance,
     GuidanceRecipient,
     GuidanceTask,
     LevelDeadline,
+    ReportRecipient,
     ScheduleEntry,
     ScheduleState,
     is_behind,
@@ -142,3 +144,49 @@ def received_tasks(recipient: GuidanceRecipient) -> list[GuidanceTask]:
     return list(
         recipient.tasks.select_related("task", "task__lead_agency", "item").order_by("item_id")
     )
+
+
+# Reports up ---------------------------------------------------------------------------------------
+
+SENT = ReportSubmission.Status.SUBMITTED
+
+
+def reports_received(access: Access) -> QuerySet[ReportRecipient]:
+    """The report requests the congresses above sent to the access's congress, the nearest
+    deadline first among those not yet sent."""
+    return (
+        ReportRecipient.objects.filter(congress=access.congress)
+        .select_related("request__congress", "submission__request", "submission__agency")
+        .order_by("submission__status", "request__deadline", "pk")
+    )
+
+
+def requests_to_below(congress: Congress) -> QuerySet[ReportRequest]:
+    """The congress's report requests to the congresses below still waiting for an answer,
+    with how many were asked and how many have not sent."""
+    return (
+        ReportRequest.objects.filter(congress=congress)
+        .filter(Exists(ReportRecipient.objects.filter(request=OuterRef("pk"))))
+        .annotate(
+            asked=Count("submissions"),
+            unanswered=Count("submissions", filter=~Q(submissions__status=SENT)),
+        )
+        .filter(unanswered__gt=0)
+        .order_by("deadline", "pk")
+    )
+
+
+def unanswered_by_child(congress: Congress, k: int, max_depth: int) -> dict[int, int]:
+    """Per direct subordinate, the report requests its subtree has not answered yet (asked by
+    any congress above them), in one grouped scan of the recipients' path ids."""
+    if k >= max_depth:
+        return {}
+    below = f"d{k + 1}"
+    rows = (
+        ReportRecipient.objects.filter(**{f"d{k}": congress.pk})
+        .exclude(submission__status=SENT)
+        .values(below)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r[below]: r["n"] for r in rows if r[below] is not None}

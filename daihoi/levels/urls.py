@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import guidance, rollup, schedule
+from .views import guidance, reports, rollup, schedule
 
 app_name = "levels"
 
@@ -30,4 +30,11 @@ urlpatterns = [
         name="send-progress",
     ),
     path("da-nhan/<int:recipient_id>/", guidance.received_detail, name="received-detail"),
+    path("bao-cao/them/", reports.report_create, name="report-create"),
+    path("bao-cao/cap-tren/", reports.reports_received, name="reports-received"),
+    path(
+        "bao-cao/cap-tren/<int:report_recipient_id>/",
+        reports.report_received,
+        name="report-received",
+    ),
 ]

@@ -13,12 +13,15 @@ from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
 from .models import ColumnKind, ReportRequest, ReportSubmission
+from .permissions import asks_a_congress_below
 from .report import issuing_agency
 from .services import parse_number
 
 # Columns of figures per table beside STT and the agency, so a table fits the page's width.
 COLUMNS_PER_TABLE = 4
 NOT_SENT = "—"
+AGENCIES = "cơ quan, đơn vị"
+CONGRESSES_BELOW = "Đại hội cấp dưới"
 
 
 def subject(request: ReportRequest) -> str:
@@ -45,14 +48,19 @@ def column_sets(columns: Sequence[dict]) -> list[list[tuple[int, dict]]]:
 
 
 def request_document(
-    access: Access, request: ReportRequest, sent: int, asked: int, issued_on: dt.date
+    access: Access,
+    request: ReportRequest,
+    sent: int,
+    asked: int,
+    issued_on: dt.date,
+    who: str = AGENCIES,
 ) -> Document:
     """An unsaved document: compiled from the live answers, not registered."""
     congress: Congress = access.congress
     issuer = issuing_agency(access)
     body = (
         f"Thực hiện yêu cầu báo cáo “{request.title}” (hạn gửi {format_date(request.deadline)}), "
-        f"đã có {sent}/{asked} cơ quan, đơn vị gửi báo cáo. {issuer.name} tổng hợp như sau:"
+        f"đã có {sent}/{asked} {who} gửi báo cáo. {issuer.name} tổng hợp như sau:"
     )
     party = issuer.layout == Congress.Rules.PARTY
     return Document(
@@ -63,14 +71,17 @@ def request_document(
         subject=subject(request),
         issued_on=issued_on,
         body=body,
-        recipients="Thường trực Tiểu ban (b/c)\nCác cơ quan, đơn vị được yêu cầu báo cáo",
+        recipients=f"Thường trực Tiểu ban (b/c)\nCác {who} được yêu cầu báo cáo",
         authority="T/M TIỂU BAN" if party else "TL.",
         signer_title="TRƯỞNG TIỂU BAN" if party else "CHÁNH VĂN PHÒNG",
     )
 
 
 def _figures_table(
-    doc: Any, columns: list[tuple[int, dict]], submissions: Sequence[ReportSubmission]
+    doc: Any,
+    columns: list[tuple[int, dict]],
+    submissions: Sequence[ReportSubmission],
+    who: str = AGENCIES,
 ) -> None:
     width = (165 - 12 - 55) / len(columns)
     rows = []
@@ -88,7 +99,7 @@ def _figures_table(
                 cells.append(format_figure(number))
             else:
                 cells.append(value)
-        name = s.agency.name + ("" if s.is_submitted else " (chưa gửi)")
+        name = s.answerer_name + ("" if s.is_submitted else " (chưa gửi)")
         rows.append([str(n), name, *cells])
     numeric = {2 + k for k, (i, _) in enumerate(columns) if i in totals}
     if totals:
@@ -97,7 +108,7 @@ def _figures_table(
         )
     rendering.add_table(
         doc,
-        ["STT", "Cơ quan, đơn vị", *(c["label"] for _, c in columns)],
+        ["STT", who[:1].upper() + who[1:], *(c["label"] for _, c in columns)],
         rows,
         widths_mm=[12, 55, *([width] * len(columns))],
         right_aligned={0, *numeric},
@@ -120,31 +131,33 @@ def render_docx(
     each agency wrote, and who has not sent yet; then the signature and the recipients."""
     sent = [s for s in submissions if s.is_submitted]
     missing = [s for s in submissions if not s.is_submitted]
-    document = request_document(access, request, len(sent), len(submissions), issued_on)
+    below = any(asks_a_congress_below(s) for s in submissions)
+    who = CONGRESSES_BELOW if below else AGENCIES
+    document = request_document(access, request, len(sent), len(submissions), issued_on, who)
 
     def sections(doc: Any, rules: Layout) -> None:
         text = rendering.add_body_text
         number = 1
         if request.columns:
-            text(doc, rules, f"{number}. Số liệu các cơ quan, đơn vị báo cáo", bold=True)
+            text(doc, rules, f"{number}. Số liệu các {who} báo cáo", bold=True)
             sets = column_sets(request.columns)
             for k, columns in enumerate(sets, start=1):
                 if len(sets) > 1:
                     text(doc, rules, f"Bảng {k}", italic=True)
-                _figures_table(doc, columns, submissions)
+                _figures_table(doc, columns, submissions, who)
             number += 1
-        text(doc, rules, f"{number}. Nội dung báo cáo của các cơ quan, đơn vị", bold=True)
+        text(doc, rules, f"{number}. Nội dung báo cáo của các {who}", bold=True)
         written = [s for s in sent if s.text.strip()]
         if not written:
-            text(doc, rules, "Các cơ quan, đơn vị không gửi kèm nội dung.", italic=True)
+            text(doc, rules, f"Các {who} không gửi kèm nội dung.", italic=True)
         for s in written:
-            text(doc, rules, f"- {s.agency.name}: {' '.join(s.text.split())}")
+            text(doc, rules, f"- {s.answerer_name}: {' '.join(s.text.split())}")
         number += 1
-        text(doc, rules, f"{number}. Cơ quan, đơn vị chưa gửi báo cáo", bold=True)
+        text(doc, rules, f"{number}. {who[:1].upper() + who[1:]} chưa gửi báo cáo", bold=True)
         if missing:
-            text(doc, rules, "; ".join(s.agency.name for s in missing) + ".")
+            text(doc, rules, "; ".join(s.answerer_name for s in missing) + ".")
         else:
-            text(doc, rules, "Tất cả các cơ quan, đơn vị đã gửi báo cáo.", italic=True)
+            text(doc, rules, f"Tất cả các {who} đã gửi báo cáo.", italic=True)
 
     return rendering.render_docx(document, after_body=sections)
 

@@ -10,6 +10,7 @@ from daihoi.planning.status import MAIN_CLASSES, StatusClass
 
 from . import task_sheet
 from .models import ColumnKind, ReportRequest, ReportSubmission
+from .permissions import asks_a_congress_below
 from .selectors import Scorecard
 from .services import parse_number
 
@@ -64,7 +65,9 @@ def request_xlsx(
     labels = request.column_labels
     kinds = [c["kind"] for c in request.columns]
     rows = []
+    below = False
     for s in submissions:
+        below = below or asks_a_congress_below(s)
         values = [
             figure(v) if kind == ColumnKind.NUMBER else v
             for v, kind in zip(
@@ -73,7 +76,7 @@ def request_xlsx(
         ]
         rows.append(
             [
-                s.agency.name,
+                s.answerer_name,
                 str(s.state(today).label),
                 s.get_status_display(),
                 s.submitted_on,
@@ -89,7 +92,7 @@ def request_xlsx(
     return table_workbook(
         "Tình hình gửi báo cáo",
         [
-            "Cơ quan, đơn vị",
+            "Đại hội cấp dưới" if below else "Cơ quan, đơn vị",
             "Tình hình",
             "Trạng thái",
             "Ngày gửi",

@@ -182,6 +182,14 @@ class ReportSubmission(models.Model):
         return self.status == self.Status.SUBMITTED
 
     @property
+    def answerer_name(self) -> str:
+        """Who answers: the agency, or, for a request to the congresses below, the congress
+        its answering office belongs to."""
+        if self.agency.congress_id != self.request.congress_id:
+            return self.agency.congress.name
+        return self.agency.name
+
+    @property
     def is_returned(self) -> bool:
         return self.status == self.Status.RETURNED
 

@@ -21,8 +21,21 @@ def can_view_submission(access: Access, submission: ReportSubmission) -> bool:
     return access.sees_whole_congress or submission.agency_id == access.agency_id
 
 
+def asks_a_congress_below(submission: ReportSubmission) -> bool:
+    """A submission asked of a congress below the requester (its answering office belongs to
+    that congress), not of one of the requester's own agencies."""
+    return submission.agency.congress_id != submission.request.congress_id
+
+
 def can_submit(access: Access, submission: ReportSubmission) -> bool:
-    """Only the agency's own officer sends its report, and only while it is not yet sent."""
+    """Only the agency's own officer sends its report, and only while it is not yet sent; a
+    congress below that was asked sends through its own secretariat."""
+    if asks_a_congress_below(submission):
+        return (
+            access.can_manage
+            and submission.agency.congress_id == access.congress.pk
+            and submission.status != ReportSubmission.Status.SUBMITTED
+        )
     return (
         access.is_agency_officer
         and submission.agency_id == access.agency_id

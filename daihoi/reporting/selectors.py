@@ -62,9 +62,9 @@ def submissions_for(
     """Who sent, who is late and who has not, for one request; an agency sees only its own."""
     qs = (
         ReportSubmission.objects.filter(request=request)
-        .select_related("agency", "request", "submitted_by")
+        .select_related("agency__congress", "request", "submitted_by")
         .prefetch_related(Prefetch("files", queryset=SubmissionFile.objects.order_by("id")))
-        .order_by("agency__name", "id")
+        .order_by("agency__congress__name", "agency__name", "id")
     )
     if not access.sees_whole_congress:
         qs = qs.filter(agency_id=access.agency_id) if access.agency_id else qs.none()

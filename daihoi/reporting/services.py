@@ -71,15 +71,21 @@ def report_request_create(
     instructions: str = "",
     columns: Sequence[dict[str, Any]] = (),
     template: UploadedFile | None = None,
+    congresses_below: bool = False,
 ) -> ReportRequest:
-    """Creates the request and one empty submission per agency asked."""
+    """Creates the request and one empty submission per agency asked.
+
+    With `congresses_below` the agencies are the answering offices of congresses below the
+    access's one, already checked by the caller (`levels.services.report_request_send`): each
+    such submission is the answer of its congress, sent by that congress's secretariat.
+    """
     require(
         permissions.can_manage_requests(access), "Chỉ Thường trực / Văn phòng mới yêu cầu báo cáo."
     )
     agencies = list({a.pk: a for a in agencies}.values())
     if not agencies:
         raise BusinessError("Chọn ít nhất một cơ quan, đơn vị phải báo cáo.", field="agencies")
-    if any(a.congress_id != access.congress.pk for a in agencies):
+    if not congresses_below and any(a.congress_id != access.congress.pk for a in agencies):
         raise BusinessError(NOT_IN_CONGRESS, field="agencies")
     if not title.strip():
         raise BusinessError("Nhập tên báo cáo.", field="title")
@@ -106,14 +112,17 @@ def report_request_create(
         request.template_name = name[:255]
         request.template_file.save(name, template, save=False)
     request.save()
-    for agency in agencies:
-        ReportSubmission.objects.create(request=request, agency=agency)
+    ReportSubmission.objects.bulk_create(
+        [ReportSubmission(request=request, agency=agency) for agency in agencies], batch_size=1000
+    )
     record(
         access,
         ReportRequestAction.CREATED,
         request,
         data={"deadline": request.deadline.isoformat(), "agencies": [a.pk for a in agencies]},
     )
+    if congresses_below:
+        return request
     send_on_commit(
         signals.report_requested,
         ReportRequest,
@@ -176,13 +185,14 @@ def submission_submit(
     values: Sequence[str] = (),
     files: Sequence[UploadedFile] = (),
 ) -> ReportSubmission:
-    """The agency sends (or, after a return, sends again) its report.
+    """The agency sends (or, after a return, sends again) its report; for a request to the
+    congresses below, the asked congress's secretariat sends its congress's report.
 
     Locks the submission row, then checks the right and the status on the locked row.
     """
     submission = _lock_submission(submission)
     require(
-        submission.request.congress_id == access.congress.pk
+        submission.agency.congress_id == access.congress.pk
         and permissions.can_submit(access, submission),
         "Chỉ đầu mối của đơn vị được gửi báo cáo này, và chỉ khi báo cáo chưa gửi.",
     )

@@ -65,3 +65,14 @@ def test_kon_tums_guidance_reached_both_districts_and_dak_ha_reported_on_it(load
     assert reported.progress == 70
     kon_tum = Congress.objects.get(organization="Đảng bộ tỉnh Kon Tum", ordinal=15)
     assert selectors.open_guidance_tasks(kon_tum) == [(guidance, 6)]
+
+
+def test_kon_tum_asked_its_districts_for_a_report_and_one_has_answered(loaded):
+    from daihoi.levels.rollup import rollup
+    from daihoi.reporting.models import ReportRequest
+
+    kon_tum = Congress.objects.get(organization="Đảng bộ tỉnh Kon Tum", ordinal=15)
+    request = ReportRequest.objects.get(congress=kon_tum, title=levels_demo.REPORT_TITLE)
+    sent = {s.answerer_name: s.is_submitted for s in request.submissions.all()}
+    assert sorted(sent.values()) == [False, True]
+    assert sum(r.unanswered for r in rollup(kon_tum, today()).rows) == 1

@@ -10,6 +10,7 @@ from .guidance import (
     propagate,
     targets,
 )
+from .reports import report_request_send
 from .schedule import (
     ScheduleFields,
     SubordinateFields,
@@ -29,6 +30,7 @@ __all__ = [
     "guidance_send",
     "propagate",
     "targets",
+    "report_request_send",
     "ScheduleFields",
     "SubordinateFields",
     "congress_set_parent",

@@ -18,10 +18,11 @@ from django.utils import timezone
 
 from daihoi.core.audit import record, record_each
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.services import require
+from daihoi.core.services import require, send_on_commit
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
+from daihoi.planning import signals as planning_signals
 from daihoi.planning.models import Phase, Task, TaskAssignment
 
 from .. import permissions
@@ -174,16 +175,9 @@ def lead_offices(congress_ids: list[int]) -> dict[int, int]:
     return leads
 
 
-@transaction.atomic
-def guidance_send(*, access: Access, guidance: Guidance, congress_ids: list[int]) -> GuidanceSend:
-    """Checks every chosen congress, records them as recipients and queues the delivery.
-    Locks the guidance row, so two sendings of it never interleave."""
-    _own(access, guidance)
-    guidance = Guidance.objects.select_for_update().get(pk=guidance.pk)
-    if not congress_ids:
-        raise BusinessError("Chưa chọn Đại hội cấp dưới nào để gửi.", field="congress_ids")
-    if not guidance.items.exists():
-        raise BusinessError("Hướng dẫn chưa có nhiệm vụ nào để giao.")
+def below_or_refuse(access: Access, congress_ids: list[int]) -> dict[int, Congress]:
+    """The chosen congresses, each checked to be below the access's one: any other (missing,
+    a sibling, one above, itself) refuses the whole choice with a clear message."""
     chosen = {c.pk: c for c in Congress.objects.filter(pk__in=congress_ids)}
     outside = {pk for pk in congress_ids if pk not in chosen} | {
         pk for pk, c in chosen.items() if not is_descendant(c, access.congress)
@@ -194,6 +188,32 @@ def guidance_send(*, access: Access, guidance: Guidance, congress_ids: list[int]
             f"{len(outside)} Đại hội đã chọn không thuộc cấp dưới.",
             field="congress_ids",
         )
+    return chosen
+
+
+def offices_or_refuse(congress_ids: list[int], purpose: str) -> dict[int, int]:
+    """Each chosen congress's answering office (`lead_offices`); a congress without any agency
+    refuses the whole choice."""
+    leads = lead_offices(congress_ids)
+    without = set(congress_ids) - set(leads)
+    if without:
+        raise BusinessError(
+            f"{_names(without)} chưa có cơ quan, đơn vị nào để {purpose}.", field="congress_ids"
+        )
+    return leads
+
+
+@transaction.atomic
+def guidance_send(*, access: Access, guidance: Guidance, congress_ids: list[int]) -> GuidanceSend:
+    """Checks every chosen congress, records them as recipients and queues the delivery.
+    Locks the guidance row, so two sendings of it never interleave."""
+    _own(access, guidance)
+    guidance = Guidance.objects.select_for_update().get(pk=guidance.pk)
+    if not congress_ids:
+        raise BusinessError("Chưa chọn Đại hội cấp dưới nào để gửi.", field="congress_ids")
+    if not guidance.items.exists():
+        raise BusinessError("Hướng dẫn chưa có nhiệm vụ nào để giao.")
+    chosen = below_or_refuse(access, congress_ids)
     already = set(
         GuidanceRecipient.objects.filter(guidance=guidance, congress_id__in=chosen).values_list(
             "congress_id", flat=True
@@ -204,13 +224,7 @@ def guidance_send(*, access: Access, guidance: Guidance, congress_ids: list[int]
             f"Hướng dẫn này đã được gửi cho {_names(already)}; không gửi lại lần hai.",
             field="congress_ids",
         )
-    leads = lead_offices(list(chosen))
-    without = set(chosen) - set(leads)
-    if without:
-        raise BusinessError(
-            f"{_names(without)} chưa có cơ quan, đơn vị nào để chủ trì nhiệm vụ được giao.",
-            field="congress_ids",
-        )
+    offices_or_refuse(list(chosen), "chủ trì nhiệm vụ được giao")
     send = GuidanceSend.objects.create(guidance=guidance, total=len(chosen))
     GuidanceRecipient.objects.bulk_create(
         [GuidanceRecipient(guidance=guidance, congress_id=pk, send=send) for pk in sorted(chosen)],
@@ -312,6 +326,7 @@ def _deliver_batch(
         batch_size=1000,
     )
     now = timezone.now()
+    Task.history.bulk_history_create(tasks, default_date=now)
     GuidanceRecipient.objects.filter(pk__in=[r.pk for r in batch]).update(delivered_at=now)
     record_each(
         None,
@@ -319,6 +334,15 @@ def _deliver_batch(
         batch,
         changes_of={},
         data={"guidance": str(guidance), "tasks": len(items)},
+    )
+    counts = {r.congress_id: {leads[r.congress_id]: len(items)} for r in batch}
+    send_on_commit(
+        planning_signals.tasks_assigned_across,
+        Task,
+        counts=counts,
+        source=f"{guidance.get_kind_display().lower()} {guidance} của {guidance.congress.name}",
+        batch_key=f"{guidance.pk}:{batch[0].pk}",
+        actor=None,
     )
 
 

@@ -19,7 +19,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning import tree_counts
 
 from .. import permissions
-from ..models import LevelDeadline, LevelsAction, ScheduleEntry, ScheduleState
+from ..models import LevelDeadline, LevelsAction, ReportRecipient, ScheduleEntry, ScheduleState
 from ..tree import rank
 
 
@@ -140,6 +140,10 @@ def congress_set_parent(*, access: Access, congress: Congress, parent: Congress 
     for entry in entries:
         entry.place(entry.congress.path)
     ScheduleEntry.objects.bulk_update(entries, ["d0", "d1", "d2", "d3"])
+    asked = list(ReportRecipient.objects.filter(congress_id__in=moved).select_related("congress"))
+    for recipient in asked:
+        recipient.place(recipient.congress.path)
+    ReportRecipient.objects.bulk_update(asked, ["d0", "d1", "d2", "d3"], batch_size=1000)
     record(
         access,
         LevelsAction.PARENT_SET,

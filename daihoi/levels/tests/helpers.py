@@ -83,3 +83,19 @@ def guidance_objects(world: SimpleNamespace) -> dict[str, Any]:
         else:
             found["recipient_id"] = send.recipients.get().pk
     return found
+
+
+def report_objects(world: SimpleNamespace) -> dict[str, Any]:
+    """A report request of the national congress to the world's congress (after
+    `guidance_objects`, which gave the national congress its office)."""
+    from daihoi.core.dates import today
+
+    national = Access(world.users["parent"], world.national, Role.SECRETARIAT)
+    request = services.report_request_send(
+        access=national,
+        title="Báo cáo số liệu đảng viên",
+        deadline=today() + dt.timedelta(days=10),
+        congress_ids=[world.congress.pk],
+        columns=[{"label": "Số đảng viên", "kind": "number"}],
+    )
+    return {"report_recipient_id": request.congress_recipients.get().pk}

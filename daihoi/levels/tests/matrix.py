@@ -5,7 +5,7 @@ the parent link is the system administrator's. `parent` and `sibling` are made h
 
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
-from .helpers import build_tree, guidance_objects
+from .helpers import build_tree, guidance_objects, report_objects
 
 READERS = dict(officer=403, officer2=403, member=403)
 NOT_OVERSEEING = dict(member=404, officer=404, officer2=404)
@@ -32,6 +32,11 @@ ROWS = {
     "levels:guidance-send": ("post", expect(302, leader=403, **NOT_OVERSEEING)),
     "levels:send-progress": ("get", expect(200, **NOT_OVERSEEING)),
     "levels:received-detail": ("get", expect(200)),
+    # Reports up: the secretariat asks the congresses below; the world's congress answers what
+    # the national one asked (its secretariat sends, its leaders and members read).
+    "levels:report-create": ("get", expect(200, **MANAGERS_ONLY)),
+    "levels:reports-received": ("get", expect(200, officer=403, officer2=403)),
+    "levels:report-received": ("get", expect(200, officer=403, officer2=403)),
 }
 
 KWARG_KEYS = [
@@ -39,10 +44,11 @@ KWARG_KEYS = [
     ["congress_id", "guidance_id", "send_id"],
     ["congress_id", "guidance_id"],
     ["congress_id", "recipient_id"],
+    ["congress_id", "report_recipient_id"],
     ["congress_id", "child_id"],
     ["congress_id", "deadline_id"],
 ]
 
 
 def objects(world, base: dict) -> dict:
-    return build_tree(world) | guidance_objects(world)
+    return build_tree(world) | guidance_objects(world) | report_objects(world)

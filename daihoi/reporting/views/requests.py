@@ -263,7 +263,7 @@ def submission_return(request: HttpRequest, congress_id: int, submission_id: int
             access=access, submission=submission, comment=data["comment"]
         ),
         invalid="Khi trả lại báo cáo phải ghi rõ ý kiến.",
-        success=f"Đã trả lại báo cáo của {submission.agency.name}.",
+        success=f"Đã trả lại báo cáo của {submission.answerer_name}.",
         then=redirect(
             "reporting:request-detail", congress_id=congress_id, request_id=submission.request_id
         ),
