@@ -181,34 +181,54 @@ def timed(label: str, fn, runs: int = 15) -> float:
 
 
 def raw_sql(congress: Congress) -> None:
-    """What the roll-up asks the database, written by hand: the subtree's totals grouped by the
-    next depth, the worst twenty, the schedule states by the next depth."""
+    """What the roll-up asks the database, written by hand: the congress's own totals, one row
+    per direct subordinate and class, the subordinates, the schedule states and the unanswered
+    report requests by the next depth, the worst twenty, the clocks not at today."""
     k = len(congress.ancestor_ids)
+    day = today()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT d{k + 1}, status, sum(tasks), sum(awaiting) FROM planning_congresstaskcount "
-            f"WHERE d{k} = %s GROUP BY d{k + 1}, status",
-            [congress.pk],
-        )
-        cursor.fetchall()
-        cursor.execute(
-            "SELECT congress_id, sum(tasks) FILTER (WHERE status='open_overdue') AS o, "
-            "sum(tasks) FILTER (WHERE status IN ('open_on_time','open_overdue','done_on_time',"
-            f"'done_late')) AS t FROM planning_congresstaskcount WHERE d{k} = %s "
-            "AND congress_id <> %s GROUP BY congress_id "
-            "HAVING sum(tasks) FILTER (WHERE status='open_overdue') > 0 "
-            "ORDER BY sum(tasks) FILTER (WHERE status='open_overdue')::float / "
-            "nullif(sum(tasks) FILTER (WHERE status IN ('open_on_time','open_overdue',"
-            "'done_on_time','done_late')), 0) DESC LIMIT 20",
-            [congress.pk, congress.pk],
-        )
-        cursor.fetchall()
-        cursor.execute(
-            f"SELECT d{k + 1}, state, count(*) FROM levels_scheduleentry WHERE d{k} = %s "
-            f"GROUP BY d{k + 1}, state",
-            [congress.pk],
-        )
-        cursor.fetchall()
+        for sql, params in [
+            (
+                "SELECT status, tasks, awaiting FROM planning_congresstaskcount "
+                "WHERE congress_id = %s",
+                [congress.pk],
+            ),
+            (
+                "SELECT child_id, status, tasks, awaiting FROM planning_subtreetaskcount "
+                "WHERE parent_id = %s",
+                [congress.pk],
+            ),
+            (
+                "SELECT * FROM organizations_congress WHERE parent_id = %s ORDER BY name",
+                [congress.pk],
+            ),
+            (
+                f"SELECT d{k + 1}, state, count(*) FROM levels_scheduleentry WHERE d{k} = %s "
+                f"GROUP BY d{k + 1}, state",
+                [congress.pk],
+            ),
+            (
+                f"SELECT r.d{k + 1}, count(*) FROM levels_reportrecipient r "
+                "JOIN reporting_reportsubmission s ON s.id = r.submission_id "
+                f"WHERE r.d{k} = %s AND s.status <> 'submitted' GROUP BY r.d{k + 1}",
+                [congress.pk],
+            ),
+            (
+                "SELECT s.*, c.* FROM planning_congressoverdueshare s JOIN organizations_congress "
+                f"c ON c.id = s.congress_id WHERE s.d{k} = %s AND s.overdue > 0 "
+                "AND s.congress_id <> %s ORDER BY s.share DESC, s.overdue DESC, s.congress_id "
+                "LIMIT 20",
+                [congress.pk, congress.pk],
+            ),
+            (
+                "SELECT k.congress_id FROM planning_taskcountclock k JOIN organizations_congress "
+                "c ON c.id = k.congress_id WHERE (k.as_of < %s OR k.as_of > %s) "
+                "AND c.path LIKE %s LIMIT 201",
+                [day, day, congress.path + "%"],
+            ),
+        ]:
+            cursor.execute(sql, params)
+            cursor.fetchall()
 
 
 def main() -> None:

@@ -10,16 +10,20 @@ of a narrow table); opening a row shows the level below it.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, FloatField, Q, Sum
-from django.db.models.functions import Cast
+from django.db.models import Count, Q
 
 from daihoi.organizations.models import Congress
 from daihoi.planning import summary
-from daihoi.planning.models import CongressTaskCount, TaskCountClock
+from daihoi.planning.models import (
+    CongressOverdueShare,
+    CongressTaskCount,
+    SubtreeTaskCount,
+    TaskCountClock,
+)
 from daihoi.planning.status import MAIN_CLASSES, StatusClass
 
 from .models import ScheduleEntry, ScheduleState
-from .tree import descendants_q
+from .selectors import unanswered_by_child
 
 MAX_DEPTH = 3
 # A roll-up brings this many stale congresses to today on its own (the daily job does the rest).
@@ -68,6 +72,8 @@ class Row:
     congress: Congress
     counts: Counts
     states: dict[str, int]
+    # Report requests its subtree has not answered yet (sent by any congress above them).
+    unanswered: int = 0
 
     @property
     def state_list(self) -> list[int]:
@@ -107,10 +113,11 @@ def depth(congress: Congress) -> int:
 
 def _bring_stale(congress: Congress, today: dt.date) -> int:
     """Brings the subtree's summaries to today when only a few are behind (the morning's
-    `run_daily_checks` rolls every congress); returns how many stay behind."""
+    `run_daily_checks` rolls every congress); returns how many stay behind. The clocks not at
+    today are found through their day's index (none, once the morning job has run)."""
     stale = list(
-        TaskCountClock.objects.filter(descendants_q(congress, "congress__") | Q(congress=congress))
-        .exclude(as_of=today)
+        TaskCountClock.objects.filter(Q(as_of__lt=today) | Q(as_of__gt=today))
+        .filter(Q(congress__path__startswith=congress.path))
         .values_list("congress_id", flat=True)[: BRING_LIMIT + 1]
     )
     if len(stale) > BRING_LIMIT:
@@ -140,29 +147,28 @@ def _state_counts_by_child(congress: Congress, k: int) -> dict[int, dict[str, in
 
 
 def rollup(congress: Congress, today: dt.date) -> Rollup:
+    """The congress's own totals, one row per direct subordinate and class from the subtree
+    table, the schedule states, the unanswered report requests and the worst twenty."""
     k = depth(congress)
     stale = _bring_stale(congress, today)
-    here = f"d{k}"
     total, own = Counts(), Counts()
     by_child: dict[int, Counts] = {}
-    if k <= MAX_DEPTH:
-        below = f"d{k + 1}" if k < MAX_DEPTH else None
-        rows = (
-            CongressTaskCount.objects.filter(**{here: congress.pk})
-            .values(*([below] if below else []), "status")
-            .annotate(n=Sum("tasks"), a=Sum("awaiting"))
-            .order_by()
-        )
-        for row in rows:
-            child = row.get(below) if below else None
-            total.add(row["status"], row["n"], row["a"])
-            (by_child.setdefault(child, Counts()) if child else own).add(
-                row["status"], row["n"], row["a"]
-            )
+    for status, n, a in CongressTaskCount.objects.filter(congress=congress).values_list(
+        "status", "tasks", "awaiting"
+    ):
+        own.add(status, n, a)
+        total.add(status, n, a)
+    for child_id, status, n, a in SubtreeTaskCount.objects.filter(parent=congress).values_list(
+        "child_id", "status", "tasks", "awaiting"
+    ):
+        by_child.setdefault(child_id, Counts()).add(status, n, a)
+        total.add(status, n, a)
     children = {c.pk: c for c in Congress.objects.filter(parent=congress).order_by("name")}
     states = _state_counts_by_child(congress, k)
+    unanswered = unanswered_by_child(congress, k, MAX_DEPTH)
     table = [
-        Row(child, by_child.get(pk, Counts()), states.get(pk, {})) for pk, child in children.items()
+        Row(child, by_child.get(pk, Counts()), states.get(pk, {}), unanswered.get(pk, 0))
+        for pk, child in children.items()
     ]
     all_states = dict.fromkeys(ScheduleState.values, 0)
     for bucket in states.values():
@@ -172,29 +178,17 @@ def rollup(congress: Congress, today: dt.date) -> Rollup:
 
 
 def _worst(congress: Congress, k: int, limit: int = 20) -> list[Worst]:
-    """The congresses below with the largest share of overdue tasks among their own."""
-    if k > MAX_DEPTH:
+    """The congresses below with the largest share of overdue tasks among their own, read in
+    order from the kept shares."""
+    if k >= MAX_DEPTH:
         return []
     rows = list(
-        CongressTaskCount.objects.filter(**{f"d{k}": congress.pk})
+        CongressOverdueShare.objects.filter(**{f"d{k}": congress.pk}, overdue__gt=0)
         .exclude(congress_id=congress.pk)
-        .values("congress_id")
-        .annotate(
-            total=Sum("tasks", filter=Q(status__in=CLASSES)),
-            overdue=Sum("tasks", filter=Q(status=StatusClass.OPEN_OVERDUE)),
-        )
-        .filter(overdue__gt=0)
-        .annotate(
-            share=Cast(F("overdue"), FloatField()) / Cast(F("total"), FloatField()),
-        )
+        .select_related("congress")
         .order_by("-share", "-overdue", "congress_id")[:limit]
     )
-    names = Congress.objects.in_bulk([r["congress_id"] for r in rows])
-    return [
-        Worst(names[r["congress_id"]], r["total"], r["overdue"], r["share"])
-        for r in rows
-        if r["congress_id"] in names
-    ]
+    return [Worst(r.congress, r.total, r.overdue, r.share) for r in rows]
 
 
 def direct_totals(congress: Congress, today: dt.date) -> dict[str, int]:

@@ -11,6 +11,10 @@ task_assigned = Signal()
 # congress, counts ({agency id: how many new tasks it was given, any role}), first_task_id,
 # actor: many tasks created at once (`tasks_create_bulk`, the XLSX import)
 tasks_assigned_in_bulk = Signal()
+# counts ({congress id: {agency id: how many new tasks}}), source (where they came from, e.g.
+# "Hướng dẫn 12-HD/BTGTU của …"), batch_key (unique per delivery batch), actor: many tasks
+# created at once in many congresses (a guidance delivered to the congresses below)
+tasks_assigned_across = Signal()
 # task, actor (the lead agency reported it complete; it waits for acceptance)
 task_completion_reported = Signal()
 # task, decision ("accepted" / "returned"), comment, actor

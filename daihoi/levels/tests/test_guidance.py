@@ -209,3 +209,39 @@ def test_only_the_parents_secretariat_sends(tree):
     leader = Access(tree.users["leader"], tree.congress, Role.COMMITTEE_LEADER)
     with pytest.raises(BusinessError):
         services.guidance_send(access=leader, guidance=guidance, congress_ids=[tree.district.pk])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_delivered_tasks_get_a_history_row_each_and_the_offices_one_notice_per_congress(tree):
+    from daihoi.notifications.models import Notification
+    from daihoi.organizations.models import Participation
+    from daihoi.testing.factories import UserFactory
+
+    other = second_district(tree)
+    officers = []
+    for congress in (tree.district, other):
+        officer = UserFactory.create(username=f"vanphong-{congress.pk}")
+        Participation.objects.create(
+            user=officer,
+            congress=congress,
+            role=Role.AGENCY_OFFICER,
+            agency=Agency.objects.get(congress=congress, is_issuer=True),
+        )
+        officers.append(officer)
+    guidance = propaganda_guidance(tree)
+    send = services.guidance_send(
+        access=province(tree), guidance=guidance, congress_ids=[tree.district.pk, other.pk]
+    )
+    run_worker()
+
+    tasks = Task.objects.filter(congress__in=[tree.district, other])
+    assert tasks.count() == 4
+    assert Task.history.filter(id__in=tasks.values("pk"), history_type="+").count() == 4
+    for officer, congress in zip(officers, (tree.district, other), strict=True):
+        notices = Notification.objects.filter(recipient=officer)
+        assert [(n.congress_id, n.title) for n in notices] == [
+            (congress.pk, "2 nhiệm vụ mới giao cho Văn phòng Huyện ủy")
+        ]
+    services.deliver(send.pk)  # a retry: nothing new, no second notice
+    assert Notification.objects.filter(recipient__in=officers).count() == 2
+    assert Task.history.filter(id__in=tasks.values("pk")).count() == 4

@@ -129,3 +129,53 @@ def test_the_parent_reads_a_descendants_dashboard_and_the_sibling_does_not(tree,
 
 def test_a_new_congress_starts_with_empty_totals(tree):
     assert rollup(Congress.objects.get(pk=tree.district.pk), local_today()).total.total == 0
+
+
+def kept_and_fresh_subtrees() -> tuple[dict, dict]:
+    """The subtree rows as kept by the writes, and as summed afresh from the totals."""
+    from daihoi.planning.models import SubtreeTaskCount
+
+    paths = dict(Congress.objects.values_list("pk", "path"))
+    fresh: dict = {}
+    for cid, status, n, a in CongressTaskCount.objects.values_list(
+        "congress_id", "status", "tasks", "awaiting"
+    ):
+        ids = [int(p) for p in paths[cid].strip("/").split("/") if p]
+        for parent, child in zip(ids, ids[1:], strict=False):
+            row = fresh.setdefault((parent, child, status), [0, 0])
+            row[0] += n
+            row[1] += a
+    kept = {
+        (p, c, s): [n, a]
+        for p, c, s, n, a in SubtreeTaskCount.objects.values_list(
+            "parent_id", "child_id", "status", "tasks", "awaiting"
+        )
+        if n or a
+    }
+    return kept, {k: v for k, v in fresh.items() if any(v)}
+
+
+def test_subtree_rows_and_overdue_shares_equal_a_fresh_sum_after_writes_rebuilds_and_moves(
+    tree,
+):
+    from daihoi.planning.models import CongressOverdueShare
+
+    today = local_today()
+    summary.rebuild(tree.congress.pk)
+    writer = Writer(tree, 7)
+    for _ in range(30):
+        writer.step()
+    kept, fresh = kept_and_fresh_subtrees()
+    assert kept == fresh and kept
+    summary.rebuild(tree.congress.pk)  # a rebuild recounts the congress's totals
+    assert kept_and_fresh_subtrees()[0] == kept_and_fresh_subtrees()[1]
+    admin = Access(tree.admin, tree.national, ADMIN)
+    services.congress_set_parent(access=admin, congress=tree.congress, parent=None)
+    kept, fresh = kept_and_fresh_subtrees()
+    assert kept == fresh
+    assert not any(p == tree.national.pk for p, _, _ in kept)
+    share = CongressOverdueShare.objects.get(congress=tree.congress)
+    counts = direct_totals(tree.congress, today)
+    assert share.total == sum(counts.values())
+    assert share.overdue == counts[StatusClass.OPEN_OVERDUE]
+    assert share.d0 == tree.congress.pk

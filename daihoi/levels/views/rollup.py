@@ -49,6 +49,7 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             result=result,
             trail=trail,
             open_guidance=selectors.open_guidance_tasks(shown),
+            open_requests=list(selectors.requests_to_below(shown)),
             classes=MAIN_CLASSES,
             states=[(s.value, str(s.label)) for s in ScheduleState],
             today=today,
@@ -63,6 +64,7 @@ HEADER = [
     "Tổng số nhiệm vụ",
     "Tỷ lệ quá hạn (%)",
     *[str(s.label) for s in ScheduleState],
+    "Báo cáo chưa gửi",
 ]
 
 
@@ -78,6 +80,7 @@ def _sheet_rows(result: Rollup) -> list[list]:
                 counts.total,
                 round(100 * counts.overdue_share),
                 *[row.states.get(s, 0) for s in ScheduleState.values],
+                row.unanswered,
             ]
         )
     return rows

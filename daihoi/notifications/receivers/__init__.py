@@ -30,6 +30,7 @@ from .tasks import (
     on_task_assigned,
     on_task_completion_reported,
     on_task_reviewed,
+    on_tasks_assigned_across,
     on_tasks_assigned_in_bulk,
 )
 
@@ -44,6 +45,7 @@ def connect() -> None:
     receivers: list[tuple[Signal, Callable[..., None]]] = [
         (planning_signals.task_assigned, on_task_assigned),
         (planning_signals.tasks_assigned_in_bulk, on_tasks_assigned_in_bulk),
+        (planning_signals.tasks_assigned_across, on_tasks_assigned_across),
         (planning_signals.task_completion_reported, on_task_completion_reported),
         (planning_signals.task_reviewed, on_task_reviewed),
         (planning_signals.deadlines_moved, on_deadlines_moved),

@@ -43,6 +43,35 @@ def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
     notifications_create(notices=notices)
 
 
+def on_tasks_assigned_across(
+    sender, *, counts, source, batch_key, actor=None, **kwargs
+) -> None:
+    """Tasks given in many congresses at once (a guidance from the level above): one notice per
+    officer of each agency given some, in each congress — three queries for the whole batch."""
+    from daihoi.organizations.models import Agency
+
+    agency_ids = {a for given in counts.values() for a in given}
+    names = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name"))
+    officers = selectors.officers_by_agency(counts, agency_ids)
+    notices = [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=congress_id,
+            kind=Kind.TASK_ASSIGNED,
+            title=f"{n} nhiệm vụ mới giao cho {shorten(names.get(agency_id, ''))}",
+            body=f"{names.get(agency_id, '')} được giao {n} nhiệm vụ mới theo {source}; "
+            "xem trong “Nhiệm vụ của đơn vị”.",
+            link=reverse("planning:inbox", kwargs={"congress_id": congress_id}),
+            dedupe_key=f"tasks_assigned_across:{batch_key}:{congress_id}:{agency_id}",
+        )
+        for congress_id, given in counts.items()
+        for agency_id, n in given.items()
+        for user in officers.get(agency_id, [])
+        if user.pk != actor_id(actor)
+    ]
+    notifications_create(notices=notices)
+
+
 def on_tasks_assigned_in_bulk(
     sender, *, congress, counts, first_task_id, actor=None, **kwargs
 ) -> None:
