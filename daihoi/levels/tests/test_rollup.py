@@ -174,6 +174,7 @@ def test_subtree_rows_and_overdue_shares_equal_a_fresh_sum_after_writes_rebuilds
     kept, fresh = kept_and_fresh_subtrees()
     assert kept == fresh
     assert not any(p == tree.national.pk for p, _, _ in kept)
+    tree.congress.refresh_from_db()
     share = CongressOverdueShare.objects.get(congress=tree.congress)
     counts = direct_totals(tree.congress, today)
     assert share.total == sum(counts.values())
