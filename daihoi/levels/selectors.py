@@ -11,6 +11,7 @@ from daihoi.reporting.models import ReportRequest, ReportSubmission
 
 from .models import (
     Guidance,
+    GuidanceItem,
     GuidanceRecipient,
     GuidanceTask,
     LevelDeadline,
@@ -126,16 +127,26 @@ def recipient_progress(guidance: Guidance) -> QuerySet[GuidanceRecipient]:
 
 
 def open_guidance_tasks(congress: Congress) -> list[tuple[Guidance, int]]:
-    """The congress's guidances with how many of their tasks below are not done yet."""
+    """The congress's guidances with how many of their tasks below are not done yet: nothing
+    to count (one indexed read) for a congress that sent none; else counted from its items'
+    tasks, grouped by item."""
+    items = dict(
+        GuidanceItem.objects.filter(guidance__congress=congress).values_list("pk", "guidance_id")
+    )
+    if not items:
+        return []
     rows = (
         GuidanceTask.objects.filter(
-            item__guidance__congress=congress, task__accepted=False, task__cancelled=False
+            item_id__in=list(items), task__accepted=False, task__cancelled=False
         )
-        .values("item__guidance")
+        .values("item_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    counts = {r["item__guidance"]: r["n"] for r in rows}
+    counts: dict[int, int] = {}
+    for row in rows:
+        guidance_id = items[row["item_id"]]
+        counts[guidance_id] = counts.get(guidance_id, 0) + row["n"]
     by_id = Guidance.objects.in_bulk(list(counts))
     return [(by_id[pk], n) for pk, n in counts.items() if pk in by_id]
 

@@ -245,3 +245,23 @@ def test_delivered_tasks_get_a_history_row_each_and_the_offices_one_notice_per_c
     services.deliver(send.pk)  # a retry: nothing new, no second notice
     assert Notification.objects.filter(recipient__in=officers).count() == 2
     assert Task.history.filter(id__in=tasks.values("pk")).count() == 4
+
+
+@pytest.mark.django_db
+def test_the_roll_up_counts_a_guidances_tasks_not_done_below_and_nothing_for_a_congress_without(
+    tree,
+):
+    from daihoi.levels import selectors
+
+    other = second_district(tree)
+    guidance = propaganda_guidance(tree)
+    send = services.guidance_send(
+        access=province(tree), guidance=guidance, congress_ids=[tree.district.pk, other.pk]
+    )
+    services.deliver(send.pk)
+    assert selectors.open_guidance_tasks(tree.congress) == [(guidance, 4)]
+    Task.objects.filter(pk=Task.objects.filter(congress=other).order_by("pk")[0].pk).update(
+        cancelled=True
+    )
+    assert selectors.open_guidance_tasks(tree.congress) == [(guidance, 3)]
+    assert selectors.open_guidance_tasks(tree.district) == []
