@@ -227,7 +227,7 @@ def raw_sql(congress: Congress) -> None:
                 [day, day, congress.path + "%"],
             ),
         ]:
-            cursor.execute(sql, params)
+            cursor.execute(sql, params)  # type: ignore[arg-type]
             cursor.fetchall()
 
 

@@ -43,9 +43,7 @@ def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
     notifications_create(notices=notices)
 
 
-def on_tasks_assigned_across(
-    sender, *, counts, source, batch_key, actor=None, **kwargs
-) -> None:
+def on_tasks_assigned_across(sender, *, counts, source, batch_key, actor=None, **kwargs) -> None:
     """Tasks given in many congresses at once (a guidance from the level above): one notice per
     officer of each agency given some, in each congress — three queries for the whole batch."""
     from daihoi.organizations.models import Agency
