@@ -1,5 +1,6 @@
 """Every change to the groups' comments and their synthesis. Keyword-only, explicit access,
-atomic, audited. Lock order: the theme first, then its comments (by id)."""
+atomic, audited. Lock order: the consultation (recording), the theme, then its comments by id
+(docs/concurrency.md)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -7,7 +8,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 from django.utils import timezone
 
-from daihoi.consultation.models import Section
+from daihoi.consultation.models import Consultation, Section
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
@@ -40,7 +41,14 @@ class CommentFields:
 
 def _checked(access: Access, fields: CommentFields) -> CommentFields:
     draft = permissions.discussed_drafts(access).filter(pk=fields.draft_id).first()
-    if draft is None:
+    # The consultation's row is the lock its adoption takes: a comment recorded while the draft
+    # is adopted either lands before it or finds the draft closed.
+    if (
+        draft is None
+        or not Consultation.objects.select_for_update()
+        .filter(pk=draft.consultation_id, status=Consultation.Status.OPEN)
+        .exists()
+    ):
         raise BusinessError(NOT_OPEN, field="draft")
     if fields.section is not None and fields.section.draft_id != draft.pk:
         raise BusinessError("Mục chọn không thuộc dự thảo này.", field="section")

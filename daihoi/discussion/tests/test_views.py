@@ -113,3 +113,23 @@ def test_the_report_reads_back_with_its_title_sections_groups_and_counts(world, 
     ] in rows
     assert ["1", "Rút gọn phần mở đầu.", "Tổ số 1", "Giải trình: Giữ theo hướng dẫn."] in rows
     assert ["1", "Tổ số 1", "2"] in rows and ["2", "Tổ số 2", "1"] in rows
+
+
+def test_the_overview_lists_the_groups_in_a_fixed_number_of_queries(world, client, setup):
+    from daihoi.delegates.services.groups import group_create
+
+    draft, groups = setup
+    access = secretariat(world)
+    client.force_login(world.users["leader"])
+    url = _url("overview", world)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for n in range(3, 9):
+        group = group_create(access=access, name=f"Tổ số {n}", order=n)
+        record(access, group, draft, f"Ý kiến của tổ {n}")
+    assert count() == few
