@@ -41,20 +41,13 @@ def in_document_committee(access: Access) -> bool:
     )
 
 
-def delegate_of(access: Access) -> int | None:
-    """The delegate the user signs in as (delegate accounts), or None."""
-    value = getattr(access, "delegate_id", None)
-    return value if isinstance(value, int) else None
-
-
 def secretary_groups(access: Access) -> QuerySet[DiscussionGroup]:
     """The groups of the access's congress whose secretary the user is."""
-    delegate_id = delegate_of(access)
-    if delegate_id is None:
+    if access.delegate_id is None:
         return DiscussionGroup.objects.none()
     return DiscussionGroup.objects.filter(
         congress=access.congress,
-        members__delegate_id=delegate_id,
+        members__delegate_id=access.delegate_id,
         members__role=GroupMember.Role.SECRETARY,
     )
 
