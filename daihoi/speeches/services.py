@@ -72,7 +72,7 @@ def speech_register(
     if source == Speech.Source.PAPER:
         require(can_run_speeches(access), ONLY_PRESIDIUM)
     else:
-        require(getattr(access, "delegate_id", None) == delegate.pk)
+        require(access.delegate_id == delegate.pk)
     session = _lock_session(access, session)
     _check_delegate(session, delegate)
     _check_fields(session, fields)
@@ -242,7 +242,7 @@ def speech_deliver(*, access: Access, speech: Speech, minutes: int | None = None
 def speech_withdraw(*, access: Access, speech: Speech) -> Speech:
     """Withdrawn by the presidium (the delegate asked, or was absent when called), or by the
     delegate themself while not yet called."""
-    own = getattr(access, "delegate_id", None) == speech.delegate_id
+    own = access.delegate_id == speech.delegate_id
     if own and not can_run_speeches(access):
         session = _lock_session(access, speech.session)
         fresh = Speech.objects.select_related("delegate").filter(pk=speech.pk).first()

@@ -182,3 +182,45 @@ def test_an_item_of_another_session_is_refused(world):
                 topic="Giáo dục", summary="Tóm tắt", item=other_session.items.first()
             ),
         )
+
+
+def _as_delegate(world, delegate) -> Access:
+    return Access(world.users["member"], world.congress, "delegate", delegate_id=delegate.pk)
+
+
+def test_a_delegate_registers_only_themself_and_may_withdraw_before_being_called(world):
+    access = secretariat(world)
+    session = opening_session(world)
+    me, other = delegates(access, 2)
+    mine = services.speech_register(
+        access=_as_delegate(world, me),
+        session=session,
+        delegate=me,
+        fields=services.SpeechFields(topic="Giáo dục vùng cao", summary="Trường bán trú."),
+        source=Speech.Source.DELEGATE,
+    )
+    assert (mine.source, mine.state) == (Speech.Source.DELEGATE, Speech.State.REQUESTED)
+    with pytest.raises(PermissionDenied):
+        services.speech_register(
+            access=_as_delegate(world, me),
+            session=session,
+            delegate=other,
+            fields=services.SpeechFields(topic="Thay người khác", summary="Không được."),
+            source=Speech.Source.DELEGATE,
+        )
+    with pytest.raises(PermissionDenied):
+        services.speech_approve(access=_as_delegate(world, me), speech=mine)
+    services.speech_withdraw(access=_as_delegate(world, me), speech=mine)
+    mine.refresh_from_db()
+    assert mine.state == Speech.State.WITHDRAWN
+
+
+def test_a_delegate_cannot_withdraw_once_called_to_speak(world):
+    access = secretariat(world)
+    session = opening_session(world)
+    (me,) = delegates(access, 1)
+    speech = register(access, session, me)
+    services.speech_approve(access=access, speech=speech)
+    services.speech_call_next(access=access, session=session)
+    with pytest.raises(BusinessError, match="Đang phát biểu"):
+        services.speech_withdraw(access=_as_delegate(world, me), speech=speech)
