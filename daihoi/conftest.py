@@ -23,6 +23,13 @@ def world(db):
 
 
 @pytest.fixture
+def delegate_world(db):
+    """The world with a delegate of its roster who has an account: `world.delegate`, user
+    "daibieu" (`world.users["delegate"]`), role "delegate"."""
+    return f.build_world(with_delegate=True)
+
+
+@pytest.fixture
 def admin_access(world) -> Access:
     return Access(world.admin, world.congress, ADMIN)
 

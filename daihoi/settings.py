@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "daihoi.notifications",
     "daihoi.workspace",
     "daihoi.delegates",
+    "daihoi.delegate_area",
     "daihoi.discussion",
     "daihoi.voting",
     "daihoi.logistics",

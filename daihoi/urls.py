@@ -30,6 +30,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/nhap-van-ban/", include("daihoi.intake.urls")),
     path("dai-hoi/<int:congress_id>/bao-cao/", include("daihoi.reporting.urls")),
     path("dai-hoi/<int:congress_id>/thung-rac/", include("daihoi.audit.urls")),
+    path("dai-hoi/<int:congress_id>/dai-bieu/toi/", include("daihoi.delegate_area.urls")),
     path("dai-hoi/<int:congress_id>/dai-bieu/", include("daihoi.delegates.urls")),
     path("dai-hoi/<int:congress_id>/thao-luan-to/", include("daihoi.discussion.urls")),
     path("dai-hoi/<int:congress_id>/cac-cap/", include("daihoi.levels.urls")),

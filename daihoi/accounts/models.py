@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     AGENCY_OFFICER = "agency", _("Đầu mối cơ quan")
     MEMBER = "member", _("Thành viên")
     EDITOR = "editor", _("Biên tập viên")
+    # A delegate to the congress: their own documents, speeches and votes, nothing else.
+    DELEGATE = "delegate", _("Đại biểu")
 
 
 class User(AbstractUser):

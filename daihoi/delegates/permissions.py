@@ -96,3 +96,11 @@ def access_delegate(access: Access, delegate_id: int) -> Delegate:
 def access_delegation(access: Access, delegation_id: int) -> Delegation:
     """A delegation of the access's congress; 404 alike when missing or in another congress."""
     return _in_congress(Delegation.objects.all(), access, delegation_id)
+
+
+def own_delegate(access: Access) -> Delegate:
+    """The roster's delegate of a delegate's account (from `access_delegate` in organizations),
+    with its delegation; 404 for any other access."""
+    if access.delegate_id is None:
+        raise Http404
+    return _in_congress(Delegate.objects.select_related("delegation"), access, access.delegate_id)

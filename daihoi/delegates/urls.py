@@ -37,6 +37,10 @@ urlpatterns = [
     path("diem-danh/<int:session_id>/theo-ten/", views.by_name, name="check-in-by-name"),
     path("diem-danh/<int:session_id>/tim/", views.search, name="gate-search"),
     path("diem-danh/<int:session_id>/si-so/", views.session_headcount, name="headcount"),
+    path("tai-khoan/", views.account_list, name="account-list"),
+    path("tai-khoan/tao-tat-ca/", views.account_create_all, name="account-create-all"),
+    path("tai-khoan/in-phieu/", views.slips_print, name="slips-print"),
+    path(DELEGATE + "tai-khoan/", views.account_create, name="account-create"),
     path("phan-cong/", views.duty_list, name="duty-list"),
     path("phan-cong/<int:duty_id>/thoi/", views.duty_remove, name="duty-remove"),
 ]

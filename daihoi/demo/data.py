@@ -1722,6 +1722,14 @@ USERS: list[Record] = [
         "where": "Cổng thông tin Đại hội, Kon Tum",
         "participations": [{"congress": "kontum", "role": "editor"}],
     },
+    {
+        # Linked to a delegate of the roster by the delegates' demo (`delegates_demo`).
+        "username": "daibieu",
+        "full_name": "Nguyễn Văn Hùng",
+        "role_label": "Đại biểu",
+        "where": "Đại biểu chính thức, Đại hội Kon Tum",
+        "participations": [],
+    },
 ]
 
 # Logins of earlier demos that reach nothing useful any more: a database loaded before keeps the

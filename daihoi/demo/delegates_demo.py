@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
-from daihoi.delegates.models import BadgeBatch, Delegate, Delegation, Duty
+from daihoi.accounts.models import Role
+from daihoi.delegates.models import BadgeBatch, CongressSession, Delegate, Delegation, Duty
+from daihoi.delegates.services.accounts import delegate_accounts_create_all
 from daihoi.delegates.services.badges import batch_run
 from daihoi.delegates.services.checkin import check_in_by_name, session_create
 from daihoi.delegates.services.groups import (
@@ -23,6 +25,7 @@ from daihoi.delegates.services.roster import (
     delegate_replace,
     delegation_create,
 )
+from daihoi.organizations.models import Participation
 
 if TYPE_CHECKING:
     from .loader import _CongressLoader
@@ -178,9 +181,30 @@ def load_delegates(loader: "_CongressLoader") -> int:
     )
     _groups(access, delegations)
     _congress_days(loader, access)
+    _accounts(access)
     gate = get_user_model().objects.get(username="thanhvien")
     Duty.objects.get_or_create(congress=access.congress, user=gate, kind=Duty.Kind.GATE)
     return created
+
+
+def _accounts(access) -> None:
+    """Every delegate gets an account; the demo login `daibieu` is the first official delegate
+    of the city's delegation (checked in at the preparatory session)."""
+    demo_user = get_user_model().objects.get(username="daibieu")
+    first = (
+        Delegate.objects.filter(
+            congress=access.congress, is_active=True, kind=Delegate.Kind.OFFICIAL
+        )
+        .order_by("delegation__order", "pk")
+        .first()
+    )
+    if first is not None and not Participation.objects.filter(user=demo_user).exists():
+        Participation.objects.create(
+            user=demo_user, congress=access.congress, role=Role.DELEGATE, delegate=first
+        )
+        demo_user.full_name = first.full_name
+        demo_user.save(update_fields=["full_name"])
+    delegate_accounts_create_all(access=access)
 
 
 def _groups(access, delegations: dict[str, Delegation]) -> None:
@@ -221,7 +245,9 @@ def _congress_days(loader: "_CongressLoader", access) -> None:
         when = timezone.make_aware(
             dt.datetime.combine(opening + dt.timedelta(days=offset), dt.time(hour, 30))
         )
-        sessions.append(session_create(access=access, name=name, starts_at=when))
+        # The programme (loaded first) already made these sittings' check-in sessions.
+        made = CongressSession.objects.filter(congress=access.congress, name=name).first()
+        sessions.append(made or session_create(access=access, name=name, starts_at=when))
     batch = BadgeBatch.objects.create(
         congress=access.congress,
         total=Delegate.objects.filter(congress=access.congress, is_active=True).count(),

@@ -265,7 +265,10 @@ class AccountRoleForm(CongressScopedForm):
     """A user's role in the congress: with an agency for an agency's focal officer, and the
     person of the congress the account belongs to, where there is one."""
 
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    # Delegates' accounts are made from the roster (the delegates app), not here.
+    role = forms.ChoiceField(
+        label="Vai trò", choices=[c for c in Role.choices if c[0] != Role.DELEGATE]
+    )
     agency = forms.ModelChoiceField(
         Agency.objects.all(),
         label="Cơ quan, đơn vị",

@@ -437,6 +437,17 @@ class Participation(models.Model):
         related_name="accounts",
         verbose_name=_("cán bộ"),
     )
+    # The roster's delegate this account belongs to (role "delegate"); a delegate has at most
+    # one account. The delegates app keeps the roster; its row is never deleted (a replaced
+    # delegate stays on file, inactive), so the link is protected.
+    delegate = models.OneToOneField(
+        "delegates.Delegate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="account",
+        verbose_name=_("đại biểu"),
+    )
 
     class Meta:
         verbose_name = _("phân quyền theo Đại hội")
@@ -446,6 +457,11 @@ class Participation(models.Model):
             models.CheckConstraint(
                 condition=~Q(role="agency") | Q(agency__isnull=False),
                 name="agency_officer_has_agency",
+            ),
+            models.CheckConstraint(
+                condition=Q(role="delegate", delegate__isnull=False)
+                | Q(~Q(role="delegate"), delegate__isnull=True),
+                name="delegate_account_has_delegate",
             ),
         ]
 

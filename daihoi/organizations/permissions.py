@@ -24,7 +24,8 @@ ADMIN = "admin"
 # The secretariat or a leader of a congress above, reading a congress below (levels app's
 # `access_from_above`): sees it whole and changes nothing. `access_congress` never answers it.
 OVERSEER = "overseer"
-WORKSPACE_ROLES = [r for r in Role if r != Role.EDITOR]
+# Editors work on the public portal only; delegates in their own area only (`access_delegate`).
+WORKSPACE_ROLES = [r for r in Role if r not in (Role.EDITOR, Role.DELEGATE)]
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class Access:
         return self.is_admin or (self.is_agency_officer and self.agency_is_finance)
 
     @property
+    def is_delegate(self) -> bool:
+        return self.role == Role.DELEGATE
+
+    @property
     def role_label(self) -> str:
         if self.is_overseer:
             return "Cấp trên"
@@ -102,7 +107,6 @@ def access_congress(user: User | AnonymousUser, congress_id: int) -> Access:
         .first()
     )
     if participation is None or participation.role not in WORKSPACE_ROLES:
-        # Editors work on the public portal only.
         raise Http404
     return Access(
         user,
@@ -111,6 +115,37 @@ def access_congress(user: User | AnonymousUser, congress_id: int) -> Access:
         participation.agency_id,
         participation.person_id,
         agency_is_finance=bool(participation.agency and participation.agency.is_finance),
+    )
+
+
+def access_delegate(user: User | AnonymousUser, congress_id: int) -> Access:
+    """A delegate's access to their own area of a congress (role "delegate", with the roster's
+    delegate); 404 for everyone else, as for a missing congress. The delegate's pages start
+    here; `access_congress` never answers a delegate."""
+    if not user.is_authenticated:
+        raise Http404
+    assert isinstance(user, User)
+    participation = first_or_404(
+        Participation.objects.select_related("congress").filter(
+            user=user, congress_id=congress_id, role=Role.DELEGATE, delegate__isnull=False
+        )
+    )
+    return Access(
+        user,
+        participation.congress,
+        participation.role,
+        delegate_id=participation.delegate_id,
+    )
+
+
+def delegate_congresses(user: User | AnonymousUser) -> QuerySet[Congress]:
+    """The congresses where the user is a delegate (their own area), for the landing page."""
+    if not user.is_authenticated:
+        return Congress.objects.none()
+    return Congress.objects.filter(
+        participations__user=user,
+        participations__role=Role.DELEGATE,
+        participations__delegate__isnull=False,
     )
 
 

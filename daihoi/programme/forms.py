@@ -31,6 +31,16 @@ class SessionForm(VersionedFormMixin, forms.Form):
     secretaries = forms.CharField(
         label="Đoàn Thư ký", required=False, widget=_LINES, help_text="Mỗi dòng một đồng chí."
     )
+    audience = forms.ChoiceField(
+        label="Thành phần triệu tập",
+        choices=[("", "Theo loại phiên"), *Session.Audience.choices],
+        required=False,
+        help_text=(
+            "Để trống: phiên khai mạc, bế mạc triệu tập cả khách mời; phiên trù bị, phiên làm "
+            "việc chỉ đại biểu chính thức. Đại biểu đã được thay thế không được triệu tập; "
+            "đại biểu dự khuyết chỉ được triệu tập khi đã thay thế đại biểu chính thức."
+        ),
+    )
 
     @classmethod
     def initial_for(cls, session: Session) -> dict[str, Any]:
@@ -44,6 +54,7 @@ class SessionForm(VersionedFormMixin, forms.Form):
             "place": session.place,
             "presidium": session.presidium,
             "secretaries": session.secretaries,
+            "audience": session.audience,
             "version": session.version,
         }
 
@@ -61,6 +72,7 @@ class SessionForm(VersionedFormMixin, forms.Form):
             place=data["place"],
             presidium=data["presidium"],
             secretaries=data["secretaries"],
+            audience=data.get("audience") or "",
         )
 
 

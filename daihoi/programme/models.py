@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
 from daihoi.core.versioning import Versioned
+from daihoi.delegates.models import CongressSession
 from daihoi.organizations.models import Congress
 
 
@@ -35,6 +36,12 @@ class Session(Versioned):
         WORKING = "working", _("Phiên làm việc")
         CLOSING = "closing", _("Phiên bế mạc")
 
+    class Audience(models.TextChoices):
+        """Who is summoned (triệu tập) to the session; see `selectors.summoned_delegates`."""
+
+        DELEGATES = "delegates", _("Đại biểu chính thức")
+        DELEGATES_AND_GUESTS = "delegates_and_guests", _("Đại biểu chính thức và khách mời")
+
     congress = models.ForeignKey(
         Congress,
         on_delete=models.CASCADE,
@@ -51,6 +58,21 @@ class Session(Versioned):
     )
     secretaries = models.TextField(
         _("Đoàn Thư ký"), blank=True, help_text=_("Mỗi dòng một đồng chí.")
+    )
+    audience = models.CharField(
+        _("thành phần triệu tập"),
+        max_length=24,
+        choices=Audience.choices,
+        default=Audience.DELEGATES,
+    )
+    # The same sitting as the gate knows it: delegates check in to this row. Made and kept in
+    # step (name, start) by the programme's services, so "checked in to this session" is one
+    # query from a programme session.
+    checkin_session = models.OneToOneField(
+        CongressSession,
+        on_delete=models.PROTECT,
+        related_name="programme_session",
+        verbose_name=_("phiên điểm danh"),
     )
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from daihoi.core.dates import format_date
+from daihoi.delegates.models import Delegate
 from daihoi.organizations.models import Congress
 
 from .models import Cue, Item, Release, Session
@@ -112,3 +113,51 @@ def releases_of(congress: Congress) -> QuerySet[Release]:
 
 def current_release(congress: Congress) -> Release | None:
     return releases_of(congress).first()
+
+
+# Who is summoned to a session ---------------------------------------------------------------
+
+# The rule: a session summons the congress's delegates who are on the roster now (a delegate
+# replaced by an alternate is not; the alternate who took the seat has become an official
+# delegate and is), of the kinds its audience names. Alternates not (yet) seated are not
+# summoned: they vote and count towards the quorum only once they replace someone.
+AUDIENCE_KINDS: dict[str, tuple[str, ...]] = {
+    Session.Audience.DELEGATES: (Delegate.Kind.OFFICIAL,),
+    Session.Audience.DELEGATES_AND_GUESTS: (Delegate.Kind.OFFICIAL, Delegate.Kind.GUEST),
+}
+
+
+def summoned_kinds(session: Session) -> tuple[str, ...]:
+    return AUDIENCE_KINDS.get(session.audience, (Delegate.Kind.OFFICIAL,))
+
+
+def summoned_delegates(session: Session) -> QuerySet[Delegate]:
+    """The delegates summoned to (triệu tập dự) `session`: active, of the kinds its audience
+    names (see `AUDIENCE_KINDS`)."""
+    return Delegate.objects.filter(
+        congress_id=session.congress_id, is_active=True, kind__in=summoned_kinds(session)
+    )
+
+
+def is_summoned(delegate: Delegate, session: Session) -> bool:
+    """Whether `delegate` is summoned to `session` (the rule of `summoned_delegates`, on the
+    delegate's loaded row: no query)."""
+    return (
+        delegate.congress_id == session.congress_id
+        and delegate.is_active
+        and delegate.kind in summoned_kinds(session)
+    )
+
+
+def present_delegates(session: Session) -> QuerySet[Delegate]:
+    """The summoned delegates checked in to the session (one query: the check-ins of its
+    check-in session)."""
+    return summoned_delegates(session).filter(check_ins__session_id=session.checkin_session_id)
+
+
+def sessions_summoning(delegate: Delegate) -> QuerySet[Session]:
+    """The programme sessions `delegate` is summoned to, in order (none for a replaced one)."""
+    if not delegate.is_active:
+        return Session.objects.none()
+    audiences = [a for a, kinds in AUDIENCE_KINDS.items() if delegate.kind in kinds]
+    return Session.objects.filter(congress_id=delegate.congress_id, audience__in=audiences)

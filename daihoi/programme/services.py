@@ -9,13 +9,14 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import Max, Model, QuerySet
+from django.db.models import Max, Model, ProtectedError, QuerySet
 from django.utils import timezone
 
 from daihoi.core.audit import changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
 from daihoi.core.versioning import check_version
+from daihoi.delegates.models import CongressSession
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
@@ -26,6 +27,7 @@ from .permissions import ONLY_ORGANISERS, can_keep_programme
 # A session this far from the congress's own days is a typing mistake.
 DAYS_AROUND_CONGRESS = 10
 MAX_ITEM_MINUTES = 600
+CHECKIN_NAME_LENGTH = CongressSession._meta.get_field("name").max_length or 150
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class SessionFields:
     place: str = ""
     presidium: str = ""
     secretaries: str = ""
+    # Empty: the kind's usual audience (`default_audience`).
+    audience: str = ""
 
 
 SESSION_FIELDS = list(SessionFields.__dataclass_fields__)
@@ -59,9 +63,19 @@ class CueFields:
     note: str = ""
 
 
+def default_audience(kind: str) -> str:
+    """The opening and closing sessions are held before guests (khách mời); the preparatory
+    and working sessions are the official delegates' own."""
+    if kind in (Session.Kind.OPENING, Session.Kind.CLOSING):
+        return Session.Audience.DELEGATES_AND_GUESTS
+    return Session.Audience.DELEGATES
+
+
 def _check_session(congress: Congress, fields: SessionFields) -> None:
     if fields.kind not in Session.Kind.values:
         raise BusinessError("Loại phiên không hợp lệ.", field="kind")
+    if fields.audience and fields.audience not in Session.Audience.values:
+        raise BusinessError("Thành phần triệu tập không hợp lệ.", field="audience")
     if not fields.title.strip():
         raise BusinessError("Vui lòng nhập tên phiên.", field="title")
     if fields.ends_at <= fields.starts_at:
@@ -88,13 +102,57 @@ def _lock_session(access: Access, session: Session) -> Session:
     return locked
 
 
+def _checkin_name(session: Session, taken: set[str]) -> str:
+    """The check-in session's name: the programme session's title, told apart by its date and
+    hour (then a number) when the congress already has a sitting of that name."""
+    hour = timezone.localtime(session.starts_at).strftime("%d/%m %H:%M")
+    title = session.title[: CHECKIN_NAME_LENGTH - 30]
+    candidates = [title, f"{title} ({hour})"]
+    candidates += [f"{title} ({hour}) – {n}" for n in range(2, 100)]
+    return next(name for name in candidates if name.lower() not in taken)
+
+
+def checkin_session_sync(session: Session) -> CongressSession:
+    """Makes or updates the check-in session of `session` (name and start follow the
+    programme). A new programme session adopts a check-in session of its exact title that the
+    gate made before and no programme session has taken. The caller holds the session's lock
+    (or creates it) in a transaction."""
+    sittings = CongressSession.objects.filter(congress_id=session.congress_id)
+    current = session.checkin_session if session.checkin_session_id else None
+    if current is None:
+        current = (
+            sittings.select_for_update()
+            .filter(name__iexact=session.title, programme_session__isnull=True)
+            .first()
+        )
+    others = sittings.exclude(pk=current.pk) if current else sittings
+    name = _checkin_name(session, {n.lower() for n in others.values_list("name", flat=True)})
+    if current is None:
+        current = CongressSession.objects.create(
+            congress_id=session.congress_id, name=name, starts_at=session.starts_at
+        )
+    elif (current.name, current.starts_at) != (name, session.starts_at):
+        current.name, current.starts_at = name, session.starts_at
+        current.save(update_fields=["name", "starts_at"])
+    session.checkin_session = current
+    return current
+
+
 @transaction.atomic
 def session_create(*, access: Access, fields: SessionFields) -> Session:
+    """Adds a session and its check-in session (see `checkin_session_sync`)."""
     require(can_keep_programme(access), ONLY_ORGANISERS)
     _check_session(access.congress, fields)
     session = Session(congress=access.congress, **_stripped(fields))
+    session.audience = fields.audience or default_audience(fields.kind)
+    checkin_session_sync(session)
     session.save()
-    record(access, ProgrammeAction.SESSION_CREATED, session, data={"title": session.title})
+    record(
+        access,
+        ProgrammeAction.SESSION_CREATED,
+        session,
+        data={"title": session.title, "checkin_session": session.checkin_session.name},
+    )
     return session
 
 
@@ -112,6 +170,8 @@ def session_update(
     before = snapshot(session, SESSION_FIELDS)
     for name, value in _stripped(fields).items():
         setattr(session, name, value)
+    session.audience = fields.audience or default_audience(fields.kind)
+    checkin_session_sync(session)
     session.save()
     record(access, ProgrammeAction.SESSION_UPDATED, session, changes=changes_since(session, before))
     return session
@@ -119,9 +179,21 @@ def session_update(
 
 @transaction.atomic
 def session_delete(*, access: Access, session: Session) -> None:
+    """Deletes the session; its check-in session goes with it unless delegates were checked in
+    to it (the gate's record of who came stays)."""
     session = _lock_session(access, session)
     record(access, ProgrammeAction.SESSION_DELETED, access.congress, data={"title": session.title})
-    session.delete()
+    checkin = session.checkin_session
+    try:
+        with transaction.atomic():
+            session.delete()
+    except ProtectedError:
+        # Documents, speeches or votes of the congress days hang on the session.
+        raise BusinessError(
+            "Phiên đã có tài liệu hoặc hoạt động của những ngày Đại hội gắn vào; không xóa được."
+        ) from None
+    if not checkin.check_ins.exists():
+        checkin.delete()
 
 
 def _stripped(fields: SessionFields | ItemFields | CueFields) -> dict:

@@ -169,6 +169,8 @@ def session_detail(
             items=items,
             keeper=can_keep_programme(access),
             history=history_of(session)[:30],
+            summoned_count=selectors.summoned_delegates(session).count(),
+            present_count=selectors.present_delegates(session).count(),
         ),
     )
 

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import factory
 
 from daihoi.accounts.models import Role, User
+from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.models import (
     Agency,
     Committee,
@@ -78,7 +79,10 @@ class TaskFactory(factory.django.DjangoModelFactory[Task]):
             )
 
 
-def build_world() -> SimpleNamespace:
+def build_world(with_delegate: bool = False) -> SimpleNamespace:
+    """The shared small world. `with_delegate`: a delegate of the roster with an account
+    (`world.delegate`, user "daibieu", `world.users["delegate"]`), as the permission matrix
+    needs; off by default so that tests counting the roster count only their own delegates."""
     congress = CongressFactory.create()
     agency = {
         "vptu": Agency.objects.create(
@@ -135,6 +139,9 @@ def build_world() -> SimpleNamespace:
             person=chair if key == "leader" else None,
         )
         users[key] = user
+    delegation = delegate = None
+    if with_delegate:
+        delegation, delegate = _world_delegate(congress, users)
     other = CongressFactory.create(
         name="Đại hội đại biểu Đảng bộ tỉnh Hải Dương",
         organization="Đảng bộ tỉnh Hải Dương",
@@ -165,4 +172,28 @@ def build_world() -> SimpleNamespace:
         other=other,
         other_agency=other_agency,
         plan=plan,
+        delegation=delegation,
+        delegate=delegate,
     )
+
+
+def _world_delegate(congress: Congress, users: dict) -> tuple[Delegation, Delegate]:
+    """A delegate of the roster with an account: the matrix's "delegate" role."""
+    delegation = Delegation.objects.create(
+        congress=congress, name="Đoàn Đảng bộ Khối cơ quan và doanh nghiệp tỉnh", order=1
+    )
+    delegate = Delegate.objects.create(
+        congress=congress,
+        delegation=delegation,
+        kind=Delegate.Kind.OFFICIAL,
+        full_name="A Thị Liên",
+        name_key="a thi lien",
+        gender=Delegate.Gender.FEMALE,
+        birth_year=1978,
+        ethnicity="Xơ Đăng",
+    )
+    users["delegate"] = UserFactory.create(username="daibieu", full_name=delegate.full_name)
+    Participation.objects.create(
+        user=users["delegate"], congress=congress, role=Role.DELEGATE, delegate=delegate
+    )
+    return delegation, delegate

@@ -27,6 +27,7 @@ ROLES = [
     "officer2",
     "member",
     "editor",
+    "delegate",
     "outsider",
     "parent",
     "sibling",
@@ -34,11 +35,20 @@ ROLES = [
 
 # The roles, in the order of ROLES: officer = agency that leads the matrix's task; officer2 =
 # agency with no part in it; outsider = officer of another congress; editor = portal only;
+# delegate = a delegate of the congress, who sees only the delegate's own area (its pages
+# answer every other page 404, as to the editor);
 # parent = secretariat of the congress above (the national one); sibling = secretariat of the
 # congress beside it under the same parent (made by `daihoi/levels/tests/matrix.py`). Neither
 # has a role in the congress itself: its own pages answer them 404; only the levels app's
 # pages read from above (`levels.permissions.access_from_above`).
-ALL_INSIDE = {"anonymous": 302, "editor": 404, "outsider": 404, "parent": 404, "sibling": 404}
+ALL_INSIDE = {
+    "anonymous": 302,
+    "editor": 404,
+    "delegate": 404,
+    "outsider": 404,
+    "parent": 404,
+    "sibling": 404,
+}
 
 MANAGERS_ONLY = dict(leader=403, officer=403, officer2=403, member=403)
 SETUP_PEOPLE = {
@@ -53,8 +63,8 @@ NOT_THE_LEAD = dict(admin=403, secretariat=403, leader=403, member=403, officer2
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
-    """Every role gets `default`, except anonymous users (sent to log in), editors and other
-    congresses' officers (404), and what `overrides` says."""
+    """Every role gets `default`, except anonymous users (sent to log in), editors, delegates
+    and other congresses' officers (404), and what `overrides` says."""
     table = {role: default for role in ROLES}
     table.update(ALL_INSIDE)
     table.update(overrides)

@@ -13,11 +13,15 @@ LAYERS = [
     ["organizations"],
     ["documents"],
     ["consultation"],  # drafts for comment: documents' drafts and layout, organizations' people
-    ["programme"],  # the programme and its running script (sessions, items, cues)
     ["planning"],
     ["meetings"],
     ["reporting", "budget", "notifications"],
     ["delegates"],  # roster, discussion groups, statistics, badges, check-in
+    # the programme and its running script (sessions, items, cues); each session is one of the
+    # check-in's sessions, and it says which of the roster's delegates are summoned to it
+    ["programme"],
+    # the delegate's own area: programme, sessions, documents, and the links other apps register
+    ["delegate_area"],
     ["discussion"],  # group discussion: the groups' comments on the drafts, their synthesis
     ["voting"],  # votes on the congress floor: programme sessions, delegates present
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting

@@ -473,7 +473,7 @@ def matrix_data(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            world = build_world()
+            world = build_world(with_delegate=True)
             yield world, build_objects(world)
         finally:
             transaction.set_rollback(True)

@@ -33,6 +33,7 @@ from ..permissions import (
     can_keep_roster,
     roster_rights,
 )
+from .accounts import delegate_account_ensure, delegate_account_lock_replaced
 
 # A delegate joins the Party at 18 at the earliest (Điều lệ Đảng); a few months' slack for
 # records that give only the year of birth.
@@ -268,6 +269,11 @@ def delegate_replace(
     data = {"reason": replacement.reason, "decided_on": decided_on.isoformat()}
     record(access, DelegateAction.REPLACED, replaced, reason=replacement.reason, data=data)
     record(access, DelegateAction.SUBSTITUTED, alternate, reason=replacement.reason, data=data)
+    # The replaced delegate's account is locked; the alternate gets one (its slip is printed
+    # from the accounts page) unless it has one already.
+    delegate_account_lock_replaced(access, replaced)
+    if Participation.objects.filter(delegate=replaced).exists():
+        delegate_account_ensure(access, alternate)
     return replacement
 
 

@@ -52,6 +52,12 @@ ROWS = {
     "delegates:gate-search": ("get", expect(200, member=403, officer=403)),
     "delegates:headcount": ("get", expect(200, officer=403)),
     "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
+    # Delegates' accounts: the secretariat's. The world's delegate has an account never used,
+    # so printing slips shows the slip page (200).
+    "delegates:account-list": ("get", expect(200, **MANAGERS_ONLY)),
+    "delegates:account-create-all": ("post", expect(302, **MANAGERS_ONLY)),
+    "delegates:account-create": ("post", expect(302, **MANAGERS_ONLY)),
+    "delegates:slips-print": ("post", expect(200, **MANAGERS_ONLY)),
     "delegates:duty-remove": ("post", expect(302, **MANAGERS_ONLY)),
 }
 

@@ -1,3 +1,4 @@
+from .accounts import account_create, account_create_all, account_list, slips_print
 from .badges import badge_list, badge_pdf, badge_print
 from .checkin import by_name, gate, scan, search, session_create, session_headcount
 from .groups import group_assign, group_detail, group_list, group_print, group_remove
@@ -13,6 +14,10 @@ from .setup import delegation_list, duty_list, duty_remove, roster_import, roste
 from .statistics import statistics_docx, statistics_page, statistics_xlsx
 
 __all__ = [
+    "account_create",
+    "account_create_all",
+    "account_list",
+    "slips_print",
     "by_name",
     "gate",
     "scan",

@@ -25,6 +25,10 @@ EMAIL_TAKEN = (
 )
 OFFICER_NEEDS_AGENCY = "Đầu mối cơ quan phải gắn với một cơ quan, đơn vị."
 PERSON_TAKEN = "Cán bộ này đã gắn với một tài khoản khác của Đại hội."
+DELEGATE_ACCOUNTS_FROM_ROSTER = (
+    "Tài khoản đại biểu được tạo từ danh sách đại biểu (Đại biểu › Tài khoản đại biểu), không "
+    "đổi sang hay từ vai trò khác."
+)
 NOT_OWN_ACCOUNT = (
     "Không thể đổi vai trò, khóa hay gỡ tài khoản của chính mình hoặc của quản trị hệ thống."
 )
@@ -38,6 +42,8 @@ def _check_role(
     person: Person | None,
 ) -> None:
     require_same_congress(access.congress, agency, person)
+    if role == Role.DELEGATE:
+        raise BusinessError(DELEGATE_ACCOUNTS_FROM_ROSTER, field="role")
     if role == Role.AGENCY_OFFICER and agency is None:
         raise BusinessError(OFFICER_NEEDS_AGENCY, field="agency")
     if person is not None:
@@ -146,6 +152,8 @@ def account_role_change(
     secretaries' edits apply one after the other and each records what it changed."""
     require(can_change_account(access, participation), NOT_OWN_ACCOUNT)
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
+    if participation.role == Role.DELEGATE:
+        raise BusinessError(DELEGATE_ACCOUNTS_FROM_ROSTER, field="role")
     _check_role(access, participation.pk, role, agency, person)
     before = snapshot(participation, ["role", "agency", "person"])
     participation.role = role

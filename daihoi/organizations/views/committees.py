@@ -17,6 +17,7 @@ from ..permissions import (
     can_manage_committees,
     committee_members,
     congresses_for,
+    delegate_congresses,
 )
 from ..services import committees as services
 
@@ -28,12 +29,17 @@ def home(request: HttpRequest) -> HttpResponse:
     congresses = list(congresses_for(request.user).order_by("-is_active", "opening_date"))
     if len(congresses) == 1 and "chon" not in request.GET:
         return redirect("workspace:today", congress_id=congresses[0].pk)
+    # A delegate lands on their own area (the delegate_area app's page).
+    delegate_in = list(delegate_congresses(request.user).order_by("-is_active", "opening_date"))
+    if not congresses and len(delegate_in) == 1 and "chon" not in request.GET:
+        return redirect("delegate_area:home", congress_id=delegate_in[0].pk)
     return render(
         request,
         "organizations/congress_list.html",
         {
             "congresses": congresses,
             "can_create": can_create_congress(request.user),
+            "delegate_in": delegate_in,
             # The congresses whose public portal the user edits (the portal's staff side).
             "edited": Congress.objects.filter(
                 participations__user_id=request.user.pk or 0, participations__role=Role.EDITOR
