@@ -1,9 +1,12 @@
 """The province asks its districts for a report, a district's secretariat answers it in its own
 congress, and the province sees the answer in the consolidated table."""
 
+import datetime as dt
+
 import pytest
 
 from daihoi.accounts.models import Role
+from daihoi.core.dates import today
 from daihoi.levels.tests.helpers import build_tree
 from daihoi.organizations.models import Participation
 from daihoi.reporting.models import ReportSubmission
@@ -26,7 +29,7 @@ def test_a_district_answers_the_provinces_report_request_and_it_shows_in_the_tab
     page.click("nav >> text=Báo cáo")
     page.click("text=+ Yêu cầu Đại hội cấp dưới báo cáo")
     page.fill("input[name=title]", "Báo cáo số liệu đảng viên trước Đại hội")
-    page.fill("input[name=deadline]", "31/12/2099")
+    page.fill("input[name=deadline]", (today() + dt.timedelta(days=10)).isoformat())  # date picker
     page.fill("textarea[name=columns]", "Số đảng viên | số\nGhi chú | không bắt buộc")
     page.select_option("select[name=level]", "district")
     page.click("button:has-text('Lưu')")
