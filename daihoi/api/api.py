@@ -3,8 +3,9 @@
 from ninja import NinjaAPI, Swagger
 
 from . import errors
-from .auth import TokenAuth, TokenRateThrottle
+from .auth import SignedInSession, TokenAuth, TokenRateThrottle
 from .routers import (
+    budget,
     congresses,
     documents,
     intake,
@@ -19,7 +20,9 @@ DESCRIPTION = """API của hệ thống điều hành công tác chuẩn bị Đ
 Xác thực bằng khóa API cá nhân (menu tài khoản → "Khóa API"): gửi tiêu đề
 `Authorization: Bearer dh_…`. Mỗi yêu cầu được thực hiện với đúng quyền của người sở hữu khóa
 trong ứng dụng; đối tượng không được phép xem trả về 404. Khóa "Chỉ đọc" bị từ chối (403) mọi
-thao tác ghi. Danh sách phân trang bằng con trỏ (`cursor`, `next`, `previous`). Lỗi nhập liệu
+thao tác ghi. Các trang của chính ứng dụng gọi API bằng phiên đăng nhập (cookie phiên), mọi
+thao tác ghi kèm mã chống giả mạo `X-CSRFToken`. Danh sách phân trang bằng con trỏ (`cursor`,
+`next`, `previous`). Lỗi nhập liệu
 trả về 400 với `errors`: {trường: [thông báo]} bằng tiếng Việt như trên giao diện.
 """
 
@@ -28,7 +31,7 @@ api = NinjaAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
-    auth=TokenAuth(),
+    auth=[TokenAuth(), SignedInSession()],
     throttle=[TokenRateThrottle()],
     openapi_url="/schema/",
     docs_url="/docs/",
@@ -41,4 +44,5 @@ api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", documents.router)
 api.add_router("/congresses", reporting.router)
+api.add_router("/congresses", budget.router)
 api.add_router("/", intake.router)

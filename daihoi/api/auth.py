@@ -1,19 +1,27 @@
 """Who a request acts as (a personal token), what it may do (its scope) and how often."""
 
 import time
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
+from ninja.security.session import SessionAuth
 from ninja.throttling import BaseThrottle
+from ninja.utils import check_csrf
+
+from daihoi.accounts.models import User
 
 from . import services
 from .models import ApiToken
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 READ_ONLY = "Khóa API này chỉ có quyền đọc; hãy dùng khóa có quyền đọc và ghi."
+CSRF_REFUSED = (
+    "Yêu cầu từ phiên đăng nhập thiếu mã chống giả mạo (CSRF); hãy tải lại trang và thử lại."
+)
 
 
 class TokenAuth(HttpBearer):
@@ -31,10 +39,39 @@ class TokenAuth(HttpBearer):
         return found
 
 
-def token_of(request: HttpRequest) -> ApiToken:
+class SignedInSession(SessionAuth):
+    """The app's own calls from a signed-in page: django-ninja's `django_auth` (the session
+    cookie, every write checked against the CSRF token as Django's forms are), tried after the
+    token. A request without the session cookie is simply not this kind (401, not a CSRF
+    refusal); the session acts with the user's whole rights, as the pages do."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        key = request.COOKIES.get(self.param_name)
+        if not key:
+            return None
+        if check_csrf(request) is not None:
+            raise HttpError(403, CSRF_REFUSED)
+        return key
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key and request.user.is_authenticated:
+            return request.user
+        return None
+
+
+def token_of(request: HttpRequest) -> ApiToken | None:
+    """The token the request came with; None for a signed-in session."""
     token = getattr(request, "auth", None)
-    assert isinstance(token, ApiToken)
-    return token
+    return token if isinstance(token, ApiToken) else None
+
+
+def user_of(request: HttpRequest) -> User:
+    """Who the request acts as: the token's owner, or the session's user."""
+    auth = getattr(request, "auth", None)
+    if isinstance(auth, ApiToken):
+        return auth.user
+    assert isinstance(auth, User)
+    return auth
 
 
 class TokenRateThrottle(BaseThrottle):

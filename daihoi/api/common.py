@@ -13,13 +13,13 @@ from daihoi.core import audit
 from daihoi.core.exceptions import PermissionDenied
 from daihoi.organizations.permissions import Access, access_congress
 
-from .auth import token_of
+from .auth import token_of, user_of
 from .errors import FieldErrors
 
 
 def access(request: HttpRequest, congress_id: int) -> Access:
     """The token owner's access to the congress: 404 when missing or not theirs, as the pages."""
-    return access_congress(token_of(request).user, congress_id)
+    return access_congress(user_of(request), congress_id)
 
 
 def gate(allowed: bool, message: str) -> None:
@@ -41,9 +41,11 @@ def form_data(payload: Schema) -> dict[str, Any]:
 
 
 def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
-    """Runs a service in one transaction; every audit entry it records names the token."""
+    """Runs a service in one transaction; every audit entry it records names the token (or
+    says the call came from a signed-in page of the app)."""
     token = token_of(request)
-    with audit.context(api_token=token.prefix), transaction.atomic():
+    origin = {"api_token": token.prefix} if token else {"api_session": True}
+    with audit.context(**origin), transaction.atomic():
         return action()
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from daihoi.organizations.models import Committee
+from daihoi.organizations.models import Committee, Person
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import ProgressUpdate, TaskAssignment
 from daihoi.planning.status import open_q
@@ -149,3 +149,16 @@ def calendar_for(user, today: dt.date):
         .order_by("deadline")
     )
     return meetings.select_related("chair", "congress"), deadlines
+
+
+def record_people(meeting: Meeting, recorded: dict[int, str]) -> list[Person]:
+    """Who may be marked present: the chair, the invitees, their agencies' people, and anyone
+    already recorded."""
+    people = {meeting.chair_id: meeting.chair}
+    people.update({p.pk: p for p in meeting.invited_people.all()})
+    for agency in meeting.invited_agencies.prefetch_related("people"):
+        for person in agency.people.all():
+            people.setdefault(person.pk, person)
+    for person in Person.objects.filter(pk__in=set(recorded) - set(people)):
+        people[person.pk] = person
+    return sorted(people.values(), key=lambda p: p.full_name)

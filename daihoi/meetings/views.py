@@ -24,7 +24,7 @@ from daihoi.core.views import (
     stored_file,
 )
 from daihoi.documents.models import Document
-from daihoi.organizations.models import Agency, Committee, Membership, Person
+from daihoi.organizations.models import Agency, Committee, Membership
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import notices, permissions, proposals, selectors, services
@@ -178,19 +178,6 @@ def meeting_detail(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     )
 
 
-def _record_people(meeting: Meeting, recorded: dict[int, str]) -> list[Person]:
-    """Who may be marked present: the chair, the invitees, their agencies' people, and anyone
-    already recorded."""
-    people = {meeting.chair_id: meeting.chair}
-    people.update({p.pk: p for p in meeting.invited_people.all()})
-    for agency in meeting.invited_agencies.prefetch_related("people"):
-        for person in agency.people.all():
-            people.setdefault(person.pk, person)
-    for person in Person.objects.filter(pk__in=set(recorded) - set(people)):
-        people[person.pk] = person
-    return sorted(people.values(), key=lambda p: p.full_name)
-
-
 @login_required
 def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
@@ -200,7 +187,7 @@ def meeting_record(request: HttpRequest, congress_id: int, meeting_id: int) -> H
     current = dict(meeting.attendance.values_list("person_id", "status"))
     form = RecordForm(
         request.POST or None,
-        people=_record_people(meeting, current),
+        people=selectors.record_people(meeting, current),
         current=current,
         agencies=meeting.invited_agencies.order_by("name"),
         current_agencies={row.agency_id: row for row in meeting.agency_attendance.all()},

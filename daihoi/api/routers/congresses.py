@@ -9,7 +9,7 @@ from ninja.pagination import CursorPagination, paginate
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import access_agency, congresses_for
 
-from ..auth import token_of
+from ..auth import user_of
 from ..common import access, answers
 
 router = Router(tags=["Đại hội, cơ quan"])
@@ -47,7 +47,7 @@ class AgencyOut(Schema):
 @router.get("/", response=answers(list[CongressOut]), summary="Các Đại hội của tôi")
 @paginate(CursorPagination, ordering=("id",), page_size=50)
 def congress_list(request: HttpRequest):
-    return congresses_for(token_of(request).user).distinct()
+    return congresses_for(user_of(request)).distinct()
 
 
 @router.get("/{congress_id}/", response=answers(CongressDetail), summary="Một Đại hội")

@@ -14,7 +14,7 @@ from daihoi.meetings.permissions import can_run_meetings
 from daihoi.notifications import selectors as notification_selectors
 from daihoi.notifications import services as notification_services
 
-from ..auth import token_of
+from ..auth import user_of
 from ..common import access, answers, gate
 
 router = Router(tags=["Thông báo, nhập từ văn bản"])
@@ -41,7 +41,7 @@ class TextIn(Schema):
 @router.get("/notifications/", response=answers(list[NotificationOut]), summary="Thông báo của tôi")
 @paginate(CursorPagination, ordering=("-id",), page_size=50)
 def notification_list(request: HttpRequest, unread: bool = False):
-    rows = notification_selectors.notifications_for(token_of(request).user)
+    rows = notification_selectors.notifications_for(user_of(request))
     return rows.filter(read_at__isnull=True) if unread else rows
 
 
@@ -52,7 +52,7 @@ def notification_list(request: HttpRequest, unread: bool = False):
 )
 def notification_read(request: HttpRequest, notification_id: int):
     return notification_services.notification_mark_read(
-        user=token_of(request).user, notification_id=notification_id
+        user=user_of(request), notification_id=notification_id
     )
 
 

@@ -1,6 +1,7 @@
 """Meetings, their conclusions, and a conclusion given as a task."""
 
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
@@ -8,7 +9,9 @@ from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.meetings import permissions, selectors, services
-from daihoi.meetings.forms import ConclusionTaskForm
+from daihoi.meetings.forms import ConclusionForm, ConclusionTaskForm, MeetingForm, RecordForm
+from daihoi.meetings.models import Attendance, Meeting
+from daihoi.meetings.services import representative_field
 from daihoi.planning.permissions import access_task
 
 from ..common import access, answers, form_data, gate, valid, write
@@ -39,13 +42,87 @@ class MeetingOut(Schema):
     chair_id: int | None
 
 
+class AttendanceOut(Schema):
+    person_id: int
+    status: str
+
+
+class AgencyAttendanceOut(Schema):
+    agency_id: int
+    status: str
+    representative: str
+    representative_title: str
+
+
 class MeetingDetail(MeetingOut):
     minutes: str
+    version: int
+    invited_people: list[int]
+    invited_agencies: list[int]
+    attendance: list[AttendanceOut]
+    agency_attendance: list[AgencyAttendanceOut]
     conclusions: list[ConclusionOut]
 
     @staticmethod
-    def resolve_conclusions(meeting) -> list:
+    def resolve_invited_people(meeting: Meeting) -> list[int]:
+        return sorted(meeting.invited_people.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_invited_agencies(meeting: Meeting) -> list[int]:
+        return sorted(meeting.invited_agencies.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_attendance(meeting: Meeting) -> list:
+        return list(meeting.attendance.order_by("person_id"))
+
+    @staticmethod
+    def resolve_agency_attendance(meeting: Meeting) -> list:
+        return list(meeting.agency_attendance.order_by("agency_id"))
+
+    @staticmethod
+    def resolve_conclusions(meeting: Meeting) -> list:
         return list(meeting.conclusions.order_by("number"))
+
+
+class MeetingIn(Schema):
+    """The page's form "Lên lịch cuộc họp": the date as dd/mm/yyyy or yyyy-mm-dd, times as
+    hh:mm; `invited_agencies` the agencies' ids (or "g<id>" for a group)."""
+
+    title: str
+    kind: str
+    committee: int | None = None
+    date: str
+    start_time: str
+    end_time: str
+    end_date: str | None = None
+    place: str
+    chair: int
+    invited_people: list[int] | None = None
+    invited_agencies: list[str] | None = None
+
+
+class MeetingUpdateIn(MeetingIn):
+    version: int | None = None
+
+
+class AgencyPresenceIn(Schema):
+    status: str
+    representative: str | None = None
+    representative_title: str | None = None
+
+
+class RecordIn(Schema):
+    """Who came and the minutes. `attendance`: person id → "present", "excused" or "absent"
+    (a person left out keeps what was recorded, present by default); `agencies`: invited
+    agency id → its presence ("represented" names the representative)."""
+
+    minutes: str | None = None
+    attendance: dict[int, str] | None = None
+    agencies: dict[int, AgencyPresenceIn] | None = None
+
+
+class ConclusionIn(Schema):
+    text: str
 
 
 class ConclusionTaskIn(Schema):
@@ -72,6 +149,117 @@ def meeting_list(request: HttpRequest, congress_id: int):
 )
 def meeting_detail(request: HttpRequest, congress_id: int, meeting_id: int):
     return permissions.access_meeting(access(request, congress_id), meeting_id)
+
+
+def _detail(acting, meeting_id: int) -> Meeting:
+    return permissions.access_meeting(acting, meeting_id)
+
+
+def _meeting_form(acting, payload: MeetingIn) -> MeetingForm:
+    return valid(MeetingForm(form_data(payload), congress=acting.congress))
+
+
+@router.post(
+    "/{congress_id}/meetings/", response=answers(MeetingDetail, 201), summary="Lên lịch cuộc họp"
+)
+def meeting_create(request: HttpRequest, congress_id: int, payload: MeetingIn) -> Status:
+    acting = access(request, congress_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    form = _meeting_form(acting, payload)
+    meeting = write(request, lambda: services.meeting_plan(access=acting, **form.service_kwargs()))
+    return Status(201, _detail(acting, meeting.pk))
+
+
+@router.put(
+    "/{congress_id}/meetings/{meeting_id}/",
+    response=answers(MeetingDetail),
+    summary="Sửa thông tin cuộc họp",
+    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+)
+def meeting_update(
+    request: HttpRequest, congress_id: int, meeting_id: int, payload: MeetingUpdateIn
+) -> Meeting:
+    acting = access(request, congress_id)
+    meeting = permissions.access_meeting(acting, meeting_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    form = _meeting_form(acting, payload)
+    write(
+        request,
+        lambda: services.meeting_update(
+            access=acting,
+            meeting=meeting,
+            expected_version=payload.version,
+            **form.service_kwargs(),
+        ),
+    )
+    return _detail(acting, meeting_id)
+
+
+def _record_data(meeting: Meeting, current: dict[int, str], payload: RecordIn) -> dict[str, Any]:
+    data: dict[str, Any] = {"minutes": payload.minutes or ""}
+    given = payload.attendance or {}
+    for person in selectors.record_people(meeting, current):
+        data[f"p{person.pk}"] = given.get(
+            person.pk, current.get(person.pk, Attendance.Status.PRESENT)
+        )
+    for agency_id, presence in (payload.agencies or {}).items():
+        data[f"agency_{agency_id}"] = presence.status
+        data[representative_field(agency_id)] = presence.representative or ""
+        data[f"{representative_field(agency_id)}_title"] = presence.representative_title or ""
+    return data
+
+
+@router.post(
+    "/{congress_id}/meetings/{meeting_id}/record/",
+    response=answers(MeetingDetail),
+    summary="Ghi nhận thành phần dự và biên bản cuộc họp",
+)
+def meeting_record(
+    request: HttpRequest, congress_id: int, meeting_id: int, payload: RecordIn
+) -> Meeting:
+    acting = access(request, congress_id)
+    meeting = permissions.access_meeting(acting, meeting_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    current = dict(meeting.attendance.values_list("person_id", "status"))
+    form = valid(
+        RecordForm(
+            _record_data(meeting, current, payload),
+            people=selectors.record_people(meeting, current),
+            current=current,
+            agencies=meeting.invited_agencies.order_by("name"),
+            current_agencies={row.agency_id: row for row in meeting.agency_attendance.all()},
+        )
+    )
+    write(
+        request,
+        lambda: services.meeting_record(
+            access=acting,
+            meeting=meeting,
+            attendance=form.attendance(),
+            agencies=form.agency_presence(),
+            minutes=form.cleaned_data["minutes"],
+        ),
+    )
+    return _detail(acting, meeting_id)
+
+
+@router.post(
+    "/{congress_id}/meetings/{meeting_id}/conclusions/",
+    response=answers(ConclusionOut, 201),
+    summary="Thêm một kết luận của cuộc họp",
+)
+def conclusion_add(
+    request: HttpRequest, congress_id: int, meeting_id: int, payload: ConclusionIn
+) -> Status:
+    acting = access(request, congress_id)
+    meeting = permissions.access_meeting(acting, meeting_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    form = valid(ConclusionForm({"text": payload.text}))
+    text = form.cleaned_data["text"]
+    conclusion = write(
+        request, lambda: services.conclusion_add(access=acting, meeting=meeting, text=text)
+    )
+    return Status(201, conclusion)
 
 
 @router.post(

@@ -1,22 +1,29 @@
-"""Report requests and their submissions, and budget estimates: read as the pages read them."""
+"""Report requests and their submissions: asked by the secretariat, sent by the agencies'
+officers, returned by the secretariat; read as the pages read them."""
 
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from ninja import Router, Schema
+from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse, HttpRequest
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import CursorPagination, paginate
 
-from daihoi.budget import permissions as budget_permissions
-from daihoi.budget import selectors as budget_selectors
 from daihoi.core.dates import today as local_today
-from daihoi.reporting import permissions, selectors
-from daihoi.reporting.models import ReportRequest
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.views import stored_file
+from daihoi.reporting import permissions, selectors, services
+from daihoi.reporting.forms import ReportRequestForm, ReturnForm, SubmissionForm
+from daihoi.reporting.models import ReportRequest, ReportSubmission, SubmissionFile
 
-from ..common import access, answers
+from ..common import Detail, access, answers, gate, valid, write
 
-router = Router(tags=["Báo cáo, kinh phí"])
+router = Router(tags=["Báo cáo"])
+
+ONLY_SECRETARIAT_ASKS = "Chỉ Thường trực / Văn phòng mới yêu cầu báo cáo."
+ONLY_OWN_AGENCY_SENDS = "Chỉ đầu mối của đơn vị được gửi báo cáo của đơn vị mình."
+ALREADY_SENT = "Báo cáo đã gửi; chỉ sửa được khi Văn phòng trả lại."
+ONLY_SECRETARIAT_RETURNS = "Chỉ Thường trực / Văn phòng trả lại báo cáo."
 
 
 class ReportRequestOut(Schema):
@@ -25,7 +32,19 @@ class ReportRequestOut(Schema):
     instructions: str
     deadline: dt.date
     columns: list[Any]
+    has_template: bool
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_has_template(report_request: ReportRequest) -> bool:
+        return bool(report_request.template_file)
+
+
+class SubmissionFileOut(Schema):
+    id: int
+    original_name: str
+    size: int
+    content_type: str
 
 
 class SubmissionOut(Schema):
@@ -33,45 +52,50 @@ class SubmissionOut(Schema):
     request_id: int
     agency_id: int
     status: str
+    state: str
     text: str
     values: list[Any]
     submitted_on: dt.date | None
     return_comment: str
     version: int
+    files: list[SubmissionFileOut]
+
+    @staticmethod
+    def resolve_state(submission: ReportSubmission) -> str:
+        return str(submission.state(local_today()).value)
+
+    @staticmethod
+    def resolve_files(submission: ReportSubmission) -> list[Any]:
+        return list(submission.files.all())
 
 
-class EstimateLineOut(Schema):
-    id: int
-    position: int
-    content: str
-    task_id: int | None
-    norm_id: int | None
-    category: str
-    unit: str
-    quantity: int
-    unit_price: int
-    amount: int
-    over_norm: bool
-    approved_amount: int | None
-    spent: int
+class ReportRequestIn(Schema):
+    """The page's form "Yêu cầu báo cáo": the deadline as dd/mm/yyyy or yyyy-mm-dd; `agencies`
+    the agencies' ids (or "g<id>" for an agency group); `columns` one column a line, "| số"
+    for a number column, "| không bắt buộc" for one an agency may leave empty."""
 
-
-class EstimateOut(Schema):
-    id: int
-    agency_id: int
-    kind: str
-    supplement_to_id: int | None
     title: str
-    status: str
-    requested_total: int
-    approved_total: int | None
-    submitted_at: dt.datetime | None
-    return_comment: str
+    deadline: str
+    instructions: str | None = None
+    agencies: list[str]
+    columns: str | None = None
 
 
-class EstimateDetail(EstimateOut):
-    note: str
-    lines: list[EstimateLineOut]
+class SubmitIn(Schema):
+    """The report's text and one value per column of the request's table, in order."""
+
+    text: str | None = None
+    values: list[str] | None = None
+
+
+class ReturnIn(Schema):
+    comment: str
+
+
+def _submissions() -> QuerySet[ReportSubmission]:
+    return ReportSubmission.objects.select_related("request").prefetch_related(
+        Prefetch("files", queryset=SubmissionFile.objects.order_by("id"))
+    )
 
 
 @router.get(
@@ -88,10 +112,63 @@ def report_request_list(request: HttpRequest, congress_id: int) -> QuerySet[Repo
     return requests.filter(submissions__agency_id=acting.agency_id or 0)
 
 
+@router.post(
+    "/{congress_id}/report-requests/",
+    response=answers(ReportRequestOut, 201),
+    summary="Yêu cầu các đơn vị báo cáo (multipart, kèm mẫu nếu có)",
+    description="Mỗi đơn vị được yêu cầu có một báo cáo chờ gửi và được thông báo.",
+)
+def report_request_create(
+    request: HttpRequest,
+    congress_id: int,
+    payload: Form[ReportRequestIn],
+    template: File[UploadedFile] | None = None,
+) -> Status:
+    acting = access(request, congress_id)
+    gate(permissions.can_manage_requests(acting), ONLY_SECRETARIAT_ASKS)
+    form = valid(ReportRequestForm(request.POST, request.FILES, congress=acting.congress))
+    data = form.cleaned_data
+    created = write(
+        request,
+        lambda: services.report_request_create(
+            access=acting,
+            title=data["title"],
+            deadline=data["deadline"],
+            agencies=list(data["agencies"]),
+            instructions=data["instructions"],
+            columns=data["columns"],
+            template=data["template"],
+        ),
+    )
+    return Status(201, permissions.access_report_request(acting, created.pk))
+
+
+@router.get(
+    "/{congress_id}/report-requests/{request_id}/",
+    response=answers(ReportRequestOut),
+    summary="Một yêu cầu báo cáo",
+)
+def report_request_detail(request: HttpRequest, congress_id: int, request_id: int):
+    return permissions.access_report_request(access(request, congress_id), request_id)
+
+
+@router.get(
+    "/{congress_id}/report-requests/{request_id}/template/",
+    response=answers(Detail),
+    summary="Tải mẫu báo cáo của yêu cầu",
+)
+def report_request_template(
+    request: HttpRequest, congress_id: int, request_id: int
+) -> FileResponse:
+    report_request = permissions.access_report_request(access(request, congress_id), request_id)
+    return stored_file(report_request.template_file, report_request.template_name)
+
+
 @router.get(
     "/{congress_id}/report-requests/{request_id}/submissions/",
     response=answers(list[SubmissionOut]),
     summary="Báo cáo các đơn vị gửi cho một yêu cầu (đơn vị: của mình)",
+    description="Sắp theo id (con trỏ); trang của yêu cầu sắp theo tên đơn vị.",
 )
 @paginate(CursorPagination, ordering=("id",), page_size=100)
 def submission_list(request: HttpRequest, congress_id: int, request_id: int):
@@ -109,23 +186,67 @@ def submission_detail(request: HttpRequest, congress_id: int, submission_id: int
     return permissions.access_submission(access(request, congress_id), submission_id)
 
 
-@router.get(
-    "/{congress_id}/estimates/", response=answers(list[EstimateOut]), summary="Dự trù kinh phí"
+@router.post(
+    "/{congress_id}/submissions/{submission_id}/submit/",
+    response=answers(SubmissionOut),
+    summary="Đơn vị gửi (hoặc gửi lại sau khi bị trả lại) báo cáo (multipart, kèm tệp)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
-def estimate_list(request: HttpRequest, congress_id: int):
-    return budget_selectors.estimates_visible_to(access(request, congress_id)).order_by()
+def submission_submit(
+    request: HttpRequest,
+    congress_id: int,
+    submission_id: int,
+    payload: Form[SubmitIn],
+    files: File[list[UploadedFile]] | None = None,
+) -> ReportSubmission:
+    acting = access(request, congress_id)
+    submission = permissions.access_submission(acting, submission_id)
+    gate(submission.agency_id == acting.agency_id, ONLY_OWN_AGENCY_SENDS)
+    if not permissions.can_submit(acting, submission):
+        raise BusinessError(ALREADY_SENT)
+    values = payload.values or []
+    data = {"text": payload.text or ""} | {f"value_{i}": v for i, v in enumerate(values)}
+    form = valid(SubmissionForm(data, request.FILES, request=submission.request))
+    write(
+        request,
+        lambda: services.submission_submit(
+            access=acting,
+            submission=submission,
+            text=form.cleaned_data["text"],
+            values=form.values(),
+            files=form.cleaned_data["files"] or [],
+        ),
+    )
+    return _submissions().get(pk=submission.pk)
+
+
+@router.post(
+    "/{congress_id}/submissions/{submission_id}/return/",
+    response=answers(SubmissionOut),
+    summary="Trả lại báo cáo đã gửi, kèm ý kiến",
+)
+def submission_return(
+    request: HttpRequest, congress_id: int, submission_id: int, payload: ReturnIn
+) -> ReportSubmission:
+    acting = access(request, congress_id)
+    submission = permissions.access_submission(acting, submission_id)
+    gate(permissions.can_manage_requests(acting), ONLY_SECRETARIAT_RETURNS)
+    form = valid(ReturnForm({"comment": payload.comment}))
+    write(
+        request,
+        lambda: services.submission_return(
+            access=acting, submission=submission, comment=form.cleaned_data["comment"]
+        ),
+    )
+    return _submissions().get(pk=submission.pk)
 
 
 @router.get(
-    "/{congress_id}/estimates/{estimate_id}/",
-    response=answers(EstimateDetail),
-    summary="Một dự trù, với các dòng chi và số đã chi",
+    "/{congress_id}/submission-files/{submission_file_id}/",
+    response=answers(Detail),
+    summary="Tải tệp của một báo cáo",
 )
-def estimate_detail(request: HttpRequest, congress_id: int, estimate_id: int) -> dict[str, Any]:
-    estimate = budget_permissions.access_estimate(access(request, congress_id), estimate_id)
-    return {
-        **EstimateOut.from_orm(estimate).model_dump(),
-        "note": estimate.note,
-        "lines": list(budget_selectors.estimate_lines(estimate)),
-    }
+def submission_file(
+    request: HttpRequest, congress_id: int, submission_file_id: int
+) -> FileResponse:
+    stored = permissions.access_submission_file(access(request, congress_id), submission_file_id)
+    return stored_file(stored.file, stored.original_name)

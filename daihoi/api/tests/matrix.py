@@ -1,25 +1,71 @@
 """The API's pages in the permission matrix (see `daihoi/testing/matrix.py`).
 
-The token page is every user's own. The JSON endpoints (`api:`) do not take the session: a
-signed-in browser gets 401 there like anyone without a token; what each role may do through a
-token is `test_api_matrix.py`'s table, over the same world and objects.
+The token page is every user's own. The JSON endpoints (`api:`) also take a signed-in session
+(the app's own calls): the matrix's client is signed in, so each GET answers as the same
+operation through a token (`table.py`, the table `test_api_matrix.py` walks over the same
+world and objects), and no session is 401. The matrix posts a form, not JSON: an operation
+that reads a JSON body refuses it (400) before looking at anything; those that read a form or
+nothing answer with their own checks.
 """
+
+import re
+
+from django.urls import get_resolver
 
 from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
 from .. import services as api_services
+from .table import TABLE
 
-API_ONLY = {r: 401 for r in ROLES}
-POST_ONLY = {
-    "task_review",
-    "obstacle_resolve",
-    "conclusion_task",
-    "document_issue",
-    "document_register",
-    "notification_read",
-    "text_to_tasks",
-}
 OPEN = {r: 200 for r in ROLES}
+SIGNED_IN_400 = {r: 400 for r in ROLES} | {"anonymous": 401}
+# The POST-only operations, posted a form by a signed-in session.
+POSTS = {
+    "task_review": SIGNED_IN_400,
+    "obstacle_resolve": SIGNED_IN_400,
+    "conclusion_task": SIGNED_IN_400,
+    "document_register": SIGNED_IN_400,
+    "text_to_tasks": SIGNED_IN_400,
+    "submission_return": SIGNED_IN_400,
+    "meeting_record": SIGNED_IN_400,
+    "conclusion_add": SIGNED_IN_400,
+    # No body: the operation's own checks (the document is already issued).
+    "document_issue": TABLE[("post", "/congresses/{congress_id}/documents/{document_id}/issue/")][
+        2
+    ],
+    "notification_read": TABLE[("post", "/notifications/{notification_id}/read/")][2],
+    # A form with nothing required: the operation's own checks.
+    "submission_submit": TABLE[
+        ("post", "/congresses/{congress_id}/submissions/{submission_id}/submit/")
+    ][2],
+}
+
+
+def _api_paths() -> dict[str, str]:
+    """Each `api:` URL name and its path as the schema writes it."""
+    found: dict[str, str] = {}
+
+    def walk(patterns, prefix: str, namespace: str | None) -> None:
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(
+                    pattern.url_patterns,
+                    prefix + str(pattern.pattern),
+                    pattern.namespace or namespace,
+                )
+            elif namespace == "api" and pattern.name:
+                path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", prefix + str(pattern.pattern))
+                found[pattern.name] = "/" + path.split("api/v1/", 1)[1]
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def _session_row(name: str, path: str) -> tuple[str, dict[str, int]]:
+    if name in POSTS:
+        return "post", POSTS[name]
+    return "get", TABLE[("get", path)][2]
+
 
 ROWS = {
     # The token belongs to officer: anyone else's request to revoke it answers 404.
@@ -36,48 +82,9 @@ ROWS = {
     "api:openapi-view": ("get", OPEN),
     "api:api-root": ("get", {r: 404 for r in ROLES}),
     **{
-        f"api:{name}": ("post" if name in POST_ONLY else "get", API_ONLY)
-        for name in [
-            "congress_list",
-            "congress_detail",
-            "agency_list",
-            "agency_detail",
-            "plan_list",
-            "plan_create",
-            "plan_detail",
-            "task_list",
-            "task_create",
-            "task_detail",
-            "task_update",
-            "progress_list",
-            "progress_report",
-            "task_review",
-            "attachment_download",
-            "obstacle_list",
-            "obstacle_resolve",
-            "dashboard",
-            "person_list",
-            "person_detail",
-            "committee_list",
-            "committee_detail",
-            "meeting_list",
-            "meeting_detail",
-            "conclusion_task",
-            "document_list",
-            "document_detail",
-            "document_issue",
-            "document_register",
-            "document_docx",
-            "document_pdf",
-            "notification_list",
-            "notification_read",
-            "text_to_tasks",
-            "report_request_list",
-            "submission_list",
-            "submission_detail",
-            "estimate_list",
-            "estimate_detail",
-        ]
+        f"api:{name}": _session_row(name, path)
+        for name, path in _api_paths().items()
+        if path.startswith(("/congresses/", "/notifications/"))
     },
 }
 

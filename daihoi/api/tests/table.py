@@ -1,0 +1,240 @@
+"""What each role gets from each API operation (the same world and objects as the pages'
+permission matrix): `test_api_matrix.py` calls them with a token; the shared matrix
+(`matrix.py`) calls them with a signed-in session, which answers as the token."""
+
+from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
+
+
+def api_expect(default: int, **overrides: int) -> dict[str, int]:
+    return expect(default, **overrides) | {"anonymous": 401}
+
+
+EVERYONE = {r: 200 for r in ROLES} | {"anonymous": 401}
+C = "/congresses/{congress_id}"
+TASK_BODY = {
+    "title": "Tuyên truyền trực quan",
+    "lead_agency": "{btg}",
+    "coordinating_agencies": ["{svh}"],
+    "appraising_agency": "{ca}",
+    "area": "propaganda",
+    "phase": "before",
+}
+MEETING_BODY = {
+    "title": "Họp Tiểu ban Tổ chức phục vụ",
+    "kind": "subcommittee",
+    "date": "15/09/2020",
+    "start_time": "08:00",
+    "end_time": "10:30",
+    "place": "Hội trường Tỉnh ủy",
+    "chair": "{person_id}",
+}
+PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
+
+# (method, path as in the schema): (path to call, body, expected status per role)
+TABLE = {
+    ("get", "/congresses/"): ("/congresses/", None, EVERYONE),
+    ("get", C + "/"): (C + "/", None, api_expect(200)),
+    ("get", C + "/agencies/"): (C + "/agencies/", None, api_expect(200)),
+    ("get", C + "/agencies/{agency_id}/"): (C + "/agencies/{agency_id}/", None, api_expect(200)),
+    ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
+    ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
+    ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
+    ("get", C + "/tasks/"): (C + "/tasks/", None, api_expect(200)),
+    ("post", C + "/tasks/"): (C + "/tasks/", TASK_BODY, api_expect(201, **MANAGERS_ONLY)),
+    ("get", C + "/tasks/{task_id}/"): (
+        C + "/tasks/{task_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("put", C + "/tasks/{task_id}/"): (
+        C + "/tasks/{task_id}/",
+        TASK_BODY,
+        api_expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/tasks/{task_id}/progress/"): (
+        C + "/tasks/{task_id}/progress/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # The lead agency's officer reports; the secretariat may report on its behalf.
+    ("post", C + "/tasks/{task_id}/progress/"): (
+        C + "/tasks/{task_id}/progress/",
+        {"text": "Đang in pano", "percent": 50},
+        api_expect(201, leader=403, member=403, officer2=404),
+    ),
+    # The task awaits acceptance: the leaders accept it; the officer's agency cannot.
+    ("post", C + "/tasks/{task_id}/review/"): (
+        C + "/tasks/{awaiting_task_id}/review/",
+        {"decision": "accept"},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/attachments/{attachment_id}/"): (
+        C + "/attachments/{attachment_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/obstacles/"): (C + "/obstacles/", None, api_expect(200)),
+    ("post", C + "/obstacles/{update_id}/resolve/"): (
+        C + "/obstacles/{update_id}/resolve/",
+        {"note": "Đã bố trí kinh phí"},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/dashboard/"): (C + "/dashboard/", None, api_expect(200)),
+    ("get", C + "/people/"): (C + "/people/", None, api_expect(200)),
+    ("get", C + "/people/{person_id}/"): (C + "/people/{person_id}/", None, api_expect(200)),
+    ("get", C + "/committees/"): (C + "/committees/", None, api_expect(200)),
+    ("get", C + "/committees/{committee_id}/"): (
+        C + "/committees/{committee_id}/",
+        None,
+        api_expect(200),
+    ),
+    # The meeting invites the officer's agency, not officer2's.
+    ("get", C + "/meetings/"): (C + "/meetings/", None, api_expect(200)),
+    ("get", C + "/meetings/{meeting_id}/"): (
+        C + "/meetings/{meeting_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # Only the secretariat and the leaders run meetings.
+    ("post", C + "/meetings/"): (
+        C + "/meetings/",
+        MEETING_BODY,
+        api_expect(201, officer=403, officer2=403, member=403),
+    ),
+    ("put", C + "/meetings/{meeting_id}/"): (
+        C + "/meetings/{meeting_id}/",
+        MEETING_BODY,
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("post", C + "/meetings/{meeting_id}/record/"): (
+        C + "/meetings/{meeting_id}/record/",
+        {"minutes": "Đã họp, thống nhất nội dung.", "attendance": {}},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("post", C + "/meetings/{meeting_id}/conclusions/"): (
+        C + "/meetings/{meeting_id}/conclusions/",
+        {"text": "Giao Ban Tuyên giáo in bổ sung pano"},
+        api_expect(201, officer=403, member=403, officer2=404),
+    ),
+    ("post", C + "/meetings/{meeting_id}/conclusions/{conclusion_id}/task/"): (
+        C + "/meetings/{meeting_id}/conclusions/{conclusion_id}/task/",
+        {
+            "title": "Hoàn thành pano trước ngày khai mạc",
+            "lead_agency": "{btg}",
+            "area": "propaganda",
+            "phase": "before",
+            "deadline": "D-10",
+        },
+        api_expect(201, officer=403, member=403, officer2=404),
+    ),
+    # The document is issued and addressed to the officer's agency, not to officer2's: issuing
+    # it again is refused with the registry's reason (400).
+    ("get", C + "/documents/"): (C + "/documents/", None, api_expect(200)),
+    ("get", C + "/documents/{document_id}/"): (
+        C + "/documents/{document_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/documents/{document_id}/issue/"): (
+        C + "/documents/{document_id}/issue/",
+        {},
+        api_expect(400, officer=403, member=403, officer2=404),
+    ),
+    ("post", C + "/documents/register/"): (
+        C + "/documents/register/",
+        {
+            "kind": "TB",
+            "number": 541,
+            "issued_on": "05/03/2020",
+            "issuer": "{vptu}",
+            "subject": "Thông báo kết luận của Thường trực Tỉnh ủy",
+        },
+        api_expect(201, officer=403, officer2=403, member=403),
+    ),
+    ("get", C + "/documents/{document_id}/docx/"): (
+        C + "/documents/{document_id}/docx/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/documents/{document_id}/pdf/"): (
+        C + "/documents/{document_id}/pdf/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # Everyone has notifications; the one here is the officer's.
+    ("get", "/notifications/"): ("/notifications/", None, EVERYONE),
+    ("post", "/notifications/{notification_id}/read/"): (
+        "/notifications/{notification_id}/read/",
+        {},
+        {r: 404 for r in ROLES} | {"anonymous": 401, "officer": 200},
+    ),
+    # A request to Ban Tuyên giáo (officer), answered; officer2 was not asked.
+    ("get", C + "/report-requests/"): (C + "/report-requests/", None, api_expect(200)),
+    ("get", C + "/report-requests/{request_id}/submissions/"): (
+        C + "/report-requests/{request_id}/submissions/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/submissions/{submission_id}/"): (
+        C + "/submissions/{submission_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    # Ban Tuyên giáo's estimate, approved: Finance (officer2) and the whole congress read it.
+    ("get", C + "/estimates/"): (C + "/estimates/", None, api_expect(200)),
+    ("get", C + "/estimates/{estimate_id}/"): (
+        C + "/estimates/{estimate_id}/",
+        None,
+        api_expect(200),
+    ),
+    # A request to Ban Tuyên giáo, its report already sent: sending again is refused (400);
+    # only the secretariat returns it.
+    ("post", C + "/report-requests/"): (
+        C + "/report-requests/",
+        {
+            "title": "Báo cáo số liệu đảng viên",
+            "deadline": "31/12/2099",
+            "agencies": ["{btg}"],
+            "columns": "Số đảng viên | số",
+        },
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/report-requests/{request_id}/"): (
+        C + "/report-requests/{request_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/report-requests/{request_id}/template/"): (
+        C + "/report-requests/{request_id}/template/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/submissions/{submission_id}/submit/"): (
+        C + "/submissions/{submission_id}/submit/",
+        {"text": "Báo cáo bổ sung"},
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("post", C + "/submissions/{submission_id}/return/"): (
+        C + "/submissions/{submission_id}/return/",
+        {"comment": "Bổ sung số liệu"},
+        api_expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/submission-files/{submission_file_id}/"): (
+        C + "/submission-files/{submission_file_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/text-to-tasks/"): (
+        C + "/text-to-tasks/",
+        {"text": "Giao Ban Tuyên giáo Tỉnh ủy chủ trì in pano cổ động, hoàn thành trước 30/9."},
+        api_expect(200, officer=403, officer2=403, member=403),
+    ),
+}
+
+
+# Sent as multipart/form-data (they take files).
+MULTIPART = ("/progress/", "/register/", "/report-requests/", "/submit/")
+
+
+def is_multipart(method: str, path: str) -> bool:
+    return method == "post" and path.endswith(MULTIPART)
