@@ -34,6 +34,9 @@ class ApiClient:
             "/api/v1" + path, data or {}, content_type="application/json", headers=self._headers()
         )
 
+    def delete(self, path: str, data: Any = None) -> Any:
+        return self.client.delete("/api/v1" + path, headers=self._headers())
+
     def post_form(self, path: str, data: dict) -> Any:
         """multipart/form-data, for uploads."""
         return self.client.post("/api/v1" + path, data, headers=self._headers())

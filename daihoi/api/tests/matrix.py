@@ -29,6 +29,7 @@ POSTS = {
     "submission_return": SIGNED_IN_400,
     "meeting_record": SIGNED_IN_400,
     "conclusion_add": SIGNED_IN_400,
+    "membership_add": SIGNED_IN_400,
     # No body: the operation's own checks (the document is already issued).
     "document_issue": TABLE[("post", "/congresses/{congress_id}/documents/{document_id}/issue/")][
         2
@@ -123,4 +124,12 @@ def objects(world, base: dict) -> dict:
         url="http://127.0.0.1:9/khong-co-that",
         events=["task.assigned"],
     )
-    return {"token_id": token.pk, "awaiting_task_id": task.pk, "webhook_id": webhook.pk}
+    from daihoi.organizations.models import Person
+
+    newcomer = Person.objects.create(congress=world.congress, full_name="Đỗ Thị Thành Viên")
+    return {
+        "token_id": token.pk,
+        "awaiting_task_id": task.pk,
+        "webhook_id": webhook.pk,
+        "api_person_id": newcomer.pk,
+    }

@@ -88,6 +88,47 @@ TABLE = {
         None,
         api_expect(200),
     ),
+    # People, committees and members: the secretariat's.
+    ("post", C + "/people/"): (
+        C + "/people/",
+        {"full_name": "Nguyễn Văn Mới", "titles": "Chuyên viên", "agency": "{btg}"},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("put", C + "/people/{person_id}/"): (
+        C + "/people/{person_id}/",
+        {"full_name": "Nguyễn Văn Chủ Trì", "titles": "Phó Bí thư Tỉnh ủy"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("post", C + "/committees/"): (
+        C + "/committees/",
+        {"kind": "working_group", "name": "Tổ thư ký Đại hội"},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("put", C + "/committees/{committee_id}/"): (
+        C + "/committees/{committee_id}/",
+        {"kind": "service", "name": "Tiểu ban Tổ chức phục vụ Đại hội"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("post", C + "/committees/{committee_id}/members/"): (
+        C + "/committees/{committee_id}/members/",
+        {"person": "{api_person_id}", "role": "member", "areas": ["propaganda"]},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/committees/{committee_id}/members/{membership_id}/"): (
+        C + "/committees/{committee_id}/members/{membership_id}/",
+        None,
+        api_expect(200),
+    ),
+    ("put", C + "/committees/{committee_id}/members/{membership_id}/"): (
+        C + "/committees/{committee_id}/members/{membership_id}/",
+        {"role": "head", "duties": "Chỉ đạo chung"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("delete", C + "/committees/{committee_id}/members/{membership_id}/"): (
+        C + "/committees/{committee_id}/members/{membership_id}/",
+        None,
+        api_expect(204, **MANAGERS_ONLY),
+    ),
     # The meeting invites the officer's agency, not officer2's.
     ("get", C + "/meetings/"): (C + "/meetings/", None, api_expect(200)),
     ("get", C + "/meetings/{meeting_id}/"): (

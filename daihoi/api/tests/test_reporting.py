@@ -130,7 +130,7 @@ def test_report_lists_take_a_fixed_number_of_queries(world, django_assert_max_nu
     secretariat = ApiClient(world.users["secretariat"])
     for i in range(4):
         _ask(secretariat, world, title=f"Báo cáo số {i}")
-    request_id = ReportRequest.objects.order_by("id").first().pk
+    request_id = ReportRequest.objects.order_by("id").values_list("pk", flat=True)[0]
     for path in ["/report-requests/", f"/report-requests/{request_id}/submissions/"]:
         with django_assert_max_num_queries(8):
             response = secretariat.get(f"/congresses/{world.congress.pk}{path}")
