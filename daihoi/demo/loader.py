@@ -280,6 +280,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_logistics(self):
             self.result.count("logistics records", created)
+        from .import_demo import load_task_import
+
+        if created := load_task_import(self):
+            self.result.count("task imports", created)
         from .api_demo import load_api
 
         if created := load_api(self):

@@ -1,16 +1,19 @@
 """Task list pages whose cost does not grow with the list: counts from the summary when the
-filters allow it, and keyset pages ("after this row") instead of OFFSET for the next pages.
+filters allow it, and keyset pages ("after this row", "before this row") instead of OFFSET for
+the next and the previous pages.
 
 The order is `selectors.KEY_FIRST` (key tasks first, then deadline with the undated last,
 then id), read in order from the `task_list_order_live` index. A cursor names the last row of
 a page: "<key 1|0>.<deadline yyyy-mm-dd or ->.<id>". The next page reads the rows after it —
-an index range scan of 25 rows, however deep — instead of skipping (page − 1) × 25 rows.
+an index range scan of 25 rows, however deep — instead of skipping (page − 1) × 25 rows. The
+previous page reads the rows before the first row of a page the same way, the index walked
+backwards (`KEY_LAST`, the exact reverse of `KEY_FIRST`).
 """
 
 import datetime as dt
 
 from django.core.paginator import Page
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import CappedPaginator
@@ -22,6 +25,8 @@ from .selectors import KEY_FIRST, TaskFilters
 from .status import StatusClass
 
 Cursor = tuple[bool, dt.date | None, int]
+# `KEY_FIRST` reversed, nulls included, so the same index is read backwards.
+KEY_LAST = ("key_item", F("deadline").desc(nulls_first=True), "-id")
 
 
 # The columns a row of the task list shows (`task_list.html`), and no others.
@@ -97,6 +102,29 @@ def rows_after(tasks: QuerySet[Task], cursor: Cursor, size: int) -> list[Task]:
     return rows
 
 
+def rows_before(tasks: QuerySet[Task], cursor: Cursor, size: int) -> list[Task]:
+    """The `size` rows of `tasks` just before the cursor's row, in `KEY_FIRST` order: read
+    backwards in at most three range scans (the cursor's undated run, its dated rows, then the
+    key tasks before the non-key ones), each stopping at `size` rows."""
+    key, day, pk = cursor
+    rows: list[Task] = []
+
+    def take(part: QuerySet[Task]) -> None:
+        if len(rows) < size:
+            rows.extend(part.order_by(*KEY_LAST)[: size - len(rows)])
+
+    same_key = tasks.filter(key_item=key)
+    if day is None:
+        take(same_key.filter(deadline__isnull=True, pk__lt=pk))
+        take(same_key.filter(deadline__isnull=False))
+    else:
+        take(same_key.filter(deadline__lte=day).filter(Q(deadline__lt=day) | Q(pk__lt=pk)))
+    if not key:
+        take(tasks.filter(key_item=True))
+    rows.reverse()
+    return rows
+
+
 # Filters a count can be read from the summary with: a status class and an area.
 COUNTABLE = {"status", "area"}
 
@@ -138,13 +166,26 @@ class TaskPaginator(CappedPaginator):
         if known is not None:
             self.__dict__["_probe"] = known  # cached_property: no counting query
 
-    def page_for(self, number: str | None, cursor: Cursor | None) -> Page:
+    def page_for(
+        self, number: str | None, cursor: Cursor | None, before: Cursor | None = None
+    ) -> Page:
+        """Page `number`: by OFFSET when no cursor is given (and always for page 1), else the
+        rows after `cursor` ("Sau") or before `before` ("Trước")."""
         page = self.get_page(number)
-        if cursor is None or page.number == 1:
+        if page.number == 1 or (cursor is None and before is None):
             return page
-        rows = rows_after(self.object_list, cursor, self.per_page)  # type: ignore[arg-type]
+        tasks = self.object_list
+        if cursor is not None:
+            rows = rows_after(tasks, cursor, self.per_page)  # type: ignore[arg-type]
+        else:
+            rows = rows_before(tasks, before, self.per_page)  # type: ignore[arg-type]
         return Page(rows, page.number, self)
 
     def next_cursor(self, page: Page) -> str:
         rows = list(page.object_list)
         return cursor_of(rows[-1]) if rows and page.has_next() else ""
+
+    def previous_cursor(self, page: Page) -> str:
+        """The first row's cursor, for a previous page that is not the first."""
+        rows = list(page.object_list)
+        return cursor_of(rows[0]) if rows and page.number > 2 else ""

@@ -34,6 +34,7 @@ from . import task_sheet
 from .models import TaskImportAction
 
 MAX_ROWS = 10_000
+PROGRESS_EVERY = 500
 SIGNING_SALT = "daihoi.reporting.task-import"
 # The export writes a few heading lines (date, filters) above the header row.
 HEADER_SEARCH_ROWS = 10
@@ -177,11 +178,28 @@ def template_xlsx(congress: Congress, today: dt.date) -> bytes:
     return workbook_bytes(workbook)
 
 
+class _Matches:
+    """The matcher's answers kept per written name: a sheet names the same few dozen agencies
+    on thousands of rows."""
+
+    def __init__(self, matcher: AgencyMatcher) -> None:
+        self.matcher = matcher
+        self.seen: dict[str, object] = {}
+
+    def match(self, written: str):
+        found = self.seen.get(written)
+        if found is None:
+            found = self.seen[written] = self.matcher.match(written)
+        return found
+
+
 def _file_error(message: str) -> ImportResult:
     return ImportResult(rows=[], errors=[message])
 
 
-def _agency(matcher: AgencyMatcher, written: str, label: str, errors: list[str]) -> Agency | None:
+def _agency(
+    matcher: AgencyMatcher | _Matches, written: str, label: str, errors: list[str]
+) -> Agency | None:
     match = matcher.match(written)
     if isinstance(match.agency, Agency):
         return match.agency
@@ -294,11 +312,12 @@ def _changes(task: Task, row: ImportRow, agencies: dict[int, Agency]) -> list[li
     return [[label, str(old), str(new)] for label, old, new in pairs if str(old) != str(new)]
 
 
-def read_tasks(upload, congress: Congress) -> ImportResult:
+def read_tasks(upload, congress: Congress, progress=None) -> ImportResult:
     """Every row checked; the result carries a list of problems per sheet row.
 
     Reads the congress's agencies, plans and the tasks the rows name in a fixed number of
-    queries, however many rows the sheet has.
+    queries, however many rows the sheet has. `progress(done, total)`, when given, is told
+    every `PROGRESS_EVERY` rows (total: the rows the sheet declares below its header).
     """
     workbook, problem = open_workbook(upload)
     if problem:
@@ -321,13 +340,17 @@ def read_tasks(upload, congress: Congress) -> ImportResult:
         )
     agencies = list(Agency.objects.filter(congress=congress))
     by_id = {a.pk: a for a in agencies}
-    matcher = AgencyMatcher(agencies)
+    matcher = _Matches(AgencyMatcher(agencies))
     plans = {
         fold(p.symbol).replace(" ", ""): p
         for p in Plan.objects.filter(congress=congress).select_related("congress")
     }
     rows: list[ImportRow] = []
+    total, told = max(0, (sheet.max_row or 0) - header_line), 0
     for number, cells in enumerate(rows_iter, start=header_line + 1):
+        if progress is not None and len(rows) - told >= PROGRESS_EVERY:
+            told = len(rows)
+            progress(told, max(total, told))
         cells = list(cells)
         if all(c.value in (None, "") for c in cells):
             continue

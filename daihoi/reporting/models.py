@@ -31,6 +31,8 @@ class ExplanationAction(AuditAction):
 
 class TaskImportAction(AuditAction):
     CONFIRMED = "task_import.confirmed", _("Nhập nhiệm vụ từ tệp Excel")
+    UPLOADED = "task_import.uploaded", _("Tải lên tệp Excel nhiệm vụ để kiểm tra")
+    SAVE_ASKED = "task_import.save_asked", _("Xác nhận lưu nhiệm vụ từ tệp Excel")
 
 
 class ColumnKind(models.TextChoices):
@@ -290,3 +292,59 @@ class DailySnapshot(models.Model):
     @property
     def open_total(self) -> int:
         return self.open_on_time + self.open_overdue
+
+
+def _task_import_path(instance: "TaskImportJob", filename: str) -> str:
+    return f"reporting/{instance.congress_id}/nhap-{secrets.token_hex(8)}.xlsx"
+
+
+class TaskImportJob(models.Model):
+    """One XLSX task import done by the background worker: the stored file is read and checked
+    (`rows`, `errors`), shown as a preview, then saved all or none once confirmed. `done` of
+    `total` is the reading's progress."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ đọc tệp")
+        READING = "reading", _("Đang đọc và kiểm tra")
+        PREVIEWED = "previewed", _("Đã kiểm tra, chờ xác nhận lưu")
+        REJECTED = "rejected", _("Tệp có lỗi, chưa lưu")
+        SAVING = "saving", _("Đang lưu")
+        SAVED = "saved", _("Đã lưu")
+        FAILED = "failed", _("Không lưu được")
+
+    RUNNING = (State.QUEUED, State.READING, State.SAVING)
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=_task_import_path, max_length=300)
+    file_name = models.CharField(max_length=255, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    new_count = models.PositiveIntegerField(default=0)
+    changed_count = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Nhập {self.file_name} ({self.get_state_display()})"
+
+    @property
+    def running(self) -> bool:
+        return self.state in self.RUNNING
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Task
 
-from .models import Explanation, ReportRequest, ReportSubmission, SubmissionFile
+from .models import Explanation, ReportRequest, ReportSubmission, SubmissionFile, TaskImportJob
 
 
 def can_manage_requests(access: Access) -> bool:
@@ -57,6 +57,11 @@ def can_answer_explanation(access: Access, explanation: Explanation) -> bool:
         and explanation.agency_id == access.agency_id
         and not explanation.is_answered
     )
+
+
+def can_import_tasks(access: Access) -> bool:
+    """The XLSX task import is secretariat work."""
+    return access.can_manage
 
 
 def can_view_scorecards(access: Access) -> bool:
@@ -110,3 +115,10 @@ def access_explanation(access: Access, explanation_id: int) -> Explanation:
     if not access.sees_whole_congress and explanation.agency_id != access.agency_id:
         raise Http404
     return explanation
+
+
+def access_import_job(access: Access, import_job_id: int, *, with_rows: bool = False):
+    """A task import of the access's congress (its checked rows only when asked: they are
+    large); 404 alike when missing or of another congress."""
+    jobs = TaskImportJob.objects.all() if with_rows else TaskImportJob.objects.defer("rows")
+    return get_object_or_404(jobs, pk=import_job_id, congress=access.congress)

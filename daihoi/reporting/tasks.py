@@ -1,4 +1,5 @@
-"""Background work of reporting: the daily snapshot behind the charts over time."""
+"""Background work of reporting: the daily snapshot behind the charts over time, the XLSX task
+import (reading, then saving)."""
 
 import datetime as dt
 
@@ -24,3 +25,17 @@ def take_snapshots(day: dt.date | None = None) -> int:
 @task()
 def take_daily_snapshot() -> int:
     return take_snapshots()
+
+
+@task()
+def preview_task_import(job_id: int) -> str:
+    from .import_jobs import job_preview
+
+    return job_preview(job_id)
+
+
+@task()
+def save_task_import(job_id: int) -> str:
+    from .import_jobs import job_save
+
+    return job_save(job_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, oversight, requests
+from .views import exports, imports, oversight, requests
 
 app_name = "reporting"
 
@@ -19,8 +19,19 @@ urlpatterns = [
     path("tong-hop/docx/", exports.consolidated_docx, name="consolidated-docx"),
     path("tong-hop/excel/", exports.consolidated_xlsx, name="consolidated-xlsx"),
     path("nhiem-vu/excel/", exports.task_xlsx, name="task-xlsx"),
-    path("nhiem-vu/nhap/", exports.task_import, name="task-import"),
-    path("nhiem-vu/nhap/mau/", exports.import_template, name="import-template"),
+    path("nhiem-vu/nhap/", imports.task_import, name="task-import"),
+    path("nhiem-vu/nhap/mau/", imports.import_template, name="import-template"),
+    path("nhiem-vu/nhap/<int:import_job_id>/", imports.task_import_job, name="task-import-job"),
+    path(
+        "nhiem-vu/nhap/<int:import_job_id>/tien-do/",
+        imports.task_import_progress,
+        name="task-import-progress",
+    ),
+    path(
+        "nhiem-vu/nhap/<int:import_job_id>/luu/",
+        imports.task_import_confirm,
+        name="task-import-confirm",
+    ),
     path("co-quan/excel/", exports.agency_xlsx, name="agency-xlsx"),
     path("danh-gia/", oversight.scorecard_list, name="scorecards"),
     path("danh-gia/excel/", oversight.scorecard_xlsx, name="scorecard-xlsx"),

@@ -38,3 +38,9 @@ def get_item(mapping: dict, key):
 @register.filter
 def percent_of(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+@register.filter
+def vnnum(value: int | None) -> str:
+    """A whole number with dots between thousands: 10.000."""
+    return "" if value is None else f"{int(value):,}".replace(",", ".")

@@ -58,17 +58,21 @@ def task_list(request: HttpRequest, congress_id: int) -> HttpResponse:
         tasks, PAGE_SIZE, known=listing.counted_total(access, filters, today)
     )
     page = paginator.page_for(
-        request.GET.get("page"), listing.parse_cursor(request.GET.get("after"))
+        request.GET.get("page"),
+        listing.parse_cursor(request.GET.get("after")),
+        listing.parse_cursor(request.GET.get("before")),
     )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("after", None)
+    query.pop("before", None)
     context = {
         "access": access,
         "congress": access.congress,
         "form": form,
         "page": page,
         "next_cursor": paginator.next_cursor(page),
+        "previous_cursor": paginator.previous_cursor(page),
         "today": today,
         "query": query.urlencode(),
         "rows": [(t, t.status_class(today)) for t in page],

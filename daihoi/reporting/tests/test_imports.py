@@ -187,38 +187,3 @@ def test_the_template_has_the_exports_columns_and_its_examples_read_cleanly(worl
         assert opening - dt.timedelta(days=90) <= row.date("start_date") <= opening
         assert row.date("deadline") <= opening
     assert result.rows[0].deadline_offset == -30
-
-
-def test_the_import_page_previews_and_the_confirm_step_saves(world, client):
-    client.force_login(world.users["secretariat"])
-    url = f"/dai-hoi/{world.congress.pk}/bao-cao/nhiem-vu/nhap/"
-    response = client.post(url, {"file": xlsx(GOOD)})
-    assert response.status_code == 200
-    assert not Task.objects.exists()
-    token = response.context["token"]
-    assert token and "In pano chào mừng" in response.content.decode()
-    response = client.post(url, {"confirm": "1", "rows": token})
-    assert response.status_code == 302
-    assert Task.objects.filter(title="In pano chào mừng").exists()
-
-
-def test_the_import_page_lists_row_errors_and_offers_no_save(world, client):
-    client.force_login(world.users["secretariat"])
-    bad = [2, "Hội trường", "Ban Quản lý dự án", "", "Hậu cần", "Trước Đại hội", "", "", ""]
-    response = client.post(
-        f"/dai-hoi/{world.congress.pk}/bao-cao/nhiem-vu/nhap/", {"file": xlsx(GOOD, bad)}
-    )
-    body = response.content.decode()
-    assert "Dòng 3: đơn vị chủ trì “Ban Quản lý dự án”" in body
-    assert 'name="confirm"' not in body
-
-
-def test_a_preview_confirmed_twice_with_its_token_saves_its_rows_once(world, client):
-    client.force_login(world.users["secretariat"])
-    url = f"/dai-hoi/{world.congress.pk}/bao-cao/nhiem-vu/nhap/"
-    token = client.post(url, {"file": xlsx(GOOD)}).context["token"]
-    confirm = {"confirm": "1", "rows": token, "_once": "5eed" * 6}
-    for _ in range(5):
-        response = client.post(url, confirm)
-        assert response.status_code == 302
-    assert Task.objects.filter(title="In pano chào mừng").count() == 1

@@ -1,15 +1,13 @@
-"""The consolidated report and the spreadsheets: DOCX and XLSX out, the task import in."""
+"""The consolidated report and the spreadsheets: DOCX and XLSX out (the task import in:
+`views/imports.py`)."""
 
 import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
-from daihoi.core import once
 from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
@@ -23,10 +21,9 @@ from daihoi.organizations.permissions import access_congress
 from daihoi.planning import selectors as planning_selectors
 from daihoi.planning.forms import TaskFilterForm
 
-from .. import exports, imports, report, selectors
+from .. import exports, report, selectors
 from ..forms import (
     ConsolidatedForm,
-    TaskImportForm,
 )
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -131,53 +128,3 @@ def agency_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     content = exports.agencies_xlsx(planning_selectors.agency_table(access, today), today)
     return content_file(content, XLSX_CONTENT_TYPE, f"nhiem-vu-theo-don-vi-{today:%Y%m%d}.xlsx")
-
-
-# Import ------------------------------------------------------------------------------------------
-
-
-@login_required
-def task_import(request: HttpRequest, congress_id: int) -> HttpResponse:
-    """Step 1 uploads and previews; step 2 (`confirm`) saves the signed rows, all or none."""
-    access = access_congress(request.user, congress_id)
-    if not access.can_manage:
-        return forbidden(request, MANAGERS_ONLY)
-    form = TaskImportForm(request.POST or None, request.FILES or None)
-    result = None
-    token = ""
-    if request.method == "POST" and "confirm" in request.POST:
-        try:
-            rows = imports.unsign_rows(request.POST.get("rows", ""))
-            with transaction.atomic():
-                claimed = once.claim(request)
-                created, updated = imports.tasks_import(access=access, rows=rows)
-        except imports.TaskImportError as error:
-            messages.error(request, error.message + " " + " ".join(error.errors))
-        except BusinessError as error:
-            messages.error(request, error.message)
-        except once.AlreadySubmitted as earlier:
-            return earlier.response(request, reverse("planning:task-list", args=[congress_id]))
-        else:
-            messages.success(
-                request, f"Đã thêm {len(created)} nhiệm vụ, cập nhật {len(updated)} nhiệm vụ."
-            )
-            return once.remember(claimed, redirect("planning:task-list", congress_id=congress_id))
-        return redirect("reporting:task-import", congress_id=congress_id)
-    if request.method == "POST" and form.is_valid():
-        result = imports.read_tasks(form.cleaned_data["file"], access.congress)
-        if result.ok:
-            token = imports.sign_rows(result.rows)
-    return render(
-        request,
-        "reporting/task_import.html",
-        page_context(access, form=form, result=result, token=token, tab="import"),
-    )
-
-
-@login_required
-def import_template(request: HttpRequest, congress_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    if not access.can_manage:
-        return forbidden(request, MANAGERS_ONLY)
-    content = imports.template_xlsx(access.congress, local_today())
-    return content_file(content, XLSX_CONTENT_TYPE, "mau-nhap-nhiem-vu.xlsx")
