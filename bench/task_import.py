@@ -120,9 +120,10 @@ def main() -> None:
             congress=congress, title__startswith="Nhiệm vụ nhập thử số "
         ).values_list("pk", flat=True)
     )
-    TaskAssignment.objects.filter(task_id__in=ids).delete()
-    Task.history.filter(id__in=ids).delete()
-    Task.all_objects.filter(pk__in=ids).delete()
+    # Straight DELETEs: a model delete would write a "-" history row per task first.
+    TaskAssignment.objects.filter(task_id__in=ids)._raw_delete(connection.alias)
+    Task.all_objects.filter(pk__in=ids)._raw_delete(connection.alias)
+    Task.history.filter(id__in=ids)._raw_delete(connection.alias)
     job.file.delete(save=False)
     job.delete()
     summary.rebuild(congress.pk)  # a queryset delete goes past the summary

@@ -13,6 +13,7 @@ from django.utils import timezone
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
+from daihoi.core.spreadsheets import MAX_BYTES
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import imports
@@ -21,6 +22,7 @@ from .permissions import can_import_tasks
 
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới nhập được nhiệm vụ từ tệp Excel."
 NOT_WAITING = "Lần nhập này không còn chờ xác nhận (đã lưu, đang lưu hoặc có lỗi)."
+UNEXPECTED = "Lỗi hệ thống khi xử lý tệp; chưa lưu nhiệm vụ nào. Hãy thử lại hoặc báo quản trị."
 State = TaskImportJob.State
 
 
@@ -29,6 +31,12 @@ def task_import_start(*, access: Access, upload) -> TaskImportJob:
     from .tasks import preview_task_import
 
     require(can_import_tasks(access), MANAGERS_ONLY)
+    size = getattr(upload, "size", 0) or 0
+    if size > MAX_BYTES:  # refused before it is stored; the worker checks the rest
+        raise BusinessError(
+            f"Tệp quá lớn ({size // 1024} KB); tối đa {MAX_BYTES // (1024 * 1024)} MB.",
+            field="file",
+        )
     name = (getattr(upload, "name", "") or "nhiem-vu.xlsx")[-255:]
     with transaction.atomic():
         job = TaskImportJob(congress=access.congress, created_by=access.user, file_name=name)
@@ -71,6 +79,9 @@ def job_preview(job_id: int) -> str:
     except OSError:
         _fail(job.pk, State.READING, ["Không đọc được tệp đã tải lên; hãy tải lên lại."])
         return State.FAILED
+    except Exception:
+        _fail(job.pk, State.READING, [UNEXPECTED])  # the page stops waiting; the log has why
+        raise
     state = State.PREVIEWED if result.ok else State.REJECTED
     TaskImportJob.objects.filter(pk=job.pk, state=State.READING).update(
         state=state,
@@ -119,6 +130,9 @@ def job_save(job_id: int) -> str:
     except BusinessError as error:  # PermissionDenied included
         _fail(job.pk, State.SAVING, [error.message])
         return State.FAILED
+    except Exception:
+        _fail(job.pk, State.SAVING, [UNEXPECTED])
+        raise
     return State.SAVED
 
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from daihoi.core.audit import history_of
+from daihoi.core.spreadsheets import MAX_BYTES
 from daihoi.planning.models import Task
 from daihoi.reporting import import_jobs, imports
 from daihoi.reporting.models import TaskImportAction, TaskImportJob
@@ -104,6 +105,15 @@ def test_a_file_that_is_no_spreadsheet_is_rejected_by_the_worker(world, client):
     assert job.state == "rejected" and "không phải bảng tính Excel" in job.errors[0]
 
 
+def test_a_file_over_the_size_limit_is_refused_before_it_is_stored(world, client):
+    client.force_login(world.users["secretariat"])
+    url = reverse("reporting:task-import", args=[world.congress.pk])
+    big = SimpleUploadedFile("lon.xlsx", b"PK\x03\x04" + b"0" * (MAX_BYTES + 1))
+    response = client.post(url, {"file": big})
+    assert response.status_code == 200 and "Tệp quá lớn" in response.content.decode()
+    assert not TaskImportJob.objects.exists()
+
+
 def test_jobs_run_again_do_their_work_once(world, client):
     job = upload(world, client, GOOD)
     run_worker()
@@ -194,3 +204,15 @@ def test_the_import_page_lists_recent_imports_in_the_same_queries_for_two_or_eig
     with CaptureQueriesContext(connection) as eight:
         assert "t5.xlsx" in client.get(url).content.decode()
     assert len(eight.captured_queries) == len(two.captured_queries)
+
+
+def test_a_job_that_breaks_is_marked_failed_so_the_page_stops_waiting(world, client):
+    job = upload(world, client, GOOD)
+    run_worker()
+    TaskImportJob.objects.filter(pk=job.pk).update(rows=[{"line": 2, "unknown": "x"}])
+    confirm(world, client, job)
+    run_worker()  # the worker logs the error and goes on
+    job.refresh_from_db()
+    assert job.state == "failed" and job.errors == [import_jobs.UNEXPECTED]
+    assert not Task.objects.exists()
+    assert "hx-trigger" not in job_page(world, client, job)

@@ -59,7 +59,10 @@ def task_import_job(request: HttpRequest, congress_id: int, import_job_id: int) 
     if not can_import_tasks(access):
         return forbidden(request, MANAGERS_ONLY)
     job = access_import_job(access, import_job_id, with_rows=True)
-    shown = [imports.ImportRow(**item) for item in job.rows[:PREVIEW_ROWS]]
+    try:
+        shown = [imports.ImportRow(**item) for item in job.rows[:PREVIEW_ROWS]]
+    except TypeError:  # rows kept by an older version of the import: the outcome alone
+        shown = []
     return render(
         request,
         "reporting/task_import_job.html",
