@@ -53,7 +53,7 @@ def test_an_uploaded_sheet_is_read_by_the_worker_previewed_and_saved_once_confir
     job = upload(world, client, GOOD, second)
     assert job.state == "queued" and job.file_name == "nhiem-vu.xlsx"
     page = job_page(world, client, job)
-    assert 'id="import-progress"' in page and "hx-trigger" in page
+    assert 'id="import-progress"' in page and 'hx-trigger="every 1s"' in page
     assert not progress(world, client, job).has_header("HX-Refresh")
 
     run_worker()
@@ -215,4 +215,5 @@ def test_a_job_that_breaks_is_marked_failed_so_the_page_stops_waiting(world, cli
     job.refresh_from_db()
     assert job.state == "failed" and job.errors == [import_jobs.UNEXPECTED]
     assert not Task.objects.exists()
-    assert "hx-trigger" not in job_page(world, client, job)
+    page = job_page(world, client, job)
+    assert 'id="import-progress"' not in page and "Lỗi hệ thống khi xử lý tệp" in page
