@@ -67,8 +67,9 @@ def can_read_all(access: Access) -> bool:
 
 
 def can_open_discussion(access: Access) -> bool:
-    """The discussion pages: readers of the whole congress and the groups' secretaries."""
-    return can_read_all(access) or secretary_groups(access).exists()
+    """The overview: readers of the whole congress, and every delegate (the drafts under
+    discussion; a group's secretary finds the group's recording page there)."""
+    return can_read_all(access) or access.delegate_id is not None
 
 
 def access_group(access: Access, discussion_group_id: int) -> DiscussionGroup:

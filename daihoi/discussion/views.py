@@ -2,7 +2,7 @@
 synthesis for the Document subcommittee, its themes and the DOCX report."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from daihoi.core.views import (
     run_button,
     run_form_button,
 )
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.permissions import Access, access_congress, access_delegate
 
 from . import permissions, report, selectors, services
 from .forms import CommentForm, ResolveForm, ThemeCreateForm, ThemeForm
@@ -38,6 +38,15 @@ def _to_synthesis(congress_id: int, draft_id: int) -> HttpResponse:
     return redirect("discussion:synthesis", congress_id=congress_id, discussed_draft_id=draft_id)
 
 
+def _member_or_delegate(request: HttpRequest, congress_id: int) -> Access:
+    """The staff's access, or a delegate's (a group's secretary records from the delegate's
+    area); 404 alike for anyone else."""
+    try:
+        return access_congress(request.user, congress_id)
+    except Http404:
+        return access_delegate(request.user, congress_id)
+
+
 def _synthesiser(request: HttpRequest, congress_id: int) -> Access | HttpResponse:
     access = access_congress(request.user, congress_id)
     if not permissions.can_synthesise(access):
@@ -49,7 +58,7 @@ def _synthesiser(request: HttpRequest, congress_id: int) -> Access | HttpRespons
 def overview(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The groups with their counts, the drafts under discussion, and the groups the user
     records for."""
-    access = access_congress(request.user, congress_id)
+    access = _member_or_delegate(request, congress_id)
     if not permissions.can_open_discussion(access):
         return forbidden(request, NO_READ)
     reads_all = permissions.can_read_all(access)
@@ -70,7 +79,7 @@ def overview(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def group_record(request: HttpRequest, congress_id: int, discussion_group_id: int) -> HttpResponse:
     """The secretary's page: pick the draft, record a comment, see what the group said."""
-    access = access_congress(request.user, congress_id)
+    access = _member_or_delegate(request, congress_id)
     group = permissions.access_group(access, discussion_group_id)
     if not permissions.can_record(access, group):
         return forbidden(request, NOT_THE_SECRETARY)
@@ -107,7 +116,7 @@ def group_record(request: HttpRequest, congress_id: int, discussion_group_id: in
 
 @login_required
 def comment_edit(request: HttpRequest, congress_id: int, group_comment_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
+    access = _member_or_delegate(request, congress_id)
     comment = permissions.access_group_comment(access, group_comment_id)
     if not permissions.can_record(access, comment.group):
         return forbidden(request, NOT_THE_SECRETARY)
@@ -133,7 +142,7 @@ def comment_edit(request: HttpRequest, congress_id: int, group_comment_id: int) 
 @login_required
 @require_POST
 def comment_delete(request: HttpRequest, congress_id: int, group_comment_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
+    access = _member_or_delegate(request, congress_id)
     comment = permissions.access_group_comment(access, group_comment_id)
     if not permissions.can_record(access, comment.group):
         return forbidden(request, NOT_THE_SECRETARY)

@@ -13,12 +13,15 @@ from .helpers import political_report, record, secretariat
 
 READERS = dict(officer=403, officer2=403)
 RECORDERS = dict(leader=403, member=403, officer=403, officer2=403)
+# The matrix's delegate is no group's secretary: the overview opens, a group's pages refuse.
+DELEGATE_READS = dict(delegate=200)
+DELEGATE_REFUSED = dict(delegate=403)
 
 ROWS = {
-    "discussion:overview": ("get", expect(200, **READERS)),
-    "discussion:group-record": ("get", expect(200, **RECORDERS)),
-    "discussion:comment-edit": ("get", expect(200, **RECORDERS)),
-    "discussion:comment-delete": ("post", expect(302, **RECORDERS)),
+    "discussion:overview": ("get", expect(200, **READERS, **DELEGATE_READS)),
+    "discussion:group-record": ("get", expect(200, **RECORDERS, **DELEGATE_REFUSED)),
+    "discussion:comment-edit": ("get", expect(200, **RECORDERS, **DELEGATE_REFUSED)),
+    "discussion:comment-delete": ("post", expect(302, **RECORDERS, **DELEGATE_REFUSED)),
     "discussion:comment-resolve": ("post", expect(302, **RECORDERS)),
     "discussion:synthesis": ("get", expect(200, **READERS)),
     "discussion:theme-create": ("post", expect(302, **RECORDERS)),

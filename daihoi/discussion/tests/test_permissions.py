@@ -77,3 +77,28 @@ def test_an_agency_officer_is_refused_the_group_page_with_the_reason(world, clie
     response = client.get(url)
     assert response.status_code == 403
     assert "thư ký của tổ" in response.content.decode()
+
+
+def test_a_secretary_signed_in_as_a_delegate_records_for_the_group_from_the_phone_page(
+    world, client, setup
+):
+    draft, groups = setup
+    user = world.users["member"]
+    from daihoi.organizations.models import Participation
+
+    Participation.objects.filter(user=user, congress=world.congress).delete()
+    Participation.objects.create(
+        user=user, congress=world.congress, role=Role.DELEGATE, delegate=groups.secretaries[0]
+    )
+    client.force_login(user)
+    overview = client.get(reverse("discussion:overview", kwargs={"congress_id": world.congress.pk}))
+    assert overview.status_code == 200 and "Tổ số 1" in overview.content.decode()
+    own = reverse(
+        "discussion:group-record",
+        kwargs={"congress_id": world.congress.pk, "discussion_group_id": groups.groups[0].pk},
+    )
+    response = client.post(f"{own}?du_thao={draft.pk}", {"text": "Ý kiến của tổ 1"})
+    assert response.status_code == 302
+    other = own.replace(f"/to/{groups.groups[0].pk}/", f"/to/{groups.groups[1].pk}/")
+    assert client.post(f"{other}?du_thao={draft.pk}", {"text": "Ghi hộ"}).status_code == 403
+    assert list(GroupComment.objects.values_list("group__name", flat=True)) == ["Tổ số 1"]
