@@ -276,6 +276,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_speeches(self):
             self.result.count("speakers registered", created)
+        from .voting_demo import load_voting
+
+        if created := load_voting(self):
+            self.result.count("motions", created)
         from .logistics_demo import load_logistics
 
         if created := load_logistics(self):
