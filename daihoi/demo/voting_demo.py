@@ -9,7 +9,6 @@ Idempotent: nothing is created when the congress already has a motion.
 
 from typing import TYPE_CHECKING
 
-from daihoi.delegates.models import CongressSession
 from daihoi.delegates.services.checkin import check_in_by_name
 from daihoi.organizations.permissions import Access
 from daihoi.programme.models import Session
@@ -33,9 +32,7 @@ def _choice(position: int) -> str:
 
 def _arrive(loader: "_CongressLoader", session: Session, absent: int) -> None:
     """The summoned delegates check in at the gate for the session, all but `absent`."""
-    gate = CongressSession.objects.filter(congress=loader.congress, name=session.title).first()
-    if gate is None:
-        return
+    gate = session.checkin_session
     summoned = list(attendance.summoned(session).order_by("pk"))
     for delegate in summoned[: len(summoned) - absent]:
         check_in_by_name(access=loader.secretariat, session=gate, delegate=delegate)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.views import forbidden, form_page, page_context, run_button, run_form_button
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.permissions import Access, access_congress, access_delegate
 
 from . import selectors, services
 from .forms import MotionForm, VoteForm
@@ -166,7 +166,7 @@ def motion_delete(request: HttpRequest, congress_id: int, motion_id: int) -> Htt
 
 def _delegate(request: HttpRequest, congress_id: int) -> tuple[Access, int]:
     """The delegate's own access; staff accounts have no ballot (404)."""
-    access = access_congress(request.user, congress_id)
+    access = access_delegate(request.user, congress_id)
     if access.delegate_id is None:
         raise Http404
     return access, access.delegate_id

@@ -1,6 +1,6 @@
 """A session with delegates summoned and checked in, and motions, built through the services."""
 
-from daihoi.delegates.models import CongressSession, Delegate
+from daihoi.delegates.models import Delegate
 from daihoi.delegates.services.checkin import check_in_by_name
 from daihoi.delegates.tests.helpers import make_delegate, make_delegation
 from daihoi.organizations.permissions import Access
@@ -32,17 +32,8 @@ def delegates(world, count: int = 5, delegation_name: str = "Đoàn Đảng bộ
     ]
 
 
-def check_in_session(session: Session) -> CongressSession:
-    found = CongressSession.objects.filter(
-        congress_id=session.congress_id, name=session.title
-    ).first()
-    return found or CongressSession.objects.create(
-        congress_id=session.congress_id, name=session.title, starts_at=session.starts_at
-    )
-
-
 def check_in(world, session: Session, *people: Delegate) -> None:
-    gate = check_in_session(session)
+    gate = session.checkin_session
     for delegate in people:
         check_in_by_name(access=secretariat(world), session=gate, delegate=delegate)
 

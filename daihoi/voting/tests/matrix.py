@@ -23,8 +23,8 @@ ROWS = {
     "voting:motion-close": ("post", expect(302, **KEEPERS)),
     # Refused with a message (an opened motion is part of the record): back to it.
     "voting:motion-delete": ("post", expect(302, **KEEPERS)),
-    "voting:my-votes": ("get", expect(404)),
-    "voting:ballot": ("get", expect(404)),
+    "voting:my-votes": ("get", expect(404, delegate=200)),
+    "voting:ballot": ("get", expect(404, delegate=200)),
 }
 
 KWARG_KEYS = [["congress_id", "motion_id"]]
