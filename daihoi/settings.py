@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "daihoi.documents",
     "daihoi.consultation",
     "daihoi.programme",
+    "daihoi.ballots",
     "daihoi.planning",
     "daihoi.meetings",
     "daihoi.reporting",

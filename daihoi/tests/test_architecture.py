@@ -24,6 +24,7 @@ LAYERS = [
     ["delegate_area"],
     ["discussion"],  # group discussion: the groups' comments on the drafts, their synthesis
     ["voting"],  # votes on the congress floor: programme sessions, delegates present
+    ["ballots"],  # elections by secret paper ballot: two-station entry, the count, the minutes
     ["workspace"],  # "Hôm nay": reads the selectors of planning, meetings and reporting
     ["logistics"],  # lodging, meals, transport, seating, readiness: reads the roster
     ["speeches"],  # registrations to speak and the presidium's board: programme, roster

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BallotsConfig(AppConfig):
+    name = "daihoi.ballots"
+    verbose_name = "Kiểm phiếu"
