@@ -164,6 +164,14 @@ class Tally:
     def waiting(self) -> list[Ballot]:
         return [b for b in self.ballots.values() if b.state is State.WAITING]
 
+    def next_for(self, station: str, limit: int) -> int | None:
+        """The lowest ballot number `station` has still to enter (first or again), if any."""
+        for number in range(1, limit + 1):
+            ballot = self.ballots.get(number)
+            if ballot is None or ballot.station_may_enter(station) is not None:
+                return number
+        return None
+
     @property
     def final(self) -> bool:
         """Every collected ballot entered by both stations and reconciled."""

@@ -24,7 +24,7 @@ from . import selectors, services
 from .counting import State
 from .forms import BoardMemberForm, ElectionForm, EntryForm
 from .minutes import minutes_docx, minutes_filename
-from .models import Election
+from .models import BallotAction, Election
 from .permissions import (
     NOT_YET,
     ONLY_BOARD,
@@ -118,7 +118,10 @@ def election_detail(request: HttpRequest, congress_id: int, election_id: int) ->
             if manager
             else None,
             pdf_ready=bool(election.minutes_pdf) and election.minutes_pdf_of == tally.fingerprint,
-            history=history_of(election)[:20] if follows else [],
+            # Ballot entries are counted above, not listed one by one.
+            history=history_of(election).exclude(action=BallotAction.BALLOT_ENTERED)[:20]
+            if follows
+            else [],
         ),
     )
 
@@ -182,10 +185,12 @@ def ballot_entry(request: HttpRequest, congress_id: int, election_id: int) -> Ht
     if station is None:
         return forbidden(request, ONLY_BOARD)
     candidates = selectors.candidates_of(election)
-    suggested = request.GET.get("so", "")
-    initial = {"number": int(suggested)} if suggested.isdigit() and len(suggested) < 7 else None
-    form = EntryForm(request.POST or None, candidates=candidates, initial=initial)
     tally = selectors.tally_of(election)
+    suggested = request.GET.get("so", "")
+    number = int(suggested) if suggested.isdigit() and len(suggested) < 7 else None
+    limit = election.collected if election.collected is not None else election.issued
+    initial = {"number": number or tally.next_for(station, limit)}
+    form = EntryForm(request.POST or None, candidates=candidates, initial=initial)
     context = page_context(
         access,
         election=election,

@@ -264,6 +264,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_programme(self):
             self.result.count("programme sessions", created)
+        from .ballots_demo import load_ballots
+
+        if created := load_ballots(self):
+            self.result.count("elections counted", created)
         from .delegates_demo import load_delegates
 
         if created := load_delegates(self):

@@ -120,6 +120,8 @@ def test_only_reconciled_ballots_are_counted_and_the_count_is_not_final_before_a
     assert [b.number for b in tally.waiting] == [2]
     assert [line.votes for line in tally.lines] == [1, 1, 0, 0]
     assert not tally.final
+    # Each station's desk proposes the lowest number it has still to enter, first or again.
+    assert (tally.next_for("A", 10), tally.next_for("B", 10)) == (3, 2)
 
 
 def test_the_later_pair_of_entries_decides_a_ballot_the_stations_differed_on():

@@ -325,3 +325,14 @@ def test_kon_tum_has_a_roster_with_a_replacement_and_a_gate_officer(loaded):
 
     assert Badge.objects.filter(congress=congress, revoked_at__isnull=True).count() == 36
     assert CheckIn.objects.filter(congress=congress, session__name="Phiên trù bị").count() == 14
+
+
+def test_kon_tum_has_an_election_counted_to_the_end_with_a_ballot_entered_again(loaded):
+    from daihoi.ballots.models import Election
+    from daihoi.ballots.selectors import tally_of
+
+    election = Election.objects.get(congress=congress("Đảng bộ tỉnh Kon Tum", 15))
+    tally = tally_of(election)
+    assert tally.final and tally.invalid == 3 and tally.mismatched == []
+    assert len(tally.elected) == election.seats and not tally.tied
+    assert election.entries.filter(number=58).count() == 4  # read differently, then agreed
