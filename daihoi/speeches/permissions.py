@@ -29,3 +29,12 @@ def access_speech(access: Access, speech_id: int) -> Speech:
             pk=speech_id, congress=access.congress
         )
     )
+
+
+def access_own_speech(access: Access, speech_id: int) -> Speech:
+    """A delegate's own registration; 404 alike for anyone else's, missing or elsewhere."""
+    return first_or_404(
+        Speech.objects.select_related("session", "delegate").filter(
+            pk=speech_id, congress=access.congress, delegate_id=access.delegate_id or 0
+        )
+    )

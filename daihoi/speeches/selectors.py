@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from daihoi.delegates.models import Delegate
 from daihoi.programme.models import Session
@@ -68,3 +69,25 @@ def speakers_choices(session: Session) -> list[tuple[int | str, str]]:
         .values_list("pk", "full_name", "delegation__name")
     )
     return [("", "— Chọn đại biểu —")] + [(pk, f"{name} — {team}") for pk, name, team in rows]
+
+
+def speeches_of_delegate(delegate: Delegate) -> list[Speech]:
+    """The delegate's registrations, latest session first, each with `ahead`: how many of the
+    session's registrations still to speak stand before it (one query)."""
+    ahead = (
+        Speech.objects.filter(
+            session=OuterRef("session"),
+            state__in=Speech.WAITING,
+            position__lt=OuterRef("position"),
+        )
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Speech.objects.filter(delegate=delegate)
+        .select_related("session", "item")
+        .annotate(ahead=Coalesce(Subquery(ahead), 0))
+        .order_by("-session__starts_at", "-position")
+    )

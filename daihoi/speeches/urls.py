@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import board_views, views
+from . import board_views, mine_views, views
 
 app_name = "speeches"
 
@@ -27,4 +27,15 @@ urlpatterns += [
         board_views.board_item,
         name="board-item",
     ),
+]
+
+# The delegate's own page (from the delegate's area).
+urlpatterns += [
+    path("phat-bieu/toi/", mine_views.mine, name="mine"),
+    path(
+        "phat-bieu/toi/phien/<int:programme_session_id>/",
+        mine_views.mine_register,
+        name="mine-register",
+    ),
+    path("phat-bieu/toi/<int:own_speech_id>/rut/", mine_views.mine_withdraw, name="mine-withdraw"),
 ]

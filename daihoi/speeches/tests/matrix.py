@@ -7,12 +7,14 @@ speeches delivered."""
 
 from daihoi.programme.models import Session
 from daihoi.programme.tests.helpers import opening_session, secretariat
-from daihoi.testing.matrix import expect
+from daihoi.testing.matrix import ROLES, expect
 
 from .. import services
 from .helpers import delegates, register
 
 NOT_PRESIDIUM = dict(officer=403, officer2=403, member=403)
+# The delegate's own page: the delegate only (everyone else, the presidium included, 404).
+ONLY_THE_DELEGATE = {r: 404 for r in ROLES} | {"anonymous": 302}
 
 ROWS = {
     "speeches:queue": ("get", expect(200, **NOT_PRESIDIUM)),
@@ -27,10 +29,14 @@ ROWS = {
     "speeches:speech-deliver": ("post", expect(302, **NOT_PRESIDIUM)),
     "speeches:board": ("get", expect(200, **NOT_PRESIDIUM)),
     "speeches:board-item": ("post", expect(302, **NOT_PRESIDIUM)),
+    "speeches:mine": ("get", ONLY_THE_DELEGATE | {"delegate": 200}),
+    "speeches:mine-register": ("get", ONLY_THE_DELEGATE | {"delegate": 200}),
+    "speeches:mine-withdraw": ("post", ONLY_THE_DELEGATE | {"delegate": 302}),
 }
 
 KWARG_KEYS = [
     ["congress_id", "speech_id"],
+    ["congress_id", "own_speech_id"],
 ]
 
 
@@ -47,4 +53,7 @@ def objects(world, base: dict) -> dict:
     services.speech_deliver(access=access, speech=done, minutes=7)
     waiting = register(access, session, second, topic="Phát triển du lịch cộng đồng")
     services.speech_approve(access=access, speech=waiting)
-    return {"programme_session_id": session.pk, "speech_id": waiting.pk}
+    ids = {"programme_session_id": session.pk, "speech_id": waiting.pk}
+    if getattr(world, "delegate", None) is not None:  # the matrix's delegate, with an account
+        ids["own_speech_id"] = register(access, session, world.delegate, topic="Nông thôn mới").pk
+    return ids

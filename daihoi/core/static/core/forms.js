@@ -91,14 +91,17 @@
     if (form) tokenFor(form);
   });
 
-  // data-confirm="…" on a form asks before sending it (instead of an inline onsubmit handler,
-  // which the Content-Security-Policy forbids); a sent form's buttons wait for the answer.
+  // data-confirm="…" on a form, or on the button that sends it, asks before sending (instead of
+  // an inline onsubmit handler, which the Content-Security-Policy forbids); a sent form's
+  // buttons wait for the answer.
   document.addEventListener(
     "submit",
     (event) => {
       const form = event.target;
       if (!(form instanceof HTMLFormElement)) return;
-      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      const button = event.submitter instanceof HTMLElement ? event.submitter : null;
+      const question = (button && button.dataset.confirm) || form.dataset.confirm;
+      if (question && !window.confirm(question)) {
         event.preventDefault();
         return;
       }
