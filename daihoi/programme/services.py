@@ -121,7 +121,7 @@ def checkin_session_sync(session: Session) -> CongressSession:
     current = session.checkin_session if session.checkin_session_id else None
     if current is None:
         current = (
-            sittings.select_for_update()
+            sittings.select_for_update(of=("self",))
             .filter(name__iexact=session.title, programme_session__isnull=True)
             .first()
         )
