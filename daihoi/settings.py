@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "daihoi.notifications",
     "daihoi.workspace",
     "daihoi.delegates",
+    "daihoi.materials",
     "daihoi.delegate_area",
     "daihoi.discussion",
     "daihoi.voting",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/lay-y-kien/", include("daihoi.consultation.urls")),
     path("dai-hoi/<int:congress_id>/chuong-trinh/bieu-quyet/", include("daihoi.voting.urls")),
     path("dai-hoi/<int:congress_id>/chuong-trinh/kiem-phieu/", include("daihoi.ballots.urls")),
+    path("dai-hoi/<int:congress_id>/chuong-trinh/tai-lieu/", include("daihoi.materials.urls")),
     path("dai-hoi/<int:congress_id>/chuong-trinh/", include("daihoi.programme.urls")),
     path("dai-hoi/<int:congress_id>/kinh-phi/", include("daihoi.budget.urls")),
     path("dai-hoi/<int:congress_id>/nhap-van-ban/", include("daihoi.intake.urls")),

@@ -20,6 +20,7 @@ LAYERS = [
     # the programme and its running script (sessions, items, cues); each session is one of the
     # check-in's sessions, and it says which of the roster's delegates are summoned to it
     ["programme"],
+    ["materials"],  # documents for delegates per programme session (watermarked PDFs)
     # the delegate's own area: programme, sessions, documents, and the links other apps register
     ["delegate_area"],
     ["discussion"],  # group discussion: the groups' comments on the drafts, their synthesis
