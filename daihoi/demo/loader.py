@@ -123,12 +123,19 @@ def reset_demo() -> int:
     Task.history.model.objects.filter(congress_id__in=ids).delete()
     ProgressUpdate.history.model.objects.filter(task_id__in=task_ids).delete()
     Plan.history.model.objects.filter(congress_id__in=ids).delete()
+    # The delegates' accounts are the demo's own (made from its rosters): they go with it.
+    delegate_users = set(
+        Participation.objects.filter(congress_id__in=ids, role=Role.DELEGATE).values_list(
+            "user_id", flat=True
+        )
+    )
     Participation.objects.filter(congress_id__in=ids).delete()
     # The audit trail protects its actors; the demo's trail goes with the demo congresses.
     AuditEntry.objects.filter(congress_id__in=ids).delete()
     # A parent protects the congresses below it: unlink the tree before deleting it.
     Congress.objects.filter(pk__in=ids).update(parent=None)
     Congress.objects.filter(pk__in=ids).delete()
+    get_user_model().objects.filter(pk__in=delegate_users).delete()
     return len(congresses)
 
 

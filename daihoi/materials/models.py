@@ -39,9 +39,10 @@ class Material(models.Model):
     congress = models.ForeignKey(
         "organizations.Congress", on_delete=models.CASCADE, related_name="+"
     )
-    # PROTECT: a session with documents is not deleted from the programme (history stays).
+    # RESTRICT: a session with documents is not deleted from the programme (history stays);
+    # deleting the whole congress deletes both.
     session = models.ForeignKey(
-        Session, on_delete=models.PROTECT, related_name="materials", verbose_name=_("phiên")
+        Session, on_delete=models.RESTRICT, related_name="materials", verbose_name=_("phiên")
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     kind = models.CharField(_("loại tài liệu"), max_length=20, choices=Kind.choices)

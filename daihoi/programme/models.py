@@ -68,9 +68,11 @@ class Session(Versioned):
     # The same sitting as the gate knows it: delegates check in to this row. Made and kept in
     # step (name, start) by the programme's services, so "checked in to this session" is one
     # query from a programme session.
+    # RESTRICT: the gate's session is not deleted alone while the programme has it, yet both
+    # go when their congress is deleted.
     checkin_session = models.OneToOneField(
         CongressSession,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="programme_session",
         verbose_name=_("phiên điểm danh"),
     )

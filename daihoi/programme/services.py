@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import Max, Model, ProtectedError, QuerySet
+from django.db.models import Max, Model, ProtectedError, QuerySet, RestrictedError
 from django.utils import timezone
 
 from daihoi.core.audit import changes_since, record, snapshot
@@ -187,7 +187,7 @@ def session_delete(*, access: Access, session: Session) -> None:
     try:
         with transaction.atomic():
             session.delete()
-    except ProtectedError:
+    except (ProtectedError, RestrictedError):
         # Documents, speeches or votes of the congress days hang on the session.
         raise BusinessError(
             "Phiên đã có tài liệu hoặc hoạt động của những ngày Đại hội gắn vào; không xóa được."
