@@ -6,7 +6,7 @@ app_name = "discussion"
 
 COMMENT = "y-kien/<int:group_comment_id>/"
 DRAFT = "du-thao/<int:discussed_draft_id>/"
-THEME = "nhom-y-kien/<int:theme_id>/"
+THEME = "nhom-y-kien/<int:comment_theme_id>/"
 
 urlpatterns = [
     path("", views.overview, name="overview"),

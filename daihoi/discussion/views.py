@@ -212,11 +212,11 @@ def theme_create(request: HttpRequest, congress_id: int, discussed_draft_id: int
 
 
 @login_required
-def theme_edit(request: HttpRequest, congress_id: int, theme_id: int) -> HttpResponse:
+def theme_edit(request: HttpRequest, congress_id: int, comment_theme_id: int) -> HttpResponse:
     access = _synthesiser(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
-    theme = permissions.access_theme(access, theme_id)
+    theme = permissions.access_theme(access, comment_theme_id)
     form = ThemeForm(request.POST or None, initial=ThemeForm.initial_for(theme))
     return form_page(
         request,
@@ -240,11 +240,11 @@ def theme_edit(request: HttpRequest, congress_id: int, theme_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def theme_dissolve(request: HttpRequest, congress_id: int, theme_id: int) -> HttpResponse:
+def theme_dissolve(request: HttpRequest, congress_id: int, comment_theme_id: int) -> HttpResponse:
     access = _synthesiser(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
-    theme = permissions.access_theme(access, theme_id)
+    theme = permissions.access_theme(access, comment_theme_id)
     return run_button(
         request,
         lambda: services.theme_dissolve(access=access, theme=theme),

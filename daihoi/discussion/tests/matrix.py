@@ -33,7 +33,7 @@ ROWS = {
 KWARG_KEYS = [
     ["congress_id", "group_comment_id"],
     ["congress_id", "discussed_draft_id"],
-    ["congress_id", "theme_id"],
+    ["congress_id", "comment_theme_id"],
 ]
 
 
@@ -52,5 +52,5 @@ def objects(world, base: dict) -> dict:
     return {
         "discussed_draft_id": draft.pk,
         "group_comment_id": loose.pk,
-        "theme_id": theme.pk,
+        "comment_theme_id": theme.pk,
     }
