@@ -104,15 +104,13 @@ def test_the_minutes_state_the_figures_the_votes_and_who_is_elected(world):
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
-def test_the_worker_makes_the_minutes_pdf_and_it_renders_to_pictures(
-    world, tmp_path, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the worker reads committed data
+def test_the_worker_makes_the_minutes_pdf_and_it_renders_to_pictures(world, tmp_path):
     election = election_with_board(world, collected=1)
     enter_both(world, election, 1, "Cường", "Dũng")
     client = _client(world.users["secretariat"])
     args = [world.congress.pk, election.pk]
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("ballots:minutes-pdf-request", args=args))
+    response = client.post(reverse("ballots:minutes-pdf-request", args=args))
     assert response.status_code == 302
     run_worker()
     election.refresh_from_db()
