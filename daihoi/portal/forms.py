@@ -8,6 +8,7 @@ from django import forms
 
 from daihoi.consultation.models import Comment, Draft, Section
 from daihoi.core.forms import VNDateField
+from daihoi.core.text import clean_text
 from daihoi.core.versioning import VersionedFormMixin
 
 from .models import Article, Category, Kind, Sender
@@ -26,7 +27,20 @@ def id_or_none(value: str) -> int | None:
 
 
 CAPTCHA_HELP = "Gõ lại các ký tự trong ảnh (không phân biệt chữ hoa, chữ thường)."
-CAPTCHA_ERRORS = {"invalid": "Mã xác nhận chưa đúng, hãy gõ lại các ký tự trong ảnh mới."}
+CAPTCHA_ERRORS = {
+    "invalid": "Mã xác nhận chưa đúng, hãy gõ lại các ký tự trong ảnh mới.",
+    "required": "Chưa nhập mã xác nhận: hãy gõ các ký tự trong ảnh.",
+}
+
+
+class ReaderCaptchaField(CaptchaField):
+    """The library's captcha, with the posted key and answer cleaned by the shared text rule
+    first: the key is looked up in the database, and PostgreSQL refuses a NUL in a query."""
+
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            value = [clean_text(v, multiline=False) if isinstance(v, str) else v for v in value]
+        return super().clean(value)
 
 
 class CategoryForm(forms.Form):
@@ -113,7 +127,7 @@ class ReaderCommentForm(SenderFields):
     content = forms.CharField(
         label="Nội dung", max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
     )
-    captcha = CaptchaField(
+    captcha = ReaderCaptchaField(
         label="Mã xác nhận", help_text=CAPTCHA_HELP, error_messages=CAPTCHA_ERRORS
     )
 
@@ -137,7 +151,7 @@ class PublicCommentForm(SenderFields):
     text = forms.CharField(
         label="Nội dung góp ý", max_length=8000, widget=forms.Textarea(attrs={"rows": 6})
     )
-    captcha = CaptchaField(
+    captcha = ReaderCaptchaField(
         label="Mã xác nhận", help_text=CAPTCHA_HELP, error_messages=CAPTCHA_ERRORS
     )
 

@@ -55,6 +55,24 @@ def test_a_wrong_captcha_is_refused_and_nothing_is_saved(world, client):
     assert not ReaderComment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("key", "answer", "message"),
+    [
+        ("a\x00b", "abc\x00", "Mã xác nhận chưa đúng"),
+        ("x" * 500, "abc", "Mã xác nhận chưa đúng"),
+        ("\x00", "\x00\x01", "Chưa nhập mã xác nhận"),
+    ],
+)
+def test_a_captcha_with_control_characters_or_any_length_is_refused_in_vietnamese(
+    world, client, key, answer, message
+):
+    article = published_article(world)
+    response = _post(client, world, article, captcha_0=key, captcha_1=answer)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ReaderComment.objects.exists()
+
+
 def test_script_in_every_field_is_shown_as_text_and_links_are_not_followed(world, client):
     article = published_article(world)
     _post(
