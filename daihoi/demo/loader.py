@@ -14,7 +14,6 @@ from django.db import transaction
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today as local_today
-from daihoi.core.models import AuditEntry
 from daihoi.meetings import services as meetings_services
 from daihoi.meetings.models import Conclusion
 from daihoi.organizations.models import (
@@ -28,12 +27,7 @@ from daihoi.organizations.models import (
 )
 from daihoi.organizations.permissions import Access
 from daihoi.planning import services
-from daihoi.planning.models import (
-    Plan,
-    ProgressUpdate,
-    Task,
-)
-from daihoi.planning.status import StatusClass, count_by_class
+from daihoi.planning.models import Plan, Task
 
 from . import data
 from .checks import check_data
@@ -43,16 +37,11 @@ from .meetings_demo import conclusion_task_titles, load_meetings
 from .organisation_demo import load_organisation
 from .propaganda_demo import load_propaganda
 from .reports_demo import load_report_requests
+from .reset import demo_congresses, reset_demo
+from .summary import CongressSummary, summarize
 from .task_stories import TaskStories, at_hour, last_audit_id, last_history_id
 
 User = get_user_model()
-
-
-@dataclass
-class CongressSummary:
-    title: str
-    counts: dict[str, int]
-    statuses: dict[str, int]
 
 
 @dataclass
@@ -62,81 +51,6 @@ class LoadResult:
 
     def count(self, what: str, n: int = 1) -> None:
         self.created[what] = self.created.get(what, 0) + n
-
-
-def demo_congresses():
-    """The demo congresses present in the database, in the order of `data.CONGRESSES`."""
-    found = []
-    for spec in data.CONGRESSES:
-        congress = Congress.objects.filter(
-            organization=spec["organization"], ordinal=spec["ordinal"]
-        ).first()
-        if congress is not None:
-            found.append(congress)
-    return found
-
-
-def reset_demo() -> int:
-    """Deletes the demo congresses with everything in them (the logins stay). Returns how many."""
-    congresses = demo_congresses()
-    from .levels_demo import subordinate_ids
-
-    # The congresses made below the demo's own go first, deepest first.
-    ids = subordinate_ids([c.pk for c in congresses]) + [c.pk for c in congresses]
-    task_ids = list(Task.objects.filter(congress_id__in=ids).values_list("pk", flat=True))
-    from daihoi.documents.models import Document
-    from daihoi.meetings.models import Meeting
-
-    Meeting.objects.filter(congress_id__in=ids).delete()
-    from daihoi.logistics.models import ReadinessItem, Stay, Vehicle
-
-    # A checklist item protects its agency; a stay its room; a vehicle its agency.
-    ReadinessItem.objects.filter(congress_id__in=ids).delete()
-    Stay.objects.filter(congress_id__in=ids).delete()
-    Vehicle.objects.filter(congress_id__in=ids).delete()
-    from daihoi.consultation.models import Consultation
-    from daihoi.portal.models import PublicConsultation
-    from daihoi.reporting.models import ReportRequest
-
-    # A draft opened to the public is protected by its public side: that goes first.
-    PublicConsultation.objects.filter(congress_id__in=ids).delete()
-    # Its recipients protect the agencies and people they name.
-    Consultation.objects.filter(congress_id__in=ids).delete()
-
-    # A submission protects its agency: the requests go before the agencies.
-    ReportRequest.objects.filter(congress_id__in=ids).delete()
-    from daihoi.budget.models import Estimate, Norm, Spending
-
-    # Spending protects the approved lines it was paid against: remove it first.
-    Spending.objects.filter(agency__congress_id__in=ids).delete()
-    Estimate.objects.filter(congress_id__in=ids).delete()
-    Norm.objects.filter(congress_id__in=ids).delete()
-    from daihoi.documents.models import IncomingDocument
-
-    # A document received protects its congress; the tasks given from it only lose the link.
-    IncomingDocument.all_objects.filter(congress_id__in=ids).delete()
-    Document.objects.filter(congress_id__in=ids, replaces__isnull=False).delete()
-    Document.objects.filter(congress_id__in=ids).delete()
-    # Delete tasks first: they protect the agencies they are assigned to.
-    ProgressUpdate.objects.filter(task_id__in=task_ids).delete()
-    Task.objects.filter(pk__in=task_ids).delete()
-    Task.history.model.objects.filter(congress_id__in=ids).delete()
-    ProgressUpdate.history.model.objects.filter(task_id__in=task_ids).delete()
-    Plan.history.model.objects.filter(congress_id__in=ids).delete()
-    # The delegates' accounts are the demo's own (made from its rosters): they go with it.
-    delegate_users = set(
-        Participation.objects.filter(congress_id__in=ids, role=Role.DELEGATE).values_list(
-            "user_id", flat=True
-        )
-    )
-    Participation.objects.filter(congress_id__in=ids).delete()
-    # The audit trail protects its actors; the demo's trail goes with the demo congresses.
-    AuditEntry.objects.filter(congress_id__in=ids).delete()
-    # A parent protects the congresses below it: unlink the tree before deleting it.
-    Congress.objects.filter(pk__in=ids).update(parent=None)
-    Congress.objects.filter(pk__in=ids).delete()
-    get_user_model().objects.filter(pk__in=delegate_users).delete()
-    return len(congresses)
 
 
 @transaction.atomic
@@ -157,35 +71,6 @@ def load_demo(*, reset: bool = False) -> LoadResult:
     for congress in demo_congresses():
         result.congresses.append(summarize(congress, today))
     return result
-
-
-def summarize(congress: Congress, today: dt.date) -> CongressSummary:
-    tasks = Task.objects.filter(congress=congress)
-    statuses = tasks.aggregate(**count_by_class(today))
-    statuses["awaiting"] = tasks.filter(
-        reported_complete_on__isnull=False, accepted=False, cancelled=False
-    ).count()
-    statuses["due_7_days"] = tasks.filter(
-        cancelled=False,
-        paused=False,
-        accepted=False,
-        reported_complete_on__isnull=True,
-        deadline__gte=today,
-        deadline__lte=today + dt.timedelta(days=7),
-    ).count()
-    counts = {
-        "agencies": congress.agencies.count(),
-        "people": congress.people.count(),
-        "committees": congress.committees.count(),
-        "memberships": Membership.objects.filter(committee__congress=congress).count(),
-        "plans": congress.plans.count(),
-        "tasks": statuses["total"],
-        "updates": ProgressUpdate.objects.filter(task__congress=congress).count(),
-        "open_obstacles": ProgressUpdate.objects.filter(task__congress=congress)
-        .open_obstacles()
-        .count(),
-    }
-    return CongressSummary(congress.full_title, counts, statuses)
 
 
 def _retire_users(result: LoadResult) -> None:
@@ -510,6 +395,3 @@ class _CongressLoader(TaskStories):
             ),
         )
         self._play(task, t, mark, at_hour(start, 8))
-
-
-STATUS_LABELS = {s.value: s.label for s in StatusClass}

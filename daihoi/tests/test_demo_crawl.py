@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from daihoi.demo import data
-from daihoi.demo.loader import load_demo, reset_demo
+from daihoi.demo.loader import load_demo
+from daihoi.demo.reset import reset_demo
 
 HREF = re.compile(r'href="([^"#][^"]*)"')
 # Links that leave the workspace or change state on GET are not followed.

@@ -6,8 +6,9 @@ from django.contrib.auth import get_user_model
 from daihoi.budget.models import Estimate, Norm, Spending
 from daihoi.core.dates import today
 from daihoi.demo import data
-from daihoi.demo.loader import load_demo, reset_demo
+from daihoi.demo.loader import load_demo
 from daihoi.demo.meetings_data import HA_NOI_MEETING, MEETINGS
+from daihoi.demo.reset import reset_demo
 from daihoi.documents.models import Document, DocumentKind
 from daihoi.meetings.models import Attendance, Meeting
 from daihoi.organizations.models import Congress, Person

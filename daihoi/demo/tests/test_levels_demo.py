@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 
 from daihoi.core.dates import today
 from daihoi.demo import data, levels_demo
-from daihoi.demo.loader import load_demo, reset_demo
+from daihoi.demo.loader import load_demo
+from daihoi.demo.reset import reset_demo
 from daihoi.levels import selectors
 from daihoi.levels.models import ScheduleState
 from daihoi.levels.permissions import access_from_above

@@ -12,7 +12,8 @@ from daihoi.core.dates import today
 from daihoi.core.models import AuditEntry
 from daihoi.demo import data, levels_demo
 from daihoi.demo.checks import check_data
-from daihoi.demo.loader import load_demo, reset_demo
+from daihoi.demo.loader import load_demo
+from daihoi.demo.reset import reset_demo
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import access_congress
 from daihoi.planning.models import ProgressUpdate, Task, TaskAssignment
