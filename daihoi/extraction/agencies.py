@@ -329,6 +329,11 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
         return _generic_join(toks, j) if j + 1 < n else None
     if t.low in ("của", "thuộc", "trong") and j + 1 < n:
         return _generic_owner(toks, j)
+    if t.low in ("phục", "kỷ", "kỉ"):
+        return _generic_event(toks, j)
+    if t.low == "ở":
+        step = _loc_rule(toks, j, j)  # "các Ủy ban bầu cử ở huyện", "… ở các xã, phường"
+        return step[0] if step else None
     if t.low == "được" and j + 2 < n and toks[j + 1].low in ("giao", "phân"):
         return generic_assigned(toks, j)
     if t.word and t.cap:
@@ -376,6 +381,22 @@ def _generic_join(toks: list[Tok], j: int) -> int | None:
     return after
 
 
+def _generic_event(toks: list[Tok], j: int) -> int | None:
+    """ "các Tiểu ban phục vụ Đại hội", "các tiểu ban kỷ niệm 60 năm Ngày …": the event the
+    units serve, up to the end of its capitalised name."""
+    step = _joining_rule(toks, j, j)
+    if step is None:
+        return None
+    q = step[0]
+    n = len(toks)
+    while q < n and toks[q].word and toks[q].ecap:
+        q += 1
+        # the second syllable of a capitalised word ("Đại hội", "Đảng bộ")
+        if q < n and toks[q].word and not toks[q].cap and not _starts_predicate(toks, q):
+            q += toks[q].low not in lx.QUANTIFIERS
+    return q
+
+
 def _generic_owner(toks: list[Tok], j: int) -> int | None:
     """ "… của mình", "… của Tỉnh ủy", "… thuộc tỉnh", "… trong Tiểu ban"."""
     n = len(toks)
@@ -387,7 +408,7 @@ def _generic_owner(toks: list[Tok], j: int) -> int | None:
     if toks[j + 1].cap and toks[j + 1].low in lx.BARE_OWNERS:
         return j + 2  # "các đơn vị thuộc Bộ", "các phòng của Sở"
     if (
-        toks[j].low != "của"
+        (toks[j].low != "của" or toks[j + 1].cap)
         and toks[j + 1].low == "tiểu"
         and j + 2 < n
         and toks[j + 2].low == "ban"
@@ -423,6 +444,9 @@ def _office_holder(toks: list[Tok], i: int) -> Span | None:
         return parse_generic(toks, q)
     if toks[q].cap:
         return parse_named(toks, q)
+    if toks[q].low in lx.HELD_BARE:
+        # "Người đứng đầu cấp ủy, chính quyền các cấp": a bare collective noun.
+        return parse_generic(toks, q, need_starter=False)
     return None
 
 

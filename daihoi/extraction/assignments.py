@@ -86,7 +86,7 @@ def _emit(
     evidence = _clean_span(nfc_text, toks[anchor_tok].start if anchor_tok < len(toks) else a, b)
     if not task or _empty_umbrella(task):
         return
-    deadline = find_deadline(nfc_text[a:b], ctx)
+    deadline = find_deadline(nfc_text[a:b], ctx, task_from - a)
     if deadline is None and table:
         deadline = table_deadline(nfc_text, b, ctx)
     if len(task) > 400:

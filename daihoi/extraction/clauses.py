@@ -25,7 +25,7 @@ from itertools import compress
 from operator import itemgetter
 
 from . import lexicon as lx
-from .agencies import is_agency_start, parse_agency_list, parse_named
+from .agencies import is_agency_start, parse_agency_list, parse_generic, parse_named
 from .frames import conditional, mandate, past_apposition, topic
 from .indexes import (
     CONNECTORS,
@@ -194,9 +194,12 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
     )
     date_framed: bool | None = None
     for pos, need_modal in positions:
-        if pos == p0 and not is_agency_start(toks, pos):
-            continue
-        spans = parse_agency_list(toks, pos)
+        spans = parse_agency_list(toks, pos) if pos > p0 or is_agency_start(toks, pos) else []
+        bare_noun = False
+        if pos == p0 and len(spans) <= 1:
+            whole = _bare_collective(toks, pos)
+            if whole and (not spans or whole[0].end > spans[0].end):
+                spans, bare_noun = whole, True
         if not spans:
             continue
         pred = past_apposition(toks, spans[-1].end)
@@ -214,12 +217,21 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
             continue  # "Ngày 11/11, Văn phòng … ban hành …": a news lead, not a task
         # A bare head ("Tiểu ban văn kiện …") may go on with a lower-case name: only a
         # known verb or modal after it makes it a subject.
-        bare = len(spans) == 1 and not spans[0].generic and spans[0].end - pos <= 2
+        bare = bare_noun or (len(spans) == 1 and not spans[0].generic and spans[0].end - pos <= 2)
         if bare and not TASKS.match(toks, pred):
             continue
         if _valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
+
+
+def _bare_collective(toks: list[Tok], p: int) -> list[Span]:
+    """ "Cấp ủy các cấp …", "Chi ủy, chi bộ …", "Bộ phận giúp việc của Tiểu ban …": a collective
+    noun opening the sentence without "các" (never "Tổ chức …", which is a verb there)."""
+    if not toks[p].cap or toks[p].low not in lx.BARE_SUBJECTS or TASKS.match(toks, p):
+        return []
+    span = parse_generic(toks, p, need_starter=False)
+    return [span] if span else []
 
 
 @dataclass
@@ -280,6 +292,20 @@ def _past_heading(toks: list[Tok], p0: int) -> int:
             if not toks[q].word and toks[q].text != "-":
                 break
     return p0
+
+
+# Directive verbs that are also a task of their subject when no addressee follows them.
+_OWN_DIRECTION = frozenset({("chỉ", "đạo"), ("đôn", "đốc"), ("quán", "triệt")})
+
+
+def _own_direction(toks: list[Tok], p: int) -> bool:
+    if p + 1 >= len(toks) or (toks[p].low, toks[p + 1].low) not in _OWN_DIRECTION:
+        return False
+    return sum(1 for t in toks[p + 2 : p + 6] if t.word) >= 2
+
+
+def _agreed(toks: list[Tok], p: int) -> bool:
+    return p + 1 < len(toks) and toks[p].low == "thống" and toks[p + 1].low == "nhất"
 
 
 def _task_start(toks: list[Tok], p: int) -> int:
@@ -398,6 +424,13 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         framed = conditional(toks, p0)
     subject = None if framed else _find_subject(toks, p0, lows)
     chosen: Found | None = None
+    if subject and subject.speaker and directive is None and _own_direction(toks, subject.pred):
+        # "Các tỉnh ủy chỉ đạo tổ chức đại hội điểm": directing with no addressee after the
+        # verb is the subject's own task.
+        subject.speaker = False
+    if subject and directive is not None and _agreed(toks, subject.pred):
+        # "Ban Chỉ đạo thống nhất tổ chức … và giao Văn phòng …": the body agreed and gave.
+        subject.speaker = True
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
         chosen = Found(subject.spans, [], subject.pred, subject.spans[0].start, how="subject")
     elif directive is not None:

@@ -248,9 +248,14 @@ _DEADLINE_CUE = re.compile(
     r"thời\s+hạn(?:\s+hoàn\s+thành)?(?:\s+là)?(?:\s+trước)?(?:\s+ngày)?|"
     r"không\s+muộn\s+hơn(?:\s+ngày)?|từ\s+nay\s+đến(?:\s+hết)?(?:\s+ngày)?|"
     r"đến\s+hết(?:\s+ngày)?|(?<!từ\s)đến\s+ngày|xong\s+trước(?:\s+ngày)?|trong\s+ngày|"
-    r"muộn\s+sau(?:\s+ngày)?|hoàn\s+thành\s+(?:vào\s+)?ngày|xong\s+(?:vào\s+)?ngày|"
-    # A task fixed to a day ("treo cờ vào ngày 2/9"), not the day of the event itself.
-    r"(?<!ra\s)(?<!mạc\s)(?<!họp\s)(?<!sau\s)vào\s+(?:sáng\s+|chiều\s+|tối\s+)?ngày)"
+    r"muộn\s+sau(?:\s+ngày)?|hoàn\s+thành\s+(?:vào\s+)?ngày|xong\s+(?:vào\s+)?ngày)"
+    r"\s*(?:\([^)]{0,20}\)\s*)?$",
+    re.IGNORECASE,
+)
+# A task fixed to a day ("treo cờ vào ngày 2/9"), not the day of the event itself; only within
+# the task (a day named before it, "thống nhất tổ chức Đại hội vào ngày … và giao …", is not).
+_FIXED_DAY = re.compile(
+    r"(?<!ra\s)(?<!mạc\s)(?<!họp\s)(?<!sau\s)vào\s+(?:sáng\s+|chiều\s+|tối\s+)?ngày"
     r"\s*(?:\([^)]{0,20}\)\s*)?$",
     re.IGNORECASE,
 )
@@ -258,8 +263,9 @@ _DEADLINE_CUE = re.compile(
 _WINDOW_START = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
-def find_deadline(clause: str, ctx: YearContext) -> str | None:
-    """ISO date of the deadline stated in a clause, or None."""
+def find_deadline(clause: str, ctx: YearContext, task_from: int = 0) -> str | None:
+    """ISO date of the deadline stated in a clause, or None. A day the task is fixed to
+    counts only after ``task_from`` (where the task starts in the clause)."""
     previous_end = 0
     saw_window = False
     for m in DATE_RE.finditer(clause):
@@ -274,7 +280,10 @@ def find_deadline(clause: str, ctx: YearContext) -> str | None:
         if saw_window:
             saw_window = False
             continue
-        if not _DEADLINE_CUE.search(before.rstrip()):
+        cue = before.rstrip()
+        if not _DEADLINE_CUE.search(cue) and not (
+            m.start() >= task_from and _FIXED_DAY.search(cue)
+        ):
             continue
         d = ctx.resolve(dm, "deadline")
         return d.isoformat() if d else None

@@ -305,6 +305,17 @@ GENERIC_NOUNS = phrases(
     "huyện ủy",
     "thành ủy",
     "tỉnh ủy",
+    "thị ủy",
+    "quận ủy",
+    "chi ủy",
+    "đảng uỷ",
+    "huyện uỷ",
+    "thành uỷ",
+    "tỉnh uỷ",
+    "thị uỷ",
+    "quận uỷ",
+    "chi uỷ",
+    "báo chí",
     "chi hội",
     "cơ quan chức năng",
     "cơ quan chuyên môn",
@@ -1226,6 +1237,11 @@ MEDIA_HEADS = frozenset({"báo", "đài"})
 # Capitalised heads that stand for a known agency alone after "thuộc" or "của" ("thuộc Bộ").
 BARE_OWNERS = frozenset({"bộ", "sở", "ban", "tỉnh", "huyện", "ngành", "ubnd", "tỉnh ủy"})
 
+# Collective nouns an office-holder title may govern without "các" ("Người đứng đầu cấp ủy,
+# chính quyền các cấp", "Thủ trưởng cơ quan, đơn vị").
+HELD_BARE = frozenset({"cấp", "chính", "cơ", "đơn", "địa"})
+# First syllables of collective nouns that may open a sentence as its subject without "các".
+BARE_SUBJECTS = frozenset({"cấp", "chi", "bộ", "đảng", "cơ", "đơn", "địa", "tổ", "ban"})
 BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ", "cấp"})
 
 # Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
