@@ -14,7 +14,6 @@ from __future__ import annotations
 from . import lexicon as lx
 from .indexes import (
     DOMAIN,
-    EVENTS,
     FREE,
     FUNCTIONS,
     GENERIC,
@@ -30,7 +29,15 @@ from .indexes import (
     TASK_START,
     UNDER,
 )
-from .phrase_parts import after_term, generic_assigned, more_places, parenthesis, units_after_head
+from .phrase_parts import (
+    after_term,
+    event_rule,
+    generic_assigned,
+    more_places,
+    ordinal_rule,
+    parenthesis,
+    units_after_head,
+)
 from .tokens import Span, Tok
 
 MAX_NAME = 24  # tokens; official names are long, but never this long
@@ -220,51 +227,21 @@ def _joining_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     return None
 
 
-def _ordinal_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
-    n = len(toks)
-    low = toks[j].low
-    if low in ("lần", "khóa", "khoá"):
-        k = 2 if j + 1 < n and toks[j + 1].low == "thứ" else 1
-        if j + k < n and (toks[j + k].text.isdigit() or toks[j + k].text.isupper()):
-            return j + k + 1, True
-        return None
-    if low == "của" and j + 1 < n and toks[j + 1].low == "đảng":
-        return j + 2, True
-    # "Đại hội đại biểu …", "Đại hội toàn quốc …"
-    if (
-        low in ("đại", "toàn")
-        and toks[j - 1].low == "hội"
-        and j + 1 < n
-        and toks[j + 1].low in ("biểu", "quốc")
-    ):
-        return j + 2, True
-    return None
-
-
 def _units_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     """ "Ban Thường vụ Đoàn các trường đại học": the units of a head inside the name."""
     k = units_after_head(toks, j) if toks[j].low == "các" else 0
     return (k, True) if k else None
 
 
-def _event_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
-    """ "Ban Tổ chức lễ kỷ niệm …", "Ban Tổ chức Ngày hội …": the event an organising board is
-    named after."""
-    if j != head_end or toks[j - 1].low != "chức":
-        return None
-    k = EVENTS.match(toks, j)
-    return (j + k, True) if k else None
-
-
 _WORD_RULES = (
     _loc_rule,
     _units_rule,
-    _event_rule,
+    event_rule,
     _committee_rule,
     _inner_head_rule,
     _second_syllable_rule,
     _joining_rule,
-    _ordinal_rule,
+    ordinal_rule,
 )
 
 

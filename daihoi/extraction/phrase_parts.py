@@ -1,11 +1,12 @@
 """Small parts of addressee phrases that need only the word lists: the units after a head
 ("Công an các đơn vị"), more places ("các xã, thị trấn"), a short other name in brackets, a
-term after an election board, and "được giao nhiệm vụ tại Kế hoạch …"."""
+term after an election board, "được giao nhiệm vụ tại Kế hoạch …", and the steps of a name
+that read an ordinal ("lần thứ XX", "khóa XV") or the event an organising board is named after."""
 
 from __future__ import annotations
 
 from . import lexicon as lx
-from .indexes import GENERIC, LOC_NOUNS, QUALIFIERS
+from .indexes import EVENTS, GENERIC, LOC_NOUNS, QUALIFIERS
 from .tokens import Tok
 
 
@@ -73,3 +74,33 @@ def generic_assigned(toks: list[Tok], j: int) -> int | None:
         ):
             q += 1
     return q
+
+
+def ordinal_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | None:
+    n = len(toks)
+    low = toks[j].low
+    if low in ("lần", "khóa", "khoá"):
+        k = 2 if j + 1 < n and toks[j + 1].low == "thứ" else 1
+        if j + k < n and (toks[j + k].text.isdigit() or toks[j + k].text.isupper()):
+            return j + k + 1, True
+        return None
+    if low == "của" and j + 1 < n and toks[j + 1].low == "đảng":
+        return j + 2, True
+    # "Đại hội đại biểu …", "Đại hội toàn quốc …"
+    if (
+        low in ("đại", "toàn")
+        and toks[j - 1].low == "hội"
+        and j + 1 < n
+        and toks[j + 1].low in ("biểu", "quốc")
+    ):
+        return j + 2, True
+    return None
+
+
+def event_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | None:
+    """ "Ban Tổ chức lễ kỷ niệm …", "Ban Tổ chức Ngày hội …": the event an organising board is
+    named after."""
+    if j != head_end or toks[j - 1].low != "chức":
+        return None
+    k = EVENTS.match(toks, j)
+    return (j + k, True) if k else None
