@@ -94,7 +94,11 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
     if need_name:
         if j < n and toks[i].low in lx.MEDIA_HEADS and not toks[j].cap and LOC.match(toks, j):
             return Span(i, j + LOC.match(toks, j))  # "Báo tỉnh", "Đài huyện"
-        if j >= n or not toks[j].word or not toks[j].ecap or toks[j].low in lx.NOT_AGENCY_NEXT:
+        if j >= n or not toks[j].word or not toks[j].ecap:
+            return None
+        if toks[j].low in lx.NOT_AGENCY_NEXT and not (
+            toks[j].low == "quốc" and toks[i].low == "bộ"  # "Bộ Quốc phòng", not "Tổ quốc"
+        ):
             return None
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
@@ -155,6 +159,12 @@ def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
         k = LOC_NOUNS.match(toks, q)
         if k:
             return more_places(toks, q + k) if q == j + 2 else q + k, True
+    if toks[j].low == "các" and GENERIC.match(toks, j + 1) > LOC_NOUNS.match(toks, j + 1) == 1:
+        # "Ban Thường vụ các huyện ủy, thành ủy": committees of the places, not the places
+        q = j + 1 + GENERIC.match(toks, j + 1)
+        while q + 1 < len(toks) and toks[q].text == "," and GENERIC.match(toks, q + 1) >= 2:
+            q += 1 + GENERIC.match(toks, q + 1)
+        return q, True
     if toks[j].low in ("các", "cấp") and LOC_NOUNS.match(toks, j + 1):
         # "UBND các huyện, thành phố (trực thuộc Trung ương)"
         q = more_places(toks, j + 1 + LOC_NOUNS.match(toks, j + 1))

@@ -304,6 +304,11 @@ def _own_direction(toks: list[Tok], p: int) -> bool:
     return sum(1 for t in toks[p + 2 : p + 6] if t.word) >= 2
 
 
+def _reported(lows: list[str]) -> bool:
+    """ "(Về phía Sở Y tế,) ngành đã chuẩn bị …", "… cho biết …": a report, not a task."""
+    return not _COMPLETED.isdisjoint(lows) or ("biết" in lows and "cho" in lows)
+
+
 def _agreed(toks: list[Tok], p: int) -> bool:
     return p + 1 < len(toks) and toks[p].low == "thống" and toks[p + 1].low == "nhất"
 
@@ -442,8 +447,11 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
     elif framed:
         spans, after = framed
-        if sum(1 for t in toks[after:] if t.word) >= 4 and any(
-            TASKS.match(toks, q) for q in range(after, n)
+        verb = next((q for q in range(after, n) if TASKS.match(toks, q)), None)
+        if (
+            verb is not None
+            and sum(1 for t in toks[after:] if t.word) >= 4
+            and not _reported(lows[after:verb])
         ):
             chosen = Found(spans, [], after, p0, how="topic")
     elif subject is None:

@@ -34,9 +34,9 @@ def past_apposition(toks: list[Tok], q: int) -> int:
 
 
 def topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Đối với (trách nhiệm của) <agencies>, …" """
+    """ "Đối với (trách nhiệm của) <agencies>, …", "Về phía <agencies>, …" """
     n = len(toks)
-    if p0 + 2 >= n or toks[p0].low != "đối" or toks[p0 + 1].low != "với":
+    if p0 + 2 >= n or (toks[p0].low, toks[p0 + 1].low) not in (("đối", "với"), ("về", "phía")):
         return None
     q = p0 + 2
     if q + 2 < n and toks[q].low in ("trách", "nhiệm") and toks[q + 2].low == "của":

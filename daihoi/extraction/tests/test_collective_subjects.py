@@ -79,3 +79,27 @@ def test_a_task_fixed_to_a_day_keeps_it() -> None:
     assert [(a.agency, a.deadline) for a in d.assignments] == [
         ("các cơ quan, đơn vị", "2025-09-02")
     ]
+
+
+def test_the_ministry_of_defence_is_a_named_agency() -> None:
+    d = run("Bộ Công an, Bộ Quốc phòng bảo đảm tuyệt đối an toàn các điểm bầu cử.")
+    assert agencies(d) == ["Bộ Công an", "Bộ Quốc phòng"]
+
+
+def test_the_standing_board_of_the_district_committees() -> None:
+    d = run("Đề nghị Ban Thường vụ các huyện ủy, thị ủy lãnh đạo tổ chức tốt đại hội chi bộ.")
+    assert agencies(d) == ["Ban Thường vụ các huyện ủy, thị ủy"]
+
+
+def test_ve_phia_names_the_agency_of_the_task() -> None:
+    d = run("Về phía Sở Giao thông vận tải, cần bố trí phương tiện đưa đón đại biểu.")
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Sở Giao thông vận tải", "bố trí phương tiện đưa đón đại biểu")
+    ]
+
+
+def test_a_topic_followed_by_a_report_is_no_task() -> None:
+    d = run("Về phía Sở Giao thông vận tải, ngành đã bố trí phương tiện đưa đón đại biểu.")
+    assert d.assignments == []
+    d = run("Đối với Công an tỉnh, đồng chí Giám đốc cho biết lực lượng sẵn sàng làm nhiệm vụ.")
+    assert d.assignments == []
