@@ -56,6 +56,17 @@ def officers_by_agency(congress_ids: Iterable[int], agency_ids: Iterable[int]) -
     return result
 
 
+def secretariats_by_congress(congress_ids: Iterable[int]) -> dict[int, list]:
+    """{congress id: [users of its secretariat]} in one query (a level above tells many)."""
+    rows = Participation.objects.filter(
+        congress_id__in=set(congress_ids), role=Role.SECRETARIAT, user__is_active=True
+    ).select_related("user")
+    result: dict[int, list] = {}
+    for row in rows:
+        result.setdefault(row.congress_id, []).append(row.user)
+    return result
+
+
 def congress_overseers(congress_id: int) -> QuerySet:
     """The secretariat and the subcommittee leaders, who follow every task."""
     return (

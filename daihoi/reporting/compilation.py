@@ -13,7 +13,6 @@ from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
 from .models import ColumnKind, ReportRequest, ReportSubmission
-from .permissions import asks_a_congress_below
 from .report import issuing_agency
 from .services import parse_number
 
@@ -131,8 +130,7 @@ def render_docx(
     each agency wrote, and who has not sent yet; then the signature and the recipients."""
     sent = [s for s in submissions if s.is_submitted]
     missing = [s for s in submissions if not s.is_submitted]
-    below = any(asks_a_congress_below(s) for s in submissions)
-    who = CONGRESSES_BELOW if below else AGENCIES
+    who = CONGRESSES_BELOW if request.to_congresses_below else AGENCIES
     document = request_document(access, request, len(sent), len(submissions), issued_on, who)
 
     def sections(doc: Any, rules: Layout) -> None:

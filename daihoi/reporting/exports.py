@@ -10,7 +10,6 @@ from daihoi.planning.status import MAIN_CLASSES, StatusClass
 
 from . import task_sheet
 from .models import ColumnKind, ReportRequest, ReportSubmission
-from .permissions import asks_a_congress_below
 from .selectors import Scorecard
 from .services import parse_number
 
@@ -65,9 +64,7 @@ def request_xlsx(
     labels = request.column_labels
     kinds = [c["kind"] for c in request.columns]
     rows = []
-    below = False
     for s in submissions:
-        below = below or asks_a_congress_below(s)
         values = [
             figure(v) if kind == ColumnKind.NUMBER else v
             for v, kind in zip(
@@ -92,7 +89,7 @@ def request_xlsx(
     return table_workbook(
         "Tình hình gửi báo cáo",
         [
-            "Đại hội cấp dưới" if below else "Cơ quan, đơn vị",
+            "Đại hội cấp dưới" if request.to_congresses_below else "Cơ quan, đơn vị",
             "Tình hình",
             "Trạng thái",
             "Ngày gửi",

@@ -69,6 +69,11 @@ class ReportRequest(models.Model):
         _("mẫu báo cáo"), upload_to=_request_template_path, max_length=300, blank=True
     )
     template_name = models.CharField(max_length=255, blank=True)
+    to_congresses_below = models.BooleanField(
+        _("gửi các Đại hội cấp dưới"),
+        default=False,
+        help_text=_("Mỗi Đại hội cấp dưới trả lời qua Văn phòng của mình."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -24,7 +24,7 @@ def can_view_submission(access: Access, submission: ReportSubmission) -> bool:
 def asks_a_congress_below(submission: ReportSubmission) -> bool:
     """A submission asked of a congress below the requester (its answering office belongs to
     that congress), not of one of the requester's own agencies."""
-    return submission.agency.congress_id != submission.request.congress_id
+    return submission.request.to_congresses_below
 
 
 def can_submit(access: Access, submission: ReportSubmission) -> bool:

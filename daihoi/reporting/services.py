@@ -101,6 +101,7 @@ def report_request_create(
         instructions=instructions.strip(),
         deadline=deadline,
         columns=clean_columns(columns),
+        to_congresses_below=congresses_below,
         created_by=access.user,
     )
     if template is not None:

@@ -6,7 +6,8 @@ arguments named below.
 
 What listeners read from the objects:
 - a report request: `pk`, `congress_id`, `str(request)` (its title), `deadline` (a date or
-  None) and `get_absolute_url()`;
+  None), `to_congresses_below` (asked of congresses below, whose secretariats answer) and
+  `get_absolute_url()`;
 - a submission: `pk`, `agency_id`, `request` (as above) and `get_absolute_url()`.
 """
 

@@ -21,7 +21,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.reporting import services as reporting_services
 from daihoi.reporting.models import ReportRequest
 
-from .. import permissions
+from .. import notices, permissions
 from ..models import ReportRecipient, ReportsAction
 from .guidance import below_or_refuse, offices_or_refuse
 
@@ -64,4 +64,6 @@ def report_request_send(
         recipients.append(recipient)
     ReportRecipient.objects.bulk_create(recipients, batch_size=1000)
     record(access, ReportsAction.SENT, request, data={"congresses": len(recipients)})
+    actor_id = access.user.pk
+    transaction.on_commit(lambda: notices.report_requested_below(request, actor_id))
     return request

@@ -309,3 +309,49 @@ def test_the_received_list_reads_in_a_fixed_number_of_queries(tree, django_asser
         rows = list(selectors.reports_received(district(tree)))
         [(r.request.congress.name, r.submission.state(today())) for r in rows]
     assert len(rows) == 3
+
+
+def test_each_congress_asked_has_its_secretariat_told_in_its_own_congress_and_nobody_else(
+    tree, django_capture_on_commit_callbacks
+):
+    from daihoi.notifications.models import Kind, Notification
+
+    sibling_office = UserFactory.create(username="report-other")
+    Participation.objects.create(user=sibling_office, congress=tree.other, role=Role.SECRETARIAT)
+    with django_capture_on_commit_callbacks(execute=True):
+        request = ask(tree, congress_ids=[tree.district.pk])
+
+    told = Notification.objects.get(kind=Kind.REPORT_REQUESTED)
+    recipient = ReportRecipient.objects.get(request=request)
+    assert told.recipient == tree.users["district"] and told.congress_id == tree.district.pk
+    assert told.link == reverse("levels:report-received", args=[tree.district.pk, recipient.pk])
+    assert tree.congress.name in told.body and "Hạn gửi" in told.body
+    assert not Notification.objects.exclude(pk=told.pk).exists()
+
+
+def test_a_returned_answer_tells_the_congress_below_why(tree, django_capture_on_commit_callbacks):
+    from daihoi.notifications.models import Kind, Notification
+
+    request = ask(tree)
+    submission = submission_of(request, tree.district)
+    reporting_services.submission_submit(
+        access=district(tree), submission=submission, text="Đợt 1", values=["10", ""]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reporting_services.submission_return(
+            access=province(tree), submission=submission, comment="Thiếu số liệu xã Đắk Mar"
+        )
+
+    told = Notification.objects.get(kind=Kind.SUBMISSION_RETURNED)
+    assert told.recipient == tree.users["district"] and told.congress_id == tree.district.pk
+    assert "Thiếu số liệu xã Đắk Mar" in told.body
+
+
+def test_the_request_list_and_page_count_congresses_below_not_agencies(tree, client):
+    request = ask(tree)
+    client.force_login(tree.users["secretariat"])
+    listed = client.get(reverse("reporting:request-list", args=[tree.congress.pk])).content
+    assert "2 Đại hội cấp dưới" in listed.decode()
+    detail = client.get(reverse("reporting:request-detail", args=[tree.congress.pk, request.pk]))
+    assert "2 Đại hội cấp dưới" in detail.content.decode()
+    assert "2 cơ quan, đơn vị" not in detail.content.decode()

@@ -74,6 +74,7 @@ class ReportRequest:
 
     def __init__(self, pk, congress_id, title="Báo cáo quý", deadline=None):
         self.pk, self.congress_id, self.title, self.deadline = pk, congress_id, title, deadline
+        self.to_congresses_below = False
 
     def __str__(self) -> str:
         return self.title
