@@ -135,6 +135,8 @@ def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
         and (head[1] in _COMPLETED or (len(head) > 2 and head[2] in _COMPLETED))
     ):
         return False
+    if head[:2] == ["cơ", "bản"] or (head[0] in ("cũng", "đều") and NON_TASK.match(toks, p + 1)):
+        return False  # "cơ bản hoàn thành / thống nhất …", "cũng thông qua …": reported
     low = head[0]
     nxt = head[1] if len(head) > 1 else ""
     if low == "là" and (nxt in _STANDING or (nxt == "cơ" and len(head) > 2 and head[2] == "quan")):
@@ -255,6 +257,8 @@ def _find_directive(toks: list[Tok], start: int, lows: list[str]) -> _Directive 
         t = toks[k]
         if k > 0 and toks[k - 1].low in lx.DIRECTIVE_BLOCKERS:
             continue
+        if "đã" in lows[max(start, k - 5) : k]:
+            continue  # "UBND tỉnh đã có văn bản chỉ đạo …": done before the meeting
         if k > 1 and toks[k - 2].low == "ý" and toks[k - 1].low == "kiến":
             continue  # "ý kiến chỉ đạo"
         if t.cap and k > 0 and toks[k - 1].word:
@@ -406,6 +410,12 @@ _CLAUSE_KEYS = frozenset(
 )
 
 
+# Openings of a clause that reports what was done before the meeting.
+_PAST_FRAMES = frozenset(
+    {("thời", "gian", "qua"), ("vừa", "qua"), ("trước", "đó"), ("đến", "nay"), ("năm", "qua")}
+)
+
+
 def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     res = ClauseResult()
     n = len(toks)
@@ -413,6 +423,9 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     if n < 3 or _CLAUSE_KEYS.isdisjoint(lows):
         return res
     p0 = _past_heading(toks, skip_connectors(toks, 0))
+    if tuple(lows[p0 : p0 + 2]) in _PAST_FRAMES or tuple(lows[p0 : p0 + 3]) in _PAST_FRAMES:
+        res.proposal = True  # "Thời gian qua, …", "Trước đó, …": work reported, not given
+        return res
     directive = _find_directive(toks, p0, lows)
     if directive == "proposal":
         res.proposal = True

@@ -96,3 +96,22 @@ def test_an_adverbial_of_time_between_agency_and_modal_keeps_the_task() -> None:
     assert agencies(d) == ["Sở Y tế"]
     d = run("Các đơn vị trong khối cần hoàn thành đại hội trước ngày 30/6/2025.")
     assert agencies(d) == ["Các đơn vị trong khối"]
+
+
+def test_work_reported_under_a_past_time_opening_is_no_task() -> None:
+    for text in (
+        "Thời gian qua, Ban Dân vận Huyện ủy tích cực chỉ đạo các xã tuyên truyền về bầu cử.",
+        "Vừa qua, các sở, ngành tập trung chuẩn bị hội trường và nơi ăn nghỉ cho đại biểu.",
+        "Đến nay, các tiểu ban cơ bản hoàn thành phần việc của mình.",
+    ):
+        assert run(text).assignments == [], text
+
+
+def test_a_directive_in_a_letter_sent_before_the_meeting_is_no_task() -> None:
+    d = run("UBND huyện đã có công văn chỉ đạo các xã chuẩn bị điểm bỏ phiếu.")
+    assert d.assignments == []
+
+
+def test_agreement_and_adoption_reported_at_the_meeting_are_no_task() -> None:
+    assert run("Các thành viên Ban Chỉ đạo cơ bản thống nhất với dự thảo đề án.").assignments == []
+    assert run("Tiểu ban Văn kiện cũng thông qua đề cương báo cáo chính trị.").assignments == []
