@@ -34,7 +34,6 @@ from .indexes import (
     FRAMING,
     GENERIC,
     ITEM_TASKS,
-    MODALS,
     NON_TASK,
     NOT_CONTINUATION,
     SPEAKER,
@@ -42,13 +41,9 @@ from .indexes import (
     TASKS,
 )
 from .partners import coordinates, partner_only
+from .predicates import agreed, own_direction, reported, valid_predicate
 from .tokens import Span, Tok
 
-_COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
-_MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
-# Prepositions and nouns that go on a noun phrase: what follows an agency with one of these
-# is not its predicate.
-_NOT_PREDICATE = frozenset({"về", "của", "tại", "với", "ngày", "số", "trong", "thuộc", "ở", "nhằm"})
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
 _SPEAKER_ADVERBS = frozenset(
     {"cũng", "đồng", "thời", "tiếp", "tục", "còn", "luôn", "đặc", "biệt", "thống", "nhất"}
@@ -61,7 +56,6 @@ _DATE_FRAMING = re.compile(
 # Words after which a subject may start inside a clause ("…, các sở …", "… thì Ban …").
 _SUBJECT_AFTER = frozenset({",", "nên", "thì", "mạnh"})  # "mạnh": "nhấn mạnh các cấp cần …"
 _LOW = itemgetter(1)  # Tok.low
-_STANDING = frozenset({"đầu", "thường", "đơn"})  # "là đầu mối", "là thường trực", "là đơn vị"
 _ENABLING = frozenset({"kiện", "giúp", "trợ"})  # "điều kiện", "giúp", "hỗ trợ" before "để"
 _PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
 
@@ -119,61 +113,6 @@ def _skip_deadline(toks: list[Tok], q: int) -> int:
     return q
 
 
-def _valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
-    n = len(toks)
-    if p < n and toks[p].text == ":":
-        p += 1
-    if p >= n or not toks[p].word or toks[p].cap:
-        return False
-    words = sum(1 for t in toks[p : p + 4] if t.word)
-    if words < 2:
-        return False
-    head = [t.low for t in toks[p : p + 3]]
-    if head[0] in _COMPLETED or (
-        len(head) > 1
-        and head[0] in ("cũng", "đều", "cơ")
-        and (head[1] in _COMPLETED or (len(head) > 2 and head[2] in _COMPLETED))
-    ):
-        return False
-    if head[:2] == ["cơ", "bản"] or (head[0] in ("cũng", "đều") and NON_TASK.match(toks, p + 1)):
-        return False  # "cơ bản hoàn thành / thống nhất …", "cũng thông qua …": reported
-    low = head[0]
-    nxt = head[1] if len(head) > 1 else ""
-    if low == "là" and (nxt in _STANDING or (nxt == "cơ" and len(head) > 2 and head[2] == "quan")):
-        return True  # "Ban Dân tộc là cơ quan thường trực giúp …": a mandate
-    if low in _NOT_PREDICATE or (low in ("cho", "theo") and toks[p + 1].cap):
-        # "…, Tiểu ban X về việc …" has no predicate, but "Sở Y tế trong thời gian tới cần
-        # …" has one after its adverbial of time.
-        return (
-            low == "trong" and nxt in _TIME_NOUNS and _modal_ahead(toks, p + 1)
-        )  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
-    if low == "có":
-        return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
-    if low == "được":
-        if nxt in ("giao", "phân"):
-            return True
-        # "… được thành lập (và) có chức năng / nhiệm vụ …"
-        window = [t.low for t in toks[p : p + 6]]
-        return "có" in window and any(w in _MANDATE_NOUNS for w in window)
-    if NON_TASK.match(toks, p):
-        return False
-    if need_modal:
-        return bool(MODALS.match(toks, p))
-    return True
-
-
-_TIME_NOUNS = frozenset({"thời", "những", "các", "tháng", "năm", "tuần", "quý", "dịp", "ngày"})
-
-
-def _modal_ahead(toks: list[Tok], p: int) -> bool:
-    for r in range(p, min(len(toks), p + 10)):
-        if not toks[r].word:
-            return False
-        if MODALS.match(toks, r):
-            return True
-    return False
-
-
 @dataclass
 class _Subject:
     spans: list[Span]
@@ -222,7 +161,7 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
         bare = bare_noun or (len(spans) == 1 and not spans[0].generic and spans[0].end - pos <= 2)
         if bare and not TASKS.match(toks, pred):
             continue
-        if _valid_predicate(toks, pred, need_modal):
+        if valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
 
@@ -298,25 +237,6 @@ def _past_heading(toks: list[Tok], p0: int) -> int:
     return p0
 
 
-# Directive verbs that are also a task of their subject when no addressee follows them.
-_OWN_DIRECTION = frozenset({("chỉ", "đạo"), ("đôn", "đốc"), ("quán", "triệt")})
-
-
-def _own_direction(toks: list[Tok], p: int) -> bool:
-    if p + 1 >= len(toks) or (toks[p].low, toks[p + 1].low) not in _OWN_DIRECTION:
-        return False
-    return sum(1 for t in toks[p + 2 : p + 6] if t.word) >= 2
-
-
-def _reported(lows: list[str]) -> bool:
-    """ "(Về phía Sở Y tế,) ngành đã chuẩn bị …", "… cho biết …": a report, not a task."""
-    return not _COMPLETED.isdisjoint(lows) or ("biết" in lows and "cho" in lows)
-
-
-def _agreed(toks: list[Tok], p: int) -> bool:
-    return p + 1 < len(toks) and toks[p].low == "thống" and toks[p + 1].low == "nhất"
-
-
 def _task_start(toks: list[Tok], p: int) -> int:
     n = len(toks)
     if p < n and toks[p].text in (":", ","):
@@ -341,7 +261,7 @@ def _extra(toks: list[Tok], lows: list[str], taken: set[tuple[int, int]]) -> lis
             if (
                 span
                 and (span.start, span.end) not in taken
-                and _valid_predicate(toks, span.end, False)
+                and valid_predicate(toks, span.end, False)
             ):
                 out.append(Found([span], [], span.end, k + 1, how="purpose"))
         elif low == "do" and toks[k + 1].word and toks[k + 1].cap:
@@ -377,7 +297,7 @@ def _next_subject(toks: list[Tok], first: Found) -> Found | None:
         if not spans or spans[-1].end >= n:
             continue
         pred = spans[-1].end
-        if TASKS.match(toks, pred) and _valid_predicate(toks, pred, False):
+        if TASKS.match(toks, pred) and valid_predicate(toks, pred, False):
             found = Found(spans, [], _task_start(toks, pred), k + 1)
             found.coords = coordinates(toks, found.task_start, spans)
             return found
@@ -442,11 +362,11 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         framed = conditional(toks, p0)
     subject = None if framed else _find_subject(toks, p0, lows)
     chosen: Found | None = None
-    if subject and subject.speaker and directive is None and _own_direction(toks, subject.pred):
+    if subject and subject.speaker and directive is None and own_direction(toks, subject.pred):
         # "Các tỉnh ủy chỉ đạo tổ chức đại hội điểm": directing with no addressee after the
         # verb is the subject's own task.
         subject.speaker = False
-    if subject and directive is not None and _agreed(toks, subject.pred):
+    if subject and directive is not None and agreed(toks, subject.pred):
         # "Ban Chỉ đạo thống nhất tổ chức … và giao Văn phòng …": the body agreed and gave.
         subject.speaker = True
     if subject and not subject.speaker and (directive is None or directive.verb >= subject.pred):
@@ -464,7 +384,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         if (
             verb is not None
             and sum(1 for t in toks[after:] if t.word) >= 4
-            and not _reported(lows[after:verb])
+            and not reported(lows[after:verb])
         ):
             chosen = Found(spans, [], after, p0, how="topic")
     elif subject is None:

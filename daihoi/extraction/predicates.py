@@ -1,0 +1,88 @@
+"""Whether the words after an agency are its predicate (a task), and the small tests on a
+predicate's opening words: work reported as done, directing as one's own task, agreement."""
+
+from __future__ import annotations
+
+from .indexes import MODALS, NON_TASK
+from .tokens import Tok
+
+COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
+_MANDATE_NOUNS = frozenset({"nhiệm", "trách", "chức"})
+# Prepositions and nouns that go on a noun phrase: what follows an agency with one of these
+# is not its predicate.
+_NOT_PREDICATE = frozenset({"về", "của", "tại", "với", "ngày", "số", "trong", "thuộc", "ở", "nhằm"})
+_STANDING = frozenset({"đầu", "thường", "đơn"})  # "là đầu mối", "là thường trực", "là đơn vị"
+
+
+def valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
+    n = len(toks)
+    if p < n and toks[p].text == ":":
+        p += 1
+    if p >= n or not toks[p].word or toks[p].cap:
+        return False
+    words = sum(1 for t in toks[p : p + 4] if t.word)
+    if words < 2:
+        return False
+    head = [t.low for t in toks[p : p + 3]]
+    if head[0] in COMPLETED or (
+        len(head) > 1
+        and head[0] in ("cũng", "đều", "cơ")
+        and (head[1] in COMPLETED or (len(head) > 2 and head[2] in COMPLETED))
+    ):
+        return False
+    if head[:2] == ["cơ", "bản"] or (head[0] in ("cũng", "đều") and NON_TASK.match(toks, p + 1)):
+        return False  # "cơ bản hoàn thành / thống nhất …", "cũng thông qua …": reported
+    low = head[0]
+    nxt = head[1] if len(head) > 1 else ""
+    if low == "là" and (nxt in _STANDING or (nxt == "cơ" and len(head) > 2 and head[2] == "quan")):
+        return True  # "Ban Dân tộc là cơ quan thường trực giúp …": a mandate
+    if low in _NOT_PREDICATE or (low in ("cho", "theo") and toks[p + 1].cap):
+        # "…, Tiểu ban X về việc …" has no predicate, but "Sở Y tế trong thời gian tới cần
+        # …" has one after its adverbial of time.
+        return (
+            low == "trong" and nxt in _TIME_NOUNS and _modal_ahead(toks, p + 1)
+        )  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
+    if low == "có":
+        return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
+    if low == "được":
+        if nxt in ("giao", "phân"):
+            return True
+        # "… được thành lập (và) có chức năng / nhiệm vụ …"
+        window = [t.low for t in toks[p : p + 6]]
+        return "có" in window and any(w in _MANDATE_NOUNS for w in window)
+    if NON_TASK.match(toks, p):
+        return False
+    if need_modal:
+        return bool(MODALS.match(toks, p))
+    return True
+
+
+_TIME_NOUNS = frozenset({"thời", "những", "các", "tháng", "năm", "tuần", "quý", "dịp", "ngày"})
+
+
+def _modal_ahead(toks: list[Tok], p: int) -> bool:
+    for r in range(p, min(len(toks), p + 10)):
+        if not toks[r].word:
+            return False
+        if MODALS.match(toks, r):
+            return True
+    return False
+
+
+# Directive verbs that are also a task of their subject when no addressee follows them.
+_OWN_DIRECTION = frozenset({("chỉ", "đạo"), ("đôn", "đốc"), ("quán", "triệt")})
+
+
+def own_direction(toks: list[Tok], p: int) -> bool:
+    if p + 1 >= len(toks) or (toks[p].low, toks[p + 1].low) not in _OWN_DIRECTION:
+        return False
+    return sum(1 for t in toks[p + 2 : p + 6] if t.word) >= 2
+
+
+def reported(lows: list[str]) -> bool:
+    """ "(Về phía Sở Y tế,) ngành đã chuẩn bị …", "… cho biết …": a report, not a task."""
+    return not COMPLETED.isdisjoint(lows) or ("biết" in lows and "cho" in lows)
+
+
+def agreed(toks: list[Tok], p: int) -> bool:
+    return p + 1 < len(toks) and toks[p].low == "thống" and toks[p + 1].low == "nhất"
