@@ -8,6 +8,7 @@ from daihoi.core.text import fold
 
 from .models import Delegate, Delegation
 from .permissions import RosterRights
+from .quorum import has_quorum, quorum_needed
 
 # What a reader without the personal data gets: name, kind, delegation, position and workplace.
 PUBLIC_FIELDS = (
@@ -86,11 +87,6 @@ def groups_with_members(congress_id: int) -> list:
     return groups
 
 
-# The congress is valid when at least two thirds of the official delegates summoned attend
-# (Điều lệ Đảng); kept here so the rule can be corrected in one place.
-QUORUM = (2, 3)
-
-
 @dataclass(frozen=True)
 class HeadcountRow:
     name: str
@@ -110,12 +106,11 @@ class Headcount:
 
     @property
     def quorum_needed(self) -> int:
-        numerator, denominator = QUORUM
-        return -(-self.total * numerator // denominator)
+        return quorum_needed(self.total)
 
     @property
     def has_quorum(self) -> bool:
-        return self.total > 0 and self.present >= self.quorum_needed
+        return has_quorum(self.present, self.total)
 
 
 def headcount(session) -> Headcount:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from daihoi.delegates.models import Delegate
-from daihoi.delegates.selectors import QUORUM
+from daihoi.delegates.quorum import has_quorum, quorum_needed
 from daihoi.organizations.models import Congress
 from daihoi.programme.models import Item, Session
 from daihoi.voting import attendance
@@ -20,22 +20,11 @@ from daihoi.voting import attendance
 from .models import Floor
 
 
-def quorum_needed(summoned: int) -> int:
-    """The Party's rule for a congress (Điều lệ Đảng and its implementing rules): the congress
-    is valid only when at least two thirds of the official delegates summoned attend. So with
-    300 summoned, 200 must be present. The fraction is `delegates.selectors.QUORUM`, the
-    check-in's headcount reads the same one."""
-    numerator, denominator = QUORUM
-    return -(-summoned * numerator // denominator)
-
-
-def has_quorum(present: int, summoned: int) -> bool:
-    """At least two thirds of the summoned official delegates present (`quorum_needed`)."""
-    return summoned > 0 and present >= quorum_needed(summoned)
-
-
 @dataclass(frozen=True)
 class Attendance:
+    """Present against summoned, judged by the quorum rule of `delegates.quorum` (the one the
+    check-in's headcount uses)."""
+
     present: int
     summoned: int
 

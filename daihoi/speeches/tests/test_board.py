@@ -14,12 +14,11 @@ from .helpers import delegates, register
 pytestmark = pytest.mark.django_db
 
 
-def test_the_quorum_is_at_least_two_thirds_of_the_summoned_delegates():
-    assert board.quorum_needed(300) == 200
-    assert board.quorum_needed(301) == 201
-    assert board.has_quorum(200, 300)
-    assert not board.has_quorum(199, 300)
-    assert not board.has_quorum(0, 0)
+def test_the_board_says_how_many_more_delegates_the_quorum_needs():
+    short = board.Attendance(present=150, summoned=300)
+    assert (short.needed, short.valid, short.missing, short.percent) == (200, False, 50, 50)
+    enough = board.Attendance(present=200, summoned=300)
+    assert (enough.valid, enough.missing) == (True, 0)
 
 
 def test_the_board_follows_the_clock_until_the_presidium_announces_an_item(world):
