@@ -30,6 +30,12 @@ POSTS = {
     "meeting_record": SIGNED_IN_400,
     "conclusion_add": SIGNED_IN_400,
     "membership_add": SIGNED_IN_400,
+    "estimate_supplement": SIGNED_IN_400,
+    "line_add": SIGNED_IN_400,
+    "estimate_return": SIGNED_IN_400,
+    "estimate_approve": SIGNED_IN_400,
+    # No body, on the matrix's approved estimate: locked, so its owner is refused (400).
+    "estimate_submit": expect(403, officer=400) | {"anonymous": 401},
     # No body: the operation's own checks (the document is already issued).
     "document_issue": TABLE[("post", "/congresses/{congress_id}/documents/{document_id}/issue/")][
         2
@@ -92,6 +98,41 @@ ROWS = {
 KWARG_KEYS = [["token_id"], ["congress_id", "webhook_id"]]
 
 
+def _estimates(world, base: dict) -> dict:
+    """Two supplements to Ban Tuyên giáo's approved estimate: one a draft with a line (the
+    officer's to edit; nobody else's to see but the secretariat's), one sent to Finance."""
+    from daihoi.budget import services as budget_services
+    from daihoi.budget.models import Estimate
+    from daihoi.budget.tests.helpers import accesses
+
+    btg = accesses(world)["btg"]
+    original = Estimate.objects.get(pk=base["estimate_id"])
+    sent = budget_services.estimate_supplement_create(access=btg, original=original)
+    budget_services.estimate_line_add(
+        access=btg,
+        estimate=sent,
+        content="In thêm pano",
+        quantity=2,
+        unit_price=1_500_000,
+        unit="tấm",
+    )
+    budget_services.estimate_submit(access=btg, estimate=sent)
+    draft = budget_services.estimate_supplement_create(access=btg, original=original)
+    line = budget_services.estimate_line_add(
+        access=btg,
+        estimate=draft,
+        content="Thuê xe tuyên truyền lưu động",
+        quantity=1,
+        unit_price=3_000_000,
+        unit="chuyến",
+    )
+    return {
+        "api_sent_estimate_id": sent.pk,
+        "api_draft_estimate_id": draft.pk,
+        "api_draft_line_id": line.pk,
+    }
+
+
 def objects(world, base: dict) -> dict:
     """A token of the officer's; a task of Ban Tuyên giáo's reported complete, awaiting the
     leaders' acceptance; a webhook of the congress."""
@@ -128,6 +169,7 @@ def objects(world, base: dict) -> dict:
 
     newcomer = Person.objects.create(congress=world.congress, full_name="Đỗ Thị Thành Viên")
     return {
+        **_estimates(world, base),
         "token_id": token.pk,
         "awaiting_task_id": task.pk,
         "webhook_id": webhook.pk,

@@ -28,6 +28,8 @@ MEETING_BODY = {
     "place": "Hội trường Tỉnh ủy",
     "chair": "{person_id}",
 }
+# A draft estimate is its agency's: the managers read it but may not edit it.
+DRAFT_OWNERS = dict(admin=403, secretariat=403, leader=404, member=404, officer2=404)
 PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
 
 # (method, path as in the schema): (path to call, body, expected status per role)
@@ -227,6 +229,65 @@ TABLE = {
         C + "/estimates/{estimate_id}/",
         None,
         api_expect(200),
+    ),
+    # Writes: Ban Tuyên giáo (officer) already has its estimate; Finance (officer2) has none.
+    ("post", C + "/estimates/"): (
+        C + "/estimates/",
+        {"title": "Dự trù kinh phí của Sở Tài chính"},
+        api_expect(403, officer=400, officer2=201),
+    ),
+    # A draft supplement of Ban Tuyên giáo's: its officer edits it; the secretariat reads it
+    # but may not touch it; nobody else sees a draft.
+    ("put", C + "/estimates/{estimate_id}/"): (
+        C + "/estimates/{api_draft_estimate_id}/",
+        {"title": "Dự trù bổ sung tuyên truyền lưu động"},
+        api_expect(200, **DRAFT_OWNERS),
+    ),
+    ("post", C + "/estimates/{estimate_id}/supplements/"): (
+        C + "/estimates/{estimate_id}/supplements/",
+        {},
+        api_expect(403, officer=201),
+    ),
+    ("post", C + "/estimates/{estimate_id}/lines/"): (
+        C + "/estimates/{api_draft_estimate_id}/lines/",
+        {"content": "Bồi dưỡng lái xe", "quantity": 2, "unit_price": "150.000", "unit": "ngày"},
+        api_expect(201, **DRAFT_OWNERS),
+    ),
+    ("get", C + "/estimates/{estimate_id}/lines/{line_id}/"): (
+        C + "/estimates/{estimate_id}/lines/{line_id}/",
+        None,
+        api_expect(200),
+    ),
+    ("put", C + "/estimates/{estimate_id}/lines/{line_id}/"): (
+        C + "/estimates/{api_draft_estimate_id}/lines/{api_draft_line_id}/",
+        {
+            "content": "Thuê xe tuyên truyền",
+            "quantity": 2,
+            "unit_price": 2_500_000,
+            "unit": "chuyến",
+        },
+        api_expect(200, **DRAFT_OWNERS),
+    ),
+    ("delete", C + "/estimates/{estimate_id}/lines/{line_id}/"): (
+        C + "/estimates/{api_draft_estimate_id}/lines/{api_draft_line_id}/",
+        None,
+        api_expect(204, **DRAFT_OWNERS),
+    ),
+    ("post", C + "/estimates/{estimate_id}/submit/"): (
+        C + "/estimates/{api_draft_estimate_id}/submit/",
+        {},
+        api_expect(200, **DRAFT_OWNERS),
+    ),
+    # The supplement sent to Finance: Finance (officer2) and the administrator review it.
+    ("post", C + "/estimates/{estimate_id}/return/"): (
+        C + "/estimates/{api_sent_estimate_id}/return/",
+        {"comment": "Giải trình đơn giá in pano"},
+        api_expect(403, admin=200, officer2=200),
+    ),
+    ("post", C + "/estimates/{estimate_id}/approve/"): (
+        C + "/estimates/{api_sent_estimate_id}/approve/",
+        {},
+        api_expect(403, admin=200, officer2=200),
     ),
     # A request to Ban Tuyên giáo, its report already sent: sending again is refused (400);
     # only the secretariat returns it.

@@ -192,8 +192,7 @@ def line_edit(
 
 
 def _save_line(access: Access, estimate: Estimate, line: EstimateLine | None, form: LineForm):
-    data = form.edited()
-    data["category"] = data["category"] or None
+    data = form.line_fields()
     if line is None:
         return services.estimate_line_add(access=access, estimate=estimate, **data)
     return services.estimate_line_update(
