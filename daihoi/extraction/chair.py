@@ -258,7 +258,9 @@ _RELAY = re.compile(
 
 
 _UNDER_CHAIR = re.compile(  # "(dưới) sự chủ trì của đồng chí …", in the lower-cased text
-    r"sự\s+chủ\s+trì\s+của\s+(?P<p>(?:đồng\s+chí|ông|bà)\s+[^.;:\n]{3,300})"
+    r"(?:sự\s+chủ\s+trì\s+của|(?:^|[.\n]\s*)chủ\s+trì\s+(?:cuộc\s+họp|hội\s+nghị|phiên\s+họp|"
+    r"buổi\s+làm\s+việc|buổi\s+họp)\s+(?:có|là))"  # "Chủ trì cuộc họp có đồng chí …"
+    r"\s+(?P<p>(?:đồng\s+chí|ông|bà)\s+[^.;:\n]{3,300})"
 )
 
 

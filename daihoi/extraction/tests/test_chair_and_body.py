@@ -101,3 +101,12 @@ def test_the_congress_toward_which_all_levels_go_is_not_the_ordinal() -> None:
         "toàn quốc lần thứ XIV của Đảng."
     ).meeting
     assert m.congress_ordinal == "XVIII"
+
+
+def test_chair_named_after_chu_tri_cuoc_hop_co() -> None:
+    d = run(
+        "Họp Tiểu ban Hậu cần. Chủ trì cuộc họp có đồng chí Đinh Văn Quang, Phó Chủ tịch UBND "
+        "huyện, Trưởng Tiểu ban Hậu cần."
+    )
+    assert d.meeting.chair == "Đinh Văn Quang"
+    assert d.meeting.chair_titles == ["Phó Chủ tịch UBND huyện", "Trưởng Tiểu ban Hậu cần"]
