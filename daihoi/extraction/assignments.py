@@ -47,12 +47,14 @@ def only_addressees(nfc_text: str, toks: list[Tok]) -> list[str]:
 _EMPTY_UMBRELLA = re.compile(
     r"(?:\b\d+|\bcác|\bnhững|\bmột số)\s+(?:nhóm\s+)?(?:nhiệm vụ|nội dung|giải pháp|việc|"
     r"công việc|yêu cầu)(?:\s+(?:trọng tâm|chủ yếu|cụ thể|chính))?"
-    r"(?:\s+(?:sau(?: đây)?|như sau))?$",
+    r"(?:\s+(?:sau(?: đây)?|như sau))?$"
+    # "Sở X có trách nhiệm:" with its list below
+    r"|^(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?:\s+(?:sau(?: đây)?|như sau))?$",
     re.IGNORECASE,
 )
 # Every match of _EMPTY_UMBRELLA ends with one of these words: the cheap test run first.
 _UMBRELLA_END = re.compile(
-    r"(?:vụ|dung|pháp|việc|cầu|tâm|yếu|thể|chính|sau|đây)$",
+    r"(?:vụ|dung|pháp|việc|cầu|tâm|yếu|thể|chính|sau|đây|nhiệm)$",
     re.IGNORECASE,
 )
 

@@ -54,7 +54,7 @@ _DATE_FRAMING = re.compile(
     re.IGNORECASE,
 )
 # Words after which a subject may start inside a clause ("…, các sở …", "… thì Ban …").
-_SUBJECT_AFTER = frozenset({",", "nên", "thì", "mạnh"})  # "mạnh": "nhấn mạnh các cấp cần …"
+_SUBJECT_AFTER = frozenset({",", "nên", "thì", "mạnh", ":"})  # "mạnh": "nhấn mạnh các cấp cần …"
 _LOW = itemgetter(1)  # Tok.low
 _ENABLING = frozenset({"kiện", "giúp", "trợ"})  # "điều kiện", "giúp", "hỗ trợ" before "để"
 _PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
@@ -129,7 +129,7 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
         positions.append((p0, False))
     # Positions after p0 are kept only when an agency starts there (checked once, here).
     positions.extend(
-        (k + 1, not framed)
+        (k + 1, not framed and lows[k] != ":")  # "… như sau: Văn phòng chuẩn bị …"
         for k in compress(range(n - 1), map(_SUBJECT_AFTER.__contains__, lows))
         if k >= p0 and is_agency_start(toks, k + 1)
     )
@@ -362,10 +362,14 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         framed = conditional(toks, p0)
     subject = None if framed else _find_subject(toks, p0, lows)
     chosen: Found | None = None
-    if subject and subject.speaker and directive is None and own_direction(toks, subject.pred):
-        # "Các tỉnh ủy chỉ đạo tổ chức đại hội điểm": directing with no addressee after the
-        # verb is the subject's own task.
-        subject.speaker = False
+    if subject and subject.speaker and directive is None:
+        if own_direction(toks, subject.pred):
+            # "Các tỉnh ủy chỉ đạo tổ chức đại hội điểm": directing with no addressee after
+            # the verb is the subject's own task.
+            subject.speaker = False
+        else:
+            # "Ban Chỉ đạo giao nhiệm vụ như sau: Văn phòng chuẩn bị …": the doer comes later.
+            subject = _find_subject(toks, subject.pred + 1, lows)
     if subject and directive is not None and agreed(toks, subject.pred):
         # "Ban Chỉ đạo thống nhất tổ chức … và giao Văn phòng …": the body agreed and gave.
         subject.speaker = True

@@ -52,6 +52,12 @@ _OPENS_LIST = re.compile(
 )
 # List markers at the start of a line ("1.", "a)", "-", "+", "•").
 _LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)])\s+")
+# Ordinals that open the items of a list inside a paragraph ("Một là, …", "Thứ hai, …").
+_ENUMERATOR = re.compile(
+    r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|"
+    r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _COLON = re.compile(r":\s+")
 # A piece of text longer than this is cut at commas, so no sentence is unbounded.
@@ -125,6 +131,9 @@ def split_sentences(text: str) -> list[Sentence]:
                     seg = line[a3:b3]
                     lead = len(seg) - len(seg.lstrip())
                     trail = len(seg.rstrip())
+                    enumerated = _ENUMERATOR.match(seg, lead)
+                    if enumerated:
+                        lead = enumerated.end()
                     if trail <= lead:
                         continue
                     sentences.append(
@@ -133,7 +142,9 @@ def split_sentences(text: str) -> list[Sentence]:
                             line_start + a3 + trail,
                             para,
                             umbrella,
-                            listed=(bool(marker) and index == 0 or item) and a3 == a,
+                            listed=bool(enumerated)
+                            or (bool(marker) and index == 0 or item)
+                            and a3 == a,
                         )
                     )
             if unterminated and sentences:
@@ -188,6 +199,9 @@ _TASK_OPENINGS = lx.TASK_VERBS | lx.MODALS
 def _opens_task(text: str) -> bool:
     """The list after a colon opens with a task verb ("…: Rà soát …"), not with nouns
     ("… chuẩn bị các hạng mục: Sân khấu, âm thanh …", which stay one task)."""
+    enumerated = _ENUMERATOR.match(text)
+    if enumerated:
+        text = text[enumerated.end() :]
     words = tuple(text.lower().split()[:3])
     return any(words[:k] in _TASK_OPENINGS for k in (1, 2, 3))
 

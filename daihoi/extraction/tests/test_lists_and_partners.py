@@ -108,3 +108,35 @@ def test_a_deadline_far_from_any_directive_dates_nothing() -> None:
         "dân chủ.\nBáo cáo sơ kết gửi về Bộ trước ngày 15/5/2025."
     )
     assert [(a.agency, a.deadline) for a in d.assignments] == [("Sở Nội vụ", None)]
+
+
+def test_items_opened_by_ordinal_words_inside_a_paragraph() -> None:
+    d = run(
+        "Đồng chí Phó Chủ tịch yêu cầu các phòng, ban tập trung một số nội dung sau: Một là, "
+        "rà soát lại danh mục công việc. Hai là, chủ động xử lý vướng mắc phát sinh. Ba là, "
+        "gửi báo cáo về Văn phòng trước ngày 4/11/2025."
+    )
+    assert [(a.agency, a.task, a.deadline) for a in d.assignments] == [
+        ("các phòng, ban", "rà soát lại danh mục công việc", None),
+        ("các phòng, ban", "chủ động xử lý vướng mắc phát sinh", None),
+        ("các phòng, ban", "gửi báo cáo về Văn phòng trước ngày 4/11/2025", "2025-11-04"),
+    ]
+
+
+def test_a_mandate_that_only_opens_its_list_is_no_task_of_its_own() -> None:
+    d = run(
+        "Phòng Nội vụ có trách nhiệm:\na) Hướng dẫn các xã lập danh sách cử tri;\n"
+        "b) Tổng hợp kết quả, báo cáo Ban Chỉ đạo."
+    )
+    assert [a.task for a in d.assignments] == [
+        "Hướng dẫn các xã lập danh sách cử tri",
+        "Tổng hợp kết quả, báo cáo Ban Chỉ đạo",
+    ]
+
+
+def test_tasks_handed_out_after_nhu_sau_each_with_its_doer() -> None:
+    d = run(
+        "Ban Tổ chức phân công như sau: Văn phòng Đảng ủy chuẩn bị hội trường; Đoàn Thanh niên "
+        "xã lo trang trí; Công an xã bảo đảm trật tự."
+    )
+    assert agencies(d) == ["Văn phòng Đảng ủy", "Đoàn Thanh niên xã", "Công an xã"]
