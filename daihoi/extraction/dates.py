@@ -259,6 +259,11 @@ _FIXED_DAY = re.compile(
     r"\s*(?:\([^)]{0,20}\)\s*)?$",
     re.IGNORECASE,
 )
+# The hour before a day ("trước 17 giờ ngày 20/9", "chậm nhất 16h30, ngày 5/10"): read as if
+# the cue stood right before "ngày".
+_TIME_OF_DAY = re.compile(
+    r"\s+\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}\s*(?:phút|p)?)?\s*,?\s+ngày$", re.IGNORECASE
+)
 # "từ ngày 20.1 đến ngày 28.1": a time window, not a deadline.
 _WINDOW_START = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -280,7 +285,7 @@ def find_deadline(clause: str, ctx: YearContext, task_from: int = 0) -> str | No
         if saw_window:
             saw_window = False
             continue
-        cue = before.rstrip()
+        cue = _TIME_OF_DAY.sub(" ngày", before.rstrip())
         if not _DEADLINE_CUE.search(cue) and not (
             m.start() >= task_from and _FIXED_DAY.search(cue)
         ):

@@ -219,3 +219,11 @@ def test_a_fixed_day_of_a_task_is_not_the_meeting_date() -> None:
     )
     assert [(a.agency, a.deadline) for a in d.assignments] == [("Cục Văn hóa cơ sở", "2025-05-19")]
     assert d.meeting.date is None
+
+
+def test_a_deadline_with_the_hour_before_the_day() -> None:
+    for text in (
+        "Các chi bộ nộp biên bản về Đảng ủy trước 16 giờ ngày 8/10/2025.",
+        "Các chi bộ nộp biên bản về Đảng ủy chậm nhất 16h30, ngày 8/10/2025.",
+    ):
+        assert [a.deadline for a in run(text).assignments] == ["2025-10-08"], text
