@@ -103,3 +103,15 @@ def test_a_topic_followed_by_a_report_is_no_task() -> None:
     assert d.assignments == []
     d = run("Đối với Công an tỉnh, đồng chí Giám đốc cho biết lực lượng sẵn sàng làm nhiệm vụ.")
     assert d.assignments == []
+
+
+def test_the_chief_of_an_office_gives_the_office() -> None:
+    d = run("Chánh Văn phòng Huyện ủy theo dõi, đôn đốc các chi bộ thực hiện.")
+    assert agencies(d) == ["Văn phòng Huyện ủy"]
+
+
+def test_units_qualified_by_their_kind_of_work() -> None:
+    d = run("Công an huyện chỉ đạo các đội nghiệp vụ, các đơn vị chuyên trách rà soát địa bàn.")
+    assert agencies(d) == ["các đội nghiệp vụ", "các đơn vị chuyên trách"]
+    d = run("Yêu cầu các đoàn kiểm tra của Ban Chỉ đạo báo cáo kết quả vào cuối tuần.")
+    assert agencies(d) == ["các đoàn kiểm tra của Ban Chỉ đạo"]
