@@ -305,6 +305,12 @@ class _Walker:
         # previous sentence's directive ("Từ đó …; làm tốt …; chuẩn bị …").
         if state.task is not None and self.completion_date(clause, toks):
             return  # "…; hoàn thành trước ngày 10/12" dates the task before it
+        after_directive = (
+            self.ctx_leads and self.ctx_at == si - 1 and self.last_emit < len(self.out)
+        )
+        if ci == 0 and after_directive and self.completion_date(clause, toks):
+            state.continued = True  # "… Hoàn thành trước ngày 10/12." dates the directive before
+            return
         cross = ci == 0 or not state.leads
         # An item of an umbrella's list may open with any task verb ("b) Báo cáo …").
         item = self.chain and self.sentences[si].listed

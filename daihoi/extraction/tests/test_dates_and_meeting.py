@@ -227,3 +227,13 @@ def test_a_deadline_with_the_hour_before_the_day() -> None:
         "Các chi bộ nộp biên bản về Đảng ủy chậm nhất 16h30, ngày 8/10/2025.",
     ):
         assert [a.deadline for a in run(text).assignments] == ["2025-10-08"], text
+
+
+def test_a_sentence_that_only_gives_the_completion_date_dates_the_directive() -> None:
+    d = run(
+        "Đồng chí Trưởng ban yêu cầu Phòng Văn hóa - Thông tin treo băng rôn trên các trục "
+        "đường. Hoàn thành trước ngày 12/10/2025."
+    )
+    assert [(a.agency, a.deadline) for a in d.assignments] == [
+        ("Phòng Văn hóa - Thông tin", "2025-10-12")
+    ]
