@@ -49,6 +49,14 @@ def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
         return action()
 
 
+def write_versioned[R](
+    request: HttpRequest, service: Callable[..., R], version: int | None, **kwargs: Any
+) -> R:
+    """`write` for an edit that guards against lost updates: `version` is the one the client
+    read (None: no check); someone's save since answers 409."""
+    return write(request, lambda: service(expected_version=version, **kwargs))
+
+
 class Detail(Schema):
     detail: str
 

@@ -17,7 +17,7 @@ from daihoi.budget.models import Estimate, EstimateLine
 from daihoi.core.dates import today as local_today
 from daihoi.organizations.permissions import Access
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write
+from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
 from ..errors import FieldErrors
 
 router = Router(tags=["Kinh phí"])
@@ -199,14 +199,13 @@ def estimate_update(
     acting = access(request, congress_id)
     estimate = _editable(acting, estimate_id)
     form = valid(EstimateForm(form_data(payload)))
-    write(
+    write_versioned(
         request,
-        lambda: budget_services.estimate_update(
-            access=acting,
-            estimate=estimate,
-            expected_version=form.expected_version(),
-            **form.edited(),
-        ),
+        budget_services.estimate_update,
+        form.expected_version(),
+        access=acting,
+        estimate=estimate,
+        **form.edited(),
     )
     return _detail(acting, estimate_id)
 
@@ -278,11 +277,13 @@ def line_update(
     estimate = _editable(acting, estimate_id)
     line = budget_permissions.access_line(acting, estimate, line_id)
     form = _line_form(acting, estimate, payload)
-    write(
+    write_versioned(
         request,
-        lambda: budget_services.estimate_line_update(
-            access=acting, line=line, expected_version=form.expected_version(), **form.line_fields()
-        ),
+        budget_services.estimate_line_update,
+        form.expected_version(),
+        access=acting,
+        line=line,
+        **form.line_fields(),
     )
     return _line(estimate, line_id)
 

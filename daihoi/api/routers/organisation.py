@@ -23,7 +23,7 @@ from daihoi.organizations.permissions import (
 from daihoi.organizations.services import committees as committee_services
 from daihoi.organizations.services import people as people_services
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write
+from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
 
 router = Router(tags=["Tổ chức: cán bộ, tiểu ban"])
 
@@ -164,11 +164,13 @@ def person_update(
     person = access_person(acting, person_id)
     gate(can_manage_people(acting), ONLY_MANAGERS_PEOPLE)
     form = valid(PersonForm(form_data(payload), congress=acting.congress))
-    write(
+    write_versioned(
         request,
-        lambda: people_services.person_update(
-            access=acting, person=person, expected_version=payload.version, **form.edited()
-        ),
+        people_services.person_update,
+        payload.version,
+        access=acting,
+        person=person,
+        **form.edited(),
     )
     return access_person(acting, person_id)
 
@@ -202,14 +204,13 @@ def committee_update(
     committee = access_committee(acting, committee_id)
     gate(can_manage_committees(acting), ONLY_MANAGERS_COMMITTEES)
     form = valid(CommitteeForm(form_data(payload), congress=acting.congress, committee=committee))
-    write(
+    write_versioned(
         request,
-        lambda: committee_services.committee_update(
-            access=acting,
-            committee=committee,
-            fields=form.committee_fields(),
-            expected_version=payload.version,
-        ),
+        committee_services.committee_update,
+        payload.version,
+        access=acting,
+        committee=committee,
+        fields=form.committee_fields(),
     )
     return access_committee(acting, committee_id)
 

@@ -12,7 +12,7 @@ from daihoi.planning.forms import PlanForm, ProgressForm, ReviewForm, TaskFilter
 from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskAssignment
 from daihoi.planning.status import StatusClass
 
-from ..common import Detail, access, answers, form_data, gate, valid, write
+from ..common import Detail, access, answers, form_data, gate, valid, write, write_versioned
 from .planning_schemas import (
     DashboardOut,
     PlanIn,
@@ -118,11 +118,13 @@ def task_update(
     task = permissions.access_task(acting, task_id)
     gate(permissions.can_manage_tasks(acting), ONLY_SECRETARIAT_EDITS)
     form = _task_form(acting, payload)
-    write(
+    write_versioned(
         request,
-        lambda: services.task_update(
-            access=acting, task=task, expected_version=payload.version, fields=form.task_fields()
-        ),
+        services.task_update,
+        payload.version,
+        access=acting,
+        task=task,
+        fields=form.task_fields(),
     )
     return permissions.access_task(acting, task_id)
 
