@@ -9,6 +9,7 @@ from .routers import (
     congresses,
     documents,
     intake,
+    meeting_papers,
     meetings,
     organisation,
     planning,
@@ -42,6 +43,7 @@ api.add_router("/congresses", congresses.router)
 api.add_router("/congresses", planning.router)
 api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
+api.add_router("/congresses", meeting_papers.router)
 api.add_router("/congresses", documents.router)
 api.add_router("/congresses", reporting.router)
 api.add_router("/congresses", budget.router)

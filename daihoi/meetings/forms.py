@@ -15,8 +15,10 @@ from daihoi.organizations.forms import (
     CongressScopedForm,
 )
 from daihoi.organizations.models import Agency, Committee, Person
+from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Area, Phase, ProgressUpdate
 
+from . import selectors
 from .models import AgencyAttendance, AgendaItem, Attendance, Conclusion, Meeting
 from .services import AgencyPresence, chair_invited_error, representative_field
 
@@ -131,23 +133,40 @@ class AgendaForm(forms.Form):
 
     def __init__(self, *args, obstacles=(), follow_ups=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # What is proposed, by field: (id, what the page shows).
+        self.proposed: dict[str, list[tuple[int, str]]] = {
+            "obstacles": [(u.pk, f"{u.agency.name}: {u.obstacle}") for u in obstacles],
+            "follow_ups": [
+                (c.pk, f"Kết luận {c.number} ({c.meeting.starts_at:%d/%m/%Y}): {c.text[:120]}")
+                for c in follow_ups
+            ],
+        }
         self.fields["obstacles"] = forms.MultipleChoiceField(
             label="Vướng mắc đơn vị nêu từ cuộc họp trước",
             required=False,
-            choices=[(u.pk, f"{u.agency.name}: {u.obstacle}") for u in obstacles],
+            choices=self.proposed["obstacles"],
             widget=forms.CheckboxSelectMultiple,
         )
         self.fields["follow_ups"] = forms.MultipleChoiceField(
             label="Kết luận trước chưa hoàn thành",
             required=False,
-            choices=[
-                (c.pk, f"Kết luận {c.number} ({c.meeting.starts_at:%d/%m/%Y}): {c.text[:120]}")
-                for c in follow_ups
-            ],
+            choices=self.proposed["follow_ups"],
             widget=forms.CheckboxSelectMultiple,
         )
         self.obstacle_objects = {str(u.pk): u for u in obstacles}
         self.follow_up_objects = {str(c.pk): c for c in follow_ups}
+
+    @classmethod
+    def proposing(cls, access: Access, data: Any, committee: Committee | None) -> "AgendaForm":
+        """The form offering the obstacles raised since the committee's last meeting and its
+        conclusions still open."""
+        last = selectors.previous_meeting(committee, timezone.now())
+        since = last.starts_at if last else None
+        return cls(
+            data,
+            obstacles=selectors.proposed_obstacles(access, committee, since),
+            follow_ups=selectors.proposed_follow_ups(access, committee),
+        )
 
     def clean_agenda(self) -> str:
         text = self.cleaned_data["agenda"]
@@ -291,6 +310,20 @@ class ConclusionTaskForm(CongressScopedForm):
                 "coordinating_agencies", "Đơn vị phối hợp không được trùng với đơn vị chủ trì."
             )
         return data
+
+    def task_kwargs(self) -> dict[str, Any]:
+        """The cleaned task as `conclusion_to_task` takes it."""
+        data = self.cleaned_data
+        deadline, offset = data["deadline"]
+        return {
+            "title": data["title"],
+            "lead_agency": data["lead_agency"],
+            "coordinating_agencies": list(data["coordinating_agencies"]),
+            "deadline": deadline,
+            "deadline_offset_days": offset,
+            "area": data["area"],
+            "phase": data["phase"],
+        }
 
 
 class IssueForm(CongressScopedForm):

@@ -1,5 +1,7 @@
 """The words of the invitation (Giấy mời) and the conclusion notice (Thông báo kết luận)."""
 
+from typing import Any
+
 from django.utils import timezone
 
 from daihoi.core.dates import format_date
@@ -83,3 +85,16 @@ def recipients(meeting: Meeting) -> str:
     lines = [f"- {a.name};" for a in meeting.invited_agencies.order_by("name")]
     lines.append("- Lưu: VT.")
     return "\n".join(lines)
+
+
+SECRETARIAT_CODES = ("VP", "VPTU", "VPUBND")
+
+
+def signing_initial(meeting: Meeting) -> dict[str, Any]:
+    """What a meeting's paper proposes before anyone types: the invited agencies as its
+    recipients, and the congress's office (Văn phòng) as its issuer when it has one."""
+    initial: dict[str, Any] = {"recipients": recipients(meeting)}
+    office = meeting.congress.agencies.filter(code__in=SECRETARIAT_CODES).first()
+    if office:
+        initial["issuer"] = office.pk
+    return initial

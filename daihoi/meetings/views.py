@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -71,15 +71,6 @@ def meeting_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     )
 
 
-def _agenda_form(access: Access, data: QueryDict | None, committee: Committee | None) -> AgendaForm:
-    last = selectors.previous_meeting(committee, timezone.now())
-    return AgendaForm(
-        data,
-        obstacles=selectors.proposed_obstacles(access, committee, last.starts_at if last else None),
-        follow_ups=selectors.proposed_follow_ups(access, committee),
-    )
-
-
 def _create_initial(committee: Committee | None) -> dict[str, Any]:
     """A meeting of a committee is chaired by its head and named after it, unless changed."""
     initial: dict[str, Any] = {
@@ -107,7 +98,7 @@ def meeting_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     form = MeetingForm(
         request.POST or None, congress=access.congress, initial=_create_initial(committee)
     )
-    agenda_form = _agenda_form(access, request.POST or None, committee)
+    agenda_form = AgendaForm.proposing(access, request.POST or None, committee)
     if request.method == "POST" and form.is_valid() and agenda_form.is_valid():
         lines, obstacles, follow_ups = agenda_form.chosen()
         done, meeting = run_service(
@@ -269,22 +260,14 @@ def conclusion_task(
         initial={"title": conclusion.text[:500], **proposal.initial()},
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        deadline, offset = data["deadline"]
         done, _ = run_service(
             request,
             form,
             lambda: services.conclusion_to_task(
                 access=access,
                 conclusion=conclusion,
-                title=data["title"],
-                lead_agency=data["lead_agency"],
-                coordinating_agencies=list(data["coordinating_agencies"]),
-                deadline=deadline,
-                deadline_offset_days=offset,
-                area=data["area"],
-                phase=data["phase"],
                 corrected=[name for name in form.changed_data if name != "title"],
+                **form.task_kwargs(),
             ),
             success=f"Đã giao kết luận số {conclusion.number} thành nhiệm vụ.",
         )
@@ -318,11 +301,9 @@ def _issue(
     if is_notice and not meeting.conclusions.exists():
         messages.error(request, "Cuộc họp chưa có kết luận nào để ra thông báo.")
         return _to_detail(congress_id, meeting)
-    initial: dict[str, Any] = {"recipients": notices.recipients(meeting)}
-    secretariat = access.congress.agencies.filter(code__in=["VP", "VPTU", "VPUBND"]).first()
-    if secretariat:
-        initial["issuer"] = secretariat.pk
-    form = IssueForm(request.POST or None, congress=access.congress, initial=initial)
+    form = IssueForm(
+        request.POST or None, congress=access.congress, initial=notices.signing_initial(meeting)
+    )
     if request.method == "POST" and form.is_valid():
         done, document = run_service(
             request, form, lambda: _issue_document(access, meeting, form, is_notice=is_notice)

@@ -9,12 +9,19 @@ from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.meetings import permissions, selectors, services
-from daihoi.meetings.forms import ConclusionForm, ConclusionTaskForm, MeetingForm, RecordForm
+from daihoi.meetings.forms import (
+    AgendaForm,
+    ConclusionForm,
+    ConclusionTaskForm,
+    MeetingForm,
+    RecordForm,
+)
 from daihoi.meetings.models import Attendance, Meeting
 from daihoi.meetings.services import representative_field
+from daihoi.organizations.permissions import access_committee
 from daihoi.planning.permissions import access_task
 
-from ..common import access, answers, form_data, gate, valid, write
+from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
 from .planning import TaskOut
 
 router = Router(tags=["Cuộc họp, kết luận"])
@@ -54,9 +61,27 @@ class AgencyAttendanceOut(Schema):
     representative_title: str
 
 
+class AgendaItemOut(Schema):
+    position: int
+    title: str
+    origin: str
+    source_update_id: int | None
+    source_conclusion_id: int | None
+
+
+class MeetingAttachmentOut(Schema):
+    id: int
+    original_name: str
+    size: int
+    content_type: str
+    uploaded_at: dt.datetime
+
+
 class MeetingDetail(MeetingOut):
     minutes: str
     version: int
+    agenda: list[AgendaItemOut]
+    attachments: list[MeetingAttachmentOut]
     invited_people: list[int]
     invited_agencies: list[int]
     attendance: list[AttendanceOut]
@@ -83,6 +108,14 @@ class MeetingDetail(MeetingOut):
     def resolve_conclusions(meeting: Meeting) -> list:
         return list(meeting.conclusions.order_by("number"))
 
+    @staticmethod
+    def resolve_agenda(meeting: Meeting) -> list:
+        return list(meeting.agenda.order_by("position"))
+
+    @staticmethod
+    def resolve_attachments(meeting: Meeting) -> list:
+        return list(meeting.attachments.all())
+
 
 class MeetingIn(Schema):
     """The page's form "Lên lịch cuộc họp": the date as dd/mm/yyyy or yyyy-mm-dd, times as
@@ -101,8 +134,27 @@ class MeetingIn(Schema):
     invited_agencies: list[str] | None = None
 
 
+class MeetingCreateIn(MeetingIn):
+    """Its agenda too, as on the page: `agenda` the typed lines; `obstacles` and `follow_ups`
+    the ids of what `GET …/meetings/agenda-proposals/` proposes, kept as agenda lines."""
+
+    agenda: list[str] | None = None
+    obstacles: list[int] | None = None
+    follow_ups: list[int] | None = None
+
+
 class MeetingUpdateIn(MeetingIn):
     version: int | None = None
+
+
+class ProposalOut(Schema):
+    id: int
+    text: str
+
+
+class AgendaProposalsOut(Schema):
+    obstacles: list[ProposalOut]
+    follow_ups: list[ProposalOut]
 
 
 class AgencyPresenceIn(Schema):
@@ -142,6 +194,26 @@ def meeting_list(request: HttpRequest, congress_id: int):
     return selectors.meetings_visible_to(access(request, congress_id)).order_by()
 
 
+# Before the meeting's own path, which would take its name for an id.
+@router.get(
+    "/{congress_id}/meetings/agenda-proposals/",
+    response=answers(AgendaProposalsOut),
+    summary="Nội dung đề xuất cho chương trình cuộc họp mới",
+    description="Vướng mắc đơn vị nêu từ cuộc họp trước của tiểu ban và kết luận trước chưa "
+    "hoàn thành (`committee` bỏ trống: cả Đại hội), như trang lên lịch cuộc họp đề xuất.",
+)
+def agenda_proposals(
+    request: HttpRequest, congress_id: int, committee: int | None = None
+) -> dict[str, Any]:
+    acting = access(request, congress_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    chosen = access_committee(acting, committee) if committee else None
+    proposed = AgendaForm.proposing(acting, None, chosen).proposed
+    return {
+        name: [{"id": pk, "text": text} for pk, text in rows] for name, rows in proposed.items()
+    }
+
+
 @router.get(
     "/{congress_id}/meetings/{meeting_id}/",
     response=answers(MeetingDetail),
@@ -162,11 +234,32 @@ def _meeting_form(acting, payload: MeetingIn) -> MeetingForm:
 @router.post(
     "/{congress_id}/meetings/", response=answers(MeetingDetail, 201), summary="Lên lịch cuộc họp"
 )
-def meeting_create(request: HttpRequest, congress_id: int, payload: MeetingIn) -> Status:
+def meeting_create(request: HttpRequest, congress_id: int, payload: MeetingCreateIn) -> Status:
     acting = access(request, congress_id)
     gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
     form = _meeting_form(acting, payload)
-    meeting = write(request, lambda: services.meeting_plan(access=acting, **form.service_kwargs()))
+    agenda_form = valid(
+        AgendaForm.proposing(
+            acting,
+            {
+                "agenda": "\n".join(payload.agenda or []),
+                "obstacles": [str(pk) for pk in payload.obstacles or []],
+                "follow_ups": [str(pk) for pk in payload.follow_ups or []],
+            },
+            form.cleaned_data.get("committee"),
+        )
+    )
+    lines, obstacles, follow_ups = agenda_form.chosen()
+    meeting = write(
+        request,
+        lambda: services.meeting_plan(
+            access=acting,
+            agenda=lines,
+            proposed_obstacles=obstacles,
+            proposed_conclusions=follow_ups,
+            **form.service_kwargs(),
+        ),
+    )
     return Status(201, _detail(acting, meeting.pk))
 
 
@@ -183,16 +276,40 @@ def meeting_update(
     meeting = permissions.access_meeting(acting, meeting_id)
     gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
     form = _meeting_form(acting, payload)
-    write(
+    write_versioned(
         request,
-        lambda: services.meeting_update(
-            access=acting,
-            meeting=meeting,
-            expected_version=payload.version,
-            **form.service_kwargs(),
-        ),
+        services.meeting_update,
+        payload.version,
+        access=acting,
+        meeting=meeting,
+        **form.service_kwargs(),
     )
     return _detail(acting, meeting_id)
+
+
+@router.post(
+    "/{congress_id}/meetings/{meeting_id}/cancel/",
+    response=answers(MeetingDetail),
+    summary="Hoãn, hủy cuộc họp chưa diễn ra",
+)
+def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> Meeting:
+    acting = access(request, congress_id)
+    meeting = permissions.access_meeting(acting, meeting_id)
+    gate(permissions.can_run_meetings(acting), NOT_ALLOWED)
+    write(request, lambda: services.meeting_cancel(access=acting, meeting=meeting))
+    return _detail(acting, meeting_id)
+
+
+@router.delete(
+    "/{congress_id}/meetings/{meeting_id}/",
+    response={204: None, **ERRORS},
+    summary="Chuyển cuộc họp vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+)
+def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> Status:
+    acting = access(request, congress_id)
+    meeting = permissions.access_meeting(acting, meeting_id)
+    write(request, lambda: services.meeting_delete(access=acting, meeting=meeting))
+    return Status(204, None)
 
 
 def _record_data(meeting: Meeting, current: dict[int, str], payload: RecordIn) -> dict[str, Any]:
@@ -280,20 +397,10 @@ def conclusion_task(
     if conclusion.task_id:
         raise BusinessError(ALREADY_TASKED)
     form = valid(ConclusionTaskForm(form_data(payload), congress=acting.congress))
-    data = form.cleaned_data
-    deadline, offset = data["deadline"]
     task = write(
         request,
         lambda: services.conclusion_to_task(
-            access=acting,
-            conclusion=conclusion,
-            title=data["title"],
-            lead_agency=data["lead_agency"],
-            coordinating_agencies=list(data["coordinating_agencies"]),
-            deadline=deadline,
-            deadline_offset_days=offset,
-            area=data["area"],
-            phase=data["phase"],
+            access=acting, conclusion=conclusion, **form.task_kwargs()
         ),
     )
     return Status(201, access_task(acting, task.pk))

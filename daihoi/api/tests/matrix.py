@@ -33,6 +33,11 @@ POSTS = {
     "estimate_supplement": SIGNED_IN_400,
     "line_add": SIGNED_IN_400,
     "estimate_return": SIGNED_IN_400,
+    "meeting_issue_invitation": SIGNED_IN_400,
+    "meeting_issue_notice": SIGNED_IN_400,
+    # No body or a form, on the matrix's meeting (already held): the services' own reasons.
+    "meeting_cancel": expect(400, officer=403, member=403, officer2=404) | {"anonymous": 401},
+    "meeting_attach": expect(400, officer=403, member=403, officer2=404) | {"anonymous": 401},
     "estimate_approve": SIGNED_IN_400,
     # No body, on the matrix's approved estimate: locked, so its owner is refused (400).
     "estimate_submit": expect(403, officer=400) | {"anonymous": 401},
@@ -133,6 +138,27 @@ def _estimates(world, base: dict) -> dict:
     }
 
 
+def _planned_meeting(world) -> int:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from daihoi.meetings import services as meeting_services
+    from daihoi.organizations.permissions import Access
+
+    starts = timezone.now() + dt.timedelta(days=3)
+    return meeting_services.meeting_plan(
+        access=Access(world.users["secretariat"], world.congress, "secretariat"),
+        title="Họp rà soát công tác khánh tiết",
+        kind="subcommittee",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        place="Phòng họp số 2",
+        chair=world.chair,
+        invited_agencies=[world.agencies["btg"]],
+    ).pk
+
+
 def objects(world, base: dict) -> dict:
     """A token of the officer's; a task of Ban Tuyên giáo's reported complete, awaiting the
     leaders' acceptance; a webhook of the congress."""
@@ -170,6 +196,7 @@ def objects(world, base: dict) -> dict:
     newcomer = Person.objects.create(congress=world.congress, full_name="Đỗ Thị Thành Viên")
     return {
         **_estimates(world, base),
+        "api_planned_meeting_id": _planned_meeting(world),
         "token_id": token.pk,
         "awaiting_task_id": task.pk,
         "webhook_id": webhook.pk,

@@ -170,6 +170,44 @@ TABLE = {
         },
         api_expect(201, officer=403, member=403, officer2=404),
     ),
+    ("get", C + "/meetings/agenda-proposals/"): (
+        C + "/meetings/agenda-proposals/",
+        None,
+        api_expect(200, officer=403, officer2=403, member=403),
+    ),
+    # A meeting still planned, inviting Ban Tuyên giáo: the runners cancel it, the managers
+    # put it in the trash.
+    ("post", C + "/meetings/{meeting_id}/cancel/"): (
+        C + "/meetings/{api_planned_meeting_id}/cancel/",
+        {},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("delete", C + "/meetings/{meeting_id}/"): (
+        C + "/meetings/{api_planned_meeting_id}/",
+        None,
+        api_expect(204, leader=403, officer=403, member=403, officer2=404),
+    ),
+    # Posted without a file: the service's reason (400) to those who may attach.
+    ("post", C + "/meetings/{meeting_id}/attachments/"): (
+        C + "/meetings/{meeting_id}/attachments/",
+        {},
+        api_expect(400, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/meetings/{meeting_id}/attachments/{file_id}/"): (
+        C + "/meetings/{meeting_id}/attachments/{file_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/meetings/{meeting_id}/invitation/"): (
+        C + "/meetings/{meeting_id}/invitation/",
+        {"issuer": "{vptu}", "signer": "{person_id}"},
+        api_expect(201, officer=403, member=403, officer2=404),
+    ),
+    ("post", C + "/meetings/{meeting_id}/notice/"): (
+        C + "/meetings/{meeting_id}/notice/",
+        {"issuer": "{vptu}", "signer": "{person_id}"},
+        api_expect(201, officer=403, member=403, officer2=404),
+    ),
     # The document is issued and addressed to the officer's agency, not to officer2's: issuing
     # it again is refused with the registry's reason (400).
     ("get", C + "/documents/"): (C + "/documents/", None, api_expect(200)),
@@ -335,7 +373,7 @@ TABLE = {
 
 
 # Sent as multipart/form-data (they take files).
-MULTIPART = ("/progress/", "/register/", "/report-requests/", "/submit/")
+MULTIPART = ("/progress/", "/register/", "/report-requests/", "/submit/", "/attachments/")
 
 
 def is_multipart(method: str, path: str) -> bool:
