@@ -1,7 +1,16 @@
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 
 from . import services
 from .models import User
+
+NEW_PASSWORD_HELP = (
+    "Ít nhất 8 ký tự, không toàn chữ số, không quá phổ biến, không giống tên đăng nhập."
+)
 
 
 class LoginForm(AuthenticationForm):
@@ -28,17 +37,44 @@ class NewPasswordForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Mật khẩu mới"
         self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
-        self.fields[
-            "new_password1"
-        ].help_text = (
-            "Ít nhất 8 ký tự, không toàn chữ số, không quá phổ biến, không giống tên đăng nhập."
-        )
+        self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
 
     def save(self, commit: bool = True) -> User:
         """Through a reset link: the service sets it and records the change."""
         return services.password_reset_finish(
             user=self.user, password=self.cleaned_data["new_password1"]
         )
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """ "Đổi mật khẩu": the current password (the one on the login slip, the first time), then
+    the new one twice; Django's password validators run on it."""
+
+    error_messages = {
+        "password_mismatch": "Hai lần nhập mật khẩu mới không khớp nhau.",
+        "password_incorrect": "Mật khẩu hiện tại không đúng. Đề nghị nhập lại.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Mật khẩu hiện tại"
+        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
+        if self.user.password_change_required:
+            self.fields["old_password"].help_text = "Mật khẩu in trên phiếu đăng nhập."
+        for name in ("old_password", "new_password1", "new_password2"):
+            self.fields[name].error_messages["required"] = "Đề nghị nhập trường này."
+
+    def clean(self):
+        data = super().clean() or {}
+        old, new = data.get("old_password"), data.get("new_password1")
+        if old and new and old == new:
+            self.add_error("new_password1", "Mật khẩu mới phải khác mật khẩu hiện tại.")
+        return data
+
+    def save(self, commit: bool = True) -> User:
+        return services.password_change(user=self.user, password=self.cleaned_data["new_password1"])
 
 
 class ResetRequestForm(PasswordResetForm):

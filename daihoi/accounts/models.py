@@ -19,6 +19,9 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    # Set when someone else chose the password (a printed login slip): until the user picks
+    # their own, every page sends them to "Đổi mật khẩu" (`middleware.PasswordChangeRequired`).
+    password_change_required = models.BooleanField(_("phải đổi mật khẩu"), default=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -81,3 +84,4 @@ class AccountAction(AuditAction):
         _("Yêu cầu đặt lại mật khẩu qua e-mail"),
     )
     PASSWORD_RESET_DONE = "account.password_reset_done", _("Đặt lại mật khẩu")
+    PASSWORD_CHANGED = "account.password_changed", _("Tự đổi mật khẩu")

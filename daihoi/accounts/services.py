@@ -181,3 +181,26 @@ def password_reset_finish(*, user: User, password: str) -> User:
     user.save(update_fields=["password"])
     record(user, AccountAction.PASSWORD_RESET_DONE, user)
     return user
+
+
+def initial_password_set(*, user: User, password: str) -> None:
+    """A password chosen by someone else (a printed login slip): stored hashed, and the user
+    must replace it with their own at their next sign-in. The caller locks the user row,
+    runs this in its transaction and records the audit entry."""
+    user.set_password(password)
+    user.password_change_required = True
+    user.save(update_fields=["password", "password_change_required"])
+
+
+@transaction.atomic
+def password_change(*, user: User, password: str) -> User:
+    """The signed-in user sets their own password (the form has checked the current one and
+    Django's validators); the earlier one, a slip's included, stops working and the user is
+    no longer sent to the change form. Locks the user row."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    was_required = locked.password_change_required
+    locked.set_password(password)
+    locked.password_change_required = False
+    locked.save(update_fields=["password", "password_change_required"])
+    record(locked, AccountAction.PASSWORD_CHANGED, locked, data={"required": was_required})
+    return locked

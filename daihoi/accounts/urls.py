@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("loi-moi/<str:key>/", views.invitation_accept, name="invitation-accept"),
+    path("doi-mat-khau/", views.password_change, name="password-change"),
     path("quen-mat-khau/", views.ResetRequestView.as_view(), name="password-reset"),
     path(
         "quen-mat-khau/da-gui/",

@@ -52,6 +52,8 @@ SHARED_ROWS = {
     # Links from mails and "Quên mật khẩu": open to anyone; a wrong link shows its message.
     "accounts:invitation-accept": ("get", {r: 200 for r in ROLES}),
     "accounts:password-reset": ("get", {r: 200 for r in ROLES}),
+    # "Đổi mật khẩu": every signed-in user's own.
+    "accounts:password-change": ("get", {r: 200 for r in ROLES} | {"anonymous": 302}),
     "accounts:password-reset-done": ("get", {r: 200 for r in ROLES}),
     "accounts:password-reset-confirm": ("get", {r: 200 for r in ROLES}),
     # Set-up: the secretariat (and the administrator) only; anyone already secretariat of a

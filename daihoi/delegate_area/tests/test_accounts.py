@@ -120,3 +120,34 @@ def test_the_general_account_form_cannot_give_the_delegate_role(world, secretari
         account_invite(
             secretariat_access, email="x@kontum.vn", full_name="Người thử", role=Role.DELEGATE
         )
+
+
+def test_a_slip_password_must_be_replaced_before_the_delegates_area_opens(
+    world, secretariat_access, client
+):
+    (slip,) = services.delegate_slips_issue(access=secretariat_access, delegates=[world.delegate])
+    home = reverse("delegate_area:home", args=[world.congress.pk])
+    change = reverse("accounts:password-change")
+    answer = client.post(
+        reverse("accounts:login"), {"username": slip.username, "password": slip.password}
+    )
+    assert client.get(home)["Location"].startswith(change)
+    materials = reverse("materials:my-list", args=[world.congress.pk])
+    assert client.get(materials)["Location"].startswith(change)
+    answer = client.post(
+        change + f"?next={home}",
+        {
+            "old_password": slip.password,
+            "new_password1": "Sam-Ngoc-Linh-1",
+            "new_password2": "Sam-Ngoc-Linh-1",
+        },
+    )
+    assert answer["Location"] == home
+    assert "Đồng chí A Thị Liên" in client.get(home).content.decode()
+    assert authenticate(username=slip.username, password=slip.password) is None
+    # A lost slip printed again: its new password works once more, and forces a change again.
+    (again,) = services.delegate_slips_issue(access=secretariat_access, delegates=[world.delegate])
+    assert authenticate(username=again.username, password="Sam-Ngoc-Linh-1") is None
+    client.logout()
+    client.post(reverse("accounts:login"), {"username": again.username, "password": again.password})
+    assert client.get(home)["Location"].startswith(change)

@@ -122,8 +122,8 @@ def delegate_accounts_create_all(*, access: Access) -> int:
 def delegate_slips_issue(*, access: Access, delegates: list[Delegate] | None = None) -> list[Slip]:
     """New initial passwords for login slips: for the delegates given (a lost slip: always),
     or else for every active delegate's account that has never been used to log in. Each
-    password replaces the account's earlier one and is returned once, for printing. Locks the
-    accounts' user rows."""
+    password replaces the account's earlier one and is returned once, for printing; the
+    delegate must choose their own at the next sign-in. Locks the accounts' user rows."""
     require(can_manage_accounts(access), ACCOUNTS_MANAGERS_ONLY)
     accounts = Participation.objects.filter(
         congress=access.congress, role=Role.DELEGATE, delegate__is_active=True
@@ -147,8 +147,7 @@ def delegate_slips_issue(*, access: Access, delegates: list[Delegate] | None = N
         if not user.is_active:
             continue
         password = slip_password()
-        user.set_password(password)
-        user.save(update_fields=["password"])
+        account_services.initial_password_set(user=user, password=password)
         record(access, AccountAction.PASSWORD_RESET_DONE, user, data={"slip": True})
         assert participation.delegate is not None
         slips.append(Slip(participation.delegate, user.username, password))

@@ -110,3 +110,12 @@ def login(page, live_server, username: str, password: str) -> None:
 def logout(page) -> None:
     page.click("text=Đăng xuất")
     page.wait_for_load_state("networkidle")
+
+
+def replace_slip_password(page, slip_password: str, new_password: str) -> None:
+    """After signing in with a login slip's password: the form the delegate is sent to."""
+    page.fill("input[name=old_password]", slip_password)
+    page.fill("input[name=new_password1]", new_password)
+    page.fill("input[name=new_password2]", new_password)
+    page.click("button:has-text('Đổi mật khẩu')")
+    page.wait_for_load_state("networkidle")

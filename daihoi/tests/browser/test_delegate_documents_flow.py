@@ -19,7 +19,7 @@ from daihoi.programme.models import Session
 from daihoi.programme.tests.helpers import at, opening_session, secretariat
 from daihoi.testing.factories import build_world
 
-from .conftest import login
+from .conftest import login, replace_slip_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,6 +56,7 @@ def test_a_guest_reads_the_opening_documents_and_not_a_working_sessions(phone_pa
     draft = upload(world, working, "Dự thảo Nghị quyết Đại hội")
 
     login(phone_page, live_server, slip.username, slip.password)
+    replace_slip_password(phone_page, slip.password, "Ro-Cham-Long-2025")
     expect(phone_page.locator("h1")).to_contain_text("Rơ Chăm Long")
     phone_page.click(".delegate-links >> text=Tài liệu")
     expect(phone_page.locator("h1")).to_have_text("Tài liệu")
