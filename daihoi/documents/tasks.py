@@ -45,6 +45,10 @@ def docx_to_pdf(docx: bytes) -> bytes:
                 timeout=SOFFICE_TIMEOUT_SECONDS,
                 check=False,
             )
+        except subprocess.TimeoutExpired:
+            raise ConversionError(
+                f"LibreOffice did not finish within {SOFFICE_TIMEOUT_SECONDS} s"
+            ) from None
         finally:
             shutil.rmtree(profile, ignore_errors=True)
         target = source.with_suffix(".pdf")

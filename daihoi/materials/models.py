@@ -86,6 +86,7 @@ class Material(models.Model):
 class MaterialAction(AuditAction):
     UPLOADED = "material.uploaded", _("Tải lên tài liệu Đại hội")
     CONVERTED = "material.converted", _("Chuyển tài liệu sang PDF")
+    CONVERSION_RETRIED = "material.conversion_retried", _("Chuyển lại tài liệu sang PDF")
     MOVED = "material.moved", _("Đổi thứ tự tài liệu")
     WITHDRAWN = "material.withdrawn", _("Rút tài liệu")
     DOWNLOADED = "material.downloaded", _("Tải bản có dấu tên người nhận")

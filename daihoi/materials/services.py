@@ -134,6 +134,23 @@ def material_convert(*, material_id: int) -> bool:
 
 
 @transaction.atomic
+def material_convert_again(*, access: Access, material: Material) -> Material:
+    """Queues the Word file again after a failed conversion (LibreOffice was down, say).
+    Locks the document's row; refused unless the last conversion failed."""
+    require(can_keep_materials(access), ONLY_KEEPERS)
+    locked = Material.objects.select_for_update().filter(pk=material.pk).first()
+    if locked is None or locked.congress_id != access.congress.pk:
+        raise BusinessError("Tài liệu không còn.")
+    if locked.state != Material.State.FAILED or not locked.source:
+        raise BusinessError("Chỉ chuyển lại được tài liệu Word chưa chuyển được sang PDF.")
+    locked.state, locked.error = Material.State.CONVERTING, ""
+    locked.save(update_fields=["state", "error"])
+    transaction.on_commit(lambda: _enqueue_conversion(locked.pk))
+    record(access, MaterialAction.CONVERSION_RETRIED, locked)
+    return locked
+
+
+@transaction.atomic
 def material_move(*, access: Access, material: Material, step: int) -> None:
     """Moves the document one place up (`step` < 0) or down among the session's documents
     not withdrawn. Locks the session row."""

@@ -12,6 +12,7 @@ urlpatterns = [
     path("tai-len/", views.material_upload, name="upload"),
     path(MATERIAL + "doi-thu-tu/", views.material_move, name="move"),
     path(MATERIAL + "rut/", views.material_withdraw, name="withdraw"),
+    path(MATERIAL + "chuyen-lai/", views.material_convert, name="convert"),
     path(MATERIAL + "tai-lieu.pdf", views.material_pdf, name="pdf"),
     # The delegate's pages (their own area).
     path("cua-toi/", views.my_list, name="my-list"),

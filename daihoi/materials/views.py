@@ -102,6 +102,21 @@ def material_move(request: HttpRequest, congress_id: int, material_id: int) -> H
 
 @login_required
 @require_POST
+def material_convert(request: HttpRequest, congress_id: int, material_id: int) -> HttpResponse:
+    access, refused = _keeper(request, congress_id)
+    if refused:
+        return refused
+    material = access_material(access, material_id)
+    return run_button(
+        request,
+        lambda: services.material_convert_again(access=access, material=material),
+        success="Đã gửi tệp Word đi chuyển lại sang PDF.",
+        then=_to_list(access),
+    )
+
+
+@login_required
+@require_POST
 def material_withdraw(request: HttpRequest, congress_id: int, material_id: int) -> HttpResponse:
     access, refused = _keeper(request, congress_id)
     if refused:

@@ -18,6 +18,8 @@ ROWS = {
     "materials:upload": ("get", expect(200, **KEEPERS)),
     "materials:move": ("post", expect(302, **KEEPERS)),
     "materials:withdraw": ("post", expect(302, **KEEPERS)),
+    # Refused with a message for the matrix's PDF (nothing to convert): still 302.
+    "materials:convert": ("post", expect(302, **KEEPERS)),
     "materials:pdf": ("get", expect(200, **KEEPERS)),
     "materials:my-list": ("get", ONLY_THE_DELEGATE),
     "materials:my-pdf": ("get", ONLY_THE_DELEGATE),
