@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 from daihoi.core.forms import FastSelect
 from daihoi.delegates.models import Delegate
@@ -30,9 +31,20 @@ class SpeechForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    text_file = forms.FileField(
+        label="Tệp toàn văn (nếu có)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf"}),
+        error_messages={"invalid": "Tệp gửi lên không đọc được; hãy chọn lại tệp."},
+    )
 
     def __init__(self, *args, session: Session, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["text_file"].help_text = (
+            "Word (.docx) hoặc PDF, tối đa "
+            f"{settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB; chỉ Đoàn Chủ tịch, Đoàn Thư ký "
+            "và đồng chí xem được."
+        )
         self.fields["item"].queryset = Item.objects.filter(session=session).order_by("position")  # type: ignore[attr-defined]
 
     def speech_fields(self) -> SpeechFields:
@@ -42,13 +54,14 @@ class SpeechForm(forms.Form):
             summary=data["summary"],
             full_text=data["full_text"],
             item=data["item"],
+            text_file=data.get("text_file") or None,
         )
 
 
 class PaperSpeechForm(SpeechForm):
     delegate = forms.TypedChoiceField(label="Đại biểu", coerce=int, widget=FastSelect)
 
-    field_order = ["delegate", "item", "topic", "summary", "full_text"]
+    field_order = ["delegate", "item", "topic", "summary", "full_text", "text_file"]
 
     def __init__(self, *args, session: Session, choices: list, **kwargs) -> None:
         super().__init__(*args, session=session, **kwargs)

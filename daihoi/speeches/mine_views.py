@@ -3,11 +3,12 @@ a registration form for each, their registrations with their place in the queue,
 withdrawing one not yet called."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from daihoi.core.views import form_page, page_context, run_button
+from daihoi.core.exceptions import BusinessError
+from daihoi.core.views import form_page, page_context, run_button, stored_file
 from daihoi.delegates.permissions import own_delegate
 from daihoi.organizations.permissions import access_delegate
 from daihoi.programme import selectors as programme
@@ -48,7 +49,7 @@ def mine_register(
     session = access_session(access, programme_session_id)
     if not programme.is_summoned(delegate, session):
         raise Http404
-    form = SpeechForm(request.POST or None, session=session)
+    form = SpeechForm(request.POST or None, request.FILES or None, session=session)
     return form_page(
         request,
         form,
@@ -77,3 +78,15 @@ def mine_withdraw(request: HttpRequest, congress_id: int, own_speech_id: int) ->
         success="Đã rút đăng ký phát biểu.",
         then=_to_mine(congress_id),
     )
+
+
+@login_required
+def mine_text(request: HttpRequest, congress_id: int, own_speech_id: int) -> FileResponse:
+    """The full-text file the delegate attached to their own registration."""
+    access = access_delegate(request.user, congress_id)
+    speech = access_own_speech(access, own_speech_id)
+    try:
+        stored = services.speech_text_file(access=access, speech=speech)
+    except BusinessError:
+        raise Http404 from None
+    return stored_file(stored, speech.text_file_name)

@@ -9,6 +9,8 @@ constraint); a declined or withdrawn one may be followed by a new one.
 `Floor` keeps, per congress, the programme item the presidium has announced as the current one.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -29,6 +31,13 @@ class SpeechAction(AuditAction):
     DELIVERED = "speech.delivered", _("Đã phát biểu")
     WITHDRAWN = "speech.withdrawn", _("Rút đăng ký phát biểu")
     FLOOR_ITEM = "floor.item_set", _("Chuyển mục chương trình đang điều hành")
+    TEXT_DOWNLOADED = "speech.text_downloaded", _("Tải tệp toàn văn bài phát biểu")
+
+
+def _text_path(instance: "Speech", filename: str) -> str:
+    # A random name under a path no web server serves: the file is read through the views only.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"speeches/{instance.congress_id}/{secrets.token_hex(16)}.{suffix}"
 
 
 class Speech(models.Model):
@@ -67,6 +76,12 @@ class Speech(models.Model):
     topic = models.CharField(_("chủ đề"), max_length=300)
     summary = models.TextField(_("tóm tắt nội dung"))
     full_text = models.TextField(_("toàn văn"), blank=True)
+    # The full text as the delegate wrote it (DOCX or PDF), besides the typed summary and text.
+    text_file = models.FileField(
+        _("tệp toàn văn"), upload_to=_text_path, max_length=300, blank=True
+    )
+    text_file_name = models.CharField(_("tên tệp toàn văn"), max_length=255, blank=True)
+    text_file_size = models.PositiveIntegerField(default=0)
     position = models.PositiveIntegerField(_("thứ tự"))
     state = models.CharField(
         _("trạng thái"), max_length=12, choices=State.choices, default=State.REQUESTED

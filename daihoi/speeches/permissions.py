@@ -3,7 +3,8 @@
 The presidium's screens (the queue, calling speakers, the board) follow the programme's rule
 `can_preside`: the office and the organising subcommittee operate them for the presidium. The
 same people register a delegate from the paper form (phiếu đăng ký phát biểu). Everyone in the
-congress reads the record of speeches delivered.
+congress reads the record of speeches delivered. A full-text file attached to a registration is
+read by those helpers and by its own delegate only.
 """
 
 from daihoi.core.views import first_or_404
@@ -20,6 +21,16 @@ ONLY_PRESIDIUM = (
 
 def can_run_speeches(access: Access) -> bool:
     return can_preside(access)
+
+
+def can_read_speech_text(access: Access, speech: Speech) -> bool:
+    """The full text a delegate attached: the presidium's helpers and the delegate themself,
+    never another delegate."""
+    if speech.congress_id != access.congress.pk:
+        return False
+    return can_run_speeches(access) or (
+        access.delegate_id is not None and access.delegate_id == speech.delegate_id
+    )
 
 
 def access_speech(access: Access, speech_id: int) -> Speech:

@@ -7,22 +7,26 @@ speech (the floor's changes on the congress).
 
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
+from daihoi.core.uploads import validate_attachment
 from daihoi.delegates.models import Delegate
 from daihoi.organizations.permissions import Access
 from daihoi.programme.models import Item, Session
 
 from .models import Floor, Speech, SpeechAction
-from .permissions import ONLY_PRESIDIUM, can_run_speeches
+from .permissions import ONLY_PRESIDIUM, can_read_speech_text, can_run_speeches
 
 MAX_SPEECH_MINUTES = 120
 ALREADY_REGISTERED = "Đại biểu này đã đăng ký phát biểu trong phiên này."
+TEXT_FILE_KINDS = (".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class SpeechFields:
     summary: str
     full_text: str = ""
     item: Item | None = None
+    # The full text as a file (DOCX or PDF), checked by `speech_register`.
+    text_file: UploadedFile | None = None
 
 
 def _lock_session(access: Access, session: Session) -> Session:
@@ -47,6 +53,23 @@ def _check_fields(session: Session, fields: SpeechFields) -> None:
         raise BusinessError("Vui lòng nhập tóm tắt nội dung phát biểu.", field="summary")
     if fields.item is not None and fields.item.session_id != session.pk:
         raise BusinessError("Mục chương trình chọn không thuộc phiên này.", field="item")
+    if fields.text_file is not None:
+        _check_text_file(fields.text_file)
+
+
+def _check_text_file(upload: UploadedFile) -> None:
+    """Word (.docx) or PDF only, within the attachments' size limit, its content opening as its
+    kind (`core.uploads`)."""
+    name = upload.name or ""
+    if not name.lower().endswith(TEXT_FILE_KINDS):
+        raise BusinessError(
+            f"Tệp toàn văn “{name}” không nhận: chỉ nhận tệp Word (.docx) hoặc PDF.",
+            field="text_file",
+        )
+    try:
+        validate_attachment(upload)
+    except BusinessError as error:
+        raise BusinessError(error.message, field="text_file") from None
 
 
 def _check_delegate(session: Session, delegate: Delegate) -> None:
@@ -91,18 +114,41 @@ def speech_register(
         source=source,
         registered_by=access.user,
     )
+    upload = fields.text_file
+    if upload is not None:
+        speech.text_file_name = (upload.name or "toan-van")[-255:]
+        speech.text_file_size = upload.size or 0
+        speech.text_file.save(speech.text_file_name, upload, save=False)
     try:
         with transaction.atomic():
             speech.save()
     except IntegrityError:
+        if speech.text_file:
+            speech.text_file.delete(save=False)
         raise BusinessError(ALREADY_REGISTERED, field="delegate") from None
     record(
         access,
         SpeechAction.REGISTERED,
         speech,
-        data={"delegate": delegate.full_name, "topic": speech.topic, "source": source},
+        data={
+            "delegate": delegate.full_name,
+            "topic": speech.topic,
+            "source": source,
+            "text_file": speech.text_file_name,
+        },
     )
     return speech
+
+
+@transaction.atomic
+def speech_text_file(*, access: Access, speech: Speech) -> FieldFile:
+    """The speech's full-text file, for the presidium's helpers or the delegate who registered
+    it; each download is audited (who read the text before it was delivered)."""
+    require(can_read_speech_text(access, speech), ONLY_PRESIDIUM)
+    if not speech.text_file:
+        raise BusinessError("Đăng ký này không kèm tệp toàn văn.")
+    record(access, SpeechAction.TEXT_DOWNLOADED, speech, data={"file": speech.text_file_name})
+    return speech.text_file
 
 
 def _locked_speech(access: Access, speech: Speech) -> tuple[Session, Speech]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path(SESSION + "moi-phat-bieu/", views.call_next, name="call-next"),
     path(SESSION + "in/", views.print_delivered, name="print-delivered"),
     path(SPEECH, views.speech_detail, name="speech-detail"),
+    path(SPEECH + "toan-van/", views.speech_text, name="speech-text"),
     path(SPEECH + "doi-thu-tu/", views.speech_move, name="speech-move"),
     path(SPEECH + "duyet/", views.speech_approve, name="speech-approve"),
     path(SPEECH + "khong-duyet/", views.speech_decline, name="speech-decline"),
@@ -38,4 +39,5 @@ urlpatterns += [
         name="mine-register",
     ),
     path("phat-bieu/toi/<int:own_speech_id>/rut/", mine_views.mine_withdraw, name="mine-withdraw"),
+    path("phat-bieu/toi/<int:own_speech_id>/toan-van/", mine_views.mine_text, name="mine-text"),
 ]

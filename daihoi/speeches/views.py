@@ -2,10 +2,11 @@
 paper form, approving, ordering, calling, recording; and the printable record."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import (
     forbidden,
     form_page,
@@ -13,6 +14,7 @@ from daihoi.core.views import (
     page_context,
     run_button,
     run_form_button,
+    stored_file,
 )
 from daihoi.organizations.permissions import Access, access_congress
 from daihoi.programme.models import Session
@@ -59,7 +61,10 @@ def register(request: HttpRequest, congress_id: int, programme_session_id: int) 
     if not can_run_speeches(access):
         return forbidden(request, ONLY_PRESIDIUM)
     form = PaperSpeechForm(
-        request.POST or None, session=session, choices=selectors.speakers_choices(session)
+        request.POST or None,
+        request.FILES or None,
+        session=session,
+        choices=selectors.speakers_choices(session),
     )
     return form_page(
         request,
@@ -84,6 +89,22 @@ def speech_detail(request: HttpRequest, congress_id: int, speech_id: int) -> Htt
     if not can_run_speeches(access):
         return forbidden(request, ONLY_PRESIDIUM)
     return render(request, "speeches/speech_detail.html", page_context(access, speech=speech))
+
+
+@login_required
+def speech_text(
+    request: HttpRequest, congress_id: int, speech_id: int
+) -> HttpResponse | FileResponse:
+    """The full-text file a delegate attached, for the presidium's helpers."""
+    access = access_congress(request.user, congress_id)
+    speech = access_speech(access, speech_id)
+    if not can_run_speeches(access):
+        return forbidden(request, ONLY_PRESIDIUM)
+    try:
+        stored = services.speech_text_file(access=access, speech=speech)
+    except BusinessError:
+        raise Http404 from None
+    return stored_file(stored, speech.text_file_name)
 
 
 def _button(request: HttpRequest, congress_id: int, speech_id: int, action, success: str):

@@ -10,7 +10,7 @@ from daihoi.programme.tests.helpers import opening_session, secretariat
 from daihoi.testing.matrix import ROLES, expect
 
 from .. import services
-from .helpers import delegates, register
+from .helpers import delegates, register, speech_pdf
 
 NOT_PRESIDIUM = dict(officer=403, officer2=403, member=403)
 # The delegate's own page: the delegate only (everyone else, the presidium included, 404).
@@ -22,6 +22,8 @@ ROWS = {
     "speeches:call-next": ("post", expect(302, **NOT_PRESIDIUM)),
     "speeches:print-delivered": ("get", expect(200)),
     "speeches:speech-detail": ("get", expect(200, **NOT_PRESIDIUM)),
+    # A delegate's full-text file: the presidium's helpers; the delegate reads only their own.
+    "speeches:speech-text": ("get", expect(200, **NOT_PRESIDIUM)),
     "speeches:speech-move": ("post", expect(302, **NOT_PRESIDIUM)),
     "speeches:speech-approve": ("post", expect(302, **NOT_PRESIDIUM)),
     "speeches:speech-decline": ("post", expect(302, **NOT_PRESIDIUM)),
@@ -32,6 +34,7 @@ ROWS = {
     "speeches:mine": ("get", ONLY_THE_DELEGATE | {"delegate": 200}),
     "speeches:mine-register": ("get", ONLY_THE_DELEGATE | {"delegate": 200}),
     "speeches:mine-withdraw": ("post", ONLY_THE_DELEGATE | {"delegate": 302}),
+    "speeches:mine-text": ("get", ONLY_THE_DELEGATE | {"delegate": 200}),
 }
 
 KWARG_KEYS = [
@@ -42,7 +45,7 @@ KWARG_KEYS = [
 
 def objects(world, base: dict) -> dict:
     """An opening session (the programme's, when its matrix made one) with one approved
-    speech waiting and one delivered."""
+    speech waiting (with its full-text file) and one delivered."""
     access = secretariat(world)
     made = base.get("programme_session_id")
     session = Session.objects.get(pk=made) if made else opening_session(world)
@@ -51,9 +54,13 @@ def objects(world, base: dict) -> dict:
     services.speech_approve(access=access, speech=done)
     services.speech_call_next(access=access, session=session)
     services.speech_deliver(access=access, speech=done, minutes=7)
-    waiting = register(access, session, second, topic="Phát triển du lịch cộng đồng")
+    waiting = register(
+        access, session, second, topic="Phát triển du lịch cộng đồng", text_file=speech_pdf()
+    )
     services.speech_approve(access=access, speech=waiting)
     ids = {"programme_session_id": session.pk, "speech_id": waiting.pk}
     if getattr(world, "delegate", None) is not None:  # the matrix's delegate, with an account
-        ids["own_speech_id"] = register(access, session, world.delegate, topic="Nông thôn mới").pk
+        ids["own_speech_id"] = register(
+            access, session, world.delegate, topic="Nông thôn mới", text_file=speech_pdf()
+        ).pk
     return ids
