@@ -9,6 +9,7 @@ from .routers import (
     congresses,
     documents,
     intake,
+    levels,
     meeting_papers,
     meetings,
     organisation,
@@ -47,4 +48,5 @@ api.add_router("/congresses", meeting_papers.router)
 api.add_router("/congresses", documents.router)
 api.add_router("/congresses", reporting.router)
 api.add_router("/congresses", budget.router)
+api.add_router("/congresses", levels.router)
 api.add_router("/", intake.router)

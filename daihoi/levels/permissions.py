@@ -107,6 +107,9 @@ def access_received(access: Access, recipient_id: int) -> GuidanceRecipient:
     return found
 
 
+ANSWER_ONLY = "Chỉ Thường trực / Văn phòng gửi báo cáo của Đại hội mình lên cấp trên."
+
+
 def can_answer_report(access: Access) -> bool:
     """A report the congress above asked of this congress is sent by its secretariat."""
     return access.can_manage

@@ -12,6 +12,7 @@ from ninja.pagination import CursorPagination, paginate
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import stored_file
+from daihoi.organizations.permissions import Access
 from daihoi.reporting import permissions, selectors, services
 from daihoi.reporting.forms import ReportRequestForm, ReturnForm, SubmissionForm
 from daihoi.reporting.models import ReportRequest, ReportSubmission, SubmissionFile
@@ -92,7 +93,7 @@ class ReturnIn(Schema):
     comment: str
 
 
-def _submissions() -> QuerySet[ReportSubmission]:
+def submissions() -> QuerySet[ReportSubmission]:
     return ReportSubmission.objects.select_related("request").prefetch_related(
         Prefetch("files", queryset=SubmissionFile.objects.order_by("id"))
     )
@@ -201,6 +202,14 @@ def submission_submit(
     acting = access(request, congress_id)
     submission = permissions.access_submission(acting, submission_id)
     gate(submission.agency_id == acting.agency_id, ONLY_OWN_AGENCY_SENDS)
+    return send_submission(request, acting, submission, payload)
+
+
+def send_submission(
+    request: HttpRequest, acting: Access, submission: ReportSubmission, payload: SubmitIn
+) -> ReportSubmission:
+    """Sends (or sends again after a return) a report already authorised for the sender, with
+    the request's table checked by the page's form; a report already sent is refused."""
     if not permissions.can_submit(acting, submission):
         raise BusinessError(ALREADY_SENT)
     values = payload.values or []
@@ -216,7 +225,7 @@ def submission_submit(
             files=form.cleaned_data["files"] or [],
         ),
     )
-    return _submissions().get(pk=submission.pk)
+    return submissions().get(pk=submission.pk)
 
 
 @router.post(
@@ -237,7 +246,7 @@ def submission_return(
             access=acting, submission=submission, comment=form.cleaned_data["comment"]
         ),
     )
-    return _submissions().get(pk=submission.pk)
+    return submissions().get(pk=submission.pk)
 
 
 @router.get(

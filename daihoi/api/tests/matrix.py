@@ -46,6 +46,9 @@ POSTS = {
         2
     ],
     "notification_read": TABLE[("post", "/notifications/{notification_id}/read/")][2],
+    # A form without the table's number: the secretariat is told to fill it (400).
+    "report_from_above_submit": expect(400, leader=403, member=403, officer=403, officer2=403)
+    | {"anonymous": 401},
     # A form with nothing required: the operation's own checks.
     "submission_submit": TABLE[
         ("post", "/congresses/{congress_id}/submissions/{submission_id}/submit/")

@@ -261,6 +261,23 @@ TABLE = {
         None,
         api_expect(200, officer2=404),
     ),
+    # The national congress asked the world's congress for a report, not yet sent: its
+    # secretariat sends it; its leaders read it; the agencies' officers have no part.
+    ("get", C + "/reports-from-above/"): (
+        C + "/reports-from-above/",
+        None,
+        api_expect(200, officer=403, officer2=403),
+    ),
+    ("get", C + "/reports-from-above/{report_recipient_id}/"): (
+        C + "/reports-from-above/{report_recipient_id}/",
+        None,
+        api_expect(200, officer=403, officer2=403),
+    ),
+    ("post", C + "/reports-from-above/{report_recipient_id}/submit/"): (
+        C + "/reports-from-above/{report_recipient_id}/submit/",
+        {"text": "Số liệu đảng viên của Đảng bộ tỉnh", "values": ["1.234"]},
+        api_expect(200, leader=403, member=403, officer=403, officer2=403),
+    ),
     # Ban Tuyên giáo's estimate, approved: Finance (officer2) and the whole congress read it.
     ("get", C + "/estimates/"): (C + "/estimates/", None, api_expect(200)),
     ("get", C + "/estimates/{estimate_id}/"): (

@@ -21,8 +21,6 @@ from daihoi.reporting.forms import SubmissionForm
 from .. import permissions, selectors, services
 from ..forms import CongressReportForm
 
-ANSWER_ONLY = "Chỉ Thường trực / Văn phòng gửi báo cáo của Đại hội mình lên cấp trên."
-
 
 @login_required
 def report_create(request: HttpRequest, congress_id: int) -> HttpResponse:
@@ -91,7 +89,7 @@ def report_received(
         access, submission
     )
     if request.method == "POST" and not may_answer:
-        return forbidden(request, ANSWER_ONLY)
+        return forbidden(request, permissions.ANSWER_ONLY)
     initial = {f"value_{i}": v for i, v in enumerate(submission.values)} | {"text": submission.text}
     form = SubmissionForm(
         request.POST or None, request.FILES or None, request=recipient.request, initial=initial
