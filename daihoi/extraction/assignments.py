@@ -340,8 +340,11 @@ class _Walker:
         """A clause that only says when the previous task is due ("hoàn thành trước ngày
         10/12", "chậm nhất ngày 15/5 phải xong"): its date goes to that task, and it is no
         task of its own."""
+        first = next((t for t in toks if t.word and not t.text[0].isdigit()), None)
+        if first is None or first.low not in _DONE_OR_WHEN:
+            return False  # every word must be one of these: the first one is tested first
         words = {t.low for t in toks if t.word and not t.text[0].isdigit()}
-        if not words & _DONE or not words <= _DONE | _WHEN:
+        if not words & _DONE or not words <= _DONE_OR_WHEN:
             return False
         deadline = find_deadline(self.nfc_text[clause[0] : clause[1]], self.ctx)
         if deadline is None:
@@ -377,6 +380,9 @@ _DONE = frozenset({"hoàn", "thành", "tất", "xong"})
 _WHEN = frozenset(
     {"trước", "chậm", "nhất", "muộn", "là", "ngày", "tháng", "năm", "vào", "trong", "phải", "hạn"}
 )
+
+
+_DONE_OR_WHEN = _DONE | _WHEN
 
 
 def _words(s: str) -> set[str]:

@@ -131,7 +131,12 @@ def split_sentences(text: str) -> list[Sentence]:
                     seg = line[a3:b3]
                     lead = len(seg) - len(seg.lstrip())
                     trail = len(seg.rstrip())
-                    enumerated = _ENUMERATOR.match(seg, lead)
+                    head = seg[lead : lead + 10].lower()  # cheap test before the pattern
+                    enumerated = (
+                        _ENUMERATOR.match(seg, lead)
+                        if " là" in head or head.startswith("thứ")
+                        else None
+                    )
                     if enumerated:
                         lead = enumerated.end()
                     if trail <= lead:

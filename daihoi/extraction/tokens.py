@@ -74,8 +74,15 @@ class Span:
     generic: bool = False
 
 
+_Node = dict[str | None, "_Node"]
+_SINGLE: _Node = {}  # the node of a first syllable whose every phrase is that one syllable
+
+
 class PhraseIndex:
-    """Longest-match lookup of lower-case syllable tuples at a token position."""
+    """Longest-match lookup of lower-case syllable tuples at a token position.
+
+    The phrases are kept as a trie of syllables: a lookup walks the tokens only as far as
+    some phrase goes on, instead of comparing every phrase that shares the first syllable."""
 
     def __init__(self, items: Iterable[tuple[str, ...]]) -> None:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -83,8 +90,21 @@ class PhraseIndex:
             self.by_first.setdefault(item[0], []).append(item)
         for lst in self.by_first.values():
             lst.sort(key=len, reverse=True)
-        # Per first syllable: the longest phrase's length, and whether all are one syllable.
-        self._longest = {w: len(lst[0]) for w, lst in self.by_first.items()}
+        # Per first syllable, its trie node: a dict from the next syllable to the next node,
+        # where the key None marks the end of a phrase.
+        self._first: dict[str, _Node] = {}
+        self._longest = max((len(lst[0]) for lst in self.by_first.values()), default=1)
+        for w, lst in self.by_first.items():
+            if len(lst[0]) == 1:
+                self._first[w] = _SINGLE
+                continue
+            root: _Node = {}
+            for cand in lst:
+                node = root
+                for syl in cand[1:]:
+                    node = node.setdefault(syl, {})
+                node[None] = {}
+            self._first[w] = root
 
     def match(self, toks: list[Tok], i: int) -> int:
         """Length (in tokens) of the longest phrase starting at ``toks[i]``, else 0."""
@@ -92,16 +112,22 @@ class PhraseIndex:
             low = toks[i][1]  # Tok.low, read by index (the commonest call of the extractor)
         except IndexError:
             return 0
-        longest = self._longest.get(low)
-        if longest is None:
+        node = self._first.get(low)
+        if node is None:
             return 0
-        if longest == 1:
+        if node is _SINGLE:
             return 1
-        window = tuple(map(_LOW, toks[i : i + longest]))
-        for cand in self.by_first[low]:
-            if window[: len(cand)] == cand:
-                return len(cand)
-        return 0
+        best = 1 if None in node else 0
+        k = i + 1
+        for tok in toks[k : i + self._longest]:
+            nxt = node.get(tok[1])
+            if nxt is None:
+                break
+            node = nxt
+            k += 1
+            if None in node:
+                best = k - i
+        return best
 
 
 def span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
