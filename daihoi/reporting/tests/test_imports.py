@@ -9,6 +9,7 @@ from daihoi.core.audit import entries_for
 from daihoi.core.spreadsheets import MAX_BYTES
 from daihoi.planning.models import Task
 from daihoi.reporting import imports
+from daihoi.reporting.imports import reading
 from daihoi.reporting.models import TaskImportAction
 
 from .helpers import secretariat
@@ -157,7 +158,7 @@ def test_a_huge_file_is_refused_before_it_is_read(world):
 
 
 def test_too_many_rows_are_refused(world, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 2)
+    monkeypatch.setattr(reading, "MAX_ROWS", 2)
     result = read(world, xlsx(GOOD, GOOD, GOOD))
     assert "quá 2 nhiệm vụ" in result.errors[0]
 

@@ -1,181 +1,28 @@
-"""Tasks from an XLSX sheet with Vietnamese headers: check every row, then save all or none."""
+"""Reading the sheet: every row checked against the congress's agencies, plans and tasks, each
+problem named by its sheet row; nothing is saved here."""
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from daihoi.core import spreadsheets
-from daihoi.core.audit import record
-from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
-from daihoi.core.spreadsheets import (
-    append_row,
-    header_row,
-    open_workbook,
-    read_date,
-    set_widths,
-    unsafe_text,
-    workbook_bytes,
-)
+from daihoi.core.spreadsheets import open_workbook, read_date, unsafe_text
 from daihoi.core.text import fold
 from daihoi.organizations.matching import AgencyMatcher
 from daihoi.organizations.models import Agency, Congress
-from daihoi.organizations.permissions import Access
-from daihoi.planning import services as planning_services
 from daihoi.planning.models import Area, Phase, Plan, Task, TaskAssignment
 
-from . import task_sheet
-from .models import TaskImportAction
+from .. import task_sheet
+from .rows import ImportResult, ImportRow, offset_label
 
 MAX_ROWS = 10_000
 PROGRESS_EVERY = 500
-SIGNING_SALT = "daihoi.reporting.task-import"
 # The export writes a few heading lines (date, filters) above the header row.
 HEADER_SEARCH_ROWS = 10
 
 _AREAS = {fold(str(a.label)): a.value for a in Area} | {a.value: a.value for a in Area}
 _PHASES = {fold(str(p.label)): p.value for p in Phase} | {p.value: p.value for p in Phase}
 _RELATIVE = re.compile(r"^\s*D\s*([+\-−–])\s*(\d{1,3})\s*$", re.IGNORECASE)
-
-
-@dataclass
-class ImportRow:
-    line: int
-    code: int | None = None  # the task's id: this row updates that task
-    task_version: int | None = None  # the version previewed; a later edit refuses the save
-    title: str = ""
-    lead_id: int | None = None
-    lead_name: str = ""
-    coordinating_ids: list[int] = field(default_factory=list)
-    coordinating_names: list[str] = field(default_factory=list)
-    appraising_id: int | None = None
-    appraising_name: str = ""
-    area: str = ""
-    phase: str = ""
-    plan_id: int | None = None
-    plan_label: str = ""
-    start_date: str = ""  # ISO, so the row travels in a signed payload
-    deadline: str = ""  # resolved against the opening day when given as D-n
-    deadline_offset: int | None = None
-    description: str = ""
-    changes: list[list[str]] = field(default_factory=list)  # [field, old, new] for an update
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def is_update(self) -> bool:
-        return self.code is not None
-
-    @property
-    def unchanged(self) -> bool:
-        return self.is_update and not self.changes and not self.errors
-
-    @property
-    def area_label(self) -> str:
-        return str(Area(self.area).label) if self.area else ""
-
-    @property
-    def phase_label(self) -> str:
-        return str(Phase(self.phase).label) if self.phase else ""
-
-    @property
-    def deadline_display(self) -> str:
-        deadline = self.date("deadline")
-        shown = deadline.strftime("%d/%m/%Y") if deadline else ""
-        if self.deadline_offset is not None:
-            shown = f"{offset_label(self.deadline_offset)} ({shown})"
-        return shown
-
-    def date(self, name: str) -> dt.date | None:
-        value = getattr(self, name)
-        return dt.date.fromisoformat(value) if value else None
-
-
-@dataclass
-class ImportResult:
-    rows: list[ImportRow]
-    errors: list[str]  # for the whole file ("Tệp không phải…")
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.rows) and not self.errors and not any(r.errors for r in self.rows)
-
-    @property
-    def row_errors(self) -> list[str]:
-        return [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in self.rows if r.errors]
-
-    @property
-    def new_count(self) -> int:
-        return sum(1 for r in self.rows if not r.is_update)
-
-    @property
-    def changed_count(self) -> int:
-        return sum(1 for r in self.rows if r.is_update and r.changes)
-
-
-class TaskImportError(BusinessError):
-    """Bad rows; nothing was saved. `errors` names each sheet row."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__(f"Tệp có {len(errors)} lỗi, chưa lưu nhiệm vụ nào.", field="file")
-        self.errors = errors
-
-
-def offset_label(offset: int) -> str:
-    return f"D{'−' if offset < 0 else '+'}{abs(offset)}"
-
-
-def template_xlsx(congress: Congress, today: dt.date) -> bytes:
-    """The sheet to fill: the export's own columns, example rows dated within the congress's
-    preparation, and lists for area and phase."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Nhiệm vụ"
-    header_row(sheet, task_sheet.LABELS)
-    agencies = list(
-        Agency.objects.filter(congress=congress).order_by("pk").values_list("name", flat=True)[:3]
-    )
-    for row in task_sheet.example_rows(congress, agencies, today):
-        append_row(sheet, row)
-    set_widths(sheet, task_sheet.WIDTHS)
-    lists = workbook.create_sheet("Danh mục")
-    append_row(lists, ["Lĩnh vực", "Giai đoạn"])
-    areas = [str(a.label) for a in Area]
-    phases = [str(p.label) for p in Phase]
-    for i in range(max(len(areas), len(phases))):
-        append_row(
-            lists, [areas[i] if i < len(areas) else None, phases[i] if i < len(phases) else None]
-        )
-    keys = [c.key for c in task_sheet.COLUMNS]
-    for key, values, letter in (("area", areas, "A"), ("phase", phases, "B")):
-        column = get_column_letter(keys.index(key) + 1)
-        validation = DataValidation(
-            type="list", formula1=f"'Danh mục'!${letter}$2:${letter}${len(values) + 1}"
-        )
-        validation.error = "Chọn trong danh mục"
-        sheet.add_data_validation(validation)
-        validation.add(f"{column}2:{column}{MAX_ROWS + 1}")
-    notes = workbook.create_sheet("Hướng dẫn")
-    for line in [
-        "Mỗi dòng một nhiệm vụ; dòng tiêu đề cột giữ nguyên (cùng các cột với tệp Xuất Excel).",
-        "Cột “Mã nhiệm vụ”: để trống khi thêm nhiệm vụ mới; giữ mã của tệp xuất để sửa"
-        " nhiệm vụ đó.",
-        "Đơn vị ghi tên đầy đủ hoặc tên viết tắt như trong danh mục cơ quan, đơn vị.",
-        "Nhiều đơn vị phối hợp cách nhau bằng dấu chấm phẩy (;).",
-        "Kế hoạch ghi số, ký hiệu như 06-KH/TU; để trống nếu không thuộc kế hoạch nào.",
-        "Ngày ghi dd/mm/yyyy hoặc định dạng ngày của Excel; hạn có thể ghi theo ngày khai mạc"
-        " như D-30.",
-        "Các cột Tiến độ, Tình trạng, Ngày báo cáo hoàn thành chỉ để xem, không được nhập.",
-        "Không dùng công thức; nếu có dòng sai, không nhiệm vụ nào được lưu.",
-    ]:
-        append_row(notes, [line])
-    notes.column_dimensions["A"].width = 100
-    return workbook_bytes(workbook)
 
 
 class _Matches:
@@ -456,116 +303,3 @@ def _match_codes(rows: list[ImportRow], congress: Congress, agencies: dict[int, 
         row.task_version = task.version
         if not row.errors:
             row.changes = _changes(task, row, agencies)
-
-
-def sign_rows(rows: list[ImportRow]) -> str:
-    """The checked rows, signed, so the confirm step needs no server-side state."""
-    return spreadsheets.sign_rows(rows, SIGNING_SALT)
-
-
-def unsign_rows(token: str, max_age: int = 3600) -> list[ImportRow]:
-    return [ImportRow(**item) for item in spreadsheets.unsign_rows(token, SIGNING_SALT, max_age)]
-
-
-def _fields(row: ImportRow, agencies: dict[int, Agency], plans: dict[int, Plan], task=None):
-    try:
-        lead = agencies[row.lead_id or 0]
-        coordinating = [agencies[i] for i in row.coordinating_ids]
-        appraiser = agencies[row.appraising_id] if row.appraising_id else None
-        plan = plans[row.plan_id] if row.plan_id else None
-    except KeyError:
-        message = f"Dòng {row.line}: đơn vị hoặc kế hoạch không thuộc Đại hội này."
-        raise TaskImportError([message]) from None
-    return planning_services.TaskFields(
-        title=row.title,
-        lead_agency=lead,
-        coordinating_agencies=coordinating,
-        appraising_agency=appraiser,
-        area=row.area,
-        phase=row.phase,
-        start_date=row.date("start_date"),
-        deadline=None if row.deadline_offset is not None else row.date("deadline"),
-        deadline_offset_days=row.deadline_offset,
-        plan=plan,
-        description=row.description,
-        # What the sheet does not carry stays as it is on the task.
-        leader_in_charge=task.leader_in_charge if task else None,
-        committee=task.committee if task else (plan.committee if plan else None),
-        parent=task.parent if task else None,
-        key_item=task.key_item if task else False,
-        detailed_plan_due=task.detailed_plan_due if task else None,
-    )
-
-
-@transaction.atomic
-def tasks_import(*, access: Access, rows: list[ImportRow]) -> tuple[list[Task], list[Task]]:
-    """All rows or none: new rows through `task_create`, rows with a code through `task_update`
-    at the version previewed (a task edited since refuses the whole import). Each task records
-    its own change; one more entry on the congress names the import. Returns (created, updated).
-    """
-    errors = [f"Dòng {r.line}: {'; '.join(r.errors)}." for r in rows if r.errors]
-    if errors or not rows:
-        raise TaskImportError(errors or ["Tệp không có dòng nhiệm vụ nào."])
-    ids = {r.lead_id for r in rows if r.lead_id} | {i for r in rows for i in r.coordinating_ids}
-    ids |= {r.appraising_id for r in rows if r.appraising_id}
-    agencies = {a.pk: a for a in Agency.objects.filter(congress=access.congress, pk__in=ids)}
-    plans = {
-        p.pk: p
-        for p in Plan.objects.filter(
-            congress=access.congress, pk__in={r.plan_id for r in rows if r.plan_id}
-        )
-    }
-    codes = [r.code for r in rows if r.code is not None and r.changes]
-    tasks = {
-        t.pk: t
-        for t in Task.objects.filter(congress=access.congress, pk__in=codes).select_related(
-            "leader_in_charge", "committee", "parent"
-        )
-    }
-    created, updated = [], []
-    new_rows = [row for row in rows if not row.is_update]
-    for row in rows:
-        if not row.is_update or not row.changes:
-            continue
-        try:
-            task = tasks.get(row.code or 0)
-            if task is None:
-                raise TaskImportError(
-                    [f"Dòng {row.line}: mã nhiệm vụ {row.code} không thuộc Đại hội này."]
-                )
-            updated.append(
-                planning_services.task_update(
-                    access=access,
-                    task=task,
-                    expected_version=row.task_version,
-                    fields=_fields(row, agencies, plans, task),
-                )
-            )
-        except (PermissionDenied, TaskImportError):
-            raise
-        except ConflictError:
-            raise TaskImportError(
-                [
-                    f"Dòng {row.line}: nhiệm vụ {row.code} vừa được người khác sửa; "
-                    "hãy xuất lại danh sách rồi nhập lại."
-                ]
-            ) from None
-        except BusinessError as error:
-            raise TaskImportError([f"Dòng {row.line}: {error.message}"]) from None
-        except ValidationError as error:
-            messages = "; ".join(error.messages)
-            raise TaskImportError([f"Dòng {row.line}: {messages}"]) from None
-    # New rows in bulk: a bounded number of queries per 500 tasks (`tasks_create_bulk`).
-    try:
-        created = planning_services.tasks_create_bulk(
-            access=access, fields=[_fields(row, agencies, plans) for row in new_rows]
-        )
-    except planning_services.BulkTaskError as error:
-        raise TaskImportError([f"Dòng {new_rows[error.index].line}: {error.message}"]) from None
-    record(
-        access,
-        TaskImportAction.CONFIRMED,
-        access.congress,
-        data={"tasks": [task.pk for task in created], "updated": [task.pk for task in updated]},
-    )
-    return created, updated
