@@ -1,10 +1,10 @@
 """Task counts per (congress, status class) with the congress's place in the tree: the roll-up
 over congresses at every level reads these (`levels.rollup`).
 
-An extension of the cells of `summary.py`, kept in the same transactions by the same writes:
-`summary._apply` hands each batch of cell deltas to `add`, and `summary._rebuild_locked` calls
-`recount` for the congress it rebuilt. Nothing else writes here, except `place` when a congress
-moves in the tree (the levels app's `congress_set_parent`).
+An extension of the cells of `summary`, kept in the same transactions by the same writes:
+`_apply` (`summary/cells.py`) hands each batch of cell deltas to `add`, and `_rebuild_locked`
+calls `recount` for the congress it rebuilt. Nothing else writes here, except `place` when a
+congress moves in the tree (the levels app's `congress_set_parent`).
 
 Two narrower tables follow the totals in the same statements' transaction: `SubtreeTaskCount`
 (each change added to the row of every (ancestor, next congress on the path) pair, so a roll-up

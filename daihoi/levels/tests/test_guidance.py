@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from daihoi.accounts.models import Role
+from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.levels import services
 from daihoi.levels.models import (
@@ -104,7 +105,7 @@ def test_a_guidance_reaches_each_district_as_tasks_through_the_worker(tree):
     assert tasks[0].lead_agency.name == "Văn phòng Huyện ủy"
     assert "05-HD/BTGTU" in tasks[0].source_text
     assert summary.stored_cells(tree.district.pk) == summary.direct_cells(
-        tree.district.pk, summary.local_today()
+        tree.district.pk, local_today()
     )
     # A retried job creates nothing twice.
     services.deliver(send.pk)

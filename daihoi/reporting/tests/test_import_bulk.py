@@ -5,6 +5,7 @@ audit entry and place in the summary, and one notice per agency officer."""
 import pytest
 
 from daihoi.core.audit import history_of
+from daihoi.core.dates import today as local_today
 from daihoi.notifications.models import Notification
 from daihoi.planning import services as planning_services
 from daihoi.planning import summary
@@ -53,7 +54,7 @@ def test_saving_new_rows_costs_the_same_queries_for_20_or_600(
     assert history_of(task).filter(action="task.created").exists()
     assert task.search_text and "ban tuyen giao" in task.search_text
     assert summary.stored_cells(world.congress.pk) == summary.direct_cells(
-        world.congress.pk, summary.local_today()
+        world.congress.pk, local_today()
     )
 
 
