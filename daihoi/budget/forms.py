@@ -2,10 +2,9 @@ from typing import cast
 
 from django import forms
 
-from daihoi.core.forms import VNDateField
+from daihoi.core.forms import MultipleFileField, VNDateField
 from daihoi.core.money import format_vnd, parse_vnd
 from daihoi.core.versioning import VersionedFormMixin
-from daihoi.planning.forms import MultipleFileField
 from daihoi.planning.models import Task
 
 from .models import MAX_AMOUNT, MAX_QUANTITY, MAX_UNIT_PRICE, Category, EstimateLine, Norm

@@ -3,11 +3,10 @@
 from django import forms
 from django.db.models import QuerySet
 
-from daihoi.core.forms import VNDateField, VNTimeField
+from daihoi.core.forms import MultipleFileField, VNDateField, VNTimeField
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.forms import AgencyChoiceField, CongressScopedForm
-from daihoi.planning.forms import MultipleFileField
 
 from .models import (
     Audience,

@@ -18,7 +18,12 @@ from daihoi.core.views import forbidden, form_page, page_context, run_button, ru
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import permissions, selectors, services
-from .forms import DetailedFilterForm, DetailedItemForm, DetailedProgressForm, DetailedReviewForm
+from .detailed_forms import (
+    DetailedFilterForm,
+    DetailedItemForm,
+    DetailedProgressForm,
+    DetailedReviewForm,
+)
 from .models import DetailedPlan, DetailedPlanItem, DetailedState, Task, detailed_plan_of
 from .services.detailed import REVIEWER_ONLY
 

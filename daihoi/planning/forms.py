@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from daihoi.core.forms import DeadlineField, FastSelect, VNDateField
+from daihoi.core.forms import DeadlineField, FastSelect, MultipleFileField, VNDateField
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.forms import (
     AgenciesOrGroupsField,
@@ -16,8 +16,6 @@ from daihoi.organizations.models import Agency, Committee, Person
 from .models import (
     AppraisalState,
     Area,
-    DetailedPlanItem,
-    DetailedState,
     HaltState,
     Phase,
     Plan,
@@ -25,24 +23,8 @@ from .models import (
     TaskAssignment,
 )
 from .selectors import TaskFilters
-from .services import ItemFields, TaskFields
+from .services import TaskFields
 from .status import StatusClass
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
 
 
 class PlanForm(VersionedFormMixin, CongressScopedForm):
@@ -425,80 +407,3 @@ class RescheduleForm(forms.Form):
 class HaltForm(forms.Form):
     state = forms.ChoiceField(choices=HaltState.choices)
     reason = forms.CharField(required=False, max_length=500)
-
-
-# Detailed plans ----------------------------------------------------------------------------------
-
-PERCENT_ERRORS = {
-    # Validator messages are %-formatted, hence the doubled percent sign.
-    "min_value": "Tiến độ phải từ 0 đến 100%%.",
-    "max_value": "Tiến độ phải từ 0 đến 100%%.",
-    "invalid": "Tiến độ phải là một số từ 0 đến 100.",
-}
-
-
-class DetailedItemForm(forms.Form):
-    title = forms.CharField(
-        label="Nội dung công việc", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    method = forms.CharField(
-        label="Phương thức thực hiện",
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Cách làm: văn bản, hội nghị, kiểm tra, phối hợp với ai…",
-    )
-    responsible = forms.CharField(
-        label="Bộ phận, cá nhân thực hiện", max_length=255, required=False
-    )
-    start_date = VNDateField(label="Ngày bắt đầu", required=False)
-    deadline = VNDateField(label="Hạn hoàn thành")
-
-    def clean(self):
-        data = super().clean() or {}
-        start, deadline = data.get("start_date"), data.get("deadline")
-        if start and deadline and deadline < start:
-            self.add_error("deadline", "Hạn hoàn thành không được trước ngày bắt đầu.")
-        return data
-
-    def item_fields(self) -> ItemFields:
-        data = self.cleaned_data
-        return ItemFields(
-            title=data["title"],
-            method=data["method"],
-            responsible=data["responsible"],
-            start_date=data["start_date"],
-            deadline=data["deadline"],
-        )
-
-    @staticmethod
-    def initial_for(item: DetailedPlanItem) -> dict:
-        return {name: getattr(item, name) for name in ItemFields.COLUMNS}
-
-
-class DetailedProgressForm(forms.Form):
-    progress = forms.IntegerField(
-        label="Tiến độ (%)",
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-        error_messages=PERCENT_ERRORS,
-        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
-    )
-
-
-class DetailedReviewForm(forms.Form):
-    APPROVE, RETURN = "approve", "return"
-    decision = forms.ChoiceField(choices=[(APPROVE, "Phê duyệt"), (RETURN, "Trả lại")])
-    comment = forms.CharField(
-        label="Ý kiến", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
-            self.add_error("comment", "Khi trả lại kế hoạch chi tiết phải ghi rõ ý kiến.")
-        return data
-
-
-class DetailedFilterForm(forms.Form):
-    state = forms.ChoiceField(
-        label="Tình trạng", required=False, choices=[("", "Tất cả"), *DetailedState.choices]
-    )

@@ -1,9 +1,8 @@
 from django import forms
 
-from daihoi.core.forms import VNDateField
+from daihoi.core.forms import MultipleFileField, VNDateField
 from daihoi.core.text import fold
 from daihoi.organizations.forms import AgenciesOrGroupsField, CongressScopedForm
-from daihoi.planning.forms import MultipleFileField
 
 from .models import ColumnKind, ReportRequest, SubmissionState
 
