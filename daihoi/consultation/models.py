@@ -1,9 +1,12 @@
 """Drafts sent for comment (dự thảo lấy ý kiến): the rounds, who was asked, what they said, and
 how the drafting unit took each comment into account."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
@@ -187,22 +190,27 @@ class Recipient(models.Model):
         return self.answered_at is not None
 
 
-class Comment(models.Model):
-    """One comment on a section or on the whole draft, and how the drafting unit took it."""
+class Resolution(models.TextChoices):
+    PENDING = "pending", _("Chưa xử lý")
+    ACCEPTED = "accepted", _("Tiếp thu")
+    EXPLAINED = "explained", _("Giải trình")
 
-    class Resolution(models.TextChoices):
-        PENDING = "pending", _("Chưa xử lý")
-        ACCEPTED = "accepted", _("Tiếp thu")
-        EXPLAINED = "explained", _("Giải trình")
 
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
-    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="comments")
-    section = models.ForeignKey(
-        Section, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+def explained_has_reason(name: str) -> models.CheckConstraint:
+    """An explanation (giải trình) always says why the comment was not taken in."""
+    return models.CheckConstraint(
+        condition=~Q(resolution=Resolution.EXPLAINED) | ~Q(reason=""), name=name
     )
-    text = models.TextField(_("ý kiến"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Resolved(models.Model):
+    """How the drafting side took a comment, or a theme of like comments: accepted (tiếp thu),
+    or explained (giải trình) with the reason. Comments on a draft, the group discussion's and
+    the public consultation's themes all carry it; each model adds `explained_has_reason`."""
+
+    Resolution = Resolution
+    RESOLUTION_FIELDS = ("resolution", "reason", "resolved_by", "resolved_at")
+
     resolution = models.CharField(
         _("tiếp thu, giải trình"),
         max_length=12,
@@ -216,32 +224,51 @@ class Comment(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
+
+    @property
+    def is_pending(self) -> bool:
+        return self.resolution == Resolution.PENDING
+
+    @property
+    def badge_class(self) -> str:
+        if self.resolution == Resolution.ACCEPTED:
+            return "done_on_time"
+        return "awaiting" if self.is_pending else "open_on_time"
+
+    def mark(self, resolution: str, reason: str, by: Any) -> None:
+        """Sets the resolution (not saved); back to pending clears who resolved it and when."""
+        pending = resolution == Resolution.PENDING
+        self.resolution = resolution
+        self.reason = reason
+        self.resolved_by = None if pending else by
+        self.resolved_at = None if pending else timezone.now()
+
+
+class Comment(Resolved):
+    """One comment on a section or on the whole draft, and how the drafting unit took it."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="comments")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    text = models.TextField(_("ý kiến"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
         verbose_name = _("ý kiến góp ý")
         verbose_name_plural = _("ý kiến góp ý")
         ordering = ["draft", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(resolution="explained") | ~Q(reason=""),
-                name="comment_explained_has_reason",
-            ),
-        ]
+        constraints = [explained_has_reason("comment_explained_has_reason")]
 
     def __str__(self) -> str:
         return self.text[:80]
 
     @property
-    def is_pending(self) -> bool:
-        return self.resolution == self.Resolution.PENDING
-
-    @property
     def section_label(self) -> str:
         return self.section.label if self.section is not None else "Toàn văn"
-
-    @property
-    def badge_class(self) -> str:
-        if self.resolution == self.Resolution.ACCEPTED:
-            return "done_on_time"
-        return "awaiting" if self.is_pending else "open_on_time"
 
 
 class ConsultationAction(AuditAction):

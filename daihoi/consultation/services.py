@@ -20,7 +20,16 @@ from daihoi.organizations.models import Agency, Committee, Person
 from daihoi.organizations.permissions import Access
 
 from . import permissions, signals
-from .models import Comment, Consultation, ConsultationAction, Draft, Recipient, Section
+from .models import (
+    Comment,
+    Consultation,
+    ConsultationAction,
+    Draft,
+    Recipient,
+    Resolution,
+    Resolved,
+    Section,
+)
 from .permissions import DRAFTERS_ONLY, NOT_ASKED
 from .sections import split_sections
 
@@ -30,6 +39,7 @@ EMPTY_ANSWER = (
     "Chưa có ý kiến nào: hãy nhập ý kiến vào ít nhất một mục, hoặc chọn “Nhất trí với dự thảo”."
 )
 ALREADY_ADOPTED = "Dự thảo đã được thông qua bản cuối cùng; không thay đổi được nữa."
+NEEDS_REASON = "Giải trình phải nêu lý do không tiếp thu."
 
 
 @dataclass(frozen=True)
@@ -273,23 +283,32 @@ def comments_submit(
     return comments
 
 
+def resolution_checked(
+    resolution: str, reason: str, *, allow_pending: bool = False
+) -> tuple[str, str]:
+    """The resolution a drafter chose, checked: accepted or explained (back to pending only when
+    `allow_pending`), an explanation with its reason. Returns it with the reason trimmed."""
+    allowed = [Resolution.ACCEPTED, Resolution.EXPLAINED]
+    if allow_pending:
+        allowed.append(Resolution.PENDING)
+    if resolution not in allowed:
+        raise BusinessError("Hãy chọn tiếp thu hoặc giải trình.", field="resolution")
+    reason = reason.strip()
+    if resolution == Resolution.EXPLAINED and not reason:
+        raise BusinessError(NEEDS_REASON, field="reason")
+    return resolution, reason
+
+
 @transaction.atomic
 def comment_resolve(*, access: Access, comment: Comment, resolution: str, reason: str) -> Comment:
     """Marks a comment accepted (tiếp thu) or explained (giải trình, with its reason). Locks the
     consultation, then the comment."""
     _lock_open(access, comment.draft.consultation)
-    if resolution not in (Comment.Resolution.ACCEPTED, Comment.Resolution.EXPLAINED):
-        raise BusinessError("Hãy chọn tiếp thu hoặc giải trình.", field="resolution")
-    reason = reason.strip()
-    if resolution == Comment.Resolution.EXPLAINED and not reason:
-        raise BusinessError("Giải trình phải nêu lý do không tiếp thu.", field="reason")
+    resolution, reason = resolution_checked(resolution, reason)
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     old = locked.get_resolution_display()
-    locked.resolution = resolution
-    locked.reason = reason
-    locked.resolved_by = access.user
-    locked.resolved_at = timezone.now()
-    locked.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])
+    locked.mark(resolution, reason, access.user)
+    locked.save(update_fields=Resolved.RESOLUTION_FIELDS)
     record(
         access,
         ConsultationAction.RESOLVED,

@@ -2,11 +2,11 @@ from typing import Any
 
 from django import forms
 
-from daihoi.consultation.models import Draft, Section
+from daihoi.consultation.models import Draft, Resolution, Section
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.programme.models import Session
 
-from .models import GroupComment, Resolution, Theme
+from .models import GroupComment, Theme
 from .services import MAX_SUPPORTERS, CommentFields
 
 

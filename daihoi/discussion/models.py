@@ -10,45 +10,14 @@ services), so every count reads the comments' own column.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from daihoi.consultation.models import Comment as DraftComment
-from daihoi.consultation.models import Draft, Section
+from daihoi.consultation.models import Draft, Resolved, Section, explained_has_reason
 from daihoi.core.audit import AuditAction
 from daihoi.core.versioning import Versioned
 from daihoi.delegates.models import DiscussionGroup
 from daihoi.organizations.models import Congress
 from daihoi.programme.models import Session
-
-Resolution = DraftComment.Resolution
-
-
-class Resolved(models.Model):
-    resolution = models.CharField(
-        _("tiếp thu, giải trình"),
-        max_length=12,
-        choices=Resolution.choices,
-        default=Resolution.PENDING,
-    )
-    reason = models.TextField(_("nội dung tiếp thu, giải trình"), blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    resolved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_pending(self) -> bool:
-        return self.resolution == Resolution.PENDING
-
-    @property
-    def badge_class(self) -> str:
-        if self.resolution == Resolution.ACCEPTED:
-            return "done_on_time"
-        return "awaiting" if self.is_pending else "open_on_time"
 
 
 class Theme(Versioned, Resolved):
@@ -69,12 +38,7 @@ class Theme(Versioned, Resolved):
         verbose_name = _("nhóm ý kiến")
         verbose_name_plural = _("nhóm ý kiến")
         ordering = ["draft", "section__position", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(resolution="explained") | ~Q(reason=""),
-                name="discussion_theme_explained_has_reason",
-            ),
-        ]
+        constraints = [explained_has_reason("discussion_theme_explained_has_reason")]
 
     def __str__(self) -> str:
         return self.summary[:80]
@@ -128,12 +92,7 @@ class GroupComment(Versioned, Resolved):
             models.Index(fields=["draft", "group"], name="group_comment_draft_idx"),
             models.Index(fields=["group", "-recorded_at"], name="group_comment_group_idx"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(resolution="explained") | ~Q(reason=""),
-                name="group_comment_explained_has_reason",
-            ),
-        ]
+        constraints = [explained_has_reason("group_comment_explained_has_reason")]
 
     def __str__(self) -> str:
         return self.text[:80]

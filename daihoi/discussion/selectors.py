@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from daihoi.consultation.models import Draft, Section
+from daihoi.consultation.models import Draft, Resolution, Section
 from daihoi.delegates.models import DiscussionGroup, GroupMember
 from daihoi.organizations.permissions import Access
 
 from . import permissions
-from .models import GroupComment, Resolution, Theme
+from .models import GroupComment, Theme
 
 
 def drafts_of(access: Access) -> list[Draft]:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from django.db import transaction
-from django.utils import timezone
 
-from daihoi.consultation.models import Consultation, Section
+from daihoi.consultation.models import Consultation, Resolution, Section
+from daihoi.consultation.services import resolution_checked
 from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
@@ -18,14 +18,13 @@ from daihoi.organizations.permissions import Access
 from daihoi.programme.models import Session
 
 from . import permissions
-from .models import DiscussionAction, GroupComment, Resolution, Theme
+from .models import DiscussionAction, GroupComment, Theme
 from .permissions import NOT_THE_SECRETARY, ONLY_DOCUMENTS
 
 MAX_SUPPORTERS = 2000
 NOT_OPEN = "Dự thảo này không còn lấy ý kiến (đã thông qua hoặc không thuộc Đại hội này)."
 EMPTY_TEXT = "Hãy ghi nội dung ý kiến."
 EMPTY_SUMMARY = "Hãy ghi nội dung chung của nhóm ý kiến."
-NEEDS_REASON = "Giải trình phải nêu lý do không tiếp thu."
 IN_THEME = "Ý kiến đã thuộc một nhóm ý kiến: hãy xử lý cả nhóm, hoặc bỏ nhóm trước."
 ALREADY_RESOLVED = "Ý kiến đã được tiếp thu hoặc giải trình; không xóa được nữa."
 
@@ -130,38 +129,18 @@ def group_comment_delete(*, access: Access, comment: GroupComment) -> None:
     locked.delete()
 
 
-def _resolution(resolution: str, reason: str, *, allow_pending: bool = False) -> tuple[str, str]:
-    allowed = [Resolution.ACCEPTED, Resolution.EXPLAINED]
-    if allow_pending:
-        allowed.append(Resolution.PENDING)
-    if resolution not in allowed:
-        raise BusinessError("Hãy chọn tiếp thu hoặc giải trình.", field="resolution")
-    reason = reason.strip()
-    if resolution == Resolution.EXPLAINED and not reason:
-        raise BusinessError(NEEDS_REASON, field="reason")
-    return resolution, reason
-
-
-def _mark(target: GroupComment | Theme, access: Access, resolution: str, reason: str) -> None:
-    target.resolution = resolution
-    target.reason = reason
-    pending = resolution == Resolution.PENDING
-    target.resolved_by = None if pending else access.user
-    target.resolved_at = None if pending else timezone.now()
-
-
 @transaction.atomic
 def group_comment_resolve(
     *, access: Access, comment: GroupComment, resolution: str, reason: str
 ) -> GroupComment:
     """Marks a comment standing alone accepted or explained (with its reason)."""
     require(permissions.can_synthesise(access), ONLY_DOCUMENTS)
-    resolution, reason = _resolution(resolution, reason)
+    resolution, reason = resolution_checked(resolution, reason)
     locked = _lock(comment)
     if locked.theme_id is not None:
         raise BusinessError(IN_THEME)
     old = locked.get_resolution_display()
-    _mark(locked, access, resolution, reason)
+    locked.mark(resolution, reason, access.user)
     locked.save()
     record(
         access,
@@ -204,7 +183,7 @@ def theme_create(
     )
     for comment in comments:
         comment.theme = theme
-        _mark(comment, access, Resolution.PENDING, "")
+        comment.mark(Resolution.PENDING, "", access.user)
         comment.save()
     record(
         access,
@@ -231,7 +210,7 @@ def theme_update(
     summary = summary.strip()
     if not summary:
         raise BusinessError(EMPTY_SUMMARY, field="summary")
-    resolution, reason = _resolution(resolution, reason, allow_pending=True)
+    resolution, reason = resolution_checked(resolution, reason, allow_pending=True)
     locked = Theme.objects.select_for_update().get(pk=theme.pk)
     check_version(locked, version, "Nhóm ý kiến")
     changes = []
@@ -239,16 +218,14 @@ def theme_update(
         changes.append(["Nội dung nhóm ý kiến", locked.summary, summary])
     old = str(locked.get_resolution_display())
     locked.summary = summary
-    _mark(locked, access, resolution, reason)
+    locked.mark(resolution, reason, access.user)
     if old != str(locked.get_resolution_display()):
         changes.append(["Tiếp thu, giải trình", old, str(locked.get_resolution_display())])
     locked.save()
     comments = list(GroupComment.objects.select_for_update().filter(theme=locked).order_by("pk"))
     for comment in comments:
-        _mark(comment, access, resolution, reason)
-    GroupComment.objects.bulk_update(
-        comments, ["resolution", "reason", "resolved_by", "resolved_at"]
-    )
+        comment.mark(resolution, reason, access.user)
+    GroupComment.objects.bulk_update(comments, GroupComment.RESOLUTION_FIELDS)
     record(access, DiscussionAction.THEME_UPDATED, locked, reason=reason, changes=changes)
     return locked
 
@@ -261,10 +238,8 @@ def theme_dissolve(*, access: Access, theme: Theme) -> int:
     comments = list(GroupComment.objects.select_for_update().filter(theme=locked).order_by("pk"))
     for comment in comments:
         comment.theme = None
-        _mark(comment, access, Resolution.PENDING, "")
-    GroupComment.objects.bulk_update(
-        comments, ["theme", "resolution", "reason", "resolved_by", "resolved_at"]
-    )
+        comment.mark(Resolution.PENDING, "", access.user)
+    GroupComment.objects.bulk_update(comments, ["theme", *GroupComment.RESOLUTION_FIELDS])
     record(
         access,
         DiscussionAction.THEME_DISSOLVED,

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from daihoi.consultation.models import Comment, Draft, Section
+from daihoi.consultation.models import Draft, Resolved, Section, explained_has_reason
 from daihoi.core.audit import AuditAction
 from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Congress
@@ -244,7 +244,7 @@ class Submission(Posted):
         return self.name
 
 
-class Theme(models.Model):
+class Theme(Resolved):
     """A group of like comments (nhóm ý kiến) and how the Document subcommittee takes it."""
 
     consultation = models.ForeignKey(
@@ -254,28 +254,12 @@ class Theme(models.Model):
         Section, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("nội dung nhóm ý kiến"), max_length=300)
-    resolution = models.CharField(
-        _("tiếp thu, giải trình"),
-        max_length=12,
-        choices=Comment.Resolution.choices,
-        default=Comment.Resolution.PENDING,
-    )
-    reason = models.TextField(_("nội dung tiếp thu, giải trình"), blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("nhóm ý kiến")
         verbose_name_plural = _("nhóm ý kiến")
         ordering = ["consultation", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(resolution="explained") | ~Q(reason=""),
-                name="portal_theme_explained_has_reason",
-            ),
-        ]
+        constraints = [explained_has_reason("portal_theme_explained_has_reason")]
 
     def __str__(self) -> str:
         return self.title

@@ -1,10 +1,11 @@
 import pytest
 
+from daihoi.consultation.models import Resolution
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, ConflictError, PermissionDenied
 
 from .. import selectors, services
-from ..models import GroupComment, Resolution, Theme
+from ..models import GroupComment, Theme
 from .helpers import political_report, record, secretariat, two_groups
 
 

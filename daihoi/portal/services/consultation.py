@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from daihoi.consultation import permissions as drafting
-from daihoi.consultation.models import Comment, Draft, Section
+from daihoi.consultation.models import Draft, Section
+from daihoi.consultation.services import resolution_checked
 from daihoi.core.audit import record
 from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
@@ -216,18 +217,11 @@ def theme_resolve(
 ) -> Theme:
     """Marks a theme accepted (tiếp thu) or explained (giải trình, with its reason). Locks it."""
     _require_drafter(access, public)
-    if resolution not in (Comment.Resolution.ACCEPTED, Comment.Resolution.EXPLAINED):
-        raise BusinessError("Hãy chọn tiếp thu hoặc giải trình.", field="resolution")
-    reason = reason.strip()
-    if resolution == Comment.Resolution.EXPLAINED and not reason:
-        raise BusinessError("Giải trình phải nêu lý do không tiếp thu.", field="reason")
+    resolution, reason = resolution_checked(resolution, reason)
     locked = Theme.objects.select_for_update().get(pk=theme.pk, consultation=public)
     old = locked.get_resolution_display()
-    locked.resolution = resolution
-    locked.reason = reason
-    locked.resolved_by = access.user
-    locked.resolved_at = timezone.now()
-    locked.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])
+    locked.mark(resolution, reason, access.user)
+    locked.save(update_fields=Theme.RESOLUTION_FIELDS)
     record(
         access,
         PortalAction.THEME_RESOLVED,
