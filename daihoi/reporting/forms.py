@@ -4,7 +4,7 @@ from daihoi.core.forms import MultipleFileField, VNDateField
 from daihoi.core.text import fold
 from daihoi.organizations.forms import AgenciesOrGroupsField, CongressScopedForm
 
-from .models import ColumnKind, ReportRequest, SubmissionState
+from .models import ColumnKind, ReportRequest, ReportSubmission, SubmissionState
 
 NUMBER_MARKS = {"so", "number"}
 OPTIONAL_MARKS = {"khong bat buoc", "tuy chon", "optional"}
@@ -81,6 +81,12 @@ class SubmissionForm(forms.Form):
 
     def values(self) -> list[str]:
         return [self.cleaned_data.get(f"value_{i}", "") for i in range(self.column_count)]
+
+    @staticmethod
+    def initial_for(submission: ReportSubmission) -> dict[str, str]:
+        """The answer as last saved, so a returned report is corrected rather than retyped."""
+        values = {f"value_{i}": value for i, value in enumerate(submission.values)}
+        return values | {"text": submission.text}
 
 
 class ReturnForm(forms.Form):

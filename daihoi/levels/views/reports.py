@@ -3,16 +3,13 @@
 The parent follows the answers, returns them and compiles them on the request's own page in
 `reporting` (the request is its congress's like any other)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError
-from daihoi.core.staging import FormFiles
-from daihoi.core.views import apply_error, forbidden, form_page, page_context
+from daihoi.core.views import files_form_page, forbidden, form_page, page_context
 from daihoi.organizations.permissions import access_congress
 from daihoi.reporting import permissions as reporting_permissions
 from daihoi.reporting import services as reporting_services
@@ -90,32 +87,27 @@ def report_received(
     )
     if request.method == "POST" and not may_answer:
         return forbidden(request, permissions.ANSWER_ONLY)
-    initial = {f"value_{i}": v for i, v in enumerate(submission.values)} | {"text": submission.text}
     form = SubmissionForm(
-        request.POST or None, request.FILES or None, request=recipient.request, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        request=recipient.request,
+        initial=SubmissionForm.initial_for(submission),
     )
-    attached = FormFiles(request, form, "files")
-    if request.method == "POST" and form.is_valid() and attached.is_valid():
-        try:
-            reporting_services.submission_submit(
-                access=access,
-                submission=submission,
-                text=form.cleaned_data["text"],
-                values=form.values(),
-                files=attached.files(form.cleaned_data["files"]),
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            attached.consume()
-            messages.success(request, f"Đã gửi báo cáo lên {recipient.request.congress.name}.")
-            return redirect(request.path)
-    if request.method == "POST":
-        attached.keep()
-    return render(
+    return files_form_page(
         request,
-        "levels/report_received.html",
-        page_context(
+        form,
+        "files",
+        lambda files: reporting_services.submission_submit(
+            access=access,
+            submission=submission,
+            text=form.cleaned_data["text"],
+            values=form.values(),
+            files=files,
+        ),
+        success=f"Đã gửi báo cáo lên {recipient.request.congress.name}.",
+        then=lambda _: redirect(request.path),
+        template="levels/report_received.html",
+        context=page_context(
             access,
             recipient=recipient,
             report_request=recipient.request,

@@ -12,10 +12,10 @@ from daihoi.core import once
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
-from daihoi.core.staging import FormFiles
 from daihoi.core.views import (
     apply_error,
     content_file,
+    files_form_page,
     forbidden,
     page_context,
     run_form_button,
@@ -219,33 +219,31 @@ def submission_submit(request: HttpRequest, congress_id: int, submission_id: int
         return redirect(
             "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
         )
-    initial = {f"value_{i}": v for i, v in enumerate(submission.values)} | {"text": submission.text}
     form = SubmissionForm(
-        request.POST or None, request.FILES or None, request=submission.request, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        request=submission.request,
+        initial=SubmissionForm.initial_for(submission),
     )
-    attached = FormFiles(request, form, "files")
-    if request.method == "POST" and form.is_valid() and attached.is_valid():
-        try:
-            services.submission_submit(
-                access=access,
-                submission=submission,
-                text=form.cleaned_data["text"],
-                values=form.values(),
-                files=attached.files(form.cleaned_data["files"]),
-            )
-        except BusinessError as error:
-            apply_error(form, error)
-        else:
-            attached.consume()
-            messages.success(request, "Đã gửi báo cáo.")
-            return redirect(
-                "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
-            )
-    attached.keep()
-    return render(
+    return files_form_page(
         request,
-        "reporting/submission_form.html",
-        page_context(access, submission=submission, report_request=submission.request, form=form),
+        form,
+        "files",
+        lambda files: services.submission_submit(
+            access=access,
+            submission=submission,
+            text=form.cleaned_data["text"],
+            values=form.values(),
+            files=files,
+        ),
+        success="Đã gửi báo cáo.",
+        then=lambda _: redirect(
+            "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
+        ),
+        template="reporting/submission_form.html",
+        context=page_context(
+            access, submission=submission, report_request=submission.request, form=form
+        ),
     )
 
 
