@@ -8,12 +8,11 @@ from typing import Any
 from daihoi.core.dates import format_date
 from daihoi.documents import rendering
 from daihoi.documents.layout import Layout
-from daihoi.documents.models import Document, DocumentKind
-from daihoi.organizations.models import Congress
+from daihoi.documents.models import Document
 from daihoi.organizations.permissions import Access
 
 from .models import ColumnKind, ReportRequest, ReportSubmission
-from .report import issuing_agency
+from .report import issuing_agency, unsaved_report
 from .services import parse_number
 
 # Columns of figures per table beside STT and the agency, so a table fits the page's width.
@@ -55,24 +54,18 @@ def request_document(
     who: str = AGENCIES,
 ) -> Document:
     """An unsaved document: compiled from the live answers, not registered."""
-    congress: Congress = access.congress
     issuer = issuing_agency(access)
-    body = (
-        f"Thực hiện yêu cầu báo cáo “{request.title}” (hạn gửi {format_date(request.deadline)}), "
-        f"đã có {sent}/{asked} {who} gửi báo cáo. {issuer.name} tổng hợp như sau:"
-    )
-    party = issuer.layout == Congress.Rules.PARTY
-    return Document(
-        congress=congress,
-        kind=DocumentKind.BC,
-        issuer=issuer,
-        issuer_code=issuer.code or issuer.short_name,
+    return unsaved_report(
+        access,
+        issuer,
         subject=subject(request),
         issued_on=issued_on,
-        body=body,
+        body=(
+            f"Thực hiện yêu cầu báo cáo “{request.title}” (hạn gửi "
+            f"{format_date(request.deadline)}), đã có {sent}/{asked} {who} gửi báo cáo. "
+            f"{issuer.name} tổng hợp như sau:"
+        ),
         recipients=f"Thường trực Tiểu ban (b/c)\nCác {who} được yêu cầu báo cáo",
-        authority="T/M TIỂU BAN" if party else "TL.",
-        signer_title="TRƯỞNG TIỂU BAN" if party else "CHÁNH VĂN PHÒNG",
     )
 
 

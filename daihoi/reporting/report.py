@@ -72,26 +72,39 @@ def summary_sentence(data: Consolidated) -> str:
     return text + f". Tỷ lệ hoàn thành đạt {c['completion_rate']}%."
 
 
-def report_document(access: Access, as_of: dt.date, issued_on: dt.date) -> Document:
-    """An unsaved document: the report is printed from the live figures, not registered."""
-    congress: Congress = access.congress
-    issuer = issuing_agency(access)
-    body = (
-        f"Thực hiện kế hoạch tổ chức {congress.full_title}, {issuer.name} tổng hợp, báo cáo "
-        f"kết quả thực hiện nhiệm vụ phục vụ Đại hội của các cơ quan, đơn vị như sau:"
-    )
+def unsaved_report(
+    access: Access, issuer: Agency, *, subject: str, issued_on: dt.date, body: str, recipients: str
+) -> Document:
+    """A report (BC) in `issuer`'s name, printed from live data and not registered: signed for
+    the committee in a Party layout, by the head of office otherwise."""
     party = issuer.layout == Congress.Rules.PARTY
     return Document(
-        congress=congress,
+        congress=access.congress,
         kind=DocumentKind.BC,
         issuer=issuer,
         issuer_code=issuer.code or issuer.short_name,
-        subject=subject(as_of),
+        subject=subject,
         issued_on=issued_on,
         body=body,
-        recipients="Thường trực Tỉnh ủy (b/c)\nCác Tiểu ban phục vụ Đại hội\nCác cơ quan, đơn vị",
+        recipients=recipients,
         authority="T/M TIỂU BAN" if party else "TL.",
         signer_title="TRƯỞNG TIỂU BAN" if party else "CHÁNH VĂN PHÒNG",
+    )
+
+
+def report_document(access: Access, as_of: dt.date, issued_on: dt.date) -> Document:
+    """An unsaved document: the report is printed from the live figures, not registered."""
+    issuer = issuing_agency(access)
+    return unsaved_report(
+        access,
+        issuer,
+        subject=subject(as_of),
+        issued_on=issued_on,
+        body=(
+            f"Thực hiện kế hoạch tổ chức {access.congress.full_title}, {issuer.name} tổng hợp, "
+            "báo cáo kết quả thực hiện nhiệm vụ phục vụ Đại hội của các cơ quan, đơn vị như sau:"
+        ),
+        recipients="Thường trực Tỉnh ủy (b/c)\nCác Tiểu ban phục vụ Đại hội\nCác cơ quan, đơn vị",
     )
 
 
