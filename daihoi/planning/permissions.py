@@ -55,6 +55,7 @@ def can_report_progress(access: Access, task: Task) -> bool:
     )
 
 
+HALT_MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ."
 LEAD_ONLY_COMPLETES = "Chỉ đơn vị chủ trì mới được báo cáo hoàn thành nhiệm vụ."
 ONLY_AFTER_APPROVAL = "chỉ báo cáo hoàn thành được sau khi đơn vị thẩm định thông qua sản phẩm."
 # Why an appraised task cannot be reported complete yet, by where its product stands.

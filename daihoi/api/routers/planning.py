@@ -8,13 +8,21 @@ from ninja.pagination import CursorPagination, paginate
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import stored_file
 from daihoi.planning import permissions, selectors, services
-from daihoi.planning.forms import PlanForm, ProgressForm, ReviewForm, TaskFilterForm, TaskForm
+from daihoi.planning.forms import (
+    HaltForm,
+    PlanForm,
+    ProgressForm,
+    ReviewForm,
+    TaskFilterForm,
+    TaskForm,
+)
 from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskAssignment
 from daihoi.planning.status import StatusClass
 
-from ..common import Detail, access, answers, form_data, gate, valid, write, write_versioned
+from ..common import ERRORS, Detail, access, answers, form_data, gate, valid, write, write_versioned
 from .planning_schemas import (
     DashboardOut,
+    HaltIn,
     PlanIn,
     PlanOut,
     ProgressIn,
@@ -193,6 +201,54 @@ def task_review(request: HttpRequest, congress_id: int, task_id: int, payload: R
     else:
         write(request, lambda: services.task_return(access=acting, task=task, comment=comment))
     return permissions.access_task(acting, task_id)
+
+
+@router.post(
+    "/{congress_id}/tasks/{task_id}/halt/",
+    response=answers(TaskOut),
+    summary="Tạm dừng, hủy hoặc cho tiếp tục nhiệm vụ",
+)
+def task_halt(request: HttpRequest, congress_id: int, task_id: int, payload: HaltIn) -> Task:
+    acting = access(request, congress_id)
+    task = permissions.access_task(acting, task_id)
+    gate(permissions.can_manage_tasks(acting), permissions.HALT_MANAGERS_ONLY)
+    form = valid(HaltForm(form_data(payload)))
+    write(request, lambda: services.task_set_halt(access=acting, task=task, **form.cleaned_data))
+    return permissions.access_task(acting, task_id)
+
+
+@router.delete(
+    "/{congress_id}/tasks/{task_id}/",
+    response={204: None, **ERRORS},
+    summary="Chuyển nhiệm vụ vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+)
+def task_delete(request: HttpRequest, congress_id: int, task_id: int, reason: str = "") -> Status:
+    acting = access(request, congress_id)
+    task = permissions.access_task(acting, task_id)
+    write(request, lambda: services.task_delete(access=acting, task=task, reason=reason))
+    return Status(204, None)
+
+
+@router.get(
+    "/{congress_id}/progress/{update_id}/",
+    response=answers(ProgressOut),
+    summary="Một báo cáo tiến độ",
+)
+def progress_detail(request: HttpRequest, congress_id: int, update_id: int) -> ProgressUpdate:
+    update = permissions.access_progress_update(access(request, congress_id), update_id)
+    return selectors.task_updates(update.task).get(pk=update.pk)
+
+
+@router.delete(
+    "/{congress_id}/progress/{update_id}/",
+    response={204: None, **ERRORS},
+    summary="Chuyển báo cáo tiến độ vào thùng rác",
+)
+def progress_delete(request: HttpRequest, congress_id: int, update_id: int) -> Status:
+    acting = access(request, congress_id)
+    update = permissions.access_progress_update(acting, update_id)
+    write(request, lambda: services.progress_update_delete(access=acting, update=update))
+    return Status(204, None)
 
 
 @router.get(

@@ -148,6 +148,13 @@ class ReviewIn(Schema):
     comment: str | None = None
 
 
+class HaltIn(Schema):
+    """`paused` (tạm dừng), `cancelled` (hủy) or `active` (tiếp tục), with the reason."""
+
+    state: str
+    reason: str | None = None
+
+
 class ResolveIn(Schema):
     note: str | None = None
 

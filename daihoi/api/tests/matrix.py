@@ -22,6 +22,7 @@ SIGNED_IN_400 = {r: 400 for r in ROLES} | {"anonymous": 401}
 # The POST-only operations, posted a form by a signed-in session.
 POSTS = {
     "task_review": SIGNED_IN_400,
+    "task_halt": SIGNED_IN_400,
     "obstacle_resolve": SIGNED_IN_400,
     "conclusion_task": SIGNED_IN_400,
     "document_register": SIGNED_IN_400,

@@ -70,6 +70,27 @@ TABLE = {
         {"decision": "accept"},
         api_expect(200, officer=403, member=403, officer2=404),
     ),
+    # Pausing, cancelling and the trash: the secretariat's.
+    ("post", C + "/tasks/{task_id}/halt/"): (
+        C + "/tasks/{task_id}/halt/",
+        {"state": "paused", "reason": "Chờ bố trí kinh phí"},
+        api_expect(200, leader=403, officer=403, member=403, officer2=404),
+    ),
+    ("delete", C + "/tasks/{task_id}/"): (
+        C + "/tasks/{task_id}/",
+        None,
+        api_expect(204, leader=403, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/progress/{update_id}/"): (
+        C + "/progress/{update_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("delete", C + "/progress/{update_id}/"): (
+        C + "/progress/{update_id}/",
+        None,
+        api_expect(204, leader=403, officer=403, member=403, officer2=404),
+    ),
     ("get", C + "/attachments/{attachment_id}/"): (
         C + "/attachments/{attachment_id}/",
         None,

@@ -249,9 +249,7 @@ def task_halt(request: HttpRequest, congress_id: int, task_id: int) -> HttpRespo
     access = access_congress(request.user, congress_id)
     task = permissions.access_task(access, task_id)
     if not permissions.can_manage_tasks(access):
-        return forbidden(
-            request, "Chỉ Thường trực / Văn phòng mới được tạm dừng hoặc hủy nhiệm vụ."
-        )
+        return forbidden(request, permissions.HALT_MANAGERS_ONLY)
     form = HaltForm(request.POST)
     if form.is_valid():
         try:
