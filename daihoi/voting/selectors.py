@@ -99,6 +99,11 @@ def roll_call_of(motion: Motion) -> list[RollCallVote]:
     )
 
 
+def voted_by(delegate_id: int) -> Exists:
+    """For a query of motions: whether the delegate has voted on each."""
+    return Exists(Participation.objects.filter(motion=OuterRef("pk"), delegate_id=delegate_id))
+
+
 def motions_for_delegate(congress: Congress, delegate_id: int) -> list[Motion]:
     """The motions of the congress that are open or closed, each marked `has_voted` for the
     delegate; drafts are the presidium's own."""
@@ -106,11 +111,7 @@ def motions_for_delegate(congress: Congress, delegate_id: int) -> list[Motion]:
         Motion.objects.filter(congress=congress)
         .exclude(state=Motion.State.DRAFT)
         .select_related("session")
-        .annotate(
-            has_voted=Exists(
-                Participation.objects.filter(motion=OuterRef("pk"), delegate_id=delegate_id)
-            )
-        )
+        .annotate(has_voted=voted_by(delegate_id))
         .defer("text")
     )
 
@@ -123,10 +124,6 @@ def participation_counts(motions: list[Motion]) -> dict[int, int]:
         .values_list("motion", "n")
     )
     return dict(rows)
-
-
-def has_voted(motion: Motion, delegate_id: int) -> bool:
-    return Participation.objects.filter(motion=motion, delegate_id=delegate_id).exists()
 
 
 def my_roll_call_choice(motion: Motion, delegate_id: int) -> str:

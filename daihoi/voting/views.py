@@ -1,19 +1,23 @@
 """The voting pages: the presidium's list, form, open/close buttons and live count; the result;
 the delegate's own list and ballot (phone first)."""
 
+from dataclasses import dataclass
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.views import forbidden, form_page, page_context, run_button, run_form_button
+from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.views import forbidden, form_page, is_htmx, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress, access_delegate
 
 from . import selectors, services
 from .forms import MotionForm, VoteForm
-from .models import Motion
-from .permissions import ONLY_PRESIDIUM, access_motion, can_run_votes
+from .models import Choice, Motion
+from .permissions import ONLY_PRESIDIUM, access_ballot, access_motion, can_run_votes
 
 
 def _to_motion(motion: Motion) -> HttpResponse:
@@ -189,29 +193,80 @@ def my_votes(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 @login_required
 def ballot(request: HttpRequest, congress_id: int, motion_id: int) -> HttpResponse:
+    """The delegate's ballot. A vote sent from the page (HTMX) is answered with the ballot's new
+    state only; without scripts, with a message and the page again."""
     access, delegate_id = _delegate(request, congress_id)
-    motion = access_motion(access, motion_id)
-    if motion.is_draft:
-        raise Http404
-    if request.method == "POST":
-        return run_form_button(
-            request,
-            VoteForm(request.POST),
-            lambda data: services.vote_cast(access=access, motion=motion, choice=data["choice"]),
-            success="Đã ghi nhận biểu quyết của đồng chí.",
-            then=redirect("voting:ballot", congress_id=congress_id, motion_id=motion.pk),
-            invalid="Xin chọn Tán thành, Không tán thành hoặc Không biểu quyết.",
-        )
-    voted = selectors.has_voted(motion, delegate_id)
+    if request.method != "POST":
+        motion = access_ballot(access, motion_id, mark_vote_of=delegate_id)
+        return render(request, "voting/ballot.html", _ballot_context(access, motion, delegate_id))
+    motion = access_ballot(access, motion_id)
+    form = VoteForm(request.POST)
+    refusal = _cast(access, motion, form)
+    if not is_htmx(request):
+        if refusal:
+            messages.error(request, refusal)
+        else:
+            messages.success(request, VOTE_RECORDED)
+        return redirect("voting:ballot", congress_id=congress_id, motion_id=motion.pk)
+    if refusal:
+        # Whatever refused it (closed meanwhile, a second copy), the ballot shows as it is now.
+        motion = access_ballot(access, motion_id, mark_vote_of=delegate_id)
+        notice = Notice("error", refusal)
+        mine = None
+    else:
+        motion.has_voted = True  # type: ignore[attr-defined]  # the vote just counted
+        notice = Notice("success", VOTE_RECORDED)
+        mine = form.cleaned_data["choice"]
     return render(
         request,
-        "voting/ballot.html",
-        page_context(
-            access,
-            motion=motion,
-            voted=voted,
-            mine=selectors.my_roll_call_choice(motion, delegate_id),
-            rows=selectors.result_rows(motion) if motion.is_closed else [],
-            choices=VoteForm.base_fields["choice"].choices,  # type: ignore[attr-defined]
-        ),
+        "voting/ballot.html#state",
+        _ballot_context(access, motion, delegate_id, notice=notice, mine=mine),
+    )
+
+
+VOTE_RECORDED = "Đã ghi nhận biểu quyết của đồng chí."
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message shown inside the ballot's fragment (the page's messages are not redrawn)."""
+
+    tags: str
+    text: str
+
+
+def _cast(access: Access, motion: Motion, form: VoteForm) -> str:
+    """Casts the delegate's vote; the refusal to show, or "" when it counted.
+
+    No one-time form token here: the vote's own rule (one participation row per delegate and
+    motion) already turns a repeated copy into the message "already voted"."""
+    if not form.is_valid():
+        return services.INVALID_CHOICE
+    try:
+        services.vote_cast(access=access, motion=motion, choice=form.cleaned_data["choice"])
+    except (BusinessError, PermissionDenied) as error:
+        return error.message
+    return ""
+
+
+def _ballot_context(
+    access: Access, motion: Motion, delegate_id: int, *, mine: str | None = None, **extra: object
+) -> dict[str, object]:
+    """What the ballot page and its fragment read. The motion carries `has_voted`
+    (`access_ballot`); the delegate's own choice is shown for a roll-call motion only (one more
+    query, unless `mine` is the choice just made)."""
+    if not motion.roll_call:
+        label = ""
+    elif mine:
+        label = str(Choice(mine).label)
+    else:
+        label = selectors.my_roll_call_choice(motion, delegate_id)
+    return page_context(
+        access,
+        motion=motion,
+        voted=motion.has_voted,  # type: ignore[attr-defined]
+        mine=label,
+        rows=selectors.result_rows(motion) if motion.is_closed else [],
+        choices=Choice.choices,
+        **extra,
     )
