@@ -49,6 +49,10 @@ def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
         return action()
 
 
+# The schema's note on every edit that takes the version the client read.
+VERSION_NOTE = "`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409."
+
+
 def write_versioned[R](
     request: HttpRequest, service: Callable[..., R], version: int | None, **kwargs: Any
 ) -> R:

@@ -17,7 +17,17 @@ from daihoi.budget.models import Estimate, EstimateLine
 from daihoi.core.dates import today as local_today
 from daihoi.organizations.permissions import Access
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
+from ..common import (
+    ERRORS,
+    VERSION_NOTE,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    write,
+    write_versioned,
+)
 from ..errors import FieldErrors
 
 router = Router(tags=["Kinh phí"])
@@ -191,7 +201,7 @@ def estimate_create(request: HttpRequest, congress_id: int, payload: EstimateIn)
     "/{congress_id}/estimates/{estimate_id}/",
     response=answers(EstimateDetail),
     summary="Sửa tên, thuyết minh của dự trù",
-    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+    description=VERSION_NOTE,
 )
 def estimate_update(
     request: HttpRequest, congress_id: int, estimate_id: int, payload: EstimateUpdateIn
@@ -268,7 +278,7 @@ def line_detail(
     "/{congress_id}/estimates/{estimate_id}/lines/{line_id}/",
     response=answers(EstimateLineOut),
     summary="Sửa khoản chi",
-    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+    description=VERSION_NOTE,
 )
 def line_update(
     request: HttpRequest, congress_id: int, estimate_id: int, line_id: int, payload: LineUpdateIn

@@ -21,7 +21,17 @@ from daihoi.meetings.services import representative_field
 from daihoi.organizations.permissions import access_committee
 from daihoi.planning.permissions import access_task
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
+from ..common import (
+    ERRORS,
+    VERSION_NOTE,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    write,
+    write_versioned,
+)
 from .planning import TaskOut
 
 router = Router(tags=["Cuộc họp, kết luận"])
@@ -267,7 +277,7 @@ def meeting_create(request: HttpRequest, congress_id: int, payload: MeetingCreat
     "/{congress_id}/meetings/{meeting_id}/",
     response=answers(MeetingDetail),
     summary="Sửa thông tin cuộc họp",
-    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+    description=VERSION_NOTE,
 )
 def meeting_update(
     request: HttpRequest, congress_id: int, meeting_id: int, payload: MeetingUpdateIn

@@ -23,7 +23,17 @@ from daihoi.organizations.permissions import (
 from daihoi.organizations.services import committees as committee_services
 from daihoi.organizations.services import people as people_services
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write, write_versioned
+from ..common import (
+    ERRORS,
+    VERSION_NOTE,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    write,
+    write_versioned,
+)
 
 router = Router(tags=["Tổ chức: cán bộ, tiểu ban"])
 
@@ -155,7 +165,7 @@ def person_create(request: HttpRequest, congress_id: int, payload: PersonIn) -> 
     "/{congress_id}/people/{person_id}/",
     response=answers(PersonOut),
     summary="Sửa cán bộ",
-    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+    description=VERSION_NOTE,
 )
 def person_update(
     request: HttpRequest, congress_id: int, person_id: int, payload: PersonUpdateIn
@@ -195,7 +205,7 @@ def committee_create(request: HttpRequest, congress_id: int, payload: CommitteeI
     "/{congress_id}/committees/{committee_id}/",
     response=answers(CommitteeOut),
     summary="Sửa tiểu ban",
-    description="`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409.",
+    description=VERSION_NOTE,
 )
 def committee_update(
     request: HttpRequest, congress_id: int, committee_id: int, payload: CommitteeUpdateIn
