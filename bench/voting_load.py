@@ -7,18 +7,25 @@
 It migrates, makes a bench congress with N delegates (1,500) who each have an account and are
 checked in to the session, opens a secret motion through the services, starts gunicorn with
 `deploy/gunicorn.conf.py` (2 workers, DEBUG off) on a free loopback port and lets every
-delegate open the ballot page and vote over HTTP, arriving evenly over `--window` seconds (45),
-`--clients` at a time at most (32); `--repeat-share` of them (5 %) tap the button a second time.
+delegate open the ballot page and vote over HTTP as the page does (an HTMX POST, answered with
+the ballot's new state), arriving evenly over `--window` seconds (45), `--clients` at a time
+at most (32); `--repeat-share` of them (5 %) tap the button a second time.
 It then checks the database: every accepted vote counted once (participation rows = counters =
 N, each choice as sent), every second tap refused, and prints p50/p95 of the vote POSTs and of
-the ballot pages, the wall time and the errors (any answer other than the expected redirect or
-page, or a connection failure). `--port` fixes the port.
+the ballot pages, the wall time and the errors (any answer other than the expected page or
+fragment, or a connection failure). It also prints the CPU time the gunicorn workers and the
+database's server processes used per request (from /proc, Linux), a figure that does not
+depend on how long requests waited on a busy machine. `--port` fixes the port.
+`--in-process K` starts no server: it times the page and the vote of K delegates through
+Django's test client in this process (CPU time and SQL statements of each request).
+At the end it deletes what it made: the congress, the accounts, their sessions and the log.
 """
 
 import argparse
 import datetime as dt
 import http.client
 import os
+import secrets
 import statistics
 import sys
 import tempfile
@@ -29,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daihoi.settings")
+os.environ["DJANGO_DEBUG"] = "0"  # measured as served, also in this process
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
@@ -44,6 +52,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from daihoi.accounts.models import Role, User  # noqa: E402
+from daihoi.core.models import AuditEntry  # noqa: E402
 from daihoi.core.text import fold  # noqa: E402
 from daihoi.delegates.models import CheckIn, Delegate, Delegation  # noqa: E402
 from daihoi.ops.servers import free_port, start_gunicorn, stop  # noqa: E402
@@ -54,28 +63,42 @@ from daihoi.programme.models import Session  # noqa: E402
 from daihoi.voting import services  # noqa: E402
 from daihoi.voting.models import Motion  # noqa: E402
 from daihoi.voting.models import Participation as Voted  # noqa: E402
+from daihoi.voting.services import ALREADY_VOTED  # noqa: E402
+from daihoi.voting.views import VOTE_RECORDED  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Quốc", "Đức", "Ngọc"]
 GIVEN = ["An", "Bình", "Cường", "Dung", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Nam"]
+BENCH_ORGANIZATION = "Bench biểu quyết"
+BENCH_USERS = "bench-bq-"
 CHOICES = ["yes", "yes", "yes", "no", "abstain"]  # delegate i sends CHOICES[i % 5]
+
+
+def remove_bench_data() -> None:
+    """Deletes what a run made (or a run that was stopped left): the bench congress with
+    everything under it, its accounts and their audit entries."""
+    congresses = Congress.objects.filter(organization=BENCH_ORGANIZATION)
+    # The roster's delegates are protected by their accounts' links: those go first.
+    Participation.objects.filter(congress__in=congresses).delete()
+    congresses.delete()
+    AuditEntry.objects.filter(actor__username__startswith=BENCH_USERS).delete()
+    User.objects.filter(username__startswith=BENCH_USERS).delete()
 
 
 def make_congress(n: int) -> tuple[Congress, Access, list[User], Session]:
     """A fresh bench congress: n delegates with accounts, checked in to its one session."""
-    Congress.objects.filter(organization="Bench biểu quyết").delete()
-    User.objects.filter(username__startswith="bench-bq-").delete()
+    remove_bench_data()
     opening = timezone.localdate() + dt.timedelta(days=1)
     congress = Congress.objects.create(
         name="Đại hội đại biểu thử tải biểu quyết",
-        organization="Bench biểu quyết",
+        organization=BENCH_ORGANIZATION,
         level="national",
         ordinal=14,
         term_start=2026,
         term_end=2031,
         opening_date=opening,
     )
-    chief = User.objects.create(username="bench-bq-vanphong")
+    chief = User.objects.create(username=f"{BENCH_USERS}vanphong")
     Participation.objects.create(user=chief, congress=congress, role=Role.SECRETARIAT)
     access = Access(chief, congress, Role.SECRETARIAT)
     session = programme_services.session_create(
@@ -106,7 +129,8 @@ def make_congress(n: int) -> tuple[Congress, Access, list[User], Session]:
         )
     delegates = Delegate.objects.bulk_create(delegates)
     users = User.objects.bulk_create(
-        User(username=f"bench-bq-{i:04d}", full_name=d.full_name) for i, d in enumerate(delegates)
+        User(username=f"{BENCH_USERS}{i:04d}", full_name=d.full_name)
+        for i, d in enumerate(delegates)
     )
     Participation.objects.bulk_create(
         Participation(user=u, congress=congress, role=Role.DELEGATE, delegate=d)
@@ -126,13 +150,98 @@ def make_congress(n: int) -> tuple[Congress, Access, list[User], Session]:
 
 
 def session_cookie(user: User) -> str:
-    engine = import_module(settings.SESSION_ENGINE)
-    store = engine.SessionStore()
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return store.session_key
+
+
+def forget_sessions(keys: list[str]) -> None:
+    engine = import_module(settings.SESSION_ENGINE)
+    for key in keys:
+        engine.SessionStore(session_key=key).delete()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc); 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_processes(server_pid: int) -> list[int]:
+    """The gunicorn master and its workers: every process of the session it was started in."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if int(fields[3]) == server_pid:  # field 6 of stat: the session id
+            pids.append(int(entry.name))
+    return pids
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL server processes of the other connections to this database (the
+    workers'); none on SQLite or when the server runs elsewhere."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return [pid for (pid,) in cursor.fetchall() if Path(f"/proc/{pid}").exists()]
+
+
+def cpu_of(pids: list[int]) -> dict[int, float]:
+    return {pid: cpu_seconds(pid) for pid in pids}
+
+
+def cpu_used(before: dict[int, float], pids: list[int]) -> float:
+    """CPU seconds the processes used since `before` (a process absent then counts from 0)."""
+    return sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
+
+
+def in_process(ballot: str, cookies: list[str]) -> None:
+    """CPU time of the ballot page and of the vote in this process, through Django's test
+    client with the production settings (DEBUG off, the same database and cache), and their
+    statements: a figure of the code's cost that the machine's other work disturbs least."""
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    browser = Client(HTTP_HOST="127.0.0.1")
+    cpu: dict[str, list[float]] = {"ballot page": [], "vote POST": []}
+    statements = {}
+    for i, cookie in enumerate(cookies):
+        browser.cookies["sessionid"] = cookie
+        for label in cpu:
+            with CaptureQueriesContext(connection) as queries:
+                started = time.process_time()
+                if label == "ballot page":
+                    response = browser.get(ballot)
+                else:
+                    response = browser.post(
+                        ballot, {"choice": CHOICES[i % 5]}, HTTP_HX_REQUEST="true"
+                    )
+                spent = (time.process_time() - started) * 1000
+            assert response.status_code == 200, response.status_code
+            if i >= 10:  # the first requests fill the process's caches
+                cpu[label].append(spent)
+                statements[label] = len(queries.captured_queries)
+    print(f"in this process, {len(cookies) - 10} delegates (the first 10 left out):")
+    for label, samples in cpu.items():
+        print(
+            f"{label:12s} CPU median {statistics.median(samples):5.1f} ms, "
+            f"p25 {percentile(samples, 0.25):5.1f} ms; {statements[label]} SQL statements"
+        )
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -147,11 +256,30 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32, help="at most this many at once")
     parser.add_argument("--repeat-share", type=float, default=0.05)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        default=0,
+        metavar="K",
+        help="no server: time the page and the vote of K delegates in this process",
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
+    congress, access, users, session = make_congress(args.delegates)
+    cookies = [session_cookie(u) for u in users]
+    try:
+        run(args, congress, access, session, cookies)
+    finally:
+        remove_bench_data()
+        forget_sessions(cookies)
+
+
+def run(
+    args: argparse.Namespace, congress: Congress, access: Access, session: Session, cookies: list
+) -> None:
+    """Opens the motion, starts the server, lets everyone vote, checks and prints."""
     n = args.delegates
-    congress, access, users, session = make_congress(n)
     motion = services.motion_create(
         access=access,
         fields=services.MotionFields(
@@ -161,8 +289,10 @@ def main() -> None:
         ),
     )
     services.motion_open(access=access, motion=motion)
-    cookies = [session_cookie(u) for u in users]
     ballot = reverse("voting:ballot", args=[congress.pk, motion.pk])
+    if args.in_process:
+        in_process(ballot, cookies[: args.in_process])
+        return
     repeaters = (
         set(range(0, n, max(1, round(1 / args.repeat_share)))) if args.repeat_share else set()
     )
@@ -176,14 +306,17 @@ def main() -> None:
         f"{len(repeaters)} second taps; load average before: {os.getloadavg()[0]:.1f}"
     )
     server = start_gunicorn(port, env, workers=2, log=log)
+    workers_before = cpu_of(server_processes(server.pid))
+    backends_before = cpu_of(database_backends())
     posts: list[float] = []
     pages: list[float] = []
     errors: list[str] = []
+    refused = [0]
     lock = threading.Lock()
     next_index = [0]
     began = time.perf_counter()
 
-    def request(conn, method: str, i: int, body: str = "") -> tuple[int, float]:
+    def request(conn, method: str, i: int, body: str = "") -> tuple[int, str, float]:
         csrf = "b" * 32
         headers = {
             "Host": "127.0.0.1",
@@ -191,28 +324,33 @@ def main() -> None:
             "X-CSRFToken": csrf,
             "Referer": f"http://127.0.0.1:{port}{ballot}",
         }
-        if body:
+        if body:  # what the ballot's form sends through HTMX (forms.js adds the token)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["HX-Request"] = "true"
+            body += f"&_once={secrets.token_urlsafe(16)}"
         started = time.perf_counter()
         conn.request(method, ballot, body=body or None, headers=headers)
         response = conn.getresponse()
-        response.read()
-        return response.status, (time.perf_counter() - started) * 1000
+        text = response.read().decode()
+        return response.status, text, (time.perf_counter() - started) * 1000
 
     def delegate_votes(i: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         try:
-            status, ms = request(conn, "GET", i)
+            status, text, ms = request(conn, "GET", i)
             with lock:
                 pages.append(ms)
-                if status != 200:
+                if status != 200 or "ballot-state" not in text:
                     errors.append(f"GET {status}")
-            for _ in range(2 if i in repeaters else 1):
-                status, ms = request(conn, "POST", i, f"choice={CHOICES[i % 5]}")
+            for tap in range(2 if i in repeaters else 1):
+                status, text, ms = request(conn, "POST", i, f"choice={CHOICES[i % 5]}")
+                expected = VOTE_RECORDED if tap == 0 else ALREADY_VOTED
                 with lock:
                     posts.append(ms)
-                    if status != 302:
-                        errors.append(f"POST {status}")
+                    if status != 200 or expected not in text:
+                        errors.append(f"POST {status}" + (" again" if tap else ""))
+                    elif tap:
+                        refused[0] += 1
         except Exception as error:  # a refused or broken connection is an error of the run
             with lock:
                 errors.append(type(error).__name__)
@@ -239,25 +377,40 @@ def main() -> None:
         for t in pool:
             t.join()
         wall = time.perf_counter() - began
+        web_cpu = cpu_used(workers_before, server_processes(server.pid))
+        database_cpu = cpu_used(backends_before, database_backends())
     finally:
         stop(server)
 
-    motion.refresh_from_db()
-    expected = {c: sum(1 for i in range(n) if CHOICES[i % 5] == c) for c in set(CHOICES)}
-    counted = {"yes": motion.yes_count, "no": motion.no_count, "abstain": motion.abstain_count}
-    voted = Voted.objects.filter(motion=motion).count()
-    print(
-        f"{n} delegates voted in {wall:.1f} s (+{len(repeaters)} second taps); "
-        f"vote POST p50 {statistics.median(posts):.0f} ms, p95 {percentile(posts, 0.95):.0f} ms, "
-        f"max {max(posts):.0f} ms; ballot page p50 {statistics.median(pages):.0f} ms, "
-        f"p95 {percentile(pages, 0.95):.0f} ms; errors: {len(errors)} {sorted(set(errors))}"
-    )
-    print(
-        f"counted {counted} (sent {expected}); participation rows {voted}; "
-        f"every vote counted once: {counted == expected and voted == n}; "
-        f"load average after: {os.getloadavg()[0]:.1f}"
-    )
-    services.motion_close(access=access, motion=motion)
+    try:
+        motion.refresh_from_db()
+        expected = {c: sum(1 for i in range(n) if CHOICES[i % 5] == c) for c in set(CHOICES)}
+        counted = {"yes": motion.yes_count, "no": motion.no_count, "abstain": motion.abstain_count}
+        voted = Voted.objects.filter(motion=motion).count()
+        print(
+            f"{n} delegates voted in {wall:.1f} s (+{len(repeaters)} second taps); vote POST "
+            f"p50 {statistics.median(posts):.0f} ms, p95 {percentile(posts, 0.95):.0f} ms, "
+            f"max {max(posts):.0f} ms; ballot page p50 {statistics.median(pages):.0f} ms, "
+            f"p95 {percentile(pages, 0.95):.0f} ms; errors: {len(errors)} {sorted(set(errors))}"
+        )
+        print(
+            f"counted {counted} (sent {expected}); participation rows {voted}; "
+            f"every vote counted once: {counted == expected and voted == n}; second taps "
+            f"refused: {refused[0]}/{len(repeaters)}; load average after: "
+            f"{os.getloadavg()[0]:.1f}"
+        )
+        answered = len(posts) + len(pages)
+        print(
+            f"server CPU per request ({answered} requests, pages and votes together): gunicorn "
+            f"workers {1000 * web_cpu / answered:.1f} ms, PostgreSQL "
+            f"{1000 * database_cpu / answered:.1f} ms"
+        )
+        services.motion_close(access=access, motion=motion)
+    finally:
+        if errors:
+            print(f"server log kept: {log}")
+        else:
+            log.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
