@@ -172,6 +172,10 @@ class _CongressLoader(TaskStories):
 
         if created := load_speeches(self):
             self.result.count("speakers registered", created)
+        from .congress_days_demo import load_congress_days
+
+        if created := load_congress_days(self):
+            self.result.count("documents and speakers of the congress days", created)
         from .voting_demo import load_voting
 
         if created := load_voting(self):
