@@ -22,7 +22,7 @@ from daihoi.planning.status import StatusClass, open_q, status_q
 
 from . import selectors
 from .models import DailyCheck, Kind
-from .services import Notice, notifications_create, shorten
+from .services import Notice, notices_for, notifications_create, shorten
 
 REMINDER_DAYS = {Kind.DEADLINE_3_DAYS: 3, Kind.DEADLINE_1_DAY: 1}
 # After days without a run (cron down), the digest still reports tasks that fell overdue
@@ -90,25 +90,23 @@ def _reminder_notices(kind: str, days: int, today: dt.date) -> list[Notice]:
     notices = []
     for assignment in rows:
         task = assignment.task
-        for user in officers.get(assignment.agency_id, []):
-            notices.append(
-                Notice(
-                    recipient_id=user.pk,
-                    congress_id=task.congress_id,
-                    kind=kind,
-                    title=f"Còn {days} ngày đến hạn: {shorten(task.title)}",
-                    body=(
-                        f"Nhiệm vụ “{task.title}” ({assignment.get_role_display().lower()}: "
-                        f"{assignment.agency.name}) đến hạn ngày {format_date(task.deadline)}. "
-                        "Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả."
-                    ),
-                    link=reverse(
-                        "planning:task-detail",
-                        kwargs={"congress_id": task.congress_id, "task_id": task.pk},
-                    ),
-                    dedupe_key=f"{kind}:{task.pk}:{assignment.deadline.isoformat()}",
-                )
-            )
+        notices += notices_for(
+            officers.get(assignment.agency_id, []),
+            None,
+            congress_id=task.congress_id,
+            kind=kind,
+            title=f"Còn {days} ngày đến hạn: {shorten(task.title)}",
+            body=(
+                f"Nhiệm vụ “{task.title}” ({assignment.get_role_display().lower()}: "
+                f"{assignment.agency.name}) đến hạn ngày {format_date(task.deadline)}. "
+                "Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả."
+            ),
+            link=reverse(
+                "planning:task-detail",
+                kwargs={"congress_id": task.congress_id, "task_id": task.pk},
+            ),
+            dedupe_key=f"{kind}:{task.pk}:{assignment.deadline.isoformat()}",
+        )
     return notices
 
 
@@ -130,21 +128,19 @@ def _digest_notices(today: dt.date) -> list[Notice]:
             f"Đến ngày {format_date(today)}, {len(assignments)} nhiệm vụ của {agency.name} "
             "đã quá hạn mà chưa báo cáo hoàn thành:\n" + "\n".join(lines)
         )
-        for user in officers.get(agency_id, []):
-            notices.append(
-                Notice(
-                    recipient_id=user.pk,
-                    congress_id=congress_id,
-                    kind=Kind.OVERDUE_DIGEST,
-                    title=(
-                        f"{len(assignments)} nhiệm vụ quá hạn của "
-                        f"{agency.short_name or agency.name} ({format_date(today)})"
-                    ),
-                    body=body,
-                    link=_inbox_link(congress_id),
-                    dedupe_key=f"{Kind.OVERDUE_DIGEST}:{agency_id}:{today.isoformat()}",
-                )
-            )
+        notices += notices_for(
+            officers.get(agency_id, []),
+            None,
+            congress_id=congress_id,
+            kind=Kind.OVERDUE_DIGEST,
+            title=(
+                f"{len(assignments)} nhiệm vụ quá hạn của "
+                f"{agency.short_name or agency.name} ({format_date(today)})"
+            ),
+            body=body,
+            link=_inbox_link(congress_id),
+            dedupe_key=f"{Kind.OVERDUE_DIGEST}:{agency_id}:{today.isoformat()}",
+        )
     return notices
 
 

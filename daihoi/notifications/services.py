@@ -1,5 +1,6 @@
 """Every change to notifications: storing new ones, mailing them, reading them, preferences."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -28,6 +29,38 @@ class Notice:
     body: str = ""
     link: str = ""
     meeting_id: int | None = None
+
+
+def notices_for(
+    users: Iterable,
+    actor,
+    *,
+    congress_id: int,
+    kind: str,
+    title: str,
+    dedupe_key: str,
+    body: str = "",
+    link: str = "",
+    meeting_id: int | None = None,
+    per_user_key: bool = False,
+) -> list[Notice]:
+    """One notice for each of `users` but the actor (who knows what they did);
+    `per_user_key` ends the dedupe key with the user's id."""
+    actor_id = getattr(actor, "pk", None)
+    return [
+        Notice(
+            recipient_id=user.pk,
+            congress_id=congress_id,
+            kind=kind,
+            title=title,
+            body=body,
+            link=link,
+            meeting_id=meeting_id,
+            dedupe_key=f"{dedupe_key}:{user.pk}" if per_user_key else dedupe_key,
+        )
+        for user in users
+        if user.pk != actor_id
+    ]
 
 
 def shorten(text: str, limit: int = 120) -> str:

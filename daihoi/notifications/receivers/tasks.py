@@ -8,8 +8,8 @@ from daihoi.core.dates import format_date
 
 from .. import selectors
 from ..models import Kind
-from ..services import Notice, notifications_create, shorten
-from .common import actor_id, deadline_text, task_link, tell, tell_agency_of_task
+from ..services import notices_for, notifications_create, shorten
+from .common import deadline_text, task_link, tell, tell_agency_of_task
 
 
 def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
@@ -20,26 +20,24 @@ def on_task_assigned(sender, *, task, agency_ids, actor=None, **kwargs) -> None:
     )
     by_agency = {a.agency_id: a for a in assignments}
     officers = selectors.officers_by_agency([task.congress_id], by_agency)
-    notices = []
-    for agency_id, assignment in by_agency.items():
-        for user in officers.get(agency_id, []):
-            if user.pk == actor_id(actor):
-                continue
-            notices.append(
-                Notice(
-                    recipient_id=user.pk,
-                    congress_id=task.congress_id,
-                    kind=Kind.TASK_ASSIGNED,
-                    title=f"Nhiệm vụ mới: {shorten(task.title)}",
-                    body=(
-                        f"{assignment.agency.name} được giao "
-                        f"{assignment.get_role_display().lower()} nhiệm vụ “{task.title}”. "
-                        f"{deadline_text(task.deadline)}"
-                    ),
-                    link=task_link(task),
-                    dedupe_key=f"task_assigned:{task.pk}:{agency_id}:v{task.version}",
-                )
-            )
+    notices = [
+        notice
+        for agency_id, assignment in by_agency.items()
+        for notice in notices_for(
+            officers.get(agency_id, []),
+            actor,
+            congress_id=task.congress_id,
+            kind=Kind.TASK_ASSIGNED,
+            title=f"Nhiệm vụ mới: {shorten(task.title)}",
+            body=(
+                f"{assignment.agency.name} được giao "
+                f"{assignment.get_role_display().lower()} nhiệm vụ “{task.title}”. "
+                f"{deadline_text(task.deadline)}"
+            ),
+            link=task_link(task),
+            dedupe_key=f"task_assigned:{task.pk}:{agency_id}:v{task.version}",
+        )
+    ]
     notifications_create(notices=notices)
 
 
@@ -52,8 +50,12 @@ def on_tasks_assigned_across(sender, *, counts, source, batch_key, actor=None, *
     names = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name"))
     officers = selectors.officers_by_agency(counts, agency_ids)
     notices = [
-        Notice(
-            recipient_id=user.pk,
+        notice
+        for congress_id, given in counts.items()
+        for agency_id, n in given.items()
+        for notice in notices_for(
+            officers.get(agency_id, []),
+            actor,
             congress_id=congress_id,
             kind=Kind.TASK_ASSIGNED,
             title=f"{n} nhiệm vụ mới giao cho {shorten(names.get(agency_id, ''))}",
@@ -62,10 +64,6 @@ def on_tasks_assigned_across(sender, *, counts, source, batch_key, actor=None, *
             link=reverse("planning:inbox", kwargs={"congress_id": congress_id}),
             dedupe_key=f"tasks_assigned_across:{batch_key}:{congress_id}:{agency_id}",
         )
-        for congress_id, given in counts.items()
-        for agency_id, n in given.items()
-        for user in officers.get(agency_id, [])
-        if user.pk != actor_id(actor)
     ]
     notifications_create(notices=notices)
 
@@ -81,8 +79,11 @@ def on_tasks_assigned_in_bulk(
     officers = selectors.officers_by_agency([congress.pk], counts)
     link = reverse("planning:inbox", kwargs={"congress_id": congress.pk})
     notices = [
-        Notice(
-            recipient_id=user.pk,
+        notice
+        for agency_id, users in officers.items()
+        for notice in notices_for(
+            users,
+            actor,
             congress_id=congress.pk,
             kind=Kind.TASK_ASSIGNED,
             title=f"{counts[agency_id]} nhiệm vụ mới giao cho {shorten(names.get(agency_id, ''))}",
@@ -93,9 +94,6 @@ def on_tasks_assigned_in_bulk(
             link=link,
             dedupe_key=f"tasks_assigned_in_bulk:{first_task_id}:{agency_id}",
         )
-        for agency_id, users in officers.items()
-        for user in users
-        if user.pk != actor_id(actor)
     ]
     notifications_create(notices=notices)
 
@@ -213,23 +211,18 @@ def on_deadlines_moved(
             f"Hạn các nhiệm vụ của {names[agency_id]} tính theo ngày khai mạc dời theo:\n"
             + "\n".join(lines)
         )
-        for user in officers.get(agency_id, []):
-            if user.pk == actor_id(actor):
-                continue
-            notices.append(
-                Notice(
-                    recipient_id=user.pk,
-                    congress_id=congress.pk,
-                    kind=Kind.DEADLINES_MOVED,
-                    title=(
-                        f"Dời hạn {len(lines)} nhiệm vụ theo ngày khai mạc mới "
-                        f"{format_date(new_opening)}"
-                    ),
-                    body=body,
-                    link=inbox,
-                    dedupe_key=f"deadlines_moved:{event_id}:{agency_id}",
-                )
-            )
+        notices += notices_for(
+            officers.get(agency_id, []),
+            actor,
+            congress_id=congress.pk,
+            kind=Kind.DEADLINES_MOVED,
+            title=(
+                f"Dời hạn {len(lines)} nhiệm vụ theo ngày khai mạc mới {format_date(new_opening)}"
+            ),
+            body=body,
+            link=inbox,
+            dedupe_key=f"deadlines_moved:{event_id}:{agency_id}",
+        )
     notifications_create(notices=notices)
 
 
