@@ -75,6 +75,19 @@ def _sync_plan_document(access: Access, plan: Plan) -> None:
         )
 
 
+def _save_numbered(access: Access, plan: Plan) -> None:
+    """Saves the plan with its registry document; another plan that took the number since the
+    checks (the unique constraint is the guard) refuses it on the number field."""
+    _sync_plan_document(access, plan)
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError:
+        raise BusinessError(
+            f"Số {plan.number} đã được dùng trong năm {plan.issued_on.year}.", field="number"
+        ) from None
+
+
 @transaction.atomic
 def plan_create(
     *,
@@ -111,14 +124,7 @@ def plan_create(
         parent=parent,
         detailed_plan_due=detailed_plan_due,
     )
-    _sync_plan_document(access, plan)
-    try:
-        with transaction.atomic():
-            plan.save()
-    except IntegrityError:
-        raise BusinessError(
-            f"Số {number} đã được dùng trong năm {issued_on.year}.", field="number"
-        ) from None
+    _save_numbered(access, plan)
     record(access, PlanAction.CREATED, plan, data={"symbol": plan.symbol})
     return plan
 
@@ -160,14 +166,6 @@ def plan_update(
             f"Số {plan.number} đã được {plan.issuer_code} dùng trong năm {plan.issued_on.year}.",
             field="number",
         )
-    _sync_plan_document(access, plan)
-    try:
-        with transaction.atomic():
-            plan.save()
-    except IntegrityError:
-        # Another plan took the number since the check (the unique constraint is the guard).
-        raise BusinessError(
-            f"Số {plan.number} đã được dùng trong năm {plan.issued_on.year}.", field="number"
-        ) from None
+    _save_numbered(access, plan)
     record(access, PlanAction.UPDATED, plan, changes=changes_since(plan, before))
     return plan
