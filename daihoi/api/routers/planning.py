@@ -19,12 +19,24 @@ from daihoi.planning.forms import (
 from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskAssignment
 from daihoi.planning.status import StatusClass
 
-from ..common import ERRORS, Detail, access, answers, form_data, gate, valid, write, write_versioned
+from ..common import (
+    ERRORS,
+    VERSION_NOTE,
+    Detail,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    write,
+    write_versioned,
+)
 from .planning_schemas import (
     DashboardOut,
     HaltIn,
     PlanIn,
     PlanOut,
+    PlanUpdateIn,
     ProgressIn,
     ProgressOut,
     ResolveIn,
@@ -78,6 +90,37 @@ def plan_create(request: HttpRequest, congress_id: int, payload: PlanIn) -> Stat
     gate(acting.can_manage, ONLY_SECRETARIAT_PLANS)
     form = valid(PlanForm(form_data(payload), congress=acting.congress))
     return Status(201, write(request, lambda: services.plan_create(access=acting, **form.edited())))
+
+
+@router.put(
+    "/{congress_id}/plans/{plan_id}/",
+    response=answers(PlanOut),
+    summary="Sửa kế hoạch",
+    description=VERSION_NOTE,
+)
+def plan_update(
+    request: HttpRequest, congress_id: int, plan_id: int, payload: PlanUpdateIn
+) -> Plan:
+    acting = access(request, congress_id)
+    plan = permissions.access_plan(acting, plan_id)
+    gate(acting.can_manage, ONLY_SECRETARIAT_PLANS)
+    form = valid(PlanForm(form_data(payload), congress=acting.congress))
+    write_versioned(
+        request, services.plan_update, payload.version, access=acting, plan=plan, **form.edited()
+    )
+    return permissions.access_plan(acting, plan_id)
+
+
+@router.delete(
+    "/{congress_id}/plans/{plan_id}/",
+    response={204: None, **ERRORS},
+    summary="Chuyển kế hoạch vào thùng rác",
+)
+def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> Status:
+    acting = access(request, congress_id)
+    plan = permissions.access_plan(acting, plan_id)
+    write(request, lambda: services.plan_delete(access=acting, plan=plan))
+    return Status(204, None)
 
 
 # Tasks -----------------------------------------------------------------------------------------

@@ -185,6 +185,10 @@ class PlanIn(Schema):
     detailed_plan_due: str | None = None
 
 
+class PlanUpdateIn(PlanIn):
+    version: int | None = None
+
+
 class AreaCounts(Schema):
     area: str
     label: str

@@ -41,6 +41,16 @@ TABLE = {
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
+    ("put", C + "/plans/{plan_id}/"): (
+        C + "/plans/{plan_id}/",
+        PLAN_BODY,
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("delete", C + "/plans/{plan_id}/"): (
+        C + "/plans/{plan_id}/",
+        None,
+        api_expect(204, **MANAGERS_ONLY),
+    ),
     ("get", C + "/tasks/"): (C + "/tasks/", None, api_expect(200)),
     ("post", C + "/tasks/"): (C + "/tasks/", TASK_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/tasks/{task_id}/"): (

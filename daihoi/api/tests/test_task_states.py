@@ -3,12 +3,12 @@ through the API: the secretariat's, as on the task page."""
 
 from daihoi.api.models import Scope
 from daihoi.planning import services
-from daihoi.planning.models import Area, Phase, ProgressUpdate, Task
+from daihoi.planning.models import Area, Phase, Plan, ProgressUpdate, Task
 
 from .helpers import ApiClient
 
 
-def _task(world, secretariat_access):
+def _task(world, secretariat_access, plan=None):
     return services.task_create(
         access=secretariat_access,
         fields=services.TaskFields(
@@ -16,6 +16,7 @@ def _task(world, secretariat_access):
             lead_agency=world.agencies["btg"],
             area=Area.PROPAGANDA,
             phase=Phase.BEFORE,
+            plan=plan,
         ),
     )
 
@@ -67,3 +68,28 @@ def test_tasks_and_progress_reports_go_to_the_trash(world, secretariat_access, p
     assert secretariat.delete(f"{base}/tasks/{task.pk}/?reason=Trùng").status_code == 204
     assert secretariat.get(f"{base}/tasks/{task.pk}/").status_code == 404
     assert not Task.objects.filter(pk=task.pk).exists()
+
+
+def test_the_secretariat_edits_a_plan_and_a_plan_with_tasks_stays(world, secretariat_access):
+    secretariat = ApiClient(world.users["secretariat"])
+    base = f"/congresses/{world.congress.pk}/plans/"
+    body = {"number": 268, "issuer_code": "UBND", "issued_on": "08/08/2019", "subject": "Phục vụ"}
+    plan = secretariat.post(base, body).json()
+    path = f"{base}{plan['id']}/"
+    assert ApiClient(world.users["leader"]).put(path, body).status_code == 403
+    stale = secretariat.put(path, body | {"subject": "Mới", "version": plan["version"] - 1})
+    assert stale.status_code == 409
+    bad = secretariat.put(path, body | {"issued_on": "31/02/2019"})
+    assert bad.status_code == 400 and "issued_on" in bad.json()["errors"]
+    edited = secretariat.put(
+        path, body | {"subject": "Phục vụ Đại hội Đảng bộ tỉnh", "version": plan["version"]}
+    )
+    assert edited.status_code == 200, edited.content
+    assert edited.json()["subject"] == "Phục vụ Đại hội Đảng bộ tỉnh"
+
+    task = _task(world, secretariat_access, plan=Plan.objects.get(pk=plan["id"]))
+    kept = secretariat.delete(path)
+    assert kept.status_code == 400 and kept.json()["detail"]
+    services.task_delete(access=secretariat_access, task=task)
+    assert secretariat.delete(path).status_code == 204
+    assert secretariat.get(path).status_code == 404
