@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Schema
+from ninja import Router, Schema
 
 from daihoi.core import audit
 from daihoi.core.exceptions import PermissionDenied
@@ -51,6 +51,11 @@ def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
 
 # The schema's note on every edit that takes the version the client read.
 VERSION_NOTE = "`version` là số phiên bản đã đọc: ai đó đã sửa trước thì trả về 409."
+
+
+def versioned_put(router: Router, path: str, out: Any, summary: str) -> Callable[..., Any]:
+    """The route of an edit guarded by the version the client read (`write_versioned`)."""
+    return router.put(path, response=answers(out), summary=summary, description=VERSION_NOTE)
 
 
 def write_versioned[R](

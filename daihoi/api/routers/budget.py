@@ -19,12 +19,12 @@ from daihoi.organizations.permissions import Access
 
 from ..common import (
     ERRORS,
-    VERSION_NOTE,
     access,
     answers,
     form_data,
     gate,
     valid,
+    versioned_put,
     write,
     write_versioned,
 )
@@ -197,11 +197,11 @@ def estimate_create(request: HttpRequest, congress_id: int, payload: EstimateIn)
     return Status(201, _detail(acting, estimate.pk))
 
 
-@router.put(
+@versioned_put(
+    router,
     "/{congress_id}/estimates/{estimate_id}/",
-    response=answers(EstimateDetail),
-    summary="Sửa tên, thuyết minh của dự trù",
-    description=VERSION_NOTE,
+    EstimateDetail,
+    "Sửa tên, thuyết minh của dự trù",
 )
 def estimate_update(
     request: HttpRequest, congress_id: int, estimate_id: int, payload: EstimateUpdateIn
@@ -274,11 +274,11 @@ def line_detail(
     return _line(estimate, budget_permissions.access_line(acting, estimate, line_id).pk)
 
 
-@router.put(
+@versioned_put(
+    router,
     "/{congress_id}/estimates/{estimate_id}/lines/{line_id}/",
-    response=answers(EstimateLineOut),
-    summary="Sửa khoản chi",
-    description=VERSION_NOTE,
+    EstimateLineOut,
+    "Sửa khoản chi",
 )
 def line_update(
     request: HttpRequest, congress_id: int, estimate_id: int, line_id: int, payload: LineUpdateIn

@@ -23,12 +23,12 @@ from daihoi.planning.permissions import access_task
 
 from ..common import (
     ERRORS,
-    VERSION_NOTE,
     access,
     answers,
     form_data,
     gate,
     valid,
+    versioned_put,
     write,
     write_versioned,
 )
@@ -273,11 +273,8 @@ def meeting_create(request: HttpRequest, congress_id: int, payload: MeetingCreat
     return Status(201, _detail(acting, meeting.pk))
 
 
-@router.put(
-    "/{congress_id}/meetings/{meeting_id}/",
-    response=answers(MeetingDetail),
-    summary="Sửa thông tin cuộc họp",
-    description=VERSION_NOTE,
+@versioned_put(
+    router, "/{congress_id}/meetings/{meeting_id}/", MeetingDetail, "Sửa thông tin cuộc họp"
 )
 def meeting_update(
     request: HttpRequest, congress_id: int, meeting_id: int, payload: MeetingUpdateIn

@@ -25,12 +25,12 @@ from daihoi.organizations.services import people as people_services
 
 from ..common import (
     ERRORS,
-    VERSION_NOTE,
     access,
     answers,
     form_data,
     gate,
     valid,
+    versioned_put,
     write,
     write_versioned,
 )
@@ -161,12 +161,7 @@ def person_create(request: HttpRequest, congress_id: int, payload: PersonIn) -> 
     return Status(201, access_person(acting, person.pk))
 
 
-@router.put(
-    "/{congress_id}/people/{person_id}/",
-    response=answers(PersonOut),
-    summary="Sửa cán bộ",
-    description=VERSION_NOTE,
-)
+@versioned_put(router, "/{congress_id}/people/{person_id}/", PersonOut, "Sửa cán bộ")
 def person_update(
     request: HttpRequest, congress_id: int, person_id: int, payload: PersonUpdateIn
 ) -> Person:
@@ -201,12 +196,7 @@ def committee_create(request: HttpRequest, congress_id: int, payload: CommitteeI
     return Status(201, access_committee(acting, committee.pk))
 
 
-@router.put(
-    "/{congress_id}/committees/{committee_id}/",
-    response=answers(CommitteeOut),
-    summary="Sửa tiểu ban",
-    description=VERSION_NOTE,
-)
+@versioned_put(router, "/{congress_id}/committees/{committee_id}/", CommitteeOut, "Sửa tiểu ban")
 def committee_update(
     request: HttpRequest, congress_id: int, committee_id: int, payload: CommitteeUpdateIn
 ) -> Committee:

@@ -21,13 +21,13 @@ from daihoi.planning.status import StatusClass
 
 from ..common import (
     ERRORS,
-    VERSION_NOTE,
     Detail,
     access,
     answers,
     form_data,
     gate,
     valid,
+    versioned_put,
     write,
     write_versioned,
 )
@@ -92,12 +92,7 @@ def plan_create(request: HttpRequest, congress_id: int, payload: PlanIn) -> Stat
     return Status(201, write(request, lambda: services.plan_create(access=acting, **form.edited())))
 
 
-@router.put(
-    "/{congress_id}/plans/{plan_id}/",
-    response=answers(PlanOut),
-    summary="Sửa kế hoạch",
-    description=VERSION_NOTE,
-)
+@versioned_put(router, "/{congress_id}/plans/{plan_id}/", PlanOut, "Sửa kế hoạch")
 def plan_update(
     request: HttpRequest, congress_id: int, plan_id: int, payload: PlanUpdateIn
 ) -> Plan:
