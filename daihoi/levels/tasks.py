@@ -5,7 +5,7 @@ from django.tasks import task
 
 @task()
 def deliver_guidance(send_id: int) -> int:
-    from .services.guidance import deliver
+    from .services.delivery import deliver
 
     return deliver(send_id)
 

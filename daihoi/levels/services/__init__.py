@@ -1,8 +1,8 @@
 """Every change users cause across the levels: the tree and schedule, guidance, reports."""
 
+from .delivery import deliver
 from .guidance import (
     ItemFields,
-    deliver,
     guidance_create,
     guidance_item_add,
     guidance_item_update,

@@ -3,8 +3,9 @@ below, and a background job turns each item into a task in each of them.
 
 Sending is refused as a whole when any chosen congress is outside the sender's tree, already
 received this guidance, or has no office to lead the tasks: nothing is half-created. The job
-(`tasks.deliver_guidance`) delivers recipients in batches, each batch one transaction that marks
-its recipients delivered, so a retried job skips what is done and creates nothing twice.
+(`tasks.deliver_guidance`, `delivery.py`) delivers recipients in batches, each batch one
+transaction that marks its recipients delivered, so a retried job skips what is done and
+creates nothing twice.
 A later change to an item reaches each recipient as a notice, and as an update of its task
 where the lower level has not changed that task since it was written (`written`).
 """
@@ -13,16 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Min
-from django.utils import timezone
+from django.db.models import Min
 
-from daihoi.core.audit import record, record_each
+from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.services import require, send_on_commit
+from daihoi.core.services import require
 from daihoi.core.text import fold
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
-from daihoi.planning import signals as planning_signals
 from daihoi.planning.models import Phase, Task, TaskAssignment
 
 from .. import permissions
@@ -250,7 +249,21 @@ def _written(task: Task) -> dict:
     }
 
 
-def _task_for(item: GuidanceItem, congress: Congress, lead_id: int, guidance: Guidance) -> Task:
+def written_of(item: GuidanceItem) -> dict:
+    """What a guidance writes into a new task of `item` (`_written` of that task)."""
+    return {
+        "title": item.title,
+        "description": item.description,
+        "area": item.area,
+        "offset": item.offset_days,
+        "deadline": None
+        if item.offset_days is not None or item.deadline is None
+        else item.deadline.isoformat(),
+    }
+
+
+def task_for(item: GuidanceItem, congress: Congress, lead_id: int, guidance: Guidance) -> Task:
+    """The task `item` becomes in `congress` (not saved)."""
     task = Task(
         congress=congress,
         title=item.title,
@@ -264,86 +277,6 @@ def _task_for(item: GuidanceItem, congress: Congress, lead_id: int, guidance: Gu
     )
     task.search_text = fold(f"{task.title} {task.description}")
     return task
-
-
-def deliver(send_id: int) -> int:
-    """The job's work: creates the tasks of every recipient not yet delivered, a batch per
-    transaction; returns how many recipients it delivered. Safe to run again."""
-    send = GuidanceSend.objects.select_related("guidance__congress").get(pk=send_id)
-    GuidanceSend.objects.filter(pk=send_id, state=GuidanceSend.State.QUEUED).update(
-        state=GuidanceSend.State.RUNNING
-    )
-    guidance = send.guidance
-    items = list(guidance.items.all())
-    delivered = 0
-    while True:
-        with transaction.atomic():
-            batch = list(
-                GuidanceRecipient.objects.select_for_update(skip_locked=True)
-                .filter(send_id=send_id, delivered_at__isnull=True)
-                .select_related("congress")
-                .order_by("pk")[:BATCH]
-            )
-            if not batch:
-                break
-            _deliver_batch(guidance, items, batch)
-            GuidanceSend.objects.filter(pk=send_id).update(done=F("done") + len(batch))
-            delivered += len(batch)
-    GuidanceSend.objects.filter(pk=send_id).exclude(state=GuidanceSend.State.DONE).filter(
-        done__gte=F("total")
-    ).update(state=GuidanceSend.State.DONE, finished_at=timezone.now())
-    return delivered
-
-
-def _deliver_batch(
-    guidance: Guidance, items: list[GuidanceItem], batch: list[GuidanceRecipient]
-) -> None:
-    leads = lead_offices([r.congress_id for r in batch])
-    pairs = [(r, item) for r in batch for item in items]
-    tasks = Task.objects.bulk_create(
-        [_task_for(item, r.congress, leads[r.congress_id], guidance) for r, item in pairs],
-        batch_size=1000,
-    )
-    TaskAssignment.objects.bulk_create(
-        [
-            TaskAssignment(
-                task=t,
-                agency_id=t.lead_agency_id,
-                role=TaskAssignment.Role.LEAD,
-                deadline=t.deadline,
-            )
-            for t in tasks
-        ],
-        batch_size=1000,
-    )
-    GuidanceTask.objects.bulk_create(
-        [
-            GuidanceTask(
-                item=item, recipient=r, task=t, revision=item.revision, written=_written(t)
-            )
-            for (r, item), t in zip(pairs, tasks, strict=True)
-        ],
-        batch_size=1000,
-    )
-    now = timezone.now()
-    Task.history.bulk_history_create(tasks, default_date=now)
-    GuidanceRecipient.objects.filter(pk__in=[r.pk for r in batch]).update(delivered_at=now)
-    record_each(
-        None,
-        GuidanceAction.DELIVERED,
-        batch,
-        changes_of={},
-        data={"guidance": str(guidance), "tasks": len(items)},
-    )
-    counts = {r.congress_id: {leads[r.congress_id]: len(items)} for r in batch}
-    send_on_commit(
-        planning_signals.tasks_assigned_across,
-        Task,
-        counts=counts,
-        source=f"{guidance.get_kind_display().lower()} {guidance} của {guidance.congress.name}",
-        batch_key=f"{guidance.pk}:{batch[0].pk}",
-        actor=None,
-    )
 
 
 def propagate(item_id: int) -> int:

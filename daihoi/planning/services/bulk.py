@@ -6,9 +6,10 @@ notice per agency officer instead of one per task."""
 from collections import Counter
 from collections.abc import Sequence
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from daihoi.core import sql
 from daihoi.core.audit import record_each
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, send_on_commit
@@ -42,31 +43,24 @@ class BulkTaskError(BusinessError):
         self.index = index
 
 
-def _history_create(task_ids: list[int], user_id: int, when) -> None:
+def history_create(task_ids: Sequence[int], user_id: int | None, when) -> None:
     """The first history row of each new task ("+", by `user_id` at `when`), copied by the
     database from the rows just inserted: one INSERT … SELECT, no Python object per row (what
     `bulk_history_create` would build, field by field)."""
     history = Task.history.model
     own = {"history_date": when, "history_change_reason": None, "history_type": "+"}
     own["history_user"] = user_id
-    columns, selected, params = [], [], []
-    for field in history._meta.concrete_fields:
-        if field.name == "history_id":
-            continue
-        columns.append(connection.ops.quote_name(field.column))
-        if field.name in own:
-            selected.append("%s")
-            params.append(field.get_db_prep_value(own[field.name], connection))
-        else:
-            selected.append(connection.ops.quote_name(field.column))
-    marks = ", ".join(["%s"] * len(task_ids))
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({', '.join(columns)}) "
-        f"SELECT {', '.join(selected)} FROM {connection.ops.quote_name(Task._meta.db_table)} "
-        f"WHERE id IN ({marks})"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *task_ids])
+    values = {
+        field.name: own.get(field.name, sql.Column(sql.quote(field.column)))
+        for field in history._meta.concrete_fields
+        if field.name != "history_id"
+    }
+    for start in range(0, len(task_ids), 5000):
+        chunk = list(task_ids[start : start + 5000])
+        marks = ", ".join(["%s"] * len(chunk))
+        sql.insert_select(
+            history, values, source=f"{sql.table(Task)} WHERE id IN ({marks})", params=chunk
+        )
 
 
 @transaction.atomic
@@ -114,7 +108,7 @@ def tasks_create_bulk(*, access: Access, fields: Sequence[TaskFields]) -> list[T
                     )
                 )
         TaskAssignment.objects.bulk_create(rows)
-        _history_create([task.pk for task in batch], access.user.pk, now)
+        history_create([task.pk for task in batch], access.user.pk, now)
         record_each(access, TaskAction.CREATED, batch, changes_of={})
         created.extend(batch)
     if created:
