@@ -250,6 +250,21 @@ class GuidanceTask(models.Model):
         return f"{self.item_id} → {self.task_id}"
 
 
+class GuidanceItemCount(models.Model):
+    """How many of an item's tasks below are still to do (live, neither accepted nor
+    cancelled), so the roll-up reads a few rows instead of joining every delivered task.
+    Kept by the writes: the delivery adds its tasks, and planning tells of each task that
+    becomes done or not done again (`levels/counts.py`)."""
+
+    item = models.OneToOneField(
+        GuidanceItem, on_delete=models.CASCADE, primary_key=True, related_name="open_count"
+    )
+    open_tasks = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.open_tasks}"
+
+
 class GuidanceNotice(models.Model):
     """What a recipient is told when an item it received changes."""
 

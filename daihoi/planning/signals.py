@@ -30,3 +30,14 @@ appraisal_decided = Signal()
 detailed_plan_submitted = Signal()
 # task, plan, decision ("approved" / "returned"), comment, actor
 detailed_plan_reviewed = Signal()
+
+# Sent INSIDE the writing transaction (not after commit), for counts kept elsewhere that must
+# move with the write or not at all; receivers only add to such counts. `planning/summary.py`
+# sends them.
+# changes ({task id: +1 when the task became "not done" — live, not accepted, not cancelled —
+# again, -1 when it stopped being so}): tasks that existed before the write (a new task is
+# nobody's yet: whoever links it counts it)
+tasks_done_changed = Signal()
+# congress_ids: their tasks were changed by one UPDATE whose effect on each task is unknown;
+# what counts them counts them again
+tasks_recounted = Signal()

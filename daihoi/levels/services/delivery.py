@@ -7,8 +7,8 @@ recipient of the batch and one of the links; then, for the batch's tasks, one of
 assignments and one of their first history rows. Python builds one prototype per item, not one
 object per task, so a batch costs about the same whatever its size. Everything the model-level
 bulk insert would do is done here: the summary cells and the roll-up's totals
-(`summary.record_states`), an audit entry per recipient, one notice per receiving office per
-congress (after commit).
+(`summary.record_states`), the items' tasks still to do (`levels/counts.py`), an audit entry
+per recipient, one notice per receiving office per congress (after commit).
 """
 
 from typing import Any
@@ -25,6 +25,7 @@ from daihoi.planning import summary
 from daihoi.planning.models import Task, TaskAssignment
 from daihoi.planning.services.bulk import history_create
 
+from .. import counts as open_counts
 from ..models import (
     Guidance,
     GuidanceAction,
@@ -171,6 +172,7 @@ def deliver_batch(
     history_create(task_ids, None, now)
     # The new tasks into the summary cells, as `Task.objects.bulk_create` does.
     summary.record_states((None, state) for _, state in made)
+    open_counts.add({item.pk: len(batch) for item in items})
     GuidanceRecipient.objects.filter(pk__in=[r.pk for r in batch]).update(delivered_at=now)
     for recipient in batch:
         recipient.guidance = guidance  # its audit entry names it: no query per recipient

@@ -180,3 +180,60 @@ def test_subtree_rows_and_overdue_shares_equal_a_fresh_sum_after_writes_rebuilds
     assert share.total == sum(counts.values())
     assert share.overdue == counts[StatusClass.OPEN_OVERDUE]
     assert share.d0 == tree.congress.pk
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_guidance_tasks_still_to_do_equal_a_direct_count_after_random_writes(tree, seed):
+    """The kept count per item against a count of the tasks, after the random writes of the
+    summary's test (among them cancel, resume, delete, restore, delete for good), an
+    acceptance and a plain UPDATE."""
+    from daihoi.accounts.models import Role
+    from daihoi.levels import counts, selectors
+    from daihoi.levels.models import GuidanceItem, GuidanceItemCount
+    from daihoi.levels.tests.helpers import guidance_objects
+    from daihoi.planning import services as planning_services
+    from daihoi.planning.models import Area, Task
+
+    guidance_objects(tree)  # the province's to its district, the national one to the province
+    national = Access(tree.users["parent"], tree.national, Role.SECRETARIAT)
+    guidance = services.guidance_create(access=national, kind="guidance", title="Hướng dẫn")
+    for i in range(3):
+        services.guidance_item_add(
+            access=national,
+            guidance=guidance,
+            fields=services.ItemFields(title=f"Nhiệm vụ {i}", area=Area.GENERAL),
+        )
+    send = services.guidance_send(
+        access=national, guidance=guidance, congress_ids=[tree.congress.pk]
+    )
+    services.deliver(send.pk)
+
+    def kept_and_direct() -> tuple[dict, dict]:
+        kept = dict(GuidanceItemCount.objects.values_list("item_id", "open_tasks"))
+        direct = counts.direct_counts(GuidanceItem.objects.values_list("pk", flat=True))
+        return {k: v for k, v in kept.items() if v}, {k: v for k, v in direct.items() if v}
+
+    assert sum(kept_and_direct()[0].values()) == 5
+    summary.rebuild(tree.congress.pk)
+    writer = Writer(tree, seed)
+    for _ in range(60):
+        writer.step()
+    kept, direct = kept_and_direct()
+    assert kept == direct
+    received = Task.objects.filter(from_guidance__isnull=False, congress=tree.congress)
+    if task := received.filter(accepted=False, cancelled=False, paused=False).first():
+        lead = Access(
+            tree.users["officer"], tree.congress, Role.AGENCY_OFFICER, task.lead_agency_id
+        )
+        planning_services.task_report_progress(
+            access=lead, task=task, text="Xong", percent=100, reports_completion=True
+        )
+        planning_services.task_accept(access=writer.secretariat, task=task)
+    Task.objects.filter(pk__in=received.values("pk")[:1]).update(cancelled=True)
+    kept, direct = kept_and_direct()
+    assert kept == direct
+    national_open = sum(n for _, n in selectors.open_guidance_tasks(tree.national))
+    national_items = GuidanceItem.objects.filter(guidance__congress=tree.national)
+    assert national_open == sum(
+        direct.get(pk, 0) for pk in national_items.values_list("pk", flat=True)
+    )

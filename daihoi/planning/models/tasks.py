@@ -64,13 +64,14 @@ class TaskQuerySet(models.QuerySet["Task"]):
             with summary.counted_by_caller():
                 changed = super().bulk_update(objs, fields, *args, **kwargs)
             after = summary.locked_states(pks)
-            summary.record_states((before.get(pk), after.get(pk)) for pk in pks)
+            summary.record_task_states([(pk, before.get(pk), after.get(pk)) for pk in pks])
         return changed
 
     def update(self, **kwargs: Any) -> int:
         """An UPDATE of columns the summary counts by recounts the congresses touched (a whole
-        scan each): services save tasks one by one or call `summary.record_states` instead."""
-        from .. import summary
+        scan each): services save tasks one by one or call `summary.record_states` instead;
+        counts kept outside planning of tasks still to do are told to count again."""
+        from .. import signals, summary
 
         if not summary.touches(kwargs) or summary.caller_counts():
             return super().update(**kwargs)
@@ -79,6 +80,8 @@ class TaskQuerySet(models.QuerySet["Task"]):
             changed = super().update(**kwargs)
             for congress_id in sorted(congress_ids):
                 summary.rebuild(congress_id)
+            if summary.DONE_COLUMNS & set(kwargs):
+                signals.tasks_recounted.send(sender=Task, congress_ids=sorted(congress_ids))
         return changed
 
     def assigned_to(self, agency_id: int | None) -> "TaskQuerySet":
@@ -273,7 +276,7 @@ class Task(SoftDeleteModel):
             adding = self._state.adding or self.pk is None
             before = None if adding else summary.locked_state(self.pk)
             super().save(*args, **kwargs)
-            summary.record_states([(before, summary.state_of(self))])
+            summary.record_task_states([(self.pk, before, summary.state_of(self))])
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Deleting for good (a congress's cascade goes through the summary's own cascade)."""
@@ -281,6 +284,7 @@ class Task(SoftDeleteModel):
 
         with transaction.atomic():
             before = summary.locked_state(self.pk)
+            summary.done_changes([(self.pk, before, None)])  # while its links still exist
             deleted = super().delete(*args, **kwargs)
             summary.record_states([(before, None)])
         return deleted

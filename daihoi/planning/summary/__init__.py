@@ -16,6 +16,9 @@ them). The bulk paths:
   (`rebuild`: a scan of each — fine for the demo loader, not for a hot path);
 - `Task.objects.bulk_update` (the congress reschedule) reads the states before and after;
 - an agency merge (one UPDATE of `lead_agency`) recounts on `agencies_merged`.
+Counts kept outside planning of the tasks still to do (the levels app's guidance counts) follow
+the same writes: `record_task_states` and `done_changes` send `signals.tasks_done_changed`, a
+plain UPDATE sends `signals.tasks_recounted`, inside the writer's transaction.
 `Task.all_objects` (the plain manager) bypasses all this: use it only to read.
 
 Time-dependent classes: a DAILY IDEMPOTENT ROLL FORWARD, not buckets by deadline date.
@@ -49,6 +52,7 @@ forward); `reading.py` reads them. Both are re-exported here: callers write
 """
 
 from .cells import (
+    DONE_COLUMNS,
     STATE_COLUMNS,
     SUMMARY_FIELDS,
     Key,
@@ -57,10 +61,13 @@ from .cells import (
     caller_counts,
     counted_by_caller,
     direct_cells,
+    done_changes,
     locked_state,
     locked_states,
+    not_done,
     rebuild,
     record_states,
+    record_task_states,
     roll_forward_all,
     start_counting,
     state_of,
@@ -70,6 +77,7 @@ from .cells import (
 from .reading import GROUPS, SUMMED, Cell, cells_of, grouped_counts
 
 __all__ = [
+    "DONE_COLUMNS",
     "GROUPS",
     "STATE_COLUMNS",
     "SUMMARY_FIELDS",
@@ -82,11 +90,14 @@ __all__ = [
     "cells_of",
     "counted_by_caller",
     "direct_cells",
+    "done_changes",
     "grouped_counts",
     "locked_state",
     "locked_states",
+    "not_done",
     "rebuild",
     "record_states",
+    "record_task_states",
     "roll_forward_all",
     "start_counting",
     "state_of",

@@ -2,7 +2,7 @@
 rebuild and the daily roll forward (the package's docstring says why and how)."""
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 
 from daihoi.core.dates import today as local_today
 
-from .. import tree_counts
+from .. import signals, tree_counts
 from ..models import Task
 from ..models.summary import TaskCount, TaskCountClock
 from ..status import (
@@ -42,6 +42,12 @@ SUMMARY_FIELDS = frozenset(STATE_COLUMNS) | {c.removesuffix("_id") for c in STAT
 
 State = tuple[Any, ...]
 Key = tuple[int, int, str, str]  # congress, lead agency, area, status class
+
+
+# The columns that decide whether a task is still to do (`not_done`), which counts kept outside
+# planning follow through `signals.tasks_done_changed` / `tasks_recounted`.
+DONE_COLUMNS = frozenset({"accepted", "cancelled", "deleted_at"})
+_AT = {column: i for i, column in enumerate(STATE_COLUMNS)}
 
 
 def state_of(task: Task) -> State:
@@ -182,6 +188,35 @@ def record_states(changes: Iterable[tuple[State | None, State | None]]) -> None:
                 delta[1] += sign * awaiting
                 delta[2] += sign * returned
     _apply(deltas)
+
+
+def not_done(state: State | None) -> bool:
+    """Still to do: live, neither accepted nor cancelled (a paused task still is)."""
+    if state is None:
+        return False
+    return (
+        not state[_AT["accepted"]]
+        and not state[_AT["cancelled"]]
+        and (state[_AT["deleted_at"]] is None)
+    )
+
+
+def done_changes(changes: Iterable[tuple[int, State | None, State | None]]) -> None:
+    """Tells the counts kept elsewhere (`signals.tasks_done_changed`, in the caller's
+    transaction) which existing tasks (id, before, after) became done or not done again."""
+    moved = {
+        pk: 1 if not_done(after) else -1
+        for pk, before, after in changes
+        if before is not None and not_done(before) != not_done(after)
+    }
+    if moved:
+        signals.tasks_done_changed.send(sender=Task, changes=moved)
+
+
+def record_task_states(changes: Sequence[tuple[int, State | None, State | None]]) -> None:
+    """`record_states` for tasks named by id (task id, before, after), then `done_changes`."""
+    record_states((before, after) for _, before, after in changes)
+    done_changes(changes)
 
 
 def _apply(deltas: dict[Key, list[int]]) -> None:
