@@ -13,9 +13,11 @@ from daihoi.intake import readers
 from daihoi.meetings.permissions import can_run_meetings
 from daihoi.notifications import selectors as notification_selectors
 from daihoi.notifications import services as notification_services
+from daihoi.notifications.forms import PreferenceForm
+from daihoi.notifications.models import NotificationPreference
 
 from ..auth import user_of
-from ..common import access, answers, gate
+from ..common import access, answers, form_data, gate, valid, write
 
 router = Router(tags=["Thông báo, nhập từ văn bản"])
 
@@ -31,6 +33,16 @@ class NotificationOut(Schema):
     link: str
     created_at: dt.datetime
     read_at: dt.datetime | None
+
+
+class ReadAllOut(Schema):
+    count: int
+
+
+class PreferenceOut(Schema):
+    """`email` (mail and the app's notification centre) or `in_app` (the centre only)."""
+
+    channel: str
 
 
 class TextIn(Schema):
@@ -53,6 +65,41 @@ def notification_list(request: HttpRequest, unread: bool = False):
 def notification_read(request: HttpRequest, notification_id: int):
     return notification_services.notification_mark_read(
         user=user_of(request), notification_id=notification_id
+    )
+
+
+@router.post(
+    "/notifications/read-all/",
+    response=answers(ReadAllOut),
+    summary="Đánh dấu mọi thông báo là đã đọc",
+)
+def notification_read_all(request: HttpRequest) -> dict[str, int]:
+    count = notification_services.notifications_mark_all_read(user=user_of(request))
+    return {"count": count}
+
+
+@router.get(
+    "/notifications/preferences/",
+    response=answers(PreferenceOut),
+    summary="Cách nhận thông báo của tôi",
+)
+def preference_detail(request: HttpRequest) -> NotificationPreference:
+    return notification_selectors.preference_for(user_of(request))
+
+
+@router.put(
+    "/notifications/preferences/",
+    response=answers(PreferenceOut),
+    summary="Đổi cách nhận thông báo",
+)
+def preference_update(request: HttpRequest, payload: PreferenceOut) -> NotificationPreference:
+    form = valid(PreferenceForm(form_data(payload)))
+    user = user_of(request)
+    return write(
+        request,
+        lambda: notification_services.preference_set(
+            user=user, channel=form.cleaned_data["channel"]
+        ),
     )
 
 

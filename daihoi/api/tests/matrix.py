@@ -46,6 +46,7 @@ POSTS = {
     "document_issue": TABLE[("post", "/congresses/{congress_id}/documents/{document_id}/issue/")][
         2
     ],
+    "notification_read_all": TABLE[("post", "/notifications/read-all/")][2],
     "notification_read": TABLE[("post", "/notifications/{notification_id}/read/")][2],
     # A form without the table's number: the secretariat is told to fill it (400).
     "report_from_above_submit": expect(400, leader=403, member=403, officer=403, officer2=403)

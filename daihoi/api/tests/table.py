@@ -280,6 +280,13 @@ TABLE = {
         {},
         {r: 404 for r in ROLES} | {"anonymous": 401, "officer": 200},
     ),
+    ("post", "/notifications/read-all/"): ("/notifications/read-all/", {}, EVERYONE),
+    ("get", "/notifications/preferences/"): ("/notifications/preferences/", None, EVERYONE),
+    ("put", "/notifications/preferences/"): (
+        "/notifications/preferences/",
+        {"channel": "in_app"},
+        EVERYONE,
+    ),
     # A request to Ban Tuyên giáo (officer), answered; officer2 was not asked.
     ("get", C + "/report-requests/"): (C + "/report-requests/", None, api_expect(200)),
     ("get", C + "/report-requests/{request_id}/submissions/"): (
