@@ -370,6 +370,7 @@ def run(
                 time.sleep(pause)
             delegate_votes(i)
 
+    client_started = time.process_time()
     try:
         pool = [threading.Thread(target=client) for _ in range(args.clients)]
         for t in pool:
@@ -377,6 +378,7 @@ def run(
         for t in pool:
             t.join()
         wall = time.perf_counter() - began
+        client_cpu = time.process_time() - client_started
         web_cpu = cpu_used(workers_before, server_processes(server.pid))
         database_cpu = cpu_used(backends_before, database_backends())
     finally:
@@ -403,7 +405,8 @@ def run(
         print(
             f"server CPU per request ({answered} requests, pages and votes together): gunicorn "
             f"workers {1000 * web_cpu / answered:.1f} ms, PostgreSQL "
-            f"{1000 * database_cpu / answered:.1f} ms"
+            f"{1000 * database_cpu / answered:.1f} ms; this bench's own HTTP clients (on the "
+            f"same cores) {1000 * client_cpu / answered:.1f} ms"
         )
         services.motion_close(access=access, motion=motion)
     finally:
