@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from daihoi.core.audit import AuditAction
+from daihoi.core.models import WorkerJob
 from daihoi.core.uploads import StoredUpload
 from daihoi.organizations.models import Agency, Congress
 from daihoi.planning.models import Task
@@ -303,7 +304,7 @@ def _task_import_path(instance: "TaskImportJob", filename: str) -> str:
     return f"reporting/{instance.congress_id}/nhap-{secrets.token_hex(8)}.xlsx"
 
 
-class TaskImportJob(models.Model):
+class TaskImportJob(WorkerJob):
     """One XLSX task import done by the background worker: the stored file is read and checked
     (`rows`, `errors`), shown as a preview, then saved all or none once confirmed. `done` of
     `total` is the reading's progress."""
@@ -323,25 +324,15 @@ class TaskImportJob(models.Model):
     file = models.FileField(upload_to=_task_import_path, max_length=300)
     file_name = models.CharField(max_length=255, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     rows = models.JSONField(default=list, blank=True)
     errors = models.JSONField(default=list, blank=True)
     new_count = models.PositiveIntegerField(default=0)
     changed_count = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Nhập {self.file_name} ({self.get_state_display()})"
@@ -349,7 +340,3 @@ class TaskImportJob(models.Model):
     @property
     def running(self) -> bool:
         return self.state in self.RUNNING
-
-    @property
-    def percent(self) -> int:
-        return min(100, round(100 * self.done / self.total)) if self.total else 0

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
+from daihoi.core.models import WorkerJob
 
 from .roster import Delegate, Delegation
 
@@ -42,7 +43,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class BadgeBatch(models.Model):
+class BadgeBatch(WorkerJob):
     """One printing of badges (all delegates, or one delegation) as a PDF made by the worker."""
 
     class State(models.TextChoices):
@@ -61,25 +62,11 @@ class BadgeBatch(models.Model):
         Delegate, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     pdf = models.FileField(upload_to="delegates/badges/", max_length=300, blank=True)
     error = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"In thẻ {self.created_at:%d/%m/%Y %H:%M}"
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
 
 
 class Badge(models.Model):
