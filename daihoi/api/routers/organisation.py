@@ -1,18 +1,23 @@
 """People, committees and their memberships: every role of the congress reads them, as the
-pages do; the secretariat adds and edits them through the pages' forms and services."""
+pages do; the secretariat adds and edits them through the pages' forms and services. An
+agency's leader in charge and focal officers: named by the secretariat, or by the agency's own
+officer for their agency."""
 
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.forms import (
     CommitteeForm,
+    LeaderForm,
     MemberDutiesForm,
     MembershipForm,
     PersonForm,
 )
-from daihoi.organizations.models import Committee, Membership, Person
+from daihoi.organizations.models import Agency, Committee, Membership, Person
 from daihoi.organizations.permissions import (
+    access_agency_leadership,
     access_committee,
     access_membership,
     access_person,
@@ -21,6 +26,7 @@ from daihoi.organizations.permissions import (
     committee_members,
 )
 from daihoi.organizations.services import committees as committee_services
+from daihoi.organizations.services import leaders as leader_services
 from daihoi.organizations.services import people as people_services
 
 from ..common import (
@@ -303,3 +309,107 @@ def membership_remove(
         lambda: committee_services.membership_remove(access=acting, membership=membership),
     )
     return Status(204, None)
+
+
+# An agency's leader in charge and focal officers -------------------------------------------
+
+ONLY_MANAGERS_LEADERS = "Chỉ Thường trực / Văn phòng mới xem được danh sách này."
+
+
+class LeadershipOut(Schema):
+    """An agency with the leader who directly supervises its congress work and its focal
+    officers (people of the agency)."""
+
+    agency_id: int
+    agency_name: str
+    leader: PersonOut | None
+    focal_people: list[PersonOut]
+
+    @staticmethod
+    def resolve_agency_id(agency: Agency) -> int:
+        return agency.pk
+
+    @staticmethod
+    def resolve_agency_name(agency: Agency) -> str:
+        return agency.name
+
+    @staticmethod
+    def resolve_leader(agency: Agency) -> Person | None:
+        return agency.leader_in_charge
+
+    @staticmethod
+    def resolve_focal_people(agency: Agency) -> list:
+        return list(agency.focal_people.all())
+
+
+class LeadershipIn(Schema):
+    """`leader`: one of the agency's people; or a leader not yet listed, added to the agency
+    (`new_leader_name`, `new_leader_titles`) — not both. `focal_people`: the agency's people."""
+
+    leader: int | None = None
+    new_leader_name: str | None = None
+    new_leader_titles: str | None = None
+    focal_people: list[int] | None = None
+
+
+def _with_leadership(agencies):
+    return agencies.select_related("leader_in_charge").prefetch_related(
+        Prefetch("focal_people", queryset=Person.objects.order_by("full_name"))
+    )
+
+
+@router.get(
+    "/{congress_id}/leaders/",
+    response=answers(list[LeadershipOut]),
+    summary="Lãnh đạo phụ trách và cán bộ đầu mối của các cơ quan",
+    description='Như trang "Lãnh đạo phụ trách"; `missing=true` chỉ liệt kê các cơ quan chưa '
+    "có lãnh đạo phụ trách.",
+)
+@paginate(CursorPagination, ordering=("id",), page_size=100)
+def leadership_list(request: HttpRequest, congress_id: int, missing: bool = False):
+    acting = access(request, congress_id)
+    gate(acting.can_manage, ONLY_MANAGERS_LEADERS)
+    agencies = _with_leadership(Agency.objects.filter(congress=acting.congress))
+    return agencies.filter(leader_in_charge__isnull=True) if missing else agencies
+
+
+def _leadership(acting, agency_id: int) -> Agency:
+    found = access_agency_leadership(acting, agency_id)
+    return _with_leadership(Agency.objects.all()).get(pk=found.pk)
+
+
+@router.get(
+    "/{congress_id}/leaders/{agency_id}/",
+    response=answers(LeadershipOut),
+    summary="Lãnh đạo phụ trách và cán bộ đầu mối của một cơ quan",
+)
+def leadership_detail(request: HttpRequest, congress_id: int, agency_id: int) -> Agency:
+    return _leadership(access(request, congress_id), agency_id)
+
+
+@router.put(
+    "/{congress_id}/leaders/{agency_id}/",
+    response=answers(LeadershipOut),
+    summary="Phân công lãnh đạo phụ trách và cán bộ đầu mối",
+    description="Thường trực / Văn phòng, hoặc chính cơ quan đó cho cơ quan mình.",
+)
+def leadership_update(
+    request: HttpRequest, congress_id: int, agency_id: int, payload: LeadershipIn
+) -> Agency:
+    acting = access(request, congress_id)
+    agency = access_agency_leadership(acting, agency_id)
+    form = valid(LeaderForm(form_data(payload), congress=acting.congress, agency=agency))
+    data = form.cleaned_data
+    write(
+        request,
+        lambda: leader_services.agency_name_leader(
+            access=acting,
+            agency=agency,
+            leader=data["leader"],
+            focal_people=data["focal_people"],
+            new_leader=leader_services.NewLeader(
+                data["new_leader_name"], data["new_leader_titles"]
+            ),
+        ),
+    )
+    return _leadership(acting, agency_id)

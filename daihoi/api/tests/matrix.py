@@ -31,6 +31,7 @@ POSTS = {
     "meeting_record": SIGNED_IN_400,
     "conclusion_add": SIGNED_IN_400,
     "membership_add": SIGNED_IN_400,
+    "agency_merge": SIGNED_IN_400,
     "estimate_supplement": SIGNED_IN_400,
     "line_add": SIGNED_IN_400,
     "estimate_return": SIGNED_IN_400,
@@ -199,6 +200,10 @@ def objects(world, base: dict) -> dict:
     from daihoi.organizations.models import Person
 
     newcomer = Person.objects.create(congress=world.congress, full_name="Đỗ Thị Thành Viên")
+    from daihoi.organizations.models import Agency
+
+    # A duplicate entered by mistake, to merge into Sở Văn hóa.
+    spare = Agency.objects.create(congress=world.congress, name="Sở VH-TT-DL (trùng)")
     return {
         **_estimates(world, base),
         "api_planned_meeting_id": _planned_meeting(world),
@@ -206,4 +211,5 @@ def objects(world, base: dict) -> dict:
         "awaiting_task_id": task.pk,
         "webhook_id": webhook.pk,
         "api_person_id": newcomer.pk,
+        "api_spare_agency_id": spare.pk,
     }

@@ -30,6 +30,15 @@ MEETING_BODY = {
 }
 # A draft estimate is its agency's: the managers read it but may not edit it.
 DRAFT_OWNERS = dict(admin=403, secretariat=403, leader=404, member=404, officer2=404)
+CONGRESS_BODY = {
+    "name": "Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI",
+    "organization": "Đảng bộ tỉnh",
+    "level": "province",
+    "ordinal": 16,
+    "term_start": 2020,
+    "term_end": 2025,
+    "document_rules": "party",
+}
 PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
 
 # (method, path as in the schema): (path to call, body, expected status per role)
@@ -38,6 +47,57 @@ TABLE = {
     ("get", C + "/"): (C + "/", None, api_expect(200)),
     ("get", C + "/agencies/"): (C + "/agencies/", None, api_expect(200)),
     ("get", C + "/agencies/{agency_id}/"): (C + "/agencies/{agency_id}/", None, api_expect(200)),
+    # The set-up (congress, agencies, groups): the secretariat's, as the "Thiết lập" pages.
+    ("put", C + "/"): (C + "/", CONGRESS_BODY, api_expect(200, **MANAGERS_ONLY)),
+    ("post", C + "/agencies/"): (
+        C + "/agencies/",
+        {"name": "Sở Nội vụ", "short_name": "SNV", "parent": "{vptu}"},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("put", C + "/agencies/{agency_id}/"): (
+        C + "/agencies/{agency_id}/",
+        {"name": "Ban Tuyên giáo và Dân vận Tỉnh ủy", "code": "BTGDV"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("post", C + "/agencies/{agency_id}/merge/"): (
+        C + "/agencies/{api_spare_agency_id}/merge/",
+        {"target": "{svh}"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/agency-groups/"): (C + "/agency-groups/", None, api_expect(200, **MANAGERS_ONLY)),
+    ("post", C + "/agency-groups/"): (
+        C + "/agency-groups/",
+        {"name": "Các sở, ngành", "agencies": ["{svh}", "{stc}"]},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/agency-groups/{group_id}/"): (
+        C + "/agency-groups/{group_id}/",
+        None,
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("put", C + "/agency-groups/{group_id}/"): (
+        C + "/agency-groups/{group_id}/",
+        {"name": "Các ban xây dựng Đảng", "agencies": ["{btg}"]},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("delete", C + "/agency-groups/{group_id}/"): (
+        C + "/agency-groups/{group_id}/",
+        None,
+        api_expect(204, **MANAGERS_ONLY),
+    ),
+    # An agency's leader in charge and focal officers: the secretariat for any agency, the
+    # agency's own officer for theirs (others: 404, as the page).
+    ("get", C + "/leaders/"): (C + "/leaders/", None, api_expect(200, **MANAGERS_ONLY)),
+    ("get", C + "/leaders/{agency_id}/"): (
+        C + "/leaders/{agency_id}/",
+        None,
+        api_expect(200, leader=404, member=404, officer2=404),
+    ),
+    ("put", C + "/leaders/{agency_id}/"): (
+        C + "/leaders/{agency_id}/",
+        {"new_leader_name": "Trần Văn Phụ Trách", "new_leader_titles": "Phó Trưởng ban"},
+        api_expect(200, leader=404, member=404, officer2=404),
+    ),
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
