@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from . import errors
 from .auth import SignedInSession, TokenAuth, TokenRateThrottle
 from .routers import (
+    appraisal,
     budget,
     congresses,
     documents,
@@ -42,6 +43,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/congresses", congresses.router)
 api.add_router("/congresses", planning.router)
+api.add_router("/congresses", appraisal.router)
 api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", meeting_papers.router)

@@ -32,6 +32,7 @@ POSTS = {
     "conclusion_add": SIGNED_IN_400,
     "membership_add": SIGNED_IN_400,
     "agency_merge": SIGNED_IN_400,
+    "appraisal_decide": SIGNED_IN_400,
     "estimate_supplement": SIGNED_IN_400,
     "line_add": SIGNED_IN_400,
     "estimate_return": SIGNED_IN_400,

@@ -98,6 +98,29 @@ TABLE = {
         {"new_leader_name": "Trần Văn Phụ Trách", "new_leader_titles": "Phó Trưởng ban"},
         api_expect(200, leader=404, member=404, officer2=404),
     ),
+    # Appraisal, as the pages: the task's product waits at Công an tỉnh (no user here); the
+    # lead's officer may not send it again (400), only the appraiser's decides; officer2's
+    # agency has no part (404).
+    ("get", C + "/tasks/{task_id}/appraisal/"): (
+        C + "/tasks/{task_id}/appraisal/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/appraisal/"): (
+        C + "/tasks/{task_id}/appraisal/",
+        {"text": "Bản hoàn thiện nội dung pano"},
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/appraisal/decision/"): (
+        C + "/tasks/{task_id}/appraisal/decision/",
+        {"decision": "approved"},
+        api_expect(403, officer2=404),
+    ),
+    ("get", C + "/appraisal-files/{appraisal_file_id}/"): (
+        C + "/appraisal-files/{appraisal_file_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
@@ -488,7 +511,14 @@ TABLE = {
 
 
 # Sent as multipart/form-data (they take files).
-MULTIPART = ("/progress/", "/register/", "/report-requests/", "/submit/", "/attachments/")
+MULTIPART = (
+    "/progress/",
+    "/appraisal/",
+    "/register/",
+    "/report-requests/",
+    "/submit/",
+    "/attachments/",
+)
 
 
 def is_multipart(method: str, path: str) -> bool:
