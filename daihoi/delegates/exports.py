@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from daihoi.core.roman import to_roman
 from daihoi.core.spreadsheets import table_workbook
 from daihoi.documents import rendering
 from daihoi.documents.models import Document, DocumentKind
+from daihoi.extraction.roman import to_roman
 from daihoi.organizations.models import Agency, Congress
 
 from .statistics import Statistics

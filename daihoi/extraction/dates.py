@@ -14,48 +14,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-_ROMAN_VALUES = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+from .roman import from_roman as strict_from_roman
+from .roman import to_roman
+
 # Words around a date that mark it as the page's publication time.
 _PUBLISHED = re.compile(r"\d{1,2}:\d{2}|đăng|cập nhật|thứ|chủ nhật|update")
 
 
-def to_roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN_VALUES:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def from_roman(s: str) -> int | None:
-    s = s.upper()
-    if not s or not _ROMAN_RE.match(s):
+    """The value of a Roman numeral, or None when `s` is not a well-formed one."""
+    try:
+        return strict_from_roman(s)
+    except ValueError:
         return None
-    total = 0
-    i = 0
-    while i < len(s):
-        for value, letters in _ROMAN_VALUES:
-            if s.startswith(letters, i):
-                total += value
-                i += len(letters)
-                break
-    return total
 
 
 @lru_cache(maxsize=512)

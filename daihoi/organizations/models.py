@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from daihoi.accounts.models import Role
 from daihoi.core.audit import AuditAction
-from daihoi.core.roman import to_roman
 from daihoi.core.text import fold
 from daihoi.core.versioning import Versioned
+from daihoi.extraction.roman import to_roman
 
 
 class Area(models.TextChoices):

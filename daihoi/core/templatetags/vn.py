@@ -6,7 +6,7 @@ from django import template
 
 from daihoi.core.dates import format_date
 from daihoi.core.money import format_vnd
-from daihoi.core.roman import to_roman
+from daihoi.extraction.roman import to_roman
 
 register = template.Library()
 

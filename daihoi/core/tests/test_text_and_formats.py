@@ -7,8 +7,8 @@ from django import forms
 from daihoi.core.dates import place_date_line
 from daihoi.core.forms import DeadlineField, VNDateField
 from daihoi.core.money import format_vnd, parse_vnd
-from daihoi.core.roman import from_roman, to_roman
 from daihoi.core.text import fold, normalize
+from daihoi.extraction.roman import from_roman, to_roman
 
 
 def test_fold_strips_diacritics_case_and_d_stroke():

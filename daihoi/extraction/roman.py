@@ -1,3 +1,5 @@
+"""Roman numerals (congress terms, plan sections): writing and strict reading, 1 to 3999."""
+
 _NUMERALS = (
     (1000, "M"),
     (900, "CM"),
