@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.views import (
     content_file,
+    edit_page,
     forbidden,
     form_page,
     is_htmx,
@@ -72,21 +73,17 @@ def election_form(
     )
     form = ElectionForm(request.POST or None, initial=initial)
 
-    def save() -> Election:
-        fields = form.election_fields()
-        if election is None:
-            return services.election_create(access=access, fields=fields)
-        return services.election_update(
-            access=access,
-            election=election,
-            fields=fields,
-            expected_version=form.expected_version(),
-        )
-
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        election,
+        create=lambda: services.election_create(access=access, fields=form.election_fields()),
+        update=lambda election, version: services.election_update(
+            access=access,
+            election=election,
+            fields=form.election_fields(),
+            expected_version=version,
+        ),
         success="Đã lưu cuộc bầu cử.",
         then=_to_election,
         template="ballots/election_form.html",

@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from . import once
 from .exceptions import BusinessError, ConflictError, PermissionDenied
 from .staging import FormFiles
+from .versioning import VersionedFormMixin
 
 
 def first_or_404[M: models.Model](queryset: QuerySet[M]) -> M:
@@ -244,3 +245,29 @@ def files_form_page(
             return response
     attached.keep()
     return render(request, template, context)
+
+
+def edit_page[M: models.Model](
+    request: HttpRequest,
+    form: VersionedFormMixin,
+    editing: M | None,
+    *,
+    create: Callable[[], Any],
+    update: Callable[[M, int | None], Any],
+    success: str,
+    then: Callable[[Any], HttpResponse],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """`form_page` for a form that creates an object (`editing` is None) or edits `editing`:
+    `create()` or `update(editing, expected_version)` calls the app's service; the version is
+    the one the form was shown with (`VersionedFormMixin`)."""
+
+    def save() -> Any:
+        if editing is None:
+            return create()
+        return update(editing, form.expected_version())
+
+    return form_page(
+        request, form, save, success=success, then=then, template=template, context=context
+    )

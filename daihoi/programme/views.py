@@ -8,7 +8,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.views import forbidden, form_page, page_context, run_button, run_form_button
+from daihoi.core.views import (
+    edit_page,
+    forbidden,
+    form_page,
+    page_context,
+    run_button,
+    run_form_button,
+)
 from daihoi.organizations.permissions import Access, access_congress
 
 from . import selectors, services
@@ -134,18 +141,14 @@ def session_form(
     initial = SessionForm.initial_for(session) if session else {"place": access.congress.venue}
     form = SessionForm(request.POST or None, initial=initial)
 
-    def save() -> Session:
-        fields = form.session_fields()
-        if session is None:
-            return services.session_create(access=access, fields=fields)
-        return services.session_update(
-            access=access, session=session, fields=fields, expected_version=form.expected_version()
-        )
-
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        session,
+        create=lambda: services.session_create(access=access, fields=form.session_fields()),
+        update=lambda session, version: services.session_update(
+            access=access, session=session, fields=form.session_fields(), expected_version=version
+        ),
         success="Đã lưu phiên.",
         then=_to_session,
         template="programme/session_form.html",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
-from daihoi.core.views import forbidden, form_page, is_htmx, page_context, run_button
+from daihoi.core.views import edit_page, forbidden, is_htmx, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress, access_delegate
 
 from . import selectors, services
@@ -57,20 +57,14 @@ def motion_form(
         initial=MotionForm.initial_for(motion) if motion else None,
     )
 
-    def save() -> Motion:
-        if motion is None:
-            return services.motion_create(access=access, fields=form.motion_fields())
-        return services.motion_update(
-            access=access,
-            motion=motion,
-            fields=form.motion_fields(),
-            expected_version=form.expected_version(),
-        )
-
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        motion,
+        create=lambda: services.motion_create(access=access, fields=form.motion_fields()),
+        update=lambda motion, version: services.motion_update(
+            access=access, motion=motion, fields=form.motion_fields(), expected_version=version
+        ),
         success="Đã lưu nội dung biểu quyết.",
         then=_to_motion,
         template="voting/motion_form.html",

@@ -10,15 +10,14 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import (
     apply_error,
     content_file,
+    edit_page,
     forbidden,
-    form_page,
     page_context,
 )
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services, spreadsheets
 from ..forms import NormForm, NormImportForm
-from ..models import Norm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,22 +40,18 @@ def norm_form(request: HttpRequest, congress_id: int, norm_id: int | None = None
     if norm is not None:
         initial = {f: getattr(norm, f) for f in NormForm.base_fields if f != "opened_at"}
     form = NormForm(request.POST or None, initial=initial)
-    return form_page(
+    return edit_page(
         request,
         form,
-        lambda: _save_norm(access, norm, form),
+        norm,
+        create=lambda: services.norm_create(access=access, **form.edited()),
+        update=lambda norm, version: services.norm_update(
+            access=access, norm=norm, expected_version=version, **form.edited()
+        ),
         success="Đã lưu định mức.",
         then=lambda _: redirect("budget:norm-list", congress_id=congress_id),
         template="budget/norm_form.html",
         context=page_context(access, form=form, norm=norm),
-    )
-
-
-def _save_norm(access: Access, norm: Norm | None, form: NormForm) -> Norm:
-    if norm is None:
-        return services.norm_create(access=access, **form.edited())
-    return services.norm_update(
-        access=access, norm=norm, expected_version=form.expected_version(), **form.edited()
     )
 
 

@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.audit import history_of
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.views import forbidden, form_page, page_context, stored_file
+from daihoi.core.views import edit_page, forbidden, form_page, page_context, stored_file
+from daihoi.organizations.permissions import Access
 
 from ..forms import DelegateForm, ReplaceForm
 from ..models import Delegate, Delegation
@@ -64,18 +65,7 @@ def delegate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     access, rights = rights_for(request, congress_id)
     if not rights.keeps_roster:
         return forbidden(request, ONLY_ROSTER_KEEPERS)
-    form = DelegateForm(request.POST or None, request.FILES or None, congress=access.congress)
-    return form_page(
-        request,
-        form,
-        lambda: services.delegate_create(
-            access=access, fields=form.delegate_fields(), photo=form.cleaned_data.get("photo")
-        ),
-        success="Đã thêm đại biểu.",
-        then=_to_detail,
-        template="delegates/delegate_form.html",
-        context=page_context(access, form=form, delegate=None),
-    )
+    return _delegate_page(request, access, None)
 
 
 @login_required
@@ -84,23 +74,32 @@ def delegate_edit(request: HttpRequest, congress_id: int, delegate_id: int) -> H
     delegate = access_delegate(access, delegate_id)
     if not rights.keeps_roster:
         return forbidden(request, ONLY_ROSTER_KEEPERS)
+    return _delegate_page(request, access, delegate)
+
+
+def _delegate_page(request: HttpRequest, access: Access, delegate: Delegate | None) -> HttpResponse:
+    """The form that adds a delegate (`delegate` None) or edits one, with the photo."""
     form = DelegateForm(
         request.POST or None,
         request.FILES or None,
         congress=access.congress,
-        initial=DelegateForm.initial_for(delegate),
+        initial=DelegateForm.initial_for(delegate) if delegate else None,
     )
-    return form_page(
+    return edit_page(
         request,
         form,
-        lambda: services.delegate_update(
+        delegate,
+        create=lambda: services.delegate_create(
+            access=access, fields=form.delegate_fields(), photo=form.cleaned_data.get("photo")
+        ),
+        update=lambda delegate, version: services.delegate_update(
             access=access,
             delegate=delegate,
             fields=form.delegate_fields(),
             photo=form.cleaned_data.get("photo"),
-            version=form.expected_version(),
+            version=version,
         ),
-        success="Đã lưu thông tin đại biểu.",
+        success="Đã thêm đại biểu." if delegate is None else "Đã lưu thông tin đại biểu.",
         then=_to_detail,
         template="delegates/delegate_form.html",
         context=page_context(access, form=form, delegate=delegate),

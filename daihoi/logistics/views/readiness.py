@@ -6,12 +6,17 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.views import files_form_page, forbidden, form_page, page_context, stored_file
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.core.views import (
+    edit_page,
+    files_form_page,
+    forbidden,
+    page_context,
+    stored_file,
+)
+from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services
 from ..forms import ReadinessFilterForm, ReadinessItemForm, ReadinessReportForm
-from ..models import ReadinessItem
 
 
 @login_required
@@ -76,25 +81,18 @@ def readiness_form(
         initial = {name: getattr(item, name) for name in services.readiness.FIELDS}
         initial["version"] = item.version
     form = ReadinessItemForm(request.POST or None, initial=initial, congress=access.congress)
-    return form_page(
+    return edit_page(
         request,
         form,
-        lambda: _save_item(access, item, form),
+        item,
+        create=lambda: services.readiness_item_create(access=access, fields=form.fields_value()),
+        update=lambda item, version: services.readiness_item_update(
+            access=access, item=item, fields=form.fields_value(), expected_version=version
+        ),
         success="Đã lưu hạng mục.",
         then=lambda saved: redirect("logistics:readiness-detail", congress_id, saved.pk),
         template="logistics/readiness_form.html",
         context=page_context(access, form=form, item=item),
-    )
-
-
-def _save_item(access: Access, item: ReadinessItem | None, form: ReadinessItemForm):
-    if item is None:
-        return services.readiness_item_create(access=access, fields=form.fields_value())
-    return services.readiness_item_update(
-        access=access,
-        item=item,
-        fields=form.fields_value(),
-        expected_version=form.expected_version(),
     )
 
 

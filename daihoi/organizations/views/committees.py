@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.accounts.models import Role
 from daihoi.core.audit import history_of
-from daihoi.core.views import forbidden, form_page, page_context, run_button
+from daihoi.core.views import edit_page, forbidden, form_page, page_context, run_button
 
 from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
 from ..models import Committee, Congress, Membership
@@ -106,21 +106,17 @@ def committee_edit(
         request.POST or None, congress=access.congress, committee=committee, initial=initial
     )
 
-    def save() -> Committee:
-        fields = form.committee_fields()
-        if committee is None:
-            return services.committee_create(access=access, fields=fields)
-        return services.committee_update(
-            access=access,
-            committee=committee,
-            fields=fields,
-            expected_version=form.expected_version(),
-        )
-
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        committee,
+        create=lambda: services.committee_create(access=access, fields=form.committee_fields()),
+        update=lambda committee, version: services.committee_update(
+            access=access,
+            committee=committee,
+            fields=form.committee_fields(),
+            expected_version=version,
+        ),
         success="Đã lưu tiểu ban.",
         then=_to_committee,
         template="organizations/committee_form.html",

@@ -18,7 +18,14 @@ from daihoi.core import once
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
-from daihoi.core.views import content_file, forbidden, form_page, page_context, run_button
+from daihoi.core.views import (
+    content_file,
+    edit_page,
+    forbidden,
+    form_page,
+    page_context,
+    run_button,
+)
 
 from ..forms import (
     AgencyForm,
@@ -339,22 +346,17 @@ def group_form(request: HttpRequest, congress_id: int, group_id: int | None = No
     )
     form = AgencyGroupForm(request.POST or None, initial=initial, congress=access.congress)
 
-    def save():
-        name, agencies = form.cleaned_data["name"], list(form.cleaned_data["agencies"])
-        if group is None:
-            return groups.group_create(access=access, name=name, agencies=agencies)
-        return groups.group_update(
-            access=access,
-            group=group,
-            name=name,
-            agencies=agencies,
-            expected_version=form.expected_version(),
-        )
+    def named() -> dict[str, Any]:
+        return {"name": form.cleaned_data["name"], "agencies": list(form.cleaned_data["agencies"])}
 
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        group,
+        create=lambda: groups.group_create(access=access, **named()),
+        update=lambda group, version: groups.group_update(
+            access=access, group=group, expected_version=version, **named()
+        ),
         success="Đã lưu nhóm cơ quan, đơn vị.",
         then=lambda g: redirect("organizations:group-list", congress_id=congress_id),
         template="organizations/group_form.html",

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
-from daihoi.core.views import forbidden, form_page, page_context, run_form_button
+from daihoi.core.views import edit_page, forbidden, form_page, page_context, run_form_button
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -72,19 +72,18 @@ def _item_page(request: HttpRequest, access: Access, item: VisualItem | None) ->
         return forbidden(request, permissions.WRITERS_ONLY)
     form = _item_form(request, access, item)
 
-    def save() -> VisualItem:
+    def fields() -> services.ItemFields:
         data = form.edited()
-        fields = services.ItemFields(**{name: data[name] for name in ITEM_FIELDS})
-        if item is None:
-            return services.item_create(access=access, fields=fields)
-        return services.item_update(
-            access=access, item=item, fields=fields, expected_version=form.expected_version()
-        )
+        return services.ItemFields(**{name: data[name] for name in ITEM_FIELDS})
 
-    return form_page(
+    return edit_page(
         request,
         form,
-        save,
+        item,
+        create=lambda: services.item_create(access=access, fields=fields()),
+        update=lambda item, version: services.item_update(
+            access=access, item=item, fields=fields(), expected_version=version
+        ),
         success="Đã lưu hạng mục tuyên truyền.",
         then=lambda saved: redirect("propaganda:item-detail", access.congress.pk, saved.pk),
         template="propaganda/item_form.html",
