@@ -2,6 +2,9 @@
 the delegate's pages (their own area). Every PDF goes out stamped with its reader's name and is
 never cached by the browser."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +35,23 @@ def _keeper(request: HttpRequest, congress_id: int) -> tuple[Access, HttpRespons
 
 def _to_list(access: Access) -> HttpResponse:
     return redirect("materials:list", congress_id=access.congress.pk)
+
+
+def _material_button(
+    request: HttpRequest,
+    congress_id: int,
+    material_id: int,
+    action: Callable[[Access, Material], Any],
+    success: str,
+) -> HttpResponse:
+    """A keeper's button on one material: runs `action` and goes back to the list."""
+    access, refused = _keeper(request, congress_id)
+    if refused:
+        return refused
+    material = access_material(access, material_id)
+    return run_button(
+        request, lambda: action(access, material), success=success, then=_to_list(access)
+    )
 
 
 def _pdf(material: Material, content: bytes) -> HttpResponse:
@@ -87,47 +107,42 @@ def material_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def material_move(request: HttpRequest, congress_id: int, material_id: int) -> HttpResponse:
-    access, refused = _keeper(request, congress_id)
-    if refused:
-        return refused
-    material = access_material(access, material_id)
     step = -1 if request.POST.get("step") == "up" else 1
-    return run_button(
+    return _material_button(
         request,
-        lambda: services.material_move(access=access, material=material, step=step),
-        success="Đã đổi thứ tự tài liệu.",
-        then=_to_list(access),
+        congress_id,
+        material_id,
+        lambda access, material: services.material_move(
+            access=access, material=material, step=step
+        ),
+        "Đã đổi thứ tự tài liệu.",
     )
 
 
 @login_required
 @require_POST
 def material_convert(request: HttpRequest, congress_id: int, material_id: int) -> HttpResponse:
-    access, refused = _keeper(request, congress_id)
-    if refused:
-        return refused
-    material = access_material(access, material_id)
-    return run_button(
+    return _material_button(
         request,
-        lambda: services.material_convert_again(access=access, material=material),
-        success="Đã gửi tệp Word đi chuyển lại sang PDF.",
-        then=_to_list(access),
+        congress_id,
+        material_id,
+        lambda access, material: services.material_convert_again(access=access, material=material),
+        "Đã gửi tệp Word đi chuyển lại sang PDF.",
     )
 
 
 @login_required
 @require_POST
 def material_withdraw(request: HttpRequest, congress_id: int, material_id: int) -> HttpResponse:
-    access, refused = _keeper(request, congress_id)
-    if refused:
-        return refused
-    material = access_material(access, material_id)
     reason = request.POST.get("reason", "")[:2000]
-    return run_button(
+    return _material_button(
         request,
-        lambda: services.material_withdraw(access=access, material=material, reason=reason),
-        success="Đã rút tài liệu: đại biểu không còn xem được.",
-        then=_to_list(access),
+        congress_id,
+        material_id,
+        lambda access, material: services.material_withdraw(
+            access=access, material=material, reason=reason
+        ),
+        "Đã rút tài liệu: đại biểu không còn xem được.",
     )
 
 
