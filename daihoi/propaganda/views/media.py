@@ -1,8 +1,11 @@
 """Press and media output (outlets, columns, pieces, weekly counts) and the art programme."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,7 +14,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.views import forbidden, page_context
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import access_congress
+from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
 from ..forms import ColumnForm, EventForm, OutletForm, PieceFilterForm, PieceForm
@@ -44,16 +47,25 @@ def media_overview(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(request, "propaganda/media_overview.html", context)
 
 
-def _media_page(
-    request: HttpRequest, access: Any, form: Any, save: Any, *, title: str, obj: Any
+def _media_page[M: models.Model](
+    request: HttpRequest,
+    access: Access,
+    form: forms.BaseForm,
+    obj: M | None,
+    *,
+    create: Callable[[], Any],
+    update: Callable[[M], Any],
+    titles: tuple[str, str],
 ) -> HttpResponse:
+    """An outlet's, column's or piece's form: `create()` a new one or `update(obj)`;
+    `titles` are the page's title when adding and when editing."""
     back = reverse("propaganda:media", args=[access.congress.pk])
     return record_form_page(
         request,
         access,
         form,
-        save,
-        title=title,
+        create if obj is None else lambda: update(obj),
+        title=titles[obj is not None],
         obj=obj,
         back=back,
         back_label="Báo chí, truyền thông",
@@ -70,14 +82,17 @@ def outlet_form(
         return forbidden(request, permissions.WRITERS_ONLY)
     initial = {f: getattr(outlet, f) for f in OutletForm.base_fields} if outlet else {}
     form = OutletForm(request.POST or None, initial=initial)
-
-    def save() -> Outlet:
-        if outlet is None:
-            return services.outlet_create(access=access, **form.cleaned_data)
-        return services.outlet_update(access=access, outlet=outlet, **form.cleaned_data)
-
-    title = "Sửa cơ quan báo chí" if outlet else "Thêm cơ quan báo chí"
-    return _media_page(request, access, form, save, title=title, obj=outlet)
+    return _media_page(
+        request,
+        access,
+        form,
+        outlet,
+        create=lambda: services.outlet_create(access=access, **form.cleaned_data),
+        update=lambda outlet: services.outlet_update(
+            access=access, outlet=outlet, **form.cleaned_data
+        ),
+        titles=("Thêm cơ quan báo chí", "Sửa cơ quan báo chí"),
+    )
 
 
 @login_required
@@ -93,14 +108,17 @@ def column_form(
         initial["outlet"] = request.GET["outlet"]
     outlets = Outlet.objects.filter(congress=access.congress)
     form = ColumnForm(request.POST or None, initial=initial, outlets=outlets)
-
-    def save() -> Any:
-        if column is None:
-            return services.column_create(access=access, **form.cleaned_data)
-        return services.column_update(access=access, column=column, **form.cleaned_data)
-
-    title = "Sửa chuyên trang, chuyên mục" if column else "Mở chuyên trang, chuyên mục"
-    return _media_page(request, access, form, save, title=title, obj=column)
+    return _media_page(
+        request,
+        access,
+        form,
+        column,
+        create=lambda: services.column_create(access=access, **form.cleaned_data),
+        update=lambda column: services.column_update(
+            access=access, column=column, **form.cleaned_data
+        ),
+        titles=("Mở chuyên trang, chuyên mục", "Sửa chuyên trang, chuyên mục"),
+    )
 
 
 @login_required
@@ -117,15 +135,19 @@ def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = No
         outlets=Outlet.objects.filter(congress=access.congress),
         columns=selectors.columns_of(access),
     )
-
-    def save() -> MediaPiece:
-        fields = services.PieceFields(**form.cleaned_data)
-        if piece is None:
-            return services.piece_create(access=access, fields=fields)
-        return services.piece_update(access=access, piece=piece, fields=fields)
-
-    title = "Sửa tin, bài, chương trình" if piece else "Đăng ký tin, bài, chương trình"
-    return _media_page(request, access, form, save, title=title, obj=piece)
+    return _media_page(
+        request,
+        access,
+        form,
+        piece,
+        create=lambda: services.piece_create(
+            access=access, fields=services.PieceFields(**form.cleaned_data)
+        ),
+        update=lambda piece: services.piece_update(
+            access=access, piece=piece, fields=services.PieceFields(**form.cleaned_data)
+        ),
+        titles=("Đăng ký tin, bài, chương trình", "Sửa tin, bài, chương trình"),
+    )
 
 
 @login_required
