@@ -17,6 +17,7 @@ from daihoi.organizations.permissions import Access, access_congress
 from .. import permissions, selectors, services
 from ..forms import DayForm, DietForm, MealForm, RidersForm, TripForm, VehicleForm
 from ..models import Trip
+from .common import simple_form_page
 from .lodging import staff_access
 
 
@@ -53,16 +54,14 @@ def meal_form(request: HttpRequest, congress_id: int, meal_id: int | None = None
     initial = {f: getattr(meal, f) for f in MealForm.base_fields} if meal else {}
     form = MealForm(request.POST or None, initial=initial)
     back = reverse("logistics:meals", args=[congress_id])
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.meal_save(access=access, meal=meal, **form.cleaned_data),
         success="Đã lưu bữa ăn.",
-        then=lambda _: redirect(back),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access, form=form, title="Sửa bữa ăn" if meal else "Thêm bữa ăn", back=back
-        ),
+        title="Sửa bữa ăn" if meal else "Thêm bữa ăn",
+        back=back,
     )
 
 
@@ -111,20 +110,15 @@ def vehicle_form(
     initial = {f: getattr(vehicle, f) for f in VehicleForm.base_fields} if vehicle else {}
     form = VehicleForm(request.POST or None, initial=initial, congress=access.congress)
     back = reverse("logistics:transport", args=[congress_id])
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.vehicle_save(access=access, vehicle=vehicle, **form.cleaned_data),
         success="Đã lưu xe.",
-        then=lambda _: redirect(back),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access,
-            form=form,
-            title="Sửa thông tin xe" if vehicle else "Thêm xe",
-            back=back,
-            entries=history_of(vehicle)[:30] if vehicle else None,
-        ),
+        title="Sửa thông tin xe" if vehicle else "Thêm xe",
+        back=back,
+        entries=history_of(vehicle)[:30] if vehicle else None,
     )
 
 
@@ -136,14 +130,15 @@ def trip_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     initial = {"vehicle": request.GET.get("vehicle")} if request.GET.get("vehicle") else {}
     form = TripForm(request.POST or None, initial=initial, congress=access.congress)
     back = reverse("logistics:transport", args=[congress_id])
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.trip_create(access=access, **form.cleaned_data),
         success="Đã thêm chuyến xe.",
         then=lambda trip: redirect("logistics:trip-detail", congress_id, trip.pk),
-        template="logistics/simple_form.html",
-        context=page_context(access, form=form, title="Thêm chuyến xe", back=back),
+        title="Thêm chuyến xe",
+        back=back,
     )
 
 

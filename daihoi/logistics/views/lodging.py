@@ -11,12 +11,13 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import table_workbook
-from daihoi.core.views import content_file, forbidden, form_page, page_context, run_button
+from daihoi.core.views import content_file, forbidden, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
 from ..forms import HotelForm, NightForm, RoomForm, RoomsForm, StayForm
 from ..models import Hotel
+from .common import simple_form_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -61,19 +62,15 @@ def hotel_form(request: HttpRequest, congress_id: int, hotel_id: int | None = No
     hotel = permissions.access_hotel(access, hotel_id) if hotel_id else None
     initial = {f: getattr(hotel, f) for f in HotelForm.base_fields} if hotel else {}
     form = HotelForm(request.POST or None, initial=initial)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.hotel_save(access=access, hotel=hotel, **form.cleaned_data),
         success="Đã lưu nơi nghỉ.",
         then=lambda saved: redirect("logistics:hotel-detail", congress_id, saved.pk),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access,
-            form=form,
-            title="Sửa nơi nghỉ" if hotel else "Thêm nơi nghỉ",
-            back=_back(access),
-        ),
+        title="Sửa nơi nghỉ" if hotel else "Thêm nơi nghỉ",
+        back=_back(access),
     )
 
 
@@ -123,16 +120,14 @@ def rooms_add(request: HttpRequest, congress_id: int, hotel_id: int) -> HttpResp
         return access
     hotel = permissions.access_hotel(access, hotel_id)
     form = RoomsForm(request.POST or None)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.rooms_create(access=access, hotel=hotel, **form.cleaned_data),
         success="Đã thêm phòng.",
-        then=lambda _: redirect(_back(access, hotel)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access, form=form, title=f"Thêm phòng — {hotel.name}", back=_back(access, hotel)
-        ),
+        title=f"Thêm phòng — {hotel.name}",
+        back=_back(access, hotel),
     )
 
 
@@ -144,19 +139,14 @@ def room_edit(request: HttpRequest, congress_id: int, room_id: int) -> HttpRespo
     room = permissions.access_room(access, room_id)
     initial = {f: getattr(room, f) for f in RoomForm.base_fields}
     form = RoomForm(request.POST or None, initial=initial)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.room_update(access=access, room=room, **form.cleaned_data),
         success="Đã lưu phòng.",
-        then=lambda _: redirect(_back(access, room.hotel)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access,
-            form=form,
-            title=f"{room} — {room.hotel.name}",
-            back=_back(access, room.hotel),
-        ),
+        title=f"{room} — {room.hotel.name}",
+        back=_back(access, room.hotel),
     )
 
 
@@ -167,16 +157,15 @@ def stay_assign(request: HttpRequest, congress_id: int) -> HttpResponse:
         return access
     initial = {k: request.GET[k] for k in ("room", "delegate") if request.GET.get(k, "").isdigit()}
     form = StayForm(request.POST or None, initial=initial, congress=access.congress)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.stay_assign(access=access, **form.cleaned_data),
         success="Đã xếp phòng.",
         then=lambda result: redirect(_back(access, result.stay.room.hotel)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access, form=form, title="Xếp phòng, chuyển phòng cho đại biểu", back=_back(access)
-        ),
+        title="Xếp phòng, chuyển phòng cho đại biểu",
+        back=_back(access),
     )
 
 

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.views import form_page, page_context, run_button
+from daihoi.core.views import page_context, run_button
 from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services
 from ..forms import BlockDelegationsForm, BlockForm, HallForm, SeatForm
 from ..models import Hall
+from .common import simple_form_page
 from .lodging import staff_access
 
 
@@ -38,16 +39,15 @@ def hall_form(request: HttpRequest, congress_id: int, hall_id: int | None = None
     hall = permissions.access_hall(access, hall_id) if hall_id else None
     form = HallForm(request.POST or None, initial={"name": hall.name} if hall else {})
     back = reverse("logistics:halls", args=[congress_id])
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.hall_save(access=access, hall=hall, **form.cleaned_data),
         success="Đã lưu hội trường.",
         then=lambda saved: redirect(_plan_url(saved)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access, form=form, title="Sửa hội trường" if hall else "Thêm hội trường", back=back
-        ),
+        title="Sửa hội trường" if hall else "Thêm hội trường",
+        back=back,
     )
 
 
@@ -87,19 +87,14 @@ def block_form(
     hall = block.hall if block else permissions.access_hall(access, hall_id or 0)
     initial = {f: getattr(block, f) for f in BlockForm.base_fields} if block else {}
     form = BlockForm(request.POST or None, initial=initial)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.block_save(access=access, hall=hall, block=block, **form.cleaned_data),
         success="Đã lưu khối ghế.",
-        then=lambda _: redirect(_plan_url(hall)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access,
-            form=form,
-            title=f"Sửa {block.name}" if block else f"Thêm khối ghế — {hall.name}",
-            back=_plan_url(hall),
-        ),
+        title=f"Sửa {block.name}" if block else f"Thêm khối ghế — {hall.name}",
+        back=_plan_url(hall),
     )
 
 
@@ -113,21 +108,16 @@ def block_delegations(request: HttpRequest, congress_id: int, block_id: int) -> 
     form = BlockDelegationsForm(
         request.POST or None, initial={"delegations": current}, congress=access.congress
     )
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.block_delegations_set(
             access=access, block=block, delegations=list(form.cleaned_data["delegations"])
         ),
         success="Đã phân khối cho các đoàn.",
-        then=lambda _: redirect(_plan_url(block.hall)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access,
-            form=form,
-            title=f"Các đoàn ngồi ở {block.name}",
-            back=_plan_url(block.hall),
-        ),
+        title=f"Các đoàn ngồi ở {block.name}",
+        back=_plan_url(block.hall),
     )
 
 
@@ -140,16 +130,14 @@ def seat_assign(request: HttpRequest, congress_id: int, hall_id: int) -> HttpRes
     keys = ("delegate", "block", "row", "number")
     initial = {k: request.GET[k] for k in keys if request.GET.get(k, "").isdigit()}
     form = SeatForm(request.POST or None, initial=initial, hall=hall)
-    return form_page(
+    return simple_form_page(
         request,
+        access,
         form,
         lambda: services.seat_assign(access=access, **form.cleaned_data),
         success="Đã xếp chỗ ngồi.",
-        then=lambda _: redirect(_plan_url(hall)),
-        template="logistics/simple_form.html",
-        context=page_context(
-            access, form=form, title=f"Xếp chỗ ngồi — {hall.name}", back=_plan_url(hall)
-        ),
+        title=f"Xếp chỗ ngồi — {hall.name}",
+        back=_plan_url(hall),
     )
 
 
