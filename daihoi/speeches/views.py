@@ -1,6 +1,10 @@
 """The presidium's list of speakers for a programme session: the live queue, registering from a
 paper form, approving, ordering, calling, recording; and the printable record."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +26,7 @@ from daihoi.programme.permissions import access_session
 
 from . import selectors, services
 from .forms import DeclineForm, DeliverForm, PaperSpeechForm
+from .models import Speech
 from .permissions import ONLY_PRESIDIUM, access_speech, can_run_speeches
 
 
@@ -107,14 +112,23 @@ def speech_text(
     return stored_file(stored, speech.text_file_name)
 
 
-def _button(request: HttpRequest, congress_id: int, speech_id: int, action, success: str):
+def _button(
+    request: HttpRequest,
+    congress_id: int,
+    speech_id: int,
+    action: Callable[[Access, Speech, dict[str, Any]], Any],
+    success: str,
+    form: forms.Form | None = None,
+) -> HttpResponse:
+    """A presidium button on one speech, with its small form (`form`) when it has one:
+    `action(access, speech, cleaned_data)` runs and the user goes back to the queue."""
     access = access_congress(request.user, congress_id)
     speech = access_speech(access, speech_id)
-    return run_button(
-        request,
-        lambda: action(access, speech),
-        success=success,
-        then=_to_queue(speech.session),
+    then = _to_queue(speech.session)
+    if form is None:
+        return run_button(request, lambda: action(access, speech, {}), success=success, then=then)
+    return run_form_button(
+        request, form, lambda data: action(access, speech, data), success=success, then=then
     )
 
 
@@ -126,7 +140,7 @@ def speech_move(request: HttpRequest, congress_id: int, speech_id: int) -> HttpR
         request,
         congress_id,
         speech_id,
-        lambda access, speech: services.speech_move(access=access, speech=speech, step=step),
+        lambda access, speech, _: services.speech_move(access=access, speech=speech, step=step),
         "Đã đổi thứ tự phát biểu.",
     )
 
@@ -138,7 +152,7 @@ def speech_approve(request: HttpRequest, congress_id: int, speech_id: int) -> Ht
         request,
         congress_id,
         speech_id,
-        lambda access, speech: services.speech_approve(access=access, speech=speech),
+        lambda access, speech, _: services.speech_approve(access=access, speech=speech),
         "Đã duyệt đăng ký phát biểu.",
     )
 
@@ -146,14 +160,15 @@ def speech_approve(request: HttpRequest, congress_id: int, speech_id: int) -> Ht
 @login_required
 @require_POST
 def speech_decline(request: HttpRequest, congress_id: int, speech_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    speech = access_speech(access, speech_id)
-    return run_form_button(
+    return _button(
         request,
+        congress_id,
+        speech_id,
+        lambda access, speech, data: services.speech_decline(
+            access=access, speech=speech, reason=data["reason"]
+        ),
+        "Đã ghi không duyệt đăng ký phát biểu.",
         DeclineForm(request.POST),
-        lambda data: services.speech_decline(access=access, speech=speech, reason=data["reason"]),
-        success="Đã ghi không duyệt đăng ký phát biểu.",
-        then=_to_queue(speech.session),
     )
 
 
@@ -164,7 +179,7 @@ def speech_withdraw(request: HttpRequest, congress_id: int, speech_id: int) -> H
         request,
         congress_id,
         speech_id,
-        lambda access, speech: services.speech_withdraw(access=access, speech=speech),
+        lambda access, speech, _: services.speech_withdraw(access=access, speech=speech),
         "Đã ghi đại biểu rút đăng ký phát biểu.",
     )
 
@@ -172,14 +187,15 @@ def speech_withdraw(request: HttpRequest, congress_id: int, speech_id: int) -> H
 @login_required
 @require_POST
 def speech_deliver(request: HttpRequest, congress_id: int, speech_id: int) -> HttpResponse:
-    access = access_congress(request.user, congress_id)
-    speech = access_speech(access, speech_id)
-    return run_form_button(
+    return _button(
         request,
+        congress_id,
+        speech_id,
+        lambda access, speech, data: services.speech_deliver(
+            access=access, speech=speech, minutes=data["minutes"]
+        ),
+        "Đã ghi nhận đại biểu đã phát biểu.",
         DeliverForm(request.POST),
-        lambda data: services.speech_deliver(access=access, speech=speech, minutes=data["minutes"]),
-        success="Đã ghi nhận đại biểu đã phát biểu.",
-        then=_to_queue(speech.session),
     )
 
 
