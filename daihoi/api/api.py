@@ -8,6 +8,7 @@ from .routers import (
     appraisal,
     budget,
     congresses,
+    detailed,
     documents,
     intake,
     levels,
@@ -44,6 +45,7 @@ errors.install(api)
 api.add_router("/congresses", congresses.router)
 api.add_router("/congresses", planning.router)
 api.add_router("/congresses", appraisal.router)
+api.add_router("/congresses", detailed.router)
 api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", meeting_papers.router)

@@ -33,6 +33,13 @@ POSTS = {
     "membership_add": SIGNED_IN_400,
     "agency_merge": SIGNED_IN_400,
     "appraisal_decide": SIGNED_IN_400,
+    "detailed_item_add": SIGNED_IN_400,
+    "detailed_item_progress": SIGNED_IN_400,
+    "detailed_plan_review": SIGNED_IN_400,
+    # No body: the operation's own checks (the plan is already sent).
+    "detailed_plan_submit": TABLE[
+        ("post", "/congresses/{congress_id}/tasks/{task_id}/detailed-plan/send/")
+    ][2],
     "estimate_supplement": SIGNED_IN_400,
     "line_add": SIGNED_IN_400,
     "estimate_return": SIGNED_IN_400,

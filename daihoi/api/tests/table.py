@@ -39,6 +39,11 @@ CONGRESS_BODY = {
     "term_end": 2025,
     "document_rules": "party",
 }
+DETAILED_ITEM_BODY = {
+    "title": "In và treo pano",
+    "method": "Thuê đơn vị in, Ban kiểm tra trước khi treo",
+    "deadline": "2020-09-01",
+}
 PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
 
 # (method, path as in the schema): (path to call, body, expected status per role)
@@ -120,6 +125,48 @@ TABLE = {
         C + "/appraisal-files/{appraisal_file_id}/",
         None,
         api_expect(200, officer2=404),
+    ),
+    # The task's detailed plan is Ban Tuyên giáo's (officer), sent and awaiting approval: its
+    # works cannot change (the service's reason, 400), the leaders review it.
+    ("get", C + "/tasks/{task_id}/detailed-plan/"): (
+        C + "/tasks/{task_id}/detailed-plan/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/detailed-plan/items/"): (
+        C + "/tasks/{task_id}/detailed-plan/items/",
+        DETAILED_ITEM_BODY,
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/detailed-plan/send/"): (
+        C + "/tasks/{task_id}/detailed-plan/send/",
+        None,
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/detailed-plan/review/"): (
+        C + "/tasks/{task_id}/detailed-plan/review/",
+        {"decision": "approve"},
+        api_expect(200, officer=403, member=403, officer2=404),
+    ),
+    ("get", C + "/detailed-items/{item_id}/"): (
+        C + "/detailed-items/{item_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("put", C + "/detailed-items/{item_id}/"): (
+        C + "/detailed-items/{item_id}/",
+        DETAILED_ITEM_BODY,
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("delete", C + "/detailed-items/{item_id}/"): (
+        C + "/detailed-items/{item_id}/",
+        None,
+        api_expect(403, officer=400, officer2=404),
+    ),
+    ("post", C + "/detailed-items/{item_id}/progress/"): (
+        C + "/detailed-items/{item_id}/progress/",
+        {"progress": 50},
+        api_expect(403, officer=400, officer2=404),
     ),
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
@@ -521,5 +568,9 @@ MULTIPART = (
 )
 
 
+# A work's progress in a detailed plan is a number, sent as JSON.
+JSON_ONLY = {C + "/detailed-items/{item_id}/progress/"}
+
+
 def is_multipart(method: str, path: str) -> bool:
-    return method == "post" and path.endswith(MULTIPART)
+    return method == "post" and path.endswith(MULTIPART) and path not in JSON_ONLY
