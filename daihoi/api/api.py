@@ -10,6 +10,7 @@ from .routers import (
     congresses,
     detailed,
     documents,
+    explanations,
     intake,
     levels,
     meeting_papers,
@@ -51,6 +52,7 @@ api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", meeting_papers.router)
 api.add_router("/congresses", documents.router)
 api.add_router("/congresses", reporting.router)
+api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
 api.add_router("/congresses", levels.router)
 api.add_router("/", intake.router)

@@ -33,6 +33,7 @@ POSTS = {
     "membership_add": SIGNED_IN_400,
     "agency_merge": SIGNED_IN_400,
     "appraisal_decide": SIGNED_IN_400,
+    "explanation_answer": SIGNED_IN_400,
     "detailed_item_add": SIGNED_IN_400,
     "detailed_item_progress": SIGNED_IN_400,
     "detailed_plan_review": SIGNED_IN_400,

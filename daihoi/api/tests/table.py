@@ -168,6 +168,29 @@ TABLE = {
         {"progress": 50},
         api_expect(403, officer=400, officer2=404),
     ),
+    # Explanations: one asked of Ban Tuyên giáo (officer) about an overdue task, still open;
+    # officer2's agency was not asked (404).
+    ("get", C + "/explanations/"): (C + "/explanations/", None, api_expect(200)),
+    ("get", C + "/explanations/{explanation_id}/"): (
+        C + "/explanations/{explanation_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/explanations/{explanation_id}/answer/"): (
+        C + "/explanations/{explanation_id}/answer/",
+        {"answer": "Chậm do chờ kinh phí in pano"},
+        api_expect(403, officer=200, officer2=404),
+    ),
+    ("get", C + "/tasks/{task_id}/explanations/"): (
+        C + "/tasks/{task_id}/explanations/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("post", C + "/tasks/{task_id}/explanations/"): (
+        C + "/tasks/{task_id}/explanations/",
+        {"reason": "Đề nghị giải trình lý do chậm"},
+        api_expect(400, officer=403, member=403, officer2=404),
+    ),
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),
