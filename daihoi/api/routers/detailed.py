@@ -5,10 +5,13 @@ or return it; the lead agency and the whole-congress roles read it (others 404).
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import CursorPagination, paginate
 
-from daihoi.planning import permissions, services
+from daihoi.core.dates import today as local_today
+from daihoi.planning import permissions, selectors, services
 from daihoi.planning.detailed_forms import (
+    DetailedFilterForm,
     DetailedItemForm,
     DetailedProgressForm,
     DetailedReviewForm,
@@ -65,6 +68,61 @@ class DetailedReviewIn(Schema):
 
     decision: str
     comment: str | None = None
+
+
+class DetailedRowOut(Schema):
+    """A task expecting a detailed plan: where its lead agency's plan stands (`status` null
+    before the first work), when it is due, and whether it is late (due, never sent)."""
+
+    task_id: int
+    task_title: str
+    lead_agency_id: int | None
+    status: str | None
+    due: dt.date | None
+    late: bool
+
+    @staticmethod
+    def resolve_task_id(task: Task) -> int:
+        return task.pk
+
+    @staticmethod
+    def resolve_task_title(task: Task) -> str:
+        return task.title
+
+    @staticmethod
+    def resolve_status(task: Task) -> str | None:
+        plan = detailed_plan_of(task)
+        return plan.status if plan else None
+
+    @staticmethod
+    def resolve_due(task: Task) -> dt.date | None:
+        return getattr(task, "detailed_due", None)
+
+    @staticmethod
+    def resolve_late(task: Task) -> bool:
+        row = selectors.DetailedRow(
+            task, detailed_plan_of(task), getattr(task, "detailed_due", None), local_today()
+        )
+        return row.late
+
+
+class DetailedFilters(Schema):
+    """`state`: `to_write`, `submitted`, `returned`, `approved` or `late`, as the page's tabs."""
+
+    state: str | None = None
+
+
+@router.get(
+    "/{congress_id}/detailed-plans/",
+    response=answers(list[DetailedRowOut]),
+    summary="Kế hoạch chi tiết của các nhiệm vụ",
+    description='Như trang "Kế hoạch chi tiết": toàn Đại hội, hoặc nhiệm vụ đơn vị chủ trì.',
+)
+@paginate(CursorPagination, ordering=("id",), page_size=100)
+def detailed_list(request: HttpRequest, congress_id: int, filters: Query[DetailedFilters]):
+    acting = access(request, congress_id)
+    form = valid(DetailedFilterForm(form_data(filters)))
+    return selectors.detailed_tasks(acting, local_today(), state=form.cleaned_data["state"])
 
 
 def _plan(task: Task) -> dict:

@@ -128,6 +128,7 @@ TABLE = {
     ),
     # The task's detailed plan is Ban Tuyên giáo's (officer), sent and awaiting approval: its
     # works cannot change (the service's reason, 400), the leaders review it.
+    ("get", C + "/detailed-plans/"): (C + "/detailed-plans/", None, api_expect(200)),
     ("get", C + "/tasks/{task_id}/detailed-plan/"): (
         C + "/tasks/{task_id}/detailed-plan/",
         None,

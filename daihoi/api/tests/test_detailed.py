@@ -2,6 +2,8 @@
 leader returns it with a comment, then approves it, and the works' progress moves the task's;
 the pages' messages; another agency and another congress do not see it."""
 
+import datetime as dt
+
 from daihoi.api.models import Scope
 from daihoi.planning import services
 from daihoi.planning.models import Area, DetailedPlanItem, Phase, Task
@@ -107,3 +109,25 @@ def test_another_agency_and_congress_do_not_see_it_and_a_reader_writes_nothing(
         "Chỉ cán bộ của đơn vị chủ trì mới lập kế hoạch chi tiết cho nhiệm vụ này."
     )
     assert not DetailedPlanItem.objects.filter(plan__task=task).exists()
+
+
+def test_the_list_shows_where_each_plan_stands(
+    world, secretariat_access, django_assert_max_num_queries
+):
+    sent, fresh = _task(world, secretariat_access), _task(world, secretariat_access)
+    # The secretariat asked for this one's plan by a date now past; none was written.
+    Task.objects.filter(pk=fresh.pk).update(detailed_plan_due=dt.date(2020, 1, 1))
+    officer = ApiClient(world.users["officer"])
+    base = f"/congresses/{world.congress.pk}"
+    officer.post(f"{base}/tasks/{sent.pk}/detailed-plan/items/", WORK)
+    assert officer.post(f"{base}/tasks/{sent.pk}/detailed-plan/send/").status_code == 200
+    leader = ApiClient(world.users["leader"])
+    with django_assert_max_num_queries(6):
+        rows = leader.all(f"{base}/detailed-plans/")
+    states = {r["task_id"]: (r["status"], r["late"]) for r in rows}
+    assert states == {sent.pk: ("submitted", False), fresh.pk: (None, True)}
+    waiting = leader.all(f"{base}/detailed-plans/", {"state": "submitted"})
+    assert [r["task_id"] for r in waiting] == [sent.pk]
+    wrong = leader.get(f"{base}/detailed-plans/", {"state": "lost"})
+    assert wrong.status_code == 400 and "state" in wrong.json()["errors"]
+    assert ApiClient(world.users["officer2"]).all(f"{base}/detailed-plans/") == []
