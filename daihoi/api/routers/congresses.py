@@ -5,11 +5,17 @@ refused as on the pages (403); another congress's objects are 404."""
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
-from daihoi.organizations.forms import AgencyForm, AgencyGroupForm, AgencyMergeForm, CongressForm
+from daihoi.organizations.forms import (
+    AgencyForm,
+    AgencyGroupForm,
+    AgencyMergeForm,
+    CongressForm,
+    IssuerForm,
+)
 from daihoi.organizations.models import Agency, AgencyGroup, Congress
 from daihoi.organizations.permissions import (
     Access,
@@ -318,3 +324,92 @@ def agency_group_delete(request: HttpRequest, congress_id: int, group_id: int) -
     group = access_agency_group(acting, group_id)
     write(request, lambda: groups.group_delete(access=acting, group=group))
     return Status(204, None)
+
+
+# Issuing offices ---------------------------------------------------------------------------
+
+
+class IssuerOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    code: str
+    layout: str
+    parent_id: int | None
+    committee_id: int | None
+    version: int
+
+
+class IssuerIn(Schema):
+    """`layout`: `party` or `state`; `committee` when a Tiểu ban issues under its own name."""
+
+    name: str
+    code: str
+    layout: str
+    short_name: str | None = None
+    parent: int | None = None
+    committee: int | None = None
+
+
+class IssuerUpdateIn(IssuerIn):
+    version: int | None = None
+
+
+def _issuer_fields(acting: Access, payload: IssuerIn, agency: Agency | None):
+    form = IssuerForm(form_data(payload), congress=acting.congress)
+    parents = form.choice_field("parent")
+    if agency is not None and parents.queryset is not None:
+        parents.queryset = parents.queryset.exclude(pk=agency.pk)
+    data = valid(form).cleaned_data
+    return agency_services.IssuerFields(**{k: data[k] for k in agency_services.ISSUER_FIELDS})
+
+
+@router.get(
+    "/{congress_id}/issuers/", response=answers(list[IssuerOut]), summary="Cơ quan ban hành"
+)
+@paginate(CursorPagination, ordering=("id",), page_size=100)
+def issuer_list(request: HttpRequest, congress_id: int):
+    return Agency.objects.filter(congress=manager(request, congress_id).congress, is_issuer=True)
+
+
+@router.post(
+    "/{congress_id}/issuers/", response=answers(IssuerOut, 201), summary="Thêm cơ quan ban hành"
+)
+def issuer_create(request: HttpRequest, congress_id: int, payload: IssuerIn) -> Status:
+    acting = manager(request, congress_id)
+    fields = _issuer_fields(acting, payload, None)
+    issuer = write(request, lambda: agency_services.issuer_save(access=acting, fields=fields))
+    return Status(201, access_agency(acting, issuer.pk))
+
+
+@router.get(
+    "/{congress_id}/issuers/{agency_id}/",
+    response=answers(IssuerOut),
+    summary="Một cơ quan ban hành",
+)
+def issuer_detail(request: HttpRequest, congress_id: int, agency_id: int) -> Agency:
+    agency = access_agency(manager(request, congress_id), agency_id)
+    if not agency.is_issuer:
+        raise Http404
+    return agency
+
+
+@versioned_put(
+    router,
+    "/{congress_id}/issuers/{agency_id}/",
+    IssuerOut,
+    "Sửa cơ quan ban hành (hoặc cho một cơ quan ban hành văn bản)",
+)
+def issuer_update(
+    request: HttpRequest, congress_id: int, agency_id: int, payload: IssuerUpdateIn
+) -> Agency:
+    acting = manager(request, congress_id)
+    agency = access_agency(acting, agency_id)
+    fields = _issuer_fields(acting, payload, agency)
+    write(
+        request,
+        lambda: agency_services.issuer_save(
+            access=acting, fields=fields, agency=agency, expected_version=payload.version
+        ),
+    )
+    return access_agency(acting, agency_id)

@@ -192,6 +192,23 @@ TABLE = {
         {"reason": "Đề nghị giải trình lý do chậm"},
         api_expect(400, officer=403, member=403, officer2=404),
     ),
+    # Issuing offices: the secretariat's set-up (Văn phòng Tỉnh ủy issues the matrix's plan).
+    ("get", C + "/issuers/"): (C + "/issuers/", None, api_expect(200, **MANAGERS_ONLY)),
+    ("post", C + "/issuers/"): (
+        C + "/issuers/",
+        {"name": "Tiểu ban Văn kiện", "code": "TBVK", "layout": "party"},
+        api_expect(201, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/issuers/{agency_id}/"): (
+        C + "/issuers/{vptu}/",
+        None,
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("put", C + "/issuers/{agency_id}/"): (
+        C + "/issuers/{agency_id}/",
+        {"name": "Ban Tuyên giáo Tỉnh ủy", "code": "BTGTU", "layout": "party"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
     ("get", C + "/plans/"): (C + "/plans/", None, api_expect(200)),
     ("post", C + "/plans/"): (C + "/plans/", PLAN_BODY, api_expect(201, **MANAGERS_ONLY)),
     ("get", C + "/plans/{plan_id}/"): (C + "/plans/{plan_id}/", None, api_expect(200)),

@@ -170,3 +170,49 @@ def test_an_agency_names_its_leader_and_focal_officers(world, django_assert_max_
     assert btg.pk not in {r["agency_id"] for r in missing} and missing
     reader = ApiClient(world.users["secretariat"], scope=Scope.READ)
     assert reader.put(path, {"leader": own.pk}).status_code == 403
+
+
+def test_the_secretariat_keeps_the_issuing_offices(world, django_assert_max_num_queries):
+    api = ApiClient(world.users["secretariat"])
+    base = f"/congresses/{world.congress.pk}/issuers/"
+    codeless = api.post(base, {"name": "Tiểu ban Văn kiện", "code": "", "layout": "party"})
+    assert codeless.status_code == 400 and "code" in codeless.json()["errors"]
+    wrong_layout = api.post(base, {"name": "Tiểu ban Văn kiện", "code": "TBVK", "layout": "x"})
+    assert wrong_layout.status_code == 400 and "layout" in wrong_layout.json()["errors"]
+    made = api.post(
+        base,
+        {
+            "name": "Tiểu ban Văn kiện",
+            "code": "tbvk",
+            "layout": "party",
+            "committee": world.committee.pk,
+        },
+    )
+    assert made.status_code == 201, made.content
+    issuer = made.json()
+    assert (issuer["code"], issuer["committee_id"]) == ("TBVK", world.committee.pk)
+    # An agency becomes an issuer through its edit; before that it is not one.
+    ca = world.agencies["ca"]
+    assert api.get(f"{base}{ca.pk}/").status_code == 404
+    version = Agency.objects.get(pk=ca.pk).version
+    became = api.put(
+        f"{base}{ca.pk}/",
+        {"name": "Công an tỉnh", "code": "CAT", "layout": "state", "version": version},
+    )
+    assert became.status_code == 200, became.content
+    assert api.get(f"{base}{ca.pk}/").json()["layout"] == "state"
+    stale = api.put(
+        f"{base}{ca.pk}/", {"name": "Công an", "code": "CA", "layout": "state", "version": version}
+    )
+    assert stale.status_code == 409
+    with django_assert_max_num_queries(6):
+        rows = api.all(base)
+    assert {issuer["id"], ca.pk} <= {r["id"] for r in rows}
+
+    officer = ApiClient(world.users["officer"])
+    assert officer.get(base).status_code == 403
+    refused = officer.post(base, {"name": "Ban Tuyên giáo", "code": "BTG", "layout": "party"})
+    assert refused.status_code == 403
+    other = f"/congresses/{world.other.pk}/issuers/"
+    assert api.post(other, {"name": "Sở", "code": "S", "layout": "party"}).status_code == 404
+    assert api.get(f"{base}{world.other_agency.pk}/").status_code == 404
