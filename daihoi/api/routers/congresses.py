@@ -13,6 +13,7 @@ from daihoi.organizations.forms import (
     AgencyForm,
     AgencyGroupForm,
     AgencyMergeForm,
+    CongressCreateForm,
     CongressForm,
     IssuerForm,
 )
@@ -23,6 +24,7 @@ from daihoi.organizations.permissions import (
     access_agency_group,
     congresses_for,
 )
+from daihoi.organizations.permissions import can_create_congress as may_create_congress
 from daihoi.organizations.services import agencies as agency_services
 from daihoi.organizations.services import congresses, groups, merging
 
@@ -162,6 +164,32 @@ class AgencyGroupUpdateIn(AgencyGroupIn):
 
 
 # The congress ------------------------------------------------------------------------------
+
+
+class CongressCreateIn(CongressIn):
+    """A new congress; the caller becomes its secretariat (Thường trực / Văn phòng)."""
+
+    opening_date: dt.date | None = None
+    closing_date: dt.date | None = None
+
+
+@router.post("/", response=answers(CongressDetail, 201), summary="Tạo Đại hội mới")
+def congress_create(request: HttpRequest, payload: CongressCreateIn) -> Status:
+    user = user_of(request)
+    gate(may_create_congress(user), "Chỉ Thường trực / Văn phòng mới được tạo Đại hội mới.")
+    form = valid(CongressCreateForm(form_data(payload)))
+    data = form.cleaned_data
+    details = congresses.CongressDetails(**{k: data[k] for k in congresses.DETAIL_FIELDS})
+    congress = write(
+        request,
+        lambda: congresses.congress_create(
+            user=user,
+            details=details,
+            opening_date=data["opening_date"],
+            closing_date=data["closing_date"],
+        ),
+    )
+    return Status(201, congress_detail(request, congress.pk))
 
 
 @versioned_put(router, "/{congress_id}/", CongressDetail, "Sửa thông tin Đại hội")

@@ -54,6 +54,13 @@ TABLE = {
     ("get", C + "/agencies/{agency_id}/"): (C + "/agencies/{agency_id}/", None, api_expect(200)),
     # The set-up (congress, agencies, groups): the secretariat's, as the "Thiết lập" pages.
     ("put", C + "/"): (C + "/", CONGRESS_BODY, api_expect(200, **MANAGERS_ONLY)),
+    # A new congress: the administrator, or whoever is already secretariat of one.
+    ("post", "/congresses/"): (
+        "/congresses/",
+        CONGRESS_BODY,
+        {r: 403 for r in ROLES}
+        | {"admin": 201, "secretariat": 201, "parent": 201, "sibling": 201, "anonymous": 401},
+    ),
     ("post", C + "/agencies/"): (
         C + "/agencies/",
         {"name": "Sở Nội vụ", "short_name": "SNV", "parent": "{vptu}"},

@@ -216,3 +216,25 @@ def test_the_secretariat_keeps_the_issuing_offices(world, django_assert_max_num_
     other = f"/congresses/{world.other.pk}/issuers/"
     assert api.post(other, {"name": "Sở", "code": "S", "layout": "party"}).status_code == 404
     assert api.get(f"{base}{world.other_agency.pk}/").status_code == 404
+
+
+def test_a_secretariat_starts_a_new_congress_and_runs_it(world):
+    api = ApiClient(world.users["secretariat"])
+    backwards = api.post(
+        "/congresses/",
+        CONGRESS_BODY | {"opening_date": "2025-10-10", "closing_date": "2025-10-08"},
+    )
+    assert backwards.status_code == 400
+    assert backwards.json()["errors"]["closing_date"] == [
+        "Ngày bế mạc không được trước ngày khai mạc."
+    ]
+    made = api.post("/congresses/", CONGRESS_BODY | {"name": "Đại hội nhiệm kỳ mới"})
+    assert made.status_code == 201, made.content
+    assert made.json()["role"] == "secretariat"
+    assert api.get(f"/congresses/{made.json()['id']}/agencies/").status_code == 200
+    officer = ApiClient(world.users["officer"])
+    refused = officer.post("/congresses/", CONGRESS_BODY | {"name": "Của tôi"})
+    assert refused.status_code == 403
+    reader = ApiClient(world.users["secretariat"], scope=Scope.READ)
+    assert reader.post("/congresses/", CONGRESS_BODY | {"name": "Chỉ đọc"}).status_code == 403
+    assert not Congress.objects.filter(name__in=["Của tôi", "Chỉ đọc"]).exists()
