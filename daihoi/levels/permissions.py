@@ -13,7 +13,14 @@ from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import OVERSEER, Access, access_congress
 
-from .models import Guidance, GuidanceItem, GuidanceRecipient, GuidanceSend, ReportRecipient
+from .models import (
+    Guidance,
+    GuidanceItem,
+    GuidanceRecipient,
+    GuidanceSend,
+    LevelDeadline,
+    ReportRecipient,
+)
 from .tree import is_descendant
 
 OVERSEEING_ROLES = (Role.SECRETARIAT, Role.COMMITTEE_LEADER)
@@ -70,6 +77,15 @@ def access_from_above(user: User | AnonymousUser, congress_id: int) -> Access:
     if congress is None or overseeing_participation(user, congress) is None:
         raise Http404
     return Access(user, congress, OVERSEER)
+
+
+def access_deadline(access: Access, deadline_id: int) -> LevelDeadline:
+    """One of the deadlines the access's congress set for the congresses below; 404 alike for
+    missing and another congress's."""
+    found = LevelDeadline.objects.filter(pk=deadline_id, congress=access.congress).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def access_guidance(access: Access, guidance_id: int) -> Guidance:

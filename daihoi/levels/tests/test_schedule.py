@@ -178,3 +178,18 @@ def test_the_secretariat_adds_a_subordinate_through_the_form(tree, client):
     assert child.parent_id == tree.congress.pk and child.schedule_entry.planned_date == dt.date(
         2020, 7, 20
     )
+
+
+def test_a_deadline_is_removed_only_by_its_own_congress_and_another_gets_404(tree, client):
+    from daihoi.levels.models import LevelDeadline
+
+    deadline = LevelDeadline.objects.get(congress=tree.congress)
+    client.force_login(tree.users["sibling"])
+    url = reverse("levels:deadline-remove", args=[tree.other.pk, deadline.pk])
+    assert client.post(url).status_code == 404
+    assert LevelDeadline.objects.filter(pk=deadline.pk).exists()
+
+    client.force_login(tree.users["secretariat"])
+    url = reverse("levels:deadline-remove", args=[tree.congress.pk, deadline.pk])
+    assert client.post(url).status_code == 302
+    assert not LevelDeadline.objects.filter(pk=deadline.pk).exists()

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
@@ -12,7 +12,7 @@ from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services
 from ..forms import LevelDeadlineForm, ParentForm, ScheduleForm, SubordinateForm
-from ..models import LevelDeadline, ScheduleEntry, ScheduleState
+from ..models import ScheduleEntry, ScheduleState
 
 
 def _state_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
@@ -126,7 +126,7 @@ def deadline_set(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def deadline_remove(request: HttpRequest, congress_id: int, deadline_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
-    deadline = get_object_or_404(LevelDeadline, pk=deadline_id, congress=access.congress)
+    deadline = permissions.access_deadline(access, deadline_id)
     if not permissions.can_manage_schedule(access):
         return forbidden(request, permissions.MANAGERS_ONLY)
     return run_button(
