@@ -11,7 +11,7 @@ from django.urls import reverse
 from daihoi.core.dates import format_date
 from daihoi.notifications import selectors
 from daihoi.notifications.models import Kind
-from daihoi.notifications.services import Notice, notifications_create, shorten
+from daihoi.notifications.services import notices_for, notifications_create, shorten
 from daihoi.reporting.models import ReportRequest, ReportSubmission
 
 from .models import ReportRecipient
@@ -24,33 +24,34 @@ def _received_link(recipient: ReportRecipient) -> str:
     )
 
 
-def _tell_secretariats(
-    recipients: Iterable[ReportRecipient], actor_id: int | None, **notice: Any
-) -> None:
+def _tell_secretariats(recipients: Iterable[ReportRecipient], actor: Any, **notice: Any) -> None:
+    """`notices_for` each congress's secretariat (never the actor), linked to its own view."""
     recipients = list(recipients)
     secretariats = selectors.secretariats_by_congress(r.congress_id for r in recipients)
     key = notice.pop("dedupe_key")
     notifications_create(
         notices=[
-            Notice(
-                recipient_id=user.pk,
+            one
+            for recipient in recipients
+            for one in notices_for(
+                secretariats.get(recipient.congress_id, []),
+                actor,
                 congress_id=recipient.congress_id,
                 link=_received_link(recipient),
-                dedupe_key=f"{key}:{recipient.pk}:{user.pk}",
+                dedupe_key=f"{key}:{recipient.pk}",
+                per_user_key=True,
                 **notice,
             )
-            for recipient in recipients
-            for user in secretariats.get(recipient.congress_id, [])
-            if user.pk != actor_id
         ]
     )
 
 
-def report_requested_below(request: ReportRequest, actor_id: int | None) -> None:
-    """Each congress asked: one notice per member of its secretariat (two queries in all)."""
+def report_requested_below(request: ReportRequest, actor: Any) -> None:
+    """Each congress asked: one notice per member of its secretariat, in the same few queries
+    however many congresses are asked."""
     _tell_secretariats(
         ReportRecipient.objects.filter(request=request).order_by("pk"),
-        actor_id,
+        actor,
         kind=Kind.REPORT_REQUESTED,
         title=f"Cấp trên yêu cầu báo cáo: {shorten(str(request))}",
         body=(
@@ -77,7 +78,7 @@ def on_submission_returned(
         body += f"\nÝ kiến: {comment}"
     _tell_secretariats(
         ReportRecipient.objects.filter(submission=submission),
-        getattr(actor, "pk", None),
+        actor,
         kind=Kind.SUBMISSION_RETURNED,
         title=f"Báo cáo bị cấp trên trả lại: {shorten(str(submission.request))}",
         body=body,

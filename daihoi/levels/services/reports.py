@@ -64,6 +64,6 @@ def report_request_send(
         recipients.append(recipient)
     ReportRecipient.objects.bulk_create(recipients, batch_size=1000)
     record(access, ReportsAction.SENT, request, data={"congresses": len(recipients)})
-    actor_id = access.user.pk
-    transaction.on_commit(lambda: notices.report_requested_below(request, actor_id))
+    actor = access.user
+    transaction.on_commit(lambda: notices.report_requested_below(request, actor))
     return request
