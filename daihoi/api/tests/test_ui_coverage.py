@@ -1,0 +1,44 @@
+"""Every page and button of the covered namespaces has its API operation, or says why not.
+
+A new URL name in one of these namespaces without a line in its coverage module fails here,
+as does a line naming an operation the schema does not have."""
+
+import importlib
+
+import pytest
+from django.urls import get_resolver
+
+from .coverage import UI_ONLY
+from .table import TABLE
+
+# The namespaces whose capabilities the API offers (issue: every capability of the UI).
+SCOPE = ("intake", "notifications")
+
+
+def _url_names(namespace: str) -> set[str]:
+    found: set[str] = set()
+
+    def walk(patterns, current: str | None) -> None:
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, pattern.namespace or current)
+            elif current == namespace and pattern.name:
+                found.add(pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return found
+
+
+@pytest.mark.parametrize("namespace", SCOPE)
+def test_every_url_name_of_the_namespace_has_its_api_operations_or_a_reason(namespace):
+    coverage = importlib.import_module(f"daihoi.api.tests.coverage.{namespace}").COVERAGE
+    names = _url_names(namespace)
+    assert names, namespace
+    assert sorted(names - set(coverage)) == [], "pages without a line"
+    assert sorted(set(coverage) - names) == [], "lines for pages that do not exist"
+    for name, target in coverage.items():
+        if isinstance(target, str):
+            assert target.startswith(UI_ONLY) and len(target) > len(UI_ONLY) + 20, name
+        else:
+            assert target, name
+            assert [op for op in target if op not in TABLE] == [], name
