@@ -3,7 +3,7 @@ the captcha), moderation and the Document subcommittee's grouping."""
 
 from typing import Any
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 
 from daihoi.consultation.models import Comment, Draft, Section
@@ -33,9 +33,19 @@ CAPTCHA_ERRORS = {
 }
 
 
+class ReaderCaptchaInput(CaptchaTextInput):
+    """The library's widget with a Vietnamese description of its picture."""
+
+    template_name = "portal/_captcha_widget.html"
+
+
 class ReaderCaptchaField(CaptchaField):
     """The library's captcha, with the posted key and answer cleaned by the shared text rule
     first: the key is looked up in the database, and PostgreSQL refuses a NUL in a query."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", ReaderCaptchaInput())
+        super().__init__(*args, **kwargs)
 
     def clean(self, value: Any) -> Any:
         if isinstance(value, list | tuple):

@@ -10,8 +10,9 @@ from daihoi.documents import rendering
 from daihoi.documents.layout import Layout
 
 from . import selectors
-from .models import Moderation, PublicConsultation, Submission
+from .models import Moderation, PublicConsultation, Sender, Submission
 
+COUNT_WIDTHS_MM = (63, 18, 18, 22, 26, 18)  # 165 mm: the page's width inside its margins
 THEME_WIDTHS_MM = (12, 28, 55, 18, 52)
 THEME_HEADER = ("STT", "Mục", "Nhóm ý kiến", "Số ý kiến", "Tiếp thu, giải trình")
 
@@ -23,19 +24,34 @@ def _resolution(theme: Any) -> str:
     return f"{label}: {theme.reason}" if theme.reason else str(label)
 
 
+def _draft_name(title: str) -> str:
+    """The draft's name inside a sentence: "dự thảo Báo cáo chính trị…"."""
+    title = title.strip()
+    if title.lower().startswith("dự thảo"):
+        return title[:1].lower() + title[1:]
+    return f"dự thảo {title}"
+
+
 def render_docx(public: PublicConsultation, on: dt.date) -> bytes:
     consultation = public.draft.consultation
     counts = selectors.counts_by_section(public)
     themes = selectors.themes_of(public)
     comments = selectors.approved_for_grouping(public)
-    submissions = Submission.objects.filter(consultation=public, status=Moderation.APPROVED)
+    submissions = list(
+        Submission.objects.filter(consultation=public, status=Moderation.APPROVED).only(
+            "name", "sender"
+        )
+    )
     total = sum(c.total for c in counts)
     agency = consultation.drafting_agency
+    draft_name = _draft_name(consultation.title)
+    # The Front's committees that sent their consolidated comments receive the synthesis.
+    fronts = sorted({s.name for s in submissions if s.sender == Sender.FRONT})
     body = (
-        f"Thực hiện việc lấy ý kiến nhân dân, {public.title[:1].lower()}{public.title[1:]} "
+        f"Thực hiện việc lấy ý kiến nhân dân, {draft_name} "
         f"({public.draft.label}) được công bố trên Cổng thông tin Đại hội để cán bộ, đảng viên, "
         f"nhân dân, đại biểu và các cơ quan, tổ chức góp ý đến hết ngày "
-        f"{format_date(public.closes_on)}. Đã nhận {submissions.count()} lượt góp ý với {total} "
+        f"{format_date(public.closes_on)}. Đã nhận {len(submissions)} lượt góp ý với {total} "
         f"ý kiến (sau kiểm duyệt), trong đó có ý kiến tổng hợp của Mặt trận Tổ quốc. "
         f"{agency.name} tổng hợp, tiếp thu, giải trình như sau:"
     )
@@ -43,10 +59,8 @@ def render_docx(public: PublicConsultation, on: dt.date) -> bytes:
         consultation,
         body,
         on,
-        recipients="Thường trực Tiểu ban Văn kiện (b/c)\nỦy ban MTTQ Việt Nam tỉnh",
-        title="Tổng hợp, tiếp thu, giải trình ý kiến nhân dân góp ý "
-        + public.title[:1].lower()
-        + public.title[1:],
+        recipients="\n".join(["Thường trực Tiểu ban Văn kiện (b/c)", *fronts]),
+        title=f"Tổng hợp, tiếp thu, giải trình ý kiến nhân dân góp ý {draft_name}",
     )
     ungrouped = len([c for c in comments if c.theme_id is None])
 
@@ -64,7 +78,7 @@ def render_docx(public: PublicConsultation, on: dt.date) -> bytes:
             doc,
             header,
             rows,
-            widths_mm=(35, 22, 22, 22, 26, 18),
+            widths_mm=COUNT_WIDTHS_MM,
             right_aligned={1, 2, 3, 4, 5},
             bold_rows={len(rows) - 1},
             size=11,

@@ -89,6 +89,8 @@ def _gps(exif: Image.Exif) -> tuple[Decimal | None, Decimal | None]:
 def _degrees(parts: Any, ref: Any) -> Decimal:
     degrees, minutes, seconds = (Decimal(str(float(p))) for p in parts)
     value = degrees + minutes / 60 + seconds / 3600
+    if not value.is_finite():  # a phone without a fix writes 0/0 (NaN), which compares to nothing
+        raise ValueError("no GPS fix")
     if isinstance(ref, bytes):
         ref = ref.decode("ascii", "ignore")
     if str(ref or "").strip().upper() in ("S", "W"):

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
+from PIL.TiffImagePlugin import IFDRational
 
 
 def _dms(value: float) -> tuple[Fraction, Fraction, Fraction]:
@@ -22,9 +23,11 @@ def jpeg_bytes(
     latitude: float | None = None,
     longitude: float | None = None,
     size: tuple[int, int] = (96, 64),
+    gps_without_fix: bool = False,
 ) -> bytes:
     """A whole JPEG; with `taken_at` its DateTimeOriginal (local time, as cameras write it),
-    with `latitude`/`longitude` its GPS block."""
+    with `latitude`/`longitude` its GPS block; `gps_without_fix` writes the block a phone
+    writes before it has a fix (every value 0/0)."""
     picture = Image.new("RGB", size, (200, 30, 30))
     exif = Image.Exif()
     exif[ExifTags.Base.Make] = "Daihoi"
@@ -38,6 +41,11 @@ def jpeg_bytes(
         gps[ExifTags.GPS.GPSLatitude] = _dms(latitude)
         gps[ExifTags.GPS.GPSLongitudeRef] = "E" if longitude >= 0 else "W"
         gps[ExifTags.GPS.GPSLongitude] = _dms(longitude)
+    if gps_without_fix:
+        gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+        gps[ExifTags.GPS.GPSLatitudeRef], gps[ExifTags.GPS.GPSLongitudeRef] = "N", "E"
+        nothing = (IFDRational(0, 0),) * 3
+        gps[ExifTags.GPS.GPSLatitude] = gps[ExifTags.GPS.GPSLongitude] = nothing
     out = io.BytesIO()
     picture.save(out, "JPEG", exif=exif.tobytes())
     return out.getvalue()

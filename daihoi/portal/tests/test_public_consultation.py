@@ -122,11 +122,11 @@ def test_the_front_enters_its_consolidated_comments_as_one_submission(world):
         )
 
 
-def _approved(public, sender, section, text):
+def _approved(public, sender, section, text, name="Người góp ý"):
     submission = Submission.objects.create(
         consultation=public,
         sender=sender,
-        name="Người góp ý",
+        name=name,
         email="g@example.vn",
         status=Moderation.APPROVED,
     )
@@ -179,7 +179,8 @@ def test_the_synthesis_report_counts_per_section_and_group_of_commenters(world, 
     a = _approved(public, Sender.CITIZEN, sections[0], "Ý kiến một")
     _approved(public, Sender.CITIZEN, sections[0], "Ý kiến hai")
     _approved(public, Sender.AGENCY, sections[2], "Ý kiến ba")
-    _approved(public, Sender.FRONT, None, "Ý kiến của Mặt trận")
+    front = "Ủy ban MTTQ Việt Nam huyện Đắk Hà"
+    _approved(public, Sender.FRONT, None, "Ý kiến của Mặt trận", name=front)
     theme = services.theme_create(
         access=drafter(world), public=public, title="Phạm vi điều chỉnh", comment_ids=[a.pk]
     )
@@ -192,6 +193,9 @@ def test_the_synthesis_report_counts_per_section_and_group_of_commenters(world, 
     doc = DocxDocument(io.BytesIO(response.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "TỔNG HỢP" in text.upper() and "4 ý kiến" in text
+    # The draft is named once, by its own title (not the public call's "Lấy ý kiến…" again).
+    assert "góp ý dự thảo Quy chế làm việc của Tiểu ban Tổ chức phục vụ Đại hội" in text
+    assert text.lower().count("lấy ý kiến nhân dân") == 1
     tables = {
         t.rows[0].cells[0].text: [[c.text for c in r.cells] for r in t.rows] for t in doc.tables
     }
@@ -210,6 +214,9 @@ def test_the_synthesis_report_counts_per_section_and_group_of_commenters(world, 
     themes = tables["STT"]
     assert themes[1][2] == "Phạm vi điều chỉnh" and themes[1][4] == "Tiếp thu: Đã sửa."
     assert "Còn 3 ý kiến chưa được phân nhóm" in text
+    # The Front's committee that sent its comments receives the report (and no other level's).
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert front in text + cells and "MTTQ Việt Nam tỉnh" not in text + cells
 
 
 def test_a_draft_is_opened_to_the_public_once_and_only_by_its_drafting_side(world):

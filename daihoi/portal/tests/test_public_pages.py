@@ -165,6 +165,23 @@ def test_the_article_page_is_accessible_and_printable(world, client):
     assert "csrfmiddlewaretoken" not in html  # nothing personal in what the cache keeps
 
 
+def test_the_comment_pages_carry_the_portals_whole_menu(world, client):
+    from .helpers import open_public
+
+    article = published_article(world)
+    public = open_public(world)
+    column = reverse("portal:category", args=[world.congress.pk, article.category_id])
+    pages = [
+        reverse("portal:article-comment", args=[world.congress.pk, article.pk]),
+        reverse("portal:consultation-comment", args=[world.congress.pk, public.pk]),
+    ]
+    for url in pages:
+        assert f'href="{column}"' in client.get(url).content.decode(), url
+    # The fragment loaded into the cached article page has no menu of its own.
+    fragment = client.get(pages[0], headers={"HX-Request": "true"}).content.decode()
+    assert column not in fragment and "captcha" in fragment
+
+
 def test_made_up_or_huge_ids_in_urls_and_forms_answer_404_or_a_message_never_500(world, client):
     from .helpers import open_public
 

@@ -164,7 +164,9 @@ def article_comment(request: HttpRequest, congress_id: int, article_id: int) -> 
     if found is None:
         raise Http404
     form = ReaderCommentForm(request.POST or None)
-    context = {"congress": found.congress, "article": found, "form": form}
+    context: dict[str, Any] = {"congress": found.congress, "article": found, "form": form}
+    if not is_htmx(request):  # the page alone has the portal's menu; the fragment has not
+        context["categories"] = selectors.categories(congress_id)
     if request.method == "GET":
         services.article_seen(found.pk, client_address(request))
         context["sent"] = request.GET.get("gui") == "1"
@@ -243,6 +245,7 @@ def consultation_comment(request: HttpRequest, congress_id: int, public_id: int)
     )
     context = {
         "congress": public.congress,
+        "categories": selectors.categories(congress_id),
         "public": public,
         "section": section,
         "form": form,

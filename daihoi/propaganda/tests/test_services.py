@@ -158,6 +158,15 @@ def test_photo_without_exif_is_dated_by_its_upload(world):
     assert photo.taken_at >= before and photo.latitude is None
 
 
+def test_a_photo_whose_gps_has_no_fix_keeps_its_time_and_no_place(world):
+    item = make_item(world)
+    upload = jpeg_upload(taken_at=dt.datetime(2020, 9, 28, 7, 45), gps_without_fix=True)
+    photo = services.item_add_photo(access=officer(world), item=item, upload=upload)
+    assert photo.taken_from == ItemPhoto.TakenFrom.EXIF
+    assert timezone.localtime(photo.taken_at).strftime("%H:%M %d/%m/%Y") == "07:45 28/09/2020"
+    assert photo.latitude is None and photo.longitude is None
+
+
 @pytest.mark.parametrize(
     "upload",
     [

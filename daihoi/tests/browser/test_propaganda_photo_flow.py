@@ -52,3 +52,19 @@ def test_officer_sends_photo_proof_from_a_phone_and_sees_when_and_where(phone_pa
     assert width <= 375, width
     assert ItemPhoto.objects.get().item_id == item.pk
     assert VisualItem.objects.get(pk=item.pk).state == ItemState.INSTALLED
+
+
+def test_a_routes_printed_list_scrolls_inside_a_phone_and_prints_whole(phone_page, live_server):
+    world = build_world()
+    item = make_item(world, location="Dọc tuyến, cột điện chiếu sáng từ ngã tư đến cầu Đắk Bla")
+    login(phone_page, live_server, "officer", PASSWORD)
+    url = f"{live_server.url}/dai-hoi/{world.congress.pk}/tuyen-truyen/tuyen/{item.route_id}/in/"
+    phone_page.goto(url)
+    expect(phone_page.locator("#route-items")).to_contain_text("cầu Đắk Bla")
+    # The table is wider than the phone: it scrolls inside its box, the page does not.
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375
+    wrap = phone_page.locator(".pp-print-wrap")
+    assert wrap.evaluate("el => el.scrollWidth > el.clientWidth")
+    phone_page.emulate_media(media="print")
+    assert phone_page.locator("th.print-only").is_visible()
+    assert wrap.evaluate("el => getComputedStyle(el).overflowX") == "visible"
