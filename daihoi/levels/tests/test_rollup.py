@@ -237,3 +237,24 @@ def test_guidance_tasks_still_to_do_equal_a_direct_count_after_random_writes(tre
     assert national_open == sum(
         direct.get(pk, 0) for pk in national_items.values_list("pk", flat=True)
     )
+
+
+def test_the_table_rows_escape_names_group_thousands_and_label_every_cell(tree):
+    from daihoi.levels.rollup import Counts, Row, Rollup
+    from daihoi.levels.views.rollup import table_rows
+    from daihoi.planning.status import MAIN_CLASSES
+
+    tree.district.name = 'Đảng bộ <b onclick="x">Đắk Hà</b>'
+    counts = Counts()
+    counts.add(StatusClass.OPEN_OVERDUE, 12345, 0)
+    counts.add(StatusClass.OPEN_ON_TIME, 987655, 0)
+    row = Row(tree.district, counts, {"held": 1500}, unanswered=2)
+    result = Rollup(tree.national, counts, Counts(), [row], [], {}, 0)
+    html = table_rows(result, "/dai-hoi/1/cac-cap/tong-hop/")
+    assert "<b" not in html and "&lt;b onclick=&quot;x&quot;&gt;" in html
+    assert ">12.345</td>" in html and ">987.655</td>" in html and ">1.500</td>" in html
+    assert '<td data-label="Tỷ lệ quá hạn">1%</td>' in html
+    for c in MAIN_CLASSES:
+        assert f'data-label="{c.label}"' in html
+    assert f"?cap={tree.district.pk}" in html
+    assert reverse("levels:descendant", kwargs={"congress_id": tree.district.pk}) in html

@@ -3,8 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from daihoi.core.dates import today as local_today
+from daihoi.core.templatetags.vn import vnnum
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.models import Congress
@@ -15,7 +19,7 @@ from daihoi.planning.status import MAIN_CLASSES
 from .. import permissions, selectors
 from ..models import ScheduleState
 from ..permissions import access_from_above
-from ..rollup import Rollup, rollup
+from ..rollup import STATES, Rollup, rollup
 
 
 def _level(request: HttpRequest, congress_id: int) -> tuple[Access, Congress | None]:
@@ -47,6 +51,7 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             access,
             shown=shown,
             result=result,
+            table_rows=table_rows(result, reverse("levels:rollup", args=[access.congress.pk])),
             trail=trail,
             open_guidance=selectors.open_guidance_tasks(shown),
             open_requests=list(selectors.requests_to_below(shown)),
@@ -55,6 +60,33 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             today=today,
         ),
     )
+
+
+def table_rows(result: Rollup, rollup_url: str) -> SafeString:
+    """The table's rows in one pass: the national office's page has 63 rows of 13 cells, and a
+    template loop costs about 25 µs a cell where this costs a few. Only numbers, the fixed
+    labels and escaped names go in."""
+    labels = [escape(str(c.label)) for c in MAIN_CLASSES]
+    state_labels = [escape(str(s.label)) for s in ScheduleState]
+    lines = []
+    for row in result.rows:
+        pk = row.congress.pk
+        counts = "".join(
+            f'<td data-label="{label}">{vnnum(n)}</td>'
+            for label, n in zip(labels, row.counts.in_order, strict=True)
+        )
+        states = "".join(
+            f'<td data-label="{label}">{vnnum(n)}</td>'
+            for label, n in zip(state_labels, row.state_list, strict=True)
+        )
+        lines.append(
+            f'<tr><td class="main"><a href="{rollup_url}?cap={pk}">{escape(row.congress.name)}</a>'
+            f'<div class="small"><a href="{reverse("levels:descendant", args=[pk])}">'
+            f"Xem tổng quan</a></div></td>{counts}"
+            f'<td data-label="Tỷ lệ quá hạn">{row.counts.overdue_percent}%</td>{states}'
+            f'<td data-label="Báo cáo chưa gửi">{vnnum(row.unanswered)}</td></tr>'
+        )
+    return mark_safe("\n".join(lines))  # noqa: S308 (numbers, fixed labels, escaped names)
 
 
 HEADER = [
@@ -79,7 +111,7 @@ def _sheet_rows(result: Rollup) -> list[list]:
                 *[counts.by_class[c] for c in MAIN_CLASSES],
                 counts.total,
                 round(100 * counts.overdue_share),
-                *[row.states.get(s, 0) for s in ScheduleState.values],
+                *[row.states.get(s, 0) for s in STATES],
                 row.unanswered,
             ]
         )
