@@ -12,6 +12,7 @@ a few milliseconds at 1,500 delegates.
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from daihoi.organizations.models import Congress
 
@@ -47,7 +48,7 @@ COLUMNS = (
 class Row:
     label: str
     count: int
-    percent: float
+    percent: Decimal
 
     @property
     def percent_text(self) -> str:
@@ -67,7 +68,15 @@ class Statistics:
     tables: list[Table]
 
 
-def percent_text(value: float) -> str:
+def share(count: int, total: int) -> Decimal:
+    """`count` as a percentage of `total`, two decimals, halves rounded up as a clerk does
+    (1 of 32 → 3.13, not the float's 3.12); 0 when there is nobody."""
+    if not total:
+        return Decimal("0.00")
+    return (Decimal(100 * count) / Decimal(total)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def percent_text(value: Decimal) -> str:
     """12.5 → "12,50" (Vietnamese decimal comma, two decimals)."""
     return f"{value:.2f}".replace(".", ",")
 
@@ -93,10 +102,7 @@ def _table(title: str, counts: Counter, total: int, order: list[str]) -> Table:
         labels.append(UNKNOWN)
     return Table(
         title,
-        [
-            Row(label, counts[label], 100 * counts[label] / total if total else 0.0)
-            for label in labels
-        ],
+        [Row(label, counts[label], share(counts[label], total)) for label in labels],
     )
 
 
@@ -146,7 +152,7 @@ def roster_statistics(congress: Congress, today: dt.date) -> Statistics:
             Row(
                 "Dân tộc thiểu số (cộng)",
                 minority["Dân tộc thiểu số"],
-                100 * minority["Dân tộc thiểu số"] / total,
+                share(minority["Dân tộc thiểu số"], total),
             ),
         )
     tables = [

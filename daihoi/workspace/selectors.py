@@ -15,6 +15,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from daihoi.consultation.selectors import AWAITING, consultations_for
+from daihoi.delegates.models import Duty
+from daihoi.delegates.selectors import duty_kinds
 from daihoi.meetings.models import Meeting
 from daihoi.meetings.selectors import meetings_listed
 from daihoi.organizations.models import Agency, Committee, Membership
@@ -75,6 +77,9 @@ class Today:
     tasks_url: str = ""
     # Agencies that have not named their leader in charge (secretariat): count and list address.
     leaderless: Figure | None = None
+    # An agency's officer given delegate work (gate, credentials): (label, address) to reach it,
+    # since the staff menu's "Đại biểu" is not shown to that role.
+    duty_links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _date(value: dt.date) -> str:
@@ -435,7 +440,19 @@ def officer_today(access: Access, today: dt.date) -> Today:
             TaskFilters(status="open", deadline_to=soon),
             _url("planning:task-list", cid, status="open", deadline_to=_date(soon)),
         ),
+        duty_links=_duty_links(access),
     )
+
+
+def _duty_links(access: Access) -> list[tuple[str, str]]:
+    kinds = duty_kinds(access)
+    links = []
+    if Duty.Kind.GATE in kinds:
+        links.append(("Điểm danh đại biểu", reverse("delegates:gate", args=[access.congress.pk])))
+    if Duty.Kind.CREDENTIALS in kinds:
+        url = reverse("delegates:delegate-list", args=[access.congress.pk])
+        links.append(("Danh sách đại biểu", url))
+    return links
 
 
 def today_for(access: Access, today: dt.date) -> Today:

@@ -123,3 +123,20 @@ def test_the_scan_endpoint_answers_json_and_the_headcount_page_reads_few_queries
     assert "Y Ngọc" in search.content.decode() and "đã điểm danh" in search.content.decode()
     client.force_login(world.users["officer"])
     assert client.post(url, {"code": code}, content_type="application/json").status_code == 403
+
+
+def test_an_agency_officer_given_the_gate_duty_finds_the_gate_on_the_today_page(
+    world, secretariat_access, opening, client
+):
+    today = reverse("workspace:today", args=[world.congress.pk])
+    gate = reverse("delegates:gate", args=[world.congress.pk])
+    client.force_login(world.users["officer"])
+    assert gate not in client.get(today).content.decode()
+    assert client.get(gate).status_code == 403
+    Duty.objects.create(congress=world.congress, user=world.users["officer"], kind="gate")
+    page = client.get(today).content.decode()
+    assert f'href="{gate}"' in page and "Điểm danh đại biểu" in page
+    assert "Phiên khai mạc" in client.get(gate).content.decode()
+    # Another congress's officer does not learn that this congress has a gate page.
+    client.force_login(world.users["outsider"])
+    assert client.get(gate).status_code == 404

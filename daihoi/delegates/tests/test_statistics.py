@@ -9,7 +9,7 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
 from ..services.roster import delegate_replace
-from ..statistics import roster_statistics
+from ..statistics import percent_text, roster_statistics, share
 from .helpers import make_delegate, make_delegation
 
 D = dt.date
@@ -159,3 +159,11 @@ def test_the_page_and_the_exports_carry_the_figures(
     assert "Dân tộc thiểu số (cộng)" in cells and "33,33" in cells
     client.force_login(world.users["member"])
     assert client.get(reverse("delegates:statistics", args=[world.congress.pk])).status_code == 403
+
+
+def test_a_percentage_ending_in_a_half_is_rounded_up_as_a_clerk_rounds_it():
+    # 1, 3 and 13 delegates of 32: 3.125 %, 9.375 % and 40.625 % — every half goes up alike.
+    assert [percent_text(share(n, 32)) for n in (1, 3, 13)] == ["3,13", "9,38", "40,63"]
+    # 3 of 4,000 is 0.075 %, which a float holds as 0.07499…
+    assert percent_text(share(3, 4000)) == "0,08"
+    assert percent_text(share(0, 0)) == "0,00" and percent_text(share(32, 32)) == "100,00"
