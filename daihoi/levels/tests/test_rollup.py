@@ -9,13 +9,14 @@ from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
 from daihoi.levels import services
-from daihoi.levels.rollup import direct_totals, rollup
+from daihoi.levels.rollup import Counts, Rollup, Row, direct_totals, rollup
 from daihoi.levels.tests.helpers import build_tree
+from daihoi.levels.views.rollup import table_rows
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import ADMIN, Access
 from daihoi.planning import summary
 from daihoi.planning.models import CongressTaskCount
-from daihoi.planning.status import StatusClass
+from daihoi.planning.status import MAIN_CLASSES, StatusClass
 from daihoi.planning.tests.test_summary import Writer
 
 pytestmark = pytest.mark.django_db
@@ -240,10 +241,6 @@ def test_guidance_tasks_still_to_do_equal_a_direct_count_after_random_writes(tre
 
 
 def test_the_table_rows_escape_names_group_thousands_and_label_every_cell(tree):
-    from daihoi.levels.rollup import Counts, Row, Rollup
-    from daihoi.levels.views.rollup import table_rows
-    from daihoi.planning.status import MAIN_CLASSES
-
     tree.district.name = 'Đảng bộ <b onclick="x">Đắk Hà</b>'
     counts = Counts()
     counts.add(StatusClass.OPEN_OVERDUE, 12345, 0)
