@@ -33,6 +33,7 @@ urlpatterns = [
     path("the/<int:batch_id>.pdf", views.badge_pdf, name="badge-pdf"),
     path("diem-danh/", views.gate, name="gate"),
     path("diem-danh/phien/", views.session_create, name="session-create"),
+    path("diem-danh/si-so/", views.headcount_now, name="headcount-now"),
     path("diem-danh/<int:session_id>/quet/", views.scan, name="scan"),
     path("diem-danh/<int:session_id>/theo-ten/", views.by_name, name="check-in-by-name"),
     path("diem-danh/<int:session_id>/tim/", views.search, name="gate-search"),

@@ -51,6 +51,8 @@ ROWS = {
     "delegates:check-in-by-name": ("post", expect(404, member=403, officer=403)),
     "delegates:gate-search": ("get", expect(200, member=403, officer=403)),
     "delegates:headcount": ("get", expect(200, officer=403)),
+    # To the current session's headcount.
+    "delegates:headcount-now": ("get", expect(302, officer=403)),
     "delegates:duty-list": ("get", expect(200, **MANAGERS_ONLY)),
     # Delegates' accounts: the secretariat's. The world's delegate has an account never used,
     # so printing slips shows the slip page (200).

@@ -140,3 +140,26 @@ def test_an_agency_officer_given_the_gate_duty_finds_the_gate_on_the_today_page(
     # Another congress's officer does not learn that this congress has a gate page.
     client.force_login(world.users["outsider"])
     assert client.get(gate).status_code == 404
+
+
+def test_a_member_without_duty_reaches_the_headcount_of_the_session_under_way_from_a_tab(
+    world, secretariat_access, opening, client
+):
+    later = session_create(
+        access=secretariat_access,
+        name="Phiên bế mạc",
+        starts_at=timezone.now() + dt.timedelta(days=3),
+    )
+    now = reverse("delegates:headcount-now", args=[world.congress.pk])
+    client.force_login(world.users["member"])
+    roster = client.get(reverse("delegates:delegate-list", args=[world.congress.pk]))
+    assert f'href="{now}"' in roster.content.decode()
+    response = client.get(now)
+    assert response["Location"] == reverse(
+        "delegates:headcount", args=[world.congress.pk, opening.pk]
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "Sĩ số đại biểu — Phiên khai mạc" in page
+    assert reverse("delegates:headcount", args=[world.congress.pk, later.pk]) in page
+    client.force_login(world.users["officer"])
+    assert client.get(now).status_code == 403

@@ -1,6 +1,14 @@
 from .accounts import account_create, account_create_all, account_list, slips_print
 from .badges import badge_list, badge_pdf, badge_print
-from .checkin import by_name, gate, scan, search, session_create, session_headcount
+from .checkin import (
+    by_name,
+    gate,
+    headcount_now,
+    scan,
+    search,
+    session_create,
+    session_headcount,
+)
 from .groups import group_assign, group_detail, group_list, group_print, group_remove
 from .roster import (
     delegate_create,
@@ -24,6 +32,7 @@ __all__ = [
     "search",
     "session_create",
     "session_headcount",
+    "headcount_now",
     "badge_list",
     "badge_pdf",
     "badge_print",

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -33,6 +34,12 @@ def _session(access, session_id: int) -> CongressSession:
     return session
 
 
+def _current(sessions: list[CongressSession]) -> CongressSession | None:
+    """The last session already started, else the first to come."""
+    started = [s for s in sessions if s.starts_at <= timezone.now()]
+    return started[-1] if started else (sessions[0] if sessions else None)
+
+
 def _answer(request: HttpRequest, congress_id: int, result: ScanResult) -> JsonResponse:
     photo = ""
     if result.delegate is not None and result.delegate.photo:
@@ -47,9 +54,7 @@ def gate(request: HttpRequest, congress_id: int) -> HttpResponse:
         return forbidden(request, ONLY_GATE)
     sessions = list(CongressSession.objects.filter(congress=access.congress))
     chosen = request.GET.get("phien", "")
-    started = [s for s in sessions if s.starts_at <= timezone.now()]
-    current = started[-1] if started else (sessions[0] if sessions else None)
-    session = next((s for s in sessions if str(s.pk) == chosen), current)
+    session = next((s for s in sessions if str(s.pk) == chosen), _current(sessions))
     return render(
         request,
         "delegates/gate.html",
@@ -160,3 +165,16 @@ def session_headcount(request: HttpRequest, congress_id: int, session_id: int) -
     if is_htmx(request):
         return render(request, "delegates/headcount.html#figures", context)
     return render(request, "delegates/headcount.html", context)
+
+
+@login_required
+def headcount_now(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The "Sĩ số" tab: the headcount of the session under way (else the next one)."""
+    access, rights = rights_for(request, congress_id)
+    if not (rights.checks_in or access.sees_whole_congress):
+        return forbidden(request, NOT_FOR_YOU)
+    session = _current(list(CongressSession.objects.filter(congress=access.congress)))
+    if session is None:
+        messages.info(request, "Chưa có phiên Đại hội nào để điểm danh.")
+        return redirect("delegates:delegate-list", congress_id=congress_id)
+    return redirect("delegates:headcount", congress_id=congress_id, session_id=session.pk)
