@@ -4,9 +4,12 @@ reportages and exhibitions. Days count from today; coordinates are approximate p
 real streets. Idempotent: each record is looked up by its natural key first."""
 
 import datetime as dt
+import io
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from daihoi.propaganda import services
@@ -350,8 +353,46 @@ def _visual(loader: "_CongressLoader", spec: Record | None) -> int:
         )
         if state == ItemState.INSTALLED:
             services.item_set_state(access=access, item=item, state=state, on=_day(loader, start))
+            if lat and lon:
+                taken = dt.datetime.combine(_day(loader, start), dt.time(8, 30))
+                services.item_add_photo(
+                    access=access,
+                    item=item,
+                    upload=_proof_photo(taken, Decimal(lat), Decimal(lon)),
+                    note="Ảnh chụp sau khi lắp đặt xong.",
+                )
         made += 1
     return made
+
+
+def _dms(value: Decimal) -> tuple[Fraction, Fraction, Fraction]:
+    seconds = Fraction(abs(value)) * 3600
+    return Fraction(int(seconds // 3600)), Fraction(int(seconds % 3600 // 60)), seconds % 60
+
+
+def _proof_photo(taken: dt.datetime, lat: Decimal, lon: Decimal) -> SimpleUploadedFile:
+    """A photo as a phone camera sends it: a red panel with its star on a street, and the EXIF
+    time (local, as cameras write it) and GPS position."""
+    from PIL import ExifTags, Image, ImageDraw
+
+    picture = Image.new("RGB", (480, 320), (176, 190, 197))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 250, 480, 320), fill=(97, 97, 97))
+    draw.rectangle((120, 50, 360, 200), fill=(198, 40, 40))
+    draw.rectangle((236, 200, 244, 250), fill=(66, 66, 66))
+    draw.regular_polygon((240, 125, 45), 5, fill=(249, 168, 37))
+    exif = Image.Exif()
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken.strftime(
+        "%Y:%m:%d %H:%M:%S"
+    )
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N" if lat >= 0 else "S"
+    gps[ExifTags.GPS.GPSLatitude] = _dms(lat)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E" if lon >= 0 else "W"
+    gps[ExifTags.GPS.GPSLongitude] = _dms(lon)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif.tobytes())
+    return SimpleUploadedFile("IMG_lap_dat.jpg", buffer.getvalue(), "image/jpeg")
 
 
 def _media(loader: "_CongressLoader", spec: Record | None) -> int:

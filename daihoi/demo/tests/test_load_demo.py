@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.db.models import F, Q
+from django.utils import timezone
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today
@@ -289,6 +290,20 @@ def test_the_editor_login_writes_kon_tums_portal(loaded):
     assert Article.objects.filter(congress=kon_tum, is_published=True).count() == 5
     public = PublicConsultation.objects.get(congress=kon_tum)
     assert public.is_open and public.submissions.filter(sender="front").count() == 1
+
+
+def test_kon_tums_installed_propaganda_items_carry_a_photo_with_its_time_and_place(loaded):
+    from daihoi.propaganda.models import ItemPhoto, ItemState, VisualItem
+
+    installed = VisualItem.objects.filter(
+        congress=congress("Đảng bộ tỉnh Kon Tum", 15), state=ItemState.INSTALLED
+    )
+    assert installed.exists()
+    for item in installed:
+        photo = item.photos.get()
+        assert photo.taken_from == ItemPhoto.TakenFrom.EXIF
+        assert timezone.localtime(photo.taken_at).date() == item.installed_on
+        assert (photo.latitude, photo.longitude) == (item.latitude, item.longitude)
 
 
 def test_people_are_named_as_people_and_the_check_refuses_a_post_as_a_name(monkeypatch):
