@@ -35,6 +35,7 @@ def test_the_public_pages_pass_the_readers_checks_on_a_phone_and_a_desktop(
     urls = [
         portal,
         f"{portal}bai-viet/{article.pk}/",
+        f"{portal}bai-viet/{article.pk}/binh-luan/",
         f"{portal}chuyen-muc/{article.category_id}/",
         f"{portal}trang/chuong-trinh/",
         f"{portal}gop-y/",
