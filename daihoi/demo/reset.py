@@ -3,15 +3,19 @@ again from today's dates. The order matters: rows that protect others (PROTECT f
 first, as each comment says."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from daihoi.accounts.models import Role
 from daihoi.budget.models import Estimate, Norm, Spending
 from daihoi.consultation.models import Consultation
 from daihoi.core.models import AuditEntry
 from daihoi.documents.models import Document, IncomingDocument
+from daihoi.levels import counts as guidance_counts
+from daihoi.levels.models import GuidanceTask
 from daihoi.logistics.models import ReadinessItem, Stay, Vehicle
 from daihoi.meetings.models import Meeting
 from daihoi.organizations.models import Congress, Participation
+from daihoi.planning import tree_counts
 from daihoi.planning.models import Plan, ProgressUpdate, Task
 from daihoi.portal.models import PublicConsultation
 from daihoi.reporting.models import ReportRequest
@@ -32,12 +36,24 @@ def demo_congresses():
     return found
 
 
+@transaction.atomic
 def reset_demo() -> int:
     """Deletes the demo congresses with everything in them (the logins stay). Returns how many."""
     congresses = demo_congresses()
     # The congresses made below the demo's own go first, deepest first.
     ids = subordinate_ids([c.pk for c in congresses]) + [c.pk for c in congresses]
     task_ids = list(Task.objects.filter(congress_id__in=ids).values_list("pk", flat=True))
+    # The tasks go by bulk delete, past the writes that keep the totals: what is kept outside
+    # the demo (the subtree totals of a congress it was placed under, the open counts of a
+    # guidance sent into it from above) is summed again at the end.
+    placed_outside = (
+        Congress.objects.filter(pk__in=ids).exclude(parent=None).exclude(parent_id__in=ids).exists()
+    )
+    items_from_outside = set(
+        GuidanceTask.objects.filter(task_id__in=task_ids)
+        .exclude(item__guidance__congress_id__in=ids)
+        .values_list("item_id", flat=True)
+    )
     Meeting.objects.filter(congress_id__in=ids).delete()
     # A checklist item protects its agency; a stay its room; a vehicle its agency.
     ReadinessItem.objects.filter(congress_id__in=ids).delete()
@@ -76,4 +92,7 @@ def reset_demo() -> int:
     Congress.objects.filter(pk__in=ids).update(parent=None)
     Congress.objects.filter(pk__in=ids).delete()
     get_user_model().objects.filter(pk__in=delegate_users).delete()
+    if placed_outside:
+        tree_counts.rebuild_subtrees()
+    guidance_counts.recount(items_from_outside)
     return len(congresses)
