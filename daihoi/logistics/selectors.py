@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 
 from daihoi.delegates.models import Delegate
 from daihoi.organizations.permissions import Access
@@ -20,6 +20,7 @@ from .models import (
     Hall,
     Hotel,
     Meal,
+    MealKind,
     ReadinessArea,
     ReadinessItem,
     ReadinessState,
@@ -219,7 +220,14 @@ def meal_rows(access: Access) -> list[MealRow]:
         diets[kind][diet] += n
     labels = dict(Diet.choices)
     rows = []
-    for meal in Meal.objects.filter(congress=access.congress):
+    # A day reads breakfast, lunch, dinner (the codes' alphabet would put dinner before lunch),
+    # the breaks between sessions last.
+    day_order = Case(
+        *(When(kind=kind, then=Value(i)) for i, kind in enumerate(MealKind.values)),
+        default=Value(len(MealKind.values)),
+    )
+    meals = Meal.objects.filter(congress=access.congress).order_by("day", day_order, "venue")
+    for meal in meals:
         kinds = AUDIENCE_KINDS[Audience(meal.audience)]
         counted: Counter = Counter()
         for kind in kinds:

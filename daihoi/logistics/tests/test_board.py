@@ -188,3 +188,20 @@ def test_members_read_meal_counts_but_not_diets_or_vehicles(world, client):
     assert client.get(reverse("logistics:meals", args=[world.congress.pk])).status_code == 200
     assert client.get(reverse("logistics:diets", args=[world.congress.pk])).status_code == 403
     assert client.get(reverse("logistics:transport", args=[world.congress.pk])).status_code == 403
+
+
+def test_a_days_meals_read_breakfast_lunch_dinner_in_that_order(world):
+    roster(world)
+    staff = accesses(world)["secretariat"]
+    for kind in (MealKind.DINNER, MealKind.TEA, MealKind.LUNCH, MealKind.BREAKFAST):
+        services.meal_save(
+            access=staff,
+            day=OPENING,
+            kind=kind,
+            venue="Nhà ăn Tỉnh ủy",
+            audience=Audience.EVERYONE,
+            extra=0,
+            note="",
+        )
+    kinds = [row.meal.kind for row in selectors.meal_rows(staff)]
+    assert kinds == ["breakfast", "lunch", "dinner", "tea"]
