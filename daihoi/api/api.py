@@ -7,10 +7,13 @@ from .auth import SignedInSession, TokenAuth, TokenRateThrottle
 from .routers import (
     appraisal,
     budget,
+    calendar,
     congresses,
     detailed,
+    document_drafts,
     documents,
     explanations,
+    incoming,
     intake,
     levels,
     meeting_papers,
@@ -51,8 +54,11 @@ api.add_router("/congresses", organisation.router)
 api.add_router("/congresses", meetings.router)
 api.add_router("/congresses", meeting_papers.router)
 api.add_router("/congresses", documents.router)
+api.add_router("/congresses", document_drafts.router)
+api.add_router("/congresses", incoming.router)
 api.add_router("/congresses", reporting.router)
 api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
 api.add_router("/congresses", levels.router)
 api.add_router("/", intake.router)
+api.add_router("/", calendar.router)

@@ -4,7 +4,6 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.accounts.models import User
 
-from . import ics, selectors
+from . import ics, selectors, services
 from .models import CalendarFeed
 
 
@@ -27,7 +26,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    feed = CalendarFeed.objects.filter(user=_user(request), revoked_at__isnull=True).first()
+    feed = services.calendar_feed_current(_user(request))
     url = request.build_absolute_uri(f"/lich/{feed.token}.ics") if feed else None
     return render(request, "meetings/calendar_settings.html", {"feed": feed, "feed_url": url})
 
@@ -36,19 +35,12 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def calendar_renew(request: HttpRequest) -> HttpResponse:
     """Revokes any current URL and makes a new one."""
-    user = _user(request)
-    with transaction.atomic():
-        # Two renewals at once must not leave two live URLs: they queue on the user's row.
-        User.objects.select_for_update().filter(pk=user.pk).exists()
-        CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
-        if request.POST.get("action") != "revoke":
-            CalendarFeed.objects.create(user=user)
+    revoke = request.POST.get("action") == "revoke"
+    services.calendar_feed_renew(user=_user(request), revoke=revoke)
     messages.success(
         request,
         "Đã thu hồi đường dẫn lịch."
-        if request.POST.get("action") == "revoke"
+        if revoke
         else "Đã tạo đường dẫn lịch mới; đường dẫn cũ (nếu có) không còn dùng được.",
     )
     return redirect("calendar:settings")

@@ -9,15 +9,29 @@ from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.views import stored_file
 from daihoi.documents import permissions, selectors, services
-from daihoi.documents.forms import RegisterForm
+from daihoi.documents.forms import DocumentForm, RegisterForm
+from daihoi.documents.models import Document
 from daihoi.documents.selectors import DocumentFilters
 
-from ..common import Detail, access, answers, gate, valid, write
+from ..common import (
+    ERRORS,
+    Detail,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    versioned_put,
+    write,
+    write_versioned,
+)
 
 router = Router(tags=["Văn bản"])
 
 ISSUERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban ban hành văn bản."
 REGISTRARS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban vào sổ văn bản."
+DRAFTERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban soạn thảo văn bản."
+NO_RIGHT_TO_EDIT = "Bạn không có quyền sửa văn bản."
 
 
 class DocumentOut(Schema):
@@ -43,10 +57,34 @@ class DocumentOut(Schema):
 
 
 class DocumentDetail(DocumentOut):
+    """One document as its page shows it; `readers` (user ids) only for a secret one, and
+    `version` to send back with an edit of a draft."""
+
     body: str
     recipients: str
     signer_id: int | None
     signer_title: str
+    authority: str
+    version: int
+    replaces_id: int | None
+    recipient_agencies: list[int]
+    readers: list[int]
+    has_scan: bool
+    scan_name: str
+
+    @staticmethod
+    def resolve_recipient_agencies(document) -> list[int]:
+        return sorted(document.recipient_agencies.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_readers(document) -> list[int]:
+        if not document.is_secret:
+            return []
+        return sorted(document.readers.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_has_scan(document) -> bool:
+        return bool(document.scan)
 
 
 class DocumentQuery(Schema):
@@ -142,3 +180,85 @@ def document_docx(request: HttpRequest, congress_id: int, document_id: int) -> F
 )
 def document_pdf(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
     return stored_file(permissions.access_document(access(request, congress_id), document_id).pdf)
+
+
+# Drafts: written, edited with the version read, put in the trash -------------------------------
+
+
+class SecrecyIn(Schema):
+    """The mark ("normal", "secret", "top_secret") and, for a secret one, the users named to
+    read it (ids); whoever enters it is always named."""
+
+    confidentiality: str | None = None
+    readers: list[int] | None = None
+
+
+class DraftIn(SecrecyIn):
+    """The page's form "Soạn thảo văn bản"; `recipient_agencies` the agencies' ids (or
+    "g<id>" for a group) that read it in the app once issued."""
+
+    kind: str
+    issuer: int
+    subject: str
+    body: str | None = None
+    recipients: str | None = None
+    recipient_agencies: list[str] | None = None
+    signer: int | None = None
+    signer_title: str | None = None
+    authority: str | None = None
+
+
+class DraftUpdateIn(DraftIn):
+    version: int | None = None
+
+
+def _draft_form(acting, payload: DraftIn) -> DocumentForm:
+    return valid(DocumentForm(form_data(payload), congress=acting.congress))
+
+
+def _detail(acting, document_id: int) -> Document:
+    return permissions.access_document(acting, document_id)
+
+
+@router.post(
+    "/{congress_id}/documents/", response=answers(DocumentDetail, 201), summary="Soạn dự thảo"
+)
+def document_create(request: HttpRequest, congress_id: int, payload: DraftIn) -> Status:
+    acting = access(request, congress_id)
+    gate(permissions.can_draft(acting), DRAFTERS_ONLY)
+    form = _draft_form(acting, payload)
+    document = write(request, lambda: services.document_create(access=acting, **form.edited()))
+    return Status(201, _detail(acting, document.pk))
+
+
+@versioned_put(
+    router, "/{congress_id}/documents/{document_id}/", DocumentDetail, "Sửa dự thảo văn bản"
+)
+def document_update(
+    request: HttpRequest, congress_id: int, document_id: int, payload: DraftUpdateIn
+) -> Document:
+    acting = access(request, congress_id)
+    document = permissions.access_document(acting, document_id)
+    gate(permissions.can_draft(acting), NO_RIGHT_TO_EDIT)
+    form = _draft_form(acting, payload)
+    write_versioned(
+        request,
+        services.document_update,
+        payload.version,
+        access=acting,
+        document=document,
+        **form.edited(),
+    )
+    return _detail(acting, document_id)
+
+
+@router.delete(
+    "/{congress_id}/documents/{document_id}/",
+    response={204: None, **ERRORS},
+    summary="Chuyển dự thảo vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+)
+def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> Status:
+    acting = access(request, congress_id)
+    document = permissions.access_document(acting, document_id)
+    write(request, lambda: services.document_delete(access=acting, document=document))
+    return Status(204, None)

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
@@ -198,10 +198,24 @@ class ConclusionTaskIn(Schema):
     phase: str
 
 
+class MeetingQuery(Schema):
+    """The list's filters, as on the page: starting between two days (both included), and
+    `mine` for the meetings the token's owner chairs or is invited to in person."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    mine: bool = False
+
+
 @router.get("/{congress_id}/meetings/", response=answers(list[MeetingOut]), summary="Cuộc họp")
 @paginate(CursorPagination, ordering=("id",), page_size=50)
-def meeting_list(request: HttpRequest, congress_id: int):
-    return selectors.meetings_visible_to(access(request, congress_id)).order_by()
+def meeting_list(request: HttpRequest, congress_id: int, filters: Query[MeetingQuery]):
+    return selectors.meetings_listed(
+        access(request, congress_id),
+        starts_from=filters.date_from,
+        starts_to=filters.date_to,
+        mine=filters.mine,
+    ).order_by()
 
 
 # Before the meeting's own path, which would take its name for an id.

@@ -27,6 +27,15 @@ POSTS = {
     "conclusion_task": SIGNED_IN_400,
     "document_register": SIGNED_IN_400,
     "text_to_tasks": SIGNED_IN_400,
+    "calendar_renew": SIGNED_IN_400,
+    "incoming_register": SIGNED_IN_400,
+    "incoming_task": SIGNED_IN_400,
+    "document_readers": SIGNED_IN_400,
+    "committee_founding": SIGNED_IN_400,
+    # No body: the operation's own checks.
+    "document_replace": TABLE[
+        ("post", "/congresses/{congress_id}/documents/{document_id}/replace/")
+    ][2],
     "submission_return": SIGNED_IN_400,
     "meeting_record": SIGNED_IN_400,
     "conclusion_add": SIGNED_IN_400,
@@ -111,7 +120,7 @@ ROWS = {
     **{
         f"api:{name}": _session_row(name, path)
         for name, path in _api_paths().items()
-        if path.startswith(("/congresses/", "/notifications/"))
+        if path.startswith(("/congresses/", "/notifications/", "/calendar/"))
     },
 }
 

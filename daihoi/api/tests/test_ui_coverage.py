@@ -12,7 +12,12 @@ from .coverage import UI_ONLY
 from .table import TABLE
 
 # The namespaces whose capabilities the API offers (issue: every capability of the UI).
-SCOPE = ("intake", "notifications")
+SCOPE = (
+    "intake",
+    "notifications",
+    "meetings",
+    "calendar",
+)
 
 
 def _url_names(namespace: str) -> set[str]:

@@ -398,6 +398,33 @@ def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
     return document
 
 
+# What a replacement draft takes over from the document it replaces.
+COPIED_TO_REPLACEMENT = [
+    "kind",
+    "issuer",
+    "subject",
+    "body",
+    "recipients",
+    "signer",
+    "signer_title",
+    "authority",
+    "confidentiality",
+]
+
+
+@transaction.atomic
+def document_draft_replacement(*, access: Access, document: Document) -> Document:
+    """A new draft prefilled from an issued document, saying that it replaces it (the old one
+    is superseded when the new one is issued)."""
+    return document_create(
+        access=access,
+        **{name: getattr(document, name) for name in COPIED_TO_REPLACEMENT},
+        recipient_agencies=document.recipient_agencies.all(),
+        readers=document.readers.all(),
+        replaces=document,
+    )
+
+
 def _is_draft(document: Document) -> None:
     if not document.is_draft:
         raise BusinessError(

@@ -10,9 +10,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
 from daihoi.core.views import (
-    content_file,
     forbidden,
     form_page,
     page_context,
@@ -27,6 +25,7 @@ from daihoi.organizations.permissions import (
 )
 
 from .. import permissions, selectors, services
+from ..downloads import document_file, incoming_workbook
 from ..forms import (
     FoundingDecisionForm,
     IncomingFilterForm,
@@ -34,7 +33,7 @@ from ..forms import (
 )
 from ..models import IncomingDocument
 from ..permissions import access_incoming
-from .registry import _document_file, _list_page
+from .registry import _list_page
 
 # The register of documents received (sổ văn bản đến) ---------------------------------------------
 
@@ -76,40 +75,7 @@ def incoming_export(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     form = IncomingFilterForm(request.GET or None, congress=access.congress)
     documents = selectors.incoming_visible_to(access, _incoming_filters(form))
-    today = local_today()
-    content = table_workbook(
-        "Sổ văn bản đến",
-        INCOMING_COLUMNS,
-        (
-            [
-                d.arrival_number,
-                d.received_on,
-                d.sender_symbol,
-                d.issued_on,
-                d.issuer_label,
-                d.subject,
-                d.get_urgency_display(),
-                d.get_confidentiality_display(),
-            ]
-            for d in documents[:MAX_EXPORT_ROWS]
-        ),
-        widths=[8, 12, 18, 12, 30, 60, 12, 10],
-        heading=[f"Sổ văn bản đến — {access.congress.full_title}", f"Ngày xuất {today:%d/%m/%Y}"],
-    )
-    return content_file(content, XLSX_CONTENT_TYPE, f"so-van-ban-den-{today:%Y%m%d}.xlsx")
-
-
-INCOMING_COLUMNS = [
-    "Số đến",
-    "Ngày đến",
-    "Số, ký hiệu",
-    "Ngày ban hành",
-    "Cơ quan ban hành",
-    "Trích yếu",
-    "Độ khẩn",
-    "Độ mật",
-]
-MAX_EXPORT_ROWS = 5000
+    return incoming_workbook(access.congress, documents)
 
 
 @login_required
@@ -205,7 +171,7 @@ def incoming_edit(request: HttpRequest, congress_id: int, incoming_id: int) -> H
 def incoming_file(request: HttpRequest, congress_id: int, incoming_id: int) -> FileResponse:
     access = access_congress(request.user, congress_id)
     document = access_incoming(access, incoming_id)
-    return _document_file(document.file, document.file_name, document.is_secret)
+    return document_file(document.file, document.file_name, document.is_secret)
 
 
 @login_required

@@ -26,6 +26,7 @@ from daihoi.organizations.permissions import (
 )
 
 from .. import permissions, selectors, services
+from ..downloads import document_file
 from ..forms import (
     DocumentForm,
     FilterForm,
@@ -208,14 +209,7 @@ def document_replace(request: HttpRequest, congress_id: int, document_id: int) -
     if not permissions.can_draft(access):
         return forbidden(request, DRAFTERS_ONLY)
     try:
-        draft = services.document_create(
-            access=access,
-            **{name: getattr(old, name) for name in FORM_FIELDS},
-            recipient_agencies=old.recipient_agencies.all(),
-            confidentiality=old.confidentiality,
-            readers=old.readers.all(),
-            replaces=old,
-        )
+        draft = services.document_draft_replacement(access=access, document=old)
     except BusinessError as error:
         messages.error(request, error.message)
         return _to_detail(congress_id, old)
@@ -272,21 +266,11 @@ def document_delete(request: HttpRequest, congress_id: int, document_id: int) ->
 # The signed scan and the secrecy of a registered document ----------------------------------------
 
 
-def _document_file(stored: Any, name: str, secret: bool) -> FileResponse:
-    """A document's file under its user-given name; a secret document's file is never kept by
-    a browser or a proxy cache."""
-    response = stored_file(stored, name or None)
-    if secret:
-        response["Cache-Control"] = "no-store"
-        response["Pragma"] = "no-cache"
-    return response
-
-
 @login_required
 def document_scan(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
     access = access_congress(request.user, congress_id)
     document = access_document(access, document_id)
-    return _document_file(document.scan, document.scan_name, document.is_secret)
+    return document_file(document.scan, document.scan_name, document.is_secret)
 
 
 @login_required

@@ -4,6 +4,7 @@ One module per subdomain; every service is re-exported here, so callers write
 `from daihoi.meetings import services; services.meeting_plan(...)`.
 """
 
+from .calendar import calendar_feed_current, calendar_feed_renew
 from .conclusions import conclusion_add, conclusion_to_task, conclusion_update
 from .meetings import (
     AgencyPresence,
@@ -23,6 +24,8 @@ from .papers import Signing, meeting_issue_invitation, meeting_issue_notice
 __all__ = [
     "AgencyPresence",
     "Signing",
+    "calendar_feed_current",
+    "calendar_feed_renew",
     "chair_invited_error",
     "conclusion_add",
     "conclusion_to_task",
