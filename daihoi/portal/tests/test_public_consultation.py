@@ -53,6 +53,22 @@ def test_a_citizen_comments_on_a_section_and_it_waits_for_an_editor(world, clien
     assert "1 ý kiến đã đăng" in public_page.content.decode()
 
 
+def test_each_section_shows_its_heading_once_and_its_text_under_it(world, client):
+    public = open_public(world)
+    section = public.draft.sections.get(label="Điều 3")
+    pages = [
+        reverse("portal:consultation", args=[public.congress_id, public.pk]),
+        reverse("portal:consultation-comment", args=[public.congress_id, public.pk])
+        + f"?muc={section.pk}",
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "Chế độ họp</h" in html and "<p>Điều 3. Chế độ họp</p>" not in html, url
+        assert "<p>Tiểu ban họp định kỳ mỗi tháng một lần.</p>" in html, url
+    whole = client.get(pages[1].split("?")[0])
+    assert whole.status_code == 200 and "Toàn văn dự thảo" in whole.content.decode()
+
+
 def test_a_comment_after_the_closing_day_is_refused(world, client):
     public = open_public(world, days=1)
     url = reverse("portal:consultation-comment", args=[public.congress_id, public.pk])
