@@ -196,3 +196,27 @@ def test_the_secretariat_gives_a_committee_its_founding_decision(world, secretar
     assert entered.status_code == 200, entered.content
     new = Document.objects.get(pk=entered.json()["founding_document_id"])
     assert (new.kind, new.number, new.issued_on) == ("QĐ", 14, dt.date(2020, 2, 3))
+
+
+def test_the_document_list_takes_a_fixed_number_of_queries(
+    world, leader_access, django_assert_max_num_queries
+):
+    for number in range(6):
+        services.document_issue(
+            access=leader_access,
+            document=services.document_create(
+                access=leader_access,
+                kind="TB",
+                issuer=world.agencies["vptu"],
+                subject=f"Thông báo số {number}",
+                body="",
+                recipient_agencies=[world.agencies["btg"]],
+                signer=world.chair,
+            ),
+        )
+    path = f"/congresses/{world.congress.pk}/documents/"
+    officer = ApiClient(world.users["officer"])
+    with django_assert_max_num_queries(8):
+        listed = officer.get(path, {"page_size": 50})
+    assert listed.status_code == 200 and len(listed.json()["results"]) == 6
+    assert ApiClient(world.users["officer2"]).all(path) == []

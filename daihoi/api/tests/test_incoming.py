@@ -152,3 +152,9 @@ def test_a_document_received_is_given_to_an_agency_as_a_task(world, secretariat_
     assert seen.json()["handling_agencies"] == [world.agencies["btg"].pk]
     assert seen.json()["tasks"] == [task.pk]
     assert ApiClient(world.users["officer2"]).get(path).status_code == 404
+    # The list's "agency handling it" filter, as on the page.
+    listed = f"/congresses/{world.congress.pk}/incoming/"
+    assert [r["id"] for r in secretariat.all(listed, {"agency": world.agencies["btg"].pk})] == [
+        entry.pk
+    ]
+    assert secretariat.all(listed, {"agency": world.agencies["svh"].pk}) == []
