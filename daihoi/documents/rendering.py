@@ -342,6 +342,8 @@ def add_body_text(doc, rules: Layout, text: str, *, bold=False, italic=False) ->
     )
     paragraph.paragraph_format.first_line_indent = Cm(layout.BODY_FIRST_LINE_INDENT_CM)
     paragraph.paragraph_format.line_spacing = layout.BODY_LINE_SPACING
+    # A bold line heads what follows (I., II.): it is never left alone at the foot of a page.
+    paragraph.paragraph_format.keep_with_next = bool(bold)
     _run(paragraph, text, rules.body_pt, bold=bold, italic=italic)
 
 

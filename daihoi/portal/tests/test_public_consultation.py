@@ -230,6 +230,8 @@ def test_the_synthesis_report_counts_per_section_and_group_of_commenters(world, 
     themes = tables["STT"]
     assert themes[1][2] == "Phạm vi điều chỉnh" and themes[1][4] == "Tiếp thu: Đã sửa."
     assert "Còn 3 ý kiến chưa được phân nhóm" in text
+    heading = next(p for p in doc.paragraphs if p.text.startswith("II. TIẾP THU"))
+    assert heading.paragraph_format.keep_with_next  # never alone at the foot of a page
     # The Front's committee that sent its comments receives the report (and no other level's).
     cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert front in text + cells and "MTTQ Việt Nam tỉnh" not in text + cells
