@@ -21,6 +21,7 @@ from .routers import (
     organisation,
     planning,
     reporting,
+    workspace,
 )
 
 DESCRIPTION = """API của hệ thống điều hành công tác chuẩn bị Đại hội.
@@ -60,5 +61,6 @@ api.add_router("/congresses", reporting.router)
 api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
 api.add_router("/congresses", levels.router)
+api.add_router("/congresses", workspace.router)
 api.add_router("/", intake.router)
 api.add_router("/", calendar.router)

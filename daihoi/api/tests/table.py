@@ -4,6 +4,8 @@ permission matrix): `test_api_matrix.py` calls them with a token; the shared mat
 
 from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
+from .table_workplace import ROWS as WORKPLACE_ROWS
+
 
 def api_expect(default: int, **overrides: int) -> dict[str, int]:
     return expect(default, **overrides) | {"anonymous": 401}
@@ -697,6 +699,7 @@ TABLE = {
         api_expect(200, officer=403, officer2=403, member=403),
     ),
 }
+TABLE |= WORKPLACE_ROWS
 
 
 # Sent as multipart/form-data (they take files).

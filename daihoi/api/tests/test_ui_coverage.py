@@ -17,6 +17,8 @@ SCOPE = (
     "notifications",
     "meetings",
     "calendar",
+    "accounts",
+    "workspace",
 )
 
 
