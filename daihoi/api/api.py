@@ -5,6 +5,8 @@ from ninja import NinjaAPI, Swagger
 from . import errors
 from .auth import SignedInSession, TokenAuth, TokenRateThrottle
 from .routers import (
+    accounts,
+    agency_import,
     appraisal,
     budget,
     calendar,
@@ -21,6 +23,7 @@ from .routers import (
     organisation,
     planning,
     reporting,
+    webhooks,
     workspace,
 )
 
@@ -62,5 +65,9 @@ api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
 api.add_router("/congresses", levels.router)
 api.add_router("/congresses", workspace.router)
+api.add_router("/congresses", accounts.router)
+api.add_router("/congresses", agency_import.router)
+api.add_router("/congresses", webhooks.router)
+api.add_router("/tokens", webhooks.tokens_router)
 api.add_router("/", intake.router)
 api.add_router("/", calendar.router)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -15,13 +15,6 @@ from .forms import WebhookForm
 from .models import Webhook
 
 LOG_PAGE = 50
-
-
-def _webhook(access: Access, webhook_id: int) -> Webhook:
-    found = Webhook.objects.filter(pk=webhook_id, congress=access.congress).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def _managing(request: HttpRequest, congress_id: int) -> Access:
@@ -55,7 +48,7 @@ def webhook_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def webhook_detail(request: HttpRequest, congress_id: int, webhook_id: int) -> HttpResponse:
     access = _managing(request, congress_id)
-    webhook = _webhook(access, webhook_id)
+    webhook = webhooks.access_webhook(access, webhook_id)
     if not access.can_manage:
         return forbidden(request, webhooks.ONLY_SECRETARIAT)
     initial = {
@@ -84,7 +77,7 @@ def webhook_detail(request: HttpRequest, congress_id: int, webhook_id: int) -> H
 @require_POST
 def webhook_delete(request: HttpRequest, congress_id: int, webhook_id: int) -> HttpResponse:
     access = _managing(request, congress_id)
-    webhook = _webhook(access, webhook_id)
+    webhook = webhooks.access_webhook(access, webhook_id)
     return run_button(
         request,
         lambda: webhooks.webhook_delete(access=access, webhook=webhook),

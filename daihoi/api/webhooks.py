@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 
 from daihoi.core.audit import record
@@ -32,6 +33,14 @@ MAX_ATTEMPTS = 6
 FIRST_WAIT_SECONDS = 30
 TIMEOUT = 10
 ONLY_SECRETARIAT = "Chỉ Thường trực / Văn phòng mới cấu hình webhook."
+
+
+def access_webhook(access: Access, webhook_id: int) -> Webhook:
+    """A webhook of the congress: 404 for a missing one or another congress's."""
+    found = Webhook.objects.filter(pk=webhook_id, congress=access.congress).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def backoff(attempts: int) -> dt.timedelta:

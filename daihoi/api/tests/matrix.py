@@ -65,6 +65,23 @@ POSTS = {
     "document_issue": TABLE[("post", "/congresses/{congress_id}/documents/{document_id}/issue/")][
         2
     ],
+    # The officer's own token: anyone else's request to revoke it answers 404.
+    "token_revoke": {r: 404 for r in ROLES} | {"anonymous": 401, "officer": 200},
+    # No body: the operation's own checks, as through a token.
+    **{
+        f"account_{name}": TABLE[
+            ("post", f"/congresses/{{congress_id}}/accounts/{{account_id}}/{path}/")
+        ][2]
+        for name, path in (
+            ("deactivate", "deactivate"),
+            ("reactivate", "reactivate"),
+            ("password_reset", "password-reset"),
+            ("reinvite", "reinvite"),
+        )
+    },
+    "agency_import_confirm": SIGNED_IN_400,
+    # A form without the file: the secretariat is told to choose one (400).
+    "agency_import_preview": TABLE[("post", "/congresses/{congress_id}/agencies/import/")][2],
     "notification_read_all": TABLE[("post", "/notifications/read-all/")][2],
     "notification_read": TABLE[("post", "/notifications/{notification_id}/read/")][2],
     # A form without the table's number: the secretariat is told to fill it (400).
@@ -120,7 +137,7 @@ ROWS = {
     **{
         f"api:{name}": _session_row(name, path)
         for name, path in _api_paths().items()
-        if path.startswith(("/congresses/", "/notifications/", "/calendar/"))
+        if path.startswith(("/congresses/", "/notifications/", "/calendar/", "/tokens/"))
     },
 }
 

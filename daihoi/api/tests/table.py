@@ -712,6 +712,7 @@ MULTIPART = (
     "/attachments/",
     "/scan/",
     "/file/",
+    "/agencies/import/",
 )
 
 

@@ -19,6 +19,9 @@ SCOPE = (
     "calendar",
     "accounts",
     "workspace",
+    "webhooks",
+    "apitokens",
+    "organizations",
 )
 
 
