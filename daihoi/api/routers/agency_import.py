@@ -46,7 +46,7 @@ class ConfirmIn(Schema):
 
 
 @router.get(
-    "/{congress_id}/agencies/import/template/",
+    "/{congress_id}/agency-import/template/",
     response=answers(None),
     summary="Tải tệp Excel mẫu để nhập cơ quan, đơn vị",
 )
@@ -56,7 +56,7 @@ def agency_import_template(request: HttpRequest, congress_id: int) -> HttpRespon
 
 
 @router.post(
-    "/{congress_id}/agencies/import/",
+    "/{congress_id}/agency-import/",
     response=answers(PreviewOut),
     summary="Đọc thử tệp Excel cơ quan, đơn vị (multipart, `file`): từng dòng và lỗi, chưa lưu",
 )
@@ -77,7 +77,7 @@ def agency_import_preview(
 
 
 @router.post(
-    "/{congress_id}/agencies/import/confirm/",
+    "/{congress_id}/agency-import/confirm/",
     response=answers(list[AgencyOut], 201),
     summary="Lưu các cơ quan đã đọc thử (tất cả hoặc không dòng nào)",
 )

@@ -81,7 +81,7 @@ POSTS = {
     },
     "agency_import_confirm": SIGNED_IN_400,
     # A form without the file: the secretariat is told to choose one (400).
-    "agency_import_preview": TABLE[("post", "/congresses/{congress_id}/agencies/import/")][2],
+    "agency_import_preview": TABLE[("post", "/congresses/{congress_id}/agency-import/")][2],
     "notification_read_all": TABLE[("post", "/notifications/read-all/")][2],
     "notification_read": TABLE[("post", "/notifications/{notification_id}/read/")][2],
     # A form without the table's number: the secretariat is told to fill it (400).

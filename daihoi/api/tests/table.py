@@ -712,7 +712,7 @@ MULTIPART = (
     "/attachments/",
     "/scan/",
     "/file/",
-    "/agencies/import/",
+    "/agency-import/",
 )
 
 

@@ -46,7 +46,8 @@ ROWS = {
         api_expect(200, **MANAGERS_ONLY),
     ),
     # The congress's accounts: the secretariat's; the matrix's account is the member's (active,
-    # with a password: unlocking it or inviting it again is refused with the service's reason).
+    # with a password, no e-mail: unlocking it, inviting it again or mailing it a reset is refused
+    # with the service's reason).
     ("get", C + "/accounts/"): (C + "/accounts/", None, api_expect(200, **MANAGERS_ONLY)),
     ("post", C + "/accounts/"): (
         C + "/accounts/",
@@ -61,23 +62,23 @@ ROWS = {
     ("post", A + "password-reset/"): (
         A + "password-reset/",
         None,
-        api_expect(200, **MANAGERS_ONLY),
+        api_expect(400, **MANAGERS_ONLY),
     ),
     ("post", A + "reinvite/"): (A + "reinvite/", None, api_expect(400, **MANAGERS_ONLY)),
     # The agency import (the set-up's): the preview wants a file (the secretariat is told,
     # 400); the confirmation wants the preview's signed rows (400 without them).
-    ("get", C + "/agencies/import/template/"): (
-        C + "/agencies/import/template/",
+    ("get", C + "/agency-import/template/"): (
+        C + "/agency-import/template/",
         None,
         api_expect(200, **MANAGERS_ONLY),
     ),
-    ("post", C + "/agencies/import/"): (
-        C + "/agencies/import/",
+    ("post", C + "/agency-import/"): (
+        C + "/agency-import/",
         {},
         api_expect(400, **MANAGERS_ONLY),
     ),
-    ("post", C + "/agencies/import/confirm/"): (
-        C + "/agencies/import/confirm/",
+    ("post", C + "/agency-import/confirm/"): (
+        C + "/agency-import/confirm/",
         {"token": "khong-hop-le"},
         api_expect(400, **MANAGERS_ONLY),
     ),

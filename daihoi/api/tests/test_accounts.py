@@ -17,7 +17,14 @@ from .helpers import ApiClient
 def test_the_secretariat_invites_an_officer_and_runs_every_button_of_the_account(world):
     api = ApiClient(world.users["secretariat"])
     base = f"/congresses/{world.congress.pk}/accounts/"
-    no_agency = api.post(base, {"email": "dau.moi@kontum.gov.vn", "role": Role.AGENCY_OFFICER})
+    no_agency = api.post(
+        base,
+        {
+            "email": "dau.moi@kontum.gov.vn",
+            "full_name": "Trần Văn Mới",
+            "role": Role.AGENCY_OFFICER,
+        },
+    )
     assert no_agency.status_code == 400
     assert services.OFFICER_NEEDS_AGENCY in str(no_agency.json()["errors"])
     made = api.post(

@@ -13,7 +13,7 @@ from .helpers import ApiClient
 
 def test_the_secretariat_previews_then_confirms_a_sheet_of_agencies(world):
     api = ApiClient(world.users["secretariat"])
-    base = f"/congresses/{world.congress.pk}/agencies/import/"
+    base = f"/congresses/{world.congress.pk}/agency-import/"
     template = api.get(f"{base}template/")
     assert template.status_code == 200
     header = next(load_workbook(io.BytesIO(template.content)).worksheets[0].iter_rows())
@@ -38,7 +38,7 @@ def test_the_secretariat_previews_then_confirms_a_sheet_of_agencies(world):
 
 def test_a_bad_row_is_named_in_the_preview_and_gives_no_token(world):
     api = ApiClient(world.users["secretariat"])
-    base = f"/congresses/{world.congress.pk}/agencies/import/"
+    base = f"/congresses/{world.congress.pk}/agency-import/"
     sheet = agency_sheet([("Huyện ủy Sa Thầy", "", "", "Tỉnh ủy Gia Lai", "")])
     body = api.post_form(base, {"file": sheet}).json()
     assert not body["ok"] and body["token"] == ""
@@ -52,8 +52,8 @@ def test_a_bad_row_is_named_in_the_preview_and_gives_no_token(world):
 
 def test_others_are_refused_and_another_congress_is_not_found(world):
     officer = ApiClient(world.users["officer"])
-    base = f"/congresses/{world.congress.pk}/agencies/import/"
+    base = f"/congresses/{world.congress.pk}/agency-import/"
     assert officer.get(f"{base}template/").status_code == 403
     assert officer.post_form(base, {"file": agency_sheet(KON_TUM_ROWS)}).status_code == 403
     other = ApiClient(world.users["secretariat"])
-    assert other.get(f"/congresses/{world.other.pk}/agencies/import/template/").status_code == 404
+    assert other.get(f"/congresses/{world.other.pk}/agency-import/template/").status_code == 404

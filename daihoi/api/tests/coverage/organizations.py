@@ -46,10 +46,10 @@ COVERAGE: dict[str, Target] = {
     "agency-setup": (("get", C + "/agencies/"),),
     "agency-create": (("post", C + "/agencies/"),),
     "agency-import": (
-        ("post", C + "/agencies/import/"),
-        ("post", C + "/agencies/import/confirm/"),
+        ("post", C + "/agency-import/"),
+        ("post", C + "/agency-import/confirm/"),
     ),
-    "agency-template": (("get", C + "/agencies/import/template/"),),
+    "agency-template": (("get", C + "/agency-import/template/"),),
     "agency-edit": (("get", AGENCY), ("put", AGENCY)),
     "agency-merge": (("post", AGENCY + "merge/"),),
     "group-list": (("get", C + "/agency-groups/"),),
