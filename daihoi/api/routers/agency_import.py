@@ -5,7 +5,6 @@ signed rows, all or none."""
 from dataclasses import asdict
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.datastructures import MultiValueDict
 from ninja import File, Router, Schema, Status, UploadedFile
 
 from daihoi.core.views import content_file
@@ -66,7 +65,7 @@ def agency_import_preview(
     file: File[UploadedFile] | None = None,
 ) -> dict:
     acting = manager(request, congress_id)
-    form = valid(AgencyImportForm({}, MultiValueDict({"file": [file]} if file else {})))
+    form = valid(AgencyImportForm({}, request.FILES))
     result = importing.read_agencies(form.cleaned_data["file"], acting.congress)
     return {
         "ok": result.ok,
