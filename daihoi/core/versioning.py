@@ -57,6 +57,15 @@ def edits_since(obj: models.Model, opened_at: dt.datetime | None) -> list[str]:
     return lines
 
 
+def edit_initial(obj: Versioned | None, form_class: type[forms.Form]) -> dict[str, Any]:
+    """What an edit form starts from: the record's values of the form's fields and the version
+    it was opened at; nothing for a new record."""
+    if obj is None:
+        return {}
+    names = [f for f in form_class.base_fields if f not in ("version", "opened_at")]
+    return {f: getattr(obj, f) for f in names} | {"version": obj.version}
+
+
 class VersionedFormMixin(forms.Form):
     """Hidden `version` and `opened_at` for the edit form of a `Versioned` record."""
 

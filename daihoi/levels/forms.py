@@ -109,7 +109,7 @@ class GuidanceForm(forms.Form):
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(label="Nội dung nhiệm vụ", max_length=500)
     description = forms.CharField(
         label="Yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Area, Congress
 
 
@@ -147,7 +148,7 @@ class Guidance(models.Model):
         return f"{self.symbol} {self.title}".strip()
 
 
-class GuidanceItem(models.Model):
+class GuidanceItem(Versioned):
     """One task of a guidance, with its deadline a date or days from each recipient's opening
     day; `revision` counts its edits so each recipient's task knows which one it follows."""
 

@@ -94,7 +94,7 @@ def active_delegates(congress) -> QuerySet[Delegate]:
     )
 
 
-class HotelForm(forms.Form):
+class HotelForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label="Tên nơi nghỉ", max_length=200)
     address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
     phone = forms.CharField(label="Điện thoại lễ tân", max_length=30, required=False)
@@ -109,7 +109,7 @@ class RoomsForm(forms.Form):
     gender_rule = forms.ChoiceField(label="Dành cho", choices=GenderRule.choices)
 
 
-class RoomForm(forms.Form):
+class RoomForm(VersionedFormMixin, forms.Form):
     number = forms.CharField(label="Số phòng", max_length=20)
     capacity = forms.IntegerField(label="Số người tối đa", min_value=1, max_value=20)
     gender_rule = forms.ChoiceField(label="Dành cho", choices=GenderRule.choices)
@@ -143,7 +143,7 @@ class NightForm(forms.Form):
 # Meals and transport ---------------------------------------------------------------------------
 
 
-class MealForm(forms.Form):
+class MealForm(VersionedFormMixin, forms.Form):
     day = VNDateField(label="Ngày")
     kind = forms.ChoiceField(label="Bữa", choices=MealKind.choices)
     venue = forms.CharField(label="Địa điểm", max_length=200)
@@ -170,7 +170,7 @@ class DietForm(forms.Form):
         field.queryset = active_delegates(congress)
 
 
-class VehicleForm(CongressScopedForm):
+class VehicleForm(VersionedFormMixin, CongressScopedForm):
     plate = forms.CharField(label="Biển số", max_length=20)
     description = forms.CharField(label="Loại xe", max_length=100, help_text="Ví dụ: xe 45 chỗ")
     capacity = forms.IntegerField(label="Số chỗ cho đại biểu", min_value=1, max_value=80)
@@ -217,11 +217,11 @@ class DayForm(forms.Form):
 # Seating ---------------------------------------------------------------------------------------
 
 
-class HallForm(forms.Form):
+class HallForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label="Tên hội trường", max_length=200)
 
 
-class BlockForm(forms.Form):
+class BlockForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label="Tên khối", max_length=50, help_text="Ví dụ: Khối A (bên trái)")
     order = forms.IntegerField(label="Thứ tự từ trái sang", min_value=1, max_value=50, initial=1)
     rows = forms.IntegerField(label="Số hàng", min_value=1, max_value=60)

@@ -363,7 +363,7 @@ class CommitteeForm(VersionedFormMixin, CongressScopedForm):
         return CommitteeFields(**self.edited())
 
 
-class MemberDutiesForm(CongressScopedForm):
+class MemberDutiesForm(VersionedFormMixin, CongressScopedForm):
     """A member's role and what the founding decision assigns them."""
 
     role = forms.ChoiceField(label="Vai trò", choices=Membership.Role.choices)
@@ -393,6 +393,7 @@ class MemberDutiesForm(CongressScopedForm):
             "duties": membership.duties,
             "areas": membership.areas,
             "supervised_agencies": list(membership.supervised_agencies.all()),
+            "version": membership.version,
         }
 
     def member_duties(self) -> MemberDuties:

@@ -346,7 +346,7 @@ class CommitteeAction(AuditAction):
     MEMBER_REMOVED = "committee.member_removed", _("Rút thành viên khỏi tiểu ban")
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     class Role(models.TextChoices):
         HEAD = "head", _("Trưởng Tiểu ban")
         STANDING_DEPUTY = "standing_deputy", _("Phó Trưởng Tiểu ban thường trực")

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from daihoi.core.forms import VNDateField
+from daihoi.core.versioning import VersionedFormMixin
 
 from .models import DetailedPlanItem, DetailedState
 from .services import ItemFields
@@ -16,7 +17,7 @@ PERCENT_ERRORS = {
 }
 
 
-class DetailedItemForm(forms.Form):
+class DetailedItemForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(
         label="Nội dung công việc", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -51,7 +52,9 @@ class DetailedItemForm(forms.Form):
 
     @staticmethod
     def initial_for(item: DetailedPlanItem) -> dict:
-        return {name: getattr(item, name) for name in ItemFields.COLUMNS}
+        return {name: getattr(item, name) for name in ItemFields.COLUMNS} | {
+            "version": item.version
+        }
 
 
 class DetailedProgressForm(forms.Form):

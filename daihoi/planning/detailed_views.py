@@ -151,7 +151,10 @@ def detailed_item_edit(request: HttpRequest, congress_id: int, item_id: int) -> 
             request.POST or None, initial=DetailedItemForm.initial_for(item)
         ),
         lambda access, item, form: services.detailed_item_update(
-            access=access, item=item, fields=form.item_fields()
+            access=access,
+            item=item,
+            fields=form.item_fields(),
+            expected_version=form.expected_version(),
         ),
         success="Đã lưu công việc.",
     )

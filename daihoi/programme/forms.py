@@ -76,7 +76,7 @@ class SessionForm(VersionedFormMixin, forms.Form):
         )
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(
         label="Nội dung", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -93,13 +93,14 @@ class ItemForm(forms.Form):
             "starts_at": item.starts_at,
             "minutes": item.minutes,
             "presenter": item.presenter,
+            "version": item.version,
         }
 
     def item_fields(self) -> ItemFields:
-        return ItemFields(**self.cleaned_data)
+        return ItemFields(**self.edited())
 
 
-class CueForm(forms.Form):
+class CueForm(VersionedFormMixin, forms.Form):
     at = VNTimeField(label="Giờ", required=False)
     kind = forms.ChoiceField(label="Loại", choices=Cue.Kind.choices, initial=Cue.Kind.SPEECH)
     actor = forms.CharField(
@@ -121,10 +122,11 @@ class CueForm(forms.Form):
             "actor": cue.actor,
             "text": cue.text,
             "note": cue.note,
+            "version": cue.version,
         }
 
     def cue_fields(self) -> CueFields:
-        return CueFields(**self.cleaned_data)
+        return CueFields(**self.edited())
 
 
 class PublishForm(forms.Form):

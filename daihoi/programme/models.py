@@ -91,7 +91,7 @@ class Session(Versioned):
         return self.title
 
 
-class Item(models.Model):
+class Item(Versioned):
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="items", verbose_name=_("phiên")
     )
@@ -115,7 +115,7 @@ class Item(models.Model):
         return self.title
 
 
-class Cue(models.Model):
+class Cue(Versioned):
     """One line of the running script under an item."""
 
     class Kind(models.TextChoices):

@@ -222,7 +222,12 @@ def _next_position(rows: QuerySet) -> int:
 
 @transaction.atomic
 def item_save(
-    *, access: Access, session: Session, fields: ItemFields, item: Item | None = None
+    *,
+    access: Access,
+    session: Session,
+    fields: ItemFields,
+    item: Item | None = None,
+    expected_version: int | None = None,
 ) -> Item:
     """Adds an item at the end of the session, or edits one."""
     session = _lock_session(access, session)
@@ -234,6 +239,7 @@ def item_save(
         item = session.items.filter(pk=item.pk).first()
         if item is None:
             raise BusinessError("Mục này không thuộc phiên đã chọn.")
+        check_version(item, expected_version, "Mục chương trình", trail=session)
     before = snapshot(item, list(ItemFields.__dataclass_fields__)) if item.pk else {}
     for name, value in _stripped(fields).items():
         setattr(item, name, value)
@@ -295,7 +301,14 @@ def _check_cue(fields: CueFields) -> None:
 
 
 @transaction.atomic
-def cue_save(*, access: Access, item: Item, fields: CueFields, cue: Cue | None = None) -> Cue:
+def cue_save(
+    *,
+    access: Access,
+    item: Item,
+    fields: CueFields,
+    cue: Cue | None = None,
+    expected_version: int | None = None,
+) -> Cue:
     """Adds a script line at the end of the item, or edits one."""
     session = _lock_session(access, item.session)
     _check_cue(fields)
@@ -305,6 +318,8 @@ def cue_save(*, access: Access, item: Item, fields: CueFields, cue: Cue | None =
         cue = item.cues.filter(pk=cue.pk).first()
         if cue is None:
             raise BusinessError("Dòng này không thuộc mục đã chọn.")
+        check_version(cue, expected_version, "Dòng kịch bản", trail=session)
+    before = snapshot(cue, list(CueFields.__dataclass_fields__)) if cue.pk else {}
     for name, value in _stripped(fields).items():
         setattr(cue, name, value)
     cue.save()
@@ -313,6 +328,7 @@ def cue_save(*, access: Access, item: Item, fields: CueFields, cue: Cue | None =
         ProgrammeAction.CUE_SAVED,
         session,
         data={"item": item.title, "actor": cue.actor, "text": cue.text[:200]},
+        changes=changes_since(cue, before) if before else None,
     )
     return cue
 

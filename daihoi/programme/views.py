@@ -237,7 +237,11 @@ def item_form(
         access,
         form,
         lambda: services.item_save(
-            access=access, session=session, item=item, fields=form.item_fields()
+            access=access,
+            session=session,
+            item=item,
+            fields=form.item_fields(),
+            expected_version=form.expected_version(),
         ),
         session=session,
         template="programme/item_form.html",
@@ -286,7 +290,13 @@ def cue_form(
         request,
         access,
         form,
-        lambda: services.cue_save(access=access, item=item, cue=cue, fields=form.cue_fields()),
+        lambda: services.cue_save(
+            access=access,
+            item=item,
+            cue=cue,
+            fields=form.cue_fields(),
+            expected_version=form.expected_version(),
+        ),
         session=item.session,
         template="programme/cue_form.html",
         item=item,

@@ -44,7 +44,7 @@ def _coordinate(label: str, limit: int) -> forms.DecimalField:
     )
 
 
-class SloganForm(forms.Form):
+class SloganForm(VersionedFormMixin, forms.Form):
     text = forms.CharField(
         label="Nội dung khẩu hiệu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -53,7 +53,7 @@ class SloganForm(forms.Form):
     approved = forms.BooleanField(label="Đang sử dụng (trong danh sách đã duyệt)", required=False)
 
 
-class RouteForm(forms.Form):
+class RouteForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label="Tên tuyến đường, địa bàn", max_length=255)
     locality = forms.CharField(label="Địa bàn (phường, xã, huyện)", max_length=255, required=False)
     path = forms.CharField(
@@ -183,13 +183,13 @@ class ItemFilterForm(forms.Form):
 # Press and media -------------------------------------------------------------------------------
 
 
-class OutletForm(forms.Form):
+class OutletForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label="Tên cơ quan báo chí", max_length=255)
     kind = forms.ChoiceField(label="Loại hình", choices=Outlet.Kind.choices)
     website = forms.URLField(label="Trang web", required=False, assume_scheme="https")
 
 
-class ColumnForm(forms.Form):
+class ColumnForm(VersionedFormMixin, forms.Form):
     outlet = forms.ModelChoiceField(Outlet.objects.none(), label="Cơ quan báo chí")
     kind = forms.ChoiceField(label="Loại", choices=Column.Kind.choices)
     name = forms.CharField(label="Tên", max_length=255)
@@ -202,7 +202,7 @@ class ColumnForm(forms.Form):
         self.fields["outlet"].queryset = outlets  # type: ignore[attr-defined]
 
 
-class PieceForm(forms.Form):
+class PieceForm(VersionedFormMixin, forms.Form):
     outlet = forms.ModelChoiceField(Outlet.objects.none(), label="Cơ quan báo chí")
     column = forms.ModelChoiceField(
         Column.objects.none(),
@@ -253,7 +253,7 @@ class PieceFilterForm(forms.Form):
         )
 
 
-class EventForm(forms.Form):
+class EventForm(VersionedFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ArtEvent.Kind.choices)
     title = forms.CharField(label="Tên", max_length=500)
     venue = forms.CharField(label="Địa điểm", max_length=255)

@@ -20,6 +20,7 @@ from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
 from daihoi.core.text import fold
+from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency, Congress
 from daihoi.organizations.permissions import Access
 from daihoi.planning.models import Phase, Task, TaskAssignment
@@ -108,11 +109,19 @@ def guidance_item_add(*, access: Access, guidance: Guidance, fields: ItemFields)
 
 
 @transaction.atomic
-def guidance_item_update(*, access: Access, item: GuidanceItem, fields: ItemFields) -> GuidanceItem:
+def guidance_item_update(
+    *,
+    access: Access,
+    item: GuidanceItem,
+    fields: ItemFields,
+    expected_version: int | None = None,
+) -> GuidanceItem:
     """Changes an item (locked) and counts a revision; the job `propagate_item` then tells
-    every recipient and updates the tasks nobody changed below."""
+    every recipient and updates the tasks nobody changed below. A form opened before someone
+    else's save is refused (`core.versioning`)."""
     item = GuidanceItem.objects.select_for_update().select_related("guidance").get(pk=item.pk)
     _own(access, item.guidance)
+    check_version(item, expected_version, "Nhiệm vụ hướng dẫn", trail=item.guidance)
     _check_item(fields)
     before = [item.title, item.deadline_label]
     item.title = fields.title.strip()

@@ -4,6 +4,7 @@ each, refused as a whole for bad input, idempotent on retry, changes brought dow
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from daihoi.accounts.models import Role
 from daihoi.core.dates import today as local_today
@@ -11,6 +12,7 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.levels import services
 from daihoi.levels.models import (
     Guidance,
+    GuidanceItem,
     GuidanceNotice,
     GuidanceRecipient,
     GuidanceSend,
@@ -22,6 +24,7 @@ from daihoi.organizations.permissions import Access
 from daihoi.planning import services as planning_services
 from daihoi.planning import summary
 from daihoi.planning.models import Area, Task
+from daihoi.testing.conflicts import CONFLICT, edit_meanwhile
 from daihoi.testing.mail import run_worker
 
 
@@ -266,3 +269,29 @@ def test_the_roll_up_counts_a_guidances_tasks_not_done_below_and_nothing_for_a_c
     )
     assert selectors.open_guidance_tasks(tree.congress) == [(guidance, 3)]
     assert selectors.open_guidance_tasks(tree.district) == []
+
+
+def test_a_stale_guidance_item_form_is_refused_shows_the_change_then_saves_knowingly(tree):
+    guidance = propaganda_guidance(tree)
+    item = guidance.items.get(title="Báo cáo kết quả tuyên truyền")
+    url = f"/dai-hoi/{tree.congress.pk}/cac-cap/huong-dan/{guidance.pk}/nhiem-vu/{item.pk}/"
+    mine, theirs = Client(), Client()
+    mine.force_login(tree.users["secretariat"])
+    theirs.force_login(tree.admin)
+    data = {"area": Area.PROPAGANDA, "deadline": "30/09/2020", "description": ""}
+
+    def someone_else_saves() -> None:
+        form = theirs.get(url).context["form"]
+        other = {**data, "title": "Bản của người khác", "version": form.initial["version"]}
+        assert theirs.post(url, other).status_code == 302
+
+    stale, again = edit_meanwhile(
+        mine,
+        url,
+        {**data, "title": "Bản của tôi"},
+        someone_else_saves,
+        lambda: GuidanceItem.objects.get(pk=item.pk).title == "Bản của người khác",
+    )
+    assert CONFLICT in stale.content.decode() and "Bản của người khác" in stale.content.decode()
+    assert again.status_code == 302
+    assert GuidanceItem.objects.get(pk=item.pk).title == "Bản của tôi"

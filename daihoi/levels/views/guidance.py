@@ -113,12 +113,18 @@ def item_edit(
         "description": item.description,
         "area": item.area,
         "deadline": (item.deadline, item.offset_days),
+        "version": item.version,
     }
     form = ItemForm(request.POST or None, initial=initial)
     return form_page(
         request,
         form,
-        lambda: services.guidance_item_update(access=access, item=item, fields=form.fields_value()),
+        lambda: services.guidance_item_update(
+            access=access,
+            item=item,
+            fields=form.fields_value(),
+            expected_version=form.expected_version(),
+        ),
         success="Đã sửa; các Đại hội cấp dưới đã nhận sẽ được báo và cập nhật.",
         then=lambda _: _to_guidance(congress_id, guidance.pk),
         template="levels/form.html",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from daihoi.core.versioning import Versioned
 from daihoi.delegates.models import Delegate
 from daihoi.organizations.models import Agency, Congress
 
@@ -31,7 +32,7 @@ AUDIENCE_KINDS: dict[str, list[str]] = {
 }
 
 
-class Meal(models.Model):
+class Meal(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="meals", verbose_name=_("Đại hội")
     )
@@ -87,7 +88,7 @@ class DietNote(models.Model):
         return f"{self.delegate} — {self.get_diet_display()}"
 
 
-class Vehicle(models.Model):
+class Vehicle(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="vehicles", verbose_name=_("Đại hội")
     )

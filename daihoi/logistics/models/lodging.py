@@ -8,13 +8,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from daihoi.core.versioning import Versioned
 from daihoi.delegates.models import Delegate
 from daihoi.organizations.models import Congress
 
 MAX_ROOM_CAPACITY = 20
 
 
-class Hotel(models.Model):
+class Hotel(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="hotels", verbose_name=_("Đại hội")
     )
@@ -41,7 +42,7 @@ class GenderRule(models.TextChoices):
     ANY = "any", _("Không phân biệt")
 
 
-class Room(models.Model):
+class Room(Versioned):
     hotel = models.ForeignKey(
         Hotel, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("nơi nghỉ")
     )

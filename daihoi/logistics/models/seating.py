@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from daihoi.core.versioning import Versioned
 from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.models import Congress
 
@@ -12,7 +13,7 @@ MAX_ROWS = 60
 MAX_SEATS_PER_ROW = 80
 
 
-class Hall(models.Model):
+class Hall(Versioned):
     congress = models.ForeignKey(
         Congress, on_delete=models.CASCADE, related_name="halls", verbose_name=_("Đại hội")
     )
@@ -30,7 +31,7 @@ class Hall(models.Model):
         return self.name
 
 
-class Block(models.Model):
+class Block(Versioned):
     """Khối ghế: rows counted from the stage (row 1 nearest), seats from the left aisle."""
 
     hall = models.ForeignKey(

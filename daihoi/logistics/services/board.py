@@ -11,6 +11,7 @@ from django.db.models import Count, Max
 from daihoi.core import audit
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require_same_congress
+from daihoi.core.versioning import check_version
 from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
@@ -43,13 +44,16 @@ def _check_day(access: Access, day: dt.date) -> None:
 
 
 @transaction.atomic
-def meal_save(*, access: Access, meal: Meal | None = None, **fields) -> Meal:
+def meal_save(
+    *, access: Access, meal: Meal | None = None, expected_version: int | None = None, **fields
+) -> Meal:
     require_staff(access)
     _check_day(access, fields["day"])
     if meal is None:
         meal = Meal(congress=access.congress)
     else:
         meal = Meal.objects.select_for_update().get(pk=meal.pk, congress=access.congress)
+        check_version(meal, expected_version, "Bữa ăn")
     before = audit.snapshot(meal, MEAL_FIELDS) if meal.pk else {}
     for name in MEAL_FIELDS:
         setattr(meal, name, fields[name])
@@ -91,7 +95,13 @@ def diet_set(*, access: Access, delegate: Delegate, diet: str, note: str = "") -
 
 
 @transaction.atomic
-def vehicle_save(*, access: Access, vehicle: Vehicle | None = None, **fields) -> Vehicle:
+def vehicle_save(
+    *,
+    access: Access,
+    vehicle: Vehicle | None = None,
+    expected_version: int | None = None,
+    **fields,
+) -> Vehicle:
     """Locks the vehicle; fewer seats must still carry every trip's riders."""
     require_staff(access)
     agency: Agency | None = fields.get("agency")
@@ -102,6 +112,7 @@ def vehicle_save(*, access: Access, vehicle: Vehicle | None = None, **fields) ->
         vehicle = Vehicle(congress=access.congress)
     else:
         vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk, congress=access.congress)
+        check_version(vehicle, expected_version, "Xe")
         most = Trip.objects.filter(vehicle=vehicle).annotate(n=Count("rides")).aggregate(m=Max("n"))
         if (most["m"] or 0) > fields["capacity"]:
             raise BusinessError(

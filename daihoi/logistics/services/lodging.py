@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from daihoi.core import audit
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require_same_congress
+from daihoi.core.versioning import check_version
 from daihoi.delegates.models import Delegate
 from daihoi.organizations.permissions import Access
 
@@ -41,12 +42,19 @@ def _day(day: dt.date) -> str:
 
 
 @transaction.atomic
-def hotel_save(*, access: Access, hotel: Hotel | None = None, **fields: str) -> Hotel:
+def hotel_save(
+    *,
+    access: Access,
+    hotel: Hotel | None = None,
+    expected_version: int | None = None,
+    **fields: str,
+) -> Hotel:
     require_staff(access)
     if hotel is None:
         hotel = Hotel(congress=access.congress)
     else:
         hotel = Hotel.objects.select_for_update().get(pk=hotel.pk, congress=access.congress)
+        check_version(hotel, expected_version, "Nơi nghỉ")
     before = audit.snapshot(hotel, HOTEL_FIELDS) if hotel.pk else {}
     for name in HOTEL_FIELDS:
         setattr(hotel, name, fields.get(name, getattr(hotel, name)))
@@ -115,11 +123,14 @@ def rooms_create(
 
 
 @transaction.atomic
-def room_update(*, access: Access, room: Room, **fields) -> Room:
+def room_update(
+    *, access: Access, room: Room, expected_version: int | None = None, **fields
+) -> Room:
     """Locks the room; a smaller capacity or another gender rule must still fit who is in it."""
     require_staff(access)
     locked = Room.objects.select_for_update().select_related("hotel").get(pk=room.pk)
     require_same_congress(access.congress, locked.hotel)
+    check_version(locked, expected_version, "Phòng")
     before = audit.snapshot(locked, ROOM_FIELDS)
     for name in ROOM_FIELDS:
         setattr(locked, name, fields.get(name, getattr(locked, name)))

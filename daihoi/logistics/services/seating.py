@@ -11,6 +11,7 @@ from django.db.models import Max
 from daihoi.core import audit
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require_same_congress
+from daihoi.core.versioning import check_version
 from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.permissions import Access
 
@@ -34,15 +35,24 @@ KIND_ORDER: dict[str, int] = {
 
 
 @transaction.atomic
-def hall_save(*, access: Access, hall: Hall | None = None, name: str) -> Hall:
+def hall_save(
+    *, access: Access, hall: Hall | None = None, name: str, expected_version: int | None = None
+) -> Hall:
+    """Locks the hall being renamed; refuses a form opened before someone else's save."""
     require_staff(access)
-    hall = hall or Hall(congress=access.congress)
+    if hall is None:
+        hall = Hall(congress=access.congress)
+    else:
+        hall = Hall.objects.select_for_update().get(pk=hall.pk)
+        check_version(hall, expected_version, "Hội trường")
     require_same_congress(access.congress, hall)
     if Hall.objects.filter(congress=access.congress, name=name).exclude(pk=hall.pk).exists():
         raise BusinessError("Đã có hội trường trùng tên.", field="name")
+    before = audit.snapshot(hall, ["name"]) if hall.pk else {}
     hall.name = name
     hall.save()
-    audit.record(access, LogisticsAction.HALL_SAVED, hall)
+    changes = audit.changes_since(hall, before) if before else None
+    audit.record(access, LogisticsAction.HALL_SAVED, hall, changes=changes)
     return hall
 
 
@@ -52,6 +62,7 @@ def block_save(
     access: Access,
     hall: Hall,
     block: Block | None = None,
+    expected_version: int | None = None,
     name: str,
     order: int,
     rows: int,
@@ -69,6 +80,7 @@ def block_save(
         block = Block(hall=hall)
     else:
         block = Block.objects.select_for_update().get(pk=block.pk, hall=hall)
+        check_version(block, expected_version, "Khối ghế")
         far = Seat.objects.filter(block=block).aggregate(row=Max("row"), number=Max("number"))
         if (far["row"] or 0) > rows or (far["number"] or 0) > seats_per_row:
             raise BusinessError("Khối đã có đại biểu ngồi ngoài kích thước mới.", field="rows")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import form_page, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -51,14 +52,15 @@ def meal_form(request: HttpRequest, congress_id: int, meal_id: int | None = None
     if isinstance(access, HttpResponse):
         return access
     meal = permissions.access_meal(access, meal_id) if meal_id else None
-    initial = {f: getattr(meal, f) for f in MealForm.base_fields} if meal else {}
-    form = MealForm(request.POST or None, initial=initial)
+    form = MealForm(request.POST or None, initial=edit_initial(meal, MealForm))
     back = reverse("logistics:meals", args=[congress_id])
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.meal_save(access=access, meal=meal, **form.cleaned_data),
+        lambda: services.meal_save(
+            access=access, meal=meal, expected_version=form.expected_version(), **form.edited()
+        ),
         success="Đã lưu bữa ăn.",
         title="Sửa bữa ăn" if meal else "Thêm bữa ăn",
         back=back,
@@ -107,14 +109,19 @@ def vehicle_form(
     if isinstance(access, HttpResponse):
         return access
     vehicle = permissions.access_vehicle(access, vehicle_id) if vehicle_id else None
-    initial = {f: getattr(vehicle, f) for f in VehicleForm.base_fields} if vehicle else {}
+    initial = edit_initial(vehicle, VehicleForm)
     form = VehicleForm(request.POST or None, initial=initial, congress=access.congress)
     back = reverse("logistics:transport", args=[congress_id])
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.vehicle_save(access=access, vehicle=vehicle, **form.cleaned_data),
+        lambda: services.vehicle_save(
+            access=access,
+            vehicle=vehicle,
+            expected_version=form.expected_version(),
+            **form.edited(),
+        ),
         success="Đã lưu xe.",
         title="Sửa thông tin xe" if vehicle else "Thêm xe",
         back=back,

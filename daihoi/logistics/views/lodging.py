@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import table_workbook
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -60,13 +61,14 @@ def hotel_form(request: HttpRequest, congress_id: int, hotel_id: int | None = No
     if isinstance(access, HttpResponse):
         return access
     hotel = permissions.access_hotel(access, hotel_id) if hotel_id else None
-    initial = {f: getattr(hotel, f) for f in HotelForm.base_fields} if hotel else {}
-    form = HotelForm(request.POST or None, initial=initial)
+    form = HotelForm(request.POST or None, initial=edit_initial(hotel, HotelForm))
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.hotel_save(access=access, hotel=hotel, **form.cleaned_data),
+        lambda: services.hotel_save(
+            access=access, hotel=hotel, expected_version=form.expected_version(), **form.edited()
+        ),
         success="Đã lưu nơi nghỉ.",
         then=lambda saved: redirect("logistics:hotel-detail", congress_id, saved.pk),
         title="Sửa nơi nghỉ" if hotel else "Thêm nơi nghỉ",
@@ -137,13 +139,14 @@ def room_edit(request: HttpRequest, congress_id: int, room_id: int) -> HttpRespo
     if isinstance(access, HttpResponse):
         return access
     room = permissions.access_room(access, room_id)
-    initial = {f: getattr(room, f) for f in RoomForm.base_fields}
-    form = RoomForm(request.POST or None, initial=initial)
+    form = RoomForm(request.POST or None, initial=edit_initial(room, RoomForm))
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.room_update(access=access, room=room, **form.cleaned_data),
+        lambda: services.room_update(
+            access=access, room=room, expected_version=form.expected_version(), **form.edited()
+        ),
         success="Đã lưu phòng.",
         title=f"{room} — {room.hotel.name}",
         back=_back(access, room.hotel),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import page_context, run_button
 from daihoi.organizations.permissions import access_congress
 
@@ -37,13 +38,15 @@ def hall_form(request: HttpRequest, congress_id: int, hall_id: int | None = None
     if isinstance(access, HttpResponse):
         return access
     hall = permissions.access_hall(access, hall_id) if hall_id else None
-    form = HallForm(request.POST or None, initial={"name": hall.name} if hall else {})
+    form = HallForm(request.POST or None, initial=edit_initial(hall, HallForm))
     back = reverse("logistics:halls", args=[congress_id])
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.hall_save(access=access, hall=hall, **form.cleaned_data),
+        lambda: services.hall_save(
+            access=access, hall=hall, expected_version=form.expected_version(), **form.edited()
+        ),
         success="Đã lưu hội trường.",
         then=lambda saved: redirect(_plan_url(saved)),
         title="Sửa hội trường" if hall else "Thêm hội trường",
@@ -85,13 +88,18 @@ def block_form(
         return access
     block = permissions.access_block(access, block_id) if block_id else None
     hall = block.hall if block else permissions.access_hall(access, hall_id or 0)
-    initial = {f: getattr(block, f) for f in BlockForm.base_fields} if block else {}
-    form = BlockForm(request.POST or None, initial=initial)
+    form = BlockForm(request.POST or None, initial=edit_initial(block, BlockForm))
     return simple_form_page(
         request,
         access,
         form,
-        lambda: services.block_save(access=access, hall=hall, block=block, **form.cleaned_data),
+        lambda: services.block_save(
+            access=access,
+            hall=hall,
+            block=block,
+            expected_version=form.expected_version(),
+            **form.edited(),
+        ),
         success="Đã lưu khối ghế.",
         title=f"Sửa {block.name}" if block else f"Thêm khối ghế — {hall.name}",
         back=_plan_url(hall),

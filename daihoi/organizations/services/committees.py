@@ -192,12 +192,18 @@ def membership_add(
 
 @transaction.atomic
 def membership_update(
-    *, access: Access, membership: Membership, duties: MemberDuties
+    *,
+    access: Access,
+    membership: Membership,
+    duties: MemberDuties,
+    expected_version: int | None = None,
 ) -> Membership:
+    """Under the committee's lock; refuses a form opened before someone else's save."""
     require(can_manage_committees(access), NOT_ALLOWED)
     require_same_congress(access.congress, membership.committee)
     committee = _locked(membership.committee)
     membership = _current(membership)
+    check_version(membership, expected_version, "Phân công của thành viên", trail=committee)
     agencies = _check_duties(access, committee, duties)
     _refuse_second_head(committee, duties.role, membership.person)
     before = snapshot(membership, MEMBERSHIP_FIELDS)

@@ -24,6 +24,11 @@ CASES = {
     "person": ("can-bo/{pk}/sua/", lambda w: w.chair, "titles"),
     "group": ("thiet-lap/nhom/{pk}/sua/", _group, "name"),
     "congress": ("thiet-lap/sua/", lambda w: w.congress, "venue"),
+    "membership": (
+        "tieu-ban/{committee}/thanh-vien/{pk}/",
+        lambda w: w.committee.memberships.get(),
+        "duties",
+    ),
 }
 
 
@@ -34,5 +39,5 @@ def test_a_stale_set_up_form_is_refused_shows_the_change_then_saves_knowingly(wo
     mine, theirs = Client(), Client()
     mine.force_login(world.users["secretariat"])
     theirs.force_login(world.admin)
-    url = f"/dai-hoi/{world.congress.pk}/" + path.format(pk=record.pk)
+    url = f"/dai-hoi/{world.congress.pk}/" + path.format(pk=record.pk, committee=world.committee.pk)
     two_editors(url, mine, theirs, record, field)

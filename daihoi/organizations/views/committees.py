@@ -165,7 +165,10 @@ def membership_edit(
         request,
         form,
         lambda: services.membership_update(
-            access=access, membership=membership, duties=form.member_duties()
+            access=access,
+            membership=membership,
+            duties=form.member_duties(),
+            expected_version=form.expected_version(),
         ),
         success="Đã lưu vai trò và phân công.",
         then=lambda _: _to_committee(committee),

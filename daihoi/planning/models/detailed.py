@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Congress
 
 from .tasks import Task
@@ -82,7 +83,7 @@ class DetailedPlan(models.Model):
         return self.status == DetailedPlan.Status.SUBMITTED
 
 
-class DetailedPlanItem(models.Model):
+class DetailedPlanItem(Versioned):
     """One work (công việc) of a detailed plan: its schedule within its task's, its method, who
     in the agency does it, and its progress."""
 

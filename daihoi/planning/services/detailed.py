@@ -22,6 +22,7 @@ from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, send_on_commit
+from daihoi.core.versioning import check_version
 from daihoi.organizations.permissions import Access
 
 from .. import permissions, signals
@@ -146,10 +147,16 @@ def detailed_item_add(*, access: Access, task: Task, fields: ItemFields) -> Deta
 
 @transaction.atomic
 def detailed_item_update(
-    *, access: Access, item: DetailedPlanItem, fields: ItemFields
+    *,
+    access: Access,
+    item: DetailedPlanItem,
+    fields: ItemFields,
+    expected_version: int | None = None,
 ) -> DetailedPlanItem:
+    """Locks the work; refuses a form opened before someone else's save."""
     task, plan, item = _locked_item(access, item)
     _require_editable(plan)
+    check_version(item, expected_version, "Công việc", trail=plan)
     fields.validate(task)
     before = snapshot(item, ItemFields.COLUMNS)
     fields.apply_to(item)

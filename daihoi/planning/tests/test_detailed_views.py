@@ -285,3 +285,29 @@ def test_the_secretariat_sets_the_plans_due_date_for_detailed_plans(world, clien
     assert plan.detailed_plan_due == dt.date(2020, 8, 20)
     page = client.get(url(world, f"ke-hoach/{plan.pk}/")).content.decode()
     assert "Hạn nộp kế hoạch chi tiết: 20/08/2020" in page
+
+
+def test_two_officers_of_the_lead_agency_editing_one_work_the_stale_form_is_refused_first(
+    world, task
+):
+    from django.test import Client
+
+    from daihoi.accounts.models import Role
+    from daihoi.organizations.models import Participation
+    from daihoi.testing.conflicts import two_editors
+    from daihoi.testing.factories import UserFactory
+
+    work = _work_by_officer(world, task)
+    colleague = UserFactory.create(username="canbo_btg_2")
+    Participation.objects.create(
+        user=colleague,
+        congress=world.congress,
+        role=Role.AGENCY_OFFICER,
+        agency=world.agencies["btg"],
+    )
+    mine, theirs = Client(), Client()
+    mine.force_login(world.users["officer"])
+    theirs.force_login(colleague)
+    two_editors(
+        url(world, f"ke-hoach-chi-tiet/cong-viec/{work.pk}/sua/"), mine, theirs, work, "title"
+    )

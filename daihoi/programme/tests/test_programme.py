@@ -259,3 +259,24 @@ def test_the_programme_page_reads_in_a_fixed_number_of_queries(
         _page(client, world)
     with django_assert_max_num_queries(14):
         _page(client, world, f"phien/{session.pk}/")
+
+
+def test_a_stale_item_or_script_line_form_is_refused_shows_the_change_then_saves_knowingly(
+    world,
+):
+    session = opening_session(world)
+    access = secretariat(world)
+    item = services.item_save(
+        access=access, session=session, fields=services.ItemFields(title="Chào cờ")
+    )
+    cue = services.cue_save(
+        access=access,
+        item=item,
+        fields=services.CueFields(kind="speech", actor="Người dẫn", text="Kính thưa"),
+    )
+    mine, theirs = Client(), Client()
+    mine.force_login(world.users["secretariat"])
+    theirs.force_login(world.users["leader"])
+    base = f"/dai-hoi/{world.congress.pk}/chuong-trinh"
+    two_editors(f"{base}/phien/{session.pk}/muc/{item.pk}/sua/", mine, theirs, item, "title")
+    two_editors(f"{base}/muc/{item.pk}/kich-ban/{cue.pk}/sua/", mine, theirs, cue, "actor")

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.core.audit import AuditAction
+from daihoi.core.versioning import Versioned
 from daihoi.organizations.models import Agency, Congress
 
 
@@ -22,7 +23,7 @@ class MediaAction(AuditAction):
     EVENT_UPDATED = "art_event.updated", _("Sửa triển lãm, chương trình nghệ thuật")
 
 
-class Outlet(models.Model):
+class Outlet(Versioned):
     """Cơ quan báo chí: a newspaper, a radio-television station, a portal."""
 
     class Kind(models.TextChoices):
@@ -50,7 +51,7 @@ class Outlet(models.Model):
         return self.name
 
 
-class Column(models.Model):
+class Column(Versioned):
     """Chuyên trang, chuyên mục or a standing programme an outlet opens for the congress."""
 
     class Kind(models.TextChoices):
@@ -81,7 +82,7 @@ class Column(models.Model):
         return f"{self.get_kind_display()} “{self.name}”"
 
 
-class MediaPiece(models.Model):
+class MediaPiece(Versioned):
     """A news item, article, reportage, programme or publication: planned, then published."""
 
     class Kind(models.TextChoices):
@@ -127,7 +128,7 @@ class MediaPiece(models.Model):
         return self.published_on is not None
 
 
-class ArtEvent(models.Model):
+class ArtEvent(Versioned):
     """Triển lãm, trưng bày, chương trình nghệ thuật: venue, dates and how ready it is."""
 
     class Kind(models.TextChoices):

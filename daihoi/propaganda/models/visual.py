@@ -29,7 +29,7 @@ class VisualAction(AuditAction):
     PHOTO_ADDED = "visual_item.photo_added", _("Thêm ảnh minh chứng")
 
 
-class Slogan(models.Model):
+class Slogan(Versioned):
     """Khẩu hiệu: a slogan of the approved list; only approved ones go on new items."""
 
     congress = models.ForeignKey(
@@ -57,7 +57,7 @@ class Slogan(models.Model):
         return self.text
 
 
-class Route(models.Model):
+class Route(Versioned):
     """Tuyến đường, địa bàn: where items hang. `path` is its line on the map, [[lat, lon], …]."""
 
     congress = models.ForeignKey(

@@ -8,6 +8,7 @@ from django.db import models
 from daihoi.core.audit import AuditAction, changes_since, record, snapshot
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
+from daihoi.core.versioning import Versioned, check_version
 from daihoi.organizations.permissions import Access
 
 from .. import permissions
@@ -34,8 +35,14 @@ def save_edit[M: models.Model](
     fields: Mapping[str, Any],
     action: AuditAction,
     validate: Callable[[M], None],
+    expected_version: int | None = None,
+    noun: str = "Bản ghi",
 ) -> M:
-    """Sets `fields` on the (locked) `obj`, validates, saves and records what changed."""
+    """Sets `fields` on the (locked) `obj`, validates, saves and records what changed. With
+    `expected_version` (the edit form's), refuses when someone saved `obj` since it was opened
+    (`core.versioning`); every save counts a new version."""
+    if isinstance(obj, Versioned):
+        check_version(obj, expected_version, noun)
     before = snapshot(obj, fields.keys())
     for name, value in fields.items():
         setattr(obj, name, clean(value))

@@ -38,10 +38,20 @@ def outlet_create(*, access: Access, name: str, kind: str, website: str = "") ->
 
 
 @transaction.atomic
-def outlet_update(*, access: Access, outlet: Outlet, **fields: object) -> Outlet:
+def outlet_update(
+    *, access: Access, outlet: Outlet, expected_version: int | None = None, **fields: object
+) -> Outlet:
     require_writer(access)
     locked = Outlet.objects.select_for_update().get(pk=outlet.pk, congress=access.congress)
-    return save_edit(access, locked, fields, MediaAction.OUTLET_UPDATED, _check_outlet)
+    return save_edit(
+        access,
+        locked,
+        fields,
+        MediaAction.OUTLET_UPDATED,
+        _check_outlet,
+        expected_version,
+        "Cơ quan báo chí",
+    )
 
 
 def _check_column(column: Column) -> None:
@@ -81,13 +91,23 @@ def column_create(
 
 
 @transaction.atomic
-def column_update(*, access: Access, column: Column, **fields: object) -> Column:
+def column_update(
+    *, access: Access, column: Column, expected_version: int | None = None, **fields: object
+) -> Column:
     require_writer(access)
     locked = Column.objects.select_for_update().get(pk=column.pk)
     require_same_congress(access.congress, locked.outlet)
     if "outlet" in fields:
         require_same_congress(access.congress, fields["outlet"])  # type: ignore[arg-type]
-    return save_edit(access, locked, fields, MediaAction.COLUMN_UPDATED, _check_column)
+    return save_edit(
+        access,
+        locked,
+        fields,
+        MediaAction.COLUMN_UPDATED,
+        _check_column,
+        expected_version,
+        "Chuyên trang, chuyên mục",
+    )
 
 
 # Pieces -----------------------------------------------------------------------------------------
@@ -126,10 +146,24 @@ def piece_create(*, access: Access, fields: PieceFields) -> MediaPiece:
 
 
 @transaction.atomic
-def piece_update(*, access: Access, piece: MediaPiece, fields: PieceFields) -> MediaPiece:
+def piece_update(
+    *,
+    access: Access,
+    piece: MediaPiece,
+    fields: PieceFields,
+    expected_version: int | None = None,
+) -> MediaPiece:
     require_writer(access)
     locked = MediaPiece.objects.select_for_update().get(pk=piece.pk, congress=access.congress)
-    return save_edit(access, locked, dict(vars(fields)), MediaAction.PIECE_UPDATED, _check_piece)
+    return save_edit(
+        access,
+        locked,
+        dict(vars(fields)),
+        MediaAction.PIECE_UPDATED,
+        _check_piece,
+        expected_version,
+        "Tin, bài",
+    )
 
 
 # Exhibitions and the art programme --------------------------------------------------------------
@@ -170,7 +204,21 @@ def event_create(*, access: Access, fields: EventFields) -> ArtEvent:
 
 
 @transaction.atomic
-def event_update(*, access: Access, event: ArtEvent, fields: EventFields) -> ArtEvent:
+def event_update(
+    *,
+    access: Access,
+    event: ArtEvent,
+    fields: EventFields,
+    expected_version: int | None = None,
+) -> ArtEvent:
     require_writer(access)
     locked = ArtEvent.objects.select_for_update().get(pk=event.pk, congress=access.congress)
-    return save_edit(access, locked, dict(vars(fields)), MediaAction.EVENT_UPDATED, _check_event)
+    return save_edit(
+        access,
+        locked,
+        dict(vars(fields)),
+        MediaAction.EVENT_UPDATED,
+        _check_event,
+        expected_version,
+        "Triển lãm, chương trình",
+    )

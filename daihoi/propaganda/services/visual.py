@@ -12,7 +12,6 @@ from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.uploads import upload_facts
-from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
@@ -59,11 +58,21 @@ def slogan_create(
 
 
 @transaction.atomic
-def slogan_update(*, access: Access, slogan: Slogan, **fields: object) -> Slogan:
+def slogan_update(
+    *, access: Access, slogan: Slogan, expected_version: int | None = None, **fields: object
+) -> Slogan:
     """Locks the slogan. Taking it off the list keeps it on the items that already carry it."""
     require_writer(access)
     locked = Slogan.objects.select_for_update().get(pk=slogan.pk, congress=access.congress)
-    return save_edit(access, locked, fields, VisualAction.SLOGAN_UPDATED, _check_slogan)
+    return save_edit(
+        access,
+        locked,
+        fields,
+        VisualAction.SLOGAN_UPDATED,
+        _check_slogan,
+        expected_version,
+        "Khẩu hiệu",
+    )
 
 
 # Routes -----------------------------------------------------------------------------------------
@@ -93,10 +102,20 @@ def route_create(
 
 
 @transaction.atomic
-def route_update(*, access: Access, route: Route, **fields: object) -> Route:
+def route_update(
+    *, access: Access, route: Route, expected_version: int | None = None, **fields: object
+) -> Route:
     require_writer(access)
     locked = Route.objects.select_for_update().get(pk=route.pk, congress=access.congress)
-    return save_edit(access, locked, fields, VisualAction.ROUTE_UPDATED, _check_route)
+    return save_edit(
+        access,
+        locked,
+        fields,
+        VisualAction.ROUTE_UPDATED,
+        _check_route,
+        expected_version,
+        "Tuyến đường, địa bàn",
+    )
 
 
 # Items ------------------------------------------------------------------------------------------
@@ -177,7 +196,6 @@ def item_update(
     """Locks the item, checks nobody saved it since the form was opened, then writes."""
     require_writer(access)
     locked = VisualItem.objects.select_for_update().get(pk=item.pk, congress=access.congress)
-    check_version(locked, expected_version, "Hạng mục")
     slogan_before = locked.slogan_id
     values = dict(vars(fields))
     return save_edit(
@@ -186,6 +204,8 @@ def item_update(
         values,
         VisualAction.ITEM_UPDATED,
         lambda obj: _check_item(obj, slogan_before=slogan_before),
+        expected_version,
+        "Hạng mục",
     )
 
 

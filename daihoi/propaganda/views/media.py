@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import forbidden, page_context
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access, access_congress
@@ -80,16 +81,18 @@ def outlet_form(
     outlet = permissions.access_outlet(access, outlet_id) if outlet_id else None
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
-    initial = {f: getattr(outlet, f) for f in OutletForm.base_fields} if outlet else {}
-    form = OutletForm(request.POST or None, initial=initial)
+    form = OutletForm(request.POST or None, initial=edit_initial(outlet, OutletForm))
     return _media_page(
         request,
         access,
         form,
         outlet,
-        create=lambda: services.outlet_create(access=access, **form.cleaned_data),
+        create=lambda: services.outlet_create(access=access, **form.edited()),
         update=lambda outlet: services.outlet_update(
-            access=access, outlet=outlet, **form.cleaned_data
+            access=access,
+            outlet=outlet,
+            expected_version=form.expected_version(),
+            **form.edited(),
         ),
         titles=("Thêm cơ quan báo chí", "Sửa cơ quan báo chí"),
     )
@@ -103,7 +106,7 @@ def column_form(
     column = permissions.access_column(access, column_id) if column_id else None
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
-    initial = {f: getattr(column, f) for f in ColumnForm.base_fields} if column else {}
+    initial = edit_initial(column, ColumnForm)
     if column is None and request.GET.get("outlet", "").isdigit():
         initial["outlet"] = request.GET["outlet"]
     outlets = Outlet.objects.filter(congress=access.congress)
@@ -113,9 +116,12 @@ def column_form(
         access,
         form,
         column,
-        create=lambda: services.column_create(access=access, **form.cleaned_data),
+        create=lambda: services.column_create(access=access, **form.edited()),
         update=lambda column: services.column_update(
-            access=access, column=column, **form.cleaned_data
+            access=access,
+            column=column,
+            expected_version=form.expected_version(),
+            **form.edited(),
         ),
         titles=("Mở chuyên trang, chuyên mục", "Sửa chuyên trang, chuyên mục"),
     )
@@ -127,8 +133,7 @@ def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = No
     piece = permissions.access_piece(access, piece_id) if piece_id else None
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
-    names = [f for f in PieceForm.base_fields]
-    initial = {f: getattr(piece, f) for f in names} if piece else {"planned_on": local_today()}
+    initial = edit_initial(piece, PieceForm) or {"planned_on": local_today()}
     form = PieceForm(
         request.POST or None,
         initial=initial,
@@ -141,10 +146,13 @@ def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = No
         form,
         piece,
         create=lambda: services.piece_create(
-            access=access, fields=services.PieceFields(**form.cleaned_data)
+            access=access, fields=services.PieceFields(**form.edited())
         ),
         update=lambda piece: services.piece_update(
-            access=access, piece=piece, fields=services.PieceFields(**form.cleaned_data)
+            access=access,
+            piece=piece,
+            fields=services.PieceFields(**form.edited()),
+            expected_version=form.expected_version(),
         ),
         titles=("Đăng ký tin, bài, chương trình", "Sửa tin, bài, chương trình"),
     )
@@ -170,7 +178,7 @@ def event_form(request: HttpRequest, congress_id: int, event_id: int | None = No
     event = permissions.access_event(access, event_id) if event_id else None
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
-    initial = {f: getattr(event, f) for f in EventForm.base_fields} if event else {}
+    initial = edit_initial(event, EventForm)
     form = EventForm(
         request.POST or None,
         initial=initial,
@@ -178,10 +186,12 @@ def event_form(request: HttpRequest, congress_id: int, event_id: int | None = No
     )
 
     def save() -> ArtEvent:
-        fields = services.EventFields(**form.cleaned_data)
+        fields = services.EventFields(**form.edited())
         if event is None:
             return services.event_create(access=access, fields=fields)
-        return services.event_update(access=access, event=event, fields=fields)
+        return services.event_update(
+            access=access, event=event, fields=fields, expected_version=form.expected_version()
+        )
 
     title = "Sửa triển lãm, chương trình" if event else "Thêm triển lãm, chương trình nghệ thuật"
     return record_form_page(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from daihoi.core.dates import today as local_today
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
 from daihoi.core.text import fold
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -36,13 +37,15 @@ def slogan_form(
     slogan = permissions.access_slogan(access, slogan_id) if slogan_id else None
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
-    initial = {f: getattr(slogan, f) for f in SloganForm.base_fields} if slogan else {}
-    form = SloganForm(request.POST or None, initial=initial or {"approved": True})
+    initial = edit_initial(slogan, SloganForm) or {"approved": True}
+    form = SloganForm(request.POST or None, initial=initial)
 
     def save() -> Slogan:
         if slogan is None:
-            return services.slogan_create(access=access, **form.cleaned_data)
-        return services.slogan_update(access=access, slogan=slogan, **form.cleaned_data)
+            return services.slogan_create(access=access, **form.edited())
+        return services.slogan_update(
+            access=access, slogan=slogan, expected_version=form.expected_version(), **form.edited()
+        )
 
     return record_form_page(
         request,
@@ -76,14 +79,16 @@ def route_form(request: HttpRequest, congress_id: int, route_id: int | None = No
         return forbidden(request, permissions.WRITERS_ONLY)
     initial = {}
     if route is not None:
-        initial = {"name": route.name, "locality": route.locality}
+        initial = {"name": route.name, "locality": route.locality, "version": route.version}
         initial["path"] = RouteForm.path_text(route.path)
     form = RouteForm(request.POST or None, initial=initial)
 
     def save() -> Route:
         if route is None:
-            return services.route_create(access=access, **form.cleaned_data)
-        return services.route_update(access=access, route=route, **form.cleaned_data)
+            return services.route_create(access=access, **form.edited())
+        return services.route_update(
+            access=access, route=route, expected_version=form.expected_version(), **form.edited()
+        )
 
     return record_form_page(
         request,
