@@ -9,8 +9,10 @@ of a narrow table); opening a row shows the level below it.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from django.db.models import Count, Q
+from django.db import connection, models
+from django.db.models import Q
 
 from daihoi.organizations.models import Congress
 from daihoi.planning import summary
@@ -113,64 +115,88 @@ def depth(congress: Congress) -> int:
     return len(congress.ancestor_ids)
 
 
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _bring_stale(congress: Congress, today: dt.date) -> int:
     """Brings the subtree's summaries to today when only a few are behind (the morning's
     `run_daily_checks` rolls every congress); returns how many stay behind. The clocks not at
     today are found through their day's index (none, once the morning job has run)."""
-    stale = list(
-        TaskCountClock.objects.filter(Q(as_of__lt=today) | Q(as_of__gt=today))
-        .filter(Q(congress__path__startswith=congress.path))
-        .values_list("congress_id", flat=True)[: BRING_LIMIT + 1]
+    stale = _rows(
+        f"SELECT clock.congress_id FROM {_table(TaskCountClock)} clock"
+        f" JOIN {_table(Congress)} c ON c.id = clock.congress_id"
+        " WHERE (clock.as_of < %s OR clock.as_of > %s) AND c.path LIKE %s LIMIT %s",
+        [today, today, congress.path + "%", BRING_LIMIT + 1],
     )
     if len(stale) > BRING_LIMIT:
         return len(stale)
-    for congress_id in stale:
+    for (congress_id,) in stale:
         summary.bring_to(congress_id, today)
     return 0
 
 
 def _state_counts_by_child(congress: Congress, k: int) -> dict[int, dict[str, int]]:
-    """Schedule states of the subtree, per direct subordinate, in one grouped scan (every
-    congress below another has its schedule entry)."""
+    """Schedule states of the subtree, per direct subordinate, in one grouped scan of the
+    index (every congress below another has its schedule entry)."""
     found: dict[int, dict[str, int]] = {}
     if k >= MAX_DEPTH:
         return found
-    below = f"d{k + 1}"
-    rows = (
-        ScheduleEntry.objects.filter(**{f"d{k}": congress.pk})
-        .values(below, "state")
-        .annotate(n=Count("*"))  # not Count("id"): the index holds (d_k, d_k+1, state) only
-        .order_by()
+    rows = _rows(
+        f"SELECT d{k + 1}, state, count(*) FROM {_table(ScheduleEntry)}"
+        f" WHERE d{k} = %s GROUP BY d{k + 1}, state",
+        [congress.pk],
     )
-    for row in rows:
-        bucket = found.setdefault(row[below], dict.fromkeys(STATES, 0))
-        bucket[row["state"]] += row["n"]
+    for child_id, state, n in rows:
+        bucket = found.setdefault(child_id, dict.fromkeys(STATES, 0))
+        bucket[state] += n
     return found
 
 
 def rollup(congress: Congress, today: dt.date) -> Rollup:
     """The congress's own totals, one row per direct subordinate and class from the subtree
-    table, the schedule states, the unanswered report requests and the worst twenty."""
+    table, the schedule states, the unanswered report requests and the worst twenty.
+
+    The national office's page reads it on every visit, so it is written near its SQL: plain
+    statements on the kept tables (the ORM's building of them cost more than running them)."""
     k = depth(congress)
     stale = _bring_stale(congress, today)
     total, own = Counts(), Counts()
     by_child: dict[int, Counts] = {}
-    for status, n, a in CongressTaskCount.objects.filter(congress=congress).values_list(
-        "status", "tasks", "awaiting"
+    for status, n, a in _rows(
+        f"SELECT status, tasks, awaiting FROM {_table(CongressTaskCount)} WHERE congress_id = %s",
+        [congress.pk],
     ):
         own.add(status, n, a)
         total.add(status, n, a)
-    for child_id, status, n, a in SubtreeTaskCount.objects.filter(parent=congress).values_list(
-        "child_id", "status", "tasks", "awaiting"
+    for child_id, status, n, a in _rows(
+        f"SELECT child_id, status, tasks, awaiting FROM {_table(SubtreeTaskCount)}"
+        " WHERE parent_id = %s",
+        [congress.pk],
     ):
         by_child.setdefault(child_id, Counts()).add(status, n, a)
         total.add(status, n, a)
-    children = {c.pk: c for c in Congress.objects.filter(parent=congress).order_by("name")}
+    children = list(
+        Congress.objects.raw(
+            f"SELECT * FROM {_table(Congress)} WHERE parent_id = %s ORDER BY name", [congress.pk]
+        )
+    )
     states = _state_counts_by_child(congress, k)
     unanswered = unanswered_by_child(congress, k, MAX_DEPTH)
     table = [
-        Row(child, by_child.get(pk, Counts()), states.get(pk, {}), unanswered.get(pk, 0))
-        for pk, child in children.items()
+        Row(
+            child,
+            by_child.get(child.pk, Counts()),
+            states.get(child.pk, {}),
+            unanswered.get(child.pk, 0),
+        )
+        for child in children
     ]
     all_states = dict.fromkeys(STATES, 0)
     for bucket in states.values():
@@ -181,16 +207,21 @@ def rollup(congress: Congress, today: dt.date) -> Rollup:
 
 def _worst(congress: Congress, k: int, limit: int = 20) -> list[Worst]:
     """The congresses below with the largest share of overdue tasks among their own, read in
-    order from the kept shares."""
+    order from the kept shares, with the congresses themselves in the same statement."""
     if k >= MAX_DEPTH:
         return []
-    rows = list(
-        CongressOverdueShare.objects.filter(**{f"d{k}": congress.pk}, overdue__gt=0)
-        .exclude(congress_id=congress.pk)
-        .select_related("congress")
-        .order_by("-share", "-overdue", "congress_id")[:limit]
+    rows = Congress.objects.raw(
+        f"SELECT c.*, s.total AS share_total, s.overdue AS share_overdue, s.share AS share_value"
+        f" FROM {_table(CongressOverdueShare)} s JOIN {_table(Congress)} c ON c.id = s.congress_id"
+        f" WHERE s.d{k} = %s AND s.overdue > 0 AND s.congress_id <> %s"
+        " ORDER BY s.share DESC, s.overdue DESC, s.congress_id LIMIT %s",
+        [congress.pk, congress.pk, limit],
     )
-    return [Worst(r.congress, r.total, r.overdue, r.share) for r in rows]
+    # The raw statement's extra columns are attributes the model class does not declare.
+    return [
+        Worst(c, cast(Any, c).share_total, cast(Any, c).share_overdue, cast(Any, c).share_value)
+        for c in rows
+    ]
 
 
 def direct_totals(congress: Congress, today: dt.date) -> dict[str, int]:
