@@ -9,6 +9,7 @@ from .routers import (
     agency_import,
     appraisal,
     budget,
+    budget_norms,
     calendar,
     congresses,
     detailed,
@@ -22,7 +23,10 @@ from .routers import (
     meetings,
     organisation,
     planning,
+    planning_views,
     reporting,
+    reporting_files,
+    task_imports,
     webhooks,
     workspace,
 )
@@ -52,6 +56,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/congresses", congresses.router)
 api.add_router("/congresses", planning.router)
+api.add_router("/congresses", planning_views.router)
 api.add_router("/congresses", appraisal.router)
 api.add_router("/congresses", detailed.router)
 api.add_router("/congresses", organisation.router)
@@ -61,8 +66,11 @@ api.add_router("/congresses", documents.router)
 api.add_router("/congresses", document_drafts.router)
 api.add_router("/congresses", incoming.router)
 api.add_router("/congresses", reporting.router)
+api.add_router("/congresses", reporting_files.router)
+api.add_router("/congresses", task_imports.router)
 api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
+api.add_router("/congresses", budget_norms.router)
 api.add_router("/congresses", levels.router)
 api.add_router("/congresses", workspace.router)
 api.add_router("/congresses", accounts.router)

@@ -3,6 +3,8 @@
 import datetime as dt
 from collections.abc import Iterable
 
+from django import forms
+
 from daihoi.core.dates import format_date
 from daihoi.core.spreadsheets import table_workbook
 from daihoi.planning.models import Task
@@ -13,6 +15,9 @@ from .models import ColumnKind, ReportRequest, ReportSubmission
 from .selectors import Scorecard
 from .services import parse_number
 
+# The most tasks one export writes (the page's and the API's).
+MAX_TASK_ROWS = 50_000
+
 
 def figure(text: str) -> int | float | str:
     """A number column's value as a spreadsheet number; text that is not one stays as written."""
@@ -22,14 +27,35 @@ def figure(text: str) -> int | float | str:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters_applied: list[str]) -> bytes:
+def filters_applied(form: forms.Form) -> list[str]:
+    """The task list's filters as written above the exported table ("Lọc theo: …")."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    lines = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, "", False):
+            continue
+        if isinstance(value, dt.date):
+            shown = format_date(value)
+        elif value is True:
+            shown = "có"
+        elif hasattr(field, "choices") and not hasattr(value, "pk"):
+            shown = str(dict(field.choices).get(value, value))
+        else:
+            shown = str(value)
+        lines.append(f"{field.label}: {shown}")
+    return ["Lọc theo: " + "; ".join(lines)] if lines else []
+
+
+def tasks_xlsx(tasks: Iterable[Task], today: dt.date, filters: list[str]) -> bytes:
     """The task list in the import's own columns, so it can be edited and imported back."""
     return table_workbook(
         "Nhiệm vụ",
         task_sheet.LABELS,
         (task_sheet.task_row(t, today) for t in tasks),
         widths=task_sheet.WIDTHS,
-        heading=[f"Danh sách nhiệm vụ, tính đến ngày {format_date(today)}", *filters_applied],
+        heading=[f"Danh sách nhiệm vụ, tính đến ngày {format_date(today)}", *filters],
     )
 
 

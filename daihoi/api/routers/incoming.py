@@ -29,7 +29,7 @@ from ..common import (
     write_versioned,
 )
 from ..errors import FieldErrors
-from .planning import _task_form
+from .planning import task_form
 from .planning_schemas import TaskIn, TaskOut
 
 router = Router(tags=["Văn bản đến"])
@@ -278,7 +278,7 @@ def incoming_task(
     acting = access(request, congress_id)
     document = permissions.access_incoming(acting, incoming_id)
     gate(planning_permissions.can_manage_tasks(acting), TASKS_BY_SECRETARIAT)
-    form = _task_form(acting, payload)
+    form = task_form(acting, payload)
     task = write(
         request,
         lambda: planning_services.incoming_to_task(

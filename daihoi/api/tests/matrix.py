@@ -88,6 +88,12 @@ POSTS = {
     "report_from_above_submit": expect(400, leader=403, member=403, officer=403, officer2=403)
     | {"anonymous": 401},
     # A form with nothing required: the operation's own checks.
+    "congress_reschedule": SIGNED_IN_400,
+    # No file: the import's form says it is required; the matrix's previewed job is confirmed.
+    "norm_import": TABLE[("post", "/congresses/{congress_id}/norms/import/")][2],
+    "import_job_confirm": TABLE[
+        ("post", "/congresses/{congress_id}/task-imports/{import_job_id}/confirm/")
+    ][2],
     "submission_submit": TABLE[
         ("post", "/congresses/{congress_id}/submissions/{submission_id}/submit/")
     ][2],

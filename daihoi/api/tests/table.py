@@ -52,6 +52,14 @@ INCOMING_BODY = {
     "subject": "Hướng dẫn tổ chức Đại hội",
     "issuer_name": "Ban Tổ chức Trung ương",
 }
+NORM_BODY = {
+    "code": "DM99",
+    "name": "Thuê hội trường",
+    "category": "meeting",
+    "unit": "ngày",
+    "max_unit_price": "5.000.000",
+    "valid_from": "01/01/2020",
+}
 PLAN_BODY = {"number": 99, "issuer_code": "TU", "issued_on": "2020-04-01", "subject": "Thử"}
 
 # (method, path as in the schema): (path to call, body, expected status per role)
@@ -698,6 +706,120 @@ TABLE = {
         {"text": "Giao Ban Tuyên giáo Tỉnh ủy chủ trì in pano cổ động, hoàn thành trước 30/9."},
         api_expect(200, officer=403, officer2=403, member=403),
     ),
+    # The reporting pages' figures and files: the consolidated report and the agencies' table
+    # for those who see the whole congress; a request's compilation for them too.
+    **{
+        ("get", C + path): (C + path, None, api_expect(200, officer=403, officer2=403))
+        for path in (
+            "/consolidated/",
+            "/consolidated/docx/",
+            "/consolidated/xlsx/",
+            "/exports/agencies/",
+        )
+    },
+    **{
+        ("get", C + path): (C + path, None, api_expect(200))
+        for path in (
+            "/exports/tasks/",
+            "/exports/scorecards/",
+            "/scorecards/",
+            "/warnings/",
+            "/dashboard/charts/",
+        )
+    },
+    **{
+        ("get", C + path): (C + path, None, api_expect(200, officer=403, officer2=404))
+        for path in ("/report-requests/{request_id}/xlsx/", "/report-requests/{request_id}/docx/")
+    },
+    # The task import: the secretariat's. Posted without a file, the form says it is required.
+    ("get", C + "/task-imports/"): (C + "/task-imports/", None, api_expect(200, **MANAGERS_ONLY)),
+    ("post", C + "/task-imports/"): (C + "/task-imports/", {}, api_expect(400, **MANAGERS_ONLY)),
+    ("get", C + "/task-imports/{import_job_id}/"): (
+        C + "/task-imports/{import_job_id}/",
+        None,
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    ("post", C + "/task-imports/{import_job_id}/confirm/"): (
+        C + "/task-imports/{import_job_id}/confirm/",
+        None,
+        api_expect(202, **MANAGERS_ONLY),
+    ),
+    ("get", C + "/task-import-template/"): (
+        C + "/task-import-template/",
+        None,
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    # Planning: an agency's inbox (who has no agency is asked to name one), the agencies' counts
+    # (an officer: their own), the timelines, the congress's dates.
+    ("get", C + "/inbox/"): (
+        C + "/inbox/",
+        None,
+        api_expect(200, admin=400, leader=400, member=400),
+    ),
+    ("get", C + "/agency-tasks/"): (C + "/agency-tasks/", None, api_expect(200)),
+    ("get", C + "/agency-tasks/{agency_id}/"): (
+        C + "/agency-tasks/{agency_id}/",
+        None,
+        api_expect(200, officer2=404),
+    ),
+    ("get", C + "/plans/{plan_id}/timeline/"): (
+        C + "/plans/{plan_id}/timeline/",
+        None,
+        api_expect(200),
+    ),
+    ("get", C + "/committees/{committee_id}/timeline/"): (
+        C + "/committees/{committee_id}/timeline/",
+        None,
+        api_expect(200),
+    ),
+    ("post", C + "/schedule/"): (
+        C + "/schedule/",
+        {"opening_date": "21/10/2020", "closing_date": "23/10/2020"},
+        api_expect(200, **MANAGERS_ONLY),
+    ),
+    # Budget: the norms everyone reads and Finance (officer2) keeps; the spending on the
+    # matrix's approved estimate is its agency's (officer) to record; the compilation.
+    **{
+        ("get", C + path): (C + path, None, api_expect(200))
+        for path in (
+            "/budget/",
+            "/norms/",
+            "/norms/xlsx/",
+            "/norms/{norm_id}/",
+            "/estimates/{estimate_id}/spendings/",
+            "/spending-attachments/{spending_attachment_id}/",
+        )
+    },
+    ("post", C + "/norms/"): (C + "/norms/", NORM_BODY, api_expect(403, admin=201, officer2=201)),
+    ("put", C + "/norms/{norm_id}/"): (
+        C + "/norms/{norm_id}/",
+        NORM_BODY,
+        api_expect(403, admin=200, officer2=200),
+    ),
+    # Without a file, Finance is told the file is required.
+    ("post", C + "/norms/import/"): (
+        C + "/norms/import/",
+        {},
+        api_expect(403, admin=400, officer2=400),
+    ),
+    ("post", C + "/estimates/{estimate_id}/spendings/"): (
+        C + "/estimates/{estimate_id}/spendings/",
+        {
+            "line": "{line_id}",
+            "content": "Chi bồi dưỡng đợt 2",
+            "amount": "300.000",
+            "spent_on": "01/09/2020",
+        },
+        api_expect(403, officer=201),
+    ),
+    **{
+        ("get", C + path): (C + path, None, api_expect(200, officer=403))
+        for path in (
+            "/budget/compilation/",
+            "/budget/compilation/xlsx/",
+            "/budget/compilation/docx/",
+        )
+    },
 }
 TABLE |= WORKPLACE_ROWS
 
@@ -713,6 +835,9 @@ MULTIPART = (
     "/scan/",
     "/file/",
     "/agency-import/",
+    "/task-imports/",
+    "/norms/import/",
+    "/spendings/",
 )
 
 

@@ -22,6 +22,9 @@ SCOPE = (
     "webhooks",
     "apitokens",
     "organizations",
+    "reporting",
+    "budget",
+    "planning",
 )
 
 

@@ -27,7 +27,6 @@ from ..forms import (
 )
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MAX_EXPORT_ROWS = 50_000
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới thực hiện được thao tác này."
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
 
@@ -89,26 +88,6 @@ def consolidated_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
 # Exports of the planning lists ---------------------------------------------------------------
 
 
-def _filters_applied(form: TaskFilterForm) -> list[str]:
-    if not form.is_bound or not form.is_valid():
-        return []
-    lines = []
-    for name, field in form.fields.items():
-        value = form.cleaned_data.get(name)
-        if value in (None, "", False):
-            continue
-        if isinstance(value, dt.date):
-            shown = format_date(value)
-        elif value is True:
-            shown = "có"
-        elif hasattr(field, "choices") and not hasattr(value, "pk"):
-            shown = str(dict(field.choices).get(value, value))
-        else:
-            shown = str(value)
-        lines.append(f"{field.label}: {shown}")
-    return ["Lọc theo: " + "; ".join(lines)] if lines else []
-
-
 @login_required
 def task_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The task list as on screen: the same filters, every page."""
@@ -116,7 +95,9 @@ def task_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     form = TaskFilterForm(request.GET or None, congress=access.congress)
     tasks = planning_selectors.tasks_visible_to(access, form.filters(), today)
-    content = exports.tasks_xlsx(tasks[:MAX_EXPORT_ROWS], today, _filters_applied(form))
+    content = exports.tasks_xlsx(
+        tasks[: exports.MAX_TASK_ROWS], today, exports.filters_applied(form)
+    )
     return content_file(content, XLSX_CONTENT_TYPE, f"nhiem-vu-{today:%Y%m%d}.xlsx")
 
 
