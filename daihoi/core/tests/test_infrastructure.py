@@ -58,3 +58,38 @@ def test_production_defaults_are_safe():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "True", "True", "Asia/Ho_Chi_Minh", "vi"]
+
+
+def test_hsts_and_the_https_redirect_are_off_by_default_and_set_from_the_environment():
+    import subprocess
+    import sys
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    base |= {"DJANGO_SETTINGS_MODULE": "daihoi.settings", "DJANGO_SECRET_KEY": "x" * 50}
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.SECURE_HSTS_PRELOAD)"
+    )
+    asked = {
+        "DJANGO_SSL_REDIRECT": "1",
+        "DJANGO_HSTS_SECONDS": "31536000",
+        "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "true",
+        "DJANGO_HSTS_PRELOAD": "yes",
+    }
+    answers = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for env in (base, base | asked)
+    ]
+    assert answers == [["False", "0", "False", "False"], ["True", "31536000", "True", "True"]]
+
+
+def test_with_hsts_set_a_https_answer_carries_it_and_plain_http_is_redirected(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/tai-khoan/dang-nhap/").status_code == 301
+    secure = client.get("/tai-khoan/dang-nhap/", secure=True)
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "script-src 'self'" in secure["Content-Security-Policy"]
