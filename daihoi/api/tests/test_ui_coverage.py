@@ -15,6 +15,7 @@ from .table import TABLE
 SCOPE = (
     "intake",
     "notifications",
+    "documents",
     "meetings",
     "calendar",
     "accounts",
