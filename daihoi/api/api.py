@@ -19,6 +19,9 @@ from .routers import (
     incoming,
     intake,
     levels,
+    levels_guidance,
+    levels_rollup,
+    levels_schedule,
     meeting_papers,
     meetings,
     organisation,
@@ -72,6 +75,9 @@ api.add_router("/congresses", explanations.router)
 api.add_router("/congresses", budget.router)
 api.add_router("/congresses", budget_norms.router)
 api.add_router("/congresses", levels.router)
+api.add_router("/congresses", levels_schedule.router)
+api.add_router("/congresses", levels_rollup.router)
+api.add_router("/congresses", levels_guidance.router)
 api.add_router("/congresses", workspace.router)
 api.add_router("/congresses", accounts.router)
 api.add_router("/congresses", agency_import.router)

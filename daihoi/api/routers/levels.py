@@ -1,5 +1,9 @@
-"""Reports up the tree of congresses: what the congresses above asked this congress to report,
-read by its secretariat and leaders and sent (again, after a return) by its secretariat."""
+"""What came from above: the guidance a congress above sent this congress (read by its people,
+an agency's officer seeing only its own agency's tasks), and the reports the congresses above
+asked of it, read by its secretariat and leaders and sent (again, after a return) by its
+secretariat."""
+
+import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
@@ -7,7 +11,7 @@ from ninja import File, Form, Router, Schema, UploadedFile
 from ninja.pagination import CursorPagination, paginate
 
 from daihoi.levels import permissions, selectors
-from daihoi.levels.models import ReportRecipient
+from daihoi.levels.models import GuidanceRecipient, GuidanceTask, ReportRecipient
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.models import SubmissionFile
 
@@ -33,6 +37,80 @@ class ReportFromAboveOut(Schema):
     @staticmethod
     def resolve_congress(recipient: ReportRecipient) -> object:
         return recipient.request.congress
+
+
+class ReceivedGuidanceOut(Schema):
+    id: int
+    congress: AskingCongressOut
+    guidance_id: int
+    title: str
+    kind: str
+    symbol: str
+    delivered_at: dt.datetime | None
+    task_count: int | None = None
+    open_count: int | None = None
+    notice_count: int | None = None
+
+    @staticmethod
+    def resolve_congress(recipient: GuidanceRecipient) -> object:
+        return recipient.guidance.congress
+
+    @staticmethod
+    def resolve_title(recipient: GuidanceRecipient) -> str:
+        return recipient.guidance.title
+
+    @staticmethod
+    def resolve_kind(recipient: GuidanceRecipient) -> str:
+        return recipient.guidance.kind
+
+    @staticmethod
+    def resolve_symbol(recipient: GuidanceRecipient) -> str:
+        return recipient.guidance.symbol
+
+
+class ReceivedTaskOut(Schema):
+    """A task of the guidance made in this congress: progress is reported on the task itself."""
+
+    task_id: int
+    title: str
+    lead_agency_id: int
+    deadline: dt.date | None
+    item_title: str
+
+    @staticmethod
+    def resolve_title(link: GuidanceTask) -> str:
+        return link.task.title
+
+    @staticmethod
+    def resolve_lead_agency_id(link: GuidanceTask) -> int:
+        return link.task.lead_agency_id
+
+    @staticmethod
+    def resolve_deadline(link: GuidanceTask) -> dt.date | None:
+        return link.task.deadline
+
+    @staticmethod
+    def resolve_item_title(link: GuidanceTask) -> str:
+        return link.item.title
+
+
+class NoticeOut(Schema):
+    text: str
+    applied: bool
+    created_at: dt.datetime
+
+
+class ReceivedGuidanceDetailOut(Schema):
+    id: int
+    congress: AskingCongressOut
+    guidance_id: int
+    title: str
+    kind: str
+    symbol: str
+    delivered_at: dt.datetime | None
+    summary: str
+    tasks: list[ReceivedTaskOut]
+    notices: list[NoticeOut]
 
 
 def _readers(request: HttpRequest, congress_id: int) -> Access:
@@ -93,3 +171,40 @@ def report_from_above_submit(
     gate(permissions.can_answer_report(acting), permissions.ANSWER_ONLY)
     send_submission(request, acting, recipient.submission, payload)
     return _one(acting, report_recipient_id)
+
+
+@router.get(
+    "/{congress_id}/guidances-received/",
+    response=answers(list[ReceivedGuidanceOut]),
+    summary="Hướng dẫn Đại hội cấp trên gửi Đại hội này (mới nhất trước)",
+)
+@paginate(CursorPagination, ordering=("-id",), page_size=50)
+def guidances_received(request: HttpRequest, congress_id: int) -> QuerySet[GuidanceRecipient]:
+    return selectors.received_by(_readers(request, congress_id)).order_by()
+
+
+@router.get(
+    "/{congress_id}/guidances-received/{recipient_id}/",
+    response=answers(ReceivedGuidanceDetailOut),
+    summary="Một hướng dẫn đã nhận: các nhiệm vụ giao cho Đại hội này và thông báo thay đổi",
+    description="Cán bộ đầu mối của một cơ quan chỉ thấy nhiệm vụ cơ quan mình chủ trì.",
+)
+def guidance_received(request: HttpRequest, congress_id: int, recipient_id: int) -> dict:
+    acting = access(request, congress_id)
+    recipient = permissions.access_received(acting, recipient_id)
+    links = selectors.received_tasks(recipient)
+    if not acting.sees_whole_congress:
+        links = [t for t in links if t.task.lead_agency_id == acting.agency_id]
+    guidance = recipient.guidance
+    return {
+        "id": recipient.pk,
+        "congress": guidance.congress,
+        "guidance_id": guidance.pk,
+        "title": guidance.title,
+        "kind": guidance.kind,
+        "symbol": guidance.symbol,
+        "delivered_at": recipient.delivered_at,
+        "summary": guidance.summary,
+        "tasks": links,
+        "notices": list(recipient.notices.all()[:50]),
+    }

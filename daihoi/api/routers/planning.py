@@ -7,6 +7,7 @@ from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import stored_file
+from daihoi.organizations.permissions import Access
 from daihoi.planning import permissions, selectors, services
 from daihoi.planning.forms import (
     HaltForm,
@@ -336,7 +337,11 @@ def obstacle_resolve(
 
 @router.get("/{congress_id}/dashboard/", response=answers(DashboardOut), summary="Số liệu tổng hợp")
 def dashboard(request: HttpRequest, congress_id: int) -> dict:
-    acting = access(request, congress_id)
+    return dashboard_of(access(request, congress_id))
+
+
+def dashboard_of(acting: Access) -> dict:
+    """The dashboard's figures as the actor sees them (also a congress below read from above)."""
     today = local_today()
     board = selectors.dashboard_counts(acting, today)
     classes = {s.value for s in StatusClass}

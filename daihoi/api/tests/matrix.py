@@ -19,6 +19,7 @@ from .table import TABLE
 
 OPEN = {r: 200 for r in ROLES}
 SIGNED_IN_400 = {r: 400 for r in ROLES} | {"anonymous": 401}
+NOT_POSTED = {r: 405 for r in ROLES}
 # The POST-only operations, posted a form by a signed-in session.
 POSTS = {
     "task_review": SIGNED_IN_400,
@@ -89,6 +90,15 @@ POSTS = {
     | {"anonymous": 401},
     # A form with nothing required: the operation's own checks.
     "congress_reschedule": SIGNED_IN_400,
+    # The levels' writes read a JSON body; the edits and the removal take no POST at all.
+    "subordinate_create": SIGNED_IN_400,
+    "item_add": SIGNED_IN_400,
+    "guidance_send": SIGNED_IN_400,
+    "report_request_below": SIGNED_IN_400,
+    "schedule_update": NOT_POSTED,
+    "level_deadline_remove": NOT_POSTED,
+    "parent_set": NOT_POSTED,
+    "item_edit": NOT_POSTED,
     # No file: the import's form says it is required; the matrix's previewed job is confirmed.
     "norm_import": TABLE[("post", "/congresses/{congress_id}/norms/import/")][2],
     "import_job_confirm": TABLE[

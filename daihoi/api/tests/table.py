@@ -4,6 +4,7 @@ permission matrix): `test_api_matrix.py` calls them with a token; the shared mat
 
 from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
+from .table_levels import ROWS as LEVELS_ROWS
 from .table_workplace import ROWS as WORKPLACE_ROWS
 
 
@@ -822,6 +823,7 @@ TABLE = {
     },
 }
 TABLE |= WORKPLACE_ROWS
+TABLE |= LEVELS_ROWS
 
 
 # Sent as multipart/form-data (they take files).

@@ -26,6 +26,7 @@ SCOPE = (
     "reporting",
     "budget",
     "planning",
+    "levels",
 )
 
 

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.templatetags.vn import vnnum
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.models import Congress
@@ -16,10 +16,10 @@ from daihoi.organizations.permissions import Access, access_congress
 from daihoi.planning import selectors as planning_selectors
 from daihoi.planning.status import MAIN_CLASSES
 
-from .. import permissions, selectors
+from .. import permissions, rollup_sheet, selectors
 from ..models import ScheduleState
 from ..permissions import access_from_above
-from ..rollup import STATES, Rollup, rollup
+from ..rollup import Rollup, rollup
 
 
 def _level(request: HttpRequest, congress_id: int) -> tuple[Access, Congress | None]:
@@ -89,53 +89,14 @@ def table_rows(result: Rollup, rollup_url: str) -> SafeString:
     return mark_safe("\n".join(lines))  # noqa: S308 (numbers, fixed labels, escaped names)
 
 
-HEADER = [
-    "Đại hội",
-    "Cấp",
-    *[str(c.label) for c in MAIN_CLASSES],
-    "Tổng số nhiệm vụ",
-    "Tỷ lệ quá hạn (%)",
-    *[str(s.label) for s in ScheduleState],
-    "Báo cáo chưa gửi",
-]
-
-
-def _sheet_rows(result: Rollup) -> list[list]:
-    rows = []
-    for row in result.rows:
-        counts = row.counts
-        rows.append(
-            [
-                row.congress.name,
-                row.congress.get_level_display(),
-                *[counts.by_class[c] for c in MAIN_CLASSES],
-                counts.total,
-                round(100 * counts.overdue_share),
-                *[row.states.get(s, 0) for s in STATES],
-                row.unanswered,
-            ]
-        )
-    return rows
-
-
 @login_required
 def rollup_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     access, shown = _level(request, congress_id)
     if shown is None:
         return forbidden(request, permissions.READERS_ONLY)
     today = local_today()
-    result = rollup(shown, today)
-    numbers = [i for i in range(2, len(HEADER)) if i != 7]
-    content = table_workbook(
-        "Tổng hợp các cấp",
-        HEADER,
-        _sheet_rows(result),
-        widths=[48, 18] + [14] * (len(HEADER) - 2),
-        heading=[f"Tổng hợp Đại hội cấp dưới của {shown.name}", f"Ngày {today:%d/%m/%Y}"],
-        number_columns=numbers,
-        totals_label="Tổng cộng",
-    )
-    return content_file(content, XLSX_CONTENT_TYPE, f"tong-hop-cac-cap-{today:%Y%m%d}.xlsx")
+    content = rollup_sheet.rollup_workbook(rollup(shown, today), today)
+    return content_file(content, XLSX_CONTENT_TYPE, rollup_sheet.file_name(today))
 
 
 @login_required
