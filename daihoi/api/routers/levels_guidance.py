@@ -57,9 +57,16 @@ class SendOut(Schema):
     finished_at: dt.datetime | None
 
 
+class RecipientCongressOut(Schema):
+    id: int
+    name: str
+
+
 class RecipientProgressOut(Schema):
-    congress_id: int
-    congress_name: str
+    """A congress the guidance was sent to, and how far its tasks of the guidance are."""
+
+    id: int
+    congress: RecipientCongressOut
     delivered_at: dt.datetime | None
     task_count: int
     done_count: int
@@ -70,7 +77,6 @@ class RecipientProgressOut(Schema):
 class GuidanceDetailOut(GuidanceOut):
     items: list[ItemOut]
     sends: list[SendOut]
-    recipients: list[RecipientProgressOut]
 
 
 class GuidanceIn(Schema):
@@ -116,19 +122,12 @@ class ReportBelowIn(Schema):
     congresses: list[int] = []
 
 
-def _progress(recipient: GuidanceRecipient) -> dict:
-    names = [n for n in RecipientProgressOut.model_fields if n != "congress_name"]
-    found: dict = {name: getattr(recipient, name) for name in names}
-    return found | {"congress_name": recipient.congress.name}
-
-
 def _guidance(acting: Access, guidance_id: int) -> dict:
     guidance = permissions.access_guidance(acting, guidance_id)
     fields = ("id", "kind", "title", "symbol", "issued_on", "summary", "created_at")
     return {name: getattr(guidance, name) for name in fields} | {
         "items": list(guidance.items.all()),
         "sends": list(guidance.sends.all()[:10]),
-        "recipients": [_progress(r) for r in selectors.recipient_progress(guidance)],
     }
 
 
@@ -167,10 +166,23 @@ def guidance_create(request: HttpRequest, congress_id: int, payload: GuidanceIn)
 @router.get(
     "/{congress_id}/guidances/{guidance_id}/",
     response=answers(GuidanceDetailOut),
-    summary="Một hướng dẫn: nhiệm vụ, các lần gửi, tiến độ của từng Đại hội nhận",
+    summary="Một hướng dẫn: nhiệm vụ và các lần gửi gần nhất",
 )
 def guidance_detail(request: HttpRequest, congress_id: int, guidance_id: int) -> dict:
     return _guidance(access(request, congress_id), guidance_id)
+
+
+@router.get(
+    "/{congress_id}/guidances/{guidance_id}/recipients/",
+    response=answers(list[RecipientProgressOut]),
+    summary="Các Đại hội đã được gửi hướng dẫn và tiến độ nhiệm vụ của từng Đại hội",
+)
+@paginate(CursorPagination, ordering=("id",), page_size=50)
+def guidance_recipients(
+    request: HttpRequest, congress_id: int, guidance_id: int
+) -> QuerySet[GuidanceRecipient]:
+    guidance = permissions.access_guidance(access(request, congress_id), guidance_id)
+    return selectors.recipient_progress(guidance).order_by()
 
 
 @router.post(

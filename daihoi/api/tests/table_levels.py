@@ -78,6 +78,11 @@ ROWS: dict[tuple[str, str], tuple[str, Any, dict[str, int]]] = {
         None,
         api_expect(200, **NOT_OVERSEEING),
     ),
+    ("get", C + "/guidances/{guidance_id}/recipients/"): (
+        C + "/guidances/{guidance_id}/recipients/",
+        None,
+        api_expect(200, **NOT_OVERSEEING),
+    ),
     ("post", C + "/guidances/{guidance_id}/items/"): (
         C + "/guidances/{guidance_id}/items/",
         {"title": "Rà soát phương án bảo vệ", "area": "propaganda", "deadline": "D-30"},

@@ -59,8 +59,10 @@ def test_a_guidance_is_written_sent_to_a_level_and_delivered_below(world):
     assert progress["done"] == progress["total"] == 1
     task = Task.objects.get(congress=world.district, title="Rà soát, diễn tập phương án bảo vệ")
     detail = secretariat.get(f"{base}{guidance}/").json()
-    assert [r["congress_id"] for r in detail["recipients"]] == [world.district.pk]
-    assert detail["recipients"][0]["task_count"] == 1 and task.pk
+    assert [i["title"] for i in detail["items"]] == [task.title]
+    recipients = secretariat.all(f"{base}{guidance}/recipients/")
+    assert [r["congress"]["id"] for r in recipients] == [world.district.pk]
+    assert recipients[0]["task_count"] == 1 and recipients[0]["done_count"] == 0
     again = secretariat.post(f"{base}{guidance}/send/", {"congresses": [world.district.pk]})
     assert (
         again.status_code == 400
@@ -140,3 +142,74 @@ def test_the_guidance_list_takes_a_fixed_number_of_queries(world, django_assert_
     with django_assert_max_num_queries(8):
         response = client.get(f"/congresses/{world.congress.pk}/guidances/")
     assert response.status_code == 200 and len(response.json()["results"]) == 5
+
+
+def test_the_received_list_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    from daihoi.accounts.models import Role
+    from daihoi.levels import services
+    from daihoi.organizations.permissions import Access
+    from daihoi.planning.models import Area
+
+    build_tree(world)
+    guidance_objects(world)
+    national = Access(world.users["parent"], world.national, Role.SECRETARIAT)
+    for i in range(4):
+        guidance = services.guidance_create(access=national, kind="guidance", title=f"Số {i}")
+        services.guidance_item_add(
+            access=national,
+            guidance=guidance,
+            fields=services.ItemFields(title=f"Nhiệm vụ {i}", area=Area.PROPAGANDA),
+        )
+        send = services.guidance_send(
+            access=national, guidance=guidance, congress_ids=[world.congress.pk]
+        )
+        services.deliver(send.pk)
+    client = ApiClient(world.users["secretariat"])
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/congresses/{world.congress.pk}/guidances-received/")
+    assert response.status_code == 200 and len(response.json()["results"]) == 5
+
+
+def test_the_recipients_list_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    import datetime as dt
+
+    from daihoi.accounts.models import Role
+    from daihoi.levels import services
+    from daihoi.organizations.models import Agency, Congress
+    from daihoi.organizations.permissions import Access
+    from daihoi.planning.models import Area
+
+    build_tree(world)
+    acting = Access(world.users["secretariat"], world.congress, Role.SECRETARIAT)
+    below = []
+    for i in range(4):
+        child = services.subordinate_create(
+            access=acting,
+            fields=services.SubordinateFields(
+                name=f"Đại hội Đảng bộ huyện số {i}",
+                organization=f"Đảng bộ huyện số {i}",
+                level=Congress.Level.DISTRICT,
+                ordinal=10,
+                term_start=2020,
+                term_end=2025,
+                planned_date=dt.date(2020, 6, 1 + i),
+            ),
+        )
+        Agency.objects.create(congress=child, name="Văn phòng Huyện ủy", is_issuer=True)
+        below.append(child.pk)
+    guidance = services.guidance_create(access=acting, kind="guidance", title="Hướng dẫn chung")
+    services.guidance_item_add(
+        access=acting,
+        guidance=guidance,
+        fields=services.ItemFields(title="Treo khẩu hiệu", area=Area.PROPAGANDA),
+    )
+    services.deliver(
+        services.guidance_send(access=acting, guidance=guidance, congress_ids=below).pk
+    )
+    client = ApiClient(world.users["secretariat"])
+    path = f"/congresses/{world.congress.pk}/guidances/{guidance.pk}/recipients/"
+    with django_assert_max_num_queries(8):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert sorted(r["congress"]["id"] for r in response.json()["results"]) == below
+    assert {r["task_count"] for r in response.json()["results"]} == {1}

@@ -17,7 +17,7 @@ COVERAGE: dict[str, Target] = {
     "descendant": (("get", C + "/from-above/"),),
     "guidance-list": (("get", C + "/guidances/"), ("get", C + "/guidances-received/")),
     "guidance-create": (("post", C + "/guidances/"),),
-    "guidance-detail": (("get", GUIDANCE + "/"),),
+    "guidance-detail": (("get", GUIDANCE + "/"), ("get", GUIDANCE + "/recipients/")),
     "item-add": (("post", GUIDANCE + "/items/"),),
     "item-edit": (("put", GUIDANCE + "/items/{guidance_item_id}/"),),
     "guidance-send": (("post", GUIDANCE + "/send/"),),
