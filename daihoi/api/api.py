@@ -85,3 +85,17 @@ api.add_router("/congresses", webhooks.router)
 api.add_router("/tokens", webhooks.tokens_router)
 api.add_router("/", intake.router)
 api.add_router("/", calendar.router)
+
+# Đại biểu (delegates, delegate_area)
+
+# Hậu cần (logistics)
+
+# Chương trình, phát biểu (programme, speeches)
+
+# Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
+
+# Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
+
+# Tuyên truyền (propaganda)
+
+# Cổng thông tin (portal)

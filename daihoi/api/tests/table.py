@@ -2,10 +2,11 @@
 permission matrix): `test_api_matrix.py` calls them with a token; the shared matrix
 (`matrix.py`) calls them with a signed-in session, which answers as the token."""
 
-from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
+import importlib
+import pkgutil
+from pathlib import Path
 
-from .table_levels import ROWS as LEVELS_ROWS
-from .table_workplace import ROWS as WORKPLACE_ROWS
+from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
 
 def api_expect(default: int, **overrides: int) -> dict[str, int]:
@@ -822,12 +823,10 @@ TABLE = {
         )
     },
 }
-TABLE |= WORKPLACE_ROWS
-TABLE |= LEVELS_ROWS
 
 
 # Sent as multipart/form-data (they take files).
-MULTIPART = (
+MULTIPART: tuple[str, ...] = (
     "/progress/",
     "/appraisal/",
     "/register/",
@@ -841,6 +840,16 @@ MULTIPART = (
     "/norms/import/",
     "/spendings/",
 )
+
+
+# The rows of the other domains, one `table_<domain>.py` each: its `ROWS`, and the ends of the
+# paths it posts as multipart (`MULTIPART`, optional).
+for _module in pkgutil.iter_modules([str(Path(__file__).parent)]):
+    if _module.name.startswith("table_"):
+        _table = importlib.import_module(f"{__package__}.{_module.name}")
+        assert not set(_table.ROWS) & set(TABLE), f"{_module.name} repeats rows"
+        TABLE |= _table.ROWS
+        MULTIPART += getattr(_table, "MULTIPART", ())
 
 
 # A work's progress in a detailed plan is a number, sent as JSON.
