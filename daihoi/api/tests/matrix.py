@@ -15,7 +15,7 @@ from django.urls import get_resolver
 from daihoi.testing.matrix import MANAGERS_ONLY, ROLES, expect
 
 from .. import services as api_services
-from .table import TABLE
+from .table import SESSION_POSTS, TABLE
 
 OPEN = {r: 200 for r in ROLES}
 SIGNED_IN_400 = {r: 400 for r in ROLES} | {"anonymous": 401}
@@ -108,6 +108,9 @@ POSTS = {
         ("post", "/congresses/{congress_id}/submissions/{submission_id}/submit/")
     ][2],
 }
+
+
+POSTS |= SESSION_POSTS
 
 
 def _api_paths() -> dict[str, str]:

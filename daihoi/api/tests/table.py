@@ -842,14 +842,18 @@ MULTIPART: tuple[str, ...] = (
 )
 
 
-# The rows of the other domains, one `table_<domain>.py` each: its `ROWS`, and the ends of the
-# paths it posts as multipart (`MULTIPART`, optional).
+# The rows of the other domains, one `table_<domain>.py` each: its `ROWS`, the ends of the
+# paths it posts as multipart (`MULTIPART`, optional), and what its POST-only operations answer
+# a signed-in session that posts them a form (`SESSION_POSTS`: URL name → status per role, for
+# `matrix.py`; optional).
+SESSION_POSTS: dict[str, dict[str, int]] = {}
 for _module in pkgutil.iter_modules([str(Path(__file__).parent)]):
     if _module.name.startswith("table_"):
         _table = importlib.import_module(f"{__package__}.{_module.name}")
         assert not set(_table.ROWS) & set(TABLE), f"{_module.name} repeats rows"
         TABLE |= _table.ROWS
         MULTIPART += getattr(_table, "MULTIPART", ())
+        SESSION_POSTS |= getattr(_table, "SESSION_POSTS", {})
 
 
 # A work's progress in a detailed plan is a number, sent as JSON.
