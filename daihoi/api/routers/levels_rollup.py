@@ -1,8 +1,6 @@
 """The roll-up over the congresses below (JSON and XLSX, drilled down one level with `cap`) and
 a congress below read from above: the parent's secretariat and leaders read, change nothing."""
 
-import datetime as dt
-
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 
@@ -15,12 +13,11 @@ from daihoi.levels.rollup import Counts, Rollup, rollup
 from daihoi.levels.selectors import ancestors
 from daihoi.organizations.models import Congress
 from daihoi.planning import selectors as planning_selectors
-from daihoi.planning.models import Task
 
 from ..auth import user_of
 from ..common import Detail, access, answers, gate
 from .planning import dashboard_of
-from .planning_schemas import AgencyRef, DashboardOut
+from .planning_schemas import DashboardOut
 
 router = Router(tags=["Các cấp Đại hội"])
 
@@ -75,16 +72,8 @@ class RollupOut(Schema):
     states: dict[str, int]
 
 
-class DueSoonOut(Schema):
-    id: int
-    title: str
-    deadline: dt.date | None
-    lead_agency: AgencyRef
-
-
 class DescendantDashboardOut(DashboardOut):
     congress: CongressRef
-    due_soon: list[DueSoonOut]
 
 
 def _ref(congress: Congress) -> CongressRef:
@@ -155,5 +144,6 @@ def rollup_xlsx(request: HttpRequest, congress_id: int, cap: int | None = None) 
 )
 def descendant_dashboard(request: HttpRequest, congress_id: int) -> dict:
     acting = access_from_above(user_of(request), congress_id)
-    due: list[Task] = list(planning_selectors.due_soon(acting, local_today(), limit=15))
+    # As its page: the 15 tasks due soonest.
+    due = list(planning_selectors.due_soon(acting, local_today(), limit=15))
     return dashboard_of(acting) | {"congress": _ref(acting.congress), "due_soon": due}

@@ -362,4 +362,18 @@ def dashboard_of(acting: Access) -> dict:
             {"agency": r.agency, "counts": r.counts} for r in board.agencies_behind
         ],
         "open_obstacles": selectors.open_obstacle_count(acting),
+        "due_soon": list(selectors.due_soon(acting, today)),
+        "open_conclusions": [
+            {
+                "id": t.pk,
+                "title": t.title,
+                "deadline": t.deadline,
+                "lead_agency": t.lead_agency,
+                "conclusion_id": t.conclusion.pk,
+                "conclusion_number": t.conclusion.number,
+                "meeting_id": t.conclusion.meeting_id,
+                "meeting_title": t.conclusion.meeting.title,
+            }
+            for t in selectors.open_conclusion_tasks(acting)
+        ],
     }

@@ -200,10 +200,35 @@ class AgencyCounts(Schema):
     counts: dict[str, int]
 
 
+class DueSoonOut(Schema):
+    id: int
+    title: str
+    deadline: dt.date | None
+    lead_agency: AgencyRef
+
+
+class OpenConclusionOut(Schema):
+    """A task given by a meeting's conclusion and still open ("Kết luận chưa hoàn thành")."""
+
+    id: int
+    title: str
+    deadline: dt.date | None
+    lead_agency: AgencyRef
+    conclusion_id: int
+    conclusion_number: int
+    meeting_id: int
+    meeting_title: str
+
+
 class DashboardOut(Schema):
+    """The dashboard page's figures and lists: tasks due in the next 7 days and the open tasks
+    of conclusions, as many as the page shows; the open obstacles are `/obstacles/`."""
+
     today: dt.date
     days_until_opening: int | None
     counts: dict[str, int]
     areas: list[AreaCounts]
     agencies_behind: list[AgencyCounts]
     open_obstacles: int
+    due_soon: list[DueSoonOut]
+    open_conclusions: list[OpenConclusionOut]
