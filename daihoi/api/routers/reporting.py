@@ -14,8 +14,18 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import stored_file
 from daihoi.organizations.permissions import Access
 from daihoi.reporting import permissions, selectors, services
-from daihoi.reporting.forms import ReportRequestForm, ReturnForm, SubmissionForm
-from daihoi.reporting.models import ReportRequest, ReportSubmission, SubmissionFile
+from daihoi.reporting.forms import (
+    ReportRequestForm,
+    ReturnForm,
+    StateFilterForm,
+    SubmissionForm,
+)
+from daihoi.reporting.models import (
+    ReportRequest,
+    ReportSubmission,
+    SubmissionFile,
+    submission_state_q,
+)
 
 from ..common import Detail, access, answers, gate, valid, write
 
@@ -99,18 +109,40 @@ def submissions() -> QuerySet[ReportSubmission]:
     )
 
 
+STATE_NOTE = (
+    "`state`: chỉ những báo cáo ở tình hình đó (`on_time` đã gửi đúng hạn, `late` đã gửi quá "
+    "hạn, `waiting` chưa gửi, còn hạn, `missing` chưa gửi, quá hạn) — như bộ lọc “Tình hình” "
+    "của trang."
+)
+
+
+def _state(state: str) -> str:
+    """The page's state filter as the validator: an unknown state is refused in its words."""
+    return str(valid(StateFilterForm({"state": state})).cleaned_data["state"])
+
+
 @router.get(
     "/{congress_id}/report-requests/",
     response=answers(list[ReportRequestOut]),
     summary="Yêu cầu báo cáo (đơn vị: những yêu cầu gửi đơn vị mình)",
+    description=STATE_NOTE + " Với đơn vị: tình hình báo cáo của chính đơn vị.",
 )
 @paginate(CursorPagination, ordering=("id",), page_size=50)
-def report_request_list(request: HttpRequest, congress_id: int) -> QuerySet[ReportRequest]:
+def report_request_list(
+    request: HttpRequest, congress_id: int, state: str = ""
+) -> QuerySet[ReportRequest]:
     acting = access(request, congress_id)
+    wanted = _state(state)
     requests = ReportRequest.objects.filter(congress=acting.congress)
     if acting.sees_whole_congress:
+        if wanted:
+            asked = ReportSubmission.objects.filter(submission_state_q(wanted, local_today()))
+            requests = requests.filter(pk__in=asked.values("request_id"))
         return requests
-    return requests.filter(submissions__agency_id=acting.agency_id or 0)
+    own = selectors.submissions_of_agency(acting, acting.agency_id or 0)
+    if wanted:
+        own = own.filter(submission_state_q(wanted, local_today()))
+    return requests.filter(pk__in=own.order_by().values("request_id"))
 
 
 @router.post(
@@ -169,13 +201,14 @@ def report_request_template(
     "/{congress_id}/report-requests/{request_id}/submissions/",
     response=answers(list[SubmissionOut]),
     summary="Báo cáo các đơn vị gửi cho một yêu cầu (đơn vị: của mình)",
-    description="Sắp theo id (con trỏ); trang của yêu cầu sắp theo tên đơn vị.",
+    description="Sắp theo id (con trỏ); trang của yêu cầu sắp theo tên đơn vị. " + STATE_NOTE,
 )
 @paginate(CursorPagination, ordering=("id",), page_size=100)
-def submission_list(request: HttpRequest, congress_id: int, request_id: int):
+def submission_list(request: HttpRequest, congress_id: int, request_id: int, state: str = ""):
     acting = access(request, congress_id)
     report_request = permissions.access_report_request(acting, request_id)
-    return selectors.submissions_for(acting, report_request, local_today()).order_by()
+    wanted = _state(state)
+    return selectors.submissions_for(acting, report_request, local_today(), wanted).order_by()
 
 
 @router.get(

@@ -135,3 +135,39 @@ def test_report_lists_take_a_fixed_number_of_queries(world, django_assert_max_nu
         with django_assert_max_num_queries(8):
             response = secretariat.get(f"/congresses/{world.congress.pk}{path}")
         assert response.status_code == 200 and response.json()["results"]
+
+
+def test_reports_filtered_by_state_as_the_pages_filter(world):
+    secretariat = ApiClient(world.users["secretariat"])
+    officer = ApiClient(world.users["officer"])
+    sent = _ask(secretariat, world, title="Báo cáo đã gửi").json()
+    waiting = _ask(secretariat, world, title="Báo cáo chưa gửi").json()
+    base = f"/congresses/{world.congress.pk}"
+    own = officer.all(f"{base}/report-requests/{sent['id']}/submissions/")[0]
+    assert (
+        officer.post_form(
+            f"{base}/submissions/{own['id']}/submit/", {"text": "Đã xong", "values": ["12", ""]}
+        )
+    ).status_code == 200
+
+    def titles(api, state):
+        return [r["title"] for r in api.all(f"{base}/report-requests/", {"state": state})]
+
+    # The officer's own reports: Ban Tuyên giáo sent one and still owes the other.
+    assert titles(officer, "on_time") == ["Báo cáo đã gửi"]
+    assert titles(officer, "waiting") == ["Báo cáo chưa gửi"]
+    assert titles(officer, "missing") == []
+    # The secretariat: the requests some agency still owes (Sở Tài chính owes both).
+    assert titles(secretariat, "waiting") == ["Báo cáo đã gửi", "Báo cáo chưa gửi"]
+    assert titles(secretariat, "on_time") == ["Báo cáo đã gửi"]
+
+    per_request = f"{base}/report-requests/{sent['id']}/submissions/"
+    owed = secretariat.all(per_request, {"state": "waiting"})
+    assert [s["agency_id"] for s in owed] == [world.agencies["stc"].pk]
+    assert waiting["id"] != sent["id"]
+
+    unknown = officer.get(f"{base}/report-requests/", {"state": "lost"})
+    assert unknown.status_code == 400
+    assert unknown.json()["errors"]["state"] == [
+        "Hãy chọn một lựa chọn hợp lệ. lost không phải là một trong các lựa chọn khả thi."
+    ]
