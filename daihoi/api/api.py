@@ -16,6 +16,7 @@ from .routers import (
     document_drafts,
     documents,
     explanations,
+    history,
     incoming,
     intake,
     levels,
@@ -82,6 +83,7 @@ api.add_router("/congresses", workspace.router)
 api.add_router("/congresses", accounts.router)
 api.add_router("/congresses", agency_import.router)
 api.add_router("/congresses", webhooks.router)
+api.add_router("/congresses", history.router)
 api.add_router("/tokens", webhooks.tokens_router)
 api.add_router("/", intake.router)
 api.add_router("/", calendar.router)

@@ -14,7 +14,7 @@ COVERAGE: dict[str, Target] = {
     "norm-export": (("get", C + "/norms/xlsx/"),),
     "estimate-list": (("get", C + "/estimates/"),),
     "estimate-create": (("post", C + "/estimates/"),),
-    "estimate-detail": (("get", E),),
+    "estimate-detail": (("get", E), ("get", E + "history/")),
     "estimate-supplement": (("post", E + "supplements/"),),
     "estimate-edit": (("get", E), ("put", E)),
     "line-add": (("post", E + "lines/"),),

@@ -7,7 +7,7 @@ M = C + "/meetings/{meeting_id}"
 COVERAGE: dict[str, Target] = {
     "meeting-list": (("get", C + "/meetings/"),),
     "meeting-create": (("get", C + "/meetings/agenda-proposals/"), ("post", C + "/meetings/")),
-    "meeting-detail": (("get", M + "/"),),
+    "meeting-detail": (("get", M + "/"), ("get", M + "/history/")),
     "meeting-edit": (("put", M + "/"),),
     "meeting-record": (("post", M + "/record/"),),
     "conclusion-add": (("post", M + "/conclusions/"),),

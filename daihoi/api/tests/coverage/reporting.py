@@ -14,7 +14,7 @@ COVERAGE: dict[str, Target] = {
     "request-xlsx": (("get", R + "/xlsx/"),),
     "request-docx": (("get", R + "/docx/"),),
     "request-template": (("get", R + "/template/"),),
-    "submission-detail": (("get", S + "/"),),
+    "submission-detail": (("get", S + "/"), ("get", S + "/history/")),
     "submission-submit": (("post", S + "/submit/"),),
     "submission-return": (("post", S + "/return/"),),
     "submission-file": (("get", C + "/submission-files/{submission_file_id}/"),),
