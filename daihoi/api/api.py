@@ -31,6 +31,7 @@ from .routers import (
     reporting,
     reporting_files,
     task_imports,
+    voting,
     webhooks,
     workspace,
 )
@@ -95,6 +96,7 @@ api.add_router("/", calendar.router)
 # Chương trình, phát biểu (programme, speeches)
 
 # Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
+api.add_router("/congresses", voting.router)
 
 # Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
 
