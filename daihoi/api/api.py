@@ -28,6 +28,7 @@ from .routers import (
     organisation,
     planning,
     planning_views,
+    programme,
     reporting,
     reporting_files,
     task_imports,
@@ -94,6 +95,7 @@ api.add_router("/", calendar.router)
 # Hậu cần (logistics)
 
 # Chương trình, phát biểu (programme, speeches)
+api.add_router("/congresses", programme.router)
 
 # Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
 api.add_router("/congresses", voting.router)

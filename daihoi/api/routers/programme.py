@@ -1,0 +1,561 @@
+"""The congress's programme: the draft (sessions, their items, the running script under each item),
+its published releases, and the printable programme and script (the JSON of the same reads)."""
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.pagination import CursorPagination, paginate
+
+from daihoi.organizations.permissions import Access
+from daihoi.programme import selectors, services
+from daihoi.programme.forms import CueForm, ItemForm, PublishForm, SessionForm
+from daihoi.programme.models import Cue, Item, Release, Session
+from daihoi.programme.permissions import (
+    ONLY_ORGANISERS,
+    access_cue,
+    access_item,
+    access_release,
+    access_session,
+    can_keep_programme,
+)
+
+from ..common import (
+    ERRORS,
+    access,
+    answers,
+    form_data,
+    gate,
+    valid,
+    versioned_put,
+    write,
+    write_versioned,
+)
+
+router = Router(tags=["Chương trình Đại hội"])
+
+P = "/{congress_id}/programme"
+
+
+# The programme as it prints (a release keeps exactly this) ----------------------------------
+
+
+class CueLineOut(Schema):
+    time: str
+    kind: str
+    actor: str
+    text: str
+    note: str
+
+
+class ItemLineOut(Schema):
+    id: int | None = None
+    number: int
+    time: str
+    minutes: int | None
+    title: str
+    presenter: str
+    cues: list[CueLineOut]
+
+
+class SessionLineOut(Schema):
+    id: int | None = None
+    kind: str
+    title: str
+    starts: str
+    ends: str
+    place: str
+    presidium: list[str]
+    secretaries: list[str]
+    items: list[ItemLineOut]
+
+
+class DayOut(Schema):
+    date: str
+    weekday: str
+    sessions: list[SessionLineOut]
+
+
+class ContentOut(Schema):
+    """Days (dd/mm/yyyy), each with its sessions, items and script lines, written as printed."""
+
+    days: list[DayOut]
+
+
+class ReleaseOut(Schema):
+    number: int
+    published_at: dt.datetime
+    published_by: str
+    note: str
+
+    @staticmethod
+    def resolve_published_by(release: Release) -> str:
+        by = release.published_by
+        return (by.get_full_name() or by.get_username()) if by else ""
+
+
+class ReleaseDetailOut(ReleaseOut):
+    is_current: bool
+    content: ContentOut
+
+
+class ProgrammeOut(Schema):
+    """The draft as it stands, the current release and the earlier ones."""
+
+    content: ContentOut
+    current: ReleaseOut | None
+    releases: list[ReleaseOut]
+    changed: bool
+    keeper: bool
+
+
+class PrintedOut(Schema):
+    """What the print pages print: the chosen release, else the current one, else the draft."""
+
+    release: ReleaseOut | None
+    is_draft: bool
+    content: ContentOut
+
+
+# The draft's records ------------------------------------------------------------------------
+
+
+class CueOut(Schema):
+    id: int
+    item_id: int
+    position: int
+    at: dt.time | None
+    kind: str
+    kind_label: str
+    actor: str
+    text: str
+    note: str
+    version: int
+
+    @staticmethod
+    def resolve_kind_label(cue: Cue) -> str:
+        return str(cue.get_kind_display())
+
+
+class ItemOut(Schema):
+    id: int
+    session_id: int
+    position: int
+    starts_at: dt.time | None
+    minutes: int | None
+    title: str
+    presenter: str
+    version: int
+    cues: list[CueOut]
+
+    @staticmethod
+    def resolve_cues(item: Item) -> list[Cue]:
+        return list(item.cues.all())
+
+
+class SessionOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place: str
+    presidium: str
+    secretaries: str
+    audience: str
+    audience_label: str
+    checkin_session_id: int
+    version: int
+
+    @staticmethod
+    def resolve_kind_label(session: Session) -> str:
+        return str(session.get_kind_display())
+
+    @staticmethod
+    def resolve_audience_label(session: Session) -> str:
+        return str(session.get_audience_display())
+
+
+class SessionDetailOut(SessionOut):
+    items: list[ItemOut]
+    summoned_count: int
+    present_count: int
+    keeper: bool
+
+    @staticmethod
+    def resolve_items(session: Session) -> list[Item]:
+        return selectors.items_of(session)
+
+    @staticmethod
+    def resolve_summoned_count(session: Session) -> int:
+        return selectors.summoned_delegates(session).count()
+
+    @staticmethod
+    def resolve_present_count(session: Session) -> int:
+        return selectors.present_delegates(session).count()
+
+
+class PublishIn(Schema):
+    note: str | None = None
+
+
+class SessionIn(Schema):
+    """As the page "Thêm phiên"; `date` dd/mm/yyyy or yyyy-mm-dd, times HH:MM; `audience` empty:
+    by the session's kind."""
+
+    kind: str
+    title: str
+    date: str
+    start_time: str
+    end_time: str
+    place: str | None = None
+    presidium: str | None = None
+    secretaries: str | None = None
+    audience: str | None = None
+    version: int | None = None
+
+
+class ItemIn(Schema):
+    title: str
+    starts_at: str | None = None
+    minutes: int | None = None
+    presenter: str | None = None
+    version: int | None = None
+
+
+class CueIn(Schema):
+    actor: str
+    text: str
+    kind: str | None = None
+    at: str | None = None
+    note: str | None = None
+    version: int | None = None
+
+
+def _cue_form(payload: CueIn) -> CueForm:
+    """The page's form, its kind first set to a speech as the page sets it."""
+    return valid(CueForm({"kind": Cue.Kind.SPEECH} | form_data(payload)))
+
+
+class MoveIn(Schema):
+    step: Literal["up", "down"]
+
+
+def _release(release: Release, current: Release | None = None) -> Release:
+    """The release, marked whether it is the current programme."""
+    release.is_current = current is not None and current.pk == release.pk  # type: ignore[attr-defined]
+    return release
+
+
+def _session_detail(acting: Access, session: Session) -> Session:
+    session.keeper = can_keep_programme(acting)  # type: ignore[attr-defined]
+    return session
+
+
+def _keeper(request: HttpRequest, congress_id: int) -> Access:
+    acting = access(request, congress_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    return acting
+
+
+def _fresh_item(acting: Access, item_id: int) -> Item:
+    """The item as it now stands, with its script lines (three queries)."""
+    item = access_item(acting, item_id)
+    return selectors.items_of(item.session)[item.position - 1]
+
+
+# The programme and its releases -------------------------------------------------------------
+
+
+@router.get(P + "/", response=answers(ProgrammeOut), summary="Chương trình Đại hội (bản nháp)")
+def programme_read(request: HttpRequest, congress_id: int) -> dict[str, Any]:
+    acting = access(request, congress_id)
+    content = selectors.programme_content(acting.congress)
+    releases = list(selectors.releases_of(acting.congress))
+    current = releases[0] if releases else None
+    changed = current is None or selectors.without_ids(current.content) != selectors.without_ids(
+        content
+    )
+    return {
+        "content": content,
+        "current": current,
+        "releases": releases,
+        "changed": changed and bool(content["days"]),
+        "keeper": can_keep_programme(acting),
+    }
+
+
+@router.get(
+    P + "/printed/",
+    response=answers(PrintedOut),
+    summary="Chương trình, kịch bản điều hành để in",
+    description="Bản hiện hành, hoặc bản số `release` đã chọn; chưa ban hành bản nào thì bản "
+    "nháp (`is_draft`), như trang in chương trình và trang in kịch bản.",
+)
+def programme_printed(
+    request: HttpRequest, congress_id: int, release: int | None = None
+) -> dict[str, Any]:
+    acting = access(request, congress_id)
+    chosen = (
+        access_release(acting, release)
+        if release is not None
+        else selectors.current_release(acting.congress)
+    )
+    if chosen is None:
+        content = selectors.programme_content(acting.congress)
+        return {"release": None, "is_draft": True, "content": content}
+    return {"release": chosen, "is_draft": False, "content": chosen.content}
+
+
+@router.get(
+    P + "/releases/", response=answers(list[ReleaseOut]), summary="Các bản chương trình đã ban hành"
+)
+@paginate(CursorPagination, ordering=("-id",), page_size=50)
+def programme_releases(request: HttpRequest, congress_id: int) -> QuerySet[Release]:
+    return selectors.releases_of(access(request, congress_id).congress).order_by()
+
+
+@router.post(
+    P + "/releases/",
+    response=answers(ReleaseDetailOut, 201),
+    summary="Ban hành chương trình (bản nháp thành bản số tiếp theo)",
+)
+def programme_publish(request: HttpRequest, congress_id: int, payload: PublishIn) -> Status:
+    acting = _keeper(request, congress_id)
+    form = valid(PublishForm(form_data(payload)))
+    release = write(
+        request,
+        lambda: services.programme_publish(access=acting, note=form.cleaned_data["note"]),
+    )
+    return Status(201, _release(release, release))
+
+
+@router.get(
+    P + "/releases/{release_number}/",
+    response=answers(ReleaseDetailOut),
+    summary="Một bản chương trình đã ban hành",
+)
+def programme_release(request: HttpRequest, congress_id: int, release_number: int) -> Release:
+    acting = access(request, congress_id)
+    release = access_release(acting, release_number)
+    return _release(release, selectors.current_release(acting.congress))
+
+
+# Sessions -----------------------------------------------------------------------------------
+
+
+@router.get(P + "/sessions/", response=answers(list[SessionOut]), summary="Các phiên của Đại hội")
+@paginate(CursorPagination, ordering=("id",), page_size=50)
+def programme_sessions(request: HttpRequest, congress_id: int) -> QuerySet[Session]:
+    return Session.objects.filter(congress=access(request, congress_id).congress).order_by()
+
+
+@router.post(P + "/sessions/", response=answers(SessionDetailOut, 201), summary="Thêm phiên")
+def programme_session_create(request: HttpRequest, congress_id: int, payload: SessionIn) -> Status:
+    acting = _keeper(request, congress_id)
+    form = valid(SessionForm(form_data(payload)))
+    session = write(
+        request, lambda: services.session_create(access=acting, fields=form.session_fields())
+    )
+    return Status(201, _session_detail(acting, session))
+
+
+@router.get(
+    P + "/sessions/{programme_session_id}/",
+    response=answers(SessionDetailOut),
+    summary="Một phiên: các mục, kịch bản, số đại biểu triệu tập và có mặt",
+)
+def programme_session(request: HttpRequest, congress_id: int, programme_session_id: int) -> Session:
+    acting = access(request, congress_id)
+    return _session_detail(acting, access_session(acting, programme_session_id))
+
+
+@versioned_put(router, P + "/sessions/{programme_session_id}/", SessionDetailOut, "Sửa phiên")
+def programme_session_update(
+    request: HttpRequest, congress_id: int, programme_session_id: int, payload: SessionIn
+) -> Session:
+    acting = access(request, congress_id)
+    session = access_session(acting, programme_session_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    form = valid(SessionForm(form_data(payload)))
+    saved = write_versioned(
+        request,
+        services.session_update,
+        form.expected_version(),
+        access=acting,
+        session=session,
+        fields=form.session_fields(),
+    )
+    return _session_detail(acting, saved)
+
+
+@router.delete(
+    P + "/sessions/{programme_session_id}/",
+    response={204: None, **ERRORS},
+    summary="Xóa phiên khỏi bản nháp chương trình",
+)
+def programme_session_delete(
+    request: HttpRequest, congress_id: int, programme_session_id: int
+) -> Status:
+    acting = access(request, congress_id)
+    session = access_session(acting, programme_session_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    write(request, lambda: services.session_delete(access=acting, session=session))
+    return Status(204, None)
+
+
+# Items --------------------------------------------------------------------------------------
+
+
+@router.get(
+    P + "/sessions/{programme_session_id}/items/",
+    response=answers(list[ItemOut]),
+    summary="Các mục của một phiên, theo thứ tự, với kịch bản",
+)
+def programme_items(
+    request: HttpRequest, congress_id: int, programme_session_id: int
+) -> list[Item]:
+    session = access_session(access(request, congress_id), programme_session_id)
+    return selectors.items_of(session)
+
+
+@router.post(
+    P + "/sessions/{programme_session_id}/items/",
+    response=answers(ItemOut, 201),
+    summary="Thêm mục vào cuối phiên",
+)
+def programme_item_create(
+    request: HttpRequest, congress_id: int, programme_session_id: int, payload: ItemIn
+) -> Status:
+    acting = access(request, congress_id)
+    session = access_session(acting, programme_session_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    form = valid(ItemForm(form_data(payload)))
+    item = write(
+        request,
+        lambda: services.item_save(access=acting, session=session, fields=form.item_fields()),
+    )
+    return Status(201, _fresh_item(acting, item.pk))
+
+
+@router.get(
+    P + "/items/{programme_item_id}/", response=answers(ItemOut), summary="Một mục chương trình"
+)
+def programme_item(request: HttpRequest, congress_id: int, programme_item_id: int) -> Item:
+    return _fresh_item(access(request, congress_id), programme_item_id)
+
+
+@versioned_put(router, P + "/items/{programme_item_id}/", ItemOut, "Sửa mục chương trình")
+def programme_item_update(
+    request: HttpRequest, congress_id: int, programme_item_id: int, payload: ItemIn
+) -> Item:
+    acting = access(request, congress_id)
+    item = access_item(acting, programme_item_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    form = valid(ItemForm(form_data(payload)))
+    write_versioned(
+        request,
+        services.item_save,
+        form.expected_version(),
+        access=acting,
+        session=item.session,
+        item=item,
+        fields=form.item_fields(),
+    )
+    return _fresh_item(acting, item.pk)
+
+
+@router.delete(
+    P + "/items/{programme_item_id}/",
+    response={204: None, **ERRORS},
+    summary="Xóa mục chương trình",
+)
+def programme_item_delete(request: HttpRequest, congress_id: int, programme_item_id: int) -> Status:
+    acting = access(request, congress_id)
+    item = access_item(acting, programme_item_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    write(request, lambda: services.item_delete(access=acting, item=item))
+    return Status(204, None)
+
+
+@router.post(
+    P + "/items/{programme_item_id}/move/",
+    response=answers(list[ItemOut]),
+    summary="Đổi thứ tự mục: lên (`up`) hoặc xuống (`down`) một bậc",
+)
+def programme_item_move(
+    request: HttpRequest, congress_id: int, programme_item_id: int, payload: MoveIn
+) -> list[Item]:
+    acting = access(request, congress_id)
+    item = access_item(acting, programme_item_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    step = -1 if payload.step == "up" else 1
+    write(request, lambda: services.item_move(access=acting, item=item, step=step))
+    return selectors.items_of(item.session)
+
+
+# Script lines -------------------------------------------------------------------------------
+
+
+@router.get(
+    P + "/items/{programme_item_id}/cues/",
+    response=answers(list[CueOut]),
+    summary="Các dòng kịch bản của một mục, theo thứ tự",
+)
+def programme_cues(request: HttpRequest, congress_id: int, programme_item_id: int) -> list[Cue]:
+    return list(_fresh_item(access(request, congress_id), programme_item_id).cues.all())
+
+
+@router.post(
+    P + "/items/{programme_item_id}/cues/",
+    response=answers(CueOut, 201),
+    summary="Thêm dòng kịch bản vào cuối mục",
+)
+def programme_cue_create(
+    request: HttpRequest, congress_id: int, programme_item_id: int, payload: CueIn
+) -> Status:
+    acting = access(request, congress_id)
+    item = access_item(acting, programme_item_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    form = _cue_form(payload)
+    cue = write(
+        request, lambda: services.cue_save(access=acting, item=item, fields=form.cue_fields())
+    )
+    return Status(201, access_cue(acting, cue.pk))
+
+
+@router.get(P + "/cues/{cue_id}/", response=answers(CueOut), summary="Một dòng kịch bản")
+def programme_cue(request: HttpRequest, congress_id: int, cue_id: int) -> Cue:
+    return access_cue(access(request, congress_id), cue_id)
+
+
+@versioned_put(router, P + "/cues/{cue_id}/", CueOut, "Sửa dòng kịch bản")
+def programme_cue_update(
+    request: HttpRequest, congress_id: int, cue_id: int, payload: CueIn
+) -> Cue:
+    acting = access(request, congress_id)
+    cue = access_cue(acting, cue_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    form = _cue_form(payload)
+    write_versioned(
+        request,
+        services.cue_save,
+        form.expected_version(),
+        access=acting,
+        item=cue.item,
+        cue=cue,
+        fields=form.cue_fields(),
+    )
+    return access_cue(acting, cue_id)
+
+
+@router.delete(P + "/cues/{cue_id}/", response={204: None, **ERRORS}, summary="Xóa dòng kịch bản")
+def programme_cue_delete(request: HttpRequest, congress_id: int, cue_id: int) -> Status:
+    acting = access(request, congress_id)
+    cue = access_cue(acting, cue_id)
+    gate(can_keep_programme(acting), ONLY_ORGANISERS)
+    write(request, lambda: services.cue_delete(access=acting, cue=cue))
+    return Status(204, None)
