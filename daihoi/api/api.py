@@ -23,6 +23,7 @@ from .routers import (
     levels_guidance,
     levels_rollup,
     levels_schedule,
+    materials,
     meeting_papers,
     meetings,
     organisation,
@@ -32,6 +33,7 @@ from .routers import (
     reporting,
     reporting_files,
     task_imports,
+    trash,
     voting,
     webhooks,
     workspace,
@@ -101,6 +103,8 @@ api.add_router("/congresses", programme.router)
 api.add_router("/congresses", voting.router)
 
 # Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
+api.add_router("/congresses", materials.router)
+api.add_router("/congresses", trash.router)
 
 # Tuyên truyền (propaganda)
 
