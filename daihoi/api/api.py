@@ -8,6 +8,7 @@ from .routers import (
     accounts,
     agency_import,
     appraisal,
+    ballots,
     budget,
     budget_norms,
     calendar,
@@ -101,6 +102,7 @@ api.add_router("/congresses", programme.router)
 
 # Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
 api.add_router("/congresses", voting.router)
+api.add_router("/congresses", ballots.router)
 
 # Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
 api.add_router("/congresses", materials.router)

@@ -39,4 +39,6 @@ def objects(world, base: dict) -> dict:
     return {
         "election_id": election.pk,
         "board_member_id": election.board.get(station="A").pk,
+        # A user of the congress on no board of it yet (the API's board rows).
+        "board_user_id": world.users["officer"].pk,
     }
