@@ -13,6 +13,9 @@ from .routers import (
     budget_norms,
     calendar,
     congresses,
+    delegates,
+    delegates_day,
+    delegates_groups,
     detailed,
     document_drafts,
     documents,
@@ -94,6 +97,9 @@ api.add_router("/", intake.router)
 api.add_router("/", calendar.router)
 
 # Đại biểu (delegates, delegate_area)
+api.add_router("/congresses", delegates.router)
+api.add_router("/congresses", delegates_groups.router)
+api.add_router("/congresses", delegates_day.router)
 
 # Hậu cần (logistics)
 

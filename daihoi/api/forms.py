@@ -33,3 +33,10 @@ class WebhookForm(forms.Form):
         label="Sự kiện", choices=Event.choices, widget=forms.CheckboxSelectMultiple
     )
     active = forms.BooleanField(label="Đang gửi", required=False, initial=True)
+
+
+class DelegatePhotoForm(forms.Form):
+    """A delegate's photo sent alone (the record's other fields stay as they are)."""
+
+    photo = forms.FileField(label="Ảnh (JPG, PNG)")
+    version = forms.IntegerField(required=False)

@@ -12,7 +12,7 @@ from daihoi.accounts.models import Role
 from daihoi.organizations.permissions import Access
 from daihoi.testing.matrix import MANAGERS_ONLY, expect
 
-from ..models import BadgeBatch, Duty
+from ..models import BadgeBatch, Delegate, Duty
 from ..services.checkin import session_create
 from ..services.groups import group_assign, group_create
 from .helpers import make_delegate
@@ -79,7 +79,19 @@ def objects(world, base: dict) -> dict:
     duty = Duty.objects.create(congress=world.congress, user=world.users["officer2"], kind="gate")
     group = group_create(access=access, name="Tổ thảo luận số 1")
     member = group_assign(access=access, group=group, delegate=delegate, role="leader")
+    # An alternate of the same delegation, outside any group: the API's replacement and
+    # assignment take them.
+    alternate = make_delegate(
+        access,
+        delegate.delegation,
+        kind=Delegate.Kind.ALTERNATE,
+        full_name="Nguyễn Văn Dự Khuyết",
+        birth_year=1975,
+    )
     return {
+        "api_delegation_id": delegate.delegation_id,
+        "api_alternate_id": alternate.pk,
+        "api_duty_user_id": world.users["member"].pk,
         "delegate_id": delegate.pk,
         "duty_id": duty.pk,
         "discussion_group_id": group.pk,
