@@ -17,6 +17,8 @@ from .routers import (
     delegates_day,
     delegates_groups,
     detailed,
+    discussion,
+    discussion_synthesis,
     document_drafts,
     documents,
     explanations,
@@ -109,6 +111,8 @@ api.add_router("/congresses", programme.router)
 # Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
 api.add_router("/congresses", voting.router)
 api.add_router("/congresses", ballots.router)
+api.add_router("/congresses", discussion.router)
+api.add_router("/congresses", discussion_synthesis.router)
 
 # Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
 api.add_router("/congresses", materials.router)
