@@ -3,11 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from daihoi.core.dates import today as local_today
+from daihoi.core.links import link
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.templatetags.vn import vnnum
 from daihoi.core.views import content_file, forbidden, page_context
@@ -51,7 +51,7 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             access,
             shown=shown,
             result=result,
-            table_rows=table_rows(result, reverse("levels:rollup", args=[access.congress.pk])),
+            table_rows=table_rows(result, link("levels:rollup", access.congress.pk)),
             trail=trail,
             open_guidance=selectors.open_guidance_tasks(shown),
             open_requests=list(selectors.requests_to_below(shown)),
@@ -81,7 +81,7 @@ def table_rows(result: Rollup, rollup_url: str) -> SafeString:
         )
         lines.append(
             f'<tr><td class="main"><a href="{rollup_url}?cap={pk}">{escape(row.congress.name)}</a>'
-            f'<div class="small"><a href="{reverse("levels:descendant", args=[pk])}">'
+            f'<div class="small"><a href="{link("levels:descendant", pk)}">'
             f"Xem tổng quan</a></div></td>{counts}"
             f'<td data-label="Tỷ lệ quá hạn">{row.counts.overdue_percent}%</td>{states}'
             f'<td data-label="Báo cáo chưa gửi">{vnnum(row.unanswered)}</td></tr>'
