@@ -35,6 +35,9 @@ from .routers import (
     organisation,
     planning,
     planning_views,
+    portal,
+    portal_drafting,
+    portal_public,
     programme,
     reporting,
     reporting_files,
@@ -121,3 +124,6 @@ api.add_router("/congresses", trash.router)
 # Tuyên truyền (propaganda)
 
 # Cổng thông tin (portal)
+api.add_router("/congresses", portal.router)
+api.add_router("/congresses", portal_drafting.router)
+api.add_router("/portal", portal_public.router)
