@@ -41,6 +41,8 @@ from .routers import (
     programme,
     reporting,
     reporting_files,
+    speeches,
+    speeches_mine,
     task_imports,
     trash,
     voting,
@@ -110,6 +112,8 @@ api.add_router("/congresses", delegates_day.router)
 
 # Chương trình, phát biểu (programme, speeches)
 api.add_router("/congresses", programme.router)
+api.add_router("/congresses", speeches.router)
+api.add_router("/congresses", speeches_mine.router)
 
 # Biểu quyết, bầu cử, thảo luận (voting, ballots, discussion)
 api.add_router("/congresses", voting.router)
