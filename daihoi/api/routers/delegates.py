@@ -10,7 +10,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status, UploadedFile
 from ninja.pagination import CursorPagination, paginate
 
+from daihoi.core.audit import history_of
 from daihoi.core.dates import today
+from daihoi.core.models import AuditEntry
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 from daihoi.delegates import exports
@@ -31,6 +33,7 @@ from daihoi.organizations.permissions import Access
 from ..common import VERSION_NOTE, access, answers, form_data, gate, valid, write
 from ..errors import WHOLE, FieldErrors
 from ..forms import DelegatePhotoForm
+from .history import HistoryEntryOut
 
 router = Router(tags=["Đại biểu"])
 
@@ -263,6 +266,19 @@ def delegate_edit(
         ),
     )
     return saved
+
+
+@router.get(
+    "/{congress_id}/delegates/{delegate_id}/history/",
+    response=answers(list[HistoryEntryOut]),
+    summary="Lịch sử thay đổi thông tin một đại biểu (mới nhất trước)",
+)
+@paginate(CursorPagination, ordering=("-id",), page_size=50)
+def delegate_history(
+    request: HttpRequest, congress_id: int, delegate_id: int
+) -> QuerySet[AuditEntry]:
+    _, delegate = _kept(request, congress_id, delegate_id)
+    return history_of(delegate).select_related("actor").order_by()
 
 
 @router.post(

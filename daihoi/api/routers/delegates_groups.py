@@ -12,6 +12,7 @@ from daihoi.core.exceptions import BusinessError
 from daihoi.delegates.forms import AssignDelegationForm, AssignForm, GroupForm
 from daihoi.delegates.models import Delegate, DiscussionGroup, Duty, GroupMember
 from daihoi.delegates.permissions import ONLY_MANAGERS, ONLY_ROSTER_KEEPERS, access_delegate
+from daihoi.delegates.selectors import PUBLIC_FIELDS
 from daihoi.delegates.services import accounts as account_services
 from daihoi.delegates.services import groups as services
 from daihoi.delegates.services import roster as roster_services
@@ -23,7 +24,7 @@ from daihoi.organizations.permissions import (
 )
 
 from ..common import ERRORS, access, answers, form_data, gate, valid, write
-from .delegates import DelegationRef, rights_of, roster_reader
+from .delegates import DelegateOut, DelegationRef, rights_of, roster_reader
 
 router = Router(tags=["Đại biểu"])
 
@@ -219,6 +220,24 @@ def group_create(request: HttpRequest, congress_id: int, payload: GroupIn) -> St
     )
     group = write(request, lambda: services.group_create(access=acting, **form.cleaned_data))
     return Status(201, _group(acting, group.pk))
+
+
+@router.get(
+    "/{congress_id}/discussion-groups/ungrouped/",
+    response=answers(list[DelegateOut]),
+    summary="Đại biểu chưa được phân vào tổ thảo luận nào (trừ khách mời)",
+)
+@paginate(CursorPagination, ordering=("id",), page_size=50)
+def group_ungrouped(request: HttpRequest, congress_id: int) -> QuerySet[Delegate]:
+    acting, _ = roster_reader(request, congress_id)
+    return (
+        Delegate.objects.filter(
+            congress=acting.congress, is_active=True, group_membership__isnull=True
+        )
+        .exclude(kind=Delegate.Kind.GUEST)
+        .select_related("delegation")
+        .only(*PUBLIC_FIELDS)
+    )
 
 
 @router.get(

@@ -46,6 +46,7 @@ ROWS: dict[tuple[str, str], tuple[str, Any, dict[str, int]]] = {
     ("post", C + "/delegates/"): (C + "/delegates/", DELEGATE_BODY, api_expect(201, **KEEPERS)),
     ("get", D): (D, None, api_expect(200, **KEEPERS)),
     ("put", D): (D, DELEGATE_BODY, api_expect(200, **KEEPERS)),
+    ("get", D + "history/"): (D + "history/", None, api_expect(200, **KEEPERS)),
     ("post", D + "replace/"): (
         D + "replace/",
         {
@@ -91,6 +92,11 @@ ROWS: dict[tuple[str, str], tuple[str, Any, dict[str, int]]] = {
         api_expect(201, **KEEPERS),
     ),
     ("get", G): (G, None, api_expect(200, **READERS)),
+    ("get", C + "/discussion-groups/ungrouped/"): (
+        C + "/discussion-groups/ungrouped/",
+        None,
+        api_expect(200, **READERS),
+    ),
     ("post", G + "members/"): (
         G + "members/",
         {"delegate": "{api_alternate_id}", "role": "member"},

@@ -10,14 +10,18 @@ S = C + "/checkin-sessions/{session_id}/"
 COVERAGE: dict[str, Target] = {
     "delegate-list": (("get", C + "/delegates/"),),
     "delegate-create": (("post", C + "/delegates/"),),
-    "delegate-detail": (("get", D),),
+    "delegate-detail": (("get", D), ("get", D + "history/")),
     "delegate-edit": (("put", D), ("post", D + "photo/")),
     "delegate-replace": (("post", D + "replace/"),),
     "delegate-photo": (("get", D + "photo/"),),
     "delegation-list": (("get", C + "/delegations/"), ("post", C + "/delegations/")),
     "roster-import": (("post", C + "/roster-import/"),),
     "roster-template": (("get", C + "/roster-import/template/"),),
-    "group-list": (("get", C + "/discussion-groups/"), ("post", C + "/discussion-groups/")),
+    "group-list": (
+        ("get", C + "/discussion-groups/"),
+        ("post", C + "/discussion-groups/"),
+        ("get", C + "/discussion-groups/ungrouped/"),
+    ),
     # The printable lists are the groups with their members.
     "group-print": (("get", C + "/discussion-groups/"),),
     "group-detail": (("get", G),),
