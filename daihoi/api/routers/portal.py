@@ -15,7 +15,7 @@ from ninja.pagination import CursorPagination, paginate
 from daihoi.core.exceptions import BusinessError
 from daihoi.organizations.permissions import Access
 from daihoi.portal import selectors, services
-from daihoi.portal.forms import ArticleForm, CategoryForm, ModerationForm, PublishForm
+from daihoi.portal.forms import MAX_ID, ArticleForm, CategoryForm, ModerationForm, PublishForm
 from daihoi.portal.models import Article, Kind, Moderation, ReaderComment, Submission
 from daihoi.portal.permissions import access_article, access_portal
 
@@ -390,7 +390,7 @@ QUEUES: dict[str, type[ReaderComment] | type[Submission]] = {
 def portal_moderate(request: HttpRequest, congress_id: int, payload: ModerationIn) -> dict:
     acting = _access(request, congress_id)
     data = {"decision": payload.decision, "ids": payload.ids, "reason": payload.reason or ""}
-    form = valid(ModerationForm(data, ids=[i for i in payload.ids if 0 < i < 2**31][:500]))
+    form = valid(ModerationForm(data, ids=[i for i in payload.ids if 0 < i < MAX_ID][:500]))
     count = write(
         request,
         lambda: services.moderate(

@@ -16,7 +16,7 @@ from daihoi.core.dates import today as local_today
 from daihoi.core.views import content_file
 from daihoi.organizations.permissions import Access
 from daihoi.portal import selectors, services, synthesis
-from daihoi.portal.forms import FrontForm, OpenPublicForm, ThemeForm, ThemeResolveForm
+from daihoi.portal.forms import MAX_ID, FrontForm, OpenPublicForm, ThemeForm, ThemeResolveForm
 from daihoi.portal.models import PublicConsultation, Theme
 from daihoi.portal.permissions import access_public_consultation, access_theme
 
@@ -205,7 +205,7 @@ def _manage(acting: Access, public: PublicConsultation) -> dict:
     response=answers(list[PublicRowOut]),
     summary="Các dự thảo đã công bố lấy ý kiến nhân dân (hạn cuối muộn nhất trước)",
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
+@paginate(CursorPagination, ordering=("-closes_on", "-id"), page_size=50)
 def public_consultation_list(
     request: HttpRequest, congress_id: int
 ) -> QuerySet[PublicConsultation]:
@@ -258,7 +258,7 @@ def public_theme_save(
     request: HttpRequest, congress_id: int, public_id: int, payload: ThemeIn
 ) -> Theme:
     acting, public = _drafting_side(request, congress_id, public_id)
-    ids = [i for i in payload.ids if 0 < i < 2**31][:500]
+    ids = [i for i in payload.ids if 0 < i < MAX_ID][:500]
     data = {"ids": payload.ids} | form_data(payload)
     form = valid(ThemeForm(data, ids=ids))
     chosen = form.cleaned_data["ids"]

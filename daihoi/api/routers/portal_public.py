@@ -16,6 +16,7 @@ from ninja.pagination import CursorPagination
 
 from daihoi.organizations.models import Congress
 from daihoi.portal import cache, selectors
+from daihoi.portal.forms import MAX_ID
 from daihoi.portal.models import Article, Category, Kind, PublicConsultation
 
 from ..common import Detail, answers
@@ -230,7 +231,11 @@ def portal_articles(
         _congress(congress_id)
         articles = selectors.public_articles(congress_id, kind)
         if category is not None:
-            found = Category.objects.filter(pk=category, congress_id=congress_id).first()
+            found = (
+                Category.objects.filter(pk=category, congress_id=congress_id).first()
+                if 0 < category < MAX_ID
+                else None
+            )
             if found is None:
                 raise Http404
             articles = articles.filter(category=found)
@@ -352,7 +357,10 @@ def portal_consultation_comments(
 ) -> HttpResponse:
     def build() -> list[dict[str, Any]]:
         public = _public(congress_id, public_id)
-        if section is not None and not public.draft.sections.filter(pk=section).exists():
+        known = section is None or (
+            0 < section < MAX_ID and public.draft.sections.filter(pk=section).exists()
+        )
+        if not known:
             raise Http404
         return [
             {

@@ -68,6 +68,8 @@ def test_the_public_reads_need_no_token_and_show_only_what_is_published(world):
     assert anonymous.get(base + "/articles/", {"category": elsewhere.pk}).json()["results"] == []
     other = Category.objects.create(congress=world.other, name="Của Đại hội khác")
     assert anonymous.get(base + "/articles/", {"category": other.pk}).status_code == 404
+    assert anonymous.get(base + "/articles/", {"category": str(2**63)}).status_code == 404
+    assert anonymous.get(base + "/articles/", {"cursor": "khong-hop-le"}).status_code == 400
 
     detail = anonymous.get(f"{base}/articles/{shown.pk}/").json()
     assert detail["paragraphs"] == ["Đoạn thứ nhất.", "Đoạn thứ hai."]

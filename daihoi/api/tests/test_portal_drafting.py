@@ -150,6 +150,8 @@ def test_the_people_read_a_draft_and_its_approved_comments_with_no_token(world):
     assert "email" not in comments[0]
     assert anonymous.get(f"{base}{public.pk}/comments/").json() == []
     assert anonymous.get(f"{base}{public.pk}/comments/", {"section": 999999}).status_code == 404
+    huge = anonymous.get(f"{base}{public.pk}/comments/", {"section": str(2**63)})
+    assert huge.status_code == 404
     other = f"/api/v1/portal/{world.other.pk}/consultations/{public.pk}/"
     assert anonymous.get(other).status_code == 404
 
