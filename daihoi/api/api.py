@@ -13,6 +13,7 @@ from .routers import (
     budget_norms,
     calendar,
     congresses,
+    consultation,
     delegates,
     delegates_day,
     delegates_groups,
@@ -123,6 +124,7 @@ api.add_router("/congresses", discussion_synthesis.router)
 
 # Tài liệu, lấy ý kiến, vận hành (materials, consultation, ops, audit)
 api.add_router("/congresses", materials.router)
+api.add_router("/congresses", consultation.router)
 api.add_router("/congresses", trash.router)
 
 # Tuyên truyền (propaganda)
