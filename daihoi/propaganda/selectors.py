@@ -126,10 +126,12 @@ def route_items(access: Access, route: Route) -> QuerySet[VisualItem]:
     )
 
 
+# Beyond this many points the drawing is a blot; the map says so and asks for a route filter.
+MAP_LIMIT = 2000
 MAP_COLUMNS = ("id", "kind", "state", "location", "latitude", "longitude", "quantity")
 
 
-def map_points(access: Access, filters: ItemFilters | None = None, limit: int = 2000) -> list:
+def map_points(access: Access, filters: ItemFilters | None = None, limit: int = MAP_LIMIT) -> list:
     """The positioned items as plain rows of `MAP_COLUMNS` (no model instances: a map reads
     thousands), at most `limit` + 1 so the page can tell it was capped."""
     items = items_of(access, filters).filter(latitude__isnull=False, longitude__isnull=False)

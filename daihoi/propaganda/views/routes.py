@@ -6,8 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
-from daihoi.core.text import fold
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.permissions import Access, access_congress
@@ -15,6 +14,7 @@ from daihoi.organizations.permissions import Access, access_congress
 from .. import mapping, permissions, selectors, services
 from ..forms import ItemFilterForm, RouteForm, SloganForm
 from ..models import ItemKind, Route, Slogan
+from ..route_sheet import route_workbook
 from .common import record_form_page
 
 # Slogans ----------------------------------------------------------------------------------------
@@ -127,51 +127,13 @@ def route_print(request: HttpRequest, congress_id: int, route_id: int) -> HttpRe
 def route_xlsx(request: HttpRequest, congress_id: int, route_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     route = permissions.access_route(access, route_id)
-    rows = [
-        (
-            n,
-            item.get_kind_display(),
-            item.location,
-            float(item.latitude) if item.latitude is not None else None,
-            float(item.longitude) if item.longitude is not None else None,
-            item.quantity,
-            item.slogan.text if item.slogan else "",
-            item.agency.name,
-            item.install_on,
-            item.remove_on,
-            item.get_state_display(),
-        )
-        for n, item in enumerate(_route_rows(access, route), start=1)
-    ]
-    content = table_workbook(
-        "Danh sách",
-        [
-            "TT",
-            "Loại",
-            "Vị trí",
-            "Vĩ độ",
-            "Kinh độ",
-            "Số lượng",
-            "Khẩu hiệu",
-            "Đơn vị thực hiện",
-            "Lắp đặt",
-            "Tháo dỡ",
-            "Trạng thái",
-        ],
-        rows,
-        widths=(5, 14, 36, 11, 11, 10, 50, 30, 12, 12, 14),
-        heading=[f"{access.congress.full_title}", f"Tuyến: {route.name}"],
-        number_columns=(5,),
-        totals_label="Tổng số lượng",
-    )
-    name = fold(route.name).replace(" ", "-")[:60] or "tuyen"
-    return content_file(content, XLSX_CONTENT_TYPE, f"tuyen-truyen-{name}.xlsx")
+    content, filename = route_workbook(access, route)
+    return content_file(content, XLSX_CONTENT_TYPE, filename)
 
 
 # The map ----------------------------------------------------------------------------------------
 
-# Beyond this many points the drawing is a blot; the page says so and asks for a route filter.
-MAP_LIMIT = 2000
+MAP_LIMIT = selectors.MAP_LIMIT
 SENTINEL = 987654321
 
 
