@@ -40,6 +40,9 @@ from .routers import (
     portal_drafting,
     portal_public,
     programme,
+    propaganda,
+    propaganda_items,
+    propaganda_media,
     reporting,
     reporting_files,
     speeches,
@@ -128,6 +131,9 @@ api.add_router("/congresses", consultation.router)
 api.add_router("/congresses", trash.router)
 
 # Tuyên truyền (propaganda)
+api.add_router("/congresses", propaganda_items.router)
+api.add_router("/congresses", propaganda.router)
+api.add_router("/congresses", propaganda_media.router)
 
 # Cổng thông tin (portal)
 api.add_router("/congresses", portal.router)

@@ -40,6 +40,12 @@ def form_data(payload: Schema) -> dict[str, Any]:
     return {k: v for k, v in payload.model_dump(exclude_unset=True).items() if v is not None}
 
 
+def filled(payload: Schema) -> dict[str, Any]:
+    """A request body as a form's data with the schema's defaults filled in (a body that leaves
+    out `quantity` means the page's initial 1, not an empty field)."""
+    return {k: v for k, v in payload.model_dump().items() if v is not None}
+
+
 def write[R](request: HttpRequest, action: Callable[[], R]) -> R:
     """Runs a service in one transaction; every audit entry it records names the token (or
     says the call came from a signed-in page of the app)."""
