@@ -304,7 +304,8 @@ def election_edit(
     "/{congress_id}/elections/{election_id}/board/",
     response=answers(BoardMemberOut, 201),
     summary="Phân công một người vào Ban Kiểm phiếu (tổ A hoặc B)",
-    description="`user`: id một tài khoản của Đại hội; `station`: A hoặc B.",
+    description="`user`: id một tài khoản của Đại hội (danh sách `/accounts/`); `station`: A "
+    "hoặc B.",
 )
 def board_add(
     request: HttpRequest, congress_id: int, election_id: int, payload: BoardMemberIn
