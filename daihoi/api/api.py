@@ -30,6 +30,10 @@ from .routers import (
     levels_guidance,
     levels_rollup,
     levels_schedule,
+    logistics,
+    logistics_board,
+    logistics_halls,
+    logistics_lodging,
     materials,
     meeting_papers,
     meetings,
@@ -113,6 +117,10 @@ api.add_router("/congresses", delegates_groups.router)
 api.add_router("/congresses", delegates_day.router)
 
 # Hậu cần (logistics)
+api.add_router("/congresses", logistics.router)
+api.add_router("/congresses", logistics_lodging.router)
+api.add_router("/congresses", logistics_board.router)
+api.add_router("/congresses", logistics_halls.router)
 
 # Chương trình, phát biểu (programme, speeches)
 api.add_router("/congresses", programme.router)

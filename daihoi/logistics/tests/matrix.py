@@ -122,7 +122,14 @@ def objects(world, base: dict) -> dict:
     hall = hall_with_blocks(world, ("Khối A", 2, 3))
     block = hall.blocks.get()
     seat = services.seat_assign(access=staff, delegate=delegate, block=block, row=1, number=1)
+    # A second delegate of the same delegation, with no room, ride, diet or seat yet (the API's
+    # rows give them one).
+    waiting = make_delegate(
+        staff, delegate.delegation, full_name="Trần Thị Chờ Xếp", birth_year=1975
+    )
     return {
+        "logistics_delegate_id": waiting.pk,
+        "logistics_delegation_id": delegate.delegation_id,
         "hall_id": hall.pk,
         "block_id": block.pk,
         "seat_id": seat.pk,

@@ -10,17 +10,15 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import table_workbook
+from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress
 
-from .. import permissions, selectors, services
+from .. import manifest_sheet, permissions, selectors, services
 from ..forms import HotelForm, NightForm, RoomForm, RoomsForm, StayForm
 from ..models import Hotel
 from .common import simple_form_page
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def staff_access(request: HttpRequest, congress_id: int) -> Access | HttpResponse:
@@ -241,26 +239,5 @@ def hotel_manifest_xlsx(request: HttpRequest, congress_id: int, hotel_id: int) -
     if isinstance(access, HttpResponse):
         return access
     assert hotel is not None
-    rows = [
-        [
-            r.room.number,
-            r.room.get_gender_rule_display(),
-            n,
-            stay.delegate.full_name,
-            stay.delegate.get_gender_display(),
-            stay.delegate.delegation.name,
-            stay.delegate.phone,
-        ]
-        for r in rooms
-        for n, stay in enumerate(r.stays, start=1)
-    ]
-    when = night.strftime("%d/%m/%Y") if night else "cả kỳ Đại hội"
-    content = table_workbook(
-        "Danh sách nghỉ",
-        ["Phòng", "Dành cho", "STT", "Họ và tên", "Giới tính", "Đoàn đại biểu", "Điện thoại"],
-        rows,
-        widths=[10, 14, 6, 30, 10, 36, 14],
-        heading=[f"{hotel.name} — đêm {when}", access.congress.full_title],
-    )
-    stamp = night.strftime("%Y-%m-%d") if night else "ca-ky"
-    return content_file(content, XLSX, f"danh-sach-nghi-{hotel.pk}-{stamp}.xlsx")
+    content = manifest_sheet.hotel_manifest_xlsx(access.congress, hotel, night, rooms)
+    return content_file(content, XLSX_CONTENT_TYPE, manifest_sheet.file_name(hotel, night))

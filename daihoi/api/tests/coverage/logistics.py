@@ -1,0 +1,52 @@
+"""Hậu cần: readiness checklist, lodging, meals and transport, seating."""
+
+from . import C, Target
+
+L = C + "/logistics"
+
+COVERAGE: dict[str, Target] = {
+    "home": (("get", L + "/"),),
+    "readiness-list": (("get", L + "/readiness/"),),
+    "readiness-block": (("get", L + "/readiness/summary/"),),
+    "readiness-create": (("post", L + "/readiness/"),),
+    "readiness-detail": (("get", L + "/readiness/{readiness_id}/"),),
+    "readiness-edit": (("put", L + "/readiness/{readiness_id}/"),),
+    "readiness-report": (("post", L + "/readiness/{readiness_id}/report/"),),
+    "readiness-photo": (("get", L + "/readiness-photos/{photo_id}/"),),
+    "lodging": (("get", L + "/lodging/"), ("get", L + "/lodging/waiting/")),
+    "hotel-create": (("post", L + "/hotels/"),),
+    "lodging-auto": (("post", L + "/lodging/auto/"),),
+    "stay-assign": (("post", L + "/stays/"),),
+    "hotel-detail": (("get", L + "/hotels/{hotel_id}/"),),
+    "hotel-edit": (("put", L + "/hotels/{hotel_id}/"),),
+    "rooms-add": (("post", L + "/hotels/{hotel_id}/rooms/"),),
+    "hotel-manifest": (("get", L + "/hotels/{hotel_id}/manifest/"),),
+    "hotel-manifest-xlsx": (("get", L + "/hotels/{hotel_id}/manifest/xlsx/"),),
+    "meals": (("get", L + "/meals/"),),
+    "meal-create": (("post", L + "/meals/"),),
+    "meal-edit": (("put", L + "/meals/{meal_id}/"),),
+    "diets": (("get", L + "/diets/"), ("post", L + "/diets/")),
+    "transport": (("get", L + "/vehicles/"), ("get", L + "/trips/")),
+    "vehicle-create": (("post", L + "/vehicles/"),),
+    "vehicle-edit": (("put", L + "/vehicles/{vehicle_id}/"),),
+    "vehicle-manifest": (("get", L + "/vehicles/{vehicle_id}/manifest/"),),
+    "trip-create": (("post", L + "/trips/"),),
+    "trip-detail": (("get", L + "/trips/{trip_id}/"), ("post", L + "/trips/{trip_id}/riders/")),
+    "ride-remove": (("delete", L + "/rides/{ride_id}/"),),
+    "rides-day": (("get", L + "/rides/"),),
+    "halls": (("get", L + "/halls/"),),
+    "hall-create": (("post", L + "/halls/"),),
+    "hall-plan": (("get", L + "/halls/{hall_id}/"),),
+    "hall-edit": (("put", L + "/halls/{hall_id}/"),),
+    "block-create": (("post", L + "/halls/{hall_id}/blocks/"),),
+    "seat-assign": (("post", L + "/halls/{hall_id}/seats/"),),
+    "seats-auto": (("post", L + "/halls/{hall_id}/seats/auto/"),),
+    "block-edit": (("put", L + "/blocks/{block_id}/"),),
+    "block-delegations": (
+        ("get", L + "/blocks/{block_id}/delegations/"),
+        ("put", L + "/blocks/{block_id}/delegations/"),
+    ),
+    "seat-clear": (("delete", L + "/seats/{seat_id}/"),),
+    "room-edit": (("put", L + "/rooms/{room_id}/"),),
+    "stay-release": (("delete", L + "/stays/{stay_id}/"),),
+}
