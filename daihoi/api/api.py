@@ -44,6 +44,7 @@ from .routers import (
     portal_drafting,
     portal_public,
     programme,
+    programme_items,
     propaganda,
     propaganda_items,
     propaganda_media,
@@ -124,6 +125,7 @@ api.add_router("/congresses", logistics_halls.router)
 
 # Chương trình, phát biểu (programme, speeches)
 api.add_router("/congresses", programme.router)
+api.add_router("/congresses", programme_items.router)
 api.add_router("/congresses", speeches.router)
 api.add_router("/congresses", speeches_mine.router)
 

@@ -11,11 +11,10 @@ from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.permissions import Access
 from daihoi.programme import selectors, services
-from daihoi.programme.forms import CueForm, ItemForm, PublishForm, SessionForm
+from daihoi.programme.forms import CueForm, PublishForm, SessionForm
 from daihoi.programme.models import Cue, Item, Release, Session
 from daihoi.programme.permissions import (
     ONLY_ORGANISERS,
-    access_cue,
     access_item,
     access_release,
     access_session,
@@ -235,7 +234,7 @@ class CueIn(Schema):
     version: int | None = None
 
 
-def _cue_form(payload: CueIn) -> CueForm:
+def cue_form(payload: CueIn) -> CueForm:
     """The page's form, its kind first set to a speech as the page sets it."""
     return valid(CueForm({"kind": Cue.Kind.SPEECH} | form_data(payload)))
 
@@ -255,13 +254,13 @@ def _session_detail(acting: Access, session: Session) -> Session:
     return session
 
 
-def _keeper(request: HttpRequest, congress_id: int) -> Access:
+def keeper(request: HttpRequest, congress_id: int) -> Access:
     acting = access(request, congress_id)
     gate(can_keep_programme(acting), ONLY_ORGANISERS)
     return acting
 
 
-def _fresh_item(acting: Access, item_id: int) -> Item:
+def fresh_item(acting: Access, item_id: int) -> Item:
     """The item as it now stands, with its script lines (three queries)."""
     item = access_item(acting, item_id)
     return selectors.items_of(item.session)[item.position - 1]
@@ -324,7 +323,7 @@ def programme_releases(request: HttpRequest, congress_id: int) -> QuerySet[Relea
     summary="Ban hành chương trình (bản nháp thành bản số tiếp theo)",
 )
 def programme_publish(request: HttpRequest, congress_id: int, payload: PublishIn) -> Status:
-    acting = _keeper(request, congress_id)
+    acting = keeper(request, congress_id)
     form = valid(PublishForm(form_data(payload)))
     release = write(
         request,
@@ -355,7 +354,7 @@ def programme_sessions(request: HttpRequest, congress_id: int) -> QuerySet[Sessi
 
 @router.post(P + "/sessions/", response=answers(SessionDetailOut, 201), summary="Thêm phiên")
 def programme_session_create(request: HttpRequest, congress_id: int, payload: SessionIn) -> Status:
-    acting = _keeper(request, congress_id)
+    acting = keeper(request, congress_id)
     form = valid(SessionForm(form_data(payload)))
     session = write(
         request, lambda: services.session_create(access=acting, fields=form.session_fields())
@@ -404,158 +403,4 @@ def programme_session_delete(
     session = access_session(acting, programme_session_id)
     gate(can_keep_programme(acting), ONLY_ORGANISERS)
     write(request, lambda: services.session_delete(access=acting, session=session))
-    return Status(204, None)
-
-
-# Items --------------------------------------------------------------------------------------
-
-
-@router.get(
-    P + "/sessions/{programme_session_id}/items/",
-    response=answers(list[ItemOut]),
-    summary="Các mục của một phiên, theo thứ tự, với kịch bản",
-)
-def programme_items(
-    request: HttpRequest, congress_id: int, programme_session_id: int
-) -> list[Item]:
-    session = access_session(access(request, congress_id), programme_session_id)
-    return selectors.items_of(session)
-
-
-@router.post(
-    P + "/sessions/{programme_session_id}/items/",
-    response=answers(ItemOut, 201),
-    summary="Thêm mục vào cuối phiên",
-)
-def programme_item_create(
-    request: HttpRequest, congress_id: int, programme_session_id: int, payload: ItemIn
-) -> Status:
-    acting = access(request, congress_id)
-    session = access_session(acting, programme_session_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    form = valid(ItemForm(form_data(payload)))
-    item = write(
-        request,
-        lambda: services.item_save(access=acting, session=session, fields=form.item_fields()),
-    )
-    return Status(201, _fresh_item(acting, item.pk))
-
-
-@router.get(
-    P + "/items/{programme_item_id}/", response=answers(ItemOut), summary="Một mục chương trình"
-)
-def programme_item(request: HttpRequest, congress_id: int, programme_item_id: int) -> Item:
-    return _fresh_item(access(request, congress_id), programme_item_id)
-
-
-@versioned_put(router, P + "/items/{programme_item_id}/", ItemOut, "Sửa mục chương trình")
-def programme_item_update(
-    request: HttpRequest, congress_id: int, programme_item_id: int, payload: ItemIn
-) -> Item:
-    acting = access(request, congress_id)
-    item = access_item(acting, programme_item_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    form = valid(ItemForm(form_data(payload)))
-    write_versioned(
-        request,
-        services.item_save,
-        form.expected_version(),
-        access=acting,
-        session=item.session,
-        item=item,
-        fields=form.item_fields(),
-    )
-    return _fresh_item(acting, item.pk)
-
-
-@router.delete(
-    P + "/items/{programme_item_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa mục chương trình",
-)
-def programme_item_delete(request: HttpRequest, congress_id: int, programme_item_id: int) -> Status:
-    acting = access(request, congress_id)
-    item = access_item(acting, programme_item_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    write(request, lambda: services.item_delete(access=acting, item=item))
-    return Status(204, None)
-
-
-@router.post(
-    P + "/items/{programme_item_id}/move/",
-    response=answers(list[ItemOut]),
-    summary="Đổi thứ tự mục: lên (`up`) hoặc xuống (`down`) một bậc",
-)
-def programme_item_move(
-    request: HttpRequest, congress_id: int, programme_item_id: int, payload: MoveIn
-) -> list[Item]:
-    acting = access(request, congress_id)
-    item = access_item(acting, programme_item_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    step = -1 if payload.step == "up" else 1
-    write(request, lambda: services.item_move(access=acting, item=item, step=step))
-    return selectors.items_of(item.session)
-
-
-# Script lines -------------------------------------------------------------------------------
-
-
-@router.get(
-    P + "/items/{programme_item_id}/cues/",
-    response=answers(list[CueOut]),
-    summary="Các dòng kịch bản của một mục, theo thứ tự",
-)
-def programme_cues(request: HttpRequest, congress_id: int, programme_item_id: int) -> list[Cue]:
-    return list(_fresh_item(access(request, congress_id), programme_item_id).cues.all())
-
-
-@router.post(
-    P + "/items/{programme_item_id}/cues/",
-    response=answers(CueOut, 201),
-    summary="Thêm dòng kịch bản vào cuối mục",
-)
-def programme_cue_create(
-    request: HttpRequest, congress_id: int, programme_item_id: int, payload: CueIn
-) -> Status:
-    acting = access(request, congress_id)
-    item = access_item(acting, programme_item_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    form = _cue_form(payload)
-    cue = write(
-        request, lambda: services.cue_save(access=acting, item=item, fields=form.cue_fields())
-    )
-    return Status(201, access_cue(acting, cue.pk))
-
-
-@router.get(P + "/cues/{cue_id}/", response=answers(CueOut), summary="Một dòng kịch bản")
-def programme_cue(request: HttpRequest, congress_id: int, cue_id: int) -> Cue:
-    return access_cue(access(request, congress_id), cue_id)
-
-
-@versioned_put(router, P + "/cues/{cue_id}/", CueOut, "Sửa dòng kịch bản")
-def programme_cue_update(
-    request: HttpRequest, congress_id: int, cue_id: int, payload: CueIn
-) -> Cue:
-    acting = access(request, congress_id)
-    cue = access_cue(acting, cue_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    form = _cue_form(payload)
-    write_versioned(
-        request,
-        services.cue_save,
-        form.expected_version(),
-        access=acting,
-        item=cue.item,
-        cue=cue,
-        fields=form.cue_fields(),
-    )
-    return access_cue(acting, cue_id)
-
-
-@router.delete(P + "/cues/{cue_id}/", response={204: None, **ERRORS}, summary="Xóa dòng kịch bản")
-def programme_cue_delete(request: HttpRequest, congress_id: int, cue_id: int) -> Status:
-    acting = access(request, congress_id)
-    cue = access_cue(acting, cue_id)
-    gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    write(request, lambda: services.cue_delete(access=acting, cue=cue))
     return Status(204, None)
