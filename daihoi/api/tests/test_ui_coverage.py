@@ -18,15 +18,15 @@ from .table import TABLE
 SCOPE = tuple(module.name for module in pkgutil.iter_modules(coverage.__path__) if not module.ispkg)
 
 
-def _url_names(namespace: str) -> set[str]:
-    found: set[str] = set()
+def _url_names_by_namespace() -> dict[str | None, set[str]]:
+    found: dict[str | None, set[str]] = {}
 
     def walk(patterns, current: str | None) -> None:
         for pattern in patterns:
             if hasattr(pattern, "url_patterns"):
                 walk(pattern.url_patterns, pattern.namespace or current)
-            elif current == namespace and pattern.name:
-                found.add(pattern.name)
+            elif pattern.name:
+                found.setdefault(current, set()).add(pattern.name)
 
     walk(get_resolver().url_patterns, None)
     return found
@@ -35,7 +35,7 @@ def _url_names(namespace: str) -> set[str]:
 @pytest.mark.parametrize("namespace", SCOPE)
 def test_every_url_name_of_the_namespace_has_its_api_operations_or_a_reason(namespace):
     coverage = importlib.import_module(f"daihoi.api.tests.coverage.{namespace}").COVERAGE
-    names = _url_names(namespace)
+    names = _url_names_by_namespace().get(namespace, set())
     assert names, namespace
     assert sorted(names - set(coverage)) == [], "pages without a line"
     assert sorted(set(coverage) - names) == [], "lines for pages that do not exist"
@@ -45,3 +45,13 @@ def test_every_url_name_of_the_namespace_has_its_api_operations_or_a_reason(name
         else:
             assert target, name
             assert [op for op in target if op not in TABLE] == [], name
+
+
+# Not capabilities of their own: the API itself, Django's admin site (the system administrator's raw
+# tables) and the captcha's images and sounds for the public forms (no namespace).
+NOT_CAPABILITIES = {"api", "admin", None}
+
+
+def test_every_namespace_of_the_app_has_its_coverage_module():
+    namespaces = set(_url_names_by_namespace())
+    assert sorted(str(n) for n in namespaces - NOT_CAPABILITIES - set(SCOPE)) == []
