@@ -247,11 +247,15 @@ def test_an_editor_adds_a_column_and_moderates_the_readers_comments(world):
 def test_the_editors_lists_take_a_fixed_number_of_queries(world, django_assert_max_num_queries):
     editor_client = ApiClient(world.users["editor"])
     base = f"/congresses/{world.congress.pk}/portal/"
+    paths = ("articles/", "moderation/comments/", "moderation/submissions/", "categories/")
     article = published_article(world)
     _comment(article, "Một")
+    for path in paths:
+        with django_assert_max_num_queries(8):
+            assert editor_client.get(base + path).status_code == 200
     for n in range(4):
         _comment(published_article(world, f"Bài {n}"), f"Ý kiến {n}")
         _draft(world, f"Nháp {n}")
-    for path in ("articles/", "moderation/comments/", "moderation/submissions/"):
+    for path in paths:
         with django_assert_max_num_queries(8):
             assert editor_client.get(base + path).status_code == 200

@@ -173,3 +173,36 @@ def test_the_drafting_list_takes_a_fixed_number_of_queries(world, django_assert_
         )
     with django_assert_max_num_queries(8):
         assert len(secretariat.get(url).json()["results"]) == 4
+
+
+def test_the_peoples_reads_take_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    public = open_public(world)
+    section = public.draft.sections.order_by("position")[0]
+    base = f"/api/v1/portal/{world.congress.pk}"
+    paths = (
+        "/",
+        "/consultations/",
+        f"/consultations/{public.pk}/",
+        f"/consultations/{public.pk}/comments/?section={section.pk}",
+    )
+
+    def enter(n: int) -> None:
+        for i in range(n):
+            services.front_submission_enter(
+                access=drafter(world),
+                public=public,
+                name=f"Ủy ban MTTQ huyện số {i}",
+                email=f"mttq{i}@example.vn",
+                entries=[services.FrontEntry(section.pk, f"Ý kiến tổng hợp {i}")],
+            )
+
+    enter(1)
+    for path in paths:
+        cache.clear()
+        with django_assert_max_num_queries(8):
+            assert Client().get(base + path).status_code == 200
+    enter(5)
+    for path in paths:
+        cache.clear()
+        with django_assert_max_num_queries(8):
+            assert Client().get(base + path).status_code == 200
