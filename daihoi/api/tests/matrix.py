@@ -156,7 +156,9 @@ ROWS = {
     **{
         f"api:{name}": _session_row(name, path)
         for name, path in _api_paths().items()
-        if path.startswith(("/congresses/", "/notifications/", "/calendar/", "/tokens/"))
+        if path.startswith(
+            ("/congresses/", "/notifications/", "/calendar/", "/tokens/", "/portal/")
+        )
     },
 }
 
