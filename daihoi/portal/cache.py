@@ -5,6 +5,11 @@ publication, edit, unpublication or moderation of the congress starts a new gene
 next request renders afresh. A scheduled article is published by time, not by a
 write: the generation remembers the next scheduled time and is renewed once it has come. Reading
 a cached page therefore costs one cache round trip (both keys at once) and no query at all.
+
+A page is kept under its path and the query parameters it reads (`reads`), and is rendered
+seeing those alone: anything else in the address neither makes a new entry (a stream of made-up
+parameters would otherwise fill the cache and reach the database each time) nor gets into the
+page kept for everyone.
 """
 
 import hashlib
@@ -15,7 +20,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
 PUBLIC_MAX_AGE = 60  # seconds a browser or a shared proxy may keep a public page
@@ -69,17 +74,35 @@ def generation(congress_id: int) -> str:
 
 
 def _page_key(congress_id: int, request: HttpRequest) -> str:
-    path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    address = f"{request.path}?{request.GET.urlencode()}"
+    path = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
     return f"portal:page:{congress_id}:{path}"
 
 
+def _only(request: HttpRequest, reads: tuple[str, ...]) -> None:
+    """Leaves the request only the query parameters the page reads (each once)."""
+    kept = QueryDict(mutable=True)
+    for name in reads:
+        if name in request.GET:
+            kept[name] = request.GET[name]
+    kept._mutable = False
+    request.GET = kept  # type: ignore[assignment]  # immutable again, as Django leaves it
+    # Links built from the address (a list's next page) carry the same parameters.
+    request.META["QUERY_STRING"] = kept.urlencode()
+
+
 def cached_page(
-    request: HttpRequest, congress_id: int, render: Callable[[], HttpResponse]
+    request: HttpRequest,
+    congress_id: int,
+    render: Callable[[], HttpResponse],
+    reads: tuple[str, ...] = ("trang",),
 ) -> HttpResponse:
     """The page from the cache, or rendered by `render()` and kept when it answers 200.
 
     One round trip reads both the congress's generation and the page (kept with the generation
-    it was rendered in): a page of an older generation is rendered again."""
+    it was rendered in): a page of an older generation is rendered again. `reads`: the query
+    parameters the page depends on (the public pages: the page number)."""
+    _only(request, reads)
     generation_key, page_key = _generation_key(congress_id), _page_key(congress_id, request)
     found = cache.get_many([generation_key, page_key])
     token = _current(congress_id, found.get(generation_key))

@@ -131,9 +131,13 @@ def _json(data: Any) -> HttpResponse:
     )
 
 
+# The query parameters the public reads take (the page links carry them on).
+READS = ("kind", "category", "cursor")
+
+
 def _cached(request: HttpRequest, congress_id: int, build: Callable[[], Any]) -> HttpResponse:
     """The answer from the portal's cache (as a public page), or built and kept."""
-    return cache.cached_page(request, congress_id, lambda: _json(build()))
+    return cache.cached_page(request, congress_id, lambda: _json(build()), READS)
 
 
 def _congress(congress_id: int) -> Congress:

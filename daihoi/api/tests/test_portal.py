@@ -98,6 +98,10 @@ def test_a_public_read_comes_from_the_portals_cache_and_is_renewed_on_a_change(
         again = anonymous.get(url)
     assert again["X-Portal-Cache"] == "hit" and again.json() == first.json()
     assert again["Cache-Control"] == "public, max-age=60"
+    # Made-up parameters are the same entry; the filters are entries of their own.
+    with django_assert_num_queries(0):
+        assert anonymous.get(url, {"utm": "x", "y": "1"})["X-Portal-Cache"] == "hit"
+    assert anonymous.get(url, {"kind": "news"})["X-Portal-Cache"] == "miss"
 
     # A token goes through the same cache: it brings no way around it.
     token = ApiClient(world.users["member"])

@@ -50,6 +50,22 @@ def test_the_home_page_and_lists_are_served_from_cache_too(
             assert client.get(url)["X-Portal-Cache"] == "hit"
 
 
+def test_made_up_query_parameters_neither_fill_the_cache_nor_reach_the_page(
+    world, client, django_assert_num_queries
+):
+    article = published_article(world)
+    url = reverse("portal:category", args=[world.congress.pk, article.category_id])
+    first = client.get(url, {"trang": "1", "utm": '"><b>chen-vao</b>'})
+    assert first["X-Portal-Cache"] == "miss"
+    assert "chen-vao" not in first.content.decode()
+    with django_assert_num_queries(0):
+        for junk in ("a", "b", "c"):
+            again = client.get(url, {"trang": "1", "utm": junk, junk: "x"})
+            assert again["X-Portal-Cache"] == "hit"
+    # The page number is read: another page is another entry.
+    assert client.get(url, {"trang": "2"})["X-Portal-Cache"] == "miss"
+
+
 def test_an_edit_of_a_published_article_replaces_the_cached_page(world, client):
     article = published_article(world)
     url = reverse("portal:article", args=[world.congress.pk, article.pk])
