@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
-from daihoi.core.exceptions import BusinessError
 from daihoi.logistics import permissions, selectors, services
 from daihoi.logistics.forms import (
     DayForm,
@@ -208,15 +207,6 @@ class DayQuery(Schema):
     day: str | None = None
 
 
-def _days(acting: Access) -> list[dt.date]:
-    """The eve of the opening (arrivals) and the congress's days, as the pages offer."""
-    try:
-        days = services.congress_days(acting.congress)
-    except BusinessError:
-        return []
-    return [days[0] - dt.timedelta(days=1), *days]
-
-
 def _day(query: DayQuery, days: list[dt.date]) -> dt.date | None:
     form = valid(DayForm(form_data(query)))
     return form.cleaned_data["day"] or (days[1] if len(days) > 1 else None)
@@ -341,7 +331,7 @@ def vehicle_manifest(
 ) -> dict:
     acting = staff(request, congress_id)
     vehicle = permissions.access_vehicle(acting, vehicle_id)
-    days = _days(acting)
+    days = services.service_days(acting.congress)
     day = _day(query, days)
     trips = selectors.vehicle_manifest(vehicle, day) if day else []
     return {
@@ -360,7 +350,9 @@ def vehicle_manifest(
 @paginate(CursorPagination, ordering=("id",), page_size=50)
 def trip_list(request: HttpRequest, congress_id: int, query: Query[DayQuery]) -> QuerySet[Trip]:
     acting = staff(request, congress_id)
-    return selectors.trips_of_day(acting, _day(query, _days(acting))).order_by()
+    return selectors.trips_of_day(
+        acting, _day(query, services.service_days(acting.congress))
+    ).order_by()
 
 
 @router.post(L + "/trips/", response=answers(TripDetailOut, 201), summary="Thêm chuyến xe")
@@ -427,7 +419,7 @@ def ride_remove(request: HttpRequest, congress_id: int, ride_id: int) -> Status:
 @paginate(CursorPagination, ordering=("id",), page_size=50)
 def rides_day(request: HttpRequest, congress_id: int, query: Query[DayQuery]) -> QuerySet[Ride]:
     acting = staff(request, congress_id)
-    day = _day(query, _days(acting))
+    day = _day(query, services.service_days(acting.congress))
     if day is None:
         return Ride.objects.none()
     return selectors.rides_of_day(acting, day).order_by()

@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
-from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.delegates.models import Delegate
@@ -200,14 +199,6 @@ class NightQuery(Schema):
     night: str | None = None
 
 
-def _nights(acting: Access) -> list[dt.date]:
-    try:
-        first, last = services.congress_nights(acting.congress)
-    except BusinessError:
-        return []
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
 def _night(query: NightQuery, nights: list[dt.date]) -> dt.date | None:
     form = valid(NightForm(form_data(query)))
     return form.cleaned_data["night"] or (nights[0] if nights else None)
@@ -276,7 +267,7 @@ def lodging_overview(request: HttpRequest, congress_id: int) -> dict:
             for r in selectors.hotels_with_counts(acting)
         ],
         "waiting_count": selectors.delegates_without_room(acting).count(),
-        "nights": _nights(acting),
+        "nights": services.lodging_nights(acting.congress),
     }
 
 
@@ -322,7 +313,7 @@ def hotel_detail(
 ) -> dict:
     acting = staff(request, congress_id)
     hotel = permissions.access_hotel(acting, hotel_id)
-    nights = _nights(acting)
+    nights = services.lodging_nights(acting.congress)
     night = _night(query, nights)
     return {
         "hotel": hotel,
@@ -373,7 +364,7 @@ def hotel_manifest(
 ) -> dict:
     acting = staff(request, congress_id)
     hotel = permissions.access_hotel(acting, hotel_id)
-    night = _night(query, _nights(acting))
+    night = _night(query, services.lodging_nights(acting.congress))
     return {"hotel": hotel, "night": night, "rooms": _rooms(selectors.hotel_rooms(hotel, night))}
 
 
@@ -387,7 +378,7 @@ def hotel_manifest_xlsx(
 ) -> HttpResponse:
     acting = staff(request, congress_id)
     hotel = permissions.access_hotel(acting, hotel_id)
-    night = _night(query, _nights(acting))
+    night = _night(query, services.lodging_nights(acting.congress))
     rooms = selectors.hotel_rooms(hotel, night)
     content = manifest_sheet.hotel_manifest_xlsx(acting.congress, hotel, night, rooms)
     return content_file(content, XLSX_CONTENT_TYPE, manifest_sheet.file_name(hotel, night))

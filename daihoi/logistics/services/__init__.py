@@ -9,7 +9,7 @@ from .board import (
     trip_create,
     vehicle_save,
 )
-from .common import congress_days, congress_nights
+from .common import congress_days, congress_nights, lodging_nights, service_days
 from .lodging import (
     StayResult,
     hotel_save,
@@ -55,6 +55,8 @@ __all__ = [
     "StayResult",
     "congress_days",
     "congress_nights",
+    "lodging_nights",
+    "service_days",
     "hotel_save",
     "parse_room_numbers",
     "room_update",

@@ -29,3 +29,23 @@ def congress_nights(congress: Congress) -> tuple[dt.date, dt.date]:
     """The nights delegates stay: from the eve of the opening to the eve of the closing day."""
     days = congress_days(congress)
     return days[0] - dt.timedelta(days=1), days[-1] - dt.timedelta(days=1)
+
+
+def service_days(congress: Congress) -> list[dt.date]:
+    """The days the pages offer for meals and rides: the eve of the opening (arrivals) and the
+    congress's days; none while the congress has no dates."""
+    try:
+        days = congress_days(congress)
+    except BusinessError:
+        return []
+    return [days[0] - dt.timedelta(days=1), *days]
+
+
+def lodging_nights(congress: Congress) -> list[dt.date]:
+    """Every night delegates stay, as the pages offer them; none while the congress has no
+    dates."""
+    try:
+        first, last = congress_nights(congress)
+    except BusinessError:
+        return []
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]

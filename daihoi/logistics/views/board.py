@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.exceptions import BusinessError
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import form_page, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress
@@ -20,14 +19,6 @@ from ..forms import DayForm, DietForm, MealForm, RidersForm, TripForm, VehicleFo
 from ..models import Trip
 from .common import simple_form_page
 from .lodging import staff_access
-
-
-def _days(access: Access) -> list[dt.date]:
-    try:
-        days = services.congress_days(access.congress)
-    except BusinessError:
-        return []
-    return [days[0] - dt.timedelta(days=1), *days]
 
 
 def _day(request: HttpRequest, days: list[dt.date]) -> dt.date | None:
@@ -89,7 +80,7 @@ def transport(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = staff_access(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
-    days = _days(access)
+    days = services.service_days(access.congress)
     day = _day(request, days)
     context = page_context(
         access,
@@ -199,7 +190,7 @@ def vehicle_manifest(request: HttpRequest, congress_id: int, vehicle_id: int) ->
     if isinstance(access, HttpResponse):
         return access
     vehicle = permissions.access_vehicle(access, vehicle_id)
-    days = _days(access)
+    days = services.service_days(access.congress)
     day = _day(request, days)
     trips = selectors.vehicle_manifest(vehicle, day) if day else []
     context = page_context(access, vehicle=vehicle, day=day, days=days, trips=trips)
@@ -211,7 +202,7 @@ def rides_day(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = staff_access(request, congress_id)
     if isinstance(access, HttpResponse):
         return access
-    days = _days(access)
+    days = services.service_days(access.congress)
     day = _day(request, days)
     rides = selectors.rides_of_day(access, day) if day else []
     context = page_context(access, day=day, days=days, rides=rides)

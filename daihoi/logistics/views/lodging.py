@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.exceptions import BusinessError
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context, run_button
@@ -29,14 +28,6 @@ def staff_access(request: HttpRequest, congress_id: int) -> Access | HttpRespons
     return access
 
 
-def _nights(access: Access) -> list[dt.date]:
-    try:
-        first, last = services.congress_nights(access.congress)
-    except BusinessError:
-        return []
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
 @login_required
 def lodging(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = staff_access(request, congress_id)
@@ -48,7 +39,7 @@ def lodging(request: HttpRequest, congress_id: int) -> HttpResponse:
         hotels=selectors.hotels_with_counts(access),
         waiting=list(waiting[:50]),
         waiting_count=waiting.count(),
-        nights=_nights(access),
+        nights=services.lodging_nights(access.congress),
     )
     return render(request, "logistics/lodging.html", context)
 
@@ -97,7 +88,7 @@ def hotel_detail(request: HttpRequest, congress_id: int, hotel_id: int) -> HttpR
     if isinstance(access, HttpResponse):
         return access
     hotel = permissions.access_hotel(access, hotel_id)
-    nights = _nights(access)
+    nights = services.lodging_nights(access.congress)
     night = _night(request, nights)
     context = page_context(
         access,
@@ -213,7 +204,7 @@ def _manifest(request: HttpRequest, congress_id: int, hotel_id: int):
     if isinstance(access, HttpResponse):
         return access, None, None, []
     hotel = permissions.access_hotel(access, hotel_id)
-    night = _night(request, _nights(access))
+    night = _night(request, services.lodging_nights(access.congress))
     return access, hotel, night, selectors.hotel_rooms(hotel, night)
 
 
@@ -228,7 +219,7 @@ def hotel_manifest(request: HttpRequest, congress_id: int, hotel_id: int) -> Htt
         night=night,
         night_query=_night_query(night),
         rooms=rooms,
-        nights=_nights(access),
+        nights=services.lodging_nights(access.congress),
     )
     return render(request, "logistics/hotel_manifest.html", context)
 
