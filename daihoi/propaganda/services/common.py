@@ -1,4 +1,5 @@
-"""What the propaganda services share: the writers' check and an audited edit of fields."""
+"""What the propaganda services share: the writers' check, an audited creation and an audited
+edit of fields."""
 
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -52,3 +53,23 @@ def save_edit[M: models.Model](
     if changes:
         record(access, action, obj, changes=changes)
     return obj
+
+
+def save_new[M: models.Model](
+    access: Access,
+    obj: M,
+    action: AuditAction,
+    validate: Callable[[M], None],
+    data: Mapping[str, Any] | None = None,
+) -> M:
+    """Validates and saves the new `obj`, and records that it was created (with `data`)."""
+    validate(obj)
+    obj.save()
+    record(access, action, obj, data=data)
+    return obj
+
+
+def lock_for_writer[M: models.Model](access: Access, obj: M) -> M:
+    """Checks that the access may write, then locks `obj`'s row within the access's congress."""
+    require_writer(access)
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk, congress=access.congress)

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require_same_congress
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
 
 from ..models import ArtEvent, Column, MediaAction, MediaPiece, Outlet
-from .common import require_writer, required_text, save_edit
+from .common import lock_for_writer, require_writer, required_text, save_edit, save_new
 
 # Outlets and their columns ----------------------------------------------------------------------
 
@@ -31,21 +30,16 @@ def _check_outlet(outlet: Outlet) -> None:
 def outlet_create(*, access: Access, name: str, kind: str, website: str = "") -> Outlet:
     require_writer(access)
     outlet = Outlet(congress=access.congress, name=name.strip(), kind=kind, website=website)
-    _check_outlet(outlet)
-    outlet.save()
-    record(access, MediaAction.OUTLET_CREATED, outlet)
-    return outlet
+    return save_new(access, outlet, MediaAction.OUTLET_CREATED, _check_outlet)
 
 
 @transaction.atomic
 def outlet_update(
     *, access: Access, outlet: Outlet, expected_version: int | None = None, **fields: object
 ) -> Outlet:
-    require_writer(access)
-    locked = Outlet.objects.select_for_update().get(pk=outlet.pk, congress=access.congress)
     return save_edit(
         access,
-        locked,
+        lock_for_writer(access, outlet),
         fields,
         MediaAction.OUTLET_UPDATED,
         _check_outlet,
@@ -84,10 +78,9 @@ def column_create(
         schedule=schedule.strip(),
         link=link,
     )
-    _check_column(column)
-    column.save()
-    record(access, MediaAction.COLUMN_CREATED, column, data={"outlet": outlet.name})
-    return column
+    return save_new(
+        access, column, MediaAction.COLUMN_CREATED, _check_column, data={"outlet": outlet.name}
+    )
 
 
 @transaction.atomic
@@ -139,10 +132,9 @@ def _check_piece(piece: MediaPiece) -> None:
 def piece_create(*, access: Access, fields: PieceFields) -> MediaPiece:
     require_writer(access)
     piece = MediaPiece(congress=access.congress, **vars(fields))
-    _check_piece(piece)
-    piece.save()
-    record(access, MediaAction.PIECE_CREATED, piece, data={"outlet": piece.outlet.name})
-    return piece
+    return save_new(
+        access, piece, MediaAction.PIECE_CREATED, _check_piece, data={"outlet": piece.outlet.name}
+    )
 
 
 @transaction.atomic
@@ -153,11 +145,9 @@ def piece_update(
     fields: PieceFields,
     expected_version: int | None = None,
 ) -> MediaPiece:
-    require_writer(access)
-    locked = MediaPiece.objects.select_for_update().get(pk=piece.pk, congress=access.congress)
     return save_edit(
         access,
-        locked,
+        lock_for_writer(access, piece),
         dict(vars(fields)),
         MediaAction.PIECE_UPDATED,
         _check_piece,
@@ -197,10 +187,7 @@ def _check_event(event: ArtEvent) -> None:
 def event_create(*, access: Access, fields: EventFields) -> ArtEvent:
     require_writer(access)
     event = ArtEvent(congress=access.congress, **vars(fields))
-    _check_event(event)
-    event.save()
-    record(access, MediaAction.EVENT_CREATED, event)
-    return event
+    return save_new(access, event, MediaAction.EVENT_CREATED, _check_event)
 
 
 @transaction.atomic
@@ -211,11 +198,9 @@ def event_update(
     fields: EventFields,
     expected_version: int | None = None,
 ) -> ArtEvent:
-    require_writer(access)
-    locked = ArtEvent.objects.select_for_update().get(pk=event.pk, congress=access.congress)
     return save_edit(
         access,
-        locked,
+        lock_for_writer(access, event),
         dict(vars(fields)),
         MediaAction.EVENT_UPDATED,
         _check_event,

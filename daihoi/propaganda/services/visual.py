@@ -27,7 +27,7 @@ from ..models import (
     VisualItem,
 )
 from ..photos import check_photo
-from .common import require_writer, required_text, save_edit
+from .common import lock_for_writer, require_writer, required_text, save_edit, save_new
 
 # Slogans ----------------------------------------------------------------------------------------
 
@@ -51,10 +51,7 @@ def slogan_create(
         position=position,
         approved=approved,
     )
-    _check_slogan(slogan)
-    slogan.save()
-    record(access, VisualAction.SLOGAN_CREATED, slogan)
-    return slogan
+    return save_new(access, slogan, VisualAction.SLOGAN_CREATED, _check_slogan)
 
 
 @transaction.atomic
@@ -62,11 +59,9 @@ def slogan_update(
     *, access: Access, slogan: Slogan, expected_version: int | None = None, **fields: object
 ) -> Slogan:
     """Locks the slogan. Taking it off the list keeps it on the items that already carry it."""
-    require_writer(access)
-    locked = Slogan.objects.select_for_update().get(pk=slogan.pk, congress=access.congress)
     return save_edit(
         access,
-        locked,
+        lock_for_writer(access, slogan),
         fields,
         VisualAction.SLOGAN_UPDATED,
         _check_slogan,
@@ -95,21 +90,16 @@ def route_create(
     route = Route(
         congress=access.congress, name=name.strip(), locality=locality.strip(), path=path or []
     )
-    _check_route(route)
-    route.save()
-    record(access, VisualAction.ROUTE_CREATED, route)
-    return route
+    return save_new(access, route, VisualAction.ROUTE_CREATED, _check_route)
 
 
 @transaction.atomic
 def route_update(
     *, access: Access, route: Route, expected_version: int | None = None, **fields: object
 ) -> Route:
-    require_writer(access)
-    locked = Route.objects.select_for_update().get(pk=route.pk, congress=access.congress)
     return save_edit(
         access,
-        locked,
+        lock_for_writer(access, route),
         fields,
         VisualAction.ROUTE_UPDATED,
         _check_route,
@@ -181,12 +171,13 @@ def _check_item(item: VisualItem, *, slogan_before: int | None = None) -> None:
 def item_create(*, access: Access, fields: ItemFields) -> VisualItem:
     require_writer(access)
     item = VisualItem(congress=access.congress, **vars(fields))
-    _check_item(item)
-    item.save()
-    record(
-        access, VisualAction.ITEM_CREATED, item, data={"route": item.route.name, "kind": item.kind}
+    return save_new(
+        access,
+        item,
+        VisualAction.ITEM_CREATED,
+        _check_item,
+        data={"route": item.route.name, "kind": item.kind},
     )
-    return item
 
 
 @transaction.atomic
