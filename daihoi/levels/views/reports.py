@@ -9,11 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.views import files_form_page, forbidden, form_page, page_context
+from daihoi.core.views import forbidden, form_page, page_context
 from daihoi.organizations.permissions import access_congress
 from daihoi.reporting import permissions as reporting_permissions
-from daihoi.reporting import services as reporting_services
-from daihoi.reporting.forms import SubmissionForm
+from daihoi.reporting.views.requests import submission_page
 
 from .. import permissions, selectors, services
 from ..forms import CongressReportForm
@@ -87,27 +86,15 @@ def report_received(
     )
     if request.method == "POST" and not may_answer:
         return forbidden(request, permissions.ANSWER_ONLY)
-    form = SubmissionForm(
-        request.POST or None,
-        request.FILES or None,
-        request=recipient.request,
-        initial=SubmissionForm.initial_for(submission),
-    )
-    return files_form_page(
+    return submission_page(
         request,
-        form,
-        "files",
-        lambda files: reporting_services.submission_submit(
-            access=access,
-            submission=submission,
-            text=form.cleaned_data["text"],
-            values=form.values(),
-            files=files,
-        ),
+        access,
+        submission,
+        recipient.request,
         success=f"Đã gửi báo cáo lên {recipient.request.congress.name}.",
-        then=lambda _: redirect(request.path),
+        then=lambda: redirect(request.path),
         template="levels/report_received.html",
-        context=page_context(
+        context=lambda form: page_context(
             access,
             recipient=recipient,
             report_request=recipient.request,

@@ -1,5 +1,8 @@
 """Report requests and the agencies' submissions: ask, send, return, download."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,7 +24,7 @@ from daihoi.core.views import (
     run_form_button,
     stored_file,
 )
-from daihoi.organizations.permissions import access_congress
+from daihoi.organizations.permissions import Access, access_congress
 
 from .. import compilation, exports, permissions, selectors, services
 from ..forms import (
@@ -30,7 +33,7 @@ from ..forms import (
     StateFilterForm,
     SubmissionForm,
 )
-from ..models import SubmissionState, submission_state_q
+from ..models import ReportRequest, ReportSubmission, SubmissionState, submission_state_q
 
 PAGE_SIZE = 25
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -219,10 +222,39 @@ def submission_submit(request: HttpRequest, congress_id: int, submission_id: int
         return redirect(
             "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
         )
+    return submission_page(
+        request,
+        access,
+        submission,
+        submission.request,
+        success="Đã gửi báo cáo.",
+        then=lambda: redirect(
+            "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
+        ),
+        template="reporting/submission_form.html",
+        context=lambda form: page_context(
+            access, submission=submission, report_request=submission.request, form=form
+        ),
+    )
+
+
+def submission_page(
+    request: HttpRequest,
+    access: Access,
+    submission: ReportSubmission,
+    report_request: ReportRequest,
+    *,
+    success: str,
+    then: Callable[[], HttpResponse],
+    template: str,
+    context: Callable[[SubmissionForm], dict[str, Any]],
+) -> HttpResponse:
+    """The form that sends `submission` (the answer to `report_request`), with its text, its
+    values and its files, through `services.submission_submit`; `context(form)` is the page's."""
     form = SubmissionForm(
         request.POST or None,
         request.FILES or None,
-        request=submission.request,
+        request=report_request,
         initial=SubmissionForm.initial_for(submission),
     )
     return files_form_page(
@@ -236,14 +268,10 @@ def submission_submit(request: HttpRequest, congress_id: int, submission_id: int
             values=form.values(),
             files=files,
         ),
-        success="Đã gửi báo cáo.",
-        then=lambda _: redirect(
-            "reporting:submission-detail", congress_id=congress_id, submission_id=submission.pk
-        ),
-        template="reporting/submission_form.html",
-        context=page_context(
-            access, submission=submission, report_request=submission.request, form=form
-        ),
+        success=success,
+        then=lambda _: then(),
+        template=template,
+        context=context(form),
     )
 
 
