@@ -6,7 +6,9 @@ the congress for a release.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Model, ProtectedError, QuerySet, RestrictedError
@@ -220,6 +222,35 @@ def _next_position(rows: QuerySet) -> int:
     return (rows.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
+def _write_row[R: Model](
+    session: Session,
+    rows: QuerySet[R],
+    row: R | None,
+    make: Callable[[int], R],
+    fields: ItemFields | CueFields,
+    *,
+    expected_version: int | None,
+    noun: str,
+    missing: str,
+) -> tuple[R, dict[str, Any]]:
+    """Sets `fields` on a new row at the end of `rows` (`make(position)`), or on `row` read
+    again from `rows` under the session's lock (a move meanwhile changed its position) and
+    checked against `expected_version`; saves it. Returns it and, for an edit, its values
+    before (`snapshot`), else {}."""
+    if row is None:
+        row = make(_next_position(rows))
+    else:
+        row = rows.filter(pk=row.pk).first()
+        if row is None:
+            raise BusinessError(missing)
+        check_version(row, expected_version, noun, trail=session)
+    before = snapshot(row, list(type(fields).__dataclass_fields__)) if row.pk else {}
+    for name, value in _stripped(fields).items():
+        setattr(row, name, value)
+    row.save()
+    return row, before
+
+
 @transaction.atomic
 def item_save(
     *,
@@ -232,18 +263,16 @@ def item_save(
     """Adds an item at the end of the session, or edits one."""
     session = _lock_session(access, session)
     _check_item(session, fields)
-    if item is None:
-        item = Item(session=session, position=_next_position(session.items.all()))
-    else:
-        # Read again under the session's lock: a move meanwhile changed its position.
-        item = session.items.filter(pk=item.pk).first()
-        if item is None:
-            raise BusinessError("Mục này không thuộc phiên đã chọn.")
-        check_version(item, expected_version, "Mục chương trình", trail=session)
-    before = snapshot(item, list(ItemFields.__dataclass_fields__)) if item.pk else {}
-    for name, value in _stripped(fields).items():
-        setattr(item, name, value)
-    item.save()
+    item, before = _write_row(
+        session,
+        session.items.all(),
+        item,
+        lambda position: Item(session=session, position=position),
+        fields,
+        expected_version=expected_version,
+        noun="Mục chương trình",
+        missing="Mục này không thuộc phiên đã chọn.",
+    )
     record(
         access,
         ProgrammeAction.ITEM_SAVED,
@@ -312,17 +341,16 @@ def cue_save(
     """Adds a script line at the end of the item, or edits one."""
     session = _lock_session(access, item.session)
     _check_cue(fields)
-    if cue is None:
-        cue = Cue(item=item, position=_next_position(item.cues.all()))
-    else:
-        cue = item.cues.filter(pk=cue.pk).first()
-        if cue is None:
-            raise BusinessError("Dòng này không thuộc mục đã chọn.")
-        check_version(cue, expected_version, "Dòng kịch bản", trail=session)
-    before = snapshot(cue, list(CueFields.__dataclass_fields__)) if cue.pk else {}
-    for name, value in _stripped(fields).items():
-        setattr(cue, name, value)
-    cue.save()
+    cue, before = _write_row(
+        session,
+        item.cues.all(),
+        cue,
+        lambda position: Cue(item=item, position=position),
+        fields,
+        expected_version=expected_version,
+        noun="Dòng kịch bản",
+        missing="Dòng này không thuộc mục đã chọn.",
+    )
     record(
         access,
         ProgrammeAction.CUE_SAVED,
