@@ -192,6 +192,31 @@ def run_button(
         return earlier.response(request, then.get("Location", request.path))
 
 
+def run_delete(
+    request: HttpRequest,
+    action: Callable[[], Any],
+    *,
+    success: str,
+    then: HttpResponse,
+    refused: HttpResponse | None = None,
+) -> HttpResponse:
+    """A delete button's POST (the object goes to the trash): calls the service, tells
+    `success` and goes to `then` (the list: the object is gone). A PermissionDenied answers the
+    403 page; a refusal (BusinessError) is told as an error and goes to `refused` (the object's
+    own page), or is raised where the page gives none."""
+    try:
+        action()
+    except PermissionDenied as error:
+        return forbidden(request, error.message)
+    except BusinessError as error:
+        if refused is None:
+            raise
+        messages.error(request, error.message)
+        return refused
+    messages.success(request, success)
+    return then
+
+
 def run_form_button(
     request: HttpRequest,
     form: forms.Form,

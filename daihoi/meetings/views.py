@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.exceptions import PermissionDenied
 from daihoi.core.paging import PAGE_SIZE
 from daihoi.core.views import (
     forbidden,
@@ -20,6 +19,7 @@ from daihoi.core.views import (
     is_htmx,
     page_context,
     run_button,
+    run_delete,
     run_service,
     stored_file,
 )
@@ -376,9 +376,9 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> H
 def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     meeting = access_meeting(access, meeting_id)
-    try:
-        services.meeting_delete(access=access, meeting=meeting)
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    messages.success(request, "Đã chuyển cuộc họp vào thùng rác; Văn phòng có thể khôi phục.")
-    return redirect("meetings:meeting-list", congress_id=congress_id)
+    return run_delete(
+        request,
+        lambda: services.meeting_delete(access=access, meeting=meeting),
+        success="Đã chuyển cuộc họp vào thùng rác; Văn phòng có thể khôi phục.",
+        then=redirect("meetings:meeting-list", congress_id=congress_id),
+    )

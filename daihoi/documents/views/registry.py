@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import (
     forbidden,
     form_page,
     page_context,
     run_button,
+    run_delete,
     run_service,
     stored_file,
 )
@@ -250,17 +251,13 @@ def document_pdf(request: HttpRequest, congress_id: int, document_id: int) -> Fi
 def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     document = access_document(access, document_id)
-    try:
-        services.document_delete(access=access, document=document)
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-        return redirect(
-            "documents:document-detail", congress_id=congress_id, document_id=document.pk
-        )
-    messages.success(request, "Đã chuyển dự thảo vào thùng rác.")
-    return redirect("documents:document-list", congress_id=congress_id)
+    return run_delete(
+        request,
+        lambda: services.document_delete(access=access, document=document),
+        success="Đã chuyển dự thảo vào thùng rác.",
+        then=redirect("documents:document-list", congress_id=congress_id),
+        refused=_to_detail(congress_id, document),
+    )
 
 
 # The signed scan and the secrecy of a registered document ----------------------------------------

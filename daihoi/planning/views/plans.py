@@ -9,11 +9,12 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
-from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.exceptions import BusinessError
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.views import (
     apply_error,
     forbidden,
+    run_delete,
 )
 from daihoi.organizations.permissions import (
     access_committee,
@@ -173,12 +174,10 @@ def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
 def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     plan = permissions.access_plan(access, plan_id)
-    try:
-        services.plan_delete(access=access, plan=plan)
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    except BusinessError as error:
-        messages.error(request, error.message)
-        return redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk)
-    messages.success(request, "Đã chuyển kế hoạch vào thùng rác.")
-    return redirect("planning:plan-list", congress_id=congress_id)
+    return run_delete(
+        request,
+        lambda: services.plan_delete(access=access, plan=plan),
+        success="Đã chuyển kế hoạch vào thùng rác.",
+        then=redirect("planning:plan-list", congress_id=congress_id),
+        refused=redirect("planning:plan-detail", congress_id=congress_id, plan_id=plan.pk),
+    )

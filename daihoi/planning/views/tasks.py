@@ -16,6 +16,7 @@ from daihoi.core.views import (
     form_page,
     next_url,
     page_context,
+    run_delete,
     stored_file,
 )
 from daihoi.documents.models import IncomingDocument
@@ -287,12 +288,14 @@ def obstacle_resolve(request: HttpRequest, congress_id: int, update_id: int) -> 
 def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     task = permissions.access_task(access, task_id)
-    try:
-        services.task_delete(access=access, task=task, reason=request.POST.get("reason", ""))
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    messages.success(request, "Đã chuyển nhiệm vụ vào thùng rác; Văn phòng có thể khôi phục.")
-    return redirect("planning:task-list", congress_id=congress_id)
+    return run_delete(
+        request,
+        lambda: services.task_delete(
+            access=access, task=task, reason=request.POST.get("reason", "")
+        ),
+        success="Đã chuyển nhiệm vụ vào thùng rác; Văn phòng có thể khôi phục.",
+        then=redirect("planning:task-list", congress_id=congress_id),
+    )
 
 
 @login_required
@@ -300,12 +303,12 @@ def task_delete(request: HttpRequest, congress_id: int, task_id: int) -> HttpRes
 def update_delete(request: HttpRequest, congress_id: int, update_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     update = permissions.access_progress_update(access, update_id)
-    try:
-        services.progress_update_delete(access=access, update=update)
-    except PermissionDenied as error:
-        return forbidden(request, error.message)
-    messages.success(request, "Đã chuyển báo cáo tiến độ vào thùng rác.")
-    return redirect("planning:task-detail", congress_id=congress_id, task_id=update.task_id)
+    return run_delete(
+        request,
+        lambda: services.progress_update_delete(access=access, update=update),
+        success="Đã chuyển báo cáo tiến độ vào thùng rác.",
+        then=redirect("planning:task-detail", congress_id=congress_id, task_id=update.task_id),
+    )
 
 
 @login_required
