@@ -13,29 +13,32 @@ from daihoi.core.views import form_page, page_context
 from daihoi.organizations.permissions import Access
 
 
-def record_form_page(
+def record_form_page[M: models.Model](
     request: HttpRequest,
     access: Access,
     form: forms.BaseForm,
-    save: Callable[[], Any],
+    obj: M | None,
     *,
-    title: str,
-    obj: models.Model | None,
+    create: Callable[[], Any],
+    update: Callable[[M], Any],
+    titles: tuple[str, str],
     back: str,
     back_label: str,
 ) -> HttpResponse:
-    """Saves through `save` and goes back to `back`; an edit shows the record's history."""
+    """Saves through `create()` a new record or `update(obj)`, and goes back to `back`;
+    `titles` are the page's title when adding and when editing; an edit shows the record's
+    history."""
     return form_page(
         request,
         form,
-        save,
+        create if obj is None else lambda: update(obj),
         success="Đã lưu.",
         then=lambda _: redirect(back),
         template="propaganda/simple_form.html",
         context=page_context(
             access,
             form=form,
-            title=title,
+            title=titles[obj is not None],
             back=back,
             back_label=back_label,
             history=history_of(obj) if obj else None,

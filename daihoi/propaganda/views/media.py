@@ -1,11 +1,6 @@
 """Press and media output (outlets, columns, pieces, weekly counts) and the art programme."""
 
-from collections.abc import Callable
-from typing import Any
-
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,12 +10,15 @@ from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import forbidden, page_context
 from daihoi.organizations.models import Agency
-from daihoi.organizations.permissions import Access, access_congress
+from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services
 from ..forms import ColumnForm, EventForm, OutletForm, PieceFilterForm, PieceForm
-from ..models import ArtEvent, MediaPiece, Outlet
+from ..models import MediaPiece, Outlet
 from .common import record_form_page
+
+# Where an outlet's, column's or piece's form goes back to.
+MEDIA_LABEL = "Báo chí, truyền thông"
 
 
 @login_required
@@ -48,31 +46,6 @@ def media_overview(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(request, "propaganda/media_overview.html", context)
 
 
-def _media_page[M: models.Model](
-    request: HttpRequest,
-    access: Access,
-    form: forms.BaseForm,
-    obj: M | None,
-    *,
-    create: Callable[[], Any],
-    update: Callable[[M], Any],
-    titles: tuple[str, str],
-) -> HttpResponse:
-    """An outlet's, column's or piece's form: `create()` a new one or `update(obj)`;
-    `titles` are the page's title when adding and when editing."""
-    back = reverse("propaganda:media", args=[access.congress.pk])
-    return record_form_page(
-        request,
-        access,
-        form,
-        create if obj is None else lambda: update(obj),
-        title=titles[obj is not None],
-        obj=obj,
-        back=back,
-        back_label="Báo chí, truyền thông",
-    )
-
-
 @login_required
 def outlet_form(
     request: HttpRequest, congress_id: int, outlet_id: int | None = None
@@ -82,7 +55,7 @@ def outlet_form(
     if not permissions.can_write(access):
         return forbidden(request, permissions.WRITERS_ONLY)
     form = OutletForm(request.POST or None, initial=edit_initial(outlet, OutletForm))
-    return _media_page(
+    return record_form_page(
         request,
         access,
         form,
@@ -95,6 +68,8 @@ def outlet_form(
             **form.edited(),
         ),
         titles=("Thêm cơ quan báo chí", "Sửa cơ quan báo chí"),
+        back=reverse("propaganda:media", args=[congress_id]),
+        back_label=MEDIA_LABEL,
     )
 
 
@@ -111,7 +86,7 @@ def column_form(
         initial["outlet"] = request.GET["outlet"]
     outlets = Outlet.objects.filter(congress=access.congress)
     form = ColumnForm(request.POST or None, initial=initial, outlets=outlets)
-    return _media_page(
+    return record_form_page(
         request,
         access,
         form,
@@ -124,6 +99,8 @@ def column_form(
             **form.edited(),
         ),
         titles=("Mở chuyên trang, chuyên mục", "Sửa chuyên trang, chuyên mục"),
+        back=reverse("propaganda:media", args=[congress_id]),
+        back_label=MEDIA_LABEL,
     )
 
 
@@ -140,7 +117,7 @@ def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = No
         outlets=Outlet.objects.filter(congress=access.congress),
         columns=selectors.columns_of(access),
     )
-    return _media_page(
+    return record_form_page(
         request,
         access,
         form,
@@ -155,6 +132,8 @@ def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = No
             expected_version=form.expected_version(),
         ),
         titles=("Đăng ký tin, bài, chương trình", "Sửa tin, bài, chương trình"),
+        back=reverse("propaganda:media", args=[congress_id]),
+        back_label=MEDIA_LABEL,
     )
 
 
@@ -184,23 +163,21 @@ def event_form(request: HttpRequest, congress_id: int, event_id: int | None = No
         initial=initial,
         agencies=Agency.objects.filter(congress=access.congress),
     )
-
-    def save() -> ArtEvent:
-        fields = services.EventFields(**form.edited())
-        if event is None:
-            return services.event_create(access=access, fields=fields)
-        return services.event_update(
-            access=access, event=event, fields=fields, expected_version=form.expected_version()
-        )
-
-    title = "Sửa triển lãm, chương trình" if event else "Thêm triển lãm, chương trình nghệ thuật"
     return record_form_page(
         request,
         access,
         form,
-        save,
-        title=title,
-        obj=event,
+        event,
+        create=lambda: services.event_create(
+            access=access, fields=services.EventFields(**form.edited())
+        ),
+        update=lambda event: services.event_update(
+            access=access,
+            event=event,
+            fields=services.EventFields(**form.edited()),
+            expected_version=form.expected_version(),
+        ),
+        titles=("Thêm triển lãm, chương trình nghệ thuật", "Sửa triển lãm, chương trình"),
         back=reverse("propaganda:event-list", args=[congress_id]),
         back_label="Triển lãm, nghệ thuật",
     )

@@ -13,7 +13,7 @@ from daihoi.organizations.permissions import Access, access_congress
 
 from .. import mapping, permissions, selectors, services
 from ..forms import ItemFilterForm, RouteForm, SloganForm
-from ..models import ItemKind, Route, Slogan
+from ..models import ItemKind, Route
 from ..route_sheet import route_workbook
 from .common import record_form_page
 
@@ -39,21 +39,16 @@ def slogan_form(
         return forbidden(request, permissions.WRITERS_ONLY)
     initial = edit_initial(slogan, SloganForm) or {"approved": True}
     form = SloganForm(request.POST or None, initial=initial)
-
-    def save() -> Slogan:
-        if slogan is None:
-            return services.slogan_create(access=access, **form.edited())
-        return services.slogan_update(
-            access=access, slogan=slogan, expected_version=form.expected_version(), **form.edited()
-        )
-
     return record_form_page(
         request,
         access,
         form,
-        save,
-        title="Sửa khẩu hiệu" if slogan else "Thêm khẩu hiệu",
-        obj=slogan,
+        slogan,
+        create=lambda: services.slogan_create(access=access, **form.edited()),
+        update=lambda slogan: services.slogan_update(
+            access=access, slogan=slogan, expected_version=form.expected_version(), **form.edited()
+        ),
+        titles=("Thêm khẩu hiệu", "Sửa khẩu hiệu"),
         back=reverse("propaganda:slogan-list", args=[congress_id]),
         back_label="Khẩu hiệu",
     )
@@ -82,21 +77,16 @@ def route_form(request: HttpRequest, congress_id: int, route_id: int | None = No
         initial = {"name": route.name, "locality": route.locality, "version": route.version}
         initial["path"] = RouteForm.path_text(route.path)
     form = RouteForm(request.POST or None, initial=initial)
-
-    def save() -> Route:
-        if route is None:
-            return services.route_create(access=access, **form.edited())
-        return services.route_update(
-            access=access, route=route, expected_version=form.expected_version(), **form.edited()
-        )
-
     return record_form_page(
         request,
         access,
         form,
-        save,
-        title="Sửa tuyến đường, địa bàn" if route else "Thêm tuyến đường, địa bàn",
-        obj=route,
+        route,
+        create=lambda: services.route_create(access=access, **form.edited()),
+        update=lambda route: services.route_update(
+            access=access, route=route, expected_version=form.expected_version(), **form.edited()
+        ),
+        titles=("Thêm tuyến đường, địa bàn", "Sửa tuyến đường, địa bàn"),
         back=reverse("propaganda:route-list", args=[congress_id]),
         back_label="Tuyến đường, địa bàn",
     )
