@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import (
+    edit_page,
     forbidden,
     form_page,
     page_context,
@@ -22,7 +23,7 @@ from daihoi.organizations.permissions import Access, access_congress
 
 from .. import permissions, selectors, services
 from ..forms import ApprovalForm, EstimateForm, LineForm, ReturnForm
-from ..models import Estimate, EstimateLine
+from ..models import Estimate
 
 NOT_EDITABLE = "Dự trù đã gửi Sở Tài chính, không thể sửa."
 
@@ -191,15 +192,6 @@ def line_edit(
     return _line_form_view(request, congress_id, estimate_id, line_id)
 
 
-def _save_line(access: Access, estimate: Estimate, line: EstimateLine | None, form: LineForm):
-    data = form.line_fields()
-    if line is None:
-        return services.estimate_line_add(access=access, estimate=estimate, **data)
-    return services.estimate_line_update(
-        access=access, line=line, expected_version=form.expected_version(), **data
-    )
-
-
 def _line_form_view(
     request: HttpRequest, congress_id: int, estimate_id: int, line_id: int | None
 ) -> HttpResponse:
@@ -213,10 +205,16 @@ def _line_form_view(
         return _to_detail(estimate)
     initial = LineForm.initial_for(line) if line else None
     form = _line_form(access, estimate, request.POST or None, initial)
-    return form_page(
+    return edit_page(
         request,
         form,
-        lambda: _save_line(access, estimate, line, form),
+        line,
+        create=lambda: services.estimate_line_add(
+            access=access, estimate=estimate, **form.line_fields()
+        ),
+        update=lambda line, version: services.estimate_line_update(
+            access=access, line=line, expected_version=version, **form.line_fields()
+        ),
         success="Đã lưu khoản chi.",
         then=lambda _: _to_detail(estimate),
         template="budget/line_form.html",
