@@ -17,8 +17,10 @@ from .models import (
     Outlet,
     Route,
     Slogan,
+    VisualItem,
 )
 from .selectors import ItemFilters, PieceFilters
+from .services import ItemFields
 
 MAX_PATH_POINTS = 200
 
@@ -88,6 +90,22 @@ class RouteForm(VersionedFormMixin, forms.Form):
         return "\n".join(f"{lat}, {lon}" for lat, lon in path)
 
 
+# What an item's form edits: the fields of `services.ItemFields`.
+ITEM_FIELDS = (
+    "kind",
+    "route",
+    "location",
+    "latitude",
+    "longitude",
+    "quantity",
+    "slogan",
+    "agency",
+    "install_on",
+    "remove_on",
+    "note",
+)
+
+
 class ItemForm(VersionedFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ItemKind.choices)
     route = forms.ModelChoiceField(Route.objects.none(), label="Tuyến đường, địa bàn")
@@ -128,6 +146,16 @@ class ItemForm(VersionedFormMixin, forms.Form):
         fields["route"].queryset = routes
         fields["slogan"].queryset = slogans
         fields["agency"].queryset = agencies
+
+    @classmethod
+    def initial_for(cls, item: VisualItem | None) -> dict[str, Any]:
+        if item is None:
+            return {}
+        return {name: getattr(item, name) for name in ITEM_FIELDS} | {"version": item.version}
+
+    def item_fields(self) -> ItemFields:
+        data = self.edited()
+        return ItemFields(**{name: data[name] for name in ITEM_FIELDS})
 
 
 class PhotoForm(forms.Form):

@@ -17,20 +17,6 @@ from .. import mapping, permissions, selectors, services
 from ..forms import ItemFilterForm, ItemForm, PhotoForm, StateForm
 from ..models import ItemState, Route, VisualItem
 
-ITEM_FIELDS = (
-    "kind",
-    "route",
-    "location",
-    "latitude",
-    "longitude",
-    "quantity",
-    "slogan",
-    "agency",
-    "install_on",
-    "remove_on",
-    "note",
-)
-
 
 @login_required
 def item_list(request: HttpRequest, congress_id: int) -> HttpResponse:
@@ -55,12 +41,9 @@ def item_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 def _item_form(request: HttpRequest, access: Access, item: VisualItem | None) -> ItemForm:
-    initial = {}
-    if item is not None:
-        initial = {name: getattr(item, name) for name in ITEM_FIELDS} | {"version": item.version}
     return ItemForm(
         request.POST or None,
-        initial=initial,
+        initial=ItemForm.initial_for(item),
         routes=Route.objects.filter(congress=access.congress),
         slogans=selectors.approved_slogans(access, keep=item.slogan if item else None),
         agencies=Agency.objects.filter(congress=access.congress),
@@ -72,17 +55,13 @@ def _item_page(request: HttpRequest, access: Access, item: VisualItem | None) ->
         return forbidden(request, permissions.WRITERS_ONLY)
     form = _item_form(request, access, item)
 
-    def fields() -> services.ItemFields:
-        data = form.edited()
-        return services.ItemFields(**{name: data[name] for name in ITEM_FIELDS})
-
     return edit_page(
         request,
         form,
         item,
-        create=lambda: services.item_create(access=access, fields=fields()),
+        create=lambda: services.item_create(access=access, fields=form.item_fields()),
         update=lambda item, version: services.item_update(
-            access=access, item=item, fields=fields(), expected_version=version
+            access=access, item=item, fields=form.item_fields(), expected_version=version
         ),
         success="Đã lưu hạng mục tuyên truyền.",
         then=lambda saved: redirect("propaganda:item-detail", access.congress.pk, saved.pk),
