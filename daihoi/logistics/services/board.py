@@ -11,7 +11,6 @@ from django.db.models import Count, Max
 from daihoi.core import audit
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require_same_congress
-from daihoi.core.versioning import check_version
 from daihoi.delegates.models import Delegate, Delegation
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import Access
@@ -26,7 +25,7 @@ from ..models import (
     Trip,
     Vehicle,
 )
-from .common import congress_days, require_staff
+from .common import congress_days, new_or_locked, require_staff, save_recorded
 
 MEAL_FIELDS = ("day", "kind", "venue", "audience", "extra", "note")
 VEHICLE_FIELDS = ("plate", "description", "capacity", "driver", "driver_phone", "agency")
@@ -49,11 +48,7 @@ def meal_save(
 ) -> Meal:
     require_staff(access)
     _check_day(access, fields["day"])
-    if meal is None:
-        meal = Meal(congress=access.congress)
-    else:
-        meal = Meal.objects.select_for_update().get(pk=meal.pk, congress=access.congress)
-        check_version(meal, expected_version, "Bữa ăn")
+    meal = new_or_locked(Meal, meal, expected_version, "Bữa ăn", congress=access.congress)
     before = audit.snapshot(meal, MEAL_FIELDS) if meal.pk else {}
     for name in MEAL_FIELDS:
         setattr(meal, name, fields[name])
@@ -63,9 +58,7 @@ def meal_save(
     if clash.exists():
         raise BusinessError("Đã có bữa này tại địa điểm này trong ngày.", field="venue")
     meal.full_clean()
-    meal.save()
-    changes = audit.changes_since(meal, before) if before else None
-    audit.record(access, LogisticsAction.MEAL_SAVED, meal, changes=changes)
+    save_recorded(access, meal, LogisticsAction.MEAL_SAVED, before)
     return meal
 
 
@@ -108,11 +101,8 @@ def vehicle_save(
     require_same_congress(access.congress, agency)
     if not 1 <= fields["capacity"] <= MAX_VEHICLE_SEATS:
         raise BusinessError(f"Số chỗ từ 1 đến {MAX_VEHICLE_SEATS}.", field="capacity")
-    if vehicle is None:
-        vehicle = Vehicle(congress=access.congress)
-    else:
-        vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk, congress=access.congress)
-        check_version(vehicle, expected_version, "Xe")
+    vehicle = new_or_locked(Vehicle, vehicle, expected_version, "Xe", congress=access.congress)
+    if vehicle.pk:
         most = Trip.objects.filter(vehicle=vehicle).annotate(n=Count("rides")).aggregate(m=Max("n"))
         if (most["m"] or 0) > fields["capacity"]:
             raise BusinessError(
@@ -125,9 +115,7 @@ def vehicle_save(
     if clash.exclude(pk=vehicle.pk).exists():
         raise BusinessError("Đã có xe mang biển số này.", field="plate")
     vehicle.full_clean()
-    vehicle.save()
-    changes = audit.changes_since(vehicle, before) if before else None
-    audit.record(access, LogisticsAction.VEHICLE_SAVED, vehicle, changes=changes)
+    save_recorded(access, vehicle, LogisticsAction.VEHICLE_SAVED, before)
     return vehicle
 
 

@@ -1,9 +1,15 @@
-"""What the logistics services share: the staff check, the congress's nights and days."""
+"""What the logistics services share: the staff check, the congress's nights and days, and
+the saving of a record that is added or edited with its form's version."""
 
 import datetime as dt
+from typing import Any
 
+from django.db import models
+
+from daihoi.core import audit
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require
+from daihoi.core.versioning import check_version
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
@@ -49,3 +55,25 @@ def lodging_nights(congress: Congress) -> list[dt.date]:
     except BusinessError:
         return []
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def new_or_locked[M: models.Model](
+    model: type[M], obj: M | None, expected_version: int | None, noun: str, **scope: Any
+) -> M:
+    """A new `model` row in `scope` (e.g. the congress), or `obj` read again under a lock
+    within `scope` and refused when it was saved since the form was opened."""
+    if obj is None:
+        return model(**scope)
+    locked = model._default_manager.select_for_update().get(pk=obj.pk, **scope)
+    check_version(locked, expected_version, noun)
+    return locked
+
+
+def save_recorded(
+    access: Access, obj: models.Model, action: audit.AuditAction, before: dict[str, Any]
+) -> None:
+    """Saves `obj` and records `action`, with what changed since `before` for an edit (a new
+    row has no `before`)."""
+    obj.save()
+    changes = audit.changes_since(obj, before) if before else None
+    audit.record(access, action, obj, changes=changes)

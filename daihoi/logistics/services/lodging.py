@@ -26,7 +26,7 @@ from ..models import (
     Stay,
     StayMove,
 )
-from .common import congress_nights, require_staff
+from .common import congress_nights, new_or_locked, require_staff, save_recorded
 
 ROOM_FULL = "Phòng {room} ({hotel}) đã đủ {capacity} người đêm {night}."
 WRONG_GENDER = "Phòng {room} dành cho đại biểu {rule}."
@@ -50,20 +50,14 @@ def hotel_save(
     **fields: str,
 ) -> Hotel:
     require_staff(access)
-    if hotel is None:
-        hotel = Hotel(congress=access.congress)
-    else:
-        hotel = Hotel.objects.select_for_update().get(pk=hotel.pk, congress=access.congress)
-        check_version(hotel, expected_version, "Nơi nghỉ")
+    hotel = new_or_locked(Hotel, hotel, expected_version, "Nơi nghỉ", congress=access.congress)
     before = audit.snapshot(hotel, HOTEL_FIELDS) if hotel.pk else {}
     for name in HOTEL_FIELDS:
         setattr(hotel, name, fields.get(name, getattr(hotel, name)))
     if Hotel.objects.filter(congress=access.congress, name=hotel.name).exclude(pk=hotel.pk):
         raise BusinessError("Đã có nơi nghỉ trùng tên.", field="name")
     hotel.full_clean()
-    hotel.save()
-    changes = audit.changes_since(hotel, before) if before else None
-    audit.record(access, LogisticsAction.HOTEL_SAVED, hotel, changes=changes)
+    save_recorded(access, hotel, LogisticsAction.HOTEL_SAVED, before)
     return hotel
 
 

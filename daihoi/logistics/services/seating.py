@@ -24,7 +24,7 @@ from ..models import (
     LogisticsAction,
     Seat,
 )
-from .common import require_staff
+from .common import new_or_locked, require_staff, save_recorded
 
 SEAT_TAKEN = "Ghế {seat} đã có đại biểu {name} ngồi."
 KIND_ORDER: dict[str, int] = {
@@ -50,9 +50,7 @@ def hall_save(
         raise BusinessError("Đã có hội trường trùng tên.", field="name")
     before = audit.snapshot(hall, ["name"]) if hall.pk else {}
     hall.name = name
-    hall.save()
-    changes = audit.changes_since(hall, before) if before else None
-    audit.record(access, LogisticsAction.HALL_SAVED, hall, changes=changes)
+    save_recorded(access, hall, LogisticsAction.HALL_SAVED, before)
     return hall
 
 
@@ -76,11 +74,8 @@ def block_save(
             f"Một khối có từ 1 đến {MAX_ROWS} hàng, mỗi hàng từ 1 đến {MAX_SEATS_PER_ROW} ghế.",
             field="rows",
         )
-    if block is None:
-        block = Block(hall=hall)
-    else:
-        block = Block.objects.select_for_update().get(pk=block.pk, hall=hall)
-        check_version(block, expected_version, "Khối ghế")
+    block = new_or_locked(Block, block, expected_version, "Khối ghế", hall=hall)
+    if block.pk:
         far = Seat.objects.filter(block=block).aggregate(row=Max("row"), number=Max("number"))
         if (far["row"] or 0) > rows or (far["number"] or 0) > seats_per_row:
             raise BusinessError("Khối đã có đại biểu ngồi ngoài kích thước mới.", field="rows")
