@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
+from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core import audit
 from daihoi.core.exceptions import PermissionDenied
@@ -62,6 +63,46 @@ VERSION_NOTE = "`version` là số phiên bản đã đọc: ai đó đã sửa 
 def versioned_put(router: Router, path: str, out: Any, summary: str) -> Callable[..., Any]:
     """The route of an edit guarded by the version the client read (`write_versioned`)."""
     return router.put(path, response=answers(out), summary=summary, description=VERSION_NOTE)
+
+
+def listed(
+    router: Router,
+    path: str,
+    out: Any,
+    summary: str,
+    *,
+    description: str | None = None,
+    ordering: tuple[str, ...] = ("id",),
+    page_size: int = 50,
+    **paging: Any,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The route of a list read page by page with a cursor (`cursor`, `next`, `previous`): the
+    rows of `out` in `ordering`, which ends on a unique field so that no row is skipped or
+    shown twice between pages."""
+
+    def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        paged = paginate(CursorPagination, ordering=ordering, page_size=page_size, **paging)(view)
+        route = router.get(
+            path, response=answers(list[out]), summary=summary, description=description
+        )
+        return route(paged)
+
+    return register
+
+
+def removal(
+    router: Router, path: str, summary: str, *, description: str | None = None
+) -> Callable[..., Any]:
+    """The route of a removal, which answers 204 with no body once done (`removed`)."""
+    return router.delete(
+        path, response={204: None, **ERRORS}, summary=summary, description=description
+    )
+
+
+def removed(request: HttpRequest, action: Callable[[], object]) -> Status:
+    """`write` for a removal: nothing is left to answer but 204."""
+    write(request, action)
+    return Status(204, None)
 
 
 def write_versioned[R](

@@ -6,14 +6,13 @@ import datetime as dt
 
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.views import stored_file
 from daihoi.planning import permissions, selectors, services
 from daihoi.planning.forms import AppraisalDecisionForm, AppraisalSubmitForm
 from daihoi.planning.models import AppraisalRound, Task, TaskAssignment
 
-from ..common import Detail, access, answers, form_data, gate, valid, write
+from ..common import Detail, access, answers, form_data, gate, listed, valid, write
 from .planning_schemas import AttachmentOut
 
 router = Router(tags=["Thẩm định sản phẩm nhiệm vụ"])
@@ -56,12 +55,12 @@ class AppraisalDecisionIn(Schema):
     opinion: str | None = None
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/tasks/{task_id}/appraisal/",
-    response=answers(list[AppraisalRoundOut]),
-    summary="Các lần gửi thẩm định của nhiệm vụ",
+    AppraisalRoundOut,
+    "Các lần gửi thẩm định của nhiệm vụ",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def appraisal_rounds(request: HttpRequest, congress_id: int, task_id: int):
     task = permissions.access_appraisal_task(access(request, congress_id), task_id)
     return selectors.appraisal_rounds(task)

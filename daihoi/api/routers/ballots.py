@@ -4,7 +4,6 @@ it runs; read by everyone once final) and its minutes as DOCX, and as PDF made b
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.ballots import selectors, services
 from daihoi.ballots.counting import Line, Tally
@@ -25,12 +24,14 @@ from daihoi.core.views import content_file, stored_file
 from daihoi.organizations.permissions import Access
 
 from ..common import (
-    ERRORS,
     Detail,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -247,8 +248,7 @@ def _managers(request: HttpRequest, congress_id: int, election_id: int) -> tuple
     return acting, election
 
 
-@router.get("/{congress_id}/elections/", response=answers(list[ElectionOut]), summary="Bầu cử")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/elections/", ElectionOut, "Bầu cử")
 def election_list(request: HttpRequest, congress_id: int):
     return selectors.elections_of(access(request, congress_id).congress).order_by()
 
@@ -324,10 +324,10 @@ def board_add(
     return Status(201, _member(member))
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/elections/{election_id}/board/{board_member_id}/",
-    response={204: None, **ERRORS},
-    summary="Thôi phân công một thành viên Ban Kiểm phiếu",
+    "Thôi phân công một thành viên Ban Kiểm phiếu",
 )
 def board_remove(
     request: HttpRequest, congress_id: int, election_id: int, board_member_id: int
@@ -336,11 +336,10 @@ def board_remove(
     election = access_election(acting, election_id)
     member = access_board_member(acting, election, board_member_id)
     gate(can_manage_elections(acting), ONLY_MANAGERS)
-    write(
+    return removed(
         request,
         lambda: services.board_member_remove(access=acting, election=election, member=member),
     )
-    return Status(204, None)
 
 
 def _station(request: HttpRequest, congress_id: int, election_id: int) -> tuple:

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.budget import permissions as budget_permissions
 from daihoi.budget import selectors as budget_selectors
@@ -18,11 +17,13 @@ from daihoi.core.dates import today as local_today
 from daihoi.organizations.permissions import Access
 
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -162,10 +163,7 @@ def _line_form(acting: Access, estimate: Estimate, payload: LineIn) -> LineForm:
     )
 
 
-@router.get(
-    "/{congress_id}/estimates/", response=answers(list[EstimateOut]), summary="Dự trù kinh phí"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/estimates/", EstimateOut, "Dự trù kinh phí")
 def estimate_list(request: HttpRequest, congress_id: int):
     return budget_selectors.estimates_visible_to(access(request, congress_id)).order_by()
 
@@ -298,17 +296,12 @@ def line_update(
     return _line(estimate, line_id)
 
 
-@router.delete(
-    "/{congress_id}/estimates/{estimate_id}/lines/{line_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa khoản chi",
-)
+@removal(router, "/{congress_id}/estimates/{estimate_id}/lines/{line_id}/", "Xóa khoản chi")
 def line_delete(request: HttpRequest, congress_id: int, estimate_id: int, line_id: int) -> Status:
     acting = access(request, congress_id)
     estimate = _editable(acting, estimate_id)
     line = budget_permissions.access_line(acting, estimate, line_id)
-    write(request, lambda: budget_services.estimate_line_delete(access=acting, line=line))
-    return Status(204, None)
+    return removed(request, lambda: budget_services.estimate_line_delete(access=acting, line=line))
 
 
 @router.post(

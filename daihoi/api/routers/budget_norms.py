@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.budget import permissions, report, selectors, services, spreadsheets
 from daihoi.budget.forms import NormForm, NormImportForm, SpendingForm
@@ -16,7 +15,7 @@ from daihoi.budget.models import Estimate, Norm, Spending
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import content_file, stored_file
 
-from ..common import Detail, access, answers, form_data, gate, valid, versioned_put, write
+from ..common import Detail, access, answers, form_data, gate, listed, valid, versioned_put, write
 from ..errors import FieldErrors
 
 router = Router(tags=["Kinh phí"])
@@ -160,10 +159,7 @@ class CompilationOut(Schema):
 # Norms -----------------------------------------------------------------------------------------
 
 
-@router.get(
-    "/{congress_id}/norms/", response=answers(list[NormOut]), summary="Định mức, chế độ chi"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=100)
+@listed(router, "/{congress_id}/norms/", NormOut, "Định mức, chế độ chi", page_size=100)
 def norm_list(request: HttpRequest, congress_id: int) -> QuerySet[Norm]:
     return selectors.norms_of(access(request, congress_id)).order_by()
 
@@ -233,12 +229,13 @@ def norm_update(
 # Spending ----------------------------------------------------------------------------------------
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/estimates/{estimate_id}/spendings/",
-    response=answers(list[SpendingOut]),
-    summary="Các khoản đã chi theo dự trù (mới nhất trước)",
+    SpendingOut,
+    "Các khoản đã chi theo dự trù (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def spending_list(request: HttpRequest, congress_id: int, estimate_id: int) -> QuerySet[Spending]:
     estimate = permissions.access_estimate(access(request, congress_id), estimate_id)
     return selectors.spendings_of(estimate).order_by()

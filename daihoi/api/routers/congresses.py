@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.forms import (
     AgencyForm,
@@ -29,7 +28,18 @@ from daihoi.organizations.services import agencies as agency_services
 from daihoi.organizations.services import congresses, groups, merging
 
 from ..auth import user_of
-from ..common import ERRORS, access, answers, form_data, gate, valid, versioned_put, write
+from ..common import (
+    access,
+    answers,
+    form_data,
+    gate,
+    listed,
+    removal,
+    removed,
+    valid,
+    versioned_put,
+    write,
+)
 
 router = Router(tags=["Đại hội, cơ quan"])
 
@@ -63,8 +73,7 @@ class AgencyOut(Schema):
     is_issuer: bool
 
 
-@router.get("/", response=answers(list[CongressOut]), summary="Các Đại hội của tôi")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/", CongressOut, "Các Đại hội của tôi")
 def congress_list(request: HttpRequest):
     return congresses_for(user_of(request)).distinct()
 
@@ -80,10 +89,7 @@ def congress_detail(request: HttpRequest, congress_id: int) -> dict:
     }
 
 
-@router.get(
-    "/{congress_id}/agencies/", response=answers(list[AgencyOut]), summary="Cơ quan, đơn vị"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=100)
+@listed(router, "/{congress_id}/agencies/", AgencyOut, "Cơ quan, đơn vị", page_size=100)
 def agency_list(request: HttpRequest, congress_id: int):
     acting = access(request, congress_id)
     return Agency.objects.filter(congress=acting.congress)
@@ -278,12 +284,9 @@ def _group(acting: Access, group_id: int) -> AgencyGroup:
     return AgencyGroup.objects.prefetch_related("agencies").get(pk=found.pk)
 
 
-@router.get(
-    "/{congress_id}/agency-groups/",
-    response=answers(list[AgencyGroupOut]),
-    summary="Nhóm cơ quan, đơn vị",
+@listed(
+    router, "/{congress_id}/agency-groups/", AgencyGroupOut, "Nhóm cơ quan, đơn vị", page_size=100
 )
-@paginate(CursorPagination, ordering=("id",), page_size=100)
 def agency_group_list(request: HttpRequest, congress_id: int):
     acting = manager(request, congress_id)
     return AgencyGroup.objects.filter(congress=acting.congress).prefetch_related("agencies")
@@ -341,17 +344,16 @@ def agency_group_update(
     return _group(acting, group_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/agency-groups/{group_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa nhóm cơ quan, đơn vị",
+    "Xóa nhóm cơ quan, đơn vị",
     description="Chỉ xóa nhóm: nhiệm vụ, giấy mời đã giao theo nhóm vẫn giữ cho từng cơ quan.",
 )
 def agency_group_delete(request: HttpRequest, congress_id: int, group_id: int) -> Status:
     acting = manager(request, congress_id)
     group = access_agency_group(acting, group_id)
-    write(request, lambda: groups.group_delete(access=acting, group=group))
-    return Status(204, None)
+    return removed(request, lambda: groups.group_delete(access=acting, group=group))
 
 
 # Issuing offices ---------------------------------------------------------------------------
@@ -392,10 +394,7 @@ def _issuer_fields(acting: Access, payload: IssuerIn, agency: Agency | None):
     return agency_services.IssuerFields(**{k: data[k] for k in agency_services.ISSUER_FIELDS})
 
 
-@router.get(
-    "/{congress_id}/issuers/", response=answers(list[IssuerOut]), summary="Cơ quan ban hành"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=100)
+@listed(router, "/{congress_id}/issuers/", IssuerOut, "Cơ quan ban hành", page_size=100)
 def issuer_list(request: HttpRequest, congress_id: int):
     return Agency.objects.filter(congress=manager(request, congress_id).congress, is_issuer=True)
 

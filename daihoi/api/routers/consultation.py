@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.consultation import permissions, selectors, services, synthesis
 from daihoi.consultation.forms import (
@@ -32,7 +31,7 @@ from daihoi.core.views import content_file, stored_file
 from daihoi.documents.models import Document
 from daihoi.organizations.permissions import Access
 
-from ..common import Detail, access, answers, form_data, gate, valid, write
+from ..common import Detail, access, answers, form_data, gate, listed, valid, write
 from .consultation_schemas import (
     AdoptIn,
     CommentIn,
@@ -96,12 +95,13 @@ def _drafting_side(request: HttpRequest, congress_id: int, consultation_id: int)
     return acting, consultation
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/consultations/",
-    response=answers(list[ConsultationOut]),
-    summary="Dự thảo lấy ý kiến: do mình soạn hoặc mình được hỏi (mới nhất trước)",
+    ConsultationOut,
+    "Dự thảo lấy ý kiến: do mình soạn hoặc mình được hỏi (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def consultation_list(
     request: HttpRequest, congress_id: int, filters: Query[ConsultationQuery]
 ) -> QuerySet[Consultation]:
@@ -207,12 +207,12 @@ def draft_revise(
     return Status(201, draft_out(draft, list(draft.sections.all()), []))
 
 
-@router.get(
+@listed(
+    router,
     CONSULTATION + "comments/",
-    response=answers(list[CommentOut]),
-    summary="Ý kiến góp ý mình được xem (tất cả với đơn vị soạn thảo hoặc khi đã chia sẻ)",
+    CommentOut,
+    "Ý kiến góp ý mình được xem (tất cả với đơn vị soạn thảo hoặc khi đã chia sẻ)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def comment_list(request: HttpRequest, congress_id: int, consultation_id: int) -> QuerySet[Comment]:
     acting = access(request, congress_id)
     consultation = access_consultation(acting, consultation_id)

@@ -8,7 +8,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today
@@ -30,7 +29,7 @@ from daihoi.delegates.services import roster as services
 from daihoi.delegates.statistics import roster_statistics
 from daihoi.organizations.permissions import Access
 
-from ..common import VERSION_NOTE, access, answers, form_data, gate, valid, write
+from ..common import VERSION_NOTE, access, answers, form_data, gate, listed, valid, write
 from ..errors import WHOLE, FieldErrors
 from ..forms import DelegatePhotoForm
 from .history import HistoryEntryOut
@@ -193,14 +192,14 @@ def _kept(request: HttpRequest, congress_id: int, delegate_id: int) -> tuple[Acc
     return acting, delegate
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/delegates/",
-    response=answers(list[DelegateOut]),
-    summary="Danh sách đại biểu (lọc như trang: tên không dấu, đoàn, loại, cả người đã thay)",
+    DelegateOut,
+    "Danh sách đại biểu (lọc như trang: tên không dấu, đoàn, loại, cả người đã thay)",
     description="`q`: họ tên (bỏ qua dấu); `delegation`: mã đoàn; `kind`: official, alternate "
     "hoặc guest; `include_inactive=true`: cả đại biểu đã được thay thế.",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def delegate_list(
     request: HttpRequest,
     congress_id: int,
@@ -268,12 +267,13 @@ def delegate_edit(
     return saved
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/delegates/{delegate_id}/history/",
-    response=answers(list[HistoryEntryOut]),
-    summary="Lịch sử thay đổi thông tin một đại biểu (mới nhất trước)",
+    HistoryEntryOut,
+    "Lịch sử thay đổi thông tin một đại biểu (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def delegate_history(
     request: HttpRequest, congress_id: int, delegate_id: int
 ) -> QuerySet[AuditEntry]:
@@ -340,12 +340,12 @@ def delegate_photo_upload(
     return saved
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/delegations/",
-    response=answers(list[DelegationOut]),
-    summary="Các đoàn đại biểu và số đại biểu từng loại",
+    DelegationOut,
+    "Các đoàn đại biểu và số đại biểu từng loại",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def delegation_list(request: HttpRequest, congress_id: int) -> QuerySet[Delegation]:
     acting = keeper(request, congress_id)
     return delegations_with_counts(acting.congress.pk).order_by()

@@ -10,7 +10,6 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.forms import VNDateField
@@ -35,7 +34,7 @@ from daihoi.organizations.permissions import access_delegate as access_own_area
 from daihoi.programme import selectors as programme
 
 from ..auth import user_of
-from ..common import answers, gate, write
+from ..common import answers, gate, listed, write
 from .delegates import DelegateOut, DelegationRef, keeper, rights_of
 
 router = Router(tags=["Đại biểu"])
@@ -174,12 +173,13 @@ def _batch(acting: Access, rights: RosterRights, batch_id: int) -> BadgeBatch:
     return batch
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/badge-batches/",
-    response=answers(list[BatchOut]),
-    summary="Các lần in thẻ đại biểu (mới nhất trước) và tiến độ",
+    BatchOut,
+    "Các lần in thẻ đại biểu (mới nhất trước) và tiến độ",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def badge_batch_list(request: HttpRequest, congress_id: int) -> QuerySet[BadgeBatch]:
     acting = keeper(request, congress_id)
     return BadgeBatch.objects.filter(congress=acting.congress).select_related("delegation")
@@ -239,12 +239,9 @@ def _session(acting: Access, session_id: int) -> CongressSession:
     return session
 
 
-@router.get(
-    "/{congress_id}/checkin-sessions/",
-    response=answers(list[SessionOut]),
-    summary="Các phiên Đại hội để điểm danh tại cửa",
+@listed(
+    router, "/{congress_id}/checkin-sessions/", SessionOut, "Các phiên Đại hội để điểm danh tại cửa"
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def gate_session_list(request: HttpRequest, congress_id: int) -> QuerySet[CongressSession]:
     acting, _ = _gate(request, congress_id)
     return CongressSession.objects.filter(congress=acting.congress)

@@ -6,7 +6,6 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.delegates.forms import AssignDelegationForm, AssignForm, GroupForm
@@ -23,7 +22,7 @@ from daihoi.organizations.permissions import (
     can_manage_accounts,
 )
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write
+from ..common import access, answers, form_data, gate, listed, removal, removed, valid, write
 from .delegates import DelegateOut, DelegationRef, rights_of, roster_reader
 
 router = Router(tags=["Đại biểu"])
@@ -196,12 +195,12 @@ def _kept_group(
     return acting, group
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/discussion-groups/",
-    response=answers(list[GroupOut]),
-    summary="Các tổ thảo luận và thành viên từng tổ (cũng là danh sách in)",
+    GroupOut,
+    "Các tổ thảo luận và thành viên từng tổ (cũng là danh sách in)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def group_list(request: HttpRequest, congress_id: int) -> QuerySet[DiscussionGroup]:
     acting, _ = roster_reader(request, congress_id)
     return DiscussionGroup.objects.filter(congress=acting.congress).prefetch_related(_members())
@@ -222,12 +221,12 @@ def group_create(request: HttpRequest, congress_id: int, payload: GroupIn) -> St
     return Status(201, _group(acting, group.pk))
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/discussion-groups/ungrouped/",
-    response=answers(list[DelegateOut]),
-    summary="Đại biểu chưa được phân vào tổ thảo luận nào (trừ khách mời)",
+    DelegateOut,
+    "Đại biểu chưa được phân vào tổ thảo luận nào (trừ khách mời)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def group_ungrouped(request: HttpRequest, congress_id: int) -> QuerySet[Delegate]:
     acting, _ = roster_reader(request, congress_id)
     return (
@@ -285,10 +284,10 @@ def group_assign_delegation(
     return {"assigned": assigned}
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/discussion-groups/{discussion_group_id}/members/{member_id}/",
-    response={204: None, **ERRORS},
-    summary="Rút đại biểu khỏi tổ",
+    "Rút đại biểu khỏi tổ",
 )
 def group_remove(
     request: HttpRequest, congress_id: int, discussion_group_id: int, member_id: int
@@ -299,8 +298,7 @@ def group_remove(
     )
     if member is None:
         raise Http404
-    write(request, lambda: services.group_remove(access=acting, member=member))
-    return Status(204, None)
+    return removed(request, lambda: services.group_remove(access=acting, member=member))
 
 
 def _accounts_manager(request: HttpRequest, congress_id: int) -> Access:
@@ -309,12 +307,12 @@ def _accounts_manager(request: HttpRequest, congress_id: int) -> Access:
     return acting
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/delegate-accounts/",
-    response=answers(list[DelegateAccountOut]),
-    summary="Tài khoản của các đại biểu (ai chưa có, ai chưa đăng nhập lần nào)",
+    DelegateAccountOut,
+    "Tài khoản của các đại biểu (ai chưa có, ai chưa đăng nhập lần nào)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def delegate_account_list(request: HttpRequest, congress_id: int) -> QuerySet[Delegate]:
     acting = _accounts_manager(request, congress_id)
     return (
@@ -390,12 +388,12 @@ def _duty_manager(request: HttpRequest, congress_id: int) -> Access:
     return acting
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/delegate-duties/",
-    response=answers(list[DutyOut]),
-    summary="Người được phân công công tác đại biểu (thẩm tra tư cách, điểm danh tại cửa)",
+    DutyOut,
+    "Người được phân công công tác đại biểu (thẩm tra tư cách, điểm danh tại cửa)",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def delegate_duty_list(request: HttpRequest, congress_id: int) -> QuerySet[Duty]:
     acting = _duty_manager(request, congress_id)
     return Duty.objects.filter(congress=acting.congress).select_related("user")
@@ -415,15 +413,10 @@ def delegate_duty_give(request: HttpRequest, congress_id: int, payload: DutyIn) 
     return Status(201, duty)
 
 
-@router.delete(
-    "/{congress_id}/delegate-duties/{duty_id}/",
-    response={204: None, **ERRORS},
-    summary="Thôi phân công",
-)
+@removal(router, "/{congress_id}/delegate-duties/{duty_id}/", "Thôi phân công")
 def delegate_duty_remove(request: HttpRequest, congress_id: int, duty_id: int) -> Status:
     acting = _duty_manager(request, congress_id)
     duty = Duty.objects.filter(congress=acting.congress, pk=duty_id).first()
     if duty is None:
         raise Http404
-    write(request, lambda: roster_services.duty_remove(access=acting, duty=duty))
-    return Status(204, None)
+    return removed(request, lambda: roster_services.duty_remove(access=acting, duty=duty))

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.planning import permissions, selectors, services
@@ -19,7 +18,7 @@ from daihoi.planning.detailed_forms import (
 from daihoi.planning.models import DetailedPlanItem, Task, detailed_plan_of
 from daihoi.planning.services.detailed import REVIEWER_ONLY
 
-from ..common import ERRORS, access, answers, form_data, gate, valid, write
+from ..common import access, answers, form_data, gate, listed, removal, removed, valid, write
 
 router = Router(tags=["Kế hoạch chi tiết"])
 
@@ -112,13 +111,14 @@ class DetailedFilters(Schema):
     state: str | None = None
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/detailed-plans/",
-    response=answers(list[DetailedRowOut]),
-    summary="Kế hoạch chi tiết của các nhiệm vụ",
+    DetailedRowOut,
+    "Kế hoạch chi tiết của các nhiệm vụ",
     description='Như trang "Kế hoạch chi tiết": toàn Đại hội, hoặc nhiệm vụ đơn vị chủ trì.',
+    page_size=100,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=100)
 def detailed_list(request: HttpRequest, congress_id: int, filters: Query[DetailedFilters]):
     acting = access(request, congress_id)
     form = valid(DetailedFilterForm(form_data(filters)))
@@ -203,15 +203,10 @@ def detailed_item_edit(
     )
 
 
-@router.delete(
-    "/{congress_id}/detailed-items/{item_id}/",
-    response={204: None, **ERRORS},
-    summary="Bỏ công việc khỏi kế hoạch chi tiết",
-)
+@removal(router, "/{congress_id}/detailed-items/{item_id}/", "Bỏ công việc khỏi kế hoạch chi tiết")
 def detailed_item_delete(request: HttpRequest, congress_id: int, item_id: int) -> Status:
     acting, item = _work(request, congress_id, item_id)
-    write(request, lambda: services.detailed_item_delete(access=acting, item=item))
-    return Status(204, None)
+    return removed(request, lambda: services.detailed_item_delete(access=acting, item=item))
 
 
 @router.post(

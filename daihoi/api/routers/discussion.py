@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.consultation.models import Draft
 from daihoi.discussion import permissions, selectors, services
@@ -18,11 +17,13 @@ from daihoi.organizations.permissions import Access, access_congress, access_del
 
 from ..auth import user_of
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -184,13 +185,13 @@ def _chosen_draft(acting: Access, draft_id: int | None) -> Draft | None:
     return next((d for d in drafts if d.pk == draft_id), None)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/discussion/groups/{discussion_group_id}/comments/",
-    response=answers(list[CommentOut]),
-    summary="Ý kiến của một tổ về một dự thảo (thư ký tổ, Tiểu ban Văn kiện)",
+    CommentOut,
+    "Ý kiến của một tổ về một dự thảo (thư ký tổ, Tiểu ban Văn kiện)",
     description="`draft`: id dự thảo đang thảo luận; bỏ trống: dự thảo đầu tiên như trang ghi.",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def group_comments(
     request: HttpRequest, congress_id: int, discussion_group_id: int, filters: Query[CommentQuery]
 ):
@@ -262,15 +263,14 @@ def group_comment_edit(
     return permissions.access_group_comment(acting, group_comment_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/discussion/comments/{group_comment_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa một ý kiến chưa xử lý, chưa thuộc nhóm ý kiến",
+    "Xóa một ý kiến chưa xử lý, chưa thuộc nhóm ý kiến",
 )
 def group_comment_delete(request: HttpRequest, congress_id: int, group_comment_id: int) -> Status:
     acting, comment = _comment(request, congress_id, group_comment_id)
-    write(request, lambda: services.group_comment_delete(access=acting, comment=comment))
-    return Status(204, None)
+    return removed(request, lambda: services.group_comment_delete(access=acting, comment=comment))
 
 
 @router.post(

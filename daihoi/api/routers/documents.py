@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.views import stored_file
 from daihoi.documents import permissions, selectors, services
@@ -14,12 +13,14 @@ from daihoi.documents.models import Document
 from daihoi.documents.selectors import DocumentFilters
 
 from ..common import (
-    ERRORS,
     Detail,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -95,8 +96,7 @@ class DocumentQuery(Schema):
     date_to: dt.date | None = None
 
 
-@router.get("/{congress_id}/documents/", response=answers(list[DocumentOut]), summary="Văn bản")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/documents/", DocumentOut, "Văn bản")
 def document_list(request: HttpRequest, congress_id: int, filters: Query[DocumentQuery]):
     found = DocumentFilters(
         q=filters.q or "",
@@ -252,13 +252,12 @@ def document_update(
     return _detail(acting, document_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/documents/{document_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển dự thảo vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+    "Chuyển dự thảo vào thùng rác (Thường trực / Văn phòng khôi phục được)",
 )
 def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> Status:
     acting = access(request, congress_id)
     document = permissions.access_document(acting, document_id)
-    write(request, lambda: services.document_delete(access=acting, document=document))
-    return Status(204, None)
+    return removed(request, lambda: services.document_delete(access=acting, document=document))

@@ -6,14 +6,13 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.planning import permissions as planning_permissions
 from daihoi.reporting import permissions, selectors, services
 from daihoi.reporting.forms import ExplanationAnswerForm, ExplanationRequestForm
 from daihoi.reporting.models import Explanation
 
-from ..common import access, answers, form_data, gate, valid, write
+from ..common import access, answers, form_data, gate, listed, valid, write
 
 router = Router(tags=["Giải trình"])
 
@@ -42,13 +41,14 @@ class ExplanationAnswerIn(Schema):
     answer: str
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/explanations/",
-    response=answers(list[ExplanationOut]),
-    summary="Yêu cầu giải trình",
+    ExplanationOut,
+    "Yêu cầu giải trình",
     description="Toàn Đại hội với lãnh đạo, Thường trực; đơn vị chỉ thấy yêu cầu gửi mình.",
+    page_size=100,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=100)
 def explanation_list(request: HttpRequest, congress_id: int):
     return selectors.explanations_of(access(request, congress_id)).order_by()
 
@@ -62,12 +62,12 @@ def explanation_detail(request: HttpRequest, congress_id: int, explanation_id: i
     return permissions.access_explanation(access(request, congress_id), explanation_id)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/tasks/{task_id}/explanations/",
-    response=answers(list[ExplanationOut]),
-    summary="Các yêu cầu giải trình của nhiệm vụ",
+    ExplanationOut,
+    "Các yêu cầu giải trình của nhiệm vụ",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def task_explanations(request: HttpRequest, congress_id: int, task_id: int):
     task = planning_permissions.access_task(access(request, congress_id), task_id)
     return Explanation.objects.filter(task=task)

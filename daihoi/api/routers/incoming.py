@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.documents import permissions, selectors, services
 from daihoi.documents.downloads import document_file, incoming_workbook
@@ -17,12 +16,14 @@ from daihoi.planning import permissions as planning_permissions
 from daihoi.planning import services as planning_services
 
 from ..common import (
-    ERRORS,
     Detail,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -143,10 +144,7 @@ def _detail(acting: Access, incoming_id: int) -> IncomingDocument:
     return document
 
 
-@router.get(
-    "/{congress_id}/incoming/", response=answers(list[IncomingOut]), summary="Sổ văn bản đến"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/incoming/", IncomingOut, "Sổ văn bản đến")
 def incoming_list(request: HttpRequest, congress_id: int, filters: Query[IncomingQuery]):
     return _rows(access(request, congress_id), filters).order_by()
 
@@ -254,16 +252,15 @@ def incoming_replace_file(
     return _detail(acting, incoming_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/incoming/{incoming_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển văn bản đến vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+    "Chuyển văn bản đến vào thùng rác (Thường trực / Văn phòng khôi phục được)",
 )
 def incoming_delete(request: HttpRequest, congress_id: int, incoming_id: int) -> Status:
     acting = access(request, congress_id)
     document = permissions.access_incoming(acting, incoming_id)
-    write(request, lambda: services.incoming_delete(access=acting, document=document))
-    return Status(204, None)
+    return removed(request, lambda: services.incoming_delete(access=acting, document=document))
 
 
 @router.post(

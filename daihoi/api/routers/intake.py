@@ -6,7 +6,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.extraction import extract
 from daihoi.intake import readers
@@ -17,7 +16,7 @@ from daihoi.notifications.forms import PreferenceForm
 from daihoi.notifications.models import NotificationPreference
 
 from ..auth import user_of
-from ..common import access, answers, form_data, gate, valid, write
+from ..common import access, answers, form_data, gate, listed, valid, write
 
 router = Router(tags=["Thông báo, nhập từ văn bản"])
 
@@ -50,8 +49,7 @@ class TextIn(Schema):
     today: dt.date | None = None
 
 
-@router.get("/notifications/", response=answers(list[NotificationOut]), summary="Thông báo của tôi")
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
+@listed(router, "/notifications/", NotificationOut, "Thông báo của tôi", ordering=("-id",))
 def notification_list(request: HttpRequest, unread: bool = False):
     rows = notification_selectors.notifications_for(user_of(request))
     return rows.filter(read_at__isnull=True) if unread else rows

@@ -8,14 +8,13 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.levels import permissions, selectors
 from daihoi.levels.models import GuidanceRecipient, GuidanceTask, ReportRecipient
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.models import SubmissionFile
 
-from ..common import access, answers, gate
+from ..common import access, answers, gate, listed
 from .reporting import ReportRequestOut, SubmissionOut, SubmitIn, send_submission
 
 router = Router(tags=["Các cấp Đại hội"])
@@ -130,12 +129,12 @@ def _one(acting: Access, report_recipient_id: int) -> ReportRecipient:
     return _with_files(selectors.reports_received(acting)).get(pk=found.pk)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/reports-from-above/",
-    response=answers(list[ReportFromAboveOut]),
-    summary="Yêu cầu báo cáo của Đại hội cấp trên gửi Đại hội này",
+    ReportFromAboveOut,
+    "Yêu cầu báo cáo của Đại hội cấp trên gửi Đại hội này",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def reports_from_above(request: HttpRequest, congress_id: int) -> QuerySet[ReportRecipient]:
     return _with_files(selectors.reports_received(_readers(request, congress_id))).order_by()
 
@@ -173,12 +172,13 @@ def report_from_above_submit(
     return _one(acting, report_recipient_id)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/guidances-received/",
-    response=answers(list[ReceivedGuidanceOut]),
-    summary="Hướng dẫn Đại hội cấp trên gửi Đại hội này (mới nhất trước)",
+    ReceivedGuidanceOut,
+    "Hướng dẫn Đại hội cấp trên gửi Đại hội này (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def guidances_received(request: HttpRequest, congress_id: int) -> QuerySet[GuidanceRecipient]:
     return selectors.received_by(_readers(request, congress_id)).order_by()
 

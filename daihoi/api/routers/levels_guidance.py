@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.levels import permissions, selectors, services
 from daihoi.levels.forms import CongressReportForm, GuidanceForm, ItemForm, SendForm
@@ -15,7 +14,7 @@ from daihoi.levels.models import Guidance, GuidanceItem, GuidanceRecipient, Guid
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.permissions import access_report_request
 
-from ..common import VERSION_NOTE, access, answers, form_data, gate, valid, write
+from ..common import VERSION_NOTE, access, answers, form_data, gate, listed, valid, write
 from .reporting import ReportRequestOut
 
 router = Router(tags=["Các cấp Đại hội"])
@@ -138,12 +137,13 @@ def _managed(request: HttpRequest, congress_id: int, guidance_id: int) -> tuple[
     return acting, guidance
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/guidances/",
-    response=answers(list[GuidanceOut]),
-    summary="Hướng dẫn Đại hội này đã soạn gửi cấp dưới (mới nhất trước)",
+    GuidanceOut,
+    "Hướng dẫn Đại hội này đã soạn gửi cấp dưới (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def guidance_list(request: HttpRequest, congress_id: int) -> QuerySet[Guidance]:
     acting = access(request, congress_id)
     gate(permissions.can_oversee(acting), permissions.READERS_ONLY)
@@ -172,12 +172,12 @@ def guidance_detail(request: HttpRequest, congress_id: int, guidance_id: int) ->
     return _guidance(access(request, congress_id), guidance_id)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/guidances/{guidance_id}/recipients/",
-    response=answers(list[RecipientProgressOut]),
-    summary="Các Đại hội đã được gửi hướng dẫn và tiến độ nhiệm vụ của từng Đại hội",
+    RecipientProgressOut,
+    "Các Đại hội đã được gửi hướng dẫn và tiến độ nhiệm vụ của từng Đại hội",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def guidance_recipients(
     request: HttpRequest, congress_id: int, guidance_id: int
 ) -> QuerySet[GuidanceRecipient]:

@@ -15,7 +15,7 @@ from daihoi.levels.selectors import ScheduleRow
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
-from ..common import ERRORS, VERSION_NOTE, access, answers, form_data, gate, valid, write
+from ..common import VERSION_NOTE, access, answers, form_data, gate, removal, removed, valid, write
 
 router = Router(tags=["Các cấp Đại hội"])
 
@@ -239,17 +239,16 @@ def level_deadline_set(request: HttpRequest, congress_id: int, payload: LevelDea
     )
 
 
-@router.delete(
-    "/{congress_id}/level-deadlines/{deadline_id}/",
-    response={204: None, **ERRORS},
-    summary="Bỏ hạn tổ chức đại hội của một cấp",
+@removal(
+    router, "/{congress_id}/level-deadlines/{deadline_id}/", "Bỏ hạn tổ chức đại hội của một cấp"
 )
 def level_deadline_remove(request: HttpRequest, congress_id: int, deadline_id: int) -> Status:
     acting = access(request, congress_id)
     deadline = permissions.access_deadline(acting, deadline_id)
     gate(permissions.can_manage_schedule(acting), permissions.MANAGERS_ONLY)
-    write(request, lambda: services.level_deadline_remove(access=acting, deadline=deadline))
-    return Status(204, None)
+    return removed(
+        request, lambda: services.level_deadline_remove(access=acting, deadline=deadline)
+    )
 
 
 @router.put(

@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import stored_file
@@ -17,7 +16,7 @@ from daihoi.logistics.models import ReadinessItem, ReadinessPhoto, ReadinessStat
 from daihoi.logistics.selectors import ReadinessSummary
 from daihoi.organizations.permissions import Access
 
-from ..common import Detail, access, answers, form_data, gate, valid, versioned_put, write
+from ..common import Detail, access, answers, form_data, gate, listed, valid, versioned_put, write
 
 router = Router(tags=["Hậu cần"])
 L = "/{congress_id}/logistics"
@@ -200,12 +199,12 @@ def logistics_home(request: HttpRequest, congress_id: int) -> dict:
     }
 
 
-@router.get(
+@listed(
+    router,
     L + "/readiness/",
-    response=answers(list[ReadinessItemOut]),
-    summary="Danh sách hạng mục sẵn sàng, lọc theo lĩnh vực, tình trạng, quá hạn, của cơ quan mình",
+    ReadinessItemOut,
+    "Danh sách hạng mục sẵn sàng, lọc theo lĩnh vực, tình trạng, quá hạn, của cơ quan mình",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def readiness_list(
     request: HttpRequest, congress_id: int, filters: Query[ReadinessQuery]
 ) -> QuerySet[ReadinessItem]:

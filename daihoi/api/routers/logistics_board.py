@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.logistics import permissions, selectors, services
 from daihoi.logistics.forms import (
@@ -21,7 +20,18 @@ from daihoi.logistics.forms import (
 from daihoi.logistics.models import DietNote, Meal, Ride, Trip, Vehicle
 from daihoi.organizations.permissions import Access
 
-from ..common import ERRORS, access, answers, form_data, valid, versioned_put, write
+from ..common import (
+    ERRORS,
+    access,
+    answers,
+    form_data,
+    listed,
+    removal,
+    removed,
+    valid,
+    versioned_put,
+    write,
+)
 from .logistics_lodging import DelegateRef, Ref, staff
 
 router = Router(tags=["Hậu cần"])
@@ -268,8 +278,7 @@ def meal_update(
     )
 
 
-@router.get(L + "/diets/", response=answers(list[DietOut]), summary="Chế độ ăn riêng của đại biểu")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/diets/", DietOut, "Chế độ ăn riêng của đại biểu")
 def diet_list(request: HttpRequest, congress_id: int) -> QuerySet[DietNote]:
     return selectors.diet_notes(staff(request, congress_id)).order_by()
 
@@ -289,8 +298,7 @@ def diet_set(request: HttpRequest, congress_id: int, payload: DietIn) -> DietNot
 # Transport -------------------------------------------------------------------------------------
 
 
-@router.get(L + "/vehicles/", response=answers(list[VehicleOut]), summary="Các xe phục vụ Đại hội")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/vehicles/", VehicleOut, "Các xe phục vụ Đại hội")
 def vehicle_list(request: HttpRequest, congress_id: int) -> QuerySet[Vehicle]:
     return selectors.vehicles(staff(request, congress_id)).order_by()
 
@@ -342,12 +350,7 @@ def vehicle_manifest(
     }
 
 
-@router.get(
-    L + "/trips/",
-    response=answers(list[TripOut]),
-    summary="Các chuyến xe trong ngày (`day`), với số đại biểu đã xếp",
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/trips/", TripOut, "Các chuyến xe trong ngày (`day`), với số đại biểu đã xếp")
 def trip_list(request: HttpRequest, congress_id: int, query: Query[DayQuery]) -> QuerySet[Trip]:
     acting = staff(request, congress_id)
     return selectors.trips_of_day(
@@ -399,24 +402,14 @@ def trip_riders_add(
     return _trip_detail(acting, trip.pk)
 
 
-@router.delete(
-    L + "/rides/{ride_id}/",
-    response={204: None, **ERRORS},
-    summary="Bỏ đại biểu khỏi chuyến xe",
-)
+@removal(router, L + "/rides/{ride_id}/", "Bỏ đại biểu khỏi chuyến xe")
 def ride_remove(request: HttpRequest, congress_id: int, ride_id: int) -> Status:
     acting = staff(request, congress_id)
     ride = permissions.access_ride(acting, ride_id)
-    write(request, lambda: services.ride_remove(access=acting, ride=ride))
-    return Status(204, None)
+    return removed(request, lambda: services.ride_remove(access=acting, ride=ride))
 
 
-@router.get(
-    L + "/rides/",
-    response=answers(list[DayRideOut]),
-    summary="Ai đi xe nào trong ngày (`day`), theo đoàn và tên",
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/rides/", DayRideOut, "Ai đi xe nào trong ngày (`day`), theo đoàn và tên")
 def rides_day(request: HttpRequest, congress_id: int, query: Query[DayQuery]) -> QuerySet[Ride]:
     acting = staff(request, congress_id)
     day = _day(query, services.service_days(acting.congress))

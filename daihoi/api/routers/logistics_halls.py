@@ -5,14 +5,23 @@ delegate given a seat or cleared from it, the automatic seating."""
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.logistics import permissions, selectors, services
 from daihoi.logistics.forms import BlockDelegationsForm, BlockForm, HallForm, SeatForm
 from daihoi.logistics.models import Block, Hall, Seat
 from daihoi.organizations.permissions import Access
 
-from ..common import ERRORS, access, answers, form_data, valid, versioned_put, write
+from ..common import (
+    access,
+    answers,
+    form_data,
+    listed,
+    removal,
+    removed,
+    valid,
+    versioned_put,
+    write,
+)
 from .logistics_lodging import DelegateRef, Ref, staff
 
 router = Router(tags=["Hậu cần"])
@@ -157,12 +166,7 @@ def _block_delegations(block: Block) -> dict:
     }
 
 
-@router.get(
-    L + "/halls/",
-    response=answers(list[HallRowOut]),
-    summary="Các hội trường, số khối ghế và số đại biểu đã xếp chỗ",
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/halls/", HallRowOut, "Các hội trường, số khối ghế và số đại biểu đã xếp chỗ")
 def hall_list(request: HttpRequest, congress_id: int) -> QuerySet[Hall]:
     return selectors.halls_of(access(request, congress_id)).order_by()
 
@@ -283,13 +287,8 @@ def block_delegations_set(
     return _block_delegations(block)
 
 
-@router.delete(
-    L + "/seats/{seat_id}/",
-    response={204: None, **ERRORS},
-    summary="Bỏ chỗ ngồi của đại biểu",
-)
+@removal(router, L + "/seats/{seat_id}/", "Bỏ chỗ ngồi của đại biểu")
 def seat_clear(request: HttpRequest, congress_id: int, seat_id: int) -> Status:
     acting = staff(request, congress_id)
     seat = permissions.access_seat(acting, seat_id)
-    write(request, lambda: services.seat_clear(access=acting, seat=seat))
-    return Status(204, None)
+    return removed(request, lambda: services.seat_clear(access=acting, seat=seat))

@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
@@ -19,12 +18,14 @@ from daihoi.logistics.selectors import RoomNight
 from daihoi.organizations.permissions import Access
 
 from ..common import (
-    ERRORS,
     Detail,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -271,12 +272,7 @@ def lodging_overview(request: HttpRequest, congress_id: int) -> dict:
     }
 
 
-@router.get(
-    L + "/lodging/waiting/",
-    response=answers(list[DelegateRef]),
-    summary="Đại biểu chưa được xếp phòng",
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, L + "/lodging/waiting/", DelegateRef, "Đại biểu chưa được xếp phòng")
 def lodging_waiting(request: HttpRequest, congress_id: int) -> QuerySet[Delegate]:
     return selectors.delegates_without_room(staff(request, congress_id)).order_by()
 
@@ -409,13 +405,12 @@ def stay_assign(request: HttpRequest, congress_id: int, payload: StayIn) -> dict
     return _stay(permissions.access_stay(acting, result.stay.pk), result.moved_from)
 
 
-@router.delete(
-    L + "/stays/{stay_id}/",
-    response={204: None, **ERRORS},
-    summary="Trả phòng của đại biểu (`reason`: lý do, không bắt buộc)",
+@removal(
+    router, L + "/stays/{stay_id}/", "Trả phòng của đại biểu (`reason`: lý do, không bắt buộc)"
 )
 def stay_release(request: HttpRequest, congress_id: int, stay_id: int, reason: str = "") -> Status:
     acting = staff(request, congress_id)
     stay = permissions.access_stay(acting, stay_id)
-    write(request, lambda: services.stay_release(access=acting, stay=stay, reason=reason[:300]))
-    return Status(204, None)
+    return removed(
+        request, lambda: services.stay_release(access=acting, stay=stay, reason=reason[:300])
+    )

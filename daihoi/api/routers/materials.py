@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError, PermissionDenied
 from daihoi.delegates.permissions import own_delegate
@@ -23,7 +22,7 @@ from daihoi.materials.permissions import (
 from daihoi.organizations.permissions import Access, access_delegate
 
 from ..auth import user_of
-from ..common import Detail, access, answers, gate, valid, write
+from ..common import Detail, access, answers, gate, listed, valid, write
 
 router = Router(tags=["Tài liệu Đại hội"])
 
@@ -134,13 +133,13 @@ def _pdf(request: HttpRequest, acting: Access, material: Material, reader: str) 
     return response
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/materials/",
-    response=answers(list[KeptMaterialOut]),
-    summary="Tài liệu Đại hội (người quản lý tài liệu): mọi tài liệu, kể cả đã rút",
+    KeptMaterialOut,
+    "Tài liệu Đại hội (người quản lý tài liệu): mọi tài liệu, kể cả đã rút",
     description="Lọc theo phiên: `?session=`. Thứ tự trong phiên: `session.starts_at`, `position`.",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def material_list(
     request: HttpRequest, congress_id: int, filters: Query[MaterialQuery]
 ) -> QuerySet[Material]:
@@ -244,14 +243,14 @@ def material_pdf(request: HttpRequest, congress_id: int, material_id: int) -> Ht
     return _pdf(request, acting, material, acting.user.display_name)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/my-materials/",
-    response=answers(list[MaterialOut]),
-    summary="Tài liệu của tôi (đại biểu): tài liệu các phiên mình được triệu tập",
+    MaterialOut,
+    "Tài liệu của tôi (đại biểu): tài liệu các phiên mình được triệu tập",
     description="Chỉ tài liệu đã sẵn sàng, chưa rút. Thứ tự trong phiên: `session.starts_at`, "
     "`position`.",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def my_material_list(request: HttpRequest, congress_id: int) -> QuerySet[Material]:
     delegate = own_delegate(access_delegate(user_of(request), congress_id))
     return selectors.materials_for(delegate).order_by()

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.meetings import permissions, selectors, services
@@ -22,11 +21,13 @@ from daihoi.organizations.permissions import access_committee
 from daihoi.planning.permissions import access_task
 
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -207,8 +208,7 @@ class MeetingQuery(Schema):
     mine: bool = False
 
 
-@router.get("/{congress_id}/meetings/", response=answers(list[MeetingOut]), summary="Cuộc họp")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/meetings/", MeetingOut, "Cuộc họp")
 def meeting_list(request: HttpRequest, congress_id: int, filters: Query[MeetingQuery]):
     return selectors.meetings_listed(
         access(request, congress_id),
@@ -321,16 +321,15 @@ def meeting_cancel(request: HttpRequest, congress_id: int, meeting_id: int) -> M
     return _detail(acting, meeting_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/meetings/{meeting_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển cuộc họp vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+    "Chuyển cuộc họp vào thùng rác (Thường trực / Văn phòng khôi phục được)",
 )
 def meeting_delete(request: HttpRequest, congress_id: int, meeting_id: int) -> Status:
     acting = access(request, congress_id)
     meeting = permissions.access_meeting(acting, meeting_id)
-    write(request, lambda: services.meeting_delete(access=acting, meeting=meeting))
-    return Status(204, None)
+    return removed(request, lambda: services.meeting_delete(access=acting, meeting=meeting))
 
 
 def _record_data(meeting: Meeting, current: dict[int, str], payload: RecordIn) -> dict[str, Any]:

@@ -6,7 +6,6 @@ officer for their agency."""
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.forms import (
     CommitteeForm,
@@ -30,11 +29,13 @@ from daihoi.organizations.services import leaders as leader_services
 from daihoi.organizations.services import people as people_services
 
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -123,8 +124,7 @@ class MembershipIn(MemberDutiesIn):
     person: int
 
 
-@router.get("/{congress_id}/people/", response=answers(list[PersonOut]), summary="Cán bộ")
-@paginate(CursorPagination, ordering=("id",), page_size=100)
+@listed(router, "/{congress_id}/people/", PersonOut, "Cán bộ", page_size=100)
 def person_list(request: HttpRequest, congress_id: int):
     return Person.objects.filter(congress=access(request, congress_id).congress)
 
@@ -134,12 +134,9 @@ def person_detail(request: HttpRequest, congress_id: int, person_id: int) -> Per
     return access_person(access(request, congress_id), person_id)
 
 
-@router.get(
-    "/{congress_id}/committees/",
-    response=answers(list[CommitteeOut]),
-    summary="Tiểu ban, tổ giúp việc, với thành viên",
+@listed(
+    router, "/{congress_id}/committees/", CommitteeOut, "Tiểu ban, tổ giúp việc, với thành viên"
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def committee_list(request: HttpRequest, congress_id: int):
     return Committee.objects.filter(
         congress=access(request, congress_id).congress
@@ -292,10 +289,10 @@ def membership_update(
     return _membership(acting, committee, membership_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/committees/{committee_id}/members/{membership_id}/",
-    response={204: None, **ERRORS},
-    summary="Rút thành viên khỏi tiểu ban",
+    "Rút thành viên khỏi tiểu ban",
 )
 def membership_remove(
     request: HttpRequest, congress_id: int, committee_id: int, membership_id: int
@@ -304,11 +301,10 @@ def membership_remove(
     committee = access_committee(acting, committee_id)
     membership = access_membership(acting, committee, membership_id)
     gate(can_manage_committees(acting), ONLY_MANAGERS_COMMITTEES)
-    write(
+    return removed(
         request,
         lambda: committee_services.membership_remove(access=acting, membership=membership),
     )
-    return Status(204, None)
 
 
 # An agency's leader in charge and focal officers -------------------------------------------
@@ -358,14 +354,15 @@ def _with_leadership(agencies):
     )
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/leaders/",
-    response=answers(list[LeadershipOut]),
-    summary="Lãnh đạo phụ trách và cán bộ đầu mối của các cơ quan",
+    LeadershipOut,
+    "Lãnh đạo phụ trách và cán bộ đầu mối của các cơ quan",
     description='Như trang "Lãnh đạo phụ trách"; `missing=true` chỉ liệt kê các cơ quan chưa '
     "có lãnh đạo phụ trách.",
+    page_size=100,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=100)
 def leadership_list(request: HttpRequest, congress_id: int, missing: bool = False):
     acting = access(request, congress_id)
     gate(acting.can_manage, ONLY_MANAGERS_LEADERS)

@@ -3,7 +3,6 @@ selectors, predicates, forms and services behind JSON."""
 
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Query, Router, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.views import stored_file
@@ -21,12 +20,14 @@ from daihoi.planning.models import Plan, ProgressUpdate, Task, TaskAssignment
 from daihoi.planning.status import StatusClass
 
 from ..common import (
-    ERRORS,
     Detail,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -74,8 +75,7 @@ def task_rows(queryset):
 # Plans -----------------------------------------------------------------------------------------
 
 
-@router.get("/{congress_id}/plans/", response=answers(list[PlanOut]), summary="Kế hoạch")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/plans/", PlanOut, "Kế hoạch")
 def plan_list(request: HttpRequest, congress_id: int):
     return selectors.plans_of(access(request, congress_id))
 
@@ -107,28 +107,24 @@ def plan_update(
     return permissions.access_plan(acting, plan_id)
 
 
-@router.delete(
-    "/{congress_id}/plans/{plan_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển kế hoạch vào thùng rác",
-)
+@removal(router, "/{congress_id}/plans/{plan_id}/", "Chuyển kế hoạch vào thùng rác")
 def plan_delete(request: HttpRequest, congress_id: int, plan_id: int) -> Status:
     acting = access(request, congress_id)
     plan = permissions.access_plan(acting, plan_id)
-    write(request, lambda: services.plan_delete(access=acting, plan=plan))
-    return Status(204, None)
+    return removed(request, lambda: services.plan_delete(access=acting, plan=plan))
 
 
 # Tasks -----------------------------------------------------------------------------------------
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/tasks/",
-    response=answers(list[TaskOut]),
-    summary="Nhiệm vụ",
+    TaskOut,
+    "Nhiệm vụ",
     description="Lọc như trang danh sách nhiệm vụ; tìm kiếm không phân biệt dấu. Sắp theo id.",
+    max_page_size=200,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50, max_page_size=200)
 def task_list(request: HttpRequest, congress_id: int, filters: Query[TaskQuery]):
     acting = access(request, congress_id)
     form = valid(TaskFilterForm(form_data(filters), congress=acting.congress))
@@ -180,12 +176,9 @@ def task_update(
 # Progress, completion, review ------------------------------------------------------------------
 
 
-@router.get(
-    "/{congress_id}/tasks/{task_id}/progress/",
-    response=answers(list[ProgressOut]),
-    summary="Báo cáo tiến độ của nhiệm vụ",
+@listed(
+    router, "/{congress_id}/tasks/{task_id}/progress/", ProgressOut, "Báo cáo tiến độ của nhiệm vụ"
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def progress_list(request: HttpRequest, congress_id: int, task_id: int):
     task = permissions.access_task(access(request, congress_id), task_id)
     return selectors.task_updates(task)
@@ -257,16 +250,15 @@ def task_halt(request: HttpRequest, congress_id: int, task_id: int, payload: Hal
     return permissions.access_task(acting, task_id)
 
 
-@router.delete(
+@removal(
+    router,
     "/{congress_id}/tasks/{task_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển nhiệm vụ vào thùng rác (Thường trực / Văn phòng khôi phục được)",
+    "Chuyển nhiệm vụ vào thùng rác (Thường trực / Văn phòng khôi phục được)",
 )
 def task_delete(request: HttpRequest, congress_id: int, task_id: int, reason: str = "") -> Status:
     acting = access(request, congress_id)
     task = permissions.access_task(acting, task_id)
-    write(request, lambda: services.task_delete(access=acting, task=task, reason=reason))
-    return Status(204, None)
+    return removed(request, lambda: services.task_delete(access=acting, task=task, reason=reason))
 
 
 @router.get(
@@ -279,16 +271,11 @@ def progress_detail(request: HttpRequest, congress_id: int, update_id: int) -> P
     return selectors.task_updates(update.task).get(pk=update.pk)
 
 
-@router.delete(
-    "/{congress_id}/progress/{update_id}/",
-    response={204: None, **ERRORS},
-    summary="Chuyển báo cáo tiến độ vào thùng rác",
-)
+@removal(router, "/{congress_id}/progress/{update_id}/", "Chuyển báo cáo tiến độ vào thùng rác")
 def progress_delete(request: HttpRequest, congress_id: int, update_id: int) -> Status:
     acting = access(request, congress_id)
     update = permissions.access_progress_update(acting, update_id)
-    write(request, lambda: services.progress_update_delete(access=acting, update=update))
-    return Status(204, None)
+    return removed(request, lambda: services.progress_update_delete(access=acting, update=update))
 
 
 @router.get(
@@ -304,10 +291,7 @@ def attachment_download(request: HttpRequest, congress_id: int, attachment_id: i
 # Obstacles and the dashboard ------------------------------------------------------------------
 
 
-@router.get(
-    "/{congress_id}/obstacles/", response=answers(list[ProgressOut]), summary="Vướng mắc chưa gỡ"
-)
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
+@listed(router, "/{congress_id}/obstacles/", ProgressOut, "Vướng mắc chưa gỡ", ordering=("-id",))
 def obstacle_list(request: HttpRequest, congress_id: int):
     acting = access(request, congress_id)
     return (

@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.organizations.models import Agency
@@ -16,7 +15,7 @@ from daihoi.planning import permissions, selectors, services
 from daihoi.planning.forms import RescheduleForm
 from daihoi.planning.models import TaskAssignment
 
-from ..common import access, answers, form_data, gate, valid, write
+from ..common import access, answers, form_data, gate, listed, valid, write
 from ..errors import FieldErrors
 from .planning_schemas import AgencyRef
 
@@ -128,13 +127,14 @@ def _inbox_agency(acting: Access, agency_id: int | None) -> Agency:
     return agency
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/inbox/",
-    response=answers(list[InboxRowOut]),
-    summary="Nhiệm vụ của một đơn vị (mặc định: đơn vị của mình)",
+    InboxRowOut,
+    "Nhiệm vụ của một đơn vị (mặc định: đơn vị của mình)",
     description="Sắp theo id (con trỏ); trang đơn vị sắp theo hạn.",
+    max_page_size=200,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50, max_page_size=200)
 def agency_inbox(
     request: HttpRequest, congress_id: int, filters: Query[InboxQuery]
 ) -> QuerySet[TaskAssignment]:

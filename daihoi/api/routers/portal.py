@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.organizations.permissions import Access
@@ -20,7 +19,7 @@ from daihoi.portal.models import Article, Kind, Moderation, ReaderComment, Submi
 from daihoi.portal.permissions import access_article, access_portal
 
 from ..auth import user_of
-from ..common import VERSION_NOTE, answers, form_data, valid, write
+from ..common import VERSION_NOTE, answers, form_data, listed, valid, write
 
 router = Router(tags=["Cổng thông tin (biên tập)"])
 
@@ -185,12 +184,13 @@ def _detail(acting: Access, article_id: int) -> Article:
     return access_article(acting, article_id)
 
 
-@router.get(
+@listed(
+    router,
     P + "/articles/",
-    response=answers(list[ArticleStaffOut]),
-    summary="Bài viết của cổng thông tin (sửa gần nhất trước; lọc theo loại trang `kind`)",
+    ArticleStaffOut,
+    "Bài viết của cổng thông tin (sửa gần nhất trước; lọc theo loại trang `kind`)",
+    ordering=("-updated_at", "-id"),
 )
-@paginate(CursorPagination, ordering=("-updated_at", "-id"), page_size=50)
 def portal_staff_articles(
     request: HttpRequest, congress_id: int, kind: str = ""
 ) -> QuerySet[Article]:
@@ -350,12 +350,13 @@ class StateQuery(Schema):
     state: STATES = "pending"
 
 
-@router.get(
+@listed(
+    router,
     P + "/moderation/comments/",
-    response=answers(list[ReaderCommentOut]),
-    summary="Bình luận của bạn đọc theo trạng thái kiểm duyệt (mới nhất trước)",
+    ReaderCommentOut,
+    "Bình luận của bạn đọc theo trạng thái kiểm duyệt (mới nhất trước)",
+    ordering=("-created_at", "-id"),
 )
-@paginate(CursorPagination, ordering=("-created_at", "-id"), page_size=50)
 def portal_comment_queue(
     request: HttpRequest, congress_id: int, filters: Query[StateQuery]
 ) -> QuerySet[ReaderComment]:
@@ -363,12 +364,13 @@ def portal_comment_queue(
     return selectors.moderation_queue(acting, Moderation(filters.state)).order_by()
 
 
-@router.get(
+@listed(
+    router,
     P + "/moderation/submissions/",
-    response=answers(list[SubmissionOut]),
-    summary="Góp ý dự thảo của nhân dân theo trạng thái kiểm duyệt (mới nhất trước)",
+    SubmissionOut,
+    "Góp ý dự thảo của nhân dân theo trạng thái kiểm duyệt (mới nhất trước)",
+    ordering=("-created_at", "-id"),
 )
-@paginate(CursorPagination, ordering=("-created_at", "-id"), page_size=50)
 def portal_submission_queue(
     request: HttpRequest, congress_id: int, filters: Query[StateQuery]
 ) -> QuerySet[Submission]:

@@ -8,7 +8,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.consultation import permissions as drafting
 from daihoi.consultation.models import Draft
@@ -20,7 +19,7 @@ from daihoi.portal.forms import MAX_ID, FrontForm, OpenPublicForm, ThemeForm, Th
 from daihoi.portal.models import PublicConsultation, Theme
 from daihoi.portal.permissions import access_public_consultation, access_theme
 
-from ..common import Detail, access, answers, form_data, gate, valid, write
+from ..common import Detail, access, answers, form_data, gate, listed, valid, write
 from ..errors import FieldErrors
 
 router = Router(tags=["Cổng thông tin (lấy ý kiến nhân dân)"])
@@ -200,12 +199,13 @@ def _manage(acting: Access, public: PublicConsultation) -> dict:
     }
 
 
-@router.get(
+@listed(
+    router,
     P + "/",
-    response=answers(list[PublicRowOut]),
-    summary="Các dự thảo đã công bố lấy ý kiến nhân dân (hạn cuối muộn nhất trước)",
+    PublicRowOut,
+    "Các dự thảo đã công bố lấy ý kiến nhân dân (hạn cuối muộn nhất trước)",
+    ordering=("-closes_on", "-id"),
 )
-@paginate(CursorPagination, ordering=("-closes_on", "-id"), page_size=50)
 def public_consultation_list(
     request: HttpRequest, congress_id: int
 ) -> QuerySet[PublicConsultation]:

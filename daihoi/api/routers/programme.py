@@ -7,7 +7,6 @@ from typing import Any, Literal
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.permissions import Access
 from daihoi.programme import selectors, services
@@ -22,11 +21,13 @@ from daihoi.programme.permissions import (
 )
 
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -309,10 +310,7 @@ def programme_printed(
     return {"release": chosen, "is_draft": False, "content": chosen.content}
 
 
-@router.get(
-    P + "/releases/", response=answers(list[ReleaseOut]), summary="Các bản chương trình đã ban hành"
-)
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
+@listed(router, P + "/releases/", ReleaseOut, "Các bản chương trình đã ban hành", ordering=("-id",))
 def programme_releases(request: HttpRequest, congress_id: int) -> QuerySet[Release]:
     return selectors.releases_of(access(request, congress_id).congress).order_by()
 
@@ -346,8 +344,7 @@ def programme_release(request: HttpRequest, congress_id: int, release_number: in
 # Sessions -----------------------------------------------------------------------------------
 
 
-@router.get(P + "/sessions/", response=answers(list[SessionOut]), summary="Các phiên của Đại hội")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/sessions/", SessionOut, "Các phiên của Đại hội")
 def programme_sessions(request: HttpRequest, congress_id: int) -> QuerySet[Session]:
     return Session.objects.filter(congress=access(request, congress_id).congress).order_by()
 
@@ -391,16 +388,11 @@ def programme_session_update(
     return _session_detail(acting, saved)
 
 
-@router.delete(
-    P + "/sessions/{programme_session_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa phiên khỏi bản nháp chương trình",
-)
+@removal(router, P + "/sessions/{programme_session_id}/", "Xóa phiên khỏi bản nháp chương trình")
 def programme_session_delete(
     request: HttpRequest, congress_id: int, programme_session_id: int
 ) -> Status:
     acting = access(request, congress_id)
     session = access_session(acting, programme_session_id)
     gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    write(request, lambda: services.session_delete(access=acting, session=session))
-    return Status(204, None)
+    return removed(request, lambda: services.session_delete(access=acting, session=session))

@@ -17,11 +17,12 @@ from daihoi.programme.permissions import (
 )
 
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -93,17 +94,12 @@ def programme_item_update(
     return fresh_item(acting, item.pk)
 
 
-@router.delete(
-    P + "/items/{programme_item_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa mục chương trình",
-)
+@removal(router, P + "/items/{programme_item_id}/", "Xóa mục chương trình")
 def programme_item_delete(request: HttpRequest, congress_id: int, programme_item_id: int) -> Status:
     acting = access(request, congress_id)
     item = access_item(acting, programme_item_id)
     gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    write(request, lambda: services.item_delete(access=acting, item=item))
-    return Status(204, None)
+    return removed(request, lambda: services.item_delete(access=acting, item=item))
 
 
 @router.post(
@@ -177,10 +173,9 @@ def programme_cue_update(
     return access_cue(acting, cue_id)
 
 
-@router.delete(P + "/cues/{cue_id}/", response={204: None, **ERRORS}, summary="Xóa dòng kịch bản")
+@removal(router, P + "/cues/{cue_id}/", "Xóa dòng kịch bản")
 def programme_cue_delete(request: HttpRequest, congress_id: int, cue_id: int) -> Status:
     acting = access(request, congress_id)
     cue = access_cue(acting, cue_id)
     gate(can_keep_programme(acting), ONLY_ORGANISERS)
-    write(request, lambda: services.cue_delete(access=acting, cue=cue))
-    return Status(204, None)
+    return removed(request, lambda: services.cue_delete(access=acting, cue=cue))

@@ -8,7 +8,6 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
@@ -24,6 +23,7 @@ from ..common import (
     answers,
     filled,
     gate,
+    listed,
     valid,
     versioned_put,
     write,
@@ -71,8 +71,7 @@ def _slogan(acting: Access, slogan_id: int) -> Slogan:
     return selectors.slogans_of(acting).get(pk=permissions.access_slogan(acting, slogan_id).pk)
 
 
-@router.get(P + "/slogans/", response=answers(list[SloganOut]), summary="Khẩu hiệu")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/slogans/", SloganOut, "Khẩu hiệu")
 def slogan_list(request: HttpRequest, congress_id: int) -> QuerySet[Slogan]:
     return selectors.slogans_of(access(request, congress_id)).order_by()
 
@@ -183,8 +182,7 @@ def _route_form(payload: RouteIn) -> RouteForm:
     return valid(RouteForm(data))
 
 
-@router.get(P + "/routes/", response=answers(list[RouteOut]), summary="Tuyến đường, địa bàn")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/routes/", RouteOut, "Tuyến đường, địa bàn")
 def route_list(request: HttpRequest, congress_id: int) -> QuerySet[Route]:
     return selectors.routes_of(access(request, congress_id)).order_by()
 
@@ -225,14 +223,15 @@ def route_update(
     return _route(acting, route_id)
 
 
-@router.get(
+@listed(
+    router,
     P + "/routes/{route_id}/items/",
-    response=answers(list[RouteItemOut]),
-    summary="Danh sách hạng mục của tuyến (bản in cho tổ lắp đặt)",
+    RouteItemOut,
+    "Danh sách hạng mục của tuyến (bản in cho tổ lắp đặt)",
     description="Theo thứ tự ngày lắp đặt, vị trí; không gồm hạng mục đã hủy. Tổng số lượng ở "
     "`GET …/routes/{route_id}/`.",
+    ordering=("install_on", "location", "id"),
 )
-@paginate(CursorPagination, ordering=("install_on", "location", "id"), page_size=50)
 def route_items(request: HttpRequest, congress_id: int, route_id: int) -> QuerySet[VisualItem]:
     acting = access(request, congress_id)
     route = permissions.access_route(acting, route_id)

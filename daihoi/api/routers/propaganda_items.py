@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
@@ -27,6 +26,7 @@ from ..common import (
     filled,
     form_data,
     gate,
+    listed,
     valid,
     versioned_put,
     write,
@@ -231,8 +231,7 @@ def _with_photo_mark(items: QuerySet[VisualItem]) -> QuerySet[VisualItem]:
     return items.annotate(has_photo=Exists(ItemPhoto.objects.filter(item=OuterRef("pk"))))
 
 
-@router.get(P + "/items/", response=answers(list[ItemOut]), summary="Hạng mục tuyên truyền")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/items/", ItemOut, "Hạng mục tuyên truyền")
 def item_list(
     request: HttpRequest, congress_id: int, filters: Query[ItemQuery]
 ) -> QuerySet[VisualItem]:

@@ -7,7 +7,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.organizations.models import Agency
@@ -22,6 +21,7 @@ from ..common import (
     filled,
     form_data,
     gate,
+    listed,
     valid,
     versioned_put,
     write,
@@ -288,8 +288,7 @@ def _piece_fields(acting: Access, payload: PieceIn) -> tuple[PieceForm, services
     return form, services.PieceFields(**form.edited())
 
 
-@router.get(P + "/pieces/", response=answers(list[PieceOut]), summary="Tin, bài, chương trình")
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/pieces/", PieceOut, "Tin, bài, chương trình")
 def piece_list(
     request: HttpRequest, congress_id: int, filters: Query[PieceQuery]
 ) -> QuerySet[MediaPiece]:
@@ -394,12 +393,7 @@ def _event_fields(acting: Access, payload: EventIn) -> tuple[EventForm, services
     return form, services.EventFields(**form.edited())
 
 
-@router.get(
-    P + "/events/",
-    response=answers(list[EventOut]),
-    summary="Triển lãm, trưng bày, chương trình nghệ thuật",
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, P + "/events/", EventOut, "Triển lãm, trưng bày, chương trình nghệ thuật")
 def event_list(request: HttpRequest, congress_id: int) -> QuerySet[ArtEvent]:
     return selectors.events_of(access(request, congress_id)).order_by()
 

@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
@@ -27,7 +26,7 @@ from daihoi.reporting.models import (
     submission_state_q,
 )
 
-from ..common import Detail, access, answers, gate, valid, write
+from ..common import Detail, access, answers, gate, listed, valid, write
 
 router = Router(tags=["Báo cáo"])
 
@@ -121,13 +120,13 @@ def _state(state: str) -> str:
     return str(valid(StateFilterForm({"state": state})).cleaned_data["state"])
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/report-requests/",
-    response=answers(list[ReportRequestOut]),
-    summary="Yêu cầu báo cáo (đơn vị: những yêu cầu gửi đơn vị mình)",
+    ReportRequestOut,
+    "Yêu cầu báo cáo (đơn vị: những yêu cầu gửi đơn vị mình)",
     description=STATE_NOTE + " Với đơn vị: tình hình báo cáo của chính đơn vị.",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def report_request_list(
     request: HttpRequest, congress_id: int, state: str = ""
 ) -> QuerySet[ReportRequest]:
@@ -197,13 +196,14 @@ def report_request_template(
     return stored_file(report_request.template_file, report_request.template_name)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/report-requests/{request_id}/submissions/",
-    response=answers(list[SubmissionOut]),
-    summary="Báo cáo các đơn vị gửi cho một yêu cầu (đơn vị: của mình)",
+    SubmissionOut,
+    "Báo cáo các đơn vị gửi cho một yêu cầu (đơn vị: của mình)",
     description="Sắp theo id (con trỏ); trang của yêu cầu sắp theo tên đơn vị. " + STATE_NOTE,
+    page_size=100,
 )
-@paginate(CursorPagination, ordering=("id",), page_size=100)
 def submission_list(request: HttpRequest, congress_id: int, request_id: int, state: str = ""):
     acting = access(request, congress_id)
     report_request = permissions.access_report_request(acting, request_id)

@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status, UploadedFile
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
@@ -19,7 +18,7 @@ from daihoi.reporting.forms import TaskImportForm
 from daihoi.reporting.models import TaskImportJob
 from daihoi.reporting.permissions import access_import_job, can_import_tasks
 
-from ..common import Detail, access, answers, gate, valid, write
+from ..common import Detail, access, answers, gate, listed, valid, write
 
 router = Router(tags=["Nhập nhiệm vụ từ Excel"])
 
@@ -70,12 +69,14 @@ def _detail(acting: Access, import_job_id: int) -> TaskImportJob:
     return access_import_job(acting, import_job_id, with_rows=True)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/task-imports/",
-    response=answers(list[ImportJobOut]),
-    summary="Các lần nhập nhiệm vụ từ Excel (mới nhất trước)",
+    ImportJobOut,
+    "Các lần nhập nhiệm vụ từ Excel (mới nhất trước)",
+    ordering=("-id",),
+    page_size=20,
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=20)
 def import_job_list(request: HttpRequest, congress_id: int) -> QuerySet[TaskImportJob]:
     acting = _importer(request, congress_id)
     return TaskImportJob.objects.filter(congress=acting.congress).defer("rows", "errors")

@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.audit.permissions import (
     ONLY_SECRETARIAT,
@@ -18,7 +17,7 @@ from daihoi.audit.permissions import (
 from daihoi.audit.trash import KINDS, Kind
 from daihoi.organizations.permissions import Access
 
-from ..common import access, answers, gate, write
+from ..common import access, answers, gate, listed, write
 
 router = Router(tags=["Thùng rác"])
 
@@ -81,14 +80,15 @@ def trash_kinds(request: HttpRequest, congress_id: int) -> list[dict[str, Any]]:
     ]
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/trash/{kind}/",
-    response=answers(list[DeletedOut]),
-    summary="Các bản ghi đã xóa của một loại (xóa gần nhất trước)",
+    DeletedOut,
+    "Các bản ghi đã xóa của một loại (xóa gần nhất trước)",
     description="`kind`: task, update, plan, meeting, document, incoming "
     "(xem `GET …/trash/`). Văn bản Mật, Tối mật chỉ hiện với người có tên.",
+    ordering=("-deleted_at", "-id"),
 )
-@paginate(CursorPagination, ordering=("-deleted_at", "-id"), page_size=50)
 def trash_list(request: HttpRequest, congress_id: int, kind: str) -> QuerySet[Any]:
     spec = access_trash_kind(kind)
     acting = _trash_user(request, congress_id)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.organizations.permissions import Access, access_delegate
 from daihoi.voting import selectors, services
@@ -16,11 +15,13 @@ from daihoi.voting.permissions import ONLY_PRESIDIUM, access_ballot, access_moti
 
 from ..auth import user_of
 from ..common import (
-    ERRORS,
     access,
     answers,
     form_data,
     gate,
+    listed,
+    removal,
+    removed,
     valid,
     versioned_put,
     write,
@@ -194,13 +195,13 @@ def _presidium(request: HttpRequest, congress_id: int, motion_id: int) -> tuple[
     return acting, motion
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/motions/",
-    response=answers(list[MotionOut]),
-    summary="Nội dung biểu quyết của Đại hội",
+    MotionOut,
+    "Nội dung biểu quyết của Đại hội",
     description="`state`: draft (chưa mở), open (đang biểu quyết), closed (đã kết thúc).",
 )
-@paginate(CursorPagination, ordering=("id",), page_size=50)
 def motion_list(request: HttpRequest, congress_id: int, filters: Query[MotionQuery]):
     motions = selectors.motions_of(access(request, congress_id).congress)
     if filters.state:
@@ -294,15 +295,10 @@ def motion_close(request: HttpRequest, congress_id: int, motion_id: int) -> dict
     return _detail(access_motion(acting, motion_id))
 
 
-@router.delete(
-    "/{congress_id}/motions/{motion_id}/",
-    response={204: None, **ERRORS},
-    summary="Xóa nội dung biểu quyết chưa mở",
-)
+@removal(router, "/{congress_id}/motions/{motion_id}/", "Xóa nội dung biểu quyết chưa mở")
 def motion_delete(request: HttpRequest, congress_id: int, motion_id: int) -> Status:
     acting, motion = _presidium(request, congress_id, motion_id)
-    write(request, lambda: services.motion_delete(access=acting, motion=motion))
-    return Status(204, None)
+    return removed(request, lambda: services.motion_delete(access=acting, motion=motion))
 
 
 # The delegate's own ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import CursorPagination, paginate
 
 from daihoi.accounts.models import User
 from daihoi.core.exceptions import PermissionDenied
@@ -14,7 +13,7 @@ from daihoi.organizations.permissions import Access
 
 from .. import services, webhooks
 from ..auth import token_of, user_of
-from ..common import access, answers, gate, valid, write
+from ..common import access, answers, gate, listed, valid, write
 from ..forms import TokenForm, WebhookForm
 from ..models import ApiToken, Delivery, Webhook
 
@@ -74,10 +73,7 @@ def _form(payload: WebhookIn) -> WebhookForm:
     return valid(WebhookForm(payload.model_dump()))
 
 
-@router.get(
-    "/{congress_id}/webhooks/", response=answers(list[WebhookOut]), summary="Webhook của Đại hội"
-)
-@paginate(CursorPagination, ordering=("id",), page_size=50)
+@listed(router, "/{congress_id}/webhooks/", WebhookOut, "Webhook của Đại hội")
 def webhook_list(request: HttpRequest, congress_id: int) -> QuerySet[Webhook]:
     return Webhook.objects.filter(congress=_managing(request, congress_id).congress).order_by()
 
@@ -137,12 +133,13 @@ def webhook_delete(request: HttpRequest, congress_id: int, webhook_id: int) -> S
     return Status(204, None)
 
 
-@router.get(
+@listed(
+    router,
     "/{congress_id}/webhooks/{webhook_id}/deliveries/",
-    response=answers(list[DeliveryOut]),
-    summary="Nhật ký gửi của webhook (mới nhất trước)",
+    DeliveryOut,
+    "Nhật ký gửi của webhook (mới nhất trước)",
+    ordering=("-id",),
 )
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
 def webhook_deliveries(
     request: HttpRequest, congress_id: int, webhook_id: int
 ) -> QuerySet[Delivery]:
@@ -189,8 +186,7 @@ def _owner(request: HttpRequest) -> User:
     return user_of(request)
 
 
-@tokens_router.get("/", response=answers(list[TokenOut]), summary="Khóa API của tôi")
-@paginate(CursorPagination, ordering=("-id",), page_size=50)
+@listed(tokens_router, "/", TokenOut, "Khóa API của tôi", ordering=("-id",))
 def token_list(request: HttpRequest) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=_owner(request)).order_by()
 
