@@ -32,10 +32,9 @@ from ..common import (
     versioned_put,
     write,
 )
-from .logistics_lodging import DelegateRef, Ref, staff
+from .logistics_lodging import DelegateRef, L, Ref, staff
 
 router = Router(tags=["Hậu cần"])
-L = "/{congress_id}/logistics"
 
 
 class MealOut(Schema):

@@ -29,11 +29,9 @@ from ..common import (
     write,
     write_versioned,
 )
-from .propaganda_items import Ref, SloganRef
+from .propaganda_items import P, Ref, SloganRef
 
 router = Router(tags=["Tuyên truyền"])
-
-P = "/{congress_id}/propaganda"
 
 # Slogans ----------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ as on the page), the state buttons, a photo itself, the map's points and the das
 of overdue installations. Everyone of the congress reads; the propaganda subcommittee and the
 secretariat write; the carrying-out agency's officer adds photos and installs or removes."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -338,22 +339,9 @@ def _item_form(acting: Access, payload: ItemIn, item: VisualItem | None) -> Item
 
 def _fields(form: ItemForm) -> services.ItemFields:
     data = form.edited()
-    return services.ItemFields(**{name: data[name] for name in ITEM_FIELDS})
-
-
-ITEM_FIELDS = (
-    "kind",
-    "route",
-    "location",
-    "latitude",
-    "longitude",
-    "quantity",
-    "slogan",
-    "agency",
-    "install_on",
-    "remove_on",
-    "note",
-)
+    return services.ItemFields(
+        **{field.name: data[field.name] for field in dataclasses.fields(services.ItemFields)}
+    )
 
 
 @router.post(

@@ -27,11 +27,9 @@ from ..common import (
     write,
     write_versioned,
 )
-from .propaganda_items import Ref
+from .propaganda_items import P, Ref
 
 router = Router(tags=["Tuyên truyền"])
-
-P = "/{congress_id}/propaganda"
 
 
 def _writer(request: HttpRequest, congress_id: int) -> Access:
