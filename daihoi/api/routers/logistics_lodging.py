@@ -205,6 +205,17 @@ def _night(query: NightQuery, nights: list[dt.date]) -> dt.date | None:
     return form.cleaned_data["night"] or (nights[0] if nights else None)
 
 
+def _hotel_night(
+    request: HttpRequest, congress_id: int, hotel_id: int, query: NightQuery
+) -> tuple[Access, Hotel, dt.date | None, list[dt.date]]:
+    """The staff's hotel on the night asked for (the first night offered when none is), with
+    the nights offered."""
+    acting = staff(request, congress_id)
+    hotel = permissions.access_hotel(acting, hotel_id)
+    nights = services.lodging_nights(acting.congress)
+    return acting, hotel, _night(query, nights), nights
+
+
 def _rooms(rooms: list[RoomNight]) -> list[dict]:
     return [
         {
@@ -307,10 +318,7 @@ def hotel_create(request: HttpRequest, congress_id: int, payload: HotelIn) -> St
 def hotel_detail(
     request: HttpRequest, congress_id: int, hotel_id: int, query: Query[NightQuery]
 ) -> dict:
-    acting = staff(request, congress_id)
-    hotel = permissions.access_hotel(acting, hotel_id)
-    nights = services.lodging_nights(acting.congress)
-    night = _night(query, nights)
+    acting, hotel, night, nights = _hotel_night(request, congress_id, hotel_id, query)
     return {
         "hotel": hotel,
         "night": night,
@@ -358,9 +366,7 @@ def rooms_add(request: HttpRequest, congress_id: int, hotel_id: int, payload: Ro
 def hotel_manifest(
     request: HttpRequest, congress_id: int, hotel_id: int, query: Query[NightQuery]
 ) -> dict:
-    acting = staff(request, congress_id)
-    hotel = permissions.access_hotel(acting, hotel_id)
-    night = _night(query, services.lodging_nights(acting.congress))
+    _, hotel, night, _ = _hotel_night(request, congress_id, hotel_id, query)
     return {"hotel": hotel, "night": night, "rooms": _rooms(selectors.hotel_rooms(hotel, night))}
 
 
@@ -372,9 +378,7 @@ def hotel_manifest(
 def hotel_manifest_xlsx(
     request: HttpRequest, congress_id: int, hotel_id: int, query: Query[NightQuery]
 ) -> HttpResponse:
-    acting = staff(request, congress_id)
-    hotel = permissions.access_hotel(acting, hotel_id)
-    night = _night(query, services.lodging_nights(acting.congress))
+    acting, hotel, night, _ = _hotel_night(request, congress_id, hotel_id, query)
     rooms = selectors.hotel_rooms(hotel, night)
     content = manifest_sheet.hotel_manifest_xlsx(acting.congress, hotel, night, rooms)
     return content_file(content, XLSX_CONTENT_TYPE, manifest_sheet.file_name(hotel, night))
