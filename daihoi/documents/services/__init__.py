@@ -24,6 +24,7 @@ from .incoming import (
     incoming_update,
 )
 from .registry import (
+    DRAFT_FIELDS,
     EDITABLE_FIELDS,
     ISSUED_IS_FINAL,
     MANAGERS_ONLY,
@@ -39,6 +40,7 @@ from .registry import (
 )
 
 __all__ = [
+    "DRAFT_FIELDS",
     "EDITABLE_FIELDS",
     "INCOMING_FIELDS",
     "ISSUED_IS_FINAL",

@@ -34,20 +34,19 @@ from .files import _readers_for, _store_file, check_document_file
 
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới được xóa hoặc khôi phục văn bản."
 ISSUED_IS_FINAL = "Văn bản đã ban hành không được sửa; hãy ban hành văn bản thay thế."
-EDITABLE_FIELDS = {
+# A draft's own fields: what its edit form starts from and a replacement draft takes over.
+DRAFT_FIELDS = [
     "kind",
     "issuer",
     "subject",
     "body",
     "recipients",
-    "recipient_agencies",
     "signer",
     "signer_title",
     "authority",
-    "replaces",
     "confidentiality",
-    "readers",
-}
+]
+EDITABLE_FIELDS = {*DRAFT_FIELDS, "recipient_agencies", "replaces", "readers"}
 
 
 def _search_text(document: Document) -> str:
@@ -398,27 +397,13 @@ def document_store_pdf(*, document_id: int, pdf: bytes) -> Document:
     return document
 
 
-# What a replacement draft takes over from the document it replaces.
-COPIED_TO_REPLACEMENT = [
-    "kind",
-    "issuer",
-    "subject",
-    "body",
-    "recipients",
-    "signer",
-    "signer_title",
-    "authority",
-    "confidentiality",
-]
-
-
 @transaction.atomic
 def document_draft_replacement(*, access: Access, document: Document) -> Document:
     """A new draft prefilled from an issued document, saying that it replaces it (the old one
     is superseded when the new one is issued)."""
     return document_create(
         access=access,
-        **{name: getattr(document, name) for name in COPIED_TO_REPLACEMENT},
+        **{name: getattr(document, name) for name in DRAFT_FIELDS},
         recipient_agencies=document.recipient_agencies.all(),
         readers=document.readers.all(),
         replaces=document,

@@ -39,18 +39,6 @@ from ..models import Document
 from ..permissions import access_document
 
 PAGE_SIZE = 25
-FORM_FIELDS = [
-    "kind",
-    "issuer",
-    "subject",
-    "body",
-    "recipients",
-    "signer",
-    "signer_title",
-    "authority",
-]
-
-
 DRAFTERS_ONLY = "Chỉ Văn phòng và lãnh đạo tiểu ban soạn thảo văn bản."
 
 
@@ -162,9 +150,8 @@ def document_edit(request: HttpRequest, congress_id: int, document_id: int) -> H
     if not document.is_draft:
         messages.error(request, services.ISSUED_IS_FINAL)
         return _to_detail(congress_id, document)
-    initial = {name: getattr(document, name) for name in FORM_FIELDS}
+    initial = {name: getattr(document, name) for name in services.DRAFT_FIELDS}
     initial["recipient_agencies"] = list(document.recipient_agencies.all())
-    initial["confidentiality"] = document.confidentiality
     initial["readers"] = list(document.readers.all())
     initial["version"] = document.version
     form = DocumentForm(request.POST or None, initial=initial, congress=access.congress)
