@@ -9,8 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from daihoi.core.audit import history_of
-from daihoi.core.views import form_page, page_context
+from daihoi.core.views import forbidden, form_page, page_context
 from daihoi.organizations.permissions import Access
+
+from .. import permissions
 
 
 def record_form_page[M: models.Model](
@@ -27,7 +29,9 @@ def record_form_page[M: models.Model](
 ) -> HttpResponse:
     """Saves through `create()` a new record or `update(obj)`, and goes back to `back`;
     `titles` are the page's title when adding and when editing; an edit shows the record's
-    history."""
+    history. Only the register's writers may use it; anyone else gets the 403 page."""
+    if not permissions.can_write(access):
+        return forbidden(request, permissions.WRITERS_ONLY)
     return form_page(
         request,
         form,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
 from daihoi.core.versioning import edit_initial
-from daihoi.core.views import forbidden, page_context
+from daihoi.core.views import page_context
 from daihoi.organizations.models import Agency
 from daihoi.organizations.permissions import access_congress
 
@@ -52,8 +52,6 @@ def outlet_form(
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     outlet = permissions.access_outlet(access, outlet_id) if outlet_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     form = OutletForm(request.POST or None, initial=edit_initial(outlet, OutletForm))
     return record_form_page(
         request,
@@ -79,8 +77,6 @@ def column_form(
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     column = permissions.access_column(access, column_id) if column_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     initial = edit_initial(column, ColumnForm)
     if column is None and request.GET.get("outlet", "").isdigit():
         initial["outlet"] = request.GET["outlet"]
@@ -108,8 +104,6 @@ def column_form(
 def piece_form(request: HttpRequest, congress_id: int, piece_id: int | None = None) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     piece = permissions.access_piece(access, piece_id) if piece_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     initial = edit_initial(piece, PieceForm) or {"planned_on": local_today()}
     form = PieceForm(
         request.POST or None,
@@ -155,8 +149,6 @@ def event_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 def event_form(request: HttpRequest, congress_id: int, event_id: int | None = None) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     event = permissions.access_event(access, event_id) if event_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     initial = edit_initial(event, EventForm)
     form = EventForm(
         request.POST or None,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from daihoi.core.dates import today as local_today
 from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
-from daihoi.core.views import content_file, forbidden, page_context
+from daihoi.core.views import content_file, page_context
 from daihoi.organizations.permissions import Access, access_congress
 
 from .. import mapping, permissions, selectors, services
@@ -35,8 +35,6 @@ def slogan_form(
 ) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     slogan = permissions.access_slogan(access, slogan_id) if slogan_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     initial = edit_initial(slogan, SloganForm) or {"approved": True}
     form = SloganForm(request.POST or None, initial=initial)
     return record_form_page(
@@ -70,8 +68,6 @@ def route_list(request: HttpRequest, congress_id: int) -> HttpResponse:
 def route_form(request: HttpRequest, congress_id: int, route_id: int | None = None) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     route = permissions.access_route(access, route_id) if route_id else None
-    if not permissions.can_write(access):
-        return forbidden(request, permissions.WRITERS_ONLY)
     initial = {}
     if route is not None:
         initial = {"name": route.name, "locality": route.locality, "version": route.version}
