@@ -34,8 +34,11 @@ from .common import lock_for_writer, require_writer, required_text, save_edit, s
 
 def _check_slogan(slogan: Slogan) -> None:
     slogan.text = required_text(slogan.text, "Vui lòng nhập nội dung khẩu hiệu.", "text")
-    duplicate = Slogan.objects.filter(congress_id=slogan.congress_id, text__iexact=slogan.text)
-    if duplicate.exclude(pk=slogan.pk).exists():
+    # Compared here, not with `iexact`: SQLite folds the case of ASCII letters only ("Đ", "Ừ").
+    # A congress has tens of slogans.
+    others = Slogan.objects.filter(congress_id=slogan.congress_id).exclude(pk=slogan.pk)
+    wanted = slogan.text.casefold()
+    if any(text.casefold() == wanted for text in others.values_list("text", flat=True)):
         raise BusinessError("Khẩu hiệu này đã có trong danh sách.", field="text")
 
 
