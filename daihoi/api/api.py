@@ -1,6 +1,10 @@
 """The JSON API at /api/v1/: one NinjaAPI, its routers per domain, the schema and the docs."""
 
+from functools import cached_property
+from typing import Any
+
 from ninja import NinjaAPI, Swagger
+from ninja.openapi.schema import OpenAPISchema
 
 from . import errors
 from .auth import SignedInSession, TokenAuth, TokenRateThrottle
@@ -70,7 +74,27 @@ thao tác ghi kèm mã chống giả mạo `X-CSRFToken`. Danh sách phân trang
 trả về 400 với `errors`: {trường: [thông báo]} bằng tiếng Việt như trên giao diện.
 """
 
-api = NinjaAPI(
+
+class CongressAPI(NinjaAPI):
+    """The API, its OpenAPI schema built once per process and prefix: it depends on the code
+    alone, and building it for some 470 operations takes seconds. Callers read it, never change
+    it."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        if path_prefix not in self._schemas:
+            self._schemas[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return self._schemas[path_prefix]
+
+    @cached_property
+    def _schemas(self) -> dict[str, OpenAPISchema]:
+        return {}
+
+
+api = CongressAPI(
     title="daihoi API",
     version="1",
     description=DESCRIPTION,

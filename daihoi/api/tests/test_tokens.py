@@ -128,3 +128,13 @@ def test_tokens_cannot_be_made_without_a_name(world, scope):
 
     with pytest.raises(BusinessError):
         services.token_create(user=world.users["officer"], name="  ", scope=scope, days=30)
+
+
+def test_the_schema_is_built_once_and_then_served_as_built(client):
+    from daihoi.api.api import api
+
+    built = api.get_openapi_schema(path_prefix="/api/v1/")
+    assert api.get_openapi_schema(path_prefix="/api/v1/") is built
+    served = client.get("/api/v1/schema/").json()
+    assert served["paths"].keys() == built["paths"].keys()
+    assert len(served["paths"]) > 300
