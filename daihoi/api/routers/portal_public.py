@@ -132,7 +132,7 @@ def _json(data: Any) -> HttpResponse:
 
 
 # The query parameters the public reads take (the page links carry them on).
-READS = ("kind", "category", "cursor")
+READS = ("kind", "category", "cursor", "section")
 
 
 def _cached(request: HttpRequest, congress_id: int, build: Callable[[], Any]) -> HttpResponse:
