@@ -11,7 +11,9 @@ from daihoi.documents import rendering
 from daihoi.documents.layout import Layout
 from daihoi.documents.models import Document, DocumentKind
 from daihoi.organizations.models import Congress
+from daihoi.organizations.permissions import Access
 
+from . import selectors, services
 from .models import Comment, Consultation
 from .selectors import DraftSummary
 
@@ -124,3 +126,22 @@ def render_docx(
 
 def filename(consultation: Consultation, on: dt.date) -> str:
     return f"tong-hop-y-kien-{consultation.pk}-{on:%Y%m%d}.docx"
+
+
+def synthesis_file(access: Access, consultation: Consultation, on: dt.date) -> tuple[bytes, str]:
+    """The synthesis as the drafters download it (page or API): the comments `access` sees, the
+    recipients still owing an answer while the round is open, and the file's name."""
+    current = services.current_draft(consultation)
+    waiting = (
+        [r.name for r in selectors.answer_tracking(current) if not r.has_answered]
+        if not current.is_final
+        else []
+    )
+    content = render_docx(
+        consultation,
+        selectors.revision_chain(consultation),
+        list(selectors.comments_visible(access, consultation)),
+        waiting,
+        on,
+    )
+    return content, filename(consultation, on)

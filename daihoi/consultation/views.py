@@ -344,18 +344,5 @@ def synthesis_docx(request: HttpRequest, congress_id: int, consultation_id: int)
     consultation = access_consultation(access, consultation_id)
     if not permissions.sees_all_comments(access, consultation):
         return forbidden(request, DRAFTERS_ONLY)
-    current = services.current_draft(consultation)
-    waiting = (
-        [r.name for r in selectors.answer_tracking(current) if not r.has_answered]
-        if not current.is_final
-        else []
-    )
-    today = local_today()
-    content = synthesis.render_docx(
-        consultation,
-        selectors.revision_chain(consultation),
-        list(selectors.comments_visible(access, consultation)),
-        waiting,
-        today,
-    )
-    return content_file(content, DOCX, synthesis.filename(consultation, today))
+    content, name = synthesis.synthesis_file(access, consultation, local_today())
+    return content_file(content, DOCX, name)

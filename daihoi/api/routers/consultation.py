@@ -340,18 +340,5 @@ def synthesis_docx(request: HttpRequest, congress_id: int, consultation_id: int)
     acting = access(request, congress_id)
     consultation = access_consultation(acting, consultation_id)
     gate(permissions.sees_all_comments(acting, consultation), DRAFTERS_ONLY)
-    current = services.current_draft(consultation)
-    waiting = (
-        [r.name for r in selectors.answer_tracking(current) if not r.has_answered]
-        if not current.is_final
-        else []
-    )
-    today = local_today()
-    content = synthesis.render_docx(
-        consultation,
-        selectors.revision_chain(consultation),
-        list(selectors.comments_visible(acting, consultation)),
-        waiting,
-        today,
-    )
-    return content_file(content, DOCX, synthesis.filename(consultation, today))
+    content, name = synthesis.synthesis_file(acting, consultation, local_today())
+    return content_file(content, DOCX, name)
