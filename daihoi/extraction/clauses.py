@@ -58,6 +58,7 @@ _SUBJECT_AFTER = frozenset({",", "nên", "thì", "mạnh", ":"})  # "mạnh": "n
 _LOW = itemgetter(1)  # Tok.low
 _ENABLING = frozenset({"kiện", "giúp", "trợ"})  # "điều kiện", "giúp", "hỗ trợ" before "để"
 _PERSON_MARKERS = frozenset({"đồng", "ông", "bà"})
+_MANY = frozenset({"các", "từng", "mỗi"})  # quantifiers inside a name: a unit in many places
 
 
 @dataclass
@@ -169,10 +170,29 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
 def _bare_collective(toks: list[Tok], p: int) -> list[Span]:
     """ "Cấp ủy các cấp …", "Chi ủy, chi bộ …", "Bộ phận giúp việc của Tiểu ban …": a collective
     noun opening the sentence without "các" (never "Tổ chức …", which is a verb there)."""
-    if not toks[p].cap or toks[p].low not in lx.BARE_SUBJECTS or TASKS.match(toks, p):
+    if not toks[p].cap or TASKS.match(toks, p):
+        return []
+    if toks[p].low not in lx.BARE_SUBJECTS and not (
+        # "Tỉnh ủy, thành ủy …": the committees of one level, listed without "các"
+        toks[p].low in lx.COMMITTEE_PLACES and p + 1 < len(toks) and toks[p + 1].low == "ủy"
+    ):
         return []
     span = parse_generic(toks, p, need_starter=False)
     return [span] if span else []
+
+
+def _collective_director(toks: list[Tok], subject: _Subject) -> bool:
+    """The subject directs with "chỉ đạo" and is several agencies, a generic one or one
+    named for many places ("UBND các huyện", "Ban Thường vụ các huyện ủy")."""
+    p = subject.pred
+    if p + 1 >= len(toks) or toks[p].low != "chỉ" or toks[p + 1].low != "đạo":
+        return False
+    span = subject.spans[0]
+    return (
+        len(subject.spans) > 1
+        or span.generic
+        or any(t.low in _MANY for t in toks[span.start : span.end])
+    )
 
 
 @dataclass
@@ -362,7 +382,11 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
         framed = conditional(toks, p0)
     subject = None if framed else _find_subject(toks, p0, lows)
     chosen: Found | None = None
-    if subject and subject.speaker and directive is None:
+    if subject and subject.speaker and _collective_director(toks, subject):
+        # "Các sở, ban, ngành chỉ đạo các đơn vị trực thuộc …": several units, or units of a
+        # kind, are addressees, not the issuer: directing their own units is their task.
+        subject.speaker = False
+    elif subject and subject.speaker and directive is None:
         if own_direction(toks, subject.pred):
             # "Các tỉnh ủy chỉ đạo tổ chức đại hội điểm": directing with no addressee after
             # the verb is the subject's own task.

@@ -1249,6 +1249,8 @@ BARE_OWNERS = frozenset({"bộ", "sở", "ban", "tỉnh", "huyện", "ngành", "
 HELD_BARE = frozenset({"cấp", "chính", "cơ", "đơn", "địa"})
 # First syllables of collective nouns that may open a sentence as its subject without "các".
 BARE_SUBJECTS = frozenset({"cấp", "chi", "bộ", "đảng", "cơ", "đơn", "địa", "tổ", "ban"})
+# Places whose party committee ("Tỉnh ủy, thành ủy …") opens a list of committees of one level.
+COMMITTEE_PLACES = frozenset({"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"})
 BARE_NOUNS = frozenset({"thành", "cơ", "đơn", "địa", "sở", "ngành", "bộ", "cấp"})
 
 # Second syllables of document names ("Kế hoạch", "Quyết định", "Thông báo").
