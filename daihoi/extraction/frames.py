@@ -34,11 +34,15 @@ def past_apposition(toks: list[Tok], q: int) -> int:
 
 
 def topic(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
-    """ "Đối với (trách nhiệm của) <agencies>, …", "Về phía <agencies>, …" """
+    """ "Đối với (trách nhiệm của) <agencies>, …", "Về phía <agencies>, …", "Riêng
+    <agencies>, …" """
     n = len(toks)
-    if p0 + 2 >= n or (toks[p0].low, toks[p0 + 1].low) not in (("đối", "với"), ("về", "phía")):
+    if 0 < p0 < n and toks[p0 - 1].low == "riêng":
+        q = p0  # "Riêng" is skipped as a connector: the agencies start at p0
+    elif p0 + 2 >= n or (toks[p0].low, toks[p0 + 1].low) not in (("đối", "với"), ("về", "phía")):
         return None
-    q = p0 + 2
+    else:
+        q = p0 + 2
     if q + 2 < n and toks[q].low in ("trách", "nhiệm") and toks[q + 2].low == "của":
         q += 3
     spans = parse_agency_list(toks, q)

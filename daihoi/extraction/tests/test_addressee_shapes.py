@@ -1,6 +1,6 @@
-"""More addressee shapes: an apposition in brackets, "Riêng …", a condition that picks the
-units ("đơn vị nào chưa … thì"), the press by its place, a bloc's party committee, and the
-year an election or an anniversary fixes for a deadline."""
+"""More addressee shapes: an apposition in brackets, "Riêng …", a unit's number, a
+condition that picks the units ("đơn vị nào chưa … thì"), the press by its place, a bloc's
+party committee, and the year an election or an anniversary fixes for a deadline."""
 
 from __future__ import annotations
 
@@ -138,3 +138,17 @@ def test_more_kinds_of_generic_addressee() -> None:
     ]
     d = run("Đề nghị các hộ gia đình treo cờ Tổ quốc trong những ngày diễn ra Đại hội.")
     assert agencies(d) == ["các hộ gia đình"]
+
+
+def test_a_units_number_belongs_to_its_name() -> None:
+    d = run("Tổ bầu cử số 7 phải dán danh sách cử tri ở nhà văn hóa thôn.")
+    assert agencies(d) == ["Tổ bầu cử số 7"]
+
+
+def test_rieng_opens_a_topic_whose_agency_takes_the_task() -> None:
+    d = run("Riêng Sở Công Thương, bảo đảm nguồn điện cho các điểm bỏ phiếu.")
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Sở Công Thương", "bảo đảm nguồn điện cho các điểm bỏ phiếu")
+    ]
+    d = run("Riêng Sở Công Thương, đã bảo đảm nguồn điện cho các điểm bỏ phiếu.")
+    assert d.assignments == []
