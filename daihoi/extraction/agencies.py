@@ -34,6 +34,7 @@ from .phrase_parts import (
     event_rule,
     generic_assigned,
     more_places,
+    number_rule,
     ordinal_rule,
     parenthesis,
     units_after_head,
@@ -243,16 +244,8 @@ def _units_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     return (k, True) if k else None
 
 
-def _number_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
-    """ "Tổ bầu cử số 3", "Đơn vị bầu cử số 12": a unit's number belongs to its name (a
-    document's, "số 268/KH-UBND", is one token with a slash and never a unit's)."""
-    if toks[j].low == "số" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
-        return j + 2, True
-    return None
-
-
 _WORD_RULES = (
-    _number_rule,
+    number_rule,
     _loc_rule,
     _units_rule,
     event_rule,

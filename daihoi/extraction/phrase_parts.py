@@ -104,3 +104,11 @@ def event_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | Non
         return None
     k = EVENTS.match(toks, j)
     return (j + k, True) if k else None
+
+
+def number_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | None:
+    """ "Tổ bầu cử số 3", "Đơn vị bầu cử số 12": a unit's number belongs to its name (a
+    document's, "số 268/KH-UBND", is one token with a slash and never a unit's)."""
+    if toks[j].low == "số" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+        return j + 2, True
+    return None
