@@ -20,7 +20,9 @@ from .clauses import (
     skip_connectors,
 )
 from .dates import YearContext, find_deadline, has_deadline_column, table_deadline
+from .letters import is_courtesy, letter_addressees
 from .model import COORDINATE, LEAD, Assignment
+from .normalize import lowered
 from .partners import coordinates
 from .scorer import Candidate
 from .sentences import Sentence, split_clauses, split_sentences
@@ -156,6 +158,7 @@ class _Walker:
         self.toks = tokenize(self.work)
         self.table = has_deadline_column(self.work)
         self.starts = [t.start for t in self.toks]
+        self.letter_to = letter_addressees(self.nfc_text, self.work, lowered(self.work))
 
     def emit(self, task: _Task, leads: list[str], coords: list[str], how: str) -> None:
         clause, ttoks, start, anchor = task
@@ -271,6 +274,9 @@ class _Walker:
         """Emit the clause's own assignments; False when it has none."""
         for f in found:
             leads = [_name(self.nfc_text, toks, s) for s in f.leads]
+            if self.letter_to and any(map(is_courtesy, leads)):
+                # "đề nghị Quý Sở …": the agencies the letter is addressed to
+                leads = [x for a in leads for x in (self.letter_to if is_courtesy(a) else [a])]
             if f is found[0] and state.extra_leads:
                 leads = state.extra_leads + leads
                 state.extra_leads = []

@@ -40,6 +40,7 @@ from .indexes import (
     START_WORDS,
     TASKS,
 )
+from .letters import courtesy_addressee
 from .partners import coordinates, partner_only
 from .predicates import agreed, own_direction, reported, valid_predicate
 from .tokens import Span, Tok
@@ -233,7 +234,8 @@ def _find_directive(toks: list[Tok], start: int, lows: list[str]) -> _Directive 
             j += 1
         elif j + 1 < n and toks[j].low == "đối" and toks[j + 1].low == "với":
             j += 2
-        spans = parse_agency_list(toks, j, bare_ok=True)
+        courtesy = courtesy_addressee(toks, j)
+        spans = [courtesy] if courtesy else parse_agency_list(toks, j, bare_ok=True)
         if not spans:
             continue
         before = [x.low for x in toks[max(0, k - 8) : k]]
