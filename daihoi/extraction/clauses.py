@@ -42,7 +42,7 @@ from .indexes import (
 )
 from .letters import courtesy_addressee
 from .partners import coordinates, partner_only
-from .predicates import agreed, own_direction, reported, valid_predicate
+from .predicates import COMPLETED, agreed, own_direction, reported, valid_predicate
 from .tokens import Span, Tok
 
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
@@ -148,6 +148,10 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
         pred = past_apposition(toks, spans[-1].end)
         if pred < n and toks[pred].text == ":":
             pred += 1
+        if pos == p0 and len(spans) == 1 and spans[0].generic:
+            modal = _modified_up_to_modal(toks, pos, pred)
+            if modal:
+                spans, pred = [Span(pos, modal, generic=True)], modal
         # "UBND tỉnh yêu cầu …", "Ban Thường vụ chọn …": the subject is who gives the task.
         q = pred
         while q < n and toks[q].low in _SPEAKER_ADVERBS:
@@ -166,6 +170,31 @@ def _find_subject(toks: list[Tok], p0: int, lows: list[str]) -> _Subject | None:
         if valid_predicate(toks, pred, need_modal):
             return _Subject(spans, pred, pos, speaker=False)
     return None
+
+
+_MODIFIER_MODALS = frozenset({"cần", "phải"})
+_RESTRICTING = frozenset({"có", "còn", "chưa", "thuộc", "ở", "tại"})  # "các đơn vị có …"
+
+
+def _modified_up_to_modal(toks: list[Tok], pos: int, pred: int) -> int:
+    """ "Các xã biên giới cần …", "Các đơn vị có đại hội điểm cần …", "Những đơn vị còn
+    chậm tiến độ phải …": words that are no task verb after units of a kind restrict them;
+    the units, so named, end at the modal (0 when no modal follows)."""
+    n = len(toks)
+    if (
+        pred >= n
+        or toks[pos].low not in lx.QUANTIFIERS
+        or (TASKS.match(toks, pred) and toks[pred].low not in _RESTRICTING)
+    ):
+        return 0
+    for r in range(pred + 1, min(n, pred + 12)):
+        if toks[r].low in _MODIFIER_MODALS:
+            return r
+        if not toks[r].word and toks[r].text != ",":
+            return 0
+        if toks[r].low in COMPLETED:
+            return 0
+    return 0
 
 
 def _bare_collective(toks: list[Tok], p: int) -> list[Span]:

@@ -1,6 +1,6 @@
 """Addressees that direct their own units: several units, units of a kind or a unit named
 for many places are not the issuer, so "X chỉ đạo Y làm Z" is X's task; party committees of
-one level listed without "các"."""
+one level listed without "các"; units of a kind restricted by a modifier up to the modal."""
 
 from __future__ import annotations
 
@@ -36,3 +36,17 @@ def test_party_committees_of_one_level_listed_without_cac() -> None:
     assert agencies(d) == ["Tỉnh ủy, thành ủy"]
     d = run("Huyện ủy, thị ủy chỉ đạo hoàn thành đại hội cấp xã trong tháng 6.")
     assert agencies(d) == ["Huyện ủy, thị ủy"]
+
+
+def test_units_restricted_by_a_modifier_end_at_the_modal() -> None:
+    d = run("Các phường ven sông cần chủ động phương án phòng, chống ngập.")
+    assert [(a.agency, a.task) for a in d.assignments] == [
+        ("Các phường ven sông", "chủ động phương án phòng, chống ngập")
+    ]
+    d = run("Những chi bộ còn thiếu hồ sơ phải bổ sung trong tuần này.")
+    assert agencies(d) == ["Những chi bộ còn thiếu hồ sơ"]
+
+
+def test_units_with_a_task_verb_after_them_are_not_extended() -> None:
+    d = run("Các phường tổ chức dọn vệ sinh, cần hoàn thành sớm.")
+    assert agencies(d) == ["Các phường"]
