@@ -115,3 +115,20 @@ def test_a_directive_in_a_letter_sent_before_the_meeting_is_no_task() -> None:
 def test_agreement_and_adoption_reported_at_the_meeting_are_no_task() -> None:
     assert run("Các thành viên Ban Chỉ đạo cơ bản thống nhất với dự thảo đề án.").assignments == []
     assert run("Tiểu ban Văn kiện cũng thông qua đề cương báo cáo chính trị.").assignments == []
+
+
+def test_work_since_the_start_of_the_year_is_reported_not_given() -> None:
+    d = run("Từ đầu năm đến nay, các cơ quan báo chí đăng tải hàng trăm tin, bài về bầu cử.")
+    assert d.assignments == []
+
+
+def test_work_in_the_time_past_is_reported_not_given() -> None:
+    d = run("Trong thời gian qua, Sở Tài chính tham mưu bố trí kinh phí kịp thời.")
+    assert d.assignments == []
+    d = run("Những tháng qua, các phường triển khai tốt việc rà soát cử tri.")
+    assert d.assignments == []
+
+
+def test_the_time_ahead_still_opens_a_task() -> None:
+    d = run("Từ nay đến ngày khai mạc, các tiểu ban cần rà soát kỹ từng phần việc.")
+    assert agencies(d) == ["các tiểu ban"]
