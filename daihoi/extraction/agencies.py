@@ -31,12 +31,14 @@ from .indexes import (
 )
 from .phrase_parts import (
     after_term,
+    anniversary_run,
     event_rule,
     generic_assigned,
     more_places,
     number_rule,
     ordinal_rule,
     parenthesis,
+    starts_predicate,
     units_after_head,
 )
 from .tokens import Span, Tok
@@ -78,12 +80,6 @@ def is_agency_start(toks: list[Tok], i: int) -> bool:
         return True
     k = PREFIXES.match(toks, i)
     return bool(k) and _member_of(toks, i, k) is not None
-
-
-def _starts_predicate(toks: list[Tok], j: int) -> bool:
-    if toks[j].low in lx.FUNCTION_SYLLABLES:
-        return True
-    return TASK_START.match(toks, j) >= 2
 
 
 def parse_named(toks: list[Tok], i: int) -> Span | None:
@@ -203,10 +199,12 @@ def _second_syllable_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     # Second syllable of a capitalised word: "Tuyên giáo", "Tài chính", "Tỉnh ủy"
     # (a head word inside the name, "Ban Bí thư", is a boundary too).
     p = toks[j - 1]
-    if not (p.word and p.ecap and j - 1 >= head_end) or _starts_predicate(toks, j):
+    if not (p.word and p.ecap and j - 1 >= head_end) or starts_predicate(toks, j):
         return None
-    if toks[j].low in lx.QUANTIFIERS:
-        return None  # "Đoàn các …": a quantifier is no syllable of the name
+    if toks[j].low in lx.QUANTIFIERS or (
+        j + 1 < len(toks) and (toks[j].low, toks[j + 1].low) in lx.JOINING_PAIRS
+    ):
+        return None  # "Đoàn các …", "Lễ kỷ niệm …": no syllable of the name
     if len(p.text) > 1 and p.text.isupper() and not toks[j].cap:
         return None  # "… lần thứ XXV họp": an acronym or numeral ends a run
     first_of_run = (
@@ -226,13 +224,16 @@ def _joining_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     nxt = toks[j + 1].low if j + 1 < n else ""
     if low in ("và", "-", "–"):
         k = 1
-    elif (low, nxt) in (("phục", "vụ"), ("kỷ", "niệm"), ("kỉ", "niệm")):
+    elif (low, nxt) in lx.JOINING_PAIRS:
         k = 2
         while j + k + 1 < n and toks[j + k].text[:1].isdigit() and toks[j + k + 1].low == "năm":
             k += 2
     else:
         return None
     q = j + k
+    if k > 2 and (q >= n or not toks[q].ecap or toks[q].low == "ngày"):
+        r = anniversary_run(toks, q)
+        return (r, True) if r > q else None
     if q < n and toks[q].word and toks[q].ecap and not is_agency_start(toks, q):
         return q, False
     return None
@@ -381,7 +382,7 @@ def _generic_event(toks: list[Tok], j: int) -> int | None:
     while q < n and toks[q].word and toks[q].ecap:
         q += 1
         # the second syllable of a capitalised word ("Đại hội", "Đảng bộ")
-        if q < n and toks[q].word and not toks[q].cap and not _starts_predicate(toks, q):
+        if q < n and toks[q].word and not toks[q].cap and not starts_predicate(toks, q):
             q += toks[q].low not in lx.QUANTIFIERS
     return q
 

@@ -1234,6 +1234,8 @@ EVENT_WORDS = phrases(
 
 # Quantifiers of generic addressees, never a syllable of a name.
 QUANTIFIERS = frozenset({"các", "những", "mỗi", "từng"})
+# Two-syllable words that join an official name to the event it serves or marks.
+JOINING_PAIRS = frozenset({("phục", "vụ"), ("kỷ", "niệm"), ("kỉ", "niệm")})
 
 # Heads that open a name even in lower case when a capitalised name follows ("ban Dân tộc").
 LOWER_NAMED = frozenset({"ban", "sở", "phòng", "cục", "vụ", "trường", "hội", "đài", "báo"})

@@ -6,7 +6,7 @@ that read an ordinal ("lần thứ XX", "khóa XV") or the event an organising b
 from __future__ import annotations
 
 from . import lexicon as lx
-from .indexes import EVENTS, GENERIC, LOC_NOUNS, QUALIFIERS
+from .indexes import EVENTS, GENERIC, LOC_NOUNS, QUALIFIERS, TASK_START
 from .tokens import Tok
 
 
@@ -86,6 +86,12 @@ def ordinal_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | N
         return None
     if low == "của" and j + 1 < n and toks[j + 1].low == "đảng":
         return j + 2, True
+    if low == "các" and toks[j - 1].low in ("biểu", "hội") and j + 1 < n:
+        # "Đại hội đại biểu các dân tộc thiểu số", "… các DTTS": the event's own quantifier
+        if toks[j + 1].low == "dtts":
+            return j + 2, True
+        if tuple(t.low for t in toks[j + 1 : j + 5]) == ("dân", "tộc", "thiểu", "số"):
+            return j + 5, True
     # "Đại hội đại biểu …", "Đại hội toàn quốc …"
     if (
         low in ("đại", "toàn")
@@ -111,4 +117,26 @@ def number_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | No
     document's, "số 268/KH-UBND", is one token with a slash and never a unit's)."""
     if toks[j].low == "số" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
         return j + 2, True
+    if toks[j - 1].low == "cử" and tuple(t.low for t in toks[j : j + 4]) in _ELECTION_AREAS:
+        return j + 4, True  # "Ban bầu cử đơn vị bầu cử số 1", "Tổ bầu cử khu vực bỏ phiếu …"
     return None
+
+
+_ELECTION_AREAS = frozenset({("đơn", "vị", "bầu", "cử"), ("khu", "vực", "bỏ", "phiếu")})
+
+
+def starts_predicate(toks: list[Tok], j: int) -> bool:
+    if toks[j].low in lx.FUNCTION_SYLLABLES:
+        return True
+    return TASK_START.match(toks, j) >= 2
+
+
+def anniversary_run(toks: list[Tok], q: int) -> int:
+    """End of an anniversary named after "kỷ niệm N năm" in lower case ("giải phóng miền
+    Nam", "Ngày thành lập tỉnh"): its first verb ("thành lập") belongs to it, then its words
+    up to the predicate."""
+    r = q + 1 if q < len(toks) and toks[q].low == "ngày" else q
+    r += TASK_START.match(toks, r)
+    while r < min(len(toks), q + 8) and toks[r].word and not starts_predicate(toks, r):
+        r += 1
+    return r
