@@ -3,7 +3,7 @@ predicate's opening words: work reported as done, directing as one's own task, a
 
 from __future__ import annotations
 
-from .indexes import MODALS, NON_TASK
+from .indexes import MODALS, NON_TASK, TASKS
 from .tokens import Tok
 
 COMPLETED = frozenset({"đã", "vừa", "mới", "chưa", "đang", "từng"})
@@ -50,13 +50,43 @@ def valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
         # "… được thành lập (và) có chức năng / nhiệm vụ …"
         window = [t.low for t in toks[p : p + 6]]
         return "có" in window and any(w in _MANDATE_NOUNS for w in window)
-    if NON_TASK.match(toks, p):
+    if NON_TASK.match(toks, p) or _agreed_on_a_thing(toks, p) or _done(toks, p):
         return False
     if need_modal:
         return bool(MODALS.match(toks, p))
     return True
 
 
+def _agreed_on_a_thing(toks: list[Tok], p: int) -> bool:
+    """ "… thống nhất thời gian tổ chức …", "… thống nhất cao với dự thảo": a decision, while
+    "… thống nhất tiếp tục xây dựng kế hoạch" is an agreed task of the subject."""
+    if not agreed(toks, p):
+        return False
+    q = p + 2
+    while q < len(toks) and toks[q].low in ("cao", "chung"):
+        q += 1
+    return q >= len(toks) or not TASKS.match(toks, q)
+
+
+# After "xong", words that give it a date or a purpose: a task to finish, not one finished.
+_DUE = frozenset({"trước", "trong", "chậm", "vào", "ngay", "để", "đúng", "sớm"})
+
+
+def _done(toks: list[Tok], p: int) -> bool:
+    """ "… thẩm định xong hồ sơ …": finished, unless a modal or a date goes with it ("phải
+    hoàn thành xong trước ngày …")."""
+    lows = [t.low for t in toks[p : p + 5]]
+    if "xong" not in lows:
+        return False
+    k = lows.index("xong")
+    if not _NOT_YET.isdisjoint(lows[:k]) or MODALS.match(toks, p):
+        return False
+    if p + k + 1 < len(toks) and toks[p + k + 1].low in _DUE:
+        return False
+    return not any(t.low in ("trước", "chậm") for t in toks[p + k + 1 :])  # a date it is due
+
+
+_NOT_YET = frozenset({"cần", "phải", "sớm", "khẩn", "kịp", "sẽ"})
 _TIME_NOUNS = frozenset({"thời", "những", "các", "tháng", "năm", "tuần", "quý", "dịp", "ngày"})
 
 

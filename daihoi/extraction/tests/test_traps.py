@@ -132,3 +132,23 @@ def test_work_in_the_time_past_is_reported_not_given() -> None:
 def test_the_time_ahead_still_opens_a_task() -> None:
     d = run("Từ nay đến ngày khai mạc, các tiểu ban cần rà soát kỹ từng phần việc.")
     assert agencies(d) == ["các tiểu ban"]
+
+
+def test_agreeing_on_a_thing_is_a_decision_not_a_task() -> None:
+    d = run("Các thành viên Ban Chỉ đạo thống nhất địa điểm tổ chức lễ mít tinh.")
+    assert d.assignments == []
+
+
+def test_agreeing_to_go_on_with_a_task_is_the_subjects_task() -> None:
+    d = run("Các phòng, ban thống nhất tiếp tục cập nhật số liệu vào báo cáo.")
+    assert agencies(d) == ["Các phòng, ban"]
+
+
+def test_work_finished_with_xong_is_reported_not_given() -> None:
+    d = run("Phòng Nội vụ huyện rà soát xong hồ sơ của các ứng cử viên.")
+    assert d.assignments == []
+
+
+def test_finishing_by_a_date_is_still_a_task() -> None:
+    d = run("Các tổ bầu cử niêm yết xong danh sách cử tri trước ngày 2/5/2021.")
+    assert [(a.agency, a.deadline) for a in d.assignments] == [("Các tổ bầu cử", "2021-05-02")]
