@@ -7,11 +7,12 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import CursorPagination, paginate
 
 from daihoi.core import audit
 from daihoi.core.exceptions import PermissionDenied
+from daihoi.core.versioning import VersionedFormMixin
 from daihoi.organizations.permissions import Access, access_congress
 
 from .auth import token_of, user_of
@@ -106,10 +107,16 @@ def removed(request: HttpRequest, action: Callable[[], object]) -> Status:
 
 
 def write_versioned[R](
-    request: HttpRequest, service: Callable[..., R], version: int | None, **kwargs: Any
+    request: HttpRequest,
+    service: Callable[..., R],
+    version: int | None | VersionedFormMixin,
+    **kwargs: Any,
 ) -> R:
     """`write` for an edit that guards against lost updates: `version` is the one the client
-    read (None: no check); someone's save since answers 409."""
+    read (None: no check), or the validated edit form that carries it; someone's save since
+    answers 409."""
+    if isinstance(version, VersionedFormMixin):
+        version = version.expected_version()
     return write(request, lambda: service(expected_version=version, **kwargs))
 
 
@@ -133,6 +140,12 @@ ERRORS: dict[int, type[Schema]] = {
     409: Refusal,
     429: Detail,
 }
+
+
+def display(field: str) -> Any:
+    """The label of a model's choice field, for a `<field>_label` of an answer: read through the
+    model's `get_<field>_display()`, as the pages show it."""
+    return Field(alias=f"get_{field}_display")
 
 
 def answers(ok: Any, status: int = 200) -> dict[int, Any]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     edit_page,
@@ -36,8 +37,6 @@ from .permissions import (
     can_manage_elections,
     station_of,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _to_election(election: Election) -> HttpResponse:
@@ -236,7 +235,7 @@ def minutes_docx_download(request: HttpRequest, congress_id: int, election_id: i
     if not (can_follow_count(access, election) or tally.final):
         return forbidden(request, NOT_YET)
     docx = minutes_docx(election, tally, selectors.board_of(election))
-    return content_file(docx, DOCX, minutes_filename(election, "docx"))
+    return content_file(docx, DOCX_CONTENT_TYPE, minutes_filename(election, "docx"))
 
 
 @login_required

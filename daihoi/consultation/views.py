@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     forbidden,
@@ -29,8 +30,6 @@ from . import permissions, selectors, services, synthesis
 from .forms import AdoptForm, CommentForm, ConsultationForm, ResolveForm, RevisionForm
 from .models import Consultation
 from .permissions import DRAFTERS_ONLY, NOT_ASKED, access_comment, access_consultation, access_draft
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _to_detail(congress_id: int, consultation: Consultation) -> HttpResponse:
@@ -345,4 +344,4 @@ def synthesis_docx(request: HttpRequest, congress_id: int, consultation_id: int)
     if not permissions.sees_all_comments(access, consultation):
         return forbidden(request, DRAFTERS_ONLY)
     content, name = synthesis.synthesis_file(access, consultation, local_today())
-    return content_file(content, DOCX, name)
+    return content_file(content, DOCX_CONTENT_TYPE, name)

@@ -19,7 +19,6 @@ from daihoi.core.uploads import check_content
 MAX_BYTES = 2 * 1024 * 1024
 # Unzipped size a 2 MB sheet never reaches; beyond it the file is a zip bomb.
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.00"

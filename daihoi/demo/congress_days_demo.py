@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.delegates.models import Delegate
 from daihoi.documents.models import Confidentiality
 from daihoi.materials import services as materials
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from .loader import _CongressLoader
 
 PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 Section = tuple[str, list[str]]
 DRAFT = "Dự thảo "
 
@@ -321,7 +321,9 @@ def _docx(title: str, sections: list[Section], *, issuer: str = "ĐẢNG BỘ T�
 
 def _upload(loader: "_CongressLoader", session: Session, doc: DemoDocument) -> Material:
     if doc.word:
-        upload = SimpleUploadedFile("tai-lieu.docx", _docx(doc.title, doc.sections), DOCX)
+        upload = SimpleUploadedFile(
+            "tai-lieu.docx", _docx(doc.title, doc.sections), DOCX_CONTENT_TYPE
+        )
     else:
         mark = "MẬT" if doc.mark != Confidentiality.NORMAL else ""
         upload = SimpleUploadedFile("tai-lieu.pdf", _pdf(doc.title, doc.sections, mark=mark), PDF)
@@ -398,7 +400,7 @@ def _daibieu_speaks(loader: "_CongressLoader", sessions: dict[str, Session]) -> 
             topic=SPEECH_TOPIC,
             summary="Ba kiến nghị về khoán bảo vệ rừng, dược liệu dưới tán rừng và phòng cháy.",
             item=session.items.filter(title__startswith="Thảo luận").first(),
-            text_file=SimpleUploadedFile("tham-luan-giu-rung.docx", text, DOCX),
+            text_file=SimpleUploadedFile("tham-luan-giu-rung.docx", text, DOCX_CONTENT_TYPE),
         ),
     )
     speeches.speech_approve(access=loader.secretariat, speech=speech)

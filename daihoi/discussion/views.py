@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     forbidden,
@@ -22,8 +23,6 @@ from . import permissions, report, selectors, services
 from .forms import CommentForm, ResolveForm, ThemeCreateForm, ThemeForm
 from .models import GroupComment
 from .permissions import NO_READ, NOT_THE_SECRETARY, ONLY_DOCUMENTS
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _to_group(comment: GroupComment) -> HttpResponse:
@@ -261,4 +260,6 @@ def report_docx(request: HttpRequest, congress_id: int, discussed_draft_id: int)
         return forbidden(request, NO_READ)
     today = local_today()
     found = selectors.synthesis_of(draft)
-    return content_file(report.render_docx(found, today), DOCX, report.filename(found, today))
+    return content_file(
+        report.render_docx(found, today), DOCX_CONTENT_TYPE, report.filename(found, today)
+    )

@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE, table_workbook
+from daihoi.core.spreadsheets import table_workbook
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 from daihoi.organizations.models import Congress
 

@@ -17,7 +17,7 @@ from daihoi.core.audit import record
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.services import require, require_same_congress
 from daihoi.core.text import normalize
-from daihoi.core.uploads import validate_attachment
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, validate_attachment
 from daihoi.documents.models import Confidentiality
 from daihoi.documents.tasks import ConversionError, docx_to_pdf
 from daihoi.organizations.permissions import Access
@@ -28,7 +28,6 @@ from .models import Material, MaterialAction
 from .permissions import ONLY_KEEPERS, can_keep_materials
 
 PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOT_READABLE = "Tệp PDF bị hỏng hoặc có mật khẩu; hãy tải lên bản PDF mở được."
 
 
@@ -64,7 +63,7 @@ def material_upload(
         content_type = validate_attachment(upload)
     except BusinessError as error:
         raise BusinessError(error.message, field="upload") from None
-    if content_type not in (PDF, DOCX):
+    if content_type not in (PDF, DOCX_CONTENT_TYPE):
         raise BusinessError("Tài liệu phải là tệp PDF hoặc Word (.docx).", field="upload")
     session = _lock_session(access, session)
     last = session.materials.aggregate(last=Max("position"))["last"] or 0

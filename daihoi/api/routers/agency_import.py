@@ -7,6 +7,7 @@ from dataclasses import asdict
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status, UploadedFile
 
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.organizations.forms import AgencyImportForm
 from daihoi.organizations.services import importing
@@ -16,7 +17,6 @@ from ..errors import WHOLE, FieldErrors
 from .congresses import AgencyOut, manager
 
 router = Router(tags=["Thiết lập Đại hội"])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class RowOut(Schema):
@@ -51,7 +51,7 @@ class ConfirmIn(Schema):
 )
 def agency_import_template(request: HttpRequest, congress_id: int) -> HttpResponse:
     manager(request, congress_id)
-    return content_file(importing.template_xlsx(), XLSX, "mau-co-quan-don-vi.xlsx")
+    return content_file(importing.template_xlsx(), XLSX_CONTENT_TYPE, "mau-co-quan-don-vi.xlsx")
 
 
 @router.post(

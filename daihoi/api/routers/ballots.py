@@ -20,6 +20,7 @@ from daihoi.ballots.permissions import (
     can_manage_elections,
     station_of,
 )
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 from daihoi.organizations.permissions import Access
 
@@ -39,8 +40,6 @@ from ..common import (
 )
 
 router = Router(tags=["Bầu cử"])
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class ElectionOut(Schema):
@@ -292,7 +291,7 @@ def election_edit(
     write_versioned(
         request,
         services.election_update,
-        form.expected_version(),
+        form,
         access=acting,
         election=election,
         fields=form.election_fields(),
@@ -446,7 +445,7 @@ def _minutes_reader(request: HttpRequest, congress_id: int, election_id: int) ->
 def minutes_docx_download(request: HttpRequest, congress_id: int, election_id: int) -> HttpResponse:
     election = _minutes_reader(request, congress_id, election_id)
     docx = minutes_docx(election, selectors.tally_of(election), selectors.board_of(election))
-    return content_file(docx, DOCX, minutes_filename(election, "docx"))
+    return content_file(docx, DOCX_CONTENT_TYPE, minutes_filename(election, "docx"))
 
 
 @router.get(

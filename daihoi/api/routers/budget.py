@@ -210,7 +210,7 @@ def estimate_update(
     write_versioned(
         request,
         budget_services.estimate_update,
-        form.expected_version(),
+        form,
         access=acting,
         estimate=estimate,
         **form.edited(),
@@ -288,7 +288,7 @@ def line_update(
     write_versioned(
         request,
         budget_services.estimate_line_update,
-        form.expected_version(),
+        form,
         access=acting,
         line=line,
         **form.line_fields(),

@@ -13,15 +13,24 @@ from daihoi.budget import permissions, report, selectors, services, spreadsheets
 from daihoi.budget.forms import NormForm, NormImportForm, SpendingForm
 from daihoi.budget.models import Estimate, Norm, Spending
 from daihoi.core.dates import today as local_today
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 
-from ..common import Detail, access, answers, form_data, gate, listed, valid, versioned_put, write
+from ..common import (
+    Detail,
+    access,
+    answers,
+    form_data,
+    gate,
+    listed,
+    valid,
+    versioned_put,
+    write,
+    write_versioned,
+)
 from ..errors import FieldErrors
 
 router = Router(tags=["Kinh phí"])
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class NormOut(Schema):
@@ -195,10 +204,14 @@ def norm_import(request: HttpRequest, congress_id: int, file: File[UploadedFile]
     return {"created": result.created, "updated": result.updated}
 
 
-@router.get("/{congress_id}/norms/xlsx/", response=answers(Detail), summary="Tải định mức (XLSX)")
+@router.get(
+    "/{congress_id}/norms/xlsx/",
+    response=answers(Detail),
+    summary="Tải định mức (XLSX)",
+)
 def norm_export(request: HttpRequest, congress_id: int) -> HttpResponse:
     content = spreadsheets.export_norms(selectors.norms_of(access(request, congress_id)))
-    return content_file(content, XLSX, "dinh-muc-chi.xlsx")
+    return content_file(content, XLSX_CONTENT_TYPE, "dinh-muc-chi.xlsx")
 
 
 # Paths with the id come after "import/" and "xlsx/", which they would otherwise catch.
@@ -217,12 +230,7 @@ def norm_update(
     norm = permissions.access_norm(acting, norm_id)
     gate(permissions.can_manage_norms(acting), permissions.FINANCE_ONLY)
     form = valid(NormForm(form_data(payload)))
-    write(
-        request,
-        lambda: services.norm_update(
-            access=acting, norm=norm, expected_version=form.expected_version(), **form.edited()
-        ),
-    )
+    write_versioned(request, services.norm_update, form, access=acting, norm=norm, **form.edited())
     return permissions.access_norm(acting, norm_id)
 
 
@@ -363,7 +371,9 @@ def compilation_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     content = spreadsheets.export_compilation(
         selectors.compilation(_compiler(request, congress_id))
     )
-    return content_file(content, XLSX, f"tong-hop-kinh-phi-{local_today():%Y%m%d}.xlsx")
+    return content_file(
+        content, XLSX_CONTENT_TYPE, f"tong-hop-kinh-phi-{local_today():%Y%m%d}.xlsx"
+    )
 
 
 @router.get(
@@ -376,4 +386,4 @@ def compilation_docx(request: HttpRequest, congress_id: int) -> HttpResponse:
     today = local_today()
     compiled = selectors.compilation(acting, with_lines=False)
     content = report.render_report(acting.congress, compiled, today)
-    return content_file(content, DOCX, report.report_filename(today))
+    return content_file(content, DOCX_CONTENT_TYPE, report.report_filename(today))

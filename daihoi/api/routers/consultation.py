@@ -27,6 +27,7 @@ from daihoi.consultation.permissions import (
 )
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 from daihoi.documents.models import Document
 from daihoi.organizations.permissions import Access
@@ -50,7 +51,6 @@ from .consultation_schemas import (
 
 router = Router(tags=["Lấy ý kiến dự thảo"])
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONSULTATION = "/{congress_id}/consultations/{consultation_id}/"
 
 
@@ -341,4 +341,4 @@ def synthesis_docx(request: HttpRequest, congress_id: int, consultation_id: int)
     consultation = access_consultation(acting, consultation_id)
     gate(permissions.sees_all_comments(acting, consultation), DRAFTERS_ONLY)
     content, name = synthesis.synthesis_file(acting, consultation, local_today())
-    return content_file(content, DOCX, name)
+    return content_file(content, DOCX_CONTENT_TYPE, name)

@@ -9,6 +9,8 @@ from ninja import Schema
 from daihoi.consultation.models import Comment, Consultation, Draft, Recipient, Section
 from daihoi.consultation.selectors import DraftSummary
 
+from ..common import display
+
 
 class AgencyRef(Schema):
     id: int
@@ -103,7 +105,7 @@ class CommentOut(Schema):
     text: str
     created_at: dt.datetime
     resolution: str
-    resolution_label: str
+    resolution_label: str = display("resolution")
     reason: str
     resolved_at: dt.datetime | None
 
@@ -118,10 +120,6 @@ class CommentOut(Schema):
     @staticmethod
     def resolve_recipient(comment: Comment) -> str:
         return comment.recipient.name
-
-    @staticmethod
-    def resolve_resolution_label(comment: Comment) -> str:
-        return comment.get_resolution_display()
 
 
 class ConsultationDetailOut(ConsultationFields):

@@ -12,7 +12,7 @@ from ninja import File, Router, Schema, Status, UploadedFile
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today
 from daihoi.core.models import AuditEntry
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, stored_file
 from daihoi.delegates import exports
 from daihoi.delegates.forms import DelegateForm, DelegationForm, ImportForm, ReplaceForm
@@ -29,7 +29,7 @@ from daihoi.delegates.services import roster as services
 from daihoi.delegates.statistics import roster_statistics
 from daihoi.organizations.permissions import Access
 
-from ..common import VERSION_NOTE, access, answers, form_data, gate, listed, valid, write
+from ..common import VERSION_NOTE, access, answers, display, form_data, gate, listed, valid, write
 from ..errors import WHOLE, FieldErrors
 from ..forms import DelegatePhotoForm
 from .history import HistoryEntryOut
@@ -37,7 +37,6 @@ from .history import HistoryEntryOut
 router = Router(tags=["Đại biểu"])
 
 NOT_FOR_YOU = "Danh sách đại biểu chỉ dành cho lãnh đạo, thành viên các tiểu ban và tổ điểm danh."
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class DelegationRef(Schema):
@@ -71,7 +70,7 @@ class DelegateDetailOut(DelegateOut):
     """A delegate's whole record, for the roster keepers; `version` for the next edit."""
 
     gender: str
-    gender_label: str
+    gender_label: str = display("gender")
     birth_year: int | None
     ethnicity: str
     religion: str
@@ -83,10 +82,6 @@ class DelegateDetailOut(DelegateOut):
     phone: str
     version: int
     badge_issued_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_gender_label(delegate: Delegate) -> str:
-        return str(delegate.get_gender_display())
 
     @staticmethod
     def resolve_badge_issued_at(delegate: Delegate) -> dt.datetime | None:

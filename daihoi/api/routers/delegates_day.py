@@ -34,7 +34,7 @@ from daihoi.organizations.permissions import access_delegate as access_own_area
 from daihoi.programme import selectors as programme
 
 from ..auth import user_of
-from ..common import answers, gate, listed, write
+from ..common import answers, display, gate, listed, write
 from .delegates import DelegateOut, DelegationRef, keeper, rights_of
 
 router = Router(tags=["Đại biểu"])
@@ -48,7 +48,7 @@ class BatchOut(Schema):
 
     id: int
     state: str
-    state_label: str
+    state_label: str = display("state")
     total: int
     done: int
     percent: int
@@ -58,10 +58,6 @@ class BatchOut(Schema):
     created_at: dt.datetime
     finished_at: dt.datetime | None
     pdf_ready: bool
-
-    @staticmethod
-    def resolve_state_label(batch: BadgeBatch) -> str:
-        return str(batch.get_state_display())
 
     @staticmethod
     def resolve_pdf_ready(batch: BadgeBatch) -> bool:

@@ -22,7 +22,18 @@ from daihoi.organizations.permissions import (
     can_manage_accounts,
 )
 
-from ..common import access, answers, form_data, gate, listed, removal, removed, valid, write
+from ..common import (
+    access,
+    answers,
+    display,
+    form_data,
+    gate,
+    listed,
+    removal,
+    removed,
+    valid,
+    write,
+)
 from .delegates import DelegateOut, DelegationRef, rights_of, roster_reader
 
 router = Router(tags=["Đại biểu"])
@@ -39,12 +50,8 @@ class MemberDelegateOut(Schema):
 class MemberOut(Schema):
     id: int
     role: str
-    role_label: str
+    role_label: str = display("role")
     delegate: MemberDelegateOut
-
-    @staticmethod
-    def resolve_role_label(member: GroupMember) -> str:
-        return str(member.get_role_display())
 
 
 class GroupOut(Schema):
@@ -152,13 +159,9 @@ class DutyUserOut(Schema):
 class DutyOut(Schema):
     id: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     user: DutyUserOut
     created_at: dt.datetime
-
-    @staticmethod
-    def resolve_kind_label(duty: Duty) -> str:
-        return str(duty.get_kind_display())
 
 
 class DutyIn(Schema):

@@ -19,6 +19,7 @@ from ..auth import user_of
 from ..common import (
     access,
     answers,
+    display,
     form_data,
     gate,
     listed,
@@ -77,7 +78,7 @@ class CommentOut(Schema):
     supporters: int | None
     theme_id: int | None
     resolution: str
-    resolution_label: str
+    resolution_label: str = display("resolution")
     reason: str
     recorded_at: dt.datetime
     version: int
@@ -85,10 +86,6 @@ class CommentOut(Schema):
     @staticmethod
     def resolve_section(comment: GroupComment) -> str:
         return str(comment.section) if comment.section else "Toàn văn dự thảo"
-
-    @staticmethod
-    def resolve_resolution_label(comment: GroupComment) -> str:
-        return str(comment.get_resolution_display())
 
 
 class CommentQuery(Schema):

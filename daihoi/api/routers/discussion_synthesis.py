@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
 from daihoi.core.dates import today as local_today
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.discussion import permissions, report, selectors, services
 from daihoi.discussion.forms import ThemeCreateForm, ThemeForm
@@ -17,8 +18,6 @@ from ..common import Detail, access, answers, form_data, gate, valid, versioned_
 from .discussion import synthesiser
 
 router = Router(tags=["Thảo luận tổ"])
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class SynthesisCommentOut(Schema):
@@ -187,7 +186,9 @@ def discussion_report_docx(
     _, draft = _reader(request, congress_id, discussed_draft_id)
     today = local_today()
     found = selectors.synthesis_of(draft)
-    return content_file(report.render_docx(found, today), DOCX, report.filename(found, today))
+    return content_file(
+        report.render_docx(found, today), DOCX_CONTENT_TYPE, report.filename(found, today)
+    )
 
 
 @router.get(

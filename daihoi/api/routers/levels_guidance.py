@@ -14,7 +14,17 @@ from daihoi.levels.models import Guidance, GuidanceItem, GuidanceRecipient, Guid
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.permissions import access_report_request
 
-from ..common import VERSION_NOTE, access, answers, form_data, gate, listed, valid, write
+from ..common import (
+    VERSION_NOTE,
+    access,
+    answers,
+    form_data,
+    gate,
+    listed,
+    valid,
+    write,
+    write_versioned,
+)
 from .reporting import ReportRequestOut
 
 router = Router(tags=["Các cấp Đại hội"])
@@ -220,14 +230,13 @@ def item_edit(
     item = permissions.access_item(acting, guidance, guidance_item_id)
     gate(permissions.can_manage_schedule(acting), permissions.MANAGERS_ONLY)
     form = valid(ItemForm(form_data(payload)))
-    return write(
+    return write_versioned(
         request,
-        lambda: services.guidance_item_update(
-            access=acting,
-            item=item,
-            fields=form.fields_value(),
-            expected_version=form.expected_version(),
-        ),
+        services.guidance_item_update,
+        form,
+        access=acting,
+        item=item,
+        fields=form.fields_value(),
     )
 
 

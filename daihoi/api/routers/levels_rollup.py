@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.levels import permissions, rollup_sheet
 from daihoi.levels.permissions import access_from_above

@@ -15,7 +15,18 @@ from daihoi.levels.selectors import ScheduleRow
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 
-from ..common import VERSION_NOTE, access, answers, form_data, gate, removal, removed, valid, write
+from ..common import (
+    VERSION_NOTE,
+    access,
+    answers,
+    form_data,
+    gate,
+    removal,
+    removed,
+    valid,
+    write,
+    write_versioned,
+)
 
 router = Router(tags=["Các cấp Đại hội"])
 
@@ -188,14 +199,13 @@ def schedule_update(
     gate(permissions.can_manage_schedule(acting), permissions.MANAGERS_ONLY)
     form = valid(ScheduleForm(form_data(payload)))
     entry, _ = ScheduleEntry.objects.get_or_create(congress=child)
-    write(
+    write_versioned(
         request,
-        lambda: services.schedule_update(
-            access=acting,
-            entry=entry,
-            fields=form.fields_value(),
-            expected_version=form.expected_version(),
-        ),
+        services.schedule_update,
+        form,
+        access=acting,
+        entry=entry,
+        fields=form.fields_value(),
     )
     rows = selectors.schedule_rows(acting, local_today())
     return _row(next(r for r in rows if r.congress.pk == child.pk))

@@ -16,7 +16,19 @@ from daihoi.logistics.models import ReadinessItem, ReadinessPhoto, ReadinessStat
 from daihoi.logistics.selectors import ReadinessSummary
 from daihoi.organizations.permissions import Access
 
-from ..common import Detail, access, answers, form_data, gate, listed, valid, versioned_put, write
+from ..common import (
+    Detail,
+    access,
+    answers,
+    display,
+    form_data,
+    gate,
+    listed,
+    valid,
+    versioned_put,
+    write,
+    write_versioned,
+)
 
 router = Router(tags=["Hậu cần"])
 L = "/{congress_id}/logistics"
@@ -69,25 +81,17 @@ class AgencyRef(Schema):
 class ReadinessItemOut(Schema):
     id: int
     area: str
-    area_label: str
+    area_label: str = display("area")
     title: str
     agency: AgencyRef
     state: str
-    state_label: str
+    state_label: str = display("state")
     deadline: dt.date | None
     note: str
     late: bool
     photo_count: int
     version: int
     updated_at: dt.datetime
-
-    @staticmethod
-    def resolve_area_label(obj: ReadinessItem) -> str:
-        return obj.get_area_display()
-
-    @staticmethod
-    def resolve_state_label(obj: ReadinessItem) -> str:
-        return obj.get_state_display()
 
     @staticmethod
     def resolve_late(obj: ReadinessItem) -> bool:
@@ -259,14 +263,13 @@ def readiness_update(
     item = permissions.access_readiness_item(acting, readiness_id)
     gate(permissions.can_manage_logistics(acting), permissions.STAFF_ONLY)
     form = valid(ReadinessItemForm(form_data(payload), congress=acting.congress))
-    write(
+    write_versioned(
         request,
-        lambda: services.readiness_item_update(
-            access=acting,
-            item=item,
-            fields=form.fields_value(),
-            expected_version=form.expected_version(),
-        ),
+        services.readiness_item_update,
+        form,
+        access=acting,
+        item=item,
+        fields=form.fields_value(),
     )
     return _detail(acting, item.pk)
 

@@ -24,6 +24,7 @@ from ..common import (
     ERRORS,
     access,
     answers,
+    display,
     form_data,
     listed,
     removal,
@@ -31,6 +32,7 @@ from ..common import (
     valid,
     versioned_put,
     write,
+    write_versioned,
 )
 from .logistics_lodging import DelegateRef, L, Ref, staff
 
@@ -41,21 +43,13 @@ class MealOut(Schema):
     id: int
     day: dt.date
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     venue: str
     audience: str
-    audience_label: str
+    audience_label: str = display("audience")
     extra: int
     note: str
     version: int
-
-    @staticmethod
-    def resolve_kind_label(obj: Meal) -> str:
-        return obj.get_kind_display()
-
-    @staticmethod
-    def resolve_audience_label(obj: Meal) -> str:
-        return obj.get_audience_display()
 
 
 class DietCountOut(Schema):
@@ -77,12 +71,8 @@ class DietOut(Schema):
     id: int
     delegate: DelegateRef
     diet: str
-    diet_label: str
+    diet_label: str = display("diet")
     note: str
-
-    @staticmethod
-    def resolve_diet_label(obj: DietNote) -> str:
-        return obj.get_diet_display()
 
 
 class VehicleOut(Schema):
@@ -269,11 +259,8 @@ def meal_update(
     acting = staff(request, congress_id)
     meal = permissions.access_meal(acting, meal_id)
     form = valid(MealForm(form_data(payload) | {"extra": payload.extra}))
-    return write(
-        request,
-        lambda: services.meal_save(
-            access=acting, meal=meal, expected_version=form.expected_version(), **form.edited()
-        ),
+    return write_versioned(
+        request, services.meal_save, form, access=acting, meal=meal, **form.edited()
     )
 
 
@@ -317,14 +304,13 @@ def vehicle_update(
     acting = staff(request, congress_id)
     vehicle = permissions.access_vehicle(acting, vehicle_id)
     form = valid(VehicleForm(form_data(payload), congress=acting.congress))
-    return write(
+    return write_versioned(
         request,
-        lambda: services.vehicle_save(
-            access=acting,
-            vehicle=vehicle,
-            expected_version=form.expected_version(),
-            **form.edited(),
-        ),
+        services.vehicle_save,
+        form,
+        access=acting,
+        vehicle=vehicle,
+        **form.edited(),
     )
 
 

@@ -21,6 +21,7 @@ from ..common import (
     valid,
     versioned_put,
     write,
+    write_versioned,
 )
 from .logistics_lodging import DelegateRef, L, Ref, staff
 
@@ -192,11 +193,8 @@ def hall_update(request: HttpRequest, congress_id: int, hall_id: int, payload: H
     acting = staff(request, congress_id)
     hall = permissions.access_hall(acting, hall_id)
     form = valid(HallForm(form_data(payload)))
-    return write(
-        request,
-        lambda: services.hall_save(
-            access=acting, hall=hall, expected_version=form.expected_version(), **form.edited()
-        ),
+    return write_versioned(
+        request, services.hall_save, form, access=acting, hall=hall, **form.edited()
     )
 
 
@@ -244,15 +242,14 @@ def block_update(request: HttpRequest, congress_id: int, block_id: int, payload:
     acting = staff(request, congress_id)
     block = permissions.access_block(acting, block_id)
     form = valid(BlockForm(form_data(payload)))
-    return write(
+    return write_versioned(
         request,
-        lambda: services.block_save(
-            access=acting,
-            hall=block.hall,
-            block=block,
-            expected_version=form.expected_version(),
-            **form.edited(),
-        ),
+        services.block_save,
+        form,
+        access=acting,
+        hall=block.hall,
+        block=block,
+        **form.edited(),
     )
 
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.delegates.models import Delegate
 from daihoi.logistics import manifest_sheet, permissions, selectors, services
@@ -21,6 +21,7 @@ from ..common import (
     Detail,
     access,
     answers,
+    display,
     form_data,
     gate,
     listed,
@@ -29,6 +30,7 @@ from ..common import (
     valid,
     versioned_put,
     write,
+    write_versioned,
 )
 
 router = Router(tags=["Hậu cần"])
@@ -89,13 +91,9 @@ class RoomOut(Schema):
     number: str
     capacity: int
     gender_rule: str
-    gender_rule_label: str
+    gender_rule_label: str = display("gender_rule")
     note: str
     version: int
-
-    @staticmethod
-    def resolve_gender_rule_label(obj: Room) -> str:
-        return obj.get_gender_rule_display()
 
 
 class GuestOut(Schema):
@@ -335,11 +333,8 @@ def hotel_update(
     acting = staff(request, congress_id)
     hotel = permissions.access_hotel(acting, hotel_id)
     form = valid(HotelForm(form_data(payload)))
-    return write(
-        request,
-        lambda: services.hotel_save(
-            access=acting, hotel=hotel, expected_version=form.expected_version(), **form.edited()
-        ),
+    return write_versioned(
+        request, services.hotel_save, form, access=acting, hotel=hotel, **form.edited()
     )
 
 
@@ -389,11 +384,8 @@ def room_update(request: HttpRequest, congress_id: int, room_id: int, payload: R
     acting = staff(request, congress_id)
     room = permissions.access_room(acting, room_id)
     form = valid(RoomForm(form_data(payload)))
-    return write(
-        request,
-        lambda: services.room_update(
-            access=acting, room=room, expected_version=form.expected_version(), **form.edited()
-        ),
+    return write_versioned(
+        request, services.room_update, form, access=acting, room=room, **form.edited()
     )
 
 

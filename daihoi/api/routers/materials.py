@@ -22,7 +22,7 @@ from daihoi.materials.permissions import (
 from daihoi.organizations.permissions import Access, access_delegate
 
 from ..auth import user_of
-from ..common import Detail, access, answers, gate, listed, valid, write
+from ..common import Detail, access, answers, display, gate, listed, valid, write
 
 router = Router(tags=["Tài liệu Đại hội"])
 
@@ -42,19 +42,11 @@ class MaterialOut(Schema):
     session: SessionOut
     position: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     title: str
     confidentiality: str
-    confidentiality_label: str
+    confidentiality_label: str = display("confidentiality")
     pages: int
-
-    @staticmethod
-    def resolve_kind_label(material: Material) -> str:
-        return material.get_kind_display()
-
-    @staticmethod
-    def resolve_confidentiality_label(material: Material) -> str:
-        return material.get_confidentiality_display()
 
 
 class KeptMaterialOut(MaterialOut):
@@ -62,17 +54,13 @@ class KeptMaterialOut(MaterialOut):
     withdrawn, by whom and why."""
 
     state: str
-    state_label: str
+    state_label: str = display("state")
     error: str
     uploaded_by: str | None
     uploaded_at: dt.datetime
     withdrawn_at: dt.datetime | None
     withdrawn_by: str | None
     withdrawal_reason: str
-
-    @staticmethod
-    def resolve_state_label(material: Material) -> str:
-        return material.get_state_display()
 
     @staticmethod
     def resolve_uploaded_by(material: Material) -> str | None:

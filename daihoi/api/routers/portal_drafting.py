@@ -12,6 +12,7 @@ from ninja import Router, Schema, Status
 from daihoi.consultation import permissions as drafting
 from daihoi.consultation.models import Draft
 from daihoi.core.dates import today as local_today
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.organizations.permissions import Access
 from daihoi.portal import selectors, services, synthesis
@@ -25,7 +26,6 @@ from ..errors import FieldErrors
 router = Router(tags=["Cổng thông tin (lấy ý kiến nhân dân)"])
 
 P = "/{congress_id}/public-consultations"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOT_A_SECTION = "Mục được góp ý không thuộc dự thảo này."
 
 
@@ -350,4 +350,6 @@ def public_front_enter(
 def public_synthesis_docx(request: HttpRequest, congress_id: int, public_id: int) -> HttpResponse:
     _, public = _drafting_side(request, congress_id, public_id)
     on = local_today()
-    return content_file(synthesis.render_docx(public, on), DOCX, synthesis.filename(public, on))
+    return content_file(
+        synthesis.render_docx(public, on), DOCX_CONTENT_TYPE, synthesis.filename(public, on)
+    )

@@ -23,6 +23,7 @@ from daihoi.programme.permissions import (
 from ..common import (
     access,
     answers,
+    display,
     form_data,
     gate,
     listed,
@@ -128,15 +129,11 @@ class CueOut(Schema):
     position: int
     at: dt.time | None
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     actor: str
     text: str
     note: str
     version: int
-
-    @staticmethod
-    def resolve_kind_label(cue: Cue) -> str:
-        return str(cue.get_kind_display())
 
 
 class ItemOut(Schema):
@@ -158,7 +155,7 @@ class ItemOut(Schema):
 class SessionOut(Schema):
     id: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     title: str
     starts_at: dt.datetime
     ends_at: dt.datetime
@@ -166,17 +163,9 @@ class SessionOut(Schema):
     presidium: str
     secretaries: str
     audience: str
-    audience_label: str
+    audience_label: str = display("audience")
     checkin_session_id: int
     version: int
-
-    @staticmethod
-    def resolve_kind_label(session: Session) -> str:
-        return str(session.get_kind_display())
-
-    @staticmethod
-    def resolve_audience_label(session: Session) -> str:
-        return str(session.get_audience_display())
 
 
 class SessionDetailOut(SessionOut):
@@ -380,7 +369,7 @@ def programme_session_update(
     saved = write_versioned(
         request,
         services.session_update,
-        form.expected_version(),
+        form,
         access=acting,
         session=session,
         fields=form.session_fields(),

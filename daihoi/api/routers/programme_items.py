@@ -85,7 +85,7 @@ def programme_item_update(
     write_versioned(
         request,
         services.item_save,
-        form.expected_version(),
+        form,
         access=acting,
         session=item.session,
         item=item,
@@ -164,7 +164,7 @@ def programme_cue_update(
     write_versioned(
         request,
         services.cue_save,
-        form.expected_version(),
+        form,
         access=acting,
         item=cue.item,
         cue=cue,

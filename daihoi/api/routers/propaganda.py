@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.organizations.permissions import Access
 from daihoi.propaganda import permissions, selectors, services
@@ -21,15 +21,15 @@ from ..common import (
     Detail,
     access,
     answers,
+    display,
     filled,
-    gate,
     listed,
     valid,
     versioned_put,
     write,
     write_versioned,
 )
-from .propaganda_items import P, Ref, SloganRef
+from .propaganda_items import P, Ref, SloganRef, writer, writer_of
 
 router = Router(tags=["Tuyên truyền"])
 
@@ -59,12 +59,6 @@ class SloganUpdateIn(SloganIn):
     version: int | None = None
 
 
-def _writer(request: HttpRequest, congress_id: int) -> Access:
-    acting = access(request, congress_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
-    return acting
-
-
 def _slogan(acting: Access, slogan_id: int) -> Slogan:
     return selectors.slogans_of(acting).get(pk=permissions.access_slogan(acting, slogan_id).pk)
 
@@ -81,7 +75,7 @@ def slogan_detail(request: HttpRequest, congress_id: int, slogan_id: int) -> Slo
 
 @router.post(P + "/slogans/", response=answers(SloganOut, 201), summary="Thêm khẩu hiệu")
 def slogan_create(request: HttpRequest, congress_id: int, payload: SloganIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     form = valid(SloganForm(filled(payload)))
     slogan = write(request, lambda: services.slogan_create(access=acting, **form.edited()))
     return Status(201, _slogan(acting, slogan.pk))
@@ -96,17 +90,10 @@ def slogan_create(request: HttpRequest, congress_id: int, payload: SloganIn) -> 
 def slogan_update(
     request: HttpRequest, congress_id: int, slogan_id: int, payload: SloganUpdateIn
 ) -> Slogan:
-    acting = access(request, congress_id)
-    slogan = permissions.access_slogan(acting, slogan_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, slogan = writer_of(request, congress_id, permissions.access_slogan, slogan_id)
     form = valid(SloganForm(filled(payload)))
     write_versioned(
-        request,
-        services.slogan_update,
-        form.expected_version(),
-        access=acting,
-        slogan=slogan,
-        **form.edited(),
+        request, services.slogan_update, form, access=acting, slogan=slogan, **form.edited()
     )
     return _slogan(acting, slogan_id)
 
@@ -149,7 +136,7 @@ class RouteItemOut(Schema):
 
     id: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     location: str
     latitude: Decimal | None
     longitude: Decimal | None
@@ -159,15 +146,7 @@ class RouteItemOut(Schema):
     install_on: dt.date
     remove_on: dt.date | None
     state: str
-    state_label: str
-
-    @staticmethod
-    def resolve_kind_label(item: VisualItem) -> str:
-        return str(item.get_kind_display())
-
-    @staticmethod
-    def resolve_state_label(item: VisualItem) -> str:
-        return str(item.get_state_display())
+    state_label: str = display("state")
 
 
 def _route(acting: Access, route_id: int) -> Route:
@@ -196,7 +175,7 @@ def route_detail(request: HttpRequest, congress_id: int, route_id: int) -> Route
 
 @router.post(P + "/routes/", response=answers(RouteOut, 201), summary="Thêm tuyến đường, địa bàn")
 def route_create(request: HttpRequest, congress_id: int, payload: RouteIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     form = _route_form(payload)
     route = write(request, lambda: services.route_create(access=acting, **form.edited()))
     return Status(201, _route(acting, route.pk))
@@ -206,17 +185,10 @@ def route_create(request: HttpRequest, congress_id: int, payload: RouteIn) -> St
 def route_update(
     request: HttpRequest, congress_id: int, route_id: int, payload: RouteUpdateIn
 ) -> Route:
-    acting = access(request, congress_id)
-    route = permissions.access_route(acting, route_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, route = writer_of(request, congress_id, permissions.access_route, route_id)
     form = _route_form(payload)
     write_versioned(
-        request,
-        services.route_update,
-        form.expected_version(),
-        access=acting,
-        route=route,
-        **form.edited(),
+        request, services.route_update, form, access=acting, route=route, **form.edited()
     )
     return _route(acting, route_id)
 

@@ -18,24 +18,18 @@ from daihoi.propaganda.models import ArtEvent, Column, MediaPiece, Outlet
 from ..common import (
     access,
     answers,
+    display,
     filled,
     form_data,
-    gate,
     listed,
     valid,
     versioned_put,
     write,
     write_versioned,
 )
-from .propaganda_items import P, Ref
+from .propaganda_items import P, Ref, writer, writer_of
 
 router = Router(tags=["Tuyên truyền"])
-
-
-def _writer(request: HttpRequest, congress_id: int) -> Access:
-    acting = access(request, congress_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
-    return acting
 
 
 # Outlets and their columns ----------------------------------------------------------------------
@@ -45,29 +39,21 @@ class ColumnOut(Schema):
     id: int
     outlet_id: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     name: str
     started_on: dt.date | None
     schedule: str
     link: str
     version: int
 
-    @staticmethod
-    def resolve_kind_label(column: Column) -> str:
-        return str(column.get_kind_display())
-
 
 class OutletOut(Schema):
     id: int
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     website: str
     version: int
-
-    @staticmethod
-    def resolve_kind_label(outlet: Outlet) -> str:
-        return str(outlet.get_kind_display())
 
 
 class OutletSummaryOut(OutletOut):
@@ -170,7 +156,7 @@ def outlet_detail(request: HttpRequest, congress_id: int, outlet_id: int) -> Out
 
 @router.post(P + "/outlets/", response=answers(OutletOut, 201), summary="Thêm cơ quan báo chí")
 def outlet_create(request: HttpRequest, congress_id: int, payload: OutletIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     form = valid(OutletForm(filled(payload)))
     return Status(
         201, write(request, lambda: services.outlet_create(access=acting, **form.edited()))
@@ -181,17 +167,10 @@ def outlet_create(request: HttpRequest, congress_id: int, payload: OutletIn) -> 
 def outlet_update(
     request: HttpRequest, congress_id: int, outlet_id: int, payload: OutletUpdateIn
 ) -> Outlet:
-    acting = access(request, congress_id)
-    outlet = permissions.access_outlet(acting, outlet_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, outlet = writer_of(request, congress_id, permissions.access_outlet, outlet_id)
     form = valid(OutletForm(filled(payload)))
     return write_versioned(
-        request,
-        services.outlet_update,
-        form.expected_version(),
-        access=acting,
-        outlet=outlet,
-        **form.edited(),
+        request, services.outlet_update, form, access=acting, outlet=outlet, **form.edited()
     )
 
 
@@ -213,7 +192,7 @@ def column_detail(request: HttpRequest, congress_id: int, column_id: int) -> Col
     P + "/columns/", response=answers(ColumnOut, 201), summary="Mở chuyên trang, chuyên mục"
 )
 def column_create(request: HttpRequest, congress_id: int, payload: ColumnIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     form = _column_form(acting, payload)
     return Status(
         201, write(request, lambda: services.column_create(access=acting, **form.edited()))
@@ -224,17 +203,10 @@ def column_create(request: HttpRequest, congress_id: int, payload: ColumnIn) -> 
 def column_update(
     request: HttpRequest, congress_id: int, column_id: int, payload: ColumnUpdateIn
 ) -> Column:
-    acting = access(request, congress_id)
-    column = permissions.access_column(acting, column_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, column = writer_of(request, congress_id, permissions.access_column, column_id)
     form = _column_form(acting, payload)
     return write_versioned(
-        request,
-        services.column_update,
-        form.expected_version(),
-        access=acting,
-        column=column,
-        **form.edited(),
+        request, services.column_update, form, access=acting, column=column, **form.edited()
     )
 
 
@@ -246,16 +218,12 @@ class PieceOut(Schema):
     outlet: Ref
     column: Ref | None
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     title: str
     planned_on: dt.date
     published_on: dt.date | None
     link: str
     version: int
-
-    @staticmethod
-    def resolve_kind_label(piece: MediaPiece) -> str:
-        return str(piece.get_kind_display())
 
 
 class PieceIn(Schema):
@@ -309,7 +277,7 @@ def piece_detail(request: HttpRequest, congress_id: int, piece_id: int) -> Media
     P + "/pieces/", response=answers(PieceOut, 201), summary="Đăng ký tin, bài, chương trình"
 )
 def piece_create(request: HttpRequest, congress_id: int, payload: PieceIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     _, fields = _piece_fields(acting, payload)
     piece = write(request, lambda: services.piece_create(access=acting, fields=fields))
     return Status(201, permissions.access_piece(acting, piece.pk))
@@ -319,18 +287,9 @@ def piece_create(request: HttpRequest, congress_id: int, payload: PieceIn) -> St
 def piece_update(
     request: HttpRequest, congress_id: int, piece_id: int, payload: PieceUpdateIn
 ) -> MediaPiece:
-    acting = access(request, congress_id)
-    piece = permissions.access_piece(acting, piece_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, piece = writer_of(request, congress_id, permissions.access_piece, piece_id)
     form, fields = _piece_fields(acting, payload)
-    write_versioned(
-        request,
-        services.piece_update,
-        form.expected_version(),
-        access=acting,
-        piece=piece,
-        fields=fields,
-    )
+    write_versioned(request, services.piece_update, form, access=acting, piece=piece, fields=fields)
     return permissions.access_piece(acting, piece_id)
 
 
@@ -342,25 +301,17 @@ class EventOut(Schema):
 
     id: int
     kind: str
-    kind_label: str
+    kind_label: str = display("kind")
     title: str
     venue: str
     starts_on: dt.date
     ends_on: dt.date | None
     agency: Ref | None
     readiness: str
-    readiness_label: str
+    readiness_label: str = display("readiness")
     note: str
     version: int
     behind: bool
-
-    @staticmethod
-    def resolve_kind_label(event: ArtEvent) -> str:
-        return str(event.get_kind_display())
-
-    @staticmethod
-    def resolve_readiness_label(event: ArtEvent) -> str:
-        return str(event.get_readiness_display())
 
     @staticmethod
     def resolve_behind(event: ArtEvent) -> bool:
@@ -409,7 +360,7 @@ def event_detail(request: HttpRequest, congress_id: int, event_id: int) -> ArtEv
     summary="Thêm triển lãm, chương trình nghệ thuật",
 )
 def event_create(request: HttpRequest, congress_id: int, payload: EventIn) -> Status:
-    acting = _writer(request, congress_id)
+    acting = writer(request, congress_id)
     _, fields = _event_fields(acting, payload)
     event = write(request, lambda: services.event_create(access=acting, fields=fields))
     return Status(201, permissions.access_event(acting, event.pk))
@@ -419,16 +370,7 @@ def event_create(request: HttpRequest, congress_id: int, payload: EventIn) -> St
 def event_update(
     request: HttpRequest, congress_id: int, event_id: int, payload: EventUpdateIn
 ) -> ArtEvent:
-    acting = access(request, congress_id)
-    event = permissions.access_event(acting, event_id)
-    gate(permissions.can_write(acting), permissions.WRITERS_ONLY)
+    acting, event = writer_of(request, congress_id, permissions.access_event, event_id)
     form, fields = _event_fields(acting, payload)
-    write_versioned(
-        request,
-        services.event_update,
-        form.expected_version(),
-        access=acting,
-        event=event,
-        fields=fields,
-    )
+    write_versioned(request, services.event_update, form, access=acting, event=event, fields=fields)
     return permissions.access_event(acting, event_id)

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.organizations.permissions import Access
 from daihoi.planning import selectors as planning_selectors
@@ -23,7 +23,6 @@ from .planning_schemas import AgencyRef, TaskQuery
 
 router = Router(tags=["Báo cáo"])
 
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
 FILE = answers(Detail)
 

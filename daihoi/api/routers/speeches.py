@@ -23,7 +23,7 @@ from daihoi.speeches.permissions import (
     can_run_speeches,
 )
 
-from ..common import Detail, access, answers, form_data, gate, valid, write
+from ..common import Detail, access, answers, display, form_data, gate, valid, write
 
 router = Router(tags=["Phát biểu tại Đại hội"])
 
@@ -54,9 +54,9 @@ class SpeechBaseOut(Schema):
     text_file_name: str
     position: int
     state: str
-    state_label: str
+    state_label: str = display("state")
     source: str
-    source_label: str
+    source_label: str = display("source")
     decline_reason: str
     registered_at: dt.datetime
     called_at: dt.datetime | None
@@ -66,14 +66,6 @@ class SpeechBaseOut(Schema):
     @staticmethod
     def resolve_item_title(speech: Speech) -> str:
         return speech.item.title if speech.item else ""
-
-    @staticmethod
-    def resolve_state_label(speech: Speech) -> str:
-        return str(speech.get_state_display())
-
-    @staticmethod
-    def resolve_source_label(speech: Speech) -> str:
-        return str(speech.get_source_display())
 
 
 class SpeechOut(SpeechBaseOut):

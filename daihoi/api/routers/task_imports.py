@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status, UploadedFile
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file
 from daihoi.organizations.permissions import Access
 from daihoi.reporting import import_jobs, imports
@@ -18,7 +18,7 @@ from daihoi.reporting.forms import TaskImportForm
 from daihoi.reporting.models import TaskImportJob
 from daihoi.reporting.permissions import access_import_job, can_import_tasks
 
-from ..common import Detail, access, answers, gate, listed, valid, write
+from ..common import Detail, access, answers, display, gate, listed, valid, write
 
 router = Router(tags=["Nhập nhiệm vụ từ Excel"])
 
@@ -32,7 +32,7 @@ class ImportJobOut(Schema):
     id: int
     file_name: str
     state: str
-    state_label: str
+    state_label: str = display("state")
     running: bool
     total: int
     done: int
@@ -45,10 +45,6 @@ class ImportJobOut(Schema):
     confirmed_by_id: int | None
     created_at: dt.datetime
     finished_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_state_label(job: TaskImportJob) -> str:
-        return str(job.get_state_display())
 
 
 class ImportJobDetail(ImportJobOut):

@@ -246,7 +246,7 @@ def motion_edit(request: HttpRequest, congress_id: int, motion_id: int, payload:
     write_versioned(
         request,
         services.motion_update,
-        form.expected_version(),
+        form,
         access=acting,
         motion=motion,
         fields=form.motion_fields(),

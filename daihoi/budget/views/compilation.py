@@ -7,13 +7,11 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, report, selectors, spreadsheets
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -48,7 +46,9 @@ def compilation_xlsx(request: HttpRequest, congress_id: int) -> HttpResponse:
     if not permissions.can_see_compilation(access):
         return forbidden(request, permissions.COMPILATION_ONLY)
     content = spreadsheets.export_compilation(selectors.compilation(access))
-    return content_file(content, XLSX, f"tong-hop-kinh-phi-{local_today():%Y%m%d}.xlsx")
+    return content_file(
+        content, XLSX_CONTENT_TYPE, f"tong-hop-kinh-phi-{local_today():%Y%m%d}.xlsx"
+    )
 
 
 @login_required
@@ -64,4 +64,4 @@ def compilation_docx(request: HttpRequest, congress_id: int) -> HttpResponse:
     except BusinessError as error:
         messages.error(request, error.message)
         return redirect("budget:compilation", congress_id=congress_id)
-    return content_file(content, DOCX, report.report_filename(today))
+    return content_file(content, DOCX_CONTENT_TYPE, report.report_filename(today))

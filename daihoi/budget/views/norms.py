@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     apply_error,
     content_file,
@@ -18,8 +19,6 @@ from daihoi.organizations.permissions import access_congress
 
 from .. import permissions, selectors, services, spreadsheets
 from ..forms import NormForm, NormImportForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -84,4 +83,4 @@ def norm_import(request: HttpRequest, congress_id: int) -> HttpResponse:
 def norm_export(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     content = spreadsheets.export_norms(selectors.norms_of(access))
-    return content_file(content, XLSX, "dinh-muc-chi.xlsx")
+    return content_file(content, XLSX_CONTENT_TYPE, "dinh-muc-chi.xlsx")

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, form_page, page_context, run_button
 from daihoi.organizations.models import Participation
 

@@ -5,15 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from daihoi.core.dates import today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, page_context
 
 from .. import exports
 from ..permissions import ONLY_ROSTER_KEEPERS
 from ..statistics import roster_statistics
 from .common import rights_for
-
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required

@@ -8,8 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.links import link
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
 from daihoi.core.templatetags.vn import vnnum
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, page_context
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access, access_congress

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, forbidden, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress

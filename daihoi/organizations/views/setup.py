@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core import once
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     edit_page,

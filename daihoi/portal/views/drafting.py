@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from daihoi.consultation import permissions as drafting
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
+from daihoi.core.uploads import DOCX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, form_page, page_context, run_form_button
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -16,8 +17,6 @@ from .. import selectors, services, synthesis
 from ..forms import FrontForm, OpenPublicForm, ThemeForm, ThemeResolveForm, posted_ids
 from ..models import PublicConsultation
 from ..permissions import access_public_consultation, access_theme
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _to_detail(congress_id: int, public: PublicConsultation) -> HttpResponse:
@@ -162,4 +161,6 @@ def synthesis_docx(request: HttpRequest, congress_id: int, public_id: int) -> Ht
     if refused:
         return refused
     on = local_today()
-    return content_file(synthesis.render_docx(public, on), DOCX, synthesis.filename(public, on))
+    return content_file(
+        synthesis.render_docx(public, on), DOCX_CONTENT_TYPE, synthesis.filename(public, on)
+    )

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.versioning import edit_initial
 from daihoi.core.views import content_file, page_context
 from daihoi.organizations.permissions import Access, access_congress

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from daihoi.core.dates import format_date
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     forbidden,
@@ -26,7 +26,6 @@ from ..forms import (
     ConsolidatedForm,
 )
 
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MANAGERS_ONLY = "Chỉ Thường trực / Văn phòng mới thực hiện được thao tác này."
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import content_file, forbidden, page_context, run_button
 from daihoi.organizations.permissions import access_congress
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     content_file,
     forbidden,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core import once
 from daihoi.core.dates import today as local_today
 from daihoi.core.exceptions import BusinessError
-from daihoi.core.spreadsheets import XLSX_CONTENT_TYPE
+from daihoi.core.uploads import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from daihoi.core.views import (
     apply_error,
     content_file,
@@ -36,7 +36,6 @@ from ..forms import (
 from ..models import ReportRequest, ReportSubmission, SubmissionState, submission_state_q
 
 PAGE_SIZE = 25
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WHOLE_CONGRESS_ONLY = "Trang này dành cho Thường trực, lãnh đạo và thành viên các Tiểu ban."
 
 # Report requests -----------------------------------------------------------------------------
