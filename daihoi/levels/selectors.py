@@ -2,15 +2,19 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Q, QuerySet
 
+from daihoi.core.sql import table
 from daihoi.organizations.models import Congress
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.models import ReportRequest, ReportSubmission
 
 from .models import (
     Guidance,
+    GuidanceItem,
+    GuidanceItemCount,
     GuidanceRecipient,
     GuidanceTask,
     LevelDeadline,
@@ -127,13 +131,17 @@ def recipient_progress(guidance: Guidance) -> QuerySet[GuidanceRecipient]:
 
 def open_guidance_tasks(congress: Congress) -> list[tuple[Guidance, int]]:
     """The congress's guidances with how many of their tasks below are still to do, from the
-    counts kept per item (`levels/counts.py`): one query over its few items."""
-    rows = (
-        Guidance.objects.filter(congress=congress)
-        .annotate(open_tasks=Sum("items__open_count__open_tasks"))
-        .filter(open_tasks__gt=0)
+    counts kept per item (`levels/counts.py`), newest first: one statement over its few items,
+    written out since the roll-up page reads it on every visit."""
+    rows = Guidance.objects.raw(
+        f"SELECT g.*, sum(n.open_tasks) AS open_tasks FROM {table(Guidance)} g"
+        f" JOIN {table(GuidanceItem)} i ON i.guidance_id = g.id"
+        f" JOIN {table(GuidanceItemCount)} n ON n.item_id = i.id"
+        " WHERE g.congress_id = %s GROUP BY g.id HAVING sum(n.open_tasks) > 0"
+        " ORDER BY g.created_at DESC, g.id DESC",
+        [congress.pk],
     )
-    return [(guidance, guidance.open_tasks) for guidance in rows]
+    return [(guidance, cast(Any, guidance).open_tasks) for guidance in rows]
 
 
 def received_tasks(recipient: GuidanceRecipient) -> list[GuidanceTask]:
@@ -157,18 +165,21 @@ def reports_received(access: Access) -> QuerySet[ReportRecipient]:
     )
 
 
-def requests_to_below(congress: Congress) -> QuerySet[ReportRequest]:
+def requests_to_below(congress: Congress) -> list[ReportRequest]:
     """The congress's report requests to the congresses below still waiting for an answer,
-    with how many were asked and how many have not sent."""
-    return (
-        ReportRequest.objects.filter(congress=congress)
-        .filter(Exists(ReportRecipient.objects.filter(request=OuterRef("pk"))))
-        .annotate(
-            asked=Count("submissions"),
-            unanswered=Count("submissions", filter=~Q(submissions__status=SENT)),
+    each with how many were asked (`asked`) and how many have not sent (`unanswered`), nearest
+    deadline first: one statement, as the roll-up page reads it on every visit."""
+    waiting = "CASE WHEN s.status <> %s THEN 1 ELSE 0 END"
+    return list(
+        ReportRequest.objects.raw(
+            f"SELECT r.*, count(s.id) AS asked, sum({waiting}) AS unanswered"
+            f" FROM {table(ReportRequest)} r"
+            f" JOIN {table(ReportSubmission)} s ON s.request_id = r.id"
+            f" WHERE r.congress_id = %s AND EXISTS (SELECT 1 FROM {table(ReportRecipient)} x"
+            " WHERE x.request_id = r.id)"
+            f" GROUP BY r.id HAVING sum({waiting}) > 0 ORDER BY r.deadline, r.id",
+            [SENT, congress.pk, SENT],
         )
-        .filter(unanswered__gt=0)
-        .order_by("deadline", "pk")
     )
 
 

@@ -54,7 +54,7 @@ def rollup_page(request: HttpRequest, congress_id: int) -> HttpResponse:
             table_rows=table_rows(result, link("levels:rollup", access.congress.pk)),
             trail=trail,
             open_guidance=selectors.open_guidance_tasks(shown),
-            open_requests=list(selectors.requests_to_below(shown)),
+            open_requests=selectors.requests_to_below(shown),
             classes=MAIN_CLASSES,
             states=[(s.value, str(s.label)) for s in ScheduleState],
             today=today,
