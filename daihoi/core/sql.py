@@ -92,3 +92,25 @@ def insert_select(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*prefix[1], *own, *params])
         return list(cursor.fetchall()) if returning else []
+
+
+def read_all(statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+    """The rows of several SELECTs, in their order. On PostgreSQL they go to the server as one
+    text in one round trip (the connection binds parameters on the client) and each result is
+    read in turn; elsewhere they run one after the other. For a page that reads several small
+    things on every visit, the round trips cost more than the statements."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            found = []
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                found.append(cursor.fetchall())
+            return found
+        cursor.execute(
+            "; ".join(sql for sql, _ in statements),
+            [value for _, params in statements for value in params],
+        )
+        found = [cursor.fetchall()]
+        while cursor.nextset():
+            found.append(cursor.fetchall())
+        return found

@@ -9,11 +9,12 @@ of a narrow table); opening a row shows the level below it.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from django.db import connection, models
+from django.db import connection
 from django.db.models import Q
 
+from daihoi.core.sql import read_all, table
 from daihoi.organizations.models import Congress
 from daihoi.planning import summary
 from daihoi.planning.models import (
@@ -23,9 +24,9 @@ from daihoi.planning.models import (
     TaskCountClock,
 )
 from daihoi.planning.status import MAIN_CLASSES, StatusClass
+from daihoi.reporting.models import ReportSubmission
 
-from .models import ScheduleEntry, ScheduleState
-from .selectors import unanswered_by_child
+from .models import ReportRecipient, ScheduleEntry, ScheduleState
 
 MAX_DEPTH = 3
 # A roll-up brings this many stale congresses to today on its own (the daily job does the rest).
@@ -33,6 +34,16 @@ BRING_LIMIT = 200
 CLASSES = [s.value for s in MAIN_CLASSES]
 # Read once: an enum's `.values` rebuilds its choices (and translates their labels) on each use.
 STATES = list(ScheduleState.values)
+# The worst congresses by overdue share the roll-up names.
+WORST = 20
+# What the roll-up shows of each congress (its table, the worst list, the sheet, the API).
+# In the model's column order, as `Model.from_db` takes them.
+SHOWN = [
+    f.attname
+    for f in Congress._meta.concrete_fields
+    if f.attname in ("id", "name", "level", "parent_id")
+]
+SHOWN_SQL = ", ".join(SHOWN)
 
 
 @dataclass
@@ -115,48 +126,71 @@ def depth(congress: Congress) -> int:
     return len(congress.ancestor_ids)
 
 
-def _table(model: type[models.Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
+# The roll-up's reads, each a statement with its parameters; `rollup` sends them together.
+Read = tuple[str, list[Any]]
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _bring_stale(congress: Congress, today: dt.date) -> int:
-    """Brings the subtree's summaries to today when only a few are behind (the morning's
-    `run_daily_checks` rolls every congress); returns how many stay behind. The clocks not at
-    today are found through their day's index (none, once the morning job has run)."""
-    stale = _rows(
-        f"SELECT clock.congress_id FROM {_table(TaskCountClock)} clock"
-        f" JOIN {_table(Congress)} c ON c.id = clock.congress_id"
+def _stale_read(congress: Congress, today: dt.date) -> Read:
+    """The subtree's congresses whose summaries are not at today, found through their day's
+    index (none, once the morning's `run_daily_checks` has rolled every congress)."""
+    return (
+        f"SELECT clock.congress_id FROM {table(TaskCountClock)} clock"
+        f" JOIN {table(Congress)} c ON c.id = clock.congress_id"
         " WHERE (clock.as_of < %s OR clock.as_of > %s) AND c.path LIKE %s LIMIT %s",
         [today, today, congress.path + "%", BRING_LIMIT + 1],
     )
-    if len(stale) > BRING_LIMIT:
-        return len(stale)
-    for (congress_id,) in stale:
-        summary.bring_to(congress_id, today)
-    return 0
 
 
-def _state_counts_by_child(congress: Congress, k: int) -> dict[int, dict[str, int]]:
-    """Schedule states of the subtree, per direct subordinate, in one grouped scan of the
-    index (every congress below another has its schedule entry)."""
-    found: dict[int, dict[str, int]] = {}
+def _reads(congress: Congress, k: int) -> list[Read]:
+    """The congress's own totals, its subtree's per direct subordinate, the subordinates (the
+    fields the table shows), and below the last level nothing more; else the schedule states
+    and the unanswered report requests per subordinate (each one grouped scan of the path
+    ids), and the worst twenty by overdue share (read in order from the kept shares)."""
+    pk = congress.pk
+    reads: list[Read] = [
+        (
+            f"SELECT status, tasks, awaiting FROM {table(CongressTaskCount)}"
+            " WHERE congress_id = %s",
+            [pk],
+        ),
+        (
+            f"SELECT child_id, status, tasks, awaiting FROM {table(SubtreeTaskCount)}"
+            " WHERE parent_id = %s",
+            [pk],
+        ),
+        (f"SELECT {SHOWN_SQL} FROM {table(Congress)} WHERE parent_id = %s ORDER BY name", [pk]),
+    ]
     if k >= MAX_DEPTH:
-        return found
-    rows = _rows(
-        f"SELECT d{k + 1}, state, count(*) FROM {_table(ScheduleEntry)}"
-        f" WHERE d{k} = %s GROUP BY d{k + 1}, state",
-        [congress.pk],
-    )
-    for child_id, state, n in rows:
-        bucket = found.setdefault(child_id, dict.fromkeys(STATES, 0))
-        bucket[state] += n
-    return found
+        return reads
+    here, below = f"d{k}", f"d{k + 1}"
+    return [
+        *reads,
+        (
+            f"SELECT {below}, state, count(*) FROM {table(ScheduleEntry)}"
+            f" WHERE {here} = %s GROUP BY {below}, state",
+            [pk],
+        ),
+        (
+            f"SELECT x.{below}, count(*) FROM {table(ReportRecipient)} x"
+            f" JOIN {table(ReportSubmission)} s ON s.id = x.submission_id"
+            f" WHERE x.{here} = %s AND s.status <> %s AND x.{below} IS NOT NULL"
+            f" GROUP BY x.{below}",
+            [pk, ReportSubmission.Status.SUBMITTED],
+        ),
+        (
+            f"SELECT {', '.join('c.' + f for f in SHOWN)}, s.total, s.overdue, s.share"
+            f" FROM {table(CongressOverdueShare)} s JOIN {table(Congress)} c"
+            f" ON c.id = s.congress_id WHERE s.{here} = %s AND s.overdue > 0"
+            " AND s.congress_id <> %s ORDER BY s.share DESC, s.overdue DESC, s.congress_id"
+            f" LIMIT {WORST}",
+            [pk, pk],
+        ),
+    ]
+
+
+def _shown(values: tuple[Any, ...]) -> Congress:
+    """A congress from its shown fields (the rest deferred)."""
+    return Congress.from_db(connection.alias, SHOWN, values)
 
 
 def rollup(congress: Congress, today: dt.date) -> Rollup:
@@ -164,64 +198,44 @@ def rollup(congress: Congress, today: dt.date) -> Rollup:
     table, the schedule states, the unanswered report requests and the worst twenty.
 
     The national office's page reads it on every visit, so it is written near its SQL: plain
-    statements on the kept tables (the ORM's building of them cost more than running them)."""
+    statements on the kept tables, sent in one round trip (`core.sql.read_all`; the ORM's
+    building of them cost more than running them). When a few congresses below are not at
+    today (before the morning job), they are brought to today and the reads run again."""
     k = depth(congress)
-    stale = _bring_stale(congress, today)
+    stale_ids, *found = read_all([_stale_read(congress, today), *_reads(congress, k)])
+    stale = len(stale_ids) if len(stale_ids) > BRING_LIMIT else 0
+    if stale_ids and not stale:
+        for (congress_id,) in stale_ids:
+            summary.bring_to(congress_id, today)
+        found = read_all(_reads(congress, k))
+    own_rows, subtree_rows, child_rows, *lower = found
+    state_rows, unanswered_rows, worst_rows = lower or ([], [], [])
     total, own = Counts(), Counts()
     by_child: dict[int, Counts] = {}
-    for status, n, a in _rows(
-        f"SELECT status, tasks, awaiting FROM {_table(CongressTaskCount)} WHERE congress_id = %s",
-        [congress.pk],
-    ):
+    for status, n, a in own_rows:
         own.add(status, n, a)
         total.add(status, n, a)
-    for child_id, status, n, a in _rows(
-        f"SELECT child_id, status, tasks, awaiting FROM {_table(SubtreeTaskCount)}"
-        " WHERE parent_id = %s",
-        [congress.pk],
-    ):
+    for child_id, status, n, a in subtree_rows:
         by_child.setdefault(child_id, Counts()).add(status, n, a)
         total.add(status, n, a)
-    children = list(
-        Congress.objects.raw(
-            f"SELECT * FROM {_table(Congress)} WHERE parent_id = %s ORDER BY name", [congress.pk]
-        )
-    )
-    states = _state_counts_by_child(congress, k)
-    unanswered = unanswered_by_child(congress, k, MAX_DEPTH)
-    table = [
+    states: dict[int, dict[str, int]] = {}
+    all_states = dict.fromkeys(STATES, 0)
+    for child_id, state, n in state_rows:
+        states.setdefault(child_id, dict.fromkeys(STATES, 0))[state] += n
+        all_states[state] += n
+    unanswered = dict(unanswered_rows)
+    table_rows = [
         Row(
             child,
             by_child.get(child.pk, Counts()),
             states.get(child.pk, {}),
             unanswered.get(child.pk, 0),
         )
-        for child in children
+        for child in map(_shown, child_rows)
     ]
-    all_states = dict.fromkeys(STATES, 0)
-    for bucket in states.values():
-        for state, n in bucket.items():
-            all_states[state] += n
-    return Rollup(congress, total, own, table, _worst(congress, k), all_states, stale)
-
-
-def _worst(congress: Congress, k: int, limit: int = 20) -> list[Worst]:
-    """The congresses below with the largest share of overdue tasks among their own, read in
-    order from the kept shares, with the congresses themselves in the same statement."""
-    if k >= MAX_DEPTH:
-        return []
-    rows = Congress.objects.raw(
-        f"SELECT c.*, s.total AS share_total, s.overdue AS share_overdue, s.share AS share_value"
-        f" FROM {_table(CongressOverdueShare)} s JOIN {_table(Congress)} c ON c.id = s.congress_id"
-        f" WHERE s.d{k} = %s AND s.overdue > 0 AND s.congress_id <> %s"
-        " ORDER BY s.share DESC, s.overdue DESC, s.congress_id LIMIT %s",
-        [congress.pk, congress.pk, limit],
-    )
-    # The raw statement's extra columns are attributes the model class does not declare.
-    return [
-        Worst(c, cast(Any, c).share_total, cast(Any, c).share_overdue, cast(Any, c).share_value)
-        for c in rows
-    ]
+    width = len(SHOWN)
+    worst = [Worst(_shown(row[:width]), *row[width:]) for row in worst_rows]
+    return Rollup(congress, total, own, table_rows, worst, all_states, stale)
 
 
 def direct_totals(congress: Congress, today: dt.date) -> dict[str, int]:

@@ -181,19 +181,3 @@ def requests_to_below(congress: Congress) -> list[ReportRequest]:
             [SENT, congress.pk, SENT],
         )
     )
-
-
-def unanswered_by_child(congress: Congress, k: int, max_depth: int) -> dict[int, int]:
-    """Per direct subordinate, the report requests its subtree has not answered yet (asked by
-    any congress above them), in one grouped scan of the recipients' path ids."""
-    if k >= max_depth:
-        return {}
-    below = f"d{k + 1}"
-    rows = (
-        ReportRecipient.objects.filter(**{f"d{k}": congress.pk})
-        .exclude(submission__status=SENT)
-        .values(below)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {r[below]: r["n"] for r in rows if r[below] is not None}
