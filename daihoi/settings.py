@@ -112,6 +112,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "daihoi.urls"
+# Inputs and labels written as strings, the rest through the templates (core/form_renderer.py).
+FORM_RENDERER = "daihoi.core.form_renderer.FastRenderer"
 CSRF_FAILURE_VIEW = "daihoi.core.errors.csrf_failure"
 WSGI_APPLICATION = "daihoi.wsgi.application"
 
