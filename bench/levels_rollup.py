@@ -19,10 +19,12 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daihoi.settings")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1")
@@ -33,6 +35,7 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from daihoi.accounts.models import Role, User  # noqa: E402
 from daihoi.core.dates import today  # noqa: E402
@@ -237,6 +240,27 @@ def raw_sql(congress: Congress) -> None:
             cursor.fetchall()
 
 
+def over_http(user: User, pages: list[tuple[str, str]], repeat: int) -> None:
+    """p50/p95 of each page through gunicorn (2 workers, DEBUG off) on a loopback port, one
+    connection asking in turn, beside a trivial logged-in page (the floor)."""
+    import http_pages
+
+    from daihoi.ops.servers import free_port, start_gunicorn, stop
+
+    port = free_port()
+    log = Path(tempfile.gettempdir()) / f"daihoi-bench-levels-{port}.log"
+    env = {"DJANGO_DEBUG": "0", "DJANGO_SECURE_COOKIES": "0", "DJANGO_LOG_LEVEL": "ERROR"}
+    server = start_gunicorn(port, env, workers=2, log=log)
+    try:
+        client = http_pages.HttpClient(port, http_pages.session_cookie(user))
+        floor = reverse("notifications:unread-badge")
+        for label, path in [("floor (unread badge)", floor), *pages]:
+            p50, p95, errors = http_pages.latency(client, [path], repeat)
+            print(f"HTTP {label:39s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   errors {errors}")
+    finally:
+        stop(server)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--provinces", type=int, default=63)
@@ -246,6 +270,13 @@ def main() -> None:
     parser.add_argument("--tasks-per-congress", type=int, default=100)
     parser.add_argument("--items", type=int, default=10)
     parser.add_argument("--skip-guidance", action="store_true", help="time the roll-up only")
+    parser.add_argument(
+        "--http",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also ask gunicorn (2 workers, DEBUG off) for the pages N times each over HTTP",
+    )
     args = parser.parse_args()
     national = generate(args)
     if connection.vendor == "postgresql":
@@ -274,6 +305,12 @@ def main() -> None:
     assert client.get(url).status_code == 200
     timed("GET national roll-up page", lambda: client.get(url))
     timed("GET province roll-up page (?cap=)", lambda: client.get(url, {"cap": province.pk}))
+    if args.http:
+        pages = [
+            ("national roll-up page", url),
+            ("province roll-up page", f"{url}?cap={province.pk}"),
+        ]
+        over_http(user, pages, args.http)
     # A random write, then the roll-up against a direct count of the whole country.
     task = Task.objects.filter(congress__parent=province, accepted=False).first()
     assert task is not None
