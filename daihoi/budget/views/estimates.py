@@ -1,5 +1,6 @@
 """An agency's estimate: the list, the page with its lines, editing, sending, Finance's review."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -34,6 +35,39 @@ def _to_detail(estimate: Estimate) -> HttpResponse:
     )
 
 
+def _new_estimate_page(
+    request: HttpRequest,
+    access: Access,
+    form: EstimateForm,
+    create: Callable[[], Estimate],
+    *,
+    success: str,
+    original: Estimate | None = None,
+) -> HttpResponse:
+    """The form of a new estimate (a supplement to `original` when given): once saved, its
+    page; otherwise, or when the service refuses, the form again."""
+    if request.method == "POST" and form.is_valid():
+        done, estimate = run_service(request, form, create, success=success)
+        if done:
+            return _to_detail(estimate)
+    return render(
+        request,
+        "budget/estimate_form.html",
+        page_context(access, form=form, estimate=None, original=original),
+    )
+
+
+def _edit_refusal(request: HttpRequest, access: Access, estimate: Estimate) -> HttpResponse | None:
+    """Why the user cannot change this estimate's fields or lines now (the 403 page, or back to
+    the estimate once it is sent); None when they can."""
+    if not permissions.can_edit_estimate(access, estimate):
+        return forbidden(request, permissions.OWNER_ONLY)
+    if not estimate.is_editable:
+        messages.error(request, NOT_EDITABLE)
+        return _to_detail(estimate)
+    return None
+
+
 @login_required
 def estimate_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
@@ -56,17 +90,12 @@ def estimate_create(request: HttpRequest, congress_id: int) -> HttpResponse:
     if existing is not None:
         return _to_detail(existing)
     form = EstimateForm(request.POST or None, initial={"title": "Dự trù kinh phí phục vụ Đại hội"})
-    if request.method == "POST" and form.is_valid():
-        done, estimate = run_service(
-            request,
-            form,
-            lambda: services.estimate_create(access=access, **form.edited()),
-            success="Đã lập dự trù; hãy thêm các khoản chi.",
-        )
-        if done:
-            return _to_detail(estimate)
-    return render(
-        request, "budget/estimate_form.html", page_context(access, form=form, estimate=None)
+    return _new_estimate_page(
+        request,
+        access,
+        form,
+        lambda: services.estimate_create(access=access, **form.edited()),
+        success="Đã lập dự trù; hãy thêm các khoản chi.",
     )
 
 
@@ -84,21 +113,15 @@ def estimate_supplement(request: HttpRequest, congress_id: int, estimate_id: int
     form = EstimateForm(
         request.POST or None, initial={"title": f"Dự trù kinh phí bổ sung lần {number}"}
     )
-    if request.method == "POST" and form.is_valid():
-        done, supplement = run_service(
-            request,
-            form,
-            lambda: services.estimate_supplement_create(
-                access=access, original=original, **form.edited()
-            ),
-            success="Đã lập dự trù bổ sung; hãy thêm các khoản chi rồi gửi Sở Tài chính.",
-        )
-        if done:
-            return _to_detail(supplement)
-    return render(
+    return _new_estimate_page(
         request,
-        "budget/estimate_form.html",
-        page_context(access, form=form, estimate=None, original=original),
+        access,
+        form,
+        lambda: services.estimate_supplement_create(
+            access=access, original=original, **form.edited()
+        ),
+        success="Đã lập dự trù bổ sung; hãy thêm các khoản chi rồi gửi Sở Tài chính.",
+        original=original,
     )
 
 
@@ -106,11 +129,8 @@ def estimate_supplement(request: HttpRequest, congress_id: int, estimate_id: int
 def estimate_edit(request: HttpRequest, congress_id: int, estimate_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
     estimate = permissions.access_estimate(access, estimate_id)
-    if not permissions.can_edit_estimate(access, estimate):
-        return forbidden(request, permissions.OWNER_ONLY)
-    if not estimate.is_editable:
-        messages.error(request, NOT_EDITABLE)
-        return _to_detail(estimate)
+    if refused := _edit_refusal(request, access, estimate):
+        return refused
     form = EstimateForm(
         request.POST or None,
         initial={"title": estimate.title, "note": estimate.note, "version": estimate.version},
@@ -198,11 +218,8 @@ def _line_form_view(
     access = access_congress(request.user, congress_id)
     estimate = permissions.access_estimate(access, estimate_id)
     line = permissions.access_line(access, estimate, line_id) if line_id else None
-    if not permissions.can_edit_estimate(access, estimate):
-        return forbidden(request, permissions.OWNER_ONLY)
-    if not estimate.is_editable:
-        messages.error(request, NOT_EDITABLE)
-        return _to_detail(estimate)
+    if refused := _edit_refusal(request, access, estimate):
+        return refused
     initial = LineForm.initial_for(line) if line else None
     form = _line_form(access, estimate, request.POST or None, initial)
     return edit_page(
