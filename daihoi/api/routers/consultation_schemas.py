@@ -4,7 +4,7 @@ who was asked and who answered, the comments and how each was taken."""
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from daihoi.consultation.models import Comment, Consultation, Draft, Recipient, Section
 from daihoi.consultation.selectors import DraftSummary
@@ -98,10 +98,10 @@ class TrackingOut(Schema):
 class CommentOut(Schema):
     id: int
     draft_id: int
-    draft_number: int
+    draft_number: int = Field(alias="draft.number")
     section_id: int | None
     section_label: str
-    recipient: str
+    recipient: str = Field(alias="recipient.name")
     text: str
     created_at: dt.datetime
     resolution: str
@@ -110,16 +110,8 @@ class CommentOut(Schema):
     resolved_at: dt.datetime | None
 
     @staticmethod
-    def resolve_draft_number(comment: Comment) -> int:
-        return comment.draft.number
-
-    @staticmethod
     def resolve_section_label(comment: Comment) -> str:
         return comment.section_label
-
-    @staticmethod
-    def resolve_recipient(comment: Comment) -> str:
-        return comment.recipient.name
 
 
 class ConsultationDetailOut(ConsultationFields):

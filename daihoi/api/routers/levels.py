@@ -7,10 +7,10 @@ import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, UploadedFile
+from ninja import Field, File, Form, Router, Schema, UploadedFile
 
 from daihoi.levels import permissions, selectors
-from daihoi.levels.models import GuidanceRecipient, GuidanceTask, ReportRecipient
+from daihoi.levels.models import GuidanceRecipient, ReportRecipient
 from daihoi.organizations.permissions import Access
 from daihoi.reporting.models import SubmissionFile
 
@@ -29,68 +29,32 @@ class ReportFromAboveOut(Schema):
     """One request of a congress above to this congress, and this congress's answer."""
 
     id: int
-    congress: AskingCongressOut
+    congress: AskingCongressOut = Field(alias="request.congress")
     request: ReportRequestOut
     submission: SubmissionOut
-
-    @staticmethod
-    def resolve_congress(recipient: ReportRecipient) -> object:
-        return recipient.request.congress
 
 
 class ReceivedGuidanceOut(Schema):
     id: int
-    congress: AskingCongressOut
+    congress: AskingCongressOut = Field(alias="guidance.congress")
     guidance_id: int
-    title: str
-    kind: str
-    symbol: str
+    title: str = Field(alias="guidance.title")
+    kind: str = Field(alias="guidance.kind")
+    symbol: str = Field(alias="guidance.symbol")
     delivered_at: dt.datetime | None
     task_count: int | None = None
     open_count: int | None = None
     notice_count: int | None = None
-
-    @staticmethod
-    def resolve_congress(recipient: GuidanceRecipient) -> object:
-        return recipient.guidance.congress
-
-    @staticmethod
-    def resolve_title(recipient: GuidanceRecipient) -> str:
-        return recipient.guidance.title
-
-    @staticmethod
-    def resolve_kind(recipient: GuidanceRecipient) -> str:
-        return recipient.guidance.kind
-
-    @staticmethod
-    def resolve_symbol(recipient: GuidanceRecipient) -> str:
-        return recipient.guidance.symbol
 
 
 class ReceivedTaskOut(Schema):
     """A task of the guidance made in this congress: progress is reported on the task itself."""
 
     task_id: int
-    title: str
-    lead_agency_id: int
-    deadline: dt.date | None
-    item_title: str
-
-    @staticmethod
-    def resolve_title(link: GuidanceTask) -> str:
-        return link.task.title
-
-    @staticmethod
-    def resolve_lead_agency_id(link: GuidanceTask) -> int:
-        return link.task.lead_agency_id
-
-    @staticmethod
-    def resolve_deadline(link: GuidanceTask) -> dt.date | None:
-        return link.task.deadline
-
-    @staticmethod
-    def resolve_item_title(link: GuidanceTask) -> str:
-        return link.item.title
+    title: str = Field(alias="task.title")
+    lead_agency_id: int = Field(alias="task.lead_agency_id")
+    deadline: dt.date | None = Field(alias="task.deadline")
+    item_title: str = Field(alias="item.title")
 
 
 class NoticeOut(Schema):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from daihoi.logistics import permissions, selectors, services
 from daihoi.logistics.forms import (
@@ -123,17 +123,9 @@ class DayRideOut(Schema):
     id: int
     delegate: DelegateRef
     trip_id: int
-    vehicle: VehicleRef
+    vehicle: VehicleRef = Field(alias="trip.vehicle")
     departs_at: dt.time
-    route: str
-
-    @staticmethod
-    def resolve_vehicle(obj: Ride) -> Vehicle:
-        return obj.trip.vehicle
-
-    @staticmethod
-    def resolve_route(obj: Ride) -> str:
-        return obj.trip.route
+    route: str = Field(alias="trip.route")
 
 
 class ManifestTripOut(Schema):

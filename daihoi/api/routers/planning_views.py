@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from daihoi.core.dates import today as local_today
 from daihoi.organizations.models import Agency
@@ -43,17 +43,13 @@ class InboxRowOut(Schema):
 
     id: int
     task_id: int
-    title: str
+    title: str = Field(alias="task.title")
     role: str
     deadline: dt.date | None
     key_item: bool
     returned: bool
     accepted: bool
     status_class: str
-
-    @staticmethod
-    def resolve_title(row: TaskAssignment) -> str:
-        return row.task.title
 
     @staticmethod
     def resolve_status_class(row: TaskAssignment) -> str:

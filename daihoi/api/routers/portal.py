@@ -9,7 +9,7 @@ from typing import Literal
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.organizations.permissions import Access
@@ -116,7 +116,7 @@ class ReaderCommentOut(Schema):
 
     id: int
     article_id: int
-    article_title: str
+    article_title: str = Field(alias="article.title")
     name: str
     email: str
     phone: str
@@ -125,10 +125,6 @@ class ReaderCommentOut(Schema):
     content: str
     status: str
     created_at: dt.datetime
-
-    @staticmethod
-    def resolve_article_title(comment: ReaderComment) -> str:
-        return comment.article.title
 
 
 class SubmissionCommentOut(Schema):
@@ -143,7 +139,7 @@ class SubmissionOut(Schema):
 
     id: int
     consultation_id: int
-    consultation_title: str
+    consultation_title: str = Field(alias="consultation.title")
     name: str
     email: str
     phone: str
@@ -153,10 +149,6 @@ class SubmissionOut(Schema):
     status: str
     created_at: dt.datetime
     comments: list[SubmissionCommentOut]
-
-    @staticmethod
-    def resolve_consultation_title(submission: Submission) -> str:
-        return submission.consultation.title
 
     @staticmethod
     def resolve_comments(submission: Submission) -> list:

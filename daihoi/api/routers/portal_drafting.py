@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from daihoi.consultation import permissions as drafting
 from daihoi.consultation.models import Draft
@@ -37,24 +37,16 @@ class PublicRowOut(Schema):
     closes_on: dt.date
     is_open: bool
     draft_id: int
-    consultation_title: str
+    consultation_title: str = Field(alias="draft.consultation.title")
     received: int | None = None
     approved: int | None = None
-
-    @staticmethod
-    def resolve_consultation_title(public: PublicConsultation) -> str:
-        return public.draft.consultation.title
 
 
 class DraftOut(Schema):
     id: int
     label: str
     consultation_id: int
-    consultation_title: str
-
-    @staticmethod
-    def resolve_consultation_title(draft: Draft) -> str:
-        return draft.consultation.title
+    consultation_title: str = Field(alias="consultation.title")
 
 
 class OpenIn(Schema):

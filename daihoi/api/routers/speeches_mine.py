@@ -2,7 +2,7 @@
 they are summoned to, registering at one, withdrawing one not yet called, their full-text file."""
 
 from django.http import FileResponse, Http404, HttpRequest
-from ninja import File, Form, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from daihoi.core.exceptions import BusinessError
 from daihoi.core.views import stored_file
@@ -43,12 +43,8 @@ class MineOut(Schema):
 
 
 class MySpeechOut(SpeechBaseOut):
-    session_title: str
+    session_title: str = Field(alias="session.title")
     ahead: int
-
-    @staticmethod
-    def resolve_session_title(speech: Speech) -> str:
-        return speech.session.title
 
 
 MineOut.model_rebuild()
