@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
+from daihoi.core.views import first_or_404
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import OVERSEER, Access, access_congress
 
@@ -82,10 +83,7 @@ def access_from_above(user: User | AnonymousUser, congress_id: int) -> Access:
 def access_deadline(access: Access, deadline_id: int) -> LevelDeadline:
     """One of the deadlines the access's congress set for the congresses below; 404 alike for
     missing and another congress's."""
-    found = LevelDeadline.objects.filter(pk=deadline_id, congress=access.congress).first()
-    if found is None:
-        raise Http404
-    return found
+    return first_or_404(LevelDeadline.objects.filter(pk=deadline_id, congress=access.congress))
 
 
 def access_guidance(access: Access, guidance_id: int) -> Guidance:
@@ -97,30 +95,21 @@ def access_guidance(access: Access, guidance_id: int) -> Guidance:
 
 
 def access_item(access: Access, guidance: Guidance, item_id: int) -> GuidanceItem:
-    found = GuidanceItem.objects.filter(pk=item_id, guidance=guidance).first()
-    if found is None:
-        raise Http404
-    return found
+    return first_or_404(GuidanceItem.objects.filter(pk=item_id, guidance=guidance))
 
 
 def access_send(access: Access, guidance: Guidance, send_id: int) -> GuidanceSend:
-    found = GuidanceSend.objects.filter(pk=send_id, guidance=guidance).first()
-    if found is None:
-        raise Http404
-    return found
+    return first_or_404(GuidanceSend.objects.filter(pk=send_id, guidance=guidance))
 
 
 def access_received(access: Access, recipient_id: int) -> GuidanceRecipient:
     """A guidance as received by the access's congress: what the lower level sees of the level
     above (what was sent to it, nothing more); 404 for anything else."""
-    found = (
-        GuidanceRecipient.objects.select_related("guidance__congress")
-        .filter(pk=recipient_id, congress=access.congress)
-        .first()
+    return first_or_404(
+        GuidanceRecipient.objects.select_related("guidance__congress").filter(
+            pk=recipient_id, congress=access.congress
+        )
     )
-    if found is None:
-        raise Http404
-    return found
 
 
 ANSWER_ONLY = "Chỉ Thường trực / Văn phòng gửi báo cáo của Đại hội mình lên cấp trên."
@@ -134,13 +123,8 @@ def can_answer_report(access: Access) -> bool:
 def access_report_received(access: Access, report_recipient_id: int) -> ReportRecipient:
     """A report request as received by the access's congress (what the lower level sees of the
     level above: the request sent to it and its own answer); 404 for anything else."""
-    found = (
+    return first_or_404(
         ReportRecipient.objects.select_related(
             "request__congress", "submission__agency", "submission__request"
-        )
-        .filter(pk=report_recipient_id, congress=access.congress)
-        .first()
+        ).filter(pk=report_recipient_id, congress=access.congress)
     )
-    if found is None:
-        raise Http404
-    return found

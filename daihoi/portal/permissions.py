@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
+from daihoi.core.views import first_or_404
 from daihoi.organizations.models import Congress, Participation
 from daihoi.organizations.permissions import ADMIN, Access
 
@@ -48,37 +49,23 @@ def can_edit(access: Access, congress_id: int) -> bool:
 
 
 def access_article(access: Access, article_id: int) -> Article:
-    article = (
-        Article.objects.filter(pk=article_id, congress=access.congress)
-        .select_related("category")
-        .first()
+    return first_or_404(
+        Article.objects.filter(pk=article_id, congress=access.congress).select_related("category")
     )
-    if article is None:
-        raise Http404
-    return article
 
 
 def access_category(access: Access, category_id: int) -> Category:
-    category = Category.objects.filter(pk=category_id, congress=access.congress).first()
-    if category is None:
-        raise Http404
-    return category
+    return first_or_404(Category.objects.filter(pk=category_id, congress=access.congress))
 
 
 def access_public_consultation(access: Access, public_id: int) -> PublicConsultation:
     """A public consultation of the access's congress; 404 alike when missing or elsewhere."""
-    found = (
-        PublicConsultation.objects.filter(pk=public_id, congress=access.congress)
-        .select_related("draft__consultation__drafting_agency", "congress")
-        .first()
+    return first_or_404(
+        PublicConsultation.objects.filter(pk=public_id, congress=access.congress).select_related(
+            "draft__consultation__drafting_agency", "congress"
+        )
     )
-    if found is None:
-        raise Http404
-    return found
 
 
 def access_theme(access: Access, public: PublicConsultation, theme_id: int) -> Theme:
-    theme = Theme.objects.filter(pk=theme_id, consultation=public).first()
-    if theme is None:
-        raise Http404
-    return theme
+    return first_or_404(Theme.objects.filter(pk=theme_id, consultation=public))

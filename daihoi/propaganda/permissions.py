@@ -11,8 +11,8 @@ of another congress both answer 404.
 """
 
 from django.db.models import Model, QuerySet
-from django.http import Http404
 
+from daihoi.core.views import first_or_404
 from daihoi.organizations.models import Committee, Membership
 from daihoi.organizations.permissions import Access
 
@@ -55,10 +55,7 @@ def can_report_on_item(access: Access, item: VisualItem, *, writer: bool | None 
 
 
 def _get[M: Model](queryset: QuerySet[M], access: Access, object_id: int) -> M:
-    found = queryset.filter(pk=object_id, congress=access.congress).first()
-    if found is None:
-        raise Http404
-    return found
+    return first_or_404(queryset.filter(pk=object_id, congress=access.congress))
 
 
 def access_slogan(access: Access, slogan_id: int) -> Slogan:
@@ -75,14 +72,9 @@ def access_item(access: Access, item_id: int) -> VisualItem:
 
 
 def access_photo(access: Access, photo_id: int) -> ItemPhoto:
-    photo = (
-        ItemPhoto.objects.select_related("item")
-        .filter(pk=photo_id, item__congress=access.congress)
-        .first()
+    return first_or_404(
+        ItemPhoto.objects.select_related("item").filter(pk=photo_id, item__congress=access.congress)
     )
-    if photo is None:
-        raise Http404
-    return photo
 
 
 def access_outlet(access: Access, outlet_id: int) -> Outlet:
@@ -90,14 +82,11 @@ def access_outlet(access: Access, outlet_id: int) -> Outlet:
 
 
 def access_column(access: Access, column_id: int) -> Column:
-    column = (
-        Column.objects.select_related("outlet")
-        .filter(pk=column_id, outlet__congress=access.congress)
-        .first()
+    return first_or_404(
+        Column.objects.select_related("outlet").filter(
+            pk=column_id, outlet__congress=access.congress
+        )
     )
-    if column is None:
-        raise Http404
-    return column
 
 
 def access_piece(access: Access, piece_id: int) -> MediaPiece:
