@@ -32,14 +32,7 @@ class ReadinessItemForm(VersionedFormMixin, CongressScopedForm):
     )
 
     def fields_value(self) -> ItemFields:
-        data = self.cleaned_data
-        return ItemFields(
-            area=data["area"],
-            title=data["title"],
-            agency=data["agency"],
-            deadline=data["deadline"],
-            note=data["note"],
-        )
+        return ItemFields(**self.edited())
 
 
 class ReadinessReportForm(forms.Form):

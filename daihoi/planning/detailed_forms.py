@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from daihoi.core.forms import VNDateField
 from daihoi.core.versioning import VersionedFormMixin
 
-from .models import DetailedPlanItem, DetailedState
+from .models import DetailedState
 from .services import ItemFields
 
 PERCENT_ERRORS = {
@@ -41,20 +41,7 @@ class DetailedItemForm(VersionedFormMixin, forms.Form):
         return data
 
     def item_fields(self) -> ItemFields:
-        data = self.cleaned_data
-        return ItemFields(
-            title=data["title"],
-            method=data["method"],
-            responsible=data["responsible"],
-            start_date=data["start_date"],
-            deadline=data["deadline"],
-        )
-
-    @staticmethod
-    def initial_for(item: DetailedPlanItem) -> dict:
-        return {name: getattr(item, name) for name in ItemFields.COLUMNS} | {
-            "version": item.version
-        }
+        return ItemFields(**self.edited())
 
 
 class DetailedProgressForm(forms.Form):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
 from daihoi.core.paging import PAGE_SIZE, CappedPaginator
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import forbidden, form_page, page_context, run_button, run_form_button
 from daihoi.organizations.permissions import Access, access_congress
 
@@ -148,7 +149,7 @@ def detailed_item_edit(request: HttpRequest, congress_id: int, item_id: int) -> 
         congress_id,
         item_id,
         lambda item: DetailedItemForm(
-            request.POST or None, initial=DetailedItemForm.initial_for(item)
+            request.POST or None, initial=edit_initial(item, DetailedItemForm)
         ),
         lambda access, item, form: services.detailed_item_update(
             access=access,

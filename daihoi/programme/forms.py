@@ -7,7 +7,7 @@ from django.utils import timezone
 from daihoi.core.forms import VNDateField, VNTimeField
 from daihoi.core.versioning import VersionedFormMixin
 
-from .models import Cue, Item, Session
+from .models import Cue, Session
 from .services import CueFields, ItemFields, SessionFields
 
 _LINES = forms.Textarea(attrs={"rows": 4})
@@ -86,16 +86,6 @@ class ItemForm(VersionedFormMixin, forms.Form):
     )
     presenter = forms.CharField(label="Người trình bày, điều hành", max_length=255, required=False)
 
-    @classmethod
-    def initial_for(cls, item: Item) -> dict[str, Any]:
-        return {
-            "title": item.title,
-            "starts_at": item.starts_at,
-            "minutes": item.minutes,
-            "presenter": item.presenter,
-            "version": item.version,
-        }
-
     def item_fields(self) -> ItemFields:
         return ItemFields(**self.edited())
 
@@ -113,17 +103,6 @@ class CueForm(VersionedFormMixin, forms.Form):
         required=False,
         help_text="Ví dụ: bật nhạc Quốc ca; chiếu phim tài liệu 7 phút",
     )
-
-    @classmethod
-    def initial_for(cls, cue: Cue) -> dict[str, Any]:
-        return {
-            "at": cue.at,
-            "kind": cue.kind,
-            "actor": cue.actor,
-            "text": cue.text,
-            "note": cue.note,
-            "version": cue.version,
-        }
 
     def cue_fields(self) -> CueFields:
         return CueFields(**self.edited())

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import (
     edit_page,
     forbidden,
@@ -231,7 +232,7 @@ def item_form(
     item = access_item(access, programme_item_id) if programme_item_id else None
     if item is not None and item.session_id != session.pk:
         return _to_session(session)
-    form = ItemForm(request.POST or None, initial=ItemForm.initial_for(item) if item else None)
+    form = ItemForm(request.POST or None, initial=edit_initial(item, ItemForm))
     return _part_page(
         request,
         access,
@@ -285,7 +286,7 @@ def cue_form(
     cue = access_cue(access, cue_id) if cue_id else None
     if cue is not None and cue.item_id != item.pk:
         return _to_session(item.session)
-    form = CueForm(request.POST or None, initial=CueForm.initial_for(cue) if cue else None)
+    form = CueForm(request.POST or None, initial=edit_initial(cue, CueForm))
     return _part_page(
         request,
         access,

@@ -40,26 +40,8 @@ class MotionForm(VersionedFormMixin, forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Session.objects.filter(congress=congress)
 
-    @classmethod
-    def initial_for(cls, motion: Motion) -> dict[str, Any]:
-        return {
-            "session": motion.session_id,
-            "kind": motion.kind,
-            "title": motion.title,
-            "text": motion.text,
-            "roll_call": motion.roll_call,
-            "version": motion.version,
-        }
-
     def motion_fields(self) -> MotionFields:
-        data = self.cleaned_data
-        return MotionFields(
-            session=data["session"],
-            kind=data["kind"],
-            title=data["title"],
-            text=data["text"],
-            roll_call=data["roll_call"],
-        )
+        return MotionFields(**self.edited())
 
 
 class VoteForm(forms.Form):

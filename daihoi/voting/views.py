@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.audit import history_of
 from daihoi.core.exceptions import BusinessError, PermissionDenied
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import edit_page, forbidden, is_htmx, page_context, run_button
 from daihoi.organizations.permissions import Access, access_congress, access_delegate
 
@@ -54,7 +55,7 @@ def motion_form(
     form = MotionForm(
         request.POST or None,
         congress=access.congress,
-        initial=MotionForm.initial_for(motion) if motion else None,
+        initial=edit_initial(motion, MotionForm),
     )
 
     return edit_page(
