@@ -1,3 +1,6 @@
+from collections.abc import Callable
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +13,7 @@ from daihoi.core.views import edit_page, forbidden, form_page, page_context, run
 from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
 from ..models import Committee, Congress, Membership
 from ..permissions import (
+    Access,
     access_committee,
     access_congress,
     access_membership,
@@ -124,6 +128,29 @@ def committee_edit(
     )
 
 
+def _membership_page(
+    request: HttpRequest,
+    access: Access,
+    committee: Committee,
+    form: forms.BaseForm,
+    action: Callable[[], object],
+    *,
+    success: str,
+    membership: Membership | None = None,
+) -> HttpResponse:
+    """The form of a member of the committee (a new one when `membership` is None): once
+    saved, back to the committee."""
+    return form_page(
+        request,
+        form,
+        action,
+        success=success,
+        then=lambda _: _to_committee(committee),
+        template="organizations/membership_form.html",
+        context=page_context(access, form=form, committee=committee, membership=membership),
+    )
+
+
 @login_required
 def membership_add(request: HttpRequest, congress_id: int, committee_id: int) -> HttpResponse:
     access = access_congress(request.user, congress_id)
@@ -131,8 +158,10 @@ def membership_add(request: HttpRequest, congress_id: int, committee_id: int) ->
     if not can_manage_committees(access):
         return forbidden(request, ONLY_MANAGERS)
     form = MembershipForm(request.POST or None, congress=access.congress)
-    return form_page(
+    return _membership_page(
         request,
+        access,
+        committee,
         form,
         lambda: services.membership_add(
             access=access,
@@ -141,9 +170,6 @@ def membership_add(request: HttpRequest, congress_id: int, committee_id: int) ->
             duties=form.member_duties(),
         ),
         success="Đã thêm thành viên.",
-        then=lambda _: _to_committee(committee),
-        template="organizations/membership_form.html",
-        context=page_context(access, form=form, committee=committee, membership=None),
     )
 
 
@@ -161,8 +187,10 @@ def membership_edit(
         congress=access.congress,
         initial=MemberDutiesForm.initial_for(membership),
     )
-    return form_page(
+    return _membership_page(
         request,
+        access,
+        committee,
         form,
         lambda: services.membership_update(
             access=access,
@@ -171,9 +199,7 @@ def membership_edit(
             expected_version=form.expected_version(),
         ),
         success="Đã lưu vai trò và phân công.",
-        then=lambda _: _to_committee(committee),
-        template="organizations/membership_form.html",
-        context=page_context(access, form=form, committee=committee, membership=membership),
+        membership=membership,
     )
 
 
