@@ -6,7 +6,7 @@ from daihoi.consultation.models import Draft, Resolution, Section
 from daihoi.core.versioning import VersionedFormMixin
 from daihoi.programme.models import Session
 
-from .models import GroupComment, Theme
+from .models import GroupComment
 from .services import MAX_SUPPORTERS, CommentFields
 
 
@@ -103,12 +103,3 @@ class ThemeForm(VersionedFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-    @classmethod
-    def initial_for(cls, theme: Theme) -> dict[str, Any]:
-        return {
-            "summary": theme.summary,
-            "resolution": theme.resolution,
-            "reason": theme.reason,
-            "version": theme.version,
-        }

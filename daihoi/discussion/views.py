@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.core.dates import today as local_today
 from daihoi.core.uploads import DOCX_CONTENT_TYPE
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import (
     content_file,
     forbidden,
@@ -216,7 +217,7 @@ def theme_edit(request: HttpRequest, congress_id: int, comment_theme_id: int) ->
     if isinstance(access, HttpResponse):
         return access
     theme = permissions.access_theme(access, comment_theme_id)
-    form = ThemeForm(request.POST or None, initial=ThemeForm.initial_for(theme))
+    form = ThemeForm(request.POST or None, initial=edit_initial(theme, ThemeForm))
     return form_page(
         request,
         form,

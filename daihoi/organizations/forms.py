@@ -321,15 +321,6 @@ class PersonForm(VersionedFormMixin, CongressScopedForm):
     )
     agency = forms.ModelChoiceField(Agency.objects.all(), label="Cơ quan công tác", required=False)
 
-    @classmethod
-    def initial_for(cls, person: Person) -> dict:
-        return {
-            "full_name": person.full_name,
-            "titles": person.titles,
-            "agency": person.agency,
-            "version": person.version,
-        }
-
 
 class CommitteeForm(VersionedFormMixin, CongressScopedForm):
     kind = forms.ChoiceField(label="Loại", choices=Committee.Kind.choices)
@@ -351,13 +342,6 @@ class CommitteeForm(VersionedFormMixin, CongressScopedForm):
             self.choice_field("parent").queryset = Committee.objects.filter(
                 congress=self.congress
             ).exclude(pk=committee.pk)
-
-    @classmethod
-    def initial_for(cls, committee: Committee) -> dict:
-        return {
-            name: getattr(committee, name)
-            for name in ["kind", "name", "parent", "functions", "duties", "version"]
-        }
 
     def committee_fields(self) -> CommitteeFields:
         return CommitteeFields(**self.edited())

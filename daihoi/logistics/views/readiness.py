@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from daihoi.core.audit import history_of
 from daihoi.core.dates import today as local_today
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import (
     edit_page,
     files_form_page,
@@ -76,11 +77,11 @@ def readiness_form(
     item = permissions.access_readiness_item(access, readiness_id) if readiness_id else None
     if not permissions.can_manage_logistics(access):
         return forbidden(request, permissions.STAFF_ONLY)
-    initial = {}
-    if item is not None:
-        initial = {name: getattr(item, name) for name in services.readiness.FIELDS}
-        initial["version"] = item.version
-    form = ReadinessItemForm(request.POST or None, initial=initial, congress=access.congress)
+    form = ReadinessItemForm(
+        request.POST or None,
+        initial=edit_initial(item, ReadinessItemForm),
+        congress=access.congress,
+    )
     return edit_page(
         request,
         form,

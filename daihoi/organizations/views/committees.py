@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.accounts.models import Role
 from daihoi.core.audit import history_of
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import edit_page, forbidden, form_page, page_context, run_button
 
 from ..forms import CommitteeForm, MemberDutiesForm, MembershipForm
@@ -105,7 +106,7 @@ def committee_edit(
     committee = access_committee(access, committee_id) if committee_id is not None else None
     if not can_manage_committees(access):
         return forbidden(request, ONLY_MANAGERS)
-    initial = CommitteeForm.initial_for(committee) if committee else None
+    initial = edit_initial(committee, CommitteeForm)
     form = CommitteeForm(
         request.POST or None, congress=access.congress, committee=committee, initial=initial
     )

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from daihoi.core.audit import history_of
+from daihoi.core.versioning import edit_initial
 from daihoi.core.views import forbidden, form_page, page_context
 
 from ..forms import PersonForm
@@ -52,7 +53,7 @@ def person_edit(request: HttpRequest, congress_id: int, person_id: int) -> HttpR
     if not can_manage_people(access):
         return forbidden(request, ONLY_MANAGERS)
     form = PersonForm(
-        request.POST or None, congress=access.congress, initial=PersonForm.initial_for(person)
+        request.POST or None, congress=access.congress, initial=edit_initial(person, PersonForm)
     )
     return form_page(
         request,
