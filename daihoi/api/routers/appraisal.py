@@ -39,10 +39,6 @@ class AppraisalRoundOut(Schema):
     decided_at: dt.datetime | None
     files: list[AttachmentOut]
 
-    @staticmethod
-    def resolve_files(appraisal: AppraisalRound) -> list:
-        return list(appraisal.files.all())
-
 
 class AppraisalSubmitIn(Schema):
     text: str

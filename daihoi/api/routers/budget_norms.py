@@ -92,10 +92,6 @@ class SpendingOut(Schema):
     created_at: dt.datetime
     attachments: list[SpendingFileOut]
 
-    @staticmethod
-    def resolve_attachments(spending: Spending) -> list[Any]:
-        return list(spending.attachments.all())
-
 
 class SpendingIn(Schema):
     """`line`: an approved line of the estimate; `amount` in whole đồng; `spent_on` the day."""

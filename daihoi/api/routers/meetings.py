@@ -115,18 +115,6 @@ class MeetingDetail(MeetingOut):
     def resolve_agency_attendance(meeting: Meeting) -> list:
         return list(meeting.agency_attendance.order_by("agency_id"))
 
-    @staticmethod
-    def resolve_conclusions(meeting: Meeting) -> list:
-        return list(meeting.conclusions.order_by("number"))
-
-    @staticmethod
-    def resolve_agenda(meeting: Meeting) -> list:
-        return list(meeting.agenda.order_by("position"))
-
-    @staticmethod
-    def resolve_attachments(meeting: Meeting) -> list:
-        return list(meeting.attachments.all())
-
 
 class MeetingIn(Schema):
     """The page's form "Lên lịch cuộc họp": the date as dd/mm/yyyy or yyyy-mm-dd, times as

@@ -81,10 +81,6 @@ class CommitteeOut(Schema):
     version: int
     memberships: list[MembershipOut]
 
-    @staticmethod
-    def resolve_memberships(committee: Committee) -> list:
-        return list(committee.memberships.all())
-
 
 class PersonIn(Schema):
     full_name: str
@@ -332,10 +328,6 @@ class LeadershipOut(Schema):
     @staticmethod
     def resolve_leader(agency: Agency) -> Person | None:
         return agency.leader_in_charge
-
-    @staticmethod
-    def resolve_focal_people(agency: Agency) -> list:
-        return list(agency.focal_people.all())
 
 
 class LeadershipIn(Schema):

@@ -1,7 +1,7 @@
 """What the planning endpoints send and take."""
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from ninja import Schema
 
@@ -50,10 +50,6 @@ class TaskOut(Schema):
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
-
-    @staticmethod
-    def resolve_assignments(task: Task) -> list[Any]:
-        return list(task.assignments.all())
 
     @staticmethod
     def resolve_status_class(task: Task) -> str:
@@ -130,10 +126,6 @@ class ProgressOut(Schema):
     reports_completion: bool
     created_at: dt.datetime
     attachments: list[AttachmentOut]
-
-    @staticmethod
-    def resolve_attachments(update: Any) -> list[Any]:
-        return list(update.attachments.all())
 
 
 class ProgressIn(Schema):

@@ -150,10 +150,6 @@ class SubmissionOut(Schema):
     created_at: dt.datetime
     comments: list[SubmissionCommentOut]
 
-    @staticmethod
-    def resolve_comments(submission: Submission) -> list:
-        return list(submission.comments.all())
-
 
 class ModerationIn(Schema):
     """`queue`: comments (bình luận bài viết) or submissions (góp ý dự thảo); `decision`:

@@ -147,10 +147,6 @@ class ItemOut(Schema):
     version: int
     cues: list[CueOut]
 
-    @staticmethod
-    def resolve_cues(item: Item) -> list[Cue]:
-        return list(item.cues.all())
-
 
 class SessionOut(Schema):
     id: int

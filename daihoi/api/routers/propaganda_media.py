@@ -63,10 +63,6 @@ class OutletSummaryOut(OutletOut):
     published: int
     columns: list[ColumnOut]
 
-    @staticmethod
-    def resolve_columns(outlet: Outlet) -> list[Column]:
-        return list(outlet.columns.all())
-
 
 class WeekOut(Schema):
     """A week (Monday to Sunday): pieces planned and published in it, published ones by kind."""

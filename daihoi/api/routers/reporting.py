@@ -74,10 +74,6 @@ class SubmissionOut(Schema):
     def resolve_state(submission: ReportSubmission) -> str:
         return str(submission.state(local_today()).value)
 
-    @staticmethod
-    def resolve_files(submission: ReportSubmission) -> list[Any]:
-        return list(submission.files.all())
-
 
 class ReportRequestIn(Schema):
     """The page's form "Yêu cầu báo cáo": the deadline as dd/mm/yyyy or yyyy-mm-dd; `agencies`
