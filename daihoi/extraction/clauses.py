@@ -26,7 +26,7 @@ from operator import itemgetter
 
 from . import lexicon as lx
 from .agencies import is_agency_start, parse_agency_list, parse_generic, parse_named
-from .frames import conditional, mandate, past_apposition, topic
+from .frames import conditional, mandate, past_apposition, reports_past, topic
 from .indexes import (
     CONNECTORS,
     DEADLINE_OPENERS,
@@ -381,30 +381,6 @@ _CLAUSE_KEYS = frozenset(
 )
 
 
-# Openings of a clause that reports what was done before the meeting.
-_PAST_FRAMES = frozenset(
-    {("thời", "gian", "qua"), ("vừa", "qua"), ("trước", "đó"), ("đến", "nay"), ("năm", "qua")}
-)
-
-
-_PAST_BEFORE_QUA = frozenset({"vừa", "gian", "năm", "tháng", "tuần", "ngày", "kỳ"})
-
-
-def _past_opening(lows: list[str], p0: int) -> bool:
-    """An opening adverbial up to the first comma that ends in the past: "Trong thời gian
-    qua, …", "Những năm qua, …", "Từ đầu năm đến nay, …"."""
-    try:
-        comma = lows.index(",", p0, p0 + 9)
-    except ValueError:
-        return False
-    if comma - p0 < 2:
-        return False
-    last2 = (lows[comma - 2], lows[comma - 1])
-    return last2 in (("đến", "nay"), ("tới", "nay")) or (
-        last2[1] == "qua" and last2[0] in _PAST_BEFORE_QUA
-    )
-
-
 def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     res = ClauseResult()
     n = len(toks)
@@ -412,11 +388,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
     if n < 3 or _CLAUSE_KEYS.isdisjoint(lows):
         return res
     p0 = _past_heading(toks, skip_connectors(toks, 0))
-    if (
-        tuple(lows[p0 : p0 + 2]) in _PAST_FRAMES
-        or tuple(lows[p0 : p0 + 3]) in _PAST_FRAMES
-        or _past_opening(lows, p0)
-    ):
+    if reports_past(lows, p0):
         res.proposal = True  # "Thời gian qua, …", "Trước đó, …": work reported, not given
         return res
     directive = _find_directive(toks, p0, lows)

@@ -81,3 +81,37 @@ def mandate(toks: list[Tok], p0: int) -> tuple[list[Span], int] | None:
     if e < n and toks[e].text == ":":
         return spans, e + 1
     return None
+
+
+# Openings of a clause that reports what was done before the meeting.
+_PAST_FRAMES = frozenset(
+    {("thời", "gian", "qua"), ("vừa", "qua"), ("trước", "đó"), ("đến", "nay"), ("năm", "qua")}
+)
+
+
+_PAST_BEFORE_QUA = frozenset({"vừa", "gian", "năm", "tháng", "tuần", "ngày", "kỳ"})
+
+
+def _past_opening(lows: list[str], p0: int) -> bool:
+    """An opening adverbial up to the first comma that ends in the past: "Trong thời gian
+    qua, …", "Những năm qua, …", "Từ đầu năm đến nay, …"."""
+    try:
+        comma = lows.index(",", p0, p0 + 9)
+    except ValueError:
+        return False
+    if comma - p0 < 2:
+        return False
+    last2 = (lows[comma - 2], lows[comma - 1])
+    return last2 in (("đến", "nay"), ("tới", "nay")) or (
+        last2[1] == "qua" and last2[0] in _PAST_BEFORE_QUA
+    )
+
+
+def reports_past(lows: list[str], p0: int) -> bool:
+    """The clause from `p0` opens on the past ("Thời gian qua, …", "Trước đó, …"): it reports
+    work done before the meeting, it gives none."""
+    return (
+        tuple(lows[p0 : p0 + 2]) in _PAST_FRAMES
+        or tuple(lows[p0 : p0 + 3]) in _PAST_FRAMES
+        or _past_opening(lows, p0)
+    )
