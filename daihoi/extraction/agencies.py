@@ -32,12 +32,15 @@ from .indexes import (
 from .phrase_parts import (
     after_term,
     anniversary_run,
+    committee_rule,
     event_rule,
     generic_assigned,
+    lower_field,
     more_places,
     number_rule,
     ordinal_rule,
     parenthesis,
+    second_function,
     starts_predicate,
     units_after_head,
 )
@@ -88,6 +91,9 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
     if not h:
         return None
     j = i + h
+    field = lower_field(toks, i, j) if h == 1 else 0
+    j += field
+    need_name = need_name and not field
     if need_name:
         if j < n and toks[i].low in lx.MEDIA_HEADS and not toks[j].cap and LOC.match(toks, j):
             return Span(i, j + LOC.match(toks, j))  # "Báo tỉnh", "Đài huyện"
@@ -99,6 +105,10 @@ def parse_named(toks: list[Tok], i: int) -> Span | None:
             return None
         if toks[i].low in ("hội", "tổ", "đoàn", "báo") and toks[j].low in ("nghị", "chức"):
             return None
+    if j + 1 < n and toks[j].low == "của" and LOWER.match(toks, i) == h:
+        owner = parse_named(toks, j + 1)  # "tổ thư ký của Tiểu ban Văn kiện"
+        if owner is not None:
+            return Span(i, owner.end)
     head_end = end = j
     # "Công an các đơn vị", "UBBC các huyện": the head's own units.
     k = units_after_head(toks, j)
@@ -170,23 +180,6 @@ def _loc_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     return None
 
 
-def _committee_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
-    """ "Tiểu ban nội dung", "Tiểu ban hậu cần, nội dung", "Ban Thường vụ cấp ủy cùng cấp"."""
-    if j != head_end or toks[j - 1].low not in lx.COMMITTEE_LAST:
-        return None
-    k = FUNCTIONS.match(toks, j)
-    if not k:
-        return None
-    q = j + k
-    n = len(toks)
-    while q + 1 < n and toks[q].text == "," and FUNCTIONS.match(toks, q + 1):
-        after = q + 1 + FUNCTIONS.match(toks, q + 1)
-        if after < n and toks[after].text == ",":
-            break  # a list of tasks, not of committees
-        q = after
-    return q, True
-
-
 def _inner_head_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     # A head inside the name, written in lower case ("Ban chỉ đạo", "Ban tổ chức").
     k = FREE.match(toks, j - 1)
@@ -224,6 +217,9 @@ def _joining_rule(toks: list[Tok], head_end: int, j: int) -> _NameStep:
     nxt = toks[j + 1].low if j + 1 < n else ""
     if low in ("và", "-", "–"):
         k = 1
+        q = second_function(toks, head_end, j) if low == "và" else 0
+        if q:
+            return q, True
     elif (low, nxt) in lx.JOINING_PAIRS:
         k = 2
         while j + k + 1 < n and toks[j + k].text[:1].isdigit() and toks[j + k + 1].low == "năm":
@@ -250,7 +246,7 @@ _WORD_RULES = (
     _loc_rule,
     _units_rule,
     event_rule,
-    _committee_rule,
+    committee_rule,
     _inner_head_rule,
     _second_syllable_rule,
     _joining_rule,
@@ -272,12 +268,15 @@ def _comma_step(toks: list[Tok], j: int) -> _NameStep:
     last = f and (j + 1 + f >= n or toks[j + 1 + f].text != ",")
     if last and any(FUNCTIONS.match(toks, q) == j - q for q in range(max(0, j - 3), j)):
         return j + 1 + f, True
-    # "Văn hóa, Thể thao và Du lịch": a comma series closed by "và" + capital.
+    # "Văn hóa, Thể thao và Du lịch", "Văn hóa, Thông tin, Thể thao và Du lịch": a comma
+    # series of capitalised words closed by "và" + capital.
     if nxt.ecap and not is_agency_start(toks, j + 1):
-        for q in range(j + 2, min(n - 1, j + 6)):
+        for q in range(j + 2, min(n - 1, j + 10)):
             if toks[q].low == "và" and toks[q + 1].ecap:
                 return j + 1, False
-            if not toks[q].word:
+            if toks[q].word:
+                continue
+            if toks[q].text != "," or not toks[q + 1].ecap or is_agency_start(toks, q + 1):
                 return None
     return None
 
@@ -340,7 +339,7 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
     if t.low in ("ban", "ngành") and not t.cap:
         return j + GENERIC.match(toks, j)  # "các sở ban ngành" written without commas
     if toks[j - 1].low in lx.COMMITTEE_LAST:
-        step = _committee_rule(toks, j, j)
+        step = committee_rule(toks, j, j)
         if step is not None:
             return step[0]
     k = QUALIFIERS.match(toks, j)

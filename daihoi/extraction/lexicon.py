@@ -485,6 +485,11 @@ COMMITTEE_FUNCTIONS = phrases(
     "cấp uỷ cùng cấp",
     "cấp ủy",
     "cùng cấp",
+    "cơ sở vật chất",
+    "thi đua khen thưởng",
+    "thi đua - khen thưởng",
+    "thi đua, khen thưởng",
+    "nghĩa vụ quân sự",
 )
 
 # Words before an addressee that name its members or leaders ("Lãnh đạo các tiểu ban",
@@ -518,7 +523,26 @@ OFFICE_TITLES = phrases(
     "bí thư",
 )
 
-LOC_NOUNS = phrases("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+LOC_NOUNS = phrases(
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    # places of two kinds written with a slash ("Sở Tư pháp các tỉnh/thành")
+    "tỉnh/thành",
+    "tỉnh/thành phố",
+    "tỉnh/tp",
+    "quận/huyện",
+    "huyện/thị",
+    "huyện/thị xã",
+    "xã/phường",
+    "phường/xã",
+    "xã/phường/thị trấn",
+)
 
 # Verbs that hand a task to the agency that follows them.
 DIRECTIVES = phrases(
@@ -1242,6 +1266,38 @@ LOWER_NAMED = frozenset({"ban", "sở", "phòng", "cục", "vụ", "trường", 
 
 # Named heads of the press that may be followed by a place alone ("Báo tỉnh", "Đài huyện").
 MEDIA_HEADS = frozenset({"báo", "đài"})
+# Heads of departments whose field may be written in lower case ("Sở y tế", "Phòng văn hóa,
+# Thông tin"), and those fields (never "xây dựng" or "kế hoạch" alone: "Sở xây dựng kế
+# hoạch …" is a department and its task).
+FIELD_HEADS = frozenset({"sở", "bộ", "phòng"})
+DEPARTMENT_FIELDS = phrases(
+    "văn hóa",
+    "văn hoá",
+    "y tế",
+    "tài chính",
+    "nội vụ",
+    "tư pháp",
+    "giáo dục",
+    "giáo dục và đào tạo",
+    "công thương",
+    "ngoại vụ",
+    "ngoại giao",
+    "công an",
+    "quốc phòng",
+    "giao thông vận tải",
+    "lao động",
+    "lao động , thương binh và xã hội",
+    "lao động - thương binh và xã hội",
+    "thông tin và truyền thông",
+    "tài nguyên và môi trường",
+    "khoa học và công nghệ",
+    "kế hoạch và đầu tư",
+    "nông nghiệp và phát triển nông thôn",
+    "văn hóa , thể thao và du lịch",
+    "văn hoá , thể thao và du lịch",
+    "văn hóa và thể thao",
+    "văn hoá và thể thao",
+)
 
 # Capitalised heads that stand for a known agency alone after "thuộc" or "của" ("thuộc Bộ").
 BARE_OWNERS = frozenset({"bộ", "sở", "ban", "tỉnh", "huyện", "ngành", "ubnd", "tỉnh ủy"})

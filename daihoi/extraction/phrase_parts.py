@@ -6,7 +6,7 @@ that read an ordinal ("lần thứ XX", "khóa XV") or the event an organising b
 from __future__ import annotations
 
 from . import lexicon as lx
-from .indexes import EVENTS, GENERIC, LOC_NOUNS, QUALIFIERS, TASK_START
+from .indexes import EVENTS, FIELDS, FUNCTIONS, GENERIC, LOC_NOUNS, QUALIFIERS, TASK_START
 from .tokens import Tok
 
 
@@ -140,3 +140,40 @@ def anniversary_run(toks: list[Tok], q: int) -> int:
     while r < min(len(toks), q + 8) and toks[r].word and not starts_predicate(toks, r):
         r += 1
     return r
+
+
+def committee_rule(toks: list[Tok], head_end: int, j: int) -> tuple[int, bool] | None:
+    """ "Tiểu ban nội dung", "Tiểu ban hậu cần, nội dung", "Ban Thường vụ cấp ủy cùng cấp"."""
+    if j != head_end or toks[j - 1].low not in lx.COMMITTEE_LAST:
+        return None
+    k = FUNCTIONS.match(toks, j)
+    if not k:
+        return None
+    q = j + k
+    n = len(toks)
+    while q + 1 < n and toks[q].text == "," and FUNCTIONS.match(toks, q + 1):
+        after = q + 1 + FUNCTIONS.match(toks, q + 1)
+        if after < n and toks[after].text == ",":
+            break  # a list of tasks, not of committees
+        q = after
+    return q, True
+
+
+def second_function(toks: list[Tok], head_end: int, j: int) -> int:
+    """After "và" at j: "Tiểu ban Tổ chức và bảo đảm phục vụ Đại hội", a committee's second
+    function in lower case, named by the event both serve; the end before "phục vụ", or 0."""
+    n = len(toks)
+    if toks[head_end - 1].low not in lx.COMMITTEE_LAST:
+        return 0
+    for q in range(j + 2, min(n - 2, j + 5)):
+        if (toks[q].low, toks[q + 1].low) in lx.JOINING_PAIRS and toks[q + 2].ecap:
+            return q if all(t.word and not t.cap for t in toks[j + 1 : q]) else 0
+    return 0
+
+
+def lower_field(toks: list[Tok], i: int, j: int) -> int:
+    """Length of a department's field written in lower case after its head at i ("Sở y tế",
+    "Phòng giáo dục và đào tạo"), or 0."""
+    if toks[i].low not in lx.FIELD_HEADS or j >= len(toks) or toks[j].cap:
+        return 0
+    return FIELDS.match(toks, j)
