@@ -282,6 +282,8 @@ class _Walker:
                 state.extra_leads = []
             coords = [_name(self.nfc_text, toks, s) for s in f.coords]
             words = sum(1 for t in toks[f.task_start :] if t.word)
+            if cut_tail and len(toks[-1].text) == 1:
+                words -= 1  # "… tập trung x": the text stops inside its last word
             if f.partner and state.task is not None:
                 # "Công an tỉnh chủ trì …; Bộ CHQS tỉnh phối hợp": same task, coordinating.
                 self.emit(state.task, [], leads, "partner")

@@ -42,7 +42,15 @@ from .indexes import (
 )
 from .letters import courtesy_addressee
 from .partners import coordinates, partner_only
-from .predicates import COMPLETED, agreed, own_direction, reported, valid_predicate
+from .predicates import (
+    COMPLETED,
+    agreed,
+    names_to_post,
+    own_direction,
+    reported,
+    serves_as_basis,
+    valid_predicate,
+)
 from .tokens import Span, Tok
 
 # Adverbs that may stand between a speaker and the directive verb ("UBND tỉnh cũng yêu cầu").
@@ -306,7 +314,7 @@ def _extra(toks: list[Tok], lows: list[str], taken: set[tuple[int, int]]) -> lis
     for k in range(n - 2):
         low = lows[k]
         if low == "để":
-            if _ENABLING & set(lows[max(0, k - 4) : k]):
+            if _ENABLING & set(lows[max(0, k - 4) : k]) or serves_as_basis(lows, k):
                 continue  # "tạo điều kiện để Đoàn … tổ chức": helped, not handed a task
             span = parse_named(toks, k + 1)
             if (
@@ -429,7 +437,7 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
             directive.spans, [], directive.pred, directive.verb, directive=True, how="directive"
         )
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
-        if remaining < 2:
+        if remaining < 2 or names_to_post(toks, directive.pred):
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
     elif framed:
         spans, after = framed

@@ -591,6 +591,10 @@ DIRECTIVE_BLOCKERS = frozenset(
         "đúng",
         "tâm",  # "quan tâm chỉ đạo các xã …": part of the addressee's own task
         "trung",  # "tập trung chỉ đạo …"
+        # papers that propose: "thủ tục / hồ sơ / tờ trình đề nghị khen thưởng" is a noun
+        "tục",
+        "sơ",
+        "trình",
     }
 )
 

@@ -42,6 +42,8 @@ def valid_predicate(toks: list[Tok], p: int, need_modal: bool) -> bool:
         return (
             low == "trong" and nxt in _TIME_NOUNS and _modal_ahead(toks, p + 1)
         )  # "…, Tiểu ban X về việc …", "các thành viên tổ giúp việc cho Tiểu ban"
+    if names_to_post(toks, p):
+        return False
     if low == "có":
         return nxt in ("nhiệm", "trách", "chức", "kế", "phương", "biện", "văn")
     if low == "được":
@@ -66,6 +68,22 @@ def _agreed_on_a_thing(toks: list[Tok], p: int) -> bool:
     while q < len(toks) and toks[q].low in ("cao", "chung"):
         q += 1
     return q >= len(toks) or not TASKS.match(toks, q)
+
+
+# Posts a person is named to ("làm phó trưởng đoàn", "làm thư ký").
+_POST_WORDS = frozenset({"trưởng", "phó"})
+_POST_PAIRS = frozenset(
+    {("thư", "ký"), ("thư", "kí"), ("tổ", "trưởng"), ("chủ", "tịch"), ("chủ", "nhiệm")}
+    | {("bí", "thư"), ("ủy", "viên"), ("uỷ", "viên"), ("đội", "trưởng")}
+)
+
+
+def names_to_post(toks: list[Tok], p: int) -> bool:
+    """ "(phân công đồng chí X) làm trưởng đoàn": naming a person to a post, no task."""
+    words = [t.low for t in toks[p : p + 3]]
+    if len(words) < 2 or words[0] != "làm":
+        return False
+    return words[1] in _POST_WORDS or tuple(words[1:3]) in _POST_PAIRS
 
 
 # After "xong", words that give it a date or a purpose: a task to finish, not one finished.
@@ -114,5 +132,22 @@ def reported(lows: list[str]) -> bool:
     return not COMPLETED.isdisjoint(lows) or ("biết" in lows and "cho" in lows)
 
 
+# Verbs of agreeing: on a thing they are a decision, before a task verb an agreed task.
+_AGREE = frozenset({("thống", "nhất"), ("nhất", "trí"), ("đồng", "ý"), ("đồng", "thuận")})
+
+
 def agreed(toks: list[Tok], p: int) -> bool:
-    return p + 1 < len(toks) and toks[p].low == "thống" and toks[p + 1].low == "nhất"
+    return p + 1 < len(toks) and (toks[p].low, toks[p + 1].low) in _AGREE
+
+
+# "là căn cứ, cơ sở quan trọng để Tiểu ban thảo luận": a paper described as the basis of
+# someone's work hands no task to them.
+_BASIS = frozenset({("căn", "cứ"), ("cơ", "sở"), ("tiền", "đề"), ("nền", "tảng")})
+
+
+def serves_as_basis(lows: list[str], k: int) -> bool:
+    """Whether the words before "để" at k describe a basis ("là căn cứ … để")."""
+    before = lows[max(0, k - 8) : k]
+    if "là" not in before:
+        return False
+    return not _BASIS.isdisjoint(zip(before, before[1:], strict=False))
