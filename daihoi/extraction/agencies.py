@@ -32,6 +32,7 @@ from .indexes import (
 from .phrase_parts import (
     after_term,
     anniversary_run,
+    attending,
     committee_rule,
     event_rule,
     generic_assigned,
@@ -342,7 +343,7 @@ def _generic_step(toks: list[Tok], j: int) -> int | None:
         step = committee_rule(toks, j, j)
         if step is not None:
             return step[0]
-    k = QUALIFIERS.match(toks, j)
+    k = QUALIFIERS.match(toks, j) or attending(toks, j)
     if k:
         return after_term(toks, j + k)
     k = DOMAIN.match(toks, j)

@@ -437,7 +437,9 @@ def analyse_clause(toks: list[Tok], text: str) -> ClauseResult:
             directive.spans, [], directive.pred, directive.verb, directive=True, how="directive"
         )
         remaining = sum(1 for t in toks[directive.pred : directive.pred + 3] if t.word)
-        if remaining < 2 or names_to_post(toks, directive.pred):
+        if names_to_post(toks, directive.pred):
+            chosen, res.speaker_only = None, True  # no task, and none for the next clause
+        elif remaining < 2:
             chosen.emit = False  # "giao nhiệm vụ cho các cơ quan, đơn vị." has no task
     elif framed:
         spans, after = framed

@@ -360,6 +360,7 @@ GENERIC_NOUNS = phrases(
     "công an",
     "bộ phận chức năng",
     "đồng chí",
+    "đại biểu",
 )
 
 # Lower-case qualifiers that may follow a generic noun and belong to the addressee.
@@ -629,6 +630,9 @@ MODALS = phrases(
 # Verbs that open a task ("xây dựng kế hoạch …", "rà soát …"); used to recognise a clause or
 # sentence without subject that continues the previous directive.
 TASK_VERBS = phrases(
+    "quan tâm",
+    "tuân thủ",
+    "chú trọng",
     "phụ trách",
     "đảm nhận",
     "đảm nhiệm",

@@ -177,3 +177,19 @@ def lower_field(toks: list[Tok], i: int, j: int) -> int:
     if toks[i].low not in lx.FIELD_HEADS or j >= len(toks) or toks[j].cap:
         return 0
     return FIELDS.match(toks, j)
+
+
+_ATTEND = (("tham", "dự"), ("dự",))
+
+
+def attending(toks: list[Tok], j: int) -> int:
+    """ "các đại biểu (tham) dự đại hội": delegates named by the event they attend (said of
+    delegates only: "các đồng chí … dự đại hội các chi bộ" is a task)."""
+    if toks[j - 1].low != "biểu" or toks[j - 2].low != "đại":
+        return 0
+    for verb in _ATTEND:
+        k = len(verb)
+        words = tuple(t.low for t in toks[j : j + k + 2])
+        if words[:k] == verb and words[k:] == ("đại", "hội"):
+            return k + 2
+    return 0

@@ -62,3 +62,11 @@ def test_a_directive_cut_inside_its_first_words_is_no_task() -> None:
     assert pairs(d) == []
     d = run("Giám đốc yêu cầu lãnh đạo Phòng Tổ chức khẩn trương rà soát h")
     assert agencies(d) == ["lãnh đạo Phòng Tổ chức"]
+
+
+def test_after_naming_to_a_post_the_next_subjectless_clause_has_no_addressee() -> None:
+    d = run(
+        "Đoàn thống nhất phân công thành viên làm thư ký đoàn. Trưởng đoàn lưu ý các vị khách "
+        "mời đến đúng giờ; tuân thủ nghiêm nội quy."
+    )
+    assert pairs(d) == []

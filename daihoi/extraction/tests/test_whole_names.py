@@ -66,3 +66,13 @@ def test_committees_named_by_their_field_that_report_work_done_give_no_task() ->
         "đồng thời, tập trung thảo luận, thống nhất kịch bản buổi lễ."
     )
     assert pairs(d) == []
+
+
+def test_delegates_named_by_the_congress_they_attend_are_one_addressee() -> None:
+    d = run("Trưởng đoàn lưu ý các đại biểu tham dự đại hội giữ gìn sức khỏe, tác phong.")
+    assert agencies(d) == ["các đại biểu tham dự đại hội"]
+
+
+def test_delegates_who_propose_give_no_task() -> None:
+    d = run("Các đại biểu đề nghị Sở Y tế bố trí thêm xe đưa đón.")
+    assert pairs(d) == []
