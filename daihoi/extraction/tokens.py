@@ -6,13 +6,15 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, itemgetter
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 # A word keeps its inner dots, hyphens, ampersands and slashes ("T.Ư", "VH-TT&DL",
-# "268/KH-UBND", "21.9"); any other non-space character is a token of its own.
-_TOKEN = re.compile(r"\w+(?:[.&'’/\-–]\w+)*|[^\w\s]")
+# "268/KH-UBND", "21.9"); any other non-space character is a token of its own. Every
+# character is either in a token or a space, so splitting on the tokens (kept by the group)
+# leaves only the spaces between them.
+_TOKEN = re.compile(r"(\w+(?:[.&'’/\-–]\w+)*|[^\w\s])")
 
 
 class Tok(NamedTuple):
@@ -26,22 +28,20 @@ class Tok(NamedTuple):
 
 
 # Tokenising is the largest single cost of the extractor, so it runs as C-level loops: the
-# matches are mapped to their fields column by column and zipped into tuples, whose named
-# type is set by calling tuple.__new__ directly (no Python-level __new__ per token).
+# text is split into spaces and tokens in turn, the offsets are running sums of their
+# lengths, the fields are mapped column by column and zipped into tuples, whose named type is
+# set by calling tuple.__new__ directly (no Python-level __new__ per token).
 _NEW: Callable[[type[Tok], tuple[str, str, int, int, bool, bool, bool]], Tok] = tuple.__new__
-_GROUP = re.Match.group
-_START = re.Match.start
 _FIRST = itemgetter(0)
 _LOW = itemgetter(1)  # Tok.low
 
 
 def tokenize(text: str, base: int = 0) -> list[Tok]:
-    matches = list(_TOKEN.finditer(text))
-    words: list[str] = list(map(_GROUP, matches))
-    starts: list[int] = list(map(_START, matches))
-    if base:
-        starts = list(map(add, starts, repeat(base)))
-    ends = list(map(add, starts, map(len, words)))
+    parts = _TOKEN.split(text)  # space, token, space, token, …, space
+    words = parts[1::2]
+    ends = list(accumulate(map(len, parts), initial=base))
+    starts = ends[1::2]  # the end of the space before each token
+    ends = ends[2::2]
     firsts = list(map(_FIRST, words))
     caps = list(map(str.isupper, firsts))
     ecaps = caps
